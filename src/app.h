@@ -1,0 +1,48 @@
+/* app.h: what main() resolved for a command: options, configuration, paths. */
+#ifndef STYRKORT_APP_H
+#define STYRKORT_APP_H
+
+#include "config.h"
+#include "db.h"
+
+enum report_format { FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_CSV };
+
+struct app {
+	struct config cfg;
+	const char *config_path;        /* --config */
+	const char *db_arg;             /* --database or the FILE argument */
+	const char *strategy;           /* --strategy */
+	int read_only;                  /* --read-only or [database] read_only */
+	int demo;                       /* --demo */
+	/* command options */
+	const char *sample;             /* init --sample */
+	enum report_format format;      /* report --format */
+	long width;                     /* report --width; 0: configured */
+	const char *since;              /* --since */
+	long activity;                  /* log --activity */
+	const char *note;               /* review add --note */
+	char **args;                    /* positional arguments after the command */
+	int nargs;
+};
+
+/* Where the program's data lives: the build tree when run from it, else $(pkgdatadir). */
+const char *app_data_dir(void);
+/* The sample INI files' directory (the source tree's data/ when run from the build tree). */
+const char *app_sample_dir(void);
+
+/* The database path by PRODUCT.md's order; err_set() and NULL if none can be found. */
+char *app_database_path(const struct app *a);
+/* Open the database as the options and configuration say; NULL with err_set(). */
+struct db *app_open_db(const struct app *a);
+
+/* Commands; each returns an exit status. */
+int cmd_init(struct app *a);
+int cmd_import(struct app *a);
+int cmd_export(struct app *a);
+int cmd_report(struct app *a);
+int cmd_log(struct app *a);
+
+/* The dashboard (tui.c). */
+int tui_run(struct app *a, struct db *db);
+
+#endif

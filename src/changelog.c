@@ -1,0 +1,101 @@
+/* changelog.c: the append-only change log: writing rows and printing them. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "changelog.h"
+#include "text.h"
+#include "util.h"
+
+int
+changelog_add(struct db *db, const char *strategy_id, const char *kind,
+              int64_t item_id, const char *item, const char *field,
+              const char *old, const char *new_value, const char *comment)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"INSERT INTO change_log (at, who, strategy_id, kind, item_id, item, field, old, new, comment)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	char now[21];
+
+	if (!st)
+		return -1;
+	now_iso(now);
+	sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, user_name(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, strategy_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, item_id);
+	sqlite3_bind_text(st, 6, item ? item : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, field, -1, SQLITE_STATIC);
+	db_bind_text_or_null(st, 8, old);
+	db_bind_text_or_null(st, 9, new_value);
+	db_bind_text_or_null(st, 10, comment);
+	return db_exec_stmt(db, st);
+}
+
+/* A value for one log line: sanitised, on one line, shortened. */
+static char *
+shown(const char *s)
+{
+	char *clean = text_sanitize(s ? s : "", 0);
+	size_t fit = text_fit(clean, 60);
+
+	if (clean[fit]) {
+		char *cut = xasprintf("%.*s...", (int)fit, clean);
+
+		free(clean);
+		return cut;
+	}
+	if (!*clean) {
+		free(clean);
+		return xstrdup(_("(empty)"));
+	}
+	return clean;
+}
+
+int
+changelog_print(struct db *db, const struct changelog_filter *f, FILE *out)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT at, who, strategy_id, kind, item_id, item, field, old, new, comment FROM change_log"
+		" WHERE (?1 IS NULL OR strategy_id = ?1) AND (?2 IS NULL OR at >= ?2)"
+		" AND (?3 = 0 OR (kind = 'activity' AND item_id = ?3)) ORDER BY id");
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_text_or_null(st, 1, f->strategy_id);
+	db_bind_text_or_null(st, 2, f->since);
+	sqlite3_bind_int64(st, 3, f->activity);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char *who = shown(db_text(st, 1)), *item = shown(db_text(st, 5));
+		char *old = shown(db_text(st, 7)), *new_v = shown(db_text(st, 8));
+		const char *kind = db_text(st, 3);
+
+		/* 2026-11-22T09:00:00Z anna  oxelosund #12 "Title": status not_started -> done */
+		if (strcmp(kind, "activity") == 0)
+			fprintf(out, "%s  %s  %s #%lld %s: %s: %s -> %s", db_text(st, 0), who, db_text(st, 2),
+			        (long long)sqlite3_column_int64(st, 4), item, db_text(st, 6),
+			        sqlite3_column_type(st, 7) == SQLITE_NULL ? "-" : old, new_v);
+		else
+			fprintf(out, "%s  %s  %s %s: %s: %s -> %s", db_text(st, 0), who, db_text(st, 2),
+			        item, db_text(st, 6),
+			        sqlite3_column_type(st, 7) == SQLITE_NULL ? "-" : old, new_v);
+		if (sqlite3_column_type(st, 9) != SQLITE_NULL) {
+			char *c = shown(db_text(st, 9));
+
+			fprintf(out, "  (%s)", c);
+			free(c);
+		}
+		fputc('\n', out);
+		free(who); free(item); free(old); free(new_v);
+	}
+	if (rc != SQLITE_DONE) {
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}

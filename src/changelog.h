@@ -1,0 +1,22 @@
+/* changelog.h: the append-only change log: writing rows and printing them. */
+#ifndef STYRKORT_CHANGELOG_H
+#define STYRKORT_CHANGELOG_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include "db.h"
+
+/* Append one row (inside the caller's transaction). */
+int changelog_add(struct db *db, const char *strategy_id, const char *kind,
+                  int64_t item_id, const char *item, const char *field,
+                  const char *old, const char *new_value, const char *comment);
+
+struct changelog_filter {
+	const char *strategy_id;        /* NULL: all */
+	const char *since;              /* YYYY-MM-DD or NULL */
+	int64_t activity;               /* 0: all */
+};
+/* Print the log as text lines for `styrkort log`. */
+int changelog_print(struct db *db, const struct changelog_filter *f, FILE *out);
+
+#endif

@@ -1,0 +1,274 @@
+/* cli.c: the non-interactive commands: init, import, export, report, log. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "changelog.h"
+#include "model.h"
+#include "report.h"
+#include "strategy_ini.h"
+#include "util.h"
+
+/* The sample names of PRODUCT.md, also the INI file names in data/. */
+static const char *const samples[] = {
+	"oxelosund", "ornskoldsvik", "oskarshamn", "gislaved", "vastervik", NULL
+};
+
+char *
+app_database_path(const struct app *a)
+{
+	const char *env = getenv("STYRKORT_DB");
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+
+	if (a->db_arg)
+		return xstrdup(a->db_arg);
+	if (env && *env)
+		return xstrdup(env);
+	if (a->cfg.db_path && *a->cfg.db_path)
+		return xstrdup(a->cfg.db_path);
+	if (xdg && *xdg)
+		return xasprintf("%s/styrkort/styrkort.db", xdg);
+	if (home && *home)
+		return xasprintf("%s/.local/share/styrkort/styrkort.db", home);
+	err_set(_("no database given and neither $XDG_DATA_HOME nor $HOME is set; "
+	          "use --database FILE or try 'styrkort --demo'"));
+	return NULL;
+}
+
+struct db *
+app_open_db(const struct app *a)
+{
+	char *path = app_database_path(a);
+	struct db *db;
+
+	if (!path)
+		return NULL;
+	db = db_open(path, a->read_only ? DB_READ_ONLY : DB_READ_WRITE);
+	free(path);
+	return db;
+}
+
+static int
+fail(int status)
+{
+	msg_error("%s", err_get());
+	return status;
+}
+
+static int
+need_args(struct app *a, int min, int max, const char *usage)
+{
+	if (a->nargs < min || a->nargs > max) {
+		msg_error(_("usage: %s (see 'styrkort --help')"), usage);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cmd_init(struct app *a)
+{
+	const char *path;
+	struct db *db;
+	int rc = EXIT_OK;
+
+	if (need_args(a, a->db_arg ? 0 : 1, a->db_arg ? 0 : 1, "styrkort init FILE [--sample NAME|all]") < 0)
+		return EXIT_USAGE;
+	path = a->db_arg ? a->db_arg : a->args[0];
+	if (a->sample && strcmp(a->sample, "all") != 0) {
+		int known = 0;
+
+		for (int i = 0; samples[i]; i++)
+			known |= strcmp(a->sample, samples[i]) == 0;
+		if (!known) {
+			msg_error(_("--sample: unknown sample '%s'; choose one of oxelosund, ornskoldsvik, "
+			            "oskarshamn, gislaved, vastervik or all"), a->sample);
+			return EXIT_USAGE;
+		}
+	}
+	if (!(db = db_open(path, DB_CREATE)))
+		return fail(EXIT_RUNTIME);
+	for (int i = 0; a->sample && samples[i]; i++) {
+		char *ini;
+
+		if (strcmp(a->sample, "all") != 0 && strcmp(a->sample, samples[i]) != 0)
+			continue;
+		ini = xasprintf("%s/%s.ini", app_sample_dir(), samples[i]);
+		if (strategy_import(db, ini, NULL) < 0) {
+			free(ini);
+			db_close(db);
+			unlink(path);
+			return fail(EXIT_RUNTIME);
+		}
+		free(ini);
+	}
+	db_close(db);
+	return rc;
+}
+
+int
+cmd_import(struct app *a)
+{
+	struct db *db;
+	char *id = NULL;
+
+	if (need_args(a, 1, 1, "styrkort import FILE.ini") < 0)
+		return EXIT_USAGE;
+	if (!(db = app_open_db(a)))
+		return fail(EXIT_RUNTIME);
+	if (strategy_import(db, a->args[0], &id) < 0) {
+		db_close(db);
+		return fail(EXIT_RUNTIME);
+	}
+	fprintf(stderr, _("styrkort: %s: imported strategy '%s'\n"), a->args[0], id);
+	free(id);
+	db_close(db);
+	return EXIT_OK;
+}
+
+/* The strategies a command covers: --strategy, else all of them. */
+static int
+strategies(struct db *db, const struct app *a, struct strategy_ref **refs, size_t *n)
+{
+	if (model_list_strategies(db, refs, n) < 0)
+		return -1;
+	if (a->strategy) {
+		for (size_t i = 0; i < *n; i++) {
+			if (strcmp((*refs)[i].id, a->strategy) == 0) {
+				/* Keep just that one, in slot 0. */
+				struct strategy_ref keep = (*refs)[i];
+
+				(*refs)[i] = (*refs)[0];
+				(*refs)[0] = keep;
+				for (size_t j = 1; j < *n; j++) {
+					free((*refs)[j].id);
+					free((*refs)[j].municipality);
+					free((*refs)[j].title);
+				}
+				*n = 1;
+				return 0;
+			}
+		}
+		{
+			struct buf b;
+
+			buf_init(&b);
+			for (size_t i = 0; i < *n; i++)
+				buf_printf(&b, "%s%s", i ? ", " : "", (*refs)[i].id);
+			err_set(_("--strategy %s: no such strategy in %s; the file holds: %s"),
+			        a->strategy, db->path, *n ? b.s : _("none"));
+			buf_free(&b);
+		}
+		model_free_strategy_refs(*refs, *n);
+		return -1;
+	}
+	if (*n == 0) {
+		err_set(_("%s: the database holds no strategy; add one with 'styrkort import FILE.ini'"), db->path);
+		model_free_strategy_refs(*refs, *n);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cmd_export(struct app *a)
+{
+	struct strategy_ref *refs;
+	size_t n;
+	struct db *db;
+	int rc = EXIT_OK;
+
+	if (need_args(a, 0, 0, "styrkort export [--strategy ID]") < 0)
+		return EXIT_USAGE;
+	if (!(db = app_open_db(a)))
+		return fail(EXIT_RUNTIME);
+	if (strategies(db, a, &refs, &n) < 0) {
+		db_close(db);
+		return fail(EXIT_RUNTIME);
+	}
+	if (n > 1) {
+		struct buf b;
+
+		buf_init(&b);
+		for (size_t i = 0; i < n; i++)
+			buf_printf(&b, "%s%s", i ? ", " : "", refs[i].id);
+		msg_error(_("export: the file holds %zu strategies (%s); choose one with --strategy ID"), n, b.s);
+		buf_free(&b);
+		rc = EXIT_USAGE;
+	} else if (strategy_export(db, refs[0].id, stdout) < 0 || fflush(stdout) != 0) {
+		rc = fail(EXIT_RUNTIME);
+	}
+	model_free_strategy_refs(refs, n);
+	db_close(db);
+	return rc;
+}
+
+int
+cmd_report(struct app *a)
+{
+	struct report_opts o = { 0 };
+	struct strategy_ref *refs;
+	size_t n;
+	struct db *db;
+	int rc = EXIT_OK;
+
+	if (need_args(a, 0, 0, "styrkort report [--format text] [--width N] [--strategy ID]") < 0)
+		return EXIT_USAGE;
+	o.width = (int)(a->width ? a->width : a->cfg.report_width);
+	o.date_format = a->cfg.date_format;
+	if (!(db = app_open_db(a)))
+		return fail(EXIT_RUNTIME);
+	if (strategies(db, a, &refs, &n) < 0) {
+		db_close(db);
+		return fail(EXIT_RUNTIME);
+	}
+	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
+		struct plan p;
+
+		if (model_load_plan(db, refs[i].id, &p) < 0) {
+			rc = fail(EXIT_RUNTIME);
+			break;
+		}
+		if (i)
+			fputs("\n\n", stdout);
+		report_write_text(&p, &o, stdout);
+		model_free_plan(&p);
+	}
+	if (rc == EXIT_OK && fflush(stdout) != 0) {
+		msg_error(_("standard output: %s"), strerror(errno));
+		rc = EXIT_RUNTIME;
+	}
+	model_free_strategy_refs(refs, n);
+	db_close(db);
+	return rc;
+}
+
+int
+cmd_log(struct app *a)
+{
+	struct changelog_filter f = { 0 };
+	struct db *db;
+	int rc = EXIT_OK;
+
+	if (need_args(a, 0, 0, "styrkort log [--since DATE] [--activity ID]") < 0)
+		return EXIT_USAGE;
+	if (a->since && parse_date(a->since, NULL, NULL, NULL) < 0) {
+		msg_error(_("--since %s: expected a date YYYY-MM-DD"), a->since);
+		return EXIT_USAGE;
+	}
+	f.strategy_id = a->strategy;
+	f.since = a->since;
+	f.activity = a->activity;
+	if (!(db = app_open_db(a)))
+		return fail(EXIT_RUNTIME);
+	if (changelog_print(db, &f, stdout) < 0 || fflush(stdout) != 0)
+		rc = fail(EXIT_RUNTIME);
+	db_close(db);
+	return rc;
+}

@@ -1,0 +1,414 @@
+/* db.c: opening the SQLite file, its schema and migrations, and transaction helpers. */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "util.h"
+
+/* 'STKT': marks a file as a styrkort database. */
+#define DB_APPLICATION_ID 0x53544b54
+
+static const char schema_v1[] =
+	"CREATE TABLE strategy (\n"
+	"\tid TEXT PRIMARY KEY NOT NULL CHECK (id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9_-]*' AND length(id) <= 40),\n"
+	"\tmunicipality TEXT NOT NULL,\n"
+	"\ttitle TEXT NOT NULL,\n"
+	"\tdoc_type TEXT, adopted_by TEXT, adopted_on TEXT, revised_on TEXT,\n"
+	"\treference TEXT, valid_from TEXT, valid_to TEXT, owner TEXT,\n"
+	"\tvision TEXT, purpose TEXT, target_group TEXT, organisation TEXT,\n"
+	"\tfollow_up TEXT, note TEXT\n"
+	");\n"
+	"CREATE TABLE focus_area (\n"
+	"\tid INTEGER PRIMARY KEY,\n"
+	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
+	"\tkey TEXT NOT NULL,\n"
+	"\tposition INTEGER NOT NULL,\n"
+	"\tname TEXT NOT NULL,\n"
+	"\tpurpose TEXT,\n"
+	"\tUNIQUE (strategy_id, key)\n"
+	");\n"
+	"CREATE TABLE responsible_body (\n"
+	"\tfocus_id INTEGER NOT NULL REFERENCES focus_area(id) ON DELETE CASCADE,\n"
+	"\tposition INTEGER NOT NULL,\n"
+	"\tname TEXT NOT NULL,\n"
+	"\tPRIMARY KEY (focus_id, position)\n"
+	");\n"
+	"CREATE TABLE goal (\n"
+	"\tid INTEGER PRIMARY KEY,\n"
+	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
+	"\tkey TEXT NOT NULL,\n"
+	"\tposition INTEGER NOT NULL,\n"
+	"\tparent_id INTEGER REFERENCES goal(id) ON DELETE CASCADE,\n"
+	"\tfocus_id INTEGER REFERENCES focus_area(id) ON DELETE SET NULL,\n"
+	"\ttitle TEXT NOT NULL,\n"
+	"\tdescription TEXT,\n"
+	"\tUNIQUE (strategy_id, key)\n"
+	");\n"
+	"CREATE TABLE indicator (\n"
+	"\tid INTEGER PRIMARY KEY,\n"
+	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
+	"\tgoal_id INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,\n"
+	"\tkey TEXT NOT NULL,\n"
+	"\tposition INTEGER NOT NULL,\n"
+	"\tname TEXT NOT NULL,\n"
+	"\tdescription TEXT, unit TEXT, source TEXT, kolada TEXT,\n"
+	"\tdirection TEXT NOT NULL DEFAULT 'higher' CHECK (direction IN ('higher', 'lower')),\n"
+	"\tbaseline REAL, baseline_period TEXT,\n"
+	"\ttarget REAL, target_period TEXT,\n"
+	"\tby_sex INTEGER NOT NULL DEFAULT 0 CHECK (by_sex IN (0, 1)),\n"
+	"\tUNIQUE (strategy_id, key)\n"
+	");\n"
+	"CREATE TABLE measurement (\n"
+	"\tindicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,\n"
+	"\tperiod TEXT NOT NULL,\n"
+	"\tperiod_key INTEGER NOT NULL,\n"
+	"\tsex TEXT NOT NULL CHECK (sex IN ('T', 'K', 'M')),\n"
+	"\tvalue REAL,                     -- NULL: no data (not 0)\n"
+	"\tentered_by TEXT NOT NULL,\n"
+	"\tentered_at TEXT NOT NULL,\n"
+	"\tPRIMARY KEY (indicator_id, period, sex)\n"
+	");\n"
+	"CREATE TABLE activity (\n"
+	"\tid INTEGER PRIMARY KEY,         -- the activity's number\n"
+	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
+	"\tref TEXT NOT NULL,\n"
+	"\tposition INTEGER NOT NULL,\n"
+	"\tfocus_id INTEGER REFERENCES focus_area(id) ON DELETE SET NULL,\n"
+	"\tgoal_id INTEGER REFERENCES goal(id) ON DELETE SET NULL,\n"
+	"\ttitle TEXT NOT NULL CHECK (length(title) > 0),\n"
+	"\tdescription TEXT, responsible TEXT, contact TEXT,\n"
+	"\tstart_date TEXT, due_date TEXT,\n"
+	"\tstatus TEXT NOT NULL DEFAULT 'not_started'\n"
+	"\t\tCHECK (status IN ('not_started', 'in_progress', 'done', 'delayed', 'cancelled')),\n"
+	"\tprogress INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),\n"
+	"\tcomment TEXT,\n"
+	"\tchanged_by TEXT, changed_at TEXT,\n"
+	"\tversion INTEGER NOT NULL DEFAULT 1,\n"
+	"\tUNIQUE (strategy_id, ref)\n"
+	");\n"
+	"CREATE INDEX activity_by_strategy ON activity (strategy_id, position);\n"
+	"CREATE INDEX activity_by_due ON activity (strategy_id, due_date);\n"
+	"-- The change log has no foreign keys: it outlives what it describes.\n"
+	"CREATE TABLE change_log (\n"
+	"\tid INTEGER PRIMARY KEY,\n"
+	"\tat TEXT NOT NULL,\n"
+	"\twho TEXT NOT NULL,\n"
+	"\tstrategy_id TEXT NOT NULL,\n"
+	"\tkind TEXT NOT NULL CHECK (kind IN ('activity', 'measurement')),\n"
+	"\titem_id INTEGER NOT NULL,\n"
+	"\titem TEXT NOT NULL,             -- a readable name: the title, or indicator/period/sex\n"
+	"\tfield TEXT NOT NULL,\n"
+	"\told TEXT,\n"
+	"\tnew TEXT,\n"
+	"\tcomment TEXT\n"
+	");\n"
+	"CREATE INDEX change_log_by_time ON change_log (strategy_id, at);\n"
+	"CREATE INDEX change_log_by_item ON change_log (kind, item_id);\n"
+	"CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log\n"
+	"BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;\n"
+	"CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log\n"
+	"BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;\n"
+	"CREATE TABLE review (\n"
+	"\tid INTEGER PRIMARY KEY,\n"
+	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
+	"\tdate TEXT NOT NULL,\n"
+	"\tnote TEXT,\n"
+	"\tcreated_by TEXT NOT NULL,\n"
+	"\tcreated_at TEXT NOT NULL\n"
+	");\n";
+
+/* Migrations: migrations[v] takes a file from version v to v + 1. */
+static const char *const migrations[] = {
+	schema_v1,
+};
+
+static int
+exec_sql(struct db *db, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		err_set("%s: %s", db->path, msg ? msg : sqlite3_errmsg(db->sql));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+pragma_int(struct db *db, const char *sql, int *out)
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	*out = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Why we may not write: the file or its directory (the journal lives there). */
+static const char *
+not_writable_reason(const char *path)
+{
+	char *copy, *dir;
+	const char *reason = NULL;
+
+	if (access(path, W_OK) != 0)
+		return N_("you may not write the file");
+	copy = xstrdup(path);
+	dir = dirname(copy);
+	if (access(dir, W_OK) != 0)
+		reason = N_("you may not write the directory that holds the file");
+	free(copy);
+	return reason;
+}
+
+static int
+check_and_migrate(struct db *db, int creating)
+{
+	int version, app_id, tables;
+
+	if (pragma_int(db, "PRAGMA user_version", &version) < 0 ||
+	    pragma_int(db, "PRAGMA application_id", &app_id) < 0 ||
+	    pragma_int(db, "SELECT count(*) FROM sqlite_master", &tables) < 0) {
+		err_set(_("%s: not a styrkort database (%s); create one with 'styrkort init FILE'"),
+		        db->path, sqlite3_errmsg(db->sql));
+		return -1;
+	}
+	if (!creating && (app_id != DB_APPLICATION_ID || tables == 0)) {
+		err_set(_("%s: not a styrkort database; create one with 'styrkort init FILE'"), db->path);
+		return -1;
+	}
+	if (version > DB_SCHEMA_VERSION) {
+		err_set(_("%s: the file has schema version %d but this styrkort knows only up to %d; "
+		          "use a newer styrkort (the file was not changed)"),
+		        db->path, version, DB_SCHEMA_VERSION);
+		return -1;
+	}
+	if (version == DB_SCHEMA_VERSION)
+		return 0;
+	if (db->read_only) {
+		err_set(_("%s: the file has the old schema version %d and must be upgraded, "
+		          "but it is open read-only; open it once with write access"),
+		        db->path, version);
+		return -1;
+	}
+	if (db_begin(db) < 0)
+		return -1;
+	for (; version < DB_SCHEMA_VERSION; version++) {
+		char pragma[64];
+
+		if (exec_sql(db, migrations[version]) < 0)
+			goto fail;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", version + 1);
+		if (exec_sql(db, pragma) < 0)
+			goto fail;
+	}
+	if (creating) {
+		char pragma[64];
+
+		snprintf(pragma, sizeof pragma, "PRAGMA application_id = %d", DB_APPLICATION_ID);
+		if (exec_sql(db, pragma) < 0)
+			goto fail;
+	}
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+struct db *
+db_open(const char *path, enum db_mode mode)
+{
+	struct db *db = xcalloc(1, sizeof *db);
+	struct stat sb;
+	int flags;
+
+	db->path = xstrdup(path);
+	if (mode == DB_CREATE) {
+		/* O_EXCL: never overwrite, even if the file appears meanwhile. */
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
+
+		if (fd < 0) {
+			if (errno == EEXIST)
+				err_set(_("%s: the file already exists; choose another name or remove it first"), path);
+			else
+				err_set("%s: %s", path, strerror(errno));
+			goto fail;
+		}
+		close(fd);
+		flags = SQLITE_OPEN_READWRITE;
+	} else {
+		if (stat(path, &sb) != 0) {
+			if (errno == ENOENT)
+				err_set(_("%s: no such database; create one with 'styrkort init %s' "
+				          "or try 'styrkort --demo'"), path, path);
+			else
+				err_set("%s: %s", path, strerror(errno));
+			goto fail;
+		}
+		if (!S_ISREG(sb.st_mode)) {
+			err_set(_("%s: not a regular file"), path);
+			goto fail;
+		}
+		if (access(path, R_OK) != 0) {
+			err_set(_("%s: you may not read the file; ask its owner for read permission"), path);
+			goto fail;
+		}
+		if (mode == DB_READ_ONLY) {
+			db->read_only = 1;
+			db->read_only_reason = N_("read-only was asked for");
+		} else if ((db->read_only_reason = not_writable_reason(path)) != NULL) {
+			db->read_only = 1;
+		}
+		flags = db->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	}
+	if (sqlite3_open_v2(path, &db->sql, flags, NULL) != SQLITE_OK) {
+		err_set("%s: %s", path, db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->sql, 1);
+	/* Writers wait for each other rather than failing with "locked". */
+	sqlite3_busy_timeout(db->sql, 10000);
+	if (exec_sql(db, "PRAGMA foreign_keys = ON") < 0)
+		goto fail;
+	/*
+	 * A rollback journal, not WAL: a steering-group member with read
+	 * permission only cannot open a WAL file unless its -shm and -wal
+	 * files already exist.  synchronous=FULL makes a commit durable.
+	 */
+	if (!db->read_only && (exec_sql(db, "PRAGMA journal_mode = DELETE") < 0 ||
+	                       exec_sql(db, "PRAGMA synchronous = FULL") < 0))
+		goto fail_check;
+	if (check_and_migrate(db, mode == DB_CREATE) < 0)
+		goto fail;
+	return db;
+fail_check:
+	err_set(_("%s: not a styrkort database (%s); create one with 'styrkort init FILE'"),
+	        path, sqlite3_errmsg(db->sql));
+fail:
+	if (mode == DB_CREATE && db->path) {
+		sqlite3_close(db->sql);
+		db->sql = NULL;
+		unlink(path);
+	}
+	db_close(db);
+	return NULL;
+}
+
+void
+db_close(struct db *db)
+{
+	if (!db)
+		return;
+	if (db->sql)
+		sqlite3_close_v2(db->sql);
+	free(db->path);
+	free(db);
+}
+
+int
+db_begin(struct db *db)
+{
+	if (db->read_only) {
+		err_set(_("%s: the database is open read-only (%s)"), db->path, _(db->read_only_reason));
+		return -1;
+	}
+	return exec_sql(db, "BEGIN IMMEDIATE");
+}
+
+int
+db_commit(struct db *db)
+{
+	if (exec_sql(db, "COMMIT") < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->sql))
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}
+
+sqlite3_stmt *
+db_prepare(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		return NULL;
+	}
+	return st;
+}
+
+int
+db_exec_stmt(struct db *db, sqlite3_stmt *st)
+{
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+const char *
+db_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	return t ? (const char *)t : "";
+}
+
+char *
+db_strdup(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+void
+db_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s)
+{
+	if (s && *s)
+		sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
+int
+db_data_version(struct db *db)
+{
+	int v = 0;
+
+	if (pragma_int(db, "PRAGMA data_version", &v) < 0)
+		return -1;
+	return v;
+}

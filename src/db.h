@@ -1,0 +1,43 @@
+/* db.h: the SQLite file: opening, schema and migrations, transactions. */
+#ifndef STYRKORT_DB_H
+#define STYRKORT_DB_H
+
+#include <sqlite3.h>
+
+#define DB_SCHEMA_VERSION 1
+
+enum db_mode {
+	DB_READ_WRITE,          /* an existing file; falls back to read-only if not writable */
+	DB_READ_ONLY,           /* never write */
+	DB_CREATE               /* a new file; refuses an existing one */
+};
+
+struct db {
+	sqlite3 *sql;
+	char *path;
+	int read_only;          /* 1 if opened (or fell back to) read-only */
+	const char *read_only_reason;
+};
+
+/* Open PATH; on failure err_set() and return NULL. */
+struct db *db_open(const char *path, enum db_mode mode);
+void db_close(struct db *db);
+
+/* Transactions: BEGIN IMMEDIATE so writers queue on the busy timeout. */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+
+/* Prepare a statement or err_set() with the SQLite message. */
+sqlite3_stmt *db_prepare(struct db *db, const char *sql);
+/* Step a statement expected to finish (INSERT/UPDATE/DELETE); finalises it. */
+int db_exec_stmt(struct db *db, sqlite3_stmt *st);
+/* Column text or "" (never NULL); column text or NULL. */
+const char *db_text(sqlite3_stmt *st, int col);
+char *db_strdup(sqlite3_stmt *st, int col);
+void db_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s);
+
+/* PRAGMA data_version: changes when another connection commits. */
+int db_data_version(struct db *db);
+
+#endif

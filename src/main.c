@@ -1,0 +1,335 @@
+/* main.c: options, configuration, language and dispatch to a command or the dashboard. */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <libgen.h>
+#include <limits.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "util.h"
+
+static const struct command {
+	const char *name;
+	int (*run)(struct app *);
+} commands[] = {
+	{ "init", cmd_init },
+	{ "import", cmd_import },
+	{ "export", cmd_export },
+	{ "report", cmd_report },
+	{ "log", cmd_log },
+	{ NULL, NULL }
+};
+
+enum {
+	OPT_READ_ONLY = 256, OPT_STRATEGY, OPT_DEMO, OPT_SAMPLE, OPT_FORMAT, OPT_WIDTH,
+	OPT_SINCE, OPT_ACTIVITY, OPT_HELP, OPT_VERSION, OPT_MAN_CONFIG
+};
+
+static const struct option options[] = {
+	{ "database", required_argument, NULL, 'd' },
+	{ "config", required_argument, NULL, 'c' },
+	{ "read-only", no_argument, NULL, OPT_READ_ONLY },
+	{ "strategy", required_argument, NULL, OPT_STRATEGY },
+	{ "demo", no_argument, NULL, OPT_DEMO },
+	{ "sample", required_argument, NULL, OPT_SAMPLE },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "width", required_argument, NULL, OPT_WIDTH },
+	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "activity", required_argument, NULL, OPT_ACTIVITY },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "man-config-keys", no_argument, NULL, OPT_MAN_CONFIG },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+usage(void)
+{
+	printf(_("Usage: styrkort [OPTIONS] [FILE]           open the dashboard on FILE\n"
+	         "       styrkort --demo                     open a private copy of the bundled sample\n"
+	         "       styrkort init FILE [--sample NAME|all]\n"
+	         "                                           create a database, empty or with samples\n"
+	         "       styrkort report [--format text] [--width N] [--strategy ID]\n"
+	         "                                           print the summary as plain text\n"
+	         "       styrkort import FILE.ini            add or update a strategy from INI\n"
+	         "       styrkort export [--strategy ID]     print a strategy as INI\n"
+	         "       styrkort log [--since DATE] [--activity N]\n"
+	         "                                           print the change log\n"
+	         "       styrkort --help | --version\n"
+	         "\n"
+	         "Options for all commands:\n"
+	         "  -d, --database FILE   the database (else $STYRKORT_DB, [database] path,\n"
+	         "                        $XDG_DATA_HOME/styrkort/styrkort.db)\n"
+	         "  -c, --config FILE     read this configuration after the others\n"
+	         "      --read-only       never write to the database\n"
+	         "      --strategy ID     the strategy: oxelosund, ornskoldsvik, oskarshamn,\n"
+	         "                        gislaved, vastervik in the samples\n"
+	         "  -h, --help            show this help\n"
+	         "  -V, --version         show the version\n"
+	         "\n"
+	         "Samples: oxelosund ornskoldsvik oskarshamn gislaved vastervik (or all).\n"
+	         "Exit status: 0 success, 1 runtime failure, 2 usage or configuration error.\n"
+	         "See styrkort(1) and styrkort(5).\n"));
+}
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fputs("styrkort: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs(_("; see 'styrkort --help'\n"), stderr);
+	return EXIT_USAGE;
+}
+
+/* Is the running binary the one in the build tree? */
+static int
+in_build_tree(void)
+{
+	static int cached = -1;
+	char exe[PATH_MAX], real[PATH_MAX];
+	ssize_t n;
+
+	if (cached >= 0)
+		return cached;
+	cached = 0;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if (realpath(ABS_BUILDDIR "/src/styrkort", real) && strcmp(real, exe) == 0)
+			cached = 1;
+	}
+	return cached;
+}
+
+const char *
+app_data_dir(void)
+{
+	return in_build_tree() ? ABS_BUILDDIR "/data" : PKGDATADIR;
+}
+
+const char *
+app_sample_dir(void)
+{
+	return in_build_tree() ? ABS_SRCDIR "/data" : PKGDATADIR;
+}
+
+static const char *
+locale_dir(void)
+{
+	return in_build_tree() ? ABS_BUILDDIR "/locale" : LOCALEDIR;
+}
+
+/*
+ * The UI language.  We need a UTF-8 LC_CTYPE for å ä ö: if the user's
+ * locale is missing or not UTF-8, use C.UTF-8 and keep the language the
+ * user asked for through LANGUAGE (which gettext honours unless the locale
+ * is plain "C").
+ */
+static void
+language_init(void)
+{
+	const char *env = getenv("LC_ALL");
+	int ok = setlocale(LC_ALL, "") != NULL;
+
+	if (!env || !*env)
+		env = getenv("LC_MESSAGES");
+	if (!env || !*env)
+		env = getenv("LANG");
+	if (!ok || strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
+		setlocale(LC_ALL, "C.UTF-8");
+		if (env && strncmp(env, "sv", 2) == 0 && !getenv("LANGUAGE"))
+			setenv("LANGUAGE", "sv", 1);
+	}
+	bindtextdomain(PACKAGE, locale_dir());
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+}
+
+static void
+language_apply(enum language lang)
+{
+	if (lang == LANG_AUTO)
+		return;
+	setenv("LANGUAGE", lang == LANG_SV ? "sv" : "en", 1);
+	/* gettext caches translations: setting the domain again drops the cache. */
+	textdomain(PACKAGE);
+}
+
+/* --demo: a private copy of the bundled sample, removed at exit. */
+static char demo_path[PATH_MAX];
+
+static void
+demo_cleanup(void)
+{
+	if (demo_path[0]) {
+		char journal[PATH_MAX + 16];
+
+		snprintf(journal, sizeof journal, "%s-journal", demo_path);
+		unlink(journal);
+		unlink(demo_path);
+		demo_path[0] = '\0';
+	}
+}
+
+static int
+demo_copy(void)
+{
+	char *src = xasprintf("%s/demo.db", app_data_dir());
+	const char *tmp = getenv("TMPDIR");
+	FILE *in, *out;
+	char chunk[65536];
+	size_t n;
+	int fd;
+
+	snprintf(demo_path, sizeof demo_path, "%s/styrkort-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!(in = fopen(src, "rb"))) {
+		err_set(_("%s: the demo database is missing (%s); build styrkort with 'make' or reinstall it"),
+		        src, strerror(errno));
+		demo_path[0] = '\0';
+		free(src);
+		return -1;
+	}
+	if ((fd = mkstemp(demo_path)) < 0 || !(out = fdopen(fd, "wb"))) {
+		err_set("%s: %s", demo_path, strerror(errno));
+		fclose(in);
+		demo_path[0] = '\0';
+		free(src);
+		return -1;
+	}
+	atexit(demo_cleanup);
+	while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
+		fwrite(chunk, 1, n, out);
+	fclose(in);
+	free(src);
+	if (fclose(out) != 0) {
+		err_set("%s: %s", demo_path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct app a;
+	const struct command *cmd = NULL;
+	int c, rc;
+	long n;
+
+	memset(&a, 0, sizeof a);
+	language_init();
+	config_defaults(&a.cfg);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":d:c:hV", options, NULL)) != -1) {
+		switch (c) {
+		case 'd': a.db_arg = optarg; break;
+		case 'c': a.config_path = optarg; break;
+		case OPT_READ_ONLY: a.read_only = 1; break;
+		case OPT_STRATEGY:
+			if (parse_slug(optarg) < 0)
+				return usage_error(_("--strategy %s: a strategy id is a short lowercase slug such as vastervik"), optarg);
+			a.strategy = optarg;
+			break;
+		case OPT_DEMO: a.demo = 1; break;
+		case OPT_SAMPLE: a.sample = optarg; break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "text") == 0)
+				a.format = FORMAT_TEXT;
+			else
+				return usage_error(_("--format %s: expected text"), optarg);
+			break;
+		case OPT_WIDTH:
+			if (parse_int(optarg, 40, 400, &n) < 0)
+				return usage_error(_("--width %s: expected a whole number from 40 to 400"), optarg);
+			a.width = n;
+			break;
+		case OPT_SINCE: a.since = optarg; break;
+		case OPT_ACTIVITY:
+			if (parse_int(optarg, 1, LONG_MAX, &n) < 0)
+				return usage_error(_("--activity %s: expected an activity number"), optarg);
+			a.activity = n;
+			break;
+		case 'h': usage(); return EXIT_OK;
+		case 'V':
+			printf("styrkort %s\n", PACKAGE_VERSION);
+			return EXIT_OK;
+		case OPT_MAN_CONFIG: config_write_man(stdout); return EXIT_OK;
+		case ':': return usage_error(_("%s: the option needs a value"), argv[optind - 1]);
+		default: return usage_error(_("%s: unknown option"), argv[optind - 1]);
+		}
+	}
+	if (optind < argc) {
+		for (const struct command *k = commands; k->name; k++)
+			if (strcmp(argv[optind], k->name) == 0)
+				cmd = k;
+		if (cmd)
+			optind++;
+	}
+	a.args = argv + optind;
+	a.nargs = argc - optind;
+	if (a.sample && (!cmd || cmd->run != cmd_init))
+		return usage_error("%s", _("--sample belongs to 'styrkort init'"));
+	if ((a.width || a.format) && (!cmd || cmd->run != cmd_report))
+		return usage_error("%s", _("--format and --width belong to 'styrkort report'"));
+	if (a.since && (!cmd || (cmd->run != cmd_log && cmd->run != cmd_report)))
+		return usage_error("%s", _("--since belongs to 'styrkort log' and 'styrkort report'"));
+	if (a.activity && (!cmd || cmd->run != cmd_log))
+		return usage_error("%s", _("--activity belongs to 'styrkort log'"));
+
+	if (config_load(&a.cfg, a.config_path) < 0) {
+		msg_error("%s", err_get());
+		config_free(&a.cfg);
+		return EXIT_USAGE;
+	}
+	language_apply(a.cfg.language);
+	user_name_set(a.cfg.user_name);
+	a.read_only |= a.cfg.read_only;
+
+	if (cmd) {
+		rc = cmd->run(&a);
+	} else {
+		struct db *db;
+
+		if (a.nargs > 1) {
+			rc = usage_error(_("%s: unknown command"), a.args[0]);
+			goto out;
+		}
+		if (a.nargs == 1 && a.demo) {
+			rc = usage_error("%s", _("--demo opens the bundled sample; give no FILE with it"));
+			goto out;
+		}
+		if (a.nargs == 1) {
+			if (a.db_arg) {
+				rc = usage_error(_("%s: give the database either as FILE or with --database, not both"), a.args[0]);
+				goto out;
+			}
+			a.db_arg = a.args[0];
+		}
+		if (a.demo) {
+			if (demo_copy() < 0) {
+				msg_error("%s", err_get());
+				rc = EXIT_RUNTIME;
+				goto out;
+			}
+			a.db_arg = demo_path;
+		}
+		if (!(db = app_open_db(&a))) {
+			msg_error("%s", err_get());
+			rc = EXIT_RUNTIME;
+			goto out;
+		}
+		rc = tui_run(&a, db);
+		db_close(db);
+	}
+out:
+	config_free(&a.cfg);
+	user_name_set(NULL);
+	return rc;
+}

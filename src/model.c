@@ -1,0 +1,471 @@
+/* model.c: loading a strategy from the database; status names; derived facts such as overdue. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "util.h"
+
+static const struct {
+	const char *id, *label, *symbol;
+} statuses[ST_COUNT] = {
+	[ST_NOT_STARTED] = { "not_started", N_("Not started"), "-" },
+	[ST_IN_PROGRESS] = { "in_progress", N_("In progress"), ">" },
+	[ST_DONE]        = { "done",        N_("Done"),        "+" },
+	[ST_DELAYED]     = { "delayed",     N_("Delayed"),     "!" },
+	[ST_CANCELLED]   = { "cancelled",   N_("Cancelled"),   "x" },
+};
+
+const char *
+status_id(enum status s)
+{
+	return s < ST_COUNT ? statuses[s].id : "?";
+}
+
+int
+status_from_id(const char *id)
+{
+	for (int i = 0; i < ST_COUNT; i++)
+		if (strcmp(id, statuses[i].id) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+status_label(enum status s)
+{
+	return s < ST_COUNT ? _(statuses[s].label) : "?";
+}
+
+const char *
+status_symbol(enum status s)
+{
+	return s < ST_COUNT ? statuses[s].symbol : "?";
+}
+
+int
+sex_from_char(int c)
+{
+	switch (c) {
+	case 'T': case 't': return SEX_T;
+	case 'K': case 'k': return SEX_K;
+	case 'M': case 'm': return SEX_M;
+	}
+	return -1;
+}
+
+char
+sex_char(enum sex s)
+{
+	return "TKM"[s];
+}
+
+int
+model_list_strategies(struct db *db, struct strategy_ref **out, size_t *n)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT id, municipality, title FROM strategy ORDER BY municipality, id");
+	struct strategy_ref *r = NULL;
+	size_t count = 0;
+	int rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r = xrealloc(r, (count + 1) * sizeof *r);
+		r[count].id = db_strdup(st, 0);
+		r[count].municipality = db_strdup(st, 1);
+		r[count].title = db_strdup(st, 2);
+		count++;
+	}
+	if (rc != SQLITE_DONE) {
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		sqlite3_finalize(st);
+		model_free_strategy_refs(r, count);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	*out = r;
+	*n = count;
+	return 0;
+}
+
+void
+model_free_strategy_refs(struct strategy_ref *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(r[i].id);
+		free(r[i].municipality);
+		free(r[i].title);
+	}
+	free(r);
+}
+
+/* The columns of struct strategy, in the order of the SELECT below. */
+#define STRATEGY_COLUMNS \
+	X(id) X(municipality) X(title) X(doc_type) X(adopted_by) X(adopted_on) \
+	X(revised_on) X(reference) X(valid_from) X(valid_to) X(owner) X(vision) \
+	X(purpose) X(target_group) X(organisation) X(follow_up) X(note)
+
+static int
+step_error(struct db *db, sqlite3_stmt *st, int rc)
+{
+	if (rc == SQLITE_DONE)
+		return 0;
+	err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+	sqlite3_finalize(st);
+	return -1;
+}
+
+static int
+load_strategy(struct db *db, const char *id, struct strategy *s)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT "
+#define X(f) #f ","
+		STRATEGY_COLUMNS
+#undef X
+		"1 FROM strategy WHERE id = ?");
+	int col = 0, rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			err_set(_("strategy '%s': no such strategy in %s; 'styrkort report' lists them all"),
+			        id, db->path);
+		else
+			err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		sqlite3_finalize(st);
+		return -1;
+	}
+#define X(f) s->f = db_strdup(st, col++);
+	STRATEGY_COLUMNS
+#undef X
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int
+load_focus(struct db *db, const char *id, struct plan *p)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT id, key, name, purpose FROM focus_area WHERE strategy_id = ? ORDER BY position");
+	sqlite3_stmt *bodies = db_prepare(db,
+		"SELECT name FROM responsible_body WHERE focus_id = ? ORDER BY position");
+	int rc;
+
+	if (!st || !bodies) {
+		sqlite3_finalize(st);
+		sqlite3_finalize(bodies);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct focus_area *f;
+
+		p->focus = xrealloc(p->focus, (p->nfocus + 1) * sizeof *p->focus);
+		f = &p->focus[p->nfocus++];
+		memset(f, 0, sizeof *f);
+		f->id = sqlite3_column_int64(st, 0);
+		f->key = db_strdup(st, 1);
+		f->name = db_strdup(st, 2);
+		f->purpose = db_strdup(st, 3);
+		sqlite3_bind_int64(bodies, 1, f->id);
+		while (sqlite3_step(bodies) == SQLITE_ROW) {
+			f->bodies = xrealloc(f->bodies, (f->nbodies + 1) * sizeof *f->bodies);
+			f->bodies[f->nbodies++] = db_strdup(bodies, 0);
+		}
+		sqlite3_reset(bodies);
+	}
+	sqlite3_finalize(bodies);
+	if (step_error(db, st, rc) < 0)
+		return -1;
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Goals in tree order: each goal followed by its sub-goals, depth-first. */
+static int
+load_goals(struct db *db, const char *id, struct plan *p)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"WITH RECURSIVE tree(id, depth, path) AS ("
+		" SELECT id, 0, printf('%08d', position) FROM goal"
+		"  WHERE strategy_id = ?1 AND parent_id IS NULL"
+		" UNION ALL"
+		" SELECT g.id, t.depth + 1, t.path || printf('/%08d', g.position)"
+		"  FROM goal g JOIN tree t ON g.parent_id = t.id)"
+		"SELECT g.id, g.key, g.title, g.description, coalesce(g.parent_id, 0),"
+		" coalesce(g.focus_id, 0), t.depth"
+		" FROM tree t JOIN goal g ON g.id = t.id ORDER BY t.path");
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct goal *g;
+
+		p->goals = xrealloc(p->goals, (p->ngoals + 1) * sizeof *p->goals);
+		g = &p->goals[p->ngoals++];
+		g->id = sqlite3_column_int64(st, 0);
+		g->key = db_strdup(st, 1);
+		g->title = db_strdup(st, 2);
+		g->description = db_strdup(st, 3);
+		g->parent_id = sqlite3_column_int64(st, 4);
+		g->focus_id = sqlite3_column_int64(st, 5);
+		g->depth = sqlite3_column_int(st, 6);
+	}
+	if (step_error(db, st, rc) < 0)
+		return -1;
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int
+load_values(struct db *db, struct indicator *ind, sqlite3_stmt *st)
+{
+	int rc;
+
+	sqlite3_bind_int64(st, 1, ind->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct measurement *m;
+
+		ind->values = xrealloc(ind->values, (ind->nvalues + 1) * sizeof *ind->values);
+		m = &ind->values[ind->nvalues++];
+		m->period = db_strdup(st, 0);
+		m->period_key = sqlite3_column_int(st, 1);
+		m->sex = sex_from_char(db_text(st, 2)[0]);
+		m->has_value = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		m->value = sqlite3_column_double(st, 3);
+		m->entered_by = db_strdup(st, 4);
+		m->entered_at = db_strdup(st, 5);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+load_indicators(struct db *db, const char *id, struct plan *p)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT id, goal_id, key, name, description, unit, source, kolada,"
+		" direction = 'lower', baseline, baseline_period, target, target_period, by_sex"
+		" FROM indicator WHERE strategy_id = ? ORDER BY position");
+	sqlite3_stmt *vals = db_prepare(db,
+		"SELECT period, period_key, sex, value, entered_by, entered_at FROM measurement"
+		" WHERE indicator_id = ? ORDER BY period_key, CASE sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END");
+	int rc;
+
+	if (!st || !vals) {
+		sqlite3_finalize(st);
+		sqlite3_finalize(vals);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct indicator *ind;
+
+		p->inds = xrealloc(p->inds, (p->ninds + 1) * sizeof *p->inds);
+		ind = &p->inds[p->ninds++];
+		memset(ind, 0, sizeof *ind);
+		ind->id = sqlite3_column_int64(st, 0);
+		ind->goal_id = sqlite3_column_int64(st, 1);
+		ind->key = db_strdup(st, 2);
+		ind->name = db_strdup(st, 3);
+		ind->description = db_strdup(st, 4);
+		ind->unit = db_strdup(st, 5);
+		ind->source = db_strdup(st, 6);
+		ind->kolada = db_strdup(st, 7);
+		ind->lower_is_better = sqlite3_column_int(st, 8);
+		ind->has_baseline = sqlite3_column_type(st, 9) != SQLITE_NULL;
+		ind->baseline = sqlite3_column_double(st, 9);
+		ind->baseline_period = db_strdup(st, 10);
+		ind->has_target = sqlite3_column_type(st, 11) != SQLITE_NULL;
+		ind->target = sqlite3_column_double(st, 11);
+		ind->target_period = db_strdup(st, 12);
+		ind->by_sex = sqlite3_column_int(st, 13);
+		if (load_values(db, ind, vals) < 0) {
+			rc = SQLITE_ERROR;
+			break;
+		}
+	}
+	sqlite3_finalize(vals);
+	if (rc == SQLITE_ERROR) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	if (step_error(db, st, rc) < 0)
+		return -1;
+	sqlite3_finalize(st);
+	return 0;
+}
+
+void
+model_read_activity(sqlite3_stmt *st, struct activity *a)
+{
+	int s;
+
+	a->id = sqlite3_column_int64(st, 0);
+	a->ref = db_strdup(st, 1);
+	a->focus_id = sqlite3_column_int64(st, 2);
+	a->goal_id = sqlite3_column_int64(st, 3);
+	a->title = db_strdup(st, 4);
+	a->description = db_strdup(st, 5);
+	a->responsible = db_strdup(st, 6);
+	a->contact = db_strdup(st, 7);
+	a->start = db_strdup(st, 8);
+	a->due = db_strdup(st, 9);
+	s = status_from_id(db_text(st, 10));
+	a->status = s < 0 ? ST_NOT_STARTED : (enum status)s;
+	a->progress = sqlite3_column_int(st, 11);
+	a->comment = db_strdup(st, 12);
+	a->changed_by = db_strdup(st, 13);
+	a->changed_at = db_strdup(st, 14);
+	a->version = sqlite3_column_int64(st, 15);
+}
+
+static int
+load_activities(struct db *db, const char *id, struct plan *p)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT " MODEL_ACTIVITY_COLUMNS " FROM activity WHERE strategy_id = ? ORDER BY position, id");
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		p->acts = xrealloc(p->acts, (p->nacts + 1) * sizeof *p->acts);
+		model_read_activity(st, &p->acts[p->nacts++]);
+	}
+	if (step_error(db, st, rc) < 0)
+		return -1;
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int
+model_load_plan(struct db *db, const char *strategy_id, struct plan *p)
+{
+	memset(p, 0, sizeof *p);
+	if (load_strategy(db, strategy_id, &p->s) < 0 ||
+	    load_focus(db, strategy_id, p) < 0 ||
+	    load_goals(db, strategy_id, p) < 0 ||
+	    load_indicators(db, strategy_id, p) < 0 ||
+	    load_activities(db, strategy_id, p) < 0) {
+		model_free_plan(p);
+		return -1;
+	}
+	return 0;
+}
+
+void
+model_free_activity(struct activity *a)
+{
+	free(a->ref);
+	free(a->title);
+	free(a->description);
+	free(a->responsible);
+	free(a->contact);
+	free(a->start);
+	free(a->due);
+	free(a->comment);
+	free(a->changed_by);
+	free(a->changed_at);
+}
+
+void
+model_free_plan(struct plan *p)
+{
+#define X(f) free(p->s.f);
+	STRATEGY_COLUMNS
+#undef X
+	for (size_t i = 0; i < p->nfocus; i++) {
+		struct focus_area *f = &p->focus[i];
+
+		free(f->key);
+		free(f->name);
+		free(f->purpose);
+		for (size_t j = 0; j < f->nbodies; j++)
+			free(f->bodies[j]);
+		free(f->bodies);
+	}
+	for (size_t i = 0; i < p->ngoals; i++) {
+		free(p->goals[i].key);
+		free(p->goals[i].title);
+		free(p->goals[i].description);
+	}
+	for (size_t i = 0; i < p->ninds; i++) {
+		struct indicator *ind = &p->inds[i];
+
+		free(ind->key); free(ind->name); free(ind->description); free(ind->unit);
+		free(ind->source); free(ind->kolada); free(ind->baseline_period);
+		free(ind->target_period);
+		for (size_t j = 0; j < ind->nvalues; j++) {
+			free(ind->values[j].period);
+			free(ind->values[j].entered_by);
+			free(ind->values[j].entered_at);
+		}
+		free(ind->values);
+	}
+	for (size_t i = 0; i < p->nacts; i++)
+		model_free_activity(&p->acts[i]);
+	free(p->focus);
+	free(p->goals);
+	free(p->inds);
+	free(p->acts);
+	memset(p, 0, sizeof *p);
+}
+
+const struct focus_area *
+plan_focus(const struct plan *p, int64_t id)
+{
+	for (size_t i = 0; i < p->nfocus; i++)
+		if (p->focus[i].id == id)
+			return &p->focus[i];
+	return NULL;
+}
+
+const struct goal *
+plan_goal(const struct plan *p, int64_t id)
+{
+	for (size_t i = 0; i < p->ngoals; i++)
+		if (p->goals[i].id == id)
+			return &p->goals[i];
+	return NULL;
+}
+
+const struct measurement *
+indicator_latest(const struct indicator *ind, enum sex sex)
+{
+	const struct measurement *best = NULL;
+
+	for (size_t i = 0; i < ind->nvalues; i++)
+		if (ind->values[i].sex == sex && ind->values[i].has_value)
+			best = &ind->values[i];   /* sorted by period: the last wins */
+	return best;
+}
+
+void
+plan_count_status(const struct plan *p, int64_t focus_id, int counts[ST_COUNT])
+{
+	memset(counts, 0, ST_COUNT * sizeof *counts);
+	for (size_t i = 0; i < p->nacts; i++)
+		if (focus_id == 0 || p->acts[i].focus_id == focus_id)
+			counts[p->acts[i].status]++;
+}
+
+int
+activity_overdue(const struct activity *a)
+{
+	return a->due && *a->due && a->status != ST_DONE && a->status != ST_CANCELLED &&
+	       date_cmp_today(a->due) < 0;
+}

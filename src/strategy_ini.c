@@ -1,0 +1,1011 @@
+/* strategy_ini.c: a whole strategy as an INI file (styrkort(5)): import and export. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "changelog.h"
+#include "ini.h"
+#include "model.h"
+#include "strategy_ini.h"
+#include "util.h"
+
+enum field_type { F_TEXT, F_DATE, F_NUMBER, F_PERIOD, F_SLUG, F_DIRECTION, F_BOOL,
+                  F_STATUS, F_PROGRESS, F_LIST };
+
+struct field {
+	const char *key;
+	enum field_type type;
+	int required;
+	const char *column;     /* the database column */
+};
+
+/* Every section kind and its keys, in the order export writes them. */
+static const struct field strategy_fields[] = {
+	{ "id", F_SLUG, 1, "id" },
+	{ "municipality", F_TEXT, 1, "municipality" },
+	{ "title", F_TEXT, 1, "title" },
+	{ "doc_type", F_TEXT, 0, "doc_type" },
+	{ "adopted_by", F_TEXT, 0, "adopted_by" },
+	{ "adopted_on", F_DATE, 0, "adopted_on" },
+	{ "revised_on", F_DATE, 0, "revised_on" },
+	{ "reference", F_TEXT, 0, "reference" },
+	{ "valid_from", F_DATE, 0, "valid_from" },
+	{ "valid_to", F_DATE, 0, "valid_to" },
+	{ "owner", F_TEXT, 0, "owner" },
+	{ "vision", F_TEXT, 0, "vision" },
+	{ "purpose", F_TEXT, 0, "purpose" },
+	{ "target_group", F_TEXT, 0, "target_group" },
+	{ "organisation", F_TEXT, 0, "organisation" },
+	{ "follow_up", F_TEXT, 0, "follow_up" },
+	{ "note", F_TEXT, 0, "note" },
+	{ NULL, 0, 0, NULL }
+};
+static const struct field focus_fields[] = {
+	{ "name", F_TEXT, 1, "name" },
+	{ "purpose", F_TEXT, 0, "purpose" },
+	{ "responsible", F_LIST, 0, NULL },
+	{ NULL, 0, 0, NULL }
+};
+static const struct field goal_fields[] = {
+	{ "title", F_TEXT, 1, "title" },
+	{ "description", F_TEXT, 0, "description" },
+	{ "parent", F_SLUG, 0, NULL },
+	{ "focus", F_SLUG, 0, NULL },
+	{ NULL, 0, 0, NULL }
+};
+static const struct field indicator_fields[] = {
+	{ "goal", F_SLUG, 1, NULL },
+	{ "name", F_TEXT, 1, "name" },
+	{ "description", F_TEXT, 0, "description" },
+	{ "unit", F_TEXT, 0, "unit" },
+	{ "source", F_TEXT, 0, "source" },
+	{ "kolada", F_TEXT, 0, "kolada" },
+	{ "direction", F_DIRECTION, 0, "direction" },
+	{ "baseline", F_NUMBER, 0, "baseline" },
+	{ "baseline_period", F_PERIOD, 0, "baseline_period" },
+	{ "target", F_NUMBER, 0, "target" },
+	{ "target_period", F_PERIOD, 0, "target_period" },
+	{ "by_sex", F_BOOL, 0, "by_sex" },
+	{ NULL, 0, 0, NULL }
+};
+static const struct field activity_fields[] = {
+	{ "title", F_TEXT, 1, "title" },
+	{ "description", F_TEXT, 0, "description" },
+	{ "focus", F_SLUG, 0, NULL },
+	{ "goal", F_SLUG, 0, NULL },
+	{ "responsible", F_TEXT, 0, "responsible" },
+	{ "contact", F_TEXT, 0, "contact" },
+	{ "start", F_DATE, 0, "start_date" },
+	{ "due", F_DATE, 0, "due_date" },
+	{ "status", F_STATUS, 0, "status" },
+	{ "progress", F_PROGRESS, 0, "progress" },
+	{ "comment", F_TEXT, 0, "comment" },
+	{ NULL, 0, 0, NULL }
+};
+
+enum kind { K_STRATEGY, K_FOCUS, K_GOAL, K_INDICATOR, K_ACTIVITY, K_COUNT };
+static const struct {
+	const char *prefix;
+	const struct field *fields;
+} kinds[K_COUNT] = {
+	[K_STRATEGY] = { "strategy", strategy_fields },
+	[K_FOCUS] = { "focus.", focus_fields },
+	[K_GOAL] = { "goal.", goal_fields },
+	[K_INDICATOR] = { "indicator.", indicator_fields },
+	[K_ACTIVITY] = { "activity.", activity_fields },
+};
+
+/* One section of the file, its values decoded and checked. */
+struct item {
+	enum kind kind;
+	const char *section;    /* as in the file (lowercased) */
+	const char *key;        /* after the prefix */
+	int line;
+	char **values;          /* parallel to kinds[kind].fields; NULL: absent */
+	int64_t db_id;          /* set while importing */
+};
+
+struct measurement_in {
+	size_t item;            /* index of the indicator item */
+	char period[16];
+	int period_key;
+	char sex;
+	int has_value;
+	double value;
+	int line;
+};
+
+struct import {
+	struct ini ini;
+	struct item *items;
+	size_t nitems;
+	struct measurement_in *values;
+	size_t nvalues;
+};
+
+static size_t
+nfields(enum kind k)
+{
+	size_t n = 0;
+
+	while (kinds[k].fields[n].key)
+		n++;
+	return n;
+}
+
+static int
+field_index(enum kind k, const char *key)
+{
+	for (int i = 0; kinds[k].fields[i].key; i++)
+		if (strcmp(kinds[k].fields[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
+static const char *
+item_value(const struct item *it, const char *key)
+{
+	int i = field_index(it->kind, key);
+
+	return i < 0 ? NULL : it->values[i];
+}
+
+static int
+check_value(const struct import *im, const struct item *it, const struct field *f, const char *v)
+{
+	const char *what = NULL;
+	double d;
+	long n;
+	int b;
+	char canon[16];
+
+	switch (f->type) {
+	case F_TEXT:
+	case F_LIST:
+		if (f->required && !*v)
+			what = _("must not be empty");
+		break;
+	case F_DATE:
+		if (*v && parse_date(v, NULL, NULL, NULL) < 0)
+			what = _("expected a date YYYY-MM-DD");
+		break;
+	case F_NUMBER:
+		if (*v && parse_double(v, &d) < 0)
+			what = _("expected a number with a dot for decimals, such as 8.5");
+		break;
+	case F_PERIOD:
+		if (*v && parse_period(v, canon, sizeof canon, NULL) < 0)
+			what = _("expected a period: a year (2023) or a part of one (2023-Q1, 2023-T2, 2023-H1)");
+		break;
+	case F_SLUG:
+		if (parse_slug(v) < 0)
+			what = _("expected a short id of lowercase letters a-z, digits, '-' and '_'");
+		break;
+	case F_DIRECTION:
+		if (*v && strcmp(v, "higher") && strcmp(v, "lower"))
+			what = _("expected higher or lower");
+		break;
+	case F_BOOL:
+		if (*v && parse_bool(v, &b) < 0)
+			what = _("expected yes or no");
+		break;
+	case F_STATUS:
+		if (*v && status_from_id(v) < 0)
+			what = _("expected not_started, in_progress, done, delayed or cancelled");
+		break;
+	case F_PROGRESS:
+		if (*v && parse_int(v, 0, 100, &n) < 0)
+			what = _("expected a whole number from 0 to 100");
+		break;
+	}
+	if (what) {
+		err_set(_("%s: line %d: [%s] %s = '%.60s': %s"), im->ini.path,
+		        ini_line(&im->ini, it->section, f->key), it->section, f->key, v, what);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+parse_value_key(struct import *im, size_t idx, const char *key)
+{
+	const struct item *it = &im->items[idx];
+	struct measurement_in *m;
+	char period[16] = "", *dot;
+	const char *raw;
+	int line = ini_line(&im->ini, it->section, key), bad = 0;
+	char *text;
+
+	snprintf(period, sizeof period, "%s", key + strlen("value."));
+	im->values = xrealloc(im->values, (im->nvalues + 1) * sizeof *im->values);
+	m = &im->values[im->nvalues];
+	memset(m, 0, sizeof *m);
+	m->item = idx;
+	m->line = line;
+	m->sex = 'T';
+	dot = strchr(period, '.');
+	if (dot) {
+		if (sex_from_char(dot[1]) < 0 || dot[2]) {
+			err_set(_("%s: line %d: [%s] %s: a value key is value.PERIOD, value.PERIOD.k "
+			          "or value.PERIOD.m (k: women, m: men)"), im->ini.path, line, it->section, key);
+			return -1;
+		}
+		m->sex = (char)(dot[1] == 'k' ? 'K' : dot[1] == 'm' ? 'M' : 'T');
+		*dot = '\0';
+	}
+	if (parse_period(period, m->period, sizeof m->period, &m->period_key) < 0) {
+		err_set(_("%s: line %d: [%s] %s: '%s' is not a period: a year (2023) or a part of one "
+		          "(2023-Q1, 2023-T2, 2023-H1)"), im->ini.path, line, it->section, key, period);
+		return -1;
+	}
+	raw = ini_raw(&im->ini, it->section, key);
+	text = ini_text(&im->ini, it->section, key, &bad);
+	if (bad)
+		return -1;
+	(void)raw;
+	if (*text) {
+		if (parse_double(text, &m->value) < 0) {
+			err_set(_("%s: line %d: [%s] %s = '%.40s': expected a number with a dot for decimals, "
+			          "or \"\" for no data"), im->ini.path, line, it->section, key, text);
+			free(text);
+			return -1;
+		}
+		m->has_value = 1;
+	}
+	free(text);
+	for (size_t i = 0; i < im->nvalues; i++) {
+		if (im->values[i].item == idx && im->values[i].sex == m->sex &&
+		    strcmp(im->values[i].period, m->period) == 0) {
+			err_set(_("%s: line %d: [%s] %s: the value for %s %c is given twice (also line %d)"),
+			        im->ini.path, line, it->section, key, m->period, m->sex, im->values[i].line);
+			return -1;
+		}
+	}
+	im->nvalues++;
+	return 0;
+}
+
+/* Read one section into an item, checking every key and value. */
+static int
+read_section(struct import *im, const char *section, enum kind kind, const char *key)
+{
+	size_t idx = im->nitems;
+	struct item *it;
+	size_t n = nfields(kind);
+
+	im->items = xrealloc(im->items, (im->nitems + 1) * sizeof *im->items);
+	it = &im->items[im->nitems++];
+	memset(it, 0, sizeof *it);
+	it->kind = kind;
+	it->section = section;
+	it->key = key;
+	it->line = ini_section_line(&im->ini, section);
+	it->values = xcalloc(n, sizeof *it->values);
+	if (kind != K_STRATEGY && parse_slug(key) < 0) {
+		err_set(_("%s: line %d: [%s]: '%s' is not a valid id: use lowercase letters a-z, digits, "
+		          "'-' and '_' (no spaces or å ä ö)"), im->ini.path, it->line, section, key);
+		return -1;
+	}
+	/* Unknown keys are errors: a misspelt key would otherwise be lost. */
+	for (size_t i = 0; i < im->ini.nkeys; i++) {
+		const struct ini_key *k = &im->ini.keys[i];
+		int known = 0;
+
+		if (strcmp(k->section, section) != 0)
+			continue;
+		if (kind == K_INDICATOR && strncmp(k->key, "value.", 6) == 0) {
+			if (parse_value_key(im, idx, k->key) < 0)
+				return -1;
+			it = &im->items[idx];
+			continue;
+		}
+		for (size_t f = 0; f < n && !known; f++)
+			known = strcmp(k->key, kinds[kind].fields[f].key) == 0 ||
+			        (kinds[kind].fields[f].type == F_TEXT && ini_is_part(k->key, kinds[kind].fields[f].key));
+		if (!known) {
+			struct buf b;
+
+			buf_init(&b);
+			for (size_t f = 0; f < n; f++)
+				buf_printf(&b, "%s%s", f ? ", " : "", kinds[kind].fields[f].key);
+			if (kind == K_INDICATOR)
+				buf_puts(&b, ", value.PERIOD[.k|.m]");
+			err_set(_("%s: line %d: [%s]: unknown key '%s'; the keys of this section are: %s"),
+			        im->ini.path, k->line, section, k->key, b.s);
+			buf_free(&b);
+			return -1;
+		}
+	}
+	for (size_t f = 0; f < n; f++) {
+		const struct field *fd = &kinds[kind].fields[f];
+		int bad = 0;
+		char *v = ini_text(&im->ini, section, fd->key, &bad);
+
+		if (bad)
+			return -1;
+		if (!v && fd->required) {
+			err_set(_("%s: line %d: [%s]: the key '%s' is missing; add '%s = ...'"),
+			        im->ini.path, it->line, section, fd->key, fd->key);
+			return -1;
+		}
+		if (v && check_value(im, it, fd, v) < 0) {
+			free(v);
+			return -1;
+		}
+		it->values[f] = v;
+	}
+	return 0;
+}
+
+static struct item *
+find_item(struct import *im, enum kind kind, const char *key)
+{
+	for (size_t i = 0; i < im->nitems; i++)
+		if (im->items[i].kind == kind && strcmp(im->items[i].key, key) == 0)
+			return &im->items[i];
+	return NULL;
+}
+
+static int
+check_reference(struct import *im, struct item *it, const char *field, enum kind target)
+{
+	const char *v = item_value(it, field);
+
+	if (!v || find_item(im, target, v))
+		return 0;
+	err_set(_("%s: line %d: [%s] %s = %s: there is no [%s%s] in the file"),
+	        im->ini.path, ini_line(&im->ini, it->section, field), it->section, field, v,
+	        kinds[target].prefix, v);
+	return -1;
+}
+
+static int
+read_file(struct import *im, const char *path)
+{
+	if (ini_load(&im->ini, path) < 0)
+		return -1;
+	for (size_t i = 0; i < im->ini.nsections; i++) {
+		const char *sec = im->ini.sections[i];
+		int k, found = 0;
+
+		for (k = 0; k < K_COUNT && !found; k++) {
+			size_t plen = strlen(kinds[k].prefix);
+
+			if (k == K_STRATEGY ? strcmp(sec, "strategy") == 0 : strncmp(sec, kinds[k].prefix, plen) == 0) {
+				found = 1;
+				if (read_section(im, sec, (enum kind)k, k == K_STRATEGY ? sec : sec + plen) < 0)
+					return -1;
+			}
+		}
+		if (!found) {
+			err_set(_("%s: line %d: unknown section [%s]; expected [strategy], [focus.ID], "
+			          "[goal.ID], [indicator.ID] or [activity.ID]"),
+			        path, ini_section_line(&im->ini, sec), sec);
+			return -1;
+		}
+	}
+	if (!find_item(im, K_STRATEGY, "strategy")) {
+		err_set(_("%s: there is no [strategy] section; a strategy file starts with one"), path);
+		return -1;
+	}
+	for (size_t i = 0; i < im->nitems; i++) {
+		struct item *it = &im->items[i];
+
+		if ((it->kind == K_GOAL && (check_reference(im, it, "parent", K_GOAL) < 0 ||
+		                            check_reference(im, it, "focus", K_FOCUS) < 0)) ||
+		    (it->kind == K_INDICATOR && check_reference(im, it, "goal", K_GOAL) < 0) ||
+		    (it->kind == K_ACTIVITY && (check_reference(im, it, "focus", K_FOCUS) < 0 ||
+		                                check_reference(im, it, "goal", K_GOAL) < 0)))
+			return -1;
+		if (it->kind == K_FOCUS && item_value(it, "responsible")) {
+			/* Bodies are separated by '|'; none may be empty. */
+			const char *v = item_value(it, "responsible");
+
+			if (*v && (v[0] == '|' || v[strlen(v) - 1] == '|' || strstr(v, "||"))) {
+				err_set(_("%s: line %d: [%s] responsible: an empty name between '|'; "
+				          "write 'A | B | C'"), path, ini_line(&im->ini, it->section, "responsible"), it->section);
+				return -1;
+			}
+		}
+	}
+	/* A goal may not be its own ancestor. */
+	for (size_t i = 0; i < im->nitems; i++) {
+		struct item *g = &im->items[i];
+		size_t steps = 0;
+
+		if (g->kind != K_GOAL)
+			continue;
+		for (struct item *p = g; p && item_value(p, "parent"); p = find_item(im, K_GOAL, item_value(p, "parent"))) {
+			if (++steps > im->nitems) {
+				err_set(_("%s: line %d: [%s]: the goal is its own parent through 'parent' keys; "
+				          "break the circle"), path, g->line, g->section);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+static void
+free_import(struct import *im)
+{
+	for (size_t i = 0; i < im->nitems; i++) {
+		for (size_t f = 0; f < nfields(im->items[i].kind); f++)
+			free(im->items[i].values[f]);
+		free(im->items[i].values);
+	}
+	free(im->items);
+	free(im->values);
+	ini_free(&im->ini);
+}
+
+/* Bind a field's value to a statement, typed for its column. */
+static void
+bind_field(sqlite3_stmt *st, int idx, const struct field *f, const char *v)
+{
+	double d;
+	long n;
+	int b;
+	char canon[16];
+
+	if (!v || !*v) {
+		if (f->type == F_DIRECTION)
+			sqlite3_bind_text(st, idx, "higher", -1, SQLITE_STATIC);
+		else if (f->type == F_BOOL || f->type == F_PROGRESS)
+			sqlite3_bind_int(st, idx, 0);
+		else if (f->type == F_STATUS)
+			sqlite3_bind_text(st, idx, "not_started", -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, idx);
+		return;
+	}
+	switch (f->type) {
+	case F_NUMBER:
+		parse_double(v, &d);
+		sqlite3_bind_double(st, idx, d);
+		break;
+	case F_BOOL:
+		parse_bool(v, &b);
+		sqlite3_bind_int(st, idx, b);
+		break;
+	case F_PROGRESS:
+		parse_int(v, 0, 100, &n);
+		sqlite3_bind_int(st, idx, (int)n);
+		break;
+	case F_PERIOD:
+		parse_period(v, canon, sizeof canon, NULL);
+		sqlite3_bind_text(st, idx, canon, -1, SQLITE_TRANSIENT);
+		break;
+	default:
+		sqlite3_bind_text(st, idx, v, -1, SQLITE_TRANSIENT);
+	}
+}
+
+static int64_t
+item_ref_id(struct import *im, const struct item *it, const char *field, enum kind target)
+{
+	const char *v = item_value(it, field);
+	const struct item *t = v ? find_item(im, target, v) : NULL;
+
+	return t ? t->db_id : 0;
+}
+
+static void
+bind_id_or_null(sqlite3_stmt *st, int idx, int64_t id)
+{
+	if (id)
+		sqlite3_bind_int64(st, idx, id);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
+/*
+ * Upsert one item: INSERT ... ON CONFLICT (strategy_id, key) DO UPDATE over
+ * its mapped columns.  Extra columns (position, references) are bound by
+ * the caller through the returned statement's last parameters.
+ */
+static int
+upsert(struct db *db, struct import *im, struct item *it, const char *table,
+       const char *key_column, const char *strategy_id, int position,
+       const char *extra_cols, const int64_t *extra, int nextra)
+{
+	const struct field *fields = kinds[it->kind].fields;
+	struct buf sql, set;
+	sqlite3_stmt *st;
+	int idx = 1, rc = -1;
+
+	buf_init(&sql);
+	buf_init(&set);
+	buf_printf(&sql, "INSERT INTO %s (strategy_id, %s, position", table, key_column);
+	for (int i = 0; fields[i].key; i++)
+		if (fields[i].column) {
+			buf_printf(&sql, ", %s", fields[i].column);
+			buf_printf(&set, ", %s = excluded.%s", fields[i].column, fields[i].column);
+		}
+	if (extra_cols) {
+		buf_printf(&sql, ", %s", extra_cols);
+		/* "a, b" -> ", a = excluded.a, b = excluded.b" */
+		char *cols = xstrdup(extra_cols), *save = NULL;
+
+		for (char *c = strtok_r(cols, ", ", &save); c; c = strtok_r(NULL, ", ", &save))
+			buf_printf(&set, ", %s = excluded.%s", c, c);
+		free(cols);
+	}
+	buf_puts(&sql, ") VALUES (?, ?, ?");
+	for (int i = 0; fields[i].key; i++)
+		if (fields[i].column)
+			buf_puts(&sql, ", ?");
+	for (int i = 0; i < nextra; i++)
+		buf_puts(&sql, ", ?");
+	buf_printf(&sql, ") ON CONFLICT (strategy_id, %s) DO UPDATE SET position = excluded.position%s"
+	                 " RETURNING id", key_column, set.s ? set.s : "");
+	st = db_prepare(db, sql.s);
+	if (!st)
+		goto out;
+	sqlite3_bind_text(st, idx++, strategy_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, idx++, it->key, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, idx++, position);
+	for (int i = 0; fields[i].key; i++)
+		if (fields[i].column)
+			bind_field(st, idx++, &fields[i], it->values[i]);
+	for (int i = 0; i < nextra; i++)
+		bind_id_or_null(st, idx++, extra[i]);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		err_set(_("%s: line %d: [%s]: %s"), im->ini.path, it->line, it->section, sqlite3_errmsg(db->sql));
+		sqlite3_finalize(st);
+		goto out;
+	}
+	it->db_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	rc = 0;
+out:
+	buf_free(&sql);
+	buf_free(&set);
+	return rc;
+}
+
+static int
+save_strategy(struct db *db, struct import *im, const struct item *it)
+{
+	struct buf sql, set;
+	sqlite3_stmt *st;
+	int idx = 1;
+
+	buf_init(&sql);
+	buf_init(&set);
+	buf_puts(&sql, "INSERT INTO strategy (");
+	for (int i = 0; strategy_fields[i].key; i++) {
+		buf_printf(&sql, "%s%s", i ? ", " : "", strategy_fields[i].column);
+		if (i)
+			buf_printf(&set, "%s%s = excluded.%s", i > 1 ? ", " : "",
+			           strategy_fields[i].column, strategy_fields[i].column);
+	}
+	buf_puts(&sql, ") VALUES (");
+	for (int i = 0; strategy_fields[i].key; i++)
+		buf_puts(&sql, i ? ", ?" : "?");
+	buf_printf(&sql, ") ON CONFLICT (id) DO UPDATE SET %s", set.s);
+	st = db_prepare(db, sql.s);
+	buf_free(&sql);
+	buf_free(&set);
+	if (!st)
+		return -1;
+	for (int i = 0; strategy_fields[i].key; i++)
+		bind_field(st, idx++, &strategy_fields[i], it->values[i]);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		err_set(_("%s: [strategy]: %s"), im->ini.path, sqlite3_errmsg(db->sql));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int
+save_bodies(struct db *db, const struct item *it)
+{
+	sqlite3_stmt *del = db_prepare(db, "DELETE FROM responsible_body WHERE focus_id = ?");
+	const char *list = item_value(it, "responsible");
+	int pos = 0;
+
+	if (!del)
+		return -1;
+	sqlite3_bind_int64(del, 1, it->db_id);
+	if (db_exec_stmt(db, del) < 0)
+		return -1;
+	if (!list)
+		return 0;
+	for (const char *p = list; *p;) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+		char *name = xstrndup(p, n), *s = name, *e;
+		sqlite3_stmt *ins;
+
+		while (*s == ' ')
+			s++;
+		e = s + strlen(s);
+		while (e > s && e[-1] == ' ')
+			*--e = '\0';
+		if (*s) {
+			ins = db_prepare(db, "INSERT INTO responsible_body (focus_id, position, name) VALUES (?, ?, ?)");
+			if (!ins) {
+				free(name);
+				return -1;
+			}
+			sqlite3_bind_int64(ins, 1, it->db_id);
+			sqlite3_bind_int(ins, 2, pos++);
+			sqlite3_bind_text(ins, 3, s, -1, SQLITE_TRANSIENT);
+			if (db_exec_stmt(db, ins) < 0) {
+				free(name);
+				return -1;
+			}
+		}
+		free(name);
+		p += n;
+		if (*p == '|')
+			p++;
+	}
+	return 0;
+}
+
+/* The activity's current row, to log what an import changes. */
+static int
+activity_before(struct db *db, const char *strategy_id, const char *ref, struct activity *a)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT " MODEL_ACTIVITY_COLUMNS
+	                                  " FROM activity WHERE strategy_id = ? AND ref = ?");
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, ref, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		model_read_activity(st, a);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+static const char *
+nz(const char *s)
+{
+	return s ? s : "";
+}
+
+static int
+log_activity_changes(struct db *db, const char *strategy_id, const char *comment,
+                     const struct activity *old, const struct activity *new_a, int existed)
+{
+	char op[8], np[8];
+	const struct {
+		const char *field, *o, *n;
+	} diffs[] = {
+		{ "title", old->title, new_a->title },
+		{ "description", old->description, new_a->description },
+		{ "responsible", old->responsible, new_a->responsible },
+		{ "contact", old->contact, new_a->contact },
+		{ "start", old->start, new_a->start },
+		{ "due", old->due, new_a->due },
+		{ "status", status_id(old->status), status_id(new_a->status) },
+		{ "progress", op, np },
+		{ "comment", old->comment, new_a->comment },
+	};
+
+	if (!existed)
+		return changelog_add(db, strategy_id, "activity", new_a->id, new_a->title,
+		                     "created", NULL, new_a->title, comment);
+	snprintf(op, sizeof op, "%d", old->progress);
+	snprintf(np, sizeof np, "%d", new_a->progress);
+	for (size_t i = 0; i < sizeof diffs / sizeof diffs[0]; i++)
+		if (strcmp(nz(diffs[i].o), nz(diffs[i].n)) != 0 &&
+		    changelog_add(db, strategy_id, "activity", new_a->id, new_a->title,
+		                  diffs[i].field, diffs[i].o, diffs[i].n, comment) < 0)
+			return -1;
+	return 0;
+}
+
+static int
+save_activity(struct db *db, struct import *im, struct item *it, const char *strategy_id,
+              int position, const char *comment)
+{
+	struct activity before = { 0 }, after = { 0 };
+	int64_t refs[2] = { item_ref_id(im, it, "focus", K_FOCUS), item_ref_id(im, it, "goal", K_GOAL) };
+	int existed, rc = -1;
+	sqlite3_stmt *st;
+
+	if ((existed = activity_before(db, strategy_id, it->key, &before)) < 0)
+		return -1;
+	if (upsert(db, im, it, "activity", "ref", strategy_id, position, "focus_id, goal_id", refs, 2) < 0)
+		goto out;
+	if (activity_before(db, strategy_id, it->key, &after) != 1)
+		goto out;
+	/* Record who changed it, and bump the version, only if something changed. */
+	if (!existed || log_activity_changes(db, strategy_id, comment, &before, &after, 1) == 0) {
+		st = db_prepare(db,
+			"UPDATE activity SET changed_by = ?2, changed_at = ?3, version = version + 1"
+			" WHERE id = ?1 AND (?4 OR EXISTS (SELECT 1 FROM change_log WHERE kind = 'activity'"
+			" AND item_id = ?1 AND at = ?3 AND who = ?2))");
+		char now[21];
+
+		now_iso(now);
+		if (!st)
+			goto out;
+		sqlite3_bind_int64(st, 1, after.id);
+		sqlite3_bind_text(st, 2, user_name(), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 4, !existed);
+		if (!existed && log_activity_changes(db, strategy_id, comment, &before, &after, 0) < 0) {
+			sqlite3_finalize(st);
+			goto out;
+		}
+		if (db_exec_stmt(db, st) < 0)
+			goto out;
+		rc = 0;
+	}
+out:
+	model_free_activity(&before);
+	model_free_activity(&after);
+	return rc;
+}
+
+static int
+save_values(struct db *db, struct import *im, const char *strategy_id, const char *comment)
+{
+	char now[21];
+
+	now_iso(now);
+	for (size_t i = 0; i < im->nvalues; i++) {
+		const struct measurement_in *m = &im->values[i];
+		const struct item *ind = &im->items[m->item];
+		sqlite3_stmt *old = db_prepare(db,
+			"SELECT value FROM measurement WHERE indicator_id = ? AND period = ? AND sex = ?");
+		sqlite3_stmt *up;
+		char sex[2] = { m->sex, 0 }, oldtxt[64] = "", newtxt[64] = "";
+		int had_row, had_value = 0;
+		double oldv = 0;
+
+		if (!old)
+			return -1;
+		sqlite3_bind_int64(old, 1, ind->db_id);
+		sqlite3_bind_text(old, 2, m->period, -1, SQLITE_STATIC);
+		sqlite3_bind_text(old, 3, sex, -1, SQLITE_STATIC);
+		had_row = sqlite3_step(old) == SQLITE_ROW;
+		if (had_row && sqlite3_column_type(old, 0) != SQLITE_NULL) {
+			had_value = 1;
+			oldv = sqlite3_column_double(old, 0);
+		}
+		sqlite3_finalize(old);
+		if (had_row && had_value == m->has_value && (!had_value || oldv == m->value))
+			continue;       /* unchanged: re-importing changes nothing */
+		if (had_value)
+			format_number(oldtxt, sizeof oldtxt, oldv);
+		if (m->has_value)
+			format_number(newtxt, sizeof newtxt, m->value);
+		up = db_prepare(db,
+			"INSERT INTO measurement (indicator_id, period, period_key, sex, value, entered_by, entered_at)"
+			" VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, period, sex) DO UPDATE SET"
+			" value = excluded.value, entered_by = excluded.entered_by, entered_at = excluded.entered_at");
+		if (!up)
+			return -1;
+		sqlite3_bind_int64(up, 1, ind->db_id);
+		sqlite3_bind_text(up, 2, m->period, -1, SQLITE_STATIC);
+		sqlite3_bind_int(up, 3, m->period_key);
+		sqlite3_bind_text(up, 4, sex, -1, SQLITE_STATIC);
+		if (m->has_value)
+			sqlite3_bind_double(up, 5, m->value);
+		else
+			sqlite3_bind_null(up, 5);
+		sqlite3_bind_text(up, 6, user_name(), -1, SQLITE_STATIC);
+		sqlite3_bind_text(up, 7, now, -1, SQLITE_TRANSIENT);
+		if (db_exec_stmt(db, up) < 0)
+			return -1;
+		{
+			char *label = xasprintf("%s %s %s", item_value(ind, "name"), m->period, sex);
+			int rc = changelog_add(db, strategy_id, "measurement", ind->db_id, label, "value",
+			                       had_row ? oldtxt : NULL, newtxt, comment);
+
+			free(label);
+			if (rc < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+save_all(struct db *db, struct import *im, const char *strategy_id)
+{
+	char *comment = xasprintf(_("import %s"), im->ini.path);
+	int positions[K_COUNT] = { 0 }, rc = -1;
+
+	if (save_strategy(db, im, find_item(im, K_STRATEGY, "strategy")) < 0)
+		goto out;
+	/* Focus areas and goals first (without references), then the rest. */
+	for (size_t i = 0; i < im->nitems; i++) {
+		struct item *it = &im->items[i];
+
+		if (it->kind == K_FOCUS) {
+			if (upsert(db, im, it, "focus_area", "key", strategy_id, positions[K_FOCUS]++, NULL, NULL, 0) < 0 ||
+			    save_bodies(db, it) < 0)
+				goto out;
+		} else if (it->kind == K_GOAL) {
+			int64_t none[2] = { 0, 0 };
+
+			if (upsert(db, im, it, "goal", "key", strategy_id, positions[K_GOAL]++,
+			           "parent_id, focus_id", none, 2) < 0)
+				goto out;
+		}
+	}
+	positions[K_GOAL] = 0;
+	for (size_t i = 0; i < im->nitems; i++) {
+		struct item *it = &im->items[i];
+
+		if (it->kind == K_GOAL) {
+			int64_t refs[2] = { item_ref_id(im, it, "parent", K_GOAL), item_ref_id(im, it, "focus", K_FOCUS) };
+
+			if (upsert(db, im, it, "goal", "key", strategy_id, positions[K_GOAL]++,
+			           "parent_id, focus_id", refs, 2) < 0)
+				goto out;
+		} else if (it->kind == K_INDICATOR) {
+			int64_t goal = item_ref_id(im, it, "goal", K_GOAL);
+
+			if (upsert(db, im, it, "indicator", "key", strategy_id, positions[K_INDICATOR]++,
+			           "goal_id", &goal, 1) < 0)
+				goto out;
+		} else if (it->kind == K_ACTIVITY) {
+			if (save_activity(db, im, it, strategy_id, positions[K_ACTIVITY]++, comment) < 0)
+				goto out;
+		}
+	}
+	rc = save_values(db, im, strategy_id, comment);
+out:
+	free(comment);
+	return rc;
+}
+
+int
+strategy_import(struct db *db, const char *path, char **strategy_id)
+{
+	struct import im;
+	const char *id;
+	int rc = -1;
+
+	memset(&im, 0, sizeof im);
+	if (read_file(&im, path) < 0)
+		goto out;
+	id = item_value(find_item(&im, K_STRATEGY, "strategy"), "id");
+	if (db_begin(db) < 0)
+		goto out;
+	if (save_all(db, &im, id) < 0 || db_commit(db) < 0) {
+		db_rollback(db);
+		goto out;
+	}
+	if (strategy_id)
+		*strategy_id = xstrdup(id);
+	rc = 0;
+out:
+	free_import(&im);
+	return rc;
+}
+
+/* Export: the canonical form, every key in table order, empty ones left out. */
+static void
+put(FILE *out, const char *key, const char *v)
+{
+	if (v && *v)
+		ini_write(out, key, v);
+}
+
+static void
+put_number(FILE *out, const char *key, int has, double v)
+{
+	char num[64];
+
+	if (!has)
+		return;
+	format_number(num, sizeof num, v);
+	fprintf(out, "%s = %s\n", key, num);
+}
+
+int
+strategy_export(struct db *db, const char *strategy_id, FILE *out)
+{
+	struct plan p;
+	const struct strategy *s = &p.s;
+
+	if (model_load_plan(db, strategy_id, &p) < 0)
+		return -1;
+	fprintf(out, "; styrkort strategy file, see styrkort(5)\n[strategy]\n");
+	put(out, "id", s->id); put(out, "municipality", s->municipality); put(out, "title", s->title);
+	put(out, "doc_type", s->doc_type); put(out, "adopted_by", s->adopted_by);
+	put(out, "adopted_on", s->adopted_on); put(out, "revised_on", s->revised_on);
+	put(out, "reference", s->reference); put(out, "valid_from", s->valid_from);
+	put(out, "valid_to", s->valid_to); put(out, "owner", s->owner); put(out, "vision", s->vision);
+	put(out, "purpose", s->purpose); put(out, "target_group", s->target_group);
+	put(out, "organisation", s->organisation); put(out, "follow_up", s->follow_up);
+	put(out, "note", s->note);
+	for (size_t i = 0; i < p.nfocus; i++) {
+		const struct focus_area *f = &p.focus[i];
+
+		fprintf(out, "\n[focus.%s]\n", f->key);
+		put(out, "name", f->name);
+		put(out, "purpose", f->purpose);
+		if (f->nbodies) {
+			struct buf b;
+
+			buf_init(&b);
+			for (size_t j = 0; j < f->nbodies; j++)
+				buf_printf(&b, "%s%s", j ? " | " : "", f->bodies[j]);
+			put(out, "responsible", b.s);
+			buf_free(&b);
+		}
+	}
+	/* Goals in position order (parents are referenced by key, so order is free). */
+	{
+		sqlite3_stmt *st = db_prepare(db, "SELECT g.key, g.title, g.description, pg.key, f.key"
+			" FROM goal g LEFT JOIN goal pg ON pg.id = g.parent_id"
+			" LEFT JOIN focus_area f ON f.id = g.focus_id"
+			" WHERE g.strategy_id = ? ORDER BY g.position");
+
+		if (!st) {
+			model_free_plan(&p);
+			return -1;
+		}
+		sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			fprintf(out, "\n[goal.%s]\n", db_text(st, 0));
+			put(out, "title", db_text(st, 1));
+			put(out, "description", db_text(st, 2));
+			put(out, "parent", db_text(st, 3));
+			put(out, "focus", db_text(st, 4));
+		}
+		sqlite3_finalize(st);
+	}
+	for (size_t i = 0; i < p.ninds; i++) {
+		const struct indicator *ind = &p.inds[i];
+		const struct goal *g = plan_goal(&p, ind->goal_id);
+
+		fprintf(out, "\n[indicator.%s]\n", ind->key);
+		put(out, "goal", g ? g->key : "");
+		put(out, "name", ind->name); put(out, "description", ind->description);
+		put(out, "unit", ind->unit); put(out, "source", ind->source); put(out, "kolada", ind->kolada);
+		put(out, "direction", ind->lower_is_better ? "lower" : "higher");
+		put_number(out, "baseline", ind->has_baseline, ind->baseline);
+		put(out, "baseline_period", ind->baseline_period);
+		put_number(out, "target", ind->has_target, ind->target);
+		put(out, "target_period", ind->target_period);
+		put(out, "by_sex", ind->by_sex ? "yes" : "no");
+		for (size_t j = 0; j < ind->nvalues; j++) {
+			const struct measurement *m = &ind->values[j];
+			char *key = m->sex == SEX_T ? xasprintf("value.%s", m->period)
+			                            : xasprintf("value.%s.%c", m->period, m->sex == SEX_K ? 'k' : 'm');
+
+			for (char *c = key; *c; c++)
+				*c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+			if (m->has_value)
+				put_number(out, key, 1, m->value);
+			else
+				ini_write(out, key, "");
+			free(key);
+		}
+	}
+	for (size_t i = 0; i < p.nacts; i++) {
+		const struct activity *a = &p.acts[i];
+		const struct focus_area *f = plan_focus(&p, a->focus_id);
+		const struct goal *g = plan_goal(&p, a->goal_id);
+		char prog[8];
+
+		fprintf(out, "\n[activity.%s]\n", a->ref);
+		put(out, "title", a->title); put(out, "description", a->description);
+		put(out, "focus", f ? f->key : NULL); put(out, "goal", g ? g->key : NULL);
+		put(out, "responsible", a->responsible); put(out, "contact", a->contact);
+		put(out, "start", a->start); put(out, "due", a->due);
+		put(out, "status", status_id(a->status));
+		snprintf(prog, sizeof prog, "%d", a->progress);
+		put(out, "progress", prog);
+		put(out, "comment", a->comment);
+	}
+	model_free_plan(&p);
+	return ferror(out) ? -1 : 0;
+}

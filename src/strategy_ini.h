@@ -1,0 +1,19 @@
+/* strategy_ini.h: a whole strategy as an INI file (styrkort(5)): import and export. */
+#ifndef STYRKORT_STRATEGY_INI_H
+#define STYRKORT_STRATEGY_INI_H
+
+#include <stdio.h>
+#include "db.h"
+
+/*
+ * Add or update the strategy described by PATH, in one transaction.
+ * Nothing is deleted: items missing from the file stay.  On any error
+ * nothing is changed, err_set() names the file, line, section and key, and
+ * -1 is returned.  *strategy_id (if not NULL) gets the id (free it).
+ */
+int strategy_import(struct db *db, const char *path, char **strategy_id);
+
+/* Print one strategy in the canonical form that strategy_import() reads. */
+int strategy_export(struct db *db, const char *strategy_id, FILE *out);
+
+#endif

@@ -1,0 +1,462 @@
+/* util.c: memory, strings, messages and small parsers shared by every module. */
+#include <config.h>
+
+#include <ctype.h>
+#include <limits.h>
+#include <strings.h>
+#include <errno.h>
+#include <math.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util.h"
+
+static void
+oom(void)
+{
+	fputs("styrkort: out of memory\n", stderr);
+	if (die_hook)
+		die_hook();
+	exit(EXIT_RUNTIME);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	struct buf b;
+	va_list ap;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	return buf_steal(&b);
+}
+
+void
+buf_init(struct buf *b)
+{
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->s);
+	buf_init(b);
+}
+
+static void
+buf_grow(struct buf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	while (b->len + extra + 1 > b->cap)
+		b->cap = b->cap ? b->cap * 2 : 64;
+	b->s = xrealloc(b->s, b->cap);
+}
+
+void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	buf_grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_putc(struct buf *b, char c)
+{
+	buf_add(b, &c, 1);
+}
+
+void
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	int n;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return;
+	buf_grow(b, (size_t)n);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+char *
+buf_steal(struct buf *b)
+{
+	char *s = b->s ? b->s : xstrdup("");
+
+	buf_init(b);
+	return s;
+}
+
+static char err_msg[2048];
+
+void
+err_set(const char *fmt, ...)
+{
+	char tmp[sizeof err_msg];
+	va_list ap;
+
+	/* fmt may mention the previous message: format into a copy. */
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	memcpy(err_msg, tmp, sizeof err_msg);
+}
+
+const char *
+err_get(void)
+{
+	return err_msg[0] ? err_msg : _("unknown error");
+}
+
+static void
+vmsg(const char *prefix, const char *fmt, va_list ap)
+{
+	fputs("styrkort: ", stderr);
+	if (prefix)
+		fputs(prefix, stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+msg_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(NULL, fmt, ap);
+	va_end(ap);
+}
+
+void
+msg_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(_("warning: "), fmt, ap);
+	va_end(ap);
+}
+
+void (*die_hook)(void);
+
+void
+die(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (die_hook)
+		die_hook();
+	va_start(ap, fmt);
+	vmsg(NULL, fmt, ap);
+	va_end(ap);
+	exit(status);
+}
+
+int
+parse_slug(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 40 || !(islower((unsigned char)s[0]) || isdigit((unsigned char)s[0])))
+		return -1;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+			return -1;
+	return 0;
+}
+
+static int
+digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+	return 0;
+}
+
+int
+parse_date(const char *s, int *y, int *m, int *d)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int yy, mm, dd, leap;
+
+	if (strlen(s) != 10 || digits(s, 4) || s[4] != '-' || digits(s + 5, 2) ||
+	    s[7] != '-' || digits(s + 8, 2))
+		return -1;
+	yy = atoi(s);
+	mm = atoi(s + 5);
+	dd = atoi(s + 8);
+	leap = (yy % 4 == 0 && yy % 100 != 0) || yy % 400 == 0;
+	if (yy < 1900 || mm < 1 || mm > 12 || dd < 1 ||
+	    dd > mdays[mm - 1] + (mm == 2 && leap))
+		return -1;
+	if (y) *y = yy;
+	if (m) *m = mm;
+	if (d) *d = dd;
+	return 0;
+}
+
+int
+parse_int(const char *s, long min, long max, long *out)
+{
+	const char *p = s;
+	long v = 0;
+	int neg = 0;
+
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	if (!isdigit((unsigned char)*p))
+		return -1;
+	for (; isdigit((unsigned char)*p); p++) {
+		if (v > (LONG_MAX - 9) / 10)
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	if (*p)
+		return -1;
+	if (neg)
+		v = -v;
+	if (v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+parse_double(const char *s, double *out)
+{
+	char *end;
+	double v;
+	const char *p;
+
+	/* Only plain decimals: no hex, inf, nan, or locale decimal commas. */
+	for (p = s; *p; p++)
+		if (!(isdigit((unsigned char)*p) || *p == '.' || *p == '-' || *p == '+' ||
+		      *p == 'e' || *p == 'E'))
+			return -1;
+	if (!*s)
+		return -1;
+	errno = 0;
+	v = strtod(s, &end);
+	if (*end || errno || !isfinite(v))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+parse_bool(const char *s, int *out)
+{
+	static const char *const yes[] = { "yes", "true", "on", "1", NULL };
+	static const char *const no[] = { "no", "false", "off", "0", NULL };
+
+	for (int i = 0; yes[i]; i++) {
+		if (strcasecmp(s, yes[i]) == 0) {
+			*out = 1;
+			return 0;
+		}
+		if (strcasecmp(s, no[i]) == 0) {
+			*out = 0;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+int
+parse_period(const char *s, char *canon, size_t n, int *sortkey)
+{
+	int year, sub = 13;     /* a whole year sorts after its parts */
+	char kind;
+	long part;
+
+	if (strlen(s) < 4 || digits(s, 4))
+		return -1;
+	year = atoi(s);
+	if (year < 1900 || year > 2999)
+		return -1;
+	if (s[4] == '\0') {
+		snprintf(canon, n, "%d", year);
+	} else {
+		if (s[4] != '-' || !s[5] || s[6] < '1' || s[6] > '4' || s[7])
+			return -1;
+		kind = (char)toupper((unsigned char)s[5]);
+		part = s[6] - '0';
+		switch (kind) {
+		case 'Q': if (part > 4) return -1; sub = (int)part * 3; break;
+		case 'T': if (part > 3) return -1; sub = (int)part * 4; break;
+		case 'H': if (part > 2) return -1; sub = (int)part * 6; break;
+		default: return -1;
+		}
+		snprintf(canon, n, "%d-%c%ld", year, kind, part);
+	}
+	if (sortkey)
+		*sortkey = year * 100 + sub;
+	return 0;
+}
+
+static time_t
+now(void)
+{
+	/* STYRKORT_TODAY=YYYY-MM-DD fixes "today" for reproducible tests. */
+	const char *fixed = getenv("STYRKORT_TODAY");
+	int y, m, d;
+
+	if (fixed && parse_date(fixed, &y, &m, &d) == 0) {
+		struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_hour = 12 };
+
+		return timegm(&tm);
+	}
+	return time(NULL);
+}
+
+void
+today_iso(char out[11])
+{
+	time_t t = now();
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+void
+now_iso(char out[21])
+{
+	time_t t = now();
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int
+date_cmp_today(const char *iso)
+{
+	char today[11];
+
+	today_iso(today);
+	return strcmp(iso, today);
+}
+
+void
+format_number(char *out, size_t n, double v)
+{
+	snprintf(out, n, "%.15g", v);
+	/* Shorter if it round-trips: 8.5 rather than 8.5000000000000000. */
+	for (int prec = 1; prec <= 15; prec++) {
+		char tmp[64];
+
+		snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+		if (strtod(tmp, NULL) == v) {
+			snprintf(out, n, "%s", tmp);
+			break;
+		}
+	}
+	if (strcmp(out, "-0") == 0)
+		snprintf(out, n, "0");
+}
+
+static char *configured_user;
+
+void
+user_name_set(const char *name)
+{
+	free(configured_user);
+	configured_user = name && *name ? xstrdup(name) : NULL;
+}
+
+const char *
+user_name(void)
+{
+	static char login[256];
+	const char *env;
+	struct passwd *pw;
+
+	if (configured_user)
+		return configured_user;
+	if (login[0])
+		return login;
+	/* SSH sessions set USER and LOGNAME; fall back to the password file. */
+	if ((env = getenv("LOGNAME")) == NULL || !*env)
+		env = getenv("USER");
+	if ((!env || !*env) && (pw = getpwuid(getuid())) != NULL)
+		env = pw->pw_name;
+	snprintf(login, sizeof login, "%s", env && *env ? env : "unknown");
+	return login;
+}
