@@ -1,0 +1,44 @@
+# tests/lib.sh: helpers for the shell tests (CLI and end-to-end); sourced by each test.
+# Each test prints TAP ("ok N - what" / "not ok N - what") and ends with tap_done.
+set -u
+: "${top_builddir:=.}"
+: "${top_srcdir:=.}"
+STYRKORT=${STYRKORT:-$top_builddir/src/styrkort}
+GOLDEN=$top_srcdir/tests/cli/golden
+# A fixed world: no user or system configuration, a fixed today, English, a known user.
+export STYRKORT_SYSCONFIG=/dev/null XDG_CONFIG_HOME=/nonexistent XDG_DATA_HOME=/nonexistent
+export STYRKORT_TODAY=2026-11-22 LOGNAME=tester USER=tester LANGUAGE= LC_ALL=C.UTF-8
+unset STYRKORT_DB NO_COLOR
+tap_n=0
+tap_failed=0
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/styrkort-test.XXXXXX")
+trap 'rm -rf "$TMPD"' EXIT
+
+ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $*"; }
+not_ok() { tap_n=$((tap_n + 1)); tap_failed=$((tap_failed + 1)); echo "not ok $tap_n - $*"; }
+# check DESCRIPTION COMMAND...: ok if the command succeeds.
+check() { local d=$1; shift; if "$@"; then ok "$d"; else not_ok "$d"; fi; }
+# run CMD...: runs styrkort, leaving $out, $err and $status.
+run() {
+	"$STYRKORT" "$@" >"$TMPD/out" 2>"$TMPD/err"
+	status=$?
+	out=$(cat "$TMPD/out")
+	err=$(cat "$TMPD/err")
+}
+# expect_status N DESCRIPTION
+expect_status() {
+	if [ "$status" -eq "$1" ]; then ok "$2 (exit $1)"; else not_ok "$2: exit $status, expected $1; stderr: $err"; fi
+}
+# expect_err PATTERN DESCRIPTION: stderr matches the extended regular expression.
+expect_err() {
+	if printf '%s\n' "$err" | grep -Eq -- "$1"; then ok "$2"; else not_ok "$2: stderr '$err' lacks /$1/"; fi
+}
+expect_out() {
+	if printf '%s\n' "$out" | grep -Eq -- "$1"; then ok "$2"; else not_ok "$2: stdout lacks /$1/"; fi
+}
+# golden NAME DESCRIPTION: stdout equals tests/cli/golden/NAME (STYRKORT_REGOLD=1 rewrites it).
+golden() {
+	if [ -n "${STYRKORT_REGOLD:-}" ]; then cp "$TMPD/out" "$GOLDEN/$1"; fi
+	if diff -u "$GOLDEN/$1" "$TMPD/out" >"$TMPD/diff"; then ok "$2"; else not_ok "$2"; sed 's/^/# /' "$TMPD/diff" | head -40; fi
+}
+tap_done() { echo "1..$tap_n"; [ "$tap_failed" -eq 0 ]; }
