@@ -4,8 +4,8 @@
 
 #include "config.h"
 #include "db.h"
+#include "report.h"
 
-enum report_format { FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_CSV };
 
 struct app {
 	struct config cfg;
@@ -17,6 +17,7 @@ struct app {
 	/* command options */
 	const char *sample;             /* init --sample */
 	enum report_format format;      /* report --format */
+	int format_given;
 	long width;                     /* report --width; 0: configured */
 	const char *since;              /* --since */
 	long activity;                  /* log --activity */
@@ -41,6 +42,8 @@ int cmd_import(struct app *a);
 int cmd_export(struct app *a);
 int cmd_report(struct app *a);
 int cmd_log(struct app *a);
+int cmd_review(struct app *a);
+int cmd_measurements(struct app *a);
 
 /* The dashboard (tui.c). */
 int tui_run(struct app *a, struct db *db);

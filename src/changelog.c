@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "changelog.h"
+#include "model.h"
 #include "text.h"
 #include "util.h"
 
@@ -32,6 +33,72 @@ changelog_add(struct db *db, const char *strategy_id, const char *kind,
 	db_bind_text_or_null(st, 9, new_value);
 	db_bind_text_or_null(st, 10, comment);
 	return db_exec_stmt(db, st);
+}
+
+int
+changelog_load(struct db *db, const struct changelog_filter *f, struct change **out, size_t *n)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT at, who, strategy_id, kind, item_id, item, field, old, new, comment FROM change_log"
+		" WHERE (?1 IS NULL OR strategy_id = ?1) AND (?2 IS NULL OR at >= ?2)"
+		" AND (?3 = 0 OR (kind = 'activity' AND item_id = ?3)) ORDER BY id");
+	struct change *rows = NULL;
+	size_t count = 0;
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_text_or_null(st, 1, f->strategy_id);
+	db_bind_text_or_null(st, 2, f->since);
+	sqlite3_bind_int64(st, 3, f->activity);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct change *c;
+
+		rows = xrealloc(rows, (count + 1) * sizeof *rows);
+		c = &rows[count++];
+		c->at = db_strdup(st, 0);
+		c->who = db_strdup(st, 1);
+		c->strategy_id = db_strdup(st, 2);
+		c->kind = db_strdup(st, 3);
+		c->item_id = sqlite3_column_int64(st, 4);
+		c->item = db_strdup(st, 5);
+		c->field = db_strdup(st, 6);
+		c->old = db_strdup(st, 7);
+		c->new_value = db_strdup(st, 8);
+		c->comment = db_strdup(st, 9);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		changelog_free(rows, count);
+		return -1;
+	}
+	*out = rows;
+	*n = count;
+	return 0;
+}
+
+void
+changelog_free(struct change *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(c[i].at); free(c[i].who); free(c[i].strategy_id); free(c[i].kind);
+		free(c[i].item); free(c[i].field); free(c[i].old); free(c[i].new_value);
+		free(c[i].comment);
+	}
+	free(c);
+}
+
+const char *
+changelog_value(const struct change *c, const char *v)
+{
+	int s;
+
+	if (!v)
+		return "-";
+	if (strcmp(c->field, "status") == 0 && (s = status_from_id(v)) >= 0)
+		return status_label((enum status)s);
+	return v;
 }
 
 /* A value for one log line: sanitised, on one line, shortened. */

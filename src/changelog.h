@@ -16,6 +16,17 @@ struct changelog_filter {
 	const char *since;              /* YYYY-MM-DD or NULL */
 	int64_t activity;               /* 0: all */
 };
+/* One row of the log, as read back. */
+struct change {
+	char *at, *who, *strategy_id, *kind, *item, *field, *old, *new_value, *comment;
+	int64_t item_id;
+};
+/* The rows that match, oldest first. */
+int changelog_load(struct db *db, const struct changelog_filter *f, struct change **out, size_t *n);
+void changelog_free(struct change *c, size_t n);
+/* A field's value for people: status ids become labels, NULL becomes "-". */
+const char *changelog_value(const struct change *c, const char *v);
+
 /* Print the log as text lines for `styrkort log`. */
 int changelog_print(struct db *db, const struct changelog_filter *f, FILE *out);
 

@@ -9,8 +9,10 @@
 
 #include "app.h"
 #include "changelog.h"
+#include "measurements.h"
 #include "model.h"
 #include "report.h"
+#include "review.h"
 #include "strategy_ini.h"
 #include "util.h"
 
@@ -209,6 +211,38 @@ cmd_export(struct app *a)
 	return rc;
 }
 
+/* --since DATE|last-review for one strategy: the date and the changes from it. */
+static int
+since_changes(struct db *db, const struct app *a, const char *strategy_id, struct report_opts *o,
+              char date[11], struct change **changes)
+{
+	struct changelog_filter f = { 0 };
+	int rc;
+
+	o->since = NULL;
+	o->since_is_review = 0;
+	o->changes = *changes = NULL;
+	o->nchanges = 0;
+	if (!a->since)
+		return 0;
+	if (strcmp(a->since, "last-review") == 0) {
+		if ((rc = review_last_date(db, strategy_id, date)) < 0)
+			return -1;
+		if (rc == 1)
+			snprintf(date, 11, "%s", "0000-00-00");  /* no review yet: everything */
+		o->since_is_review = rc == 0;
+	} else {
+		snprintf(date, 11, "%s", a->since);
+	}
+	f.strategy_id = strategy_id;
+	f.since = date;
+	if (changelog_load(db, &f, changes, &o->nchanges) < 0)
+		return -1;
+	o->since = strcmp(date, "0000-00-00") == 0 ? "" : date;
+	o->changes = *changes;
+	return 0;
+}
+
 int
 cmd_report(struct app *a)
 {
@@ -218,8 +252,13 @@ cmd_report(struct app *a)
 	struct db *db;
 	int rc = EXIT_OK;
 
-	if (need_args(a, 0, 0, "styrkort report [--format text] [--width N] [--strategy ID]") < 0)
+	if (need_args(a, 0, 0, "styrkort report [--format text|markdown|csv] [--width N] [--strategy ID] "
+	                       "[--since DATE|last-review]") < 0)
 		return EXIT_USAGE;
+	if (a->since && strcmp(a->since, "last-review") != 0 && parse_date(a->since, NULL, NULL, NULL) < 0) {
+		msg_error(_("--since %s: expected a date YYYY-MM-DD or last-review"), a->since);
+		return EXIT_USAGE;
+	}
 	o.width = (int)(a->width ? a->width : a->cfg.report_width);
 	o.date_format = a->cfg.date_format;
 	if (!(db = app_open_db(a)))
@@ -228,16 +267,27 @@ cmd_report(struct app *a)
 		db_close(db);
 		return fail(EXIT_RUNTIME);
 	}
+	if (a->format == FORMAT_CSV)
+		report_write_csv_header(stdout);
 	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
 		struct plan p;
+		struct change *changes = NULL;
+		char date[11];
 
-		if (model_load_plan(db, refs[i].id, &p) < 0) {
+		if (model_load_plan(db, refs[i].id, &p) < 0 ||
+		    since_changes(db, a, refs[i].id, &o, date, &changes) < 0) {
 			rc = fail(EXIT_RUNTIME);
 			break;
 		}
-		if (i)
+		if (i && a->format != FORMAT_CSV)
 			fputs("\n\n", stdout);
-		report_write_text(&p, &o, stdout);
+		if (a->format == FORMAT_TEXT)
+			report_write_text(&p, &o, stdout);
+		else if (a->format == FORMAT_MARKDOWN)
+			report_write_markdown(&p, &o, stdout);
+		else
+			report_write_csv(&p, &o, stdout);
+		changelog_free(changes, o.nchanges);
 		model_free_plan(&p);
 	}
 	if (rc == EXIT_OK && fflush(stdout) != 0) {
@@ -245,6 +295,97 @@ cmd_report(struct app *a)
 		rc = EXIT_RUNTIME;
 	}
 	model_free_strategy_refs(refs, n);
+	db_close(db);
+	return rc;
+}
+
+/* The one strategy a change applies to: --strategy, or the only one in the file. */
+static int
+one_strategy(struct db *db, const struct app *a, char **id)
+{
+	struct strategy_ref *refs;
+	size_t n;
+
+	if (strategies(db, a, &refs, &n) < 0)
+		return -1;
+	if (n > 1) {
+		struct buf b;
+
+		buf_init(&b);
+		for (size_t i = 0; i < n; i++)
+			buf_printf(&b, "%s%s", i ? ", " : "", refs[i].id);
+		err_set(_("the file holds %zu strategies (%s); choose one with --strategy ID"), n, b.s);
+		buf_free(&b);
+		model_free_strategy_refs(refs, n);
+		return -1;
+	}
+	*id = xstrdup(refs[0].id);
+	model_free_strategy_refs(refs, n);
+	return 0;
+}
+
+int
+cmd_review(struct app *a)
+{
+	struct db *db;
+	char *id = NULL, today[11];
+	const char *date;
+	int rc = EXIT_OK;
+
+	if (a->nargs < 1 || (strcmp(a->args[0], "add") != 0 && strcmp(a->args[0], "list") != 0)) {
+		msg_error(_("usage: styrkort review add [DATE] [--note TEXT] | styrkort review list (see 'styrkort --help')"));
+		return EXIT_USAGE;
+	}
+	if (strcmp(a->args[0], "list") == 0) {
+		if (need_args(a, 1, 1, "styrkort review list") < 0)
+			return EXIT_USAGE;
+		if (a->note) {
+			msg_error(_("--note belongs to 'styrkort review add'"));
+			return EXIT_USAGE;
+		}
+		if (!(db = app_open_db(a)))
+			return fail(EXIT_RUNTIME);
+		if (review_print(db, a->strategy, a->cfg.date_format, stdout) < 0)
+			rc = fail(EXIT_RUNTIME);
+		db_close(db);
+		return rc;
+	}
+	if (need_args(a, 1, 2, "styrkort review add [DATE] [--note TEXT]") < 0)
+		return EXIT_USAGE;
+	today_iso(today);
+	date = a->nargs == 2 ? a->args[1] : today;
+	if (parse_date(date, NULL, NULL, NULL) < 0) {
+		msg_error(_("review add %s: expected a date YYYY-MM-DD"), date);
+		return EXIT_USAGE;
+	}
+	if (!(db = app_open_db(a)))
+		return fail(EXIT_RUNTIME);
+	if (one_strategy(db, a, &id) < 0 || review_add(db, id, date, a->note) < 0)
+		rc = fail(EXIT_RUNTIME);
+	else
+		fprintf(stderr, _("styrkort: recorded a review of '%s' on %s\n"), id, date);
+	free(id);
+	db_close(db);
+	return rc;
+}
+
+int
+cmd_measurements(struct app *a)
+{
+	struct measurements_result res;
+	struct db *db;
+	int rc = EXIT_OK;
+
+	if (need_args(a, 1, 1, "styrkort measurements FILE.csv") < 0)
+		return EXIT_USAGE;
+	if (!(db = app_open_db(a)))
+		return fail(EXIT_RUNTIME);
+	if (measurements_import(db, a->args[0], a->strategy, &res, stderr) < 0) {
+		rc = fail(EXIT_RUNTIME);
+	} else {
+		fprintf(stderr, _("styrkort: %s: %d new, %d changed, %d unchanged values\n"), a->args[0],
+		        res.added, res.replaced, res.unchanged);
+	}
 	db_close(db);
 	return rc;
 }

@@ -24,12 +24,14 @@ static const struct command {
 	{ "export", cmd_export },
 	{ "report", cmd_report },
 	{ "log", cmd_log },
+	{ "review", cmd_review },
+	{ "measurements", cmd_measurements },
 	{ NULL, NULL }
 };
 
 enum {
 	OPT_READ_ONLY = 256, OPT_STRATEGY, OPT_DEMO, OPT_SAMPLE, OPT_FORMAT, OPT_WIDTH,
-	OPT_SINCE, OPT_ACTIVITY, OPT_HELP, OPT_VERSION, OPT_MAN_CONFIG
+	OPT_SINCE, OPT_ACTIVITY, OPT_NOTE, OPT_HELP, OPT_VERSION, OPT_MAN_CONFIG
 };
 
 static const struct option options[] = {
@@ -43,6 +45,7 @@ static const struct option options[] = {
 	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "since", required_argument, NULL, OPT_SINCE },
 	{ "activity", required_argument, NULL, OPT_ACTIVITY },
+	{ "note", required_argument, NULL, OPT_NOTE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "man-config-keys", no_argument, NULL, OPT_MAN_CONFIG },
@@ -242,8 +245,13 @@ main(int argc, char **argv)
 		case OPT_FORMAT:
 			if (strcmp(optarg, "text") == 0)
 				a.format = FORMAT_TEXT;
+			else if (strcmp(optarg, "markdown") == 0)
+				a.format = FORMAT_MARKDOWN;
+			else if (strcmp(optarg, "csv") == 0)
+				a.format = FORMAT_CSV;
 			else
-				return usage_error(_("--format %s: expected text"), optarg);
+				return usage_error(_("--format %s: expected text, markdown or csv"), optarg);
+			a.format_given = 1;
 			break;
 		case OPT_WIDTH:
 			if (parse_int(optarg, 40, 400, &n) < 0)
@@ -251,6 +259,7 @@ main(int argc, char **argv)
 			a.width = n;
 			break;
 		case OPT_SINCE: a.since = optarg; break;
+		case OPT_NOTE: a.note = optarg; break;
 		case OPT_ACTIVITY:
 			if (parse_int(optarg, 1, LONG_MAX, &n) < 0)
 				return usage_error(_("--activity %s: expected an activity number"), optarg);
@@ -276,12 +285,14 @@ main(int argc, char **argv)
 	a.nargs = argc - optind;
 	if (a.sample && (!cmd || cmd->run != cmd_init))
 		return usage_error("%s", _("--sample belongs to 'styrkort init'"));
-	if ((a.width || a.format) && (!cmd || cmd->run != cmd_report))
+	if ((a.width || a.format_given) && (!cmd || cmd->run != cmd_report))
 		return usage_error("%s", _("--format and --width belong to 'styrkort report'"));
 	if (a.since && (!cmd || (cmd->run != cmd_log && cmd->run != cmd_report)))
 		return usage_error("%s", _("--since belongs to 'styrkort log' and 'styrkort report'"));
 	if (a.activity && (!cmd || cmd->run != cmd_log))
 		return usage_error("%s", _("--activity belongs to 'styrkort log'"));
+	if (a.note && (!cmd || cmd->run != cmd_review))
+		return usage_error("%s", _("--note belongs to 'styrkort review add'"));
 
 	if (config_load(&a.cfg, a.config_path) < 0) {
 		msg_error("%s", err_get());

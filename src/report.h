@@ -1,17 +1,30 @@
-/* report.h: the plain-text summary of a strategy, shared by `styrkort report` and the report pane. */
+/* report.h: the summary of a strategy as text, Markdown or CSV, shared by `styrkort report` and the report pane. */
 #ifndef STYRKORT_REPORT_H
 #define STYRKORT_REPORT_H
 
 #include <stdio.h>
+#include "changelog.h"
 #include "model.h"
 
+enum report_format { FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_CSV };
+
 struct report_opts {
-	int width;                      /* no line is longer (in columns) */
+	int width;                      /* text: no line is longer (in columns) */
 	const char *date_format;        /* strftime format for dates */
+	/* "Changes since": shown when since is set (a YYYY-MM-DD date). */
+	const char *since;
+	int since_is_review;            /* since is the date of the last review */
+	const struct change *changes;   /* the change log rows from that date */
+	size_t nchanges;
 };
 
-/* Write the text report of one strategy. */
+/* The plain-text report: printable characters and newlines only, lines of at most o->width columns. */
 void report_write_text(const struct plan *p, const struct report_opts *o, FILE *out);
+/* The same facts in Markdown. */
+void report_write_markdown(const struct plan *p, const struct report_opts *o, FILE *out);
+/* CSV, one row per activity (RFC 4180, UTF-8); the header row is written separately, once. */
+void report_write_csv_header(FILE *out);
+void report_write_csv(const struct plan *p, const struct report_opts *o, FILE *out);
 
 /* A date in the configured format ("" stays ""). */
 void report_format_date(char *out, size_t n, const char *iso, const char *fmt);

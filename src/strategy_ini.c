@@ -6,6 +6,7 @@
 
 #include "changelog.h"
 #include "ini.h"
+#include "measurements.h"
 #include "model.h"
 #include "strategy_ini.h"
 #include "util.h"
@@ -752,63 +753,13 @@ out:
 static int
 save_values(struct db *db, struct import *im, const char *strategy_id, const char *comment)
 {
-	char now[21];
-
-	now_iso(now);
 	for (size_t i = 0; i < im->nvalues; i++) {
 		const struct measurement_in *m = &im->values[i];
 		const struct item *ind = &im->items[m->item];
-		sqlite3_stmt *old = db_prepare(db,
-			"SELECT value FROM measurement WHERE indicator_id = ? AND period = ? AND sex = ?");
-		sqlite3_stmt *up;
-		char sex[2] = { m->sex, 0 }, oldtxt[64] = "", newtxt[64] = "";
-		int had_row, had_value = 0;
-		double oldv = 0;
 
-		if (!old)
+		if (measurement_save(db, strategy_id, ind->db_id, item_value(ind, "name"), m->period,
+		                     m->period_key, m->sex, m->has_value, m->value, comment, NULL) < 0)
 			return -1;
-		sqlite3_bind_int64(old, 1, ind->db_id);
-		sqlite3_bind_text(old, 2, m->period, -1, SQLITE_STATIC);
-		sqlite3_bind_text(old, 3, sex, -1, SQLITE_STATIC);
-		had_row = sqlite3_step(old) == SQLITE_ROW;
-		if (had_row && sqlite3_column_type(old, 0) != SQLITE_NULL) {
-			had_value = 1;
-			oldv = sqlite3_column_double(old, 0);
-		}
-		sqlite3_finalize(old);
-		if (had_row && had_value == m->has_value && (!had_value || oldv == m->value))
-			continue;       /* unchanged: re-importing changes nothing */
-		if (had_value)
-			format_number(oldtxt, sizeof oldtxt, oldv);
-		if (m->has_value)
-			format_number(newtxt, sizeof newtxt, m->value);
-		up = db_prepare(db,
-			"INSERT INTO measurement (indicator_id, period, period_key, sex, value, entered_by, entered_at)"
-			" VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, period, sex) DO UPDATE SET"
-			" value = excluded.value, entered_by = excluded.entered_by, entered_at = excluded.entered_at");
-		if (!up)
-			return -1;
-		sqlite3_bind_int64(up, 1, ind->db_id);
-		sqlite3_bind_text(up, 2, m->period, -1, SQLITE_STATIC);
-		sqlite3_bind_int(up, 3, m->period_key);
-		sqlite3_bind_text(up, 4, sex, -1, SQLITE_STATIC);
-		if (m->has_value)
-			sqlite3_bind_double(up, 5, m->value);
-		else
-			sqlite3_bind_null(up, 5);
-		sqlite3_bind_text(up, 6, user_name(), -1, SQLITE_STATIC);
-		sqlite3_bind_text(up, 7, now, -1, SQLITE_TRANSIENT);
-		if (db_exec_stmt(db, up) < 0)
-			return -1;
-		{
-			char *label = xasprintf("%s %s %s", item_value(ind, "name"), m->period, sex);
-			int rc = changelog_add(db, strategy_id, "measurement", ind->db_id, label, "value",
-			                       had_row ? oldtxt : NULL, newtxt, comment);
-
-			free(label);
-			if (rc < 0)
-				return -1;
-		}
 	}
 	return 0;
 }

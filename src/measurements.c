@@ -1,0 +1,423 @@
+/* measurements.c: indicator values: saving one with its log row, importing CSV or Kolada JSON files. */
+#include <config.h>
+
+#include <csv.h>
+#include <ctype.h>
+#include <errno.h>
+#include <json-c/json.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "changelog.h"
+#include "measurements.h"
+#include "model.h"
+#include "util.h"
+
+int
+measurement_save(struct db *db, const char *strategy_id, int64_t indicator_id,
+                 const char *indicator_name, const char *period, int period_key, char sex,
+                 int has_value, double value, const char *comment, char **old_text)
+{
+	sqlite3_stmt *old = db_prepare(db,
+		"SELECT value FROM measurement WHERE indicator_id = ? AND period = ? AND sex = ?");
+	sqlite3_stmt *up;
+	char sexs[2] = { sex, 0 }, oldtxt[64] = "", newtxt[64] = "";
+	int had_row, had_value = 0, rc;
+	double oldv = 0;
+	char *label;
+	char now[21];
+
+	if (!old)
+		return -1;
+	sqlite3_bind_int64(old, 1, indicator_id);
+	sqlite3_bind_text(old, 2, period, -1, SQLITE_STATIC);
+	sqlite3_bind_text(old, 3, sexs, -1, SQLITE_STATIC);
+	had_row = sqlite3_step(old) == SQLITE_ROW;
+	if (had_row && sqlite3_column_type(old, 0) != SQLITE_NULL) {
+		had_value = 1;
+		oldv = sqlite3_column_double(old, 0);
+	}
+	sqlite3_finalize(old);
+	if (had_row && had_value == has_value && (!had_value || oldv == value))
+		return 0;
+	if (had_value)
+		format_number(oldtxt, sizeof oldtxt, oldv);
+	if (has_value)
+		format_number(newtxt, sizeof newtxt, value);
+	up = db_prepare(db,
+		"INSERT INTO measurement (indicator_id, period, period_key, sex, value, entered_by, entered_at)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, period, sex) DO UPDATE SET"
+		" value = excluded.value, entered_by = excluded.entered_by, entered_at = excluded.entered_at");
+	if (!up)
+		return -1;
+	now_iso(now);
+	sqlite3_bind_int64(up, 1, indicator_id);
+	sqlite3_bind_text(up, 2, period, -1, SQLITE_STATIC);
+	sqlite3_bind_int(up, 3, period_key);
+	sqlite3_bind_text(up, 4, sexs, -1, SQLITE_STATIC);
+	if (has_value)
+		sqlite3_bind_double(up, 5, value);
+	else
+		sqlite3_bind_null(up, 5);
+	sqlite3_bind_text(up, 6, user_name(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(up, 7, now, -1, SQLITE_TRANSIENT);
+	if (db_exec_stmt(db, up) < 0)
+		return -1;
+	label = xasprintf("%s %s %s", indicator_name, period, sexs);
+	rc = changelog_add(db, strategy_id, "measurement", indicator_id, label, "value",
+	                   had_row ? (had_value ? oldtxt : _("no data")) : NULL,
+	                   has_value ? newtxt : _("no data"), comment);
+	free(label);
+	if (rc < 0)
+		return -1;
+	if (had_row && old_text)
+		*old_text = xstrdup(had_value ? oldtxt : _("no data"));
+	return had_row ? 2 : 1;
+}
+
+/* One value to import, from a CSV row or a JSON entry. */
+struct row {
+	int line;
+	char *indicator, *period, *sex, *value;
+};
+
+struct rows {
+	struct row *v;
+	size_t n;
+	/* CSV parsing state */
+	char *fields[8];
+	size_t nfields;
+	int line, row_start, header_done, error;
+	const char *path;
+};
+
+static void
+free_rows(struct rows *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->v[i].indicator);
+		free(r->v[i].period);
+		free(r->v[i].sex);
+		free(r->v[i].value);
+	}
+	free(r->v);
+	for (size_t i = 0; i < r->nfields && i < 8; i++)
+		free(r->fields[i]);
+}
+
+static void
+add_row(struct rows *r, int line, const char *ind, const char *period, const char *sex, const char *value)
+{
+	struct row *w;
+
+	r->v = xrealloc(r->v, (r->n + 1) * sizeof *r->v);
+	w = &r->v[r->n++];
+	w->line = line;
+	w->indicator = xstrdup(ind ? ind : "");
+	w->period = xstrdup(period ? period : "");
+	w->sex = xstrdup(sex ? sex : "");
+	w->value = xstrdup(value ? value : "");
+}
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	struct rows *r = data;
+
+	if (r->nfields < 8)
+		r->fields[r->nfields] = s ? xstrndup(s, len) : xstrdup("");
+	r->nfields++;
+}
+
+static char *
+trimmed(char *s)
+{
+	char *e;
+
+	while (*s == ' ')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+static void
+on_row(int c, void *data)
+{
+	struct rows *r = data;
+	static const char *const header[] = { "indicator", "period", "sex", "value" };
+
+	(void)c;
+	if (r->error)
+		goto out;
+	if (r->nfields == 1 && !*trimmed(r->fields[0]))
+		goto out;       /* a blank line */
+	if (!r->header_done) {
+		int ok = r->nfields == 4;
+
+		for (size_t i = 0; ok && i < 4; i++) {
+			char *f = trimmed(r->fields[i]);
+
+			/* A byte order mark from Excel is not part of the name. */
+			if (i == 0 && strncmp(f, "\xef\xbb\xbf", 3) == 0)
+				f += 3;
+			ok = strcasecmp(f, header[i]) == 0;
+		}
+		if (!ok) {
+			err_set(_("%s: line %d: the first line must be the header indicator,period,sex,value"),
+			        r->path, r->row_start);
+			r->error = 1;
+		}
+		r->header_done = 1;
+		goto out;
+	}
+	if (r->nfields != 4) {
+		err_set(_("%s: line %d: expected 4 fields (indicator,period,sex,value), found %zu"),
+		        r->path, r->row_start, r->nfields);
+		r->error = 1;
+		goto out;
+	}
+	add_row(r, r->row_start, trimmed(r->fields[0]), trimmed(r->fields[1]), trimmed(r->fields[2]),
+	        trimmed(r->fields[3]));
+out:
+	for (size_t i = 0; i < r->nfields && i < 8; i++)
+		free(r->fields[i]);
+	r->nfields = 0;
+	r->row_start = r->line + 1;
+}
+
+static int
+read_csv(FILE *f, const char *path, struct rows *r)
+{
+	struct csv_parser p;
+	char line[8192];
+	int first = 1;
+
+	if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL) != 0) {
+		err_set("%s: %s", path, strerror(ENOMEM));
+		return -1;
+	}
+	r->line = 0;
+	r->row_start = 1;
+	r->path = path;
+	while (fgets(line, sizeof line, f)) {
+		r->line++;
+		/* Swedish spreadsheets separate with ';': the header tells which. */
+		if (first && strchr(line, ';') && !strchr(line, ','))
+			csv_set_delim(&p, ';');
+		first = 0;
+		if (csv_parse(&p, line, strlen(line), on_field, on_row, r) != strlen(line)) {
+			err_set(_("%s: line %d: %s"), path, r->line, csv_strerror(csv_error(&p)));
+			csv_free(&p);
+			return -1;
+		}
+		if (r->error)
+			break;
+	}
+	if (!r->error && csv_fini(&p, on_field, on_row, r) != 0) {
+		err_set(_("%s: line %d: %s"), path, r->line, csv_strerror(csv_error(&p)));
+		csv_free(&p);
+		return -1;
+	}
+	csv_free(&p);
+	if (r->error)
+		return -1;
+	if (!r->header_done) {
+		err_set(_("%s: the file is empty; the first line must be the header indicator,period,sex,value"), path);
+		return -1;
+	}
+	return 0;
+}
+
+/* Kolada's JSON: {"values": [{"kpi": "N00914", "period": 2013, "values": [{"gender": "T", "value": 8.5}]}]} */
+static int
+read_json(const char *path, struct rows *r)
+{
+	json_object *doc = json_object_from_file(path), *values;
+	size_t n;
+
+	if (!doc) {
+		err_set(_("%s: not valid JSON (%s)"), path, json_util_get_last_err());
+		return -1;
+	}
+	if (!json_object_object_get_ex(doc, "values", &values) || !json_object_is_type(values, json_type_array)) {
+		err_set(_("%s: a Kolada JSON file has a \"values\" list; this one has none"), path);
+		json_object_put(doc);
+		return -1;
+	}
+	n = json_object_array_length(values);
+	for (size_t i = 0; i < n; i++) {
+		json_object *e = json_object_array_get_idx(values, i), *kpi, *period, *inner;
+		char periodtxt[32];
+
+		if (!json_object_object_get_ex(e, "kpi", &kpi) || !json_object_object_get_ex(e, "period", &period) ||
+		    !json_object_object_get_ex(e, "values", &inner) || !json_object_is_type(inner, json_type_array)) {
+			err_set(_("%s: entry %zu of \"values\" lacks kpi, period or values"), path, i + 1);
+			json_object_put(doc);
+			return -1;
+		}
+		snprintf(periodtxt, sizeof periodtxt, "%s", json_object_get_string(period));
+		for (size_t j = 0; j < json_object_array_length(inner); j++) {
+			json_object *v = json_object_array_get_idx(inner, j), *gender, *value;
+			char valtxt[64] = "";
+
+			if (!json_object_object_get_ex(v, "gender", &gender)) {
+				err_set(_("%s: entry %zu, value %zu has no gender (T, K or M)"), path, i + 1, j + 1);
+				json_object_put(doc);
+				return -1;
+			}
+			if (json_object_object_get_ex(v, "value", &value) && !json_object_is_type(value, json_type_null))
+				snprintf(valtxt, sizeof valtxt, "%s", json_object_get_string(value));
+			add_row(r, (int)(i + 1), json_object_get_string(kpi), periodtxt,
+			        json_object_get_string(gender), valtxt);
+		}
+	}
+	json_object_put(doc);
+	return 0;
+}
+
+/* Find the indicator by our id or its Kolada KPI id; exactly one must match. */
+static int
+find_indicator(struct db *db, const char *path, const struct row *w, const char *strategy_id,
+               int64_t *id, char **strategy, char **name, int json)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT id, strategy_id, name FROM indicator WHERE (key = ?1 OR kolada = ?1)"
+		" AND (?2 IS NULL OR strategy_id = ?2)");
+	const char *where = json ? _("entry") : _("line");
+	int n = 0;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, w->indicator, -1, SQLITE_STATIC);
+	db_bind_text_or_null(st, 2, strategy_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n++ == 0) {
+			*id = sqlite3_column_int64(st, 0);
+			*strategy = db_strdup(st, 1);
+			*name = db_strdup(st, 2);
+		}
+	}
+	sqlite3_finalize(st);
+	if (n == 1)
+		return 0;
+	if (n > 1) {
+		free(*strategy);
+		free(*name);
+		err_set(_("%s: %s %d: the indicator '%s' is in more than one strategy; choose one with --strategy ID"),
+		        path, where, w->line, w->indicator);
+	} else {
+		err_set(_("%s: %s %d: no indicator '%s' (neither an indicator id nor a Kolada KPI id)%s"),
+		        path, where, w->line, w->indicator,
+		        strategy_id ? _(" in the chosen strategy") : "");
+	}
+	return -1;
+}
+
+int
+measurements_import(struct db *db, const char *path, const char *strategy_id,
+                    struct measurements_result *res, FILE *report)
+{
+	struct rows r;
+	FILE *f;
+	int c, json, rc = -1;
+	char *comment = NULL;
+
+	memset(&r, 0, sizeof r);
+	memset(res, 0, sizeof *res);
+	if (!(f = fopen(path, "r"))) {
+		err_set("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	/* JSON starts with '{' (after blanks); anything else is CSV. */
+	while ((c = fgetc(f)) == ' ' || c == '\n' || c == '\r' || c == '\t')
+		;
+	json = c == '{';
+	rewind(f);
+	if (json ? read_json(path, &r) : read_csv(f, path, &r)) {
+		fclose(f);
+		free_rows(&r);
+		return -1;
+	}
+	fclose(f);
+	/* Check every row before changing anything. */
+	for (size_t i = 0; i < r.n; i++) {
+		struct row *w = &r.v[i];
+		char canon[16], *comma;
+		double v;
+
+		if (parse_period(w->period, canon, sizeof canon, NULL) < 0) {
+			err_set(_("%s: %s %d: period '%s': expected a year (2023) or a part of one (2023-Q1, 2023-T2, 2023-H1)"),
+			        path, json ? _("entry") : _("line"), w->line, w->period);
+			goto out;
+		}
+		if (sex_from_char(w->sex[0]) < 0 || w->sex[1]) {
+			err_set(_("%s: %s %d: sex '%s': expected T (total), K (women) or M (men)"),
+			        path, json ? _("entry") : _("line"), w->line, w->sex);
+			goto out;
+		}
+		if ((comma = strchr(w->value, ',')) != NULL)
+			*comma = '.';   /* a decimal comma, as Swedish spreadsheets write it */
+		if (*w->value && parse_double(w->value, &v) < 0) {
+			err_set(_("%s: %s %d: value '%s': expected a number, or nothing for no data"),
+			        path, json ? _("entry") : _("line"), w->line, w->value);
+			goto out;
+		}
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp(r.v[j].indicator, w->indicator) == 0 && strcmp(r.v[j].period, w->period) == 0 &&
+			    toupper((unsigned char)r.v[j].sex[0]) == toupper((unsigned char)w->sex[0])) {
+				err_set(_("%s: %s %d: %s %s %s is given twice (also %s %d)"), path,
+				        json ? _("entry") : _("line"), w->line, w->indicator, w->period, w->sex,
+				        json ? _("entry") : _("line"), r.v[j].line);
+				goto out;
+			}
+		}
+	}
+	if (db_begin(db) < 0)
+		goto out;
+	comment = xasprintf(_("measurements %s"), path);
+	for (size_t i = 0; i < r.n; i++) {
+		struct row *w = &r.v[i];
+		int64_t id = 0;
+		char *strategy = NULL, *name = NULL, *old = NULL, canon[16];
+		int key, saved;
+		double v = 0;
+
+		if (find_indicator(db, path, w, strategy_id, &id, &strategy, &name, json) < 0) {
+			db_rollback(db);
+			goto out;
+		}
+		parse_period(w->period, canon, sizeof canon, &key);
+		if (*w->value)
+			parse_double(w->value, &v);
+		saved = measurement_save(db, strategy, id, name, canon, key,
+		                         (char)toupper((unsigned char)w->sex[0]), *w->value != '\0', v, comment, &old);
+		if (saved < 0) {
+			free(strategy);
+			free(name);
+			db_rollback(db);
+			goto out;
+		}
+		if (saved == 0)
+			res->unchanged++;
+		else if (saved == 1)
+			res->added++;
+		else {
+			res->replaced++;
+			if (report)
+				fprintf(report, _("styrkort: %s: %s %d: %s %s %s changed from %s to %s\n"), path,
+				        json ? _("entry") : _("line"), w->line, w->indicator, canon, w->sex, old,
+				        *w->value ? w->value : _("no data"));
+		}
+		free(old);
+		free(strategy);
+		free(name);
+	}
+	rc = db_commit(db);
+out:
+	free(comment);
+	free_rows(&r);
+	return rc;
+}

@@ -1,0 +1,35 @@
+/* measurements.h: indicator values: saving one with its log row, importing CSV or Kolada JSON files. */
+#ifndef STYRKORT_MEASUREMENTS_H
+#define STYRKORT_MEASUREMENTS_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include "db.h"
+
+/*
+ * Set an indicator's value for a period and sex (T, K or M) inside the
+ * caller's transaction, with a change-log row.  has_value 0 stores "no
+ * data" (not 0).  Returns 0 if nothing changed, 1 if a new value was
+ * stored, 2 if an existing one was replaced (*old_text gets it, to free),
+ * -1 on error.
+ */
+int measurement_save(struct db *db, const char *strategy_id, int64_t indicator_id,
+                     const char *indicator_name, const char *period, int period_key, char sex,
+                     int has_value, double value, const char *comment, char **old_text);
+
+struct measurements_result {
+	int added, replaced, unchanged;
+};
+
+/*
+ * Import a file of values in one transaction: CSV with the header
+ * indicator,period,sex,value (',' or ';' separated; a decimal comma is
+ * accepted), or a Kolada API JSON document ({"values": [{"kpi", "period",
+ * "values": [{"gender", "value"}]}]}).  strategy_id (may be NULL) limits
+ * which indicators match.  Replaced values are reported on report (one
+ * line each).  On any bad row nothing changes and err_set() names the line.
+ */
+int measurements_import(struct db *db, const char *path, const char *strategy_id,
+                        struct measurements_result *res, FILE *report);
+
+#endif

@@ -1,0 +1,245 @@
+/* progress.c: how far things have come: indicators, goals, focus areas, the strategy; traffic lights. */
+#include <config.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "progress.h"
+#include "util.h"
+
+static double
+clamp(double v)
+{
+	return v < 0 ? 0 : v > 100 ? 100 : v;
+}
+
+static enum light
+worse(enum light a, enum light b)
+{
+	return a > b ? a : b;
+}
+
+/* The share (0-100) of the time from the baseline period to the target period that has passed. */
+static int
+elapsed_share(const char *from, const char *to, double *share)
+{
+	char today[11];
+	int y0, y1, ty, tm, td;
+	double now, start, end;
+
+	if (!from || !to || strlen(from) < 4 || strlen(to) < 4)
+		return -1;
+	y0 = atoi(from);
+	y1 = atoi(to);
+	today_iso(today);
+	parse_date(today, &ty, &tm, &td);
+	/* A period is taken as its whole year: from the end of the baseline year to the end of the target's. */
+	start = y0 + 1.0;
+	end = y1 + 1.0;
+	now = ty + (tm - 1) / 12.0 + (td - 1) / 365.0;
+	if (end <= start)
+		return -1;
+	*share = clamp((now - start) / (end - start) * 100.0);
+	return 0;
+}
+
+struct progress
+progress_indicator(const struct indicator *ind)
+{
+	struct progress pr = { 0, 0, LIGHT_NONE };
+	const struct measurement *latest = indicator_latest(ind, SEX_T), *first = NULL;
+	double base, share, moved;
+
+	for (size_t i = 0; i < ind->nvalues && !first; i++)
+		if (ind->values[i].sex == SEX_T && ind->values[i].has_value)
+			first = &ind->values[i];
+	if (!ind->has_target || !latest)
+		return pr;
+	if (ind->has_baseline)
+		base = ind->baseline;
+	else if (first != latest)
+		base = first->value;
+	else
+		return pr;
+	pr.known = 1;
+	if (ind->target == base) {
+		int reached = ind->lower_is_better ? latest->value <= ind->target : latest->value >= ind->target;
+
+		pr.pct = reached ? 100 : 0;
+	} else {
+		pr.pct = clamp((latest->value - base) / (ind->target - base) * 100.0);
+	}
+	/* Moving the wrong way: away from better, whatever the target says. */
+	moved = latest->value - base;
+	if ((ind->lower_is_better && moved > 0) || (!ind->lower_is_better && moved < 0)) {
+		pr.light = LIGHT_RED;
+		return pr;
+	}
+	if (elapsed_share(ind->baseline_period && *ind->baseline_period ? ind->baseline_period
+	                  : first ? first->period : NULL, ind->target_period, &share) == 0)
+		pr.light = pr.pct >= share - 10 ? LIGHT_GREEN : pr.pct >= share - 25 ? LIGHT_YELLOW : LIGHT_RED;
+	else
+		pr.light = pr.pct >= 50 ? LIGHT_GREEN : LIGHT_YELLOW;
+	return pr;
+}
+
+enum light
+progress_activity_light(const struct activity *a)
+{
+	if (a->status == ST_CANCELLED)
+		return LIGHT_NONE;
+	if (activity_overdue(a))
+		return LIGHT_RED;
+	if (a->status == ST_DELAYED)
+		return LIGHT_YELLOW;
+	return LIGHT_GREEN;
+}
+
+struct progress
+progress_goal(const struct plan *p, const struct goal *g)
+{
+	struct progress pr = { 0, 0, LIGHT_NONE };
+	double sum = 0;
+	int n = 0, acts = 0, done = 0;
+	enum light light = LIGHT_NONE;
+
+	for (size_t i = 0; i < p->ninds; i++) {
+		struct progress ip;
+
+		if (p->inds[i].goal_id != g->id)
+			continue;
+		ip = progress_indicator(&p->inds[i]);
+		light = worse(light, ip.light);
+		if (ip.known) {
+			sum += ip.pct;
+			n++;
+		}
+	}
+	for (size_t i = 0; i < p->nacts; i++) {
+		const struct activity *a = &p->acts[i];
+
+		if (a->goal_id != g->id || a->status == ST_CANCELLED)
+			continue;
+		light = worse(light, progress_activity_light(a));
+		acts++;
+		done += a->status == ST_DONE;
+	}
+	if (n) {
+		pr.known = 1;
+		pr.pct = sum / n;
+	} else if (acts) {
+		pr.known = 1;
+		pr.pct = 100.0 * done / acts;
+	}
+	/* Sub-goals: their lights always count; their progress when the goal has none of its own. */
+	sum = 0;
+	n = 0;
+	for (size_t i = 0; i < p->ngoals; i++) {
+		struct progress sp;
+
+		if (p->goals[i].parent_id != g->id)
+			continue;
+		sp = progress_goal(p, &p->goals[i]);
+		light = worse(light, sp.light);
+		if (sp.known) {
+			sum += sp.pct;
+			n++;
+		}
+	}
+	if (!pr.known && n) {
+		pr.known = 1;
+		pr.pct = sum / n;
+	}
+	pr.light = light;
+	return pr;
+}
+
+struct progress
+progress_focus(const struct plan *p, const struct focus_area *f)
+{
+	struct progress pr = { 0, 0, LIGHT_NONE };
+	double sum = 0;
+	int n = 0;
+
+	for (size_t i = 0; i < p->nacts; i++) {
+		const struct activity *a = &p->acts[i];
+
+		if (a->focus_id != f->id || a->status == ST_CANCELLED)
+			continue;
+		sum += a->status == ST_DONE ? 100 : a->progress;
+		n++;
+		pr.light = worse(pr.light, progress_activity_light(a));
+	}
+	if (n) {
+		pr.known = 1;
+		pr.pct = sum / n;
+	}
+	return pr;
+}
+
+struct progress
+progress_strategy(const struct plan *p)
+{
+	struct progress pr = { 0, 0, LIGHT_NONE };
+	double sum = 0;
+	int n = 0;
+
+	for (size_t i = 0; i < p->ngoals; i++) {
+		struct progress gp;
+
+		if (p->goals[i].parent_id)
+			continue;
+		gp = progress_goal(p, &p->goals[i]);
+		pr.light = worse(pr.light, gp.light);
+		if (gp.known) {
+			sum += gp.pct;
+			n++;
+		}
+	}
+	for (size_t i = 0; i < p->nfocus; i++) {
+		struct progress fp = progress_focus(p, &p->focus[i]);
+
+		pr.light = worse(pr.light, fp.light);
+		if (fp.known) {
+			sum += fp.pct;
+			n++;
+		}
+	}
+	if (n) {
+		pr.known = 1;
+		pr.pct = sum / n;
+	}
+	return pr;
+}
+
+const char *
+light_label(enum light l)
+{
+	switch (l) {
+	case LIGHT_GREEN: return _("on track");
+	case LIGHT_YELLOW: return _("at risk");
+	case LIGHT_RED: return _("behind");
+	default: return "";
+	}
+}
+
+void
+progress_bar(char *out, size_t n, const struct progress *pr, int cells)
+{
+	char bar[128];
+	int full, i;
+
+	if (cells > (int)sizeof bar - 3)
+		cells = (int)sizeof bar - 3;
+	full = pr->known ? (int)floor(pr->pct * cells / 100.0 + 0.5) : 0;
+	bar[0] = '[';
+	for (i = 0; i < cells; i++)
+		bar[i + 1] = !pr->known ? '.' : i < full ? '#' : '-';
+	bar[cells + 1] = ']';
+	bar[cells + 2] = '\0';
+	if (pr->known)
+		snprintf(out, n, "%s %3d %%", bar, (int)floor(pr->pct + 0.5));
+	else
+		snprintf(out, n, "%s %5s", bar, _("n/a"));
+}

@@ -1,0 +1,15 @@
+/* review.h: steering-group reviews (uppföljningsmöten): recording and listing them. */
+#ifndef STYRKORT_REVIEW_H
+#define STYRKORT_REVIEW_H
+
+#include <stdio.h>
+#include "db.h"
+
+/* Record a review of a strategy on DATE (YYYY-MM-DD) with an optional note. */
+int review_add(struct db *db, const char *strategy_id, const char *date, const char *note);
+/* The date of the strategy's latest review into out (11 bytes); 0 if found, 1 if none, -1 on error. */
+int review_last_date(struct db *db, const char *strategy_id, char out[11]);
+/* Print the reviews (of one strategy, or all if NULL), oldest first. */
+int review_print(struct db *db, const char *strategy_id, const char *date_format, FILE *out);
+
+#endif
