@@ -107,8 +107,11 @@ static const char schema_v1[] =
 	"\tfield TEXT NOT NULL,\n"
 	"\told TEXT,\n"
 	"\tnew TEXT,\n"
-	"\tcomment TEXT\n"
+	"\tcomment TEXT,\n"
+	"\tbatch INTEGER NOT NULL DEFAULT 0,     -- rows written by one action share a batch\n"
+	"\tundoes INTEGER                        -- for an undo: the batch it reverted\n"
 	");\n"
+	"CREATE INDEX change_log_by_batch ON change_log (batch);\n"
 	"CREATE INDEX change_log_by_time ON change_log (strategy_id, at);\n"
 	"CREATE INDEX change_log_by_item ON change_log (kind, item_id);\n"
 	"CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log\n"
@@ -237,7 +240,7 @@ db_open(const char *path, enum db_mode mode)
 {
 	struct db *db = xcalloc(1, sizeof *db);
 	struct stat sb;
-	int flags;
+	int flags, created = 0;
 
 	db->path = xstrdup(path);
 	if (mode == DB_CREATE) {
@@ -252,6 +255,7 @@ db_open(const char *path, enum db_mode mode)
 			goto fail;
 		}
 		close(fd);
+		created = 1;
 		flags = SQLITE_OPEN_READWRITE;
 	} else {
 		if (stat(path, &sb) != 0) {
@@ -287,6 +291,9 @@ db_open(const char *path, enum db_mode mode)
 	sqlite3_busy_timeout(db->sql, 10000);
 	if (exec_sql(db, "PRAGMA foreign_keys = ON") < 0)
 		goto fail;
+	/* First: a file we must refuse (newer, not ours) is refused untouched. */
+	if (check_and_migrate(db, mode == DB_CREATE) < 0)
+		goto fail;
 	/*
 	 * A rollback journal, not WAL: a steering-group member with read
 	 * permission only cannot open a WAL file unless its -shm and -wal
@@ -294,15 +301,11 @@ db_open(const char *path, enum db_mode mode)
 	 */
 	if (!db->read_only && (exec_sql(db, "PRAGMA journal_mode = DELETE") < 0 ||
 	                       exec_sql(db, "PRAGMA synchronous = FULL") < 0))
-		goto fail_check;
-	if (check_and_migrate(db, mode == DB_CREATE) < 0)
 		goto fail;
 	return db;
-fail_check:
-	err_set(_("%s: not a styrkort database (%s); create one with 'styrkort init FILE'"),
-	        path, sqlite3_errmsg(db->sql));
 fail:
-	if (mode == DB_CREATE && db->path) {
+	/* Remove only a file we made: an existing one is never touched. */
+	if (created) {
 		sqlite3_close(db->sql);
 		db->sql = NULL;
 		unlink(path);

@@ -674,6 +674,7 @@ nz(const char *s)
 	return s ? s : "";
 }
 
+/* Log what differs between old and new_a; the number of rows logged, or -1. */
 static int
 log_activity_changes(struct db *db, const char *strategy_id, const char *comment,
                      const struct activity *old, const struct activity *new_a, int existed)
@@ -693,17 +694,22 @@ log_activity_changes(struct db *db, const char *strategy_id, const char *comment
 		{ "comment", old->comment, new_a->comment },
 	};
 
+	int logged = 0;
+
 	if (!existed)
 		return changelog_add(db, strategy_id, "activity", new_a->id, new_a->title,
-		                     "created", NULL, new_a->title, comment);
+		                     "created", NULL, new_a->title, comment) < 0 ? -1 : 1;
 	snprintf(op, sizeof op, "%d", old->progress);
 	snprintf(np, sizeof np, "%d", new_a->progress);
-	for (size_t i = 0; i < sizeof diffs / sizeof diffs[0]; i++)
-		if (strcmp(nz(diffs[i].o), nz(diffs[i].n)) != 0 &&
-		    changelog_add(db, strategy_id, "activity", new_a->id, new_a->title,
+	for (size_t i = 0; i < sizeof diffs / sizeof diffs[0]; i++) {
+		if (strcmp(nz(diffs[i].o), nz(diffs[i].n)) == 0)
+			continue;
+		if (changelog_add(db, strategy_id, "activity", new_a->id, new_a->title,
 		                  diffs[i].field, diffs[i].o, diffs[i].n, comment) < 0)
 			return -1;
-	return 0;
+		logged++;
+	}
+	return logged;
 }
 
 static int
@@ -712,8 +718,9 @@ save_activity(struct db *db, struct import *im, struct item *it, const char *str
 {
 	struct activity before = { 0 }, after = { 0 };
 	int64_t refs[2] = { item_ref_id(im, it, "focus", K_FOCUS), item_ref_id(im, it, "goal", K_GOAL) };
-	int existed, rc = -1;
+	int existed, logged, rc = -1;
 	sqlite3_stmt *st;
+	char now[21];
 
 	if ((existed = activity_before(db, strategy_id, it->key, &before)) < 0)
 		return -1;
@@ -721,29 +728,25 @@ save_activity(struct db *db, struct import *im, struct item *it, const char *str
 		goto out;
 	if (activity_before(db, strategy_id, it->key, &after) != 1)
 		goto out;
-	/* Record who changed it, and bump the version, only if something changed. */
-	if (!existed || log_activity_changes(db, strategy_id, comment, &before, &after, 1) == 0) {
-		st = db_prepare(db,
-			"UPDATE activity SET changed_by = ?2, changed_at = ?3, version = version + 1"
-			" WHERE id = ?1 AND (?4 OR EXISTS (SELECT 1 FROM change_log WHERE kind = 'activity'"
-			" AND item_id = ?1 AND at = ?3 AND who = ?2))");
-		char now[21];
-
-		now_iso(now);
+	if ((logged = log_activity_changes(db, strategy_id, comment, &before, &after, existed)) < 0)
+		goto out;
+	/*
+	 * Record who changed it, and bump the version, only if something
+	 * changed: a re-import must not look like someone else's edit.
+	 */
+	if (logged > 0) {
+		st = db_prepare(db, "UPDATE activity SET changed_by = ?2, changed_at = ?3,"
+		                    " version = version + 1 WHERE id = ?1");
 		if (!st)
 			goto out;
+		now_iso(now);
 		sqlite3_bind_int64(st, 1, after.id);
 		sqlite3_bind_text(st, 2, user_name(), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 4, !existed);
-		if (!existed && log_activity_changes(db, strategy_id, comment, &before, &after, 0) < 0) {
-			sqlite3_finalize(st);
-			goto out;
-		}
 		if (db_exec_stmt(db, st) < 0)
 			goto out;
-		rc = 0;
 	}
+	rc = 0;
 out:
 	model_free_activity(&before);
 	model_free_activity(&after);
