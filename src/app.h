@@ -44,6 +44,7 @@ int cmd_report(struct app *a);
 int cmd_log(struct app *a);
 int cmd_review(struct app *a);
 int cmd_measurements(struct app *a);
+int cmd_set(struct app *a);
 
 /* The dashboard (tui.c). */
 int tui_run(struct app *a, struct db *db);

@@ -2,12 +2,15 @@
 #include <config.h>
 
 #include <errno.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "app.h"
+#include "activity.h"
 #include "changelog.h"
 #include "measurements.h"
 #include "model.h"
@@ -410,6 +413,63 @@ cmd_log(struct app *a)
 		return fail(EXIT_RUNTIME);
 	if (changelog_print(db, &f, stdout) < 0 || fflush(stdout) != 0)
 		rc = fail(EXIT_RUNTIME);
+	db_close(db);
+	return rc;
+}
+
+int
+cmd_set(struct app *a)
+{
+	struct act_change c = { 0 };
+	struct db *db;
+	long id;
+	int rc = EXIT_OK;
+
+	if (a->nargs < 2) {
+		msg_error(_("usage: styrkort set ACTIVITY FIELD=VALUE... (see 'styrkort --help')"));
+		return EXIT_USAGE;
+	}
+	if (parse_int(a->args[0], 1, INT64_MAX > LONG_MAX ? LONG_MAX : (long)INT64_MAX, &id) < 0) {
+		msg_error(_("set %s: expected an activity number, as shown in the dashboard"), a->args[0]);
+		return EXIT_USAGE;
+	}
+	for (int i = 1; i < a->nargs; i++) {
+		char *eq = strchr(a->args[i], '='), *name;
+		int f;
+
+		if (!eq) {
+			msg_error(_("set: '%s': expected FIELD=VALUE, such as status=done"), a->args[i]);
+			act_change_free(&c);
+			return EXIT_USAGE;
+		}
+		name = xstrndup(a->args[i], (size_t)(eq - a->args[i]));
+		f = act_field_from_name(name);
+		if (f < 0) {
+			msg_error(_("set: unknown field '%s'; the fields are title, description, focus, goal, "
+			            "responsible, contact, start, due, status, progress, comment"), name);
+			free(name);
+			act_change_free(&c);
+			return EXIT_USAGE;
+		}
+		free(name);
+		if (c.value[f]) {
+			msg_error(_("set: the field '%s' is given twice"), act_field_name(f));
+			act_change_free(&c);
+			return EXIT_USAGE;
+		}
+		if (act_change_set(&c, f, eq + 1, a->cfg.date_format) < 0) {
+			msg_error(_("set %ld: %s"), id, err_get());
+			act_change_free(&c);
+			return EXIT_USAGE;
+		}
+	}
+	if (!(db = app_open_db(a))) {
+		act_change_free(&c);
+		return fail(EXIT_RUNTIME);
+	}
+	if (activity_apply(db, id, &c, 0, c.value[AF_COMMENT], NULL) != ACT_OK)
+		rc = fail(EXIT_RUNTIME);
+	act_change_free(&c);
 	db_close(db);
 	return rc;
 }

@@ -26,6 +26,7 @@ static const struct command {
 	{ "log", cmd_log },
 	{ "review", cmd_review },
 	{ "measurements", cmd_measurements },
+	{ "set", cmd_set },
 	{ NULL, NULL }
 };
 

@@ -377,6 +377,10 @@ measurements_import(struct db *db, const char *path, const char *strategy_id,
 	}
 	if (db_begin(db) < 0)
 		goto out;
+	if (changelog_begin_batch(db, 0) < 0) {
+		db_rollback(db);
+		goto out;
+	}
 	comment = xasprintf(_("measurements %s"), path);
 	for (size_t i = 0; i < r.n; i++) {
 		struct row *w = &r.v[i];

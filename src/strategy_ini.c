@@ -301,9 +301,11 @@ read_section(struct import *im, const char *section, enum kind kind, const char 
 			it = &im->items[idx];
 			continue;
 		}
+		/* Export splits any long text into parts, a list of bodies too. */
 		for (size_t f = 0; f < n && !known; f++)
 			known = strcmp(k->key, kinds[kind].fields[f].key) == 0 ||
-			        (kinds[kind].fields[f].type == F_TEXT && ini_is_part(k->key, kinds[kind].fields[f].key));
+			        ((kinds[kind].fields[f].type == F_TEXT || kinds[kind].fields[f].type == F_LIST) &&
+			         ini_is_part(k->key, kinds[kind].fields[f].key));
 		if (!known) {
 			struct buf b;
 
@@ -770,7 +772,8 @@ save_values(struct db *db, struct import *im, const char *strategy_id, const cha
 static int
 save_all(struct db *db, struct import *im, const char *strategy_id)
 {
-	char *comment = xasprintf(_("import %s"), im->ini.path);
+	const char *base = strrchr(im->ini.path, '/');
+	char *comment = xasprintf(_("import %s"), base ? base + 1 : im->ini.path);
 	int positions[K_COUNT] = { 0 }, rc = -1;
 
 	if (save_strategy(db, im, find_item(im, K_STRATEGY, "strategy")) < 0)
@@ -831,7 +834,7 @@ strategy_import(struct db *db, const char *path, char **strategy_id)
 	id = item_value(find_item(&im, K_STRATEGY, "strategy"), "id");
 	if (db_begin(db) < 0)
 		goto out;
-	if (save_all(db, &im, id) < 0 || db_commit(db) < 0) {
+	if (changelog_begin_batch(db, 0) < 0 || save_all(db, &im, id) < 0 || db_commit(db) < 0) {
 		db_rollback(db);
 		goto out;
 	}

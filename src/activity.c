@@ -1,0 +1,700 @@
+/* activity.c: changing activities: validation, no lost updates, the change log, undo. Shared by `styrkort set` and the dashboard. */
+#include <config.h>
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "activity.h"
+#include "changelog.h"
+#include "util.h"
+
+/* Each field: its name (in `set` and the log) and its column. */
+static const struct {
+	const char *name, *column;
+} fields[AF_COUNT] = {
+	[AF_TITLE] = { "title", "title" },
+	[AF_DESCRIPTION] = { "description", "description" },
+	[AF_FOCUS] = { "focus", "focus_id" },
+	[AF_GOAL] = { "goal", "goal_id" },
+	[AF_RESPONSIBLE] = { "responsible", "responsible" },
+	[AF_CONTACT] = { "contact", "contact" },
+	[AF_START] = { "start", "start_date" },
+	[AF_DUE] = { "due", "due_date" },
+	[AF_STATUS] = { "status", "status" },
+	[AF_PROGRESS] = { "progress", "progress" },
+	[AF_COMMENT] = { "comment", "comment" },
+};
+
+/* The current values as text, in the same order, with focus and goal as keys. */
+#define CURRENT_SQL \
+	"SELECT a.title, a.description, f.key, g.key, a.responsible, a.contact, a.start_date," \
+	" a.due_date, a.status, a.progress, a.comment, a.version, a.strategy_id, a.ref, a.position" \
+	" FROM activity a LEFT JOIN focus_area f ON f.id = a.focus_id" \
+	" LEFT JOIN goal g ON g.id = a.goal_id WHERE a.id = ?"
+
+const char *
+act_field_name(enum act_field f)
+{
+	return f < AF_COUNT ? fields[f].name : "?";
+}
+
+int
+act_field_from_name(const char *name)
+{
+	for (int i = 0; i < AF_COUNT; i++)
+		if (strcmp(name, fields[i].name) == 0)
+			return i;
+	return -1;
+}
+
+void
+act_change_free(struct act_change *c)
+{
+	for (int i = 0; i < AF_COUNT; i++) {
+		free(c->value[i]);
+		c->value[i] = NULL;
+	}
+}
+
+/* A date typed in the configured format, or ISO; the ISO form into iso. */
+static int
+parse_user_date(const char *s, const char *fmt, char iso[16])
+{
+	struct tm tm;
+	const char *end;
+	char check[48];
+
+	if (parse_date(s, NULL, NULL, NULL) == 0) {
+		snprintf(iso, 16, "%s", s);
+		return 0;
+	}
+	memset(&tm, 0, sizeof tm);
+	if (!fmt || !(end = strptime(s, fmt, &tm)) || *end)
+		return -1;
+	snprintf(check, sizeof check, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	/* strptime accepts 31 February: parse_date does not. */
+	if (parse_date(check, NULL, NULL, NULL) < 0)
+		return -1;
+	memcpy(iso, check, 11);
+	return 0;
+}
+
+static int
+has_controls(const char *s, int allow_newline)
+{
+	for (; *s; s++)
+		if (((unsigned char)*s < 0x20 && !(allow_newline && (*s == '\n' || *s == '\t'))) || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+int
+act_change_set(struct act_change *c, enum act_field f, const char *value, const char *date_format)
+{
+	char iso[16], *canon = NULL;
+	long n;
+	int s;
+
+	switch (f) {
+	case AF_TITLE:
+		while (isspace((unsigned char)*value))
+			value++;
+		if (!*value) {
+			err_set(_("title: an activity needs a title"));
+			return -1;
+		}
+		/* fall through */
+	case AF_RESPONSIBLE:
+	case AF_CONTACT:
+		if (has_controls(value, 0)) {
+			err_set(_("%s: control characters are not allowed"), fields[f].name);
+			return -1;
+		}
+		canon = xstrdup(value);
+		break;
+	case AF_DESCRIPTION:
+	case AF_COMMENT:
+		if (has_controls(value, 1)) {
+			err_set(_("%s: control characters are not allowed"), fields[f].name);
+			return -1;
+		}
+		canon = xstrdup(value);
+		break;
+	case AF_FOCUS:
+	case AF_GOAL:
+		if (*value && parse_slug(value) < 0) {
+			err_set(_("%s = %s: expected the id of a %s (as in 'styrkort export'), or nothing"),
+			        fields[f].name, value, f == AF_FOCUS ? _("focus area") : _("goal"));
+			return -1;
+		}
+		canon = xstrdup(value);
+		break;
+	case AF_START:
+	case AF_DUE:
+		if (!*value) {
+			canon = xstrdup("");
+			break;
+		}
+		if (parse_user_date(value, date_format, iso) < 0) {
+			char example[32];
+			struct tm tm = { .tm_year = 126, .tm_mon = 11, .tm_mday = 31 };
+
+			strftime(example, sizeof example, date_format ? date_format : "%Y-%m-%d", &tm);
+			if (strcmp(example, "2026-12-31") == 0)
+				err_set(_("%s = %s: not a date; write it as %s"), fields[f].name, value, example);
+			else
+				err_set(_("%s = %s: not a date; write it as %s (or 2026-12-31)"), fields[f].name, value, example);
+			return -1;
+		}
+		canon = xstrdup(iso);
+		break;
+	case AF_STATUS:
+		s = status_from_id(value);
+		for (int i = 0; s < 0 && i < ST_COUNT; i++)
+			if (strcasecmp(value, status_label(i)) == 0)
+				s = i;
+		if (s < 0) {
+			err_set(_("status = %s: expected not_started, in_progress, done, delayed or cancelled"), value);
+			return -1;
+		}
+		canon = xstrdup(status_id(s));
+		break;
+	case AF_PROGRESS: {
+		char *t = xstrdup(value);
+		size_t len = strlen(t);
+
+		while (len > 0 && (t[len - 1] == '%' || t[len - 1] == ' '))
+			t[--len] = '\0';
+		if (parse_int(t, 0, 100, &n) < 0) {
+			free(t);
+			err_set(_("progress = %s: expected a whole number from 0 to 100"), value);
+			return -1;
+		}
+		free(t);
+		canon = xasprintf("%ld", n);
+		break;
+	}
+	default:
+		err_set(_("unknown field"));
+		return -1;
+	}
+	free(c->value[f]);
+	c->value[f] = canon;
+	return 0;
+}
+
+/* The current values of an activity as text (NULL-free), its version and strategy. */
+struct current {
+	char *v[AF_COUNT];
+	int64_t version;
+	char *strategy_id, *ref;
+	int position;
+};
+
+static void
+current_free(struct current *cur)
+{
+	for (int i = 0; i < AF_COUNT; i++)
+		free(cur->v[i]);
+	free(cur->strategy_id);
+	free(cur->ref);
+	memset(cur, 0, sizeof *cur);
+}
+
+static int
+current_read(struct db *db, int64_t id, struct current *cur)
+{
+	sqlite3_stmt *st = db_prepare(db, CURRENT_SQL);
+	int rc;
+
+	memset(cur, 0, sizeof *cur);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		for (int i = 0; i < AF_COUNT; i++)
+			cur->v[i] = xstrdup(db_text(st, i));
+		cur->version = sqlite3_column_int64(st, AF_COUNT);
+		cur->strategy_id = xstrdup(db_text(st, AF_COUNT + 1));
+		cur->ref = xstrdup(db_text(st, AF_COUNT + 2));
+		cur->position = sqlite3_column_int(st, AF_COUNT + 3);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE) {
+		err_set(_("activity %lld: no such activity; the numbers are in the dashboard and 'styrkort report --format csv'"),
+		        (long long)id);
+		return 0;
+	}
+	err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+	return -1;
+}
+
+int
+activity_get(struct db *db, int64_t id, struct activity *a, char **strategy_id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT " MODEL_ACTIVITY_COLUMNS ", strategy_id FROM activity WHERE id = ?");
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		model_read_activity(st, a);
+		if (strategy_id)
+			*strategy_id = db_strdup(st, 16);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE) {
+		err_set(_("activity %lld: no such activity"), (long long)id);
+		return 0;
+	}
+	err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+	return -1;
+}
+
+/* A focus area's or goal's id from its key in the strategy; 0 for "". */
+static int
+key_to_id(struct db *db, const char *strategy_id, enum act_field f, const char *key, int64_t *id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*id = 0;
+	if (!*key)
+		return 0;
+	st = db_prepare(db, f == AF_FOCUS ? "SELECT id FROM focus_area WHERE strategy_id = ? AND key = ?"
+	                                  : "SELECT id FROM goal WHERE strategy_id = ? AND key = ?");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
+		err_set(_("%s = %s: the strategy '%s' has no such %s"), fields[f].name, key, strategy_id,
+		        f == AF_FOCUS ? _("focus area") : _("goal"));
+		return -1;
+	}
+	return 0;
+}
+
+/* Write one field's new value (canonical text) into the row. */
+static int
+write_field(struct db *db, int64_t id, const char *strategy_id, enum act_field f, const char *value)
+{
+	char *sql = xasprintf("UPDATE activity SET %s = ? WHERE id = ?", fields[f].column);
+	sqlite3_stmt *st = db_prepare(db, sql);
+	int64_t ref_id;
+
+	free(sql);
+	if (!st)
+		return -1;
+	if (f == AF_FOCUS || f == AF_GOAL) {
+		if (key_to_id(db, strategy_id, f, value, &ref_id) < 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+		if (ref_id)
+			sqlite3_bind_int64(st, 1, ref_id);
+		else
+			sqlite3_bind_null(st, 1);
+	} else if (f == AF_PROGRESS) {
+		sqlite3_bind_int(st, 1, atoi(value));
+	} else if (f == AF_TITLE || f == AF_STATUS) {
+		sqlite3_bind_text(st, 1, value, -1, SQLITE_TRANSIENT);
+	} else {
+		db_bind_text_or_null(st, 1, value);
+	}
+	sqlite3_bind_int64(st, 2, id);
+	return db_exec_stmt(db, st);
+}
+
+static int
+touch(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"UPDATE activity SET changed_by = ?, changed_at = ?, version = version + 1 WHERE id = ?");
+	char now[21];
+
+	if (!st)
+		return -1;
+	now_iso(now);
+	sqlite3_bind_text(st, 1, user_name(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, id);
+	return db_exec_stmt(db, st);
+}
+
+/* The start must not be after the due date, once both are known. */
+static int
+check_dates(const char *start, const char *due)
+{
+	if (start && *start && due && *due && strcmp(start, due) > 0) {
+		err_set(_("due = %s: the due date is before the start date %s"), due, start);
+		return -1;
+	}
+	return 0;
+}
+
+/* Apply changes inside an open transaction; the caller commits. */
+static enum act_result
+apply_locked(struct db *db, int64_t id, const struct act_change *c, int64_t expected_version,
+             const char *comment, struct current *cur, int64_t undoes)
+{
+	const char *newv[AF_COUNT];
+	int changed = 0;
+	char hundred[] = "100";
+
+	if (current_read(db, id, cur) != 1)
+		return ACT_ERROR;
+	if (expected_version && cur->version != expected_version)
+		return ACT_CONFLICT;
+	for (int i = 0; i < AF_COUNT; i++)
+		newv[i] = c->value[i] ? c->value[i] : cur->v[i];
+	/* Done means done: 100 % unless the user said otherwise. */
+	if (c->value[AF_STATUS] && strcmp(c->value[AF_STATUS], "done") == 0 && !c->value[AF_PROGRESS])
+		newv[AF_PROGRESS] = hundred;
+	if (check_dates(newv[AF_START], newv[AF_DUE]) < 0)
+		return ACT_ERROR;
+	if (changelog_begin_batch(db, undoes) < 0)
+		return ACT_ERROR;
+	for (int i = 0; i < AF_COUNT; i++) {
+		if (strcmp(newv[i], cur->v[i]) == 0)
+			continue;
+		if (write_field(db, id, cur->strategy_id, i, newv[i]) < 0 ||
+		    changelog_add(db, cur->strategy_id, "activity", id, i == AF_TITLE ? newv[i] : cur->v[AF_TITLE],
+		                  fields[i].name, *cur->v[i] ? cur->v[i] : NULL, newv[i], comment) < 0)
+			return ACT_ERROR;
+		changed = 1;
+	}
+	if (changed && touch(db, id) < 0)
+		return ACT_ERROR;
+	return ACT_OK;
+}
+
+enum act_result
+activity_apply(struct db *db, int64_t id, const struct act_change *c, int64_t expected_version,
+               const char *comment, struct activity *current)
+{
+	struct current cur;
+	enum act_result rc;
+
+	if (db_begin(db) < 0)
+		return ACT_ERROR;
+	rc = apply_locked(db, id, c, expected_version, comment, &cur, 0);
+	current_free(&cur);
+	if (rc != ACT_OK) {
+		db_rollback(db);
+		if (rc == ACT_CONFLICT && current)
+			activity_get(db, id, current, NULL);
+		return rc;
+	}
+	return db_commit(db) < 0 ? ACT_ERROR : ACT_OK;
+}
+
+/* Insert a row with the given number (0: a new one), then set its fields. */
+static enum act_result
+insert_locked(struct db *db, const char *strategy_id, int64_t want_id, const char *ref,
+              const struct act_change *c, const char *comment, int64_t *id, int64_t undoes)
+{
+	sqlite3_stmt *st;
+	struct current cur;
+	enum act_result rc;
+	char *title;
+
+	if (!c->value[AF_TITLE] || !*c->value[AF_TITLE]) {
+		err_set(_("title: an activity needs a title"));
+		return ACT_ERROR;
+	}
+	st = db_prepare(db,
+		"INSERT INTO activity (id, strategy_id, ref, position, title, changed_by, changed_at)"
+		" VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), -1) + 1 FROM activity WHERE strategy_id = ?2),"
+		" ?4, ?5, ?6) RETURNING id");
+	if (!st)
+		return ACT_ERROR;
+	{
+		char now[21];
+
+		now_iso(now);
+		if (want_id)
+			sqlite3_bind_int64(st, 1, want_id);
+		else
+			sqlite3_bind_null(st, 1);
+		sqlite3_bind_text(st, 2, strategy_id, -1, SQLITE_STATIC);
+		/* A temporary ref, unique: the number is not known yet. */
+		if (ref)
+			sqlite3_bind_text(st, 3, ref, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_text(st, 3, "\x01new", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, c->value[AF_TITLE], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, user_name(), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
+	}
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		sqlite3_finalize(st);
+		return ACT_ERROR;
+	}
+	*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (!ref) {
+		/* New activities are keyed in INI files as a<number>. */
+		char *newref = xasprintf("a%lld", (long long)*id);
+
+		st = db_prepare(db, "UPDATE activity SET ref = ?1 || CASE WHEN EXISTS (SELECT 1 FROM activity"
+		                    " WHERE strategy_id = ?3 AND ref = ?1) THEN '-' || ?2 ELSE '' END WHERE id = ?2");
+		if (!st) {
+			free(newref);
+			return ACT_ERROR;
+		}
+		sqlite3_bind_text(st, 1, newref, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, *id);
+		sqlite3_bind_text(st, 3, strategy_id, -1, SQLITE_STATIC);
+		free(newref);
+		if (db_exec_stmt(db, st) < 0)
+			return ACT_ERROR;
+	}
+	if (changelog_begin_batch(db, undoes) < 0)
+		return ACT_ERROR;
+	title = c->value[AF_TITLE];
+	if (changelog_add(db, strategy_id, "activity", *id, title, "created", NULL, title, comment) < 0)
+		return ACT_ERROR;
+	/* The other fields, logged in the same batch. */
+	{
+		struct act_change rest = *c;
+		int64_t batch_keep;
+
+		rest.value[AF_TITLE] = NULL;
+		rc = ACT_OK;
+		memset(&cur, 0, sizeof cur);
+		if (current_read(db, *id, &cur) != 1) {
+			current_free(&cur);
+			return ACT_ERROR;
+		}
+		(void)batch_keep;
+		for (int i = 0; i < AF_COUNT && rc == ACT_OK; i++) {
+			if (!rest.value[i] || strcmp(rest.value[i], cur.v[i]) == 0)
+				continue;
+			if (write_field(db, *id, strategy_id, i, rest.value[i]) < 0 ||
+			    changelog_add(db, strategy_id, "activity", *id, title, fields[i].name,
+			                  *cur.v[i] ? cur.v[i] : NULL, rest.value[i], comment) < 0)
+				rc = ACT_ERROR;
+		}
+		if (rc == ACT_OK && check_dates(rest.value[AF_START], rest.value[AF_DUE]) < 0)
+			rc = ACT_ERROR;
+		current_free(&cur);
+	}
+	return rc;
+}
+
+enum act_result
+activity_add(struct db *db, const char *strategy_id, const struct act_change *c,
+             const char *comment, int64_t *id)
+{
+	enum act_result rc;
+
+	if (db_begin(db) < 0)
+		return ACT_ERROR;
+	rc = insert_locked(db, strategy_id, 0, NULL, c, comment, id, 0);
+	if (rc != ACT_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db) < 0 ? ACT_ERROR : ACT_OK;
+}
+
+/* Delete inside an open transaction: log every field, then the row. */
+static enum act_result
+delete_locked(struct db *db, int64_t id, int64_t expected_version, const char *comment, int64_t undoes)
+{
+	struct current cur;
+	sqlite3_stmt *st;
+	enum act_result rc = ACT_ERROR;
+
+	if (current_read(db, id, &cur) != 1)
+		goto out;
+	if (expected_version && cur.version != expected_version) {
+		rc = ACT_CONFLICT;
+		goto out;
+	}
+	if (changelog_begin_batch(db, undoes) < 0 ||
+	    changelog_add(db, cur.strategy_id, "activity", id, cur.v[AF_TITLE], "deleted", cur.ref, NULL, comment) < 0)
+		goto out;
+	for (int i = 0; i < AF_COUNT; i++)
+		if (*cur.v[i] && changelog_add(db, cur.strategy_id, "activity", id, cur.v[AF_TITLE],
+		                               fields[i].name, cur.v[i], NULL, comment) < 0)
+			goto out;
+	st = db_prepare(db, "DELETE FROM activity WHERE id = ?");
+	if (!st)
+		goto out;
+	sqlite3_bind_int64(st, 1, id);
+	if (db_exec_stmt(db, st) < 0)
+		goto out;
+	rc = ACT_OK;
+out:
+	current_free(&cur);
+	return rc;
+}
+
+enum act_result
+activity_delete(struct db *db, int64_t id, int64_t expected_version, const char *comment)
+{
+	enum act_result rc;
+
+	if (db_begin(db) < 0)
+		return ACT_ERROR;
+	rc = delete_locked(db, id, expected_version, comment, 0);
+	if (rc != ACT_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db) < 0 ? ACT_ERROR : ACT_OK;
+}
+
+/* The rows of one batch. */
+struct batch_row {
+	int64_t item_id;
+	char *item, *field, *old, *new_value;
+};
+
+static void
+batch_free(struct batch_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].item);
+		free(rows[i].field);
+		free(rows[i].old);
+		free(rows[i].new_value);
+	}
+	free(rows);
+}
+
+static enum act_result
+undo_locked(struct db *db, const char *strategy_id, char **what)
+{
+	/* The user's latest activity batch that is neither an undo nor undone since. */
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT batch FROM change_log c WHERE who = ?1 AND strategy_id = ?2 AND kind = 'activity'"
+		" AND undoes IS NULL AND batch > 0"
+		" AND NOT EXISTS (SELECT 1 FROM change_log u WHERE u.undoes = c.batch)"
+		" ORDER BY batch DESC LIMIT 1");
+	struct batch_row *rows = NULL;
+	size_t n = 0;
+	int64_t batch;
+	enum act_result rc = ACT_ERROR;
+	char *comment = NULL;
+
+	if (!st)
+		return ACT_ERROR;
+	sqlite3_bind_text(st, 1, user_name(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, strategy_id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		err_set(_("undo: you have made no change to undo in this strategy"));
+		return ACT_ERROR;
+	}
+	batch = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	st = db_prepare(db, "SELECT item_id, item, field, old, new FROM change_log WHERE batch = ? ORDER BY id");
+	if (!st)
+		return ACT_ERROR;
+	sqlite3_bind_int64(st, 1, batch);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		rows = xrealloc(rows, (n + 1) * sizeof *rows);
+		rows[n].item_id = sqlite3_column_int64(st, 0);
+		rows[n].item = db_strdup(st, 1);
+		rows[n].field = db_strdup(st, 2);
+		rows[n].old = db_strdup(st, 3);
+		rows[n].new_value = db_strdup(st, 4);
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (!n)
+		return ACT_ERROR;
+	comment = xasprintf(_("undo of %s's change"), user_name());
+	if (strcmp(rows[0].field, "created") == 0) {
+		rc = delete_locked(db, rows[0].item_id, 0, comment, batch);
+		if (what)
+			*what = xasprintf(_("removed the activity #%lld you added"), (long long)rows[0].item_id);
+	} else if (strcmp(rows[0].field, "deleted") == 0) {
+		struct act_change c = { 0 };
+		int64_t id;
+
+		for (size_t i = 1; i < n; i++) {
+			int f = act_field_from_name(rows[i].field);
+
+			if (f >= 0 && rows[i].old)
+				c.value[f] = xstrdup(rows[i].old);
+		}
+		rc = insert_locked(db, strategy_id, rows[0].item_id, rows[0].old, &c, comment, &id, batch);
+		act_change_free(&c);
+		if (what)
+			*what = xasprintf(_("brought back the activity #%lld you deleted"), (long long)rows[0].item_id);
+	} else {
+		struct act_change c = { 0 };
+		struct current cur;
+		int64_t id = rows[0].item_id;
+
+		/* Only if nobody changed those fields since: else it is theirs now. */
+		if (current_read(db, id, &cur) != 1) {
+			current_free(&cur);
+			goto out;
+		}
+		for (size_t i = 0; i < n && rc != ACT_CONFLICT; i++) {
+			int f = act_field_from_name(rows[i].field);
+
+			if (f < 0)
+				continue;
+			if (strcmp(cur.v[f], rows[i].new_value ? rows[i].new_value : "") != 0) {
+				err_set(_("undo: #%lld %s was changed by someone else since; change it back by hand"),
+				        (long long)id, rows[i].field);
+				rc = ACT_CONFLICT;
+			}
+			c.value[f] = xstrdup(rows[i].old ? rows[i].old : "");
+		}
+		current_free(&cur);
+		if (rc != ACT_CONFLICT) {
+			rc = apply_locked(db, id, &c, 0, comment, &cur, batch);
+			current_free(&cur);
+			if (what)
+				*what = xasprintf(_("undid your change of #%lld %s"), (long long)id, rows[0].field);
+		}
+		act_change_free(&c);
+	}
+out:
+	free(comment);
+	batch_free(rows, n);
+	return rc;
+}
+
+enum act_result
+activity_undo(struct db *db, const char *strategy_id, char **what)
+{
+	enum act_result rc;
+
+	if (what)
+		*what = NULL;
+	if (db_begin(db) < 0)
+		return ACT_ERROR;
+	rc = undo_locked(db, strategy_id, what);
+	if (rc != ACT_OK) {
+		db_rollback(db);
+		if (what) {
+			free(*what);
+			*what = NULL;
+		}
+		return rc;
+	}
+	return db_commit(db) < 0 ? ACT_ERROR : ACT_OK;
+}
