@@ -229,7 +229,6 @@ main(int argc, char **argv)
 
 	memset(&a, 0, sizeof a);
 	language_init();
-	config_defaults(&a.cfg);
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":d:c:hV", options, NULL)) != -1) {
 		switch (c) {
@@ -295,6 +294,8 @@ main(int argc, char **argv)
 	if (a.note && (!cmd || cmd->run != cmd_review))
 		return usage_error("%s", _("--note belongs to 'styrkort review add'"));
 
+	/* Only now: the early returns above then have nothing to free. */
+	config_defaults(&a.cfg);
 	if (config_load(&a.cfg, a.config_path) < 0) {
 		msg_error("%s", err_get());
 		config_free(&a.cfg);
