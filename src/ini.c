@@ -93,6 +93,13 @@ lint(struct ini *ini, FILE *f)
 		lineno++;
 		if (!start)
 			start = lineno;
+		/* iniparser would read a BOM as part of the first line and fail obscurely. */
+		if (lineno == 1 && strncmp(line, "\xef\xbb\xbf", 3) == 0) {
+			err_set(_("%s: line 1: the file starts with a byte-order mark (BOM); "
+			          "save it as UTF-8 without BOM"), ini->path);
+			rc = -1;
+			break;
+		}
 		if (len == sizeof line - 1 && line[len - 1] != '\n') {
 			err_set(_("%s: line %d: the line is too long (the limit is %d bytes); "
 			          "split the value into parts: KEY, KEY.2, KEY.3..."),

@@ -261,6 +261,10 @@ duplicates_and_syntax(void **state)
 	assert_int_equal(load(&c, "width = 60\n"), -1);
 	err_has(path, "line 1", "section", NULL);
 	config_free(&c);
+	/* A byte-order mark (Windows editors) is named, not a baffling "outside any section". */
+	assert_int_equal(load(&c, "\xef\xbb\xbf[report]\nwidth = 60\n"), -1);
+	err_has(path, "line 1", "byte-order mark", NULL);
+	config_free(&c);
 }
 
 static void
