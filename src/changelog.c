@@ -66,7 +66,7 @@ changelog_load(struct db *db, const struct changelog_filter *f, struct change **
 {
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT at, who, strategy_id, kind, item_id, item, field, old, new, comment FROM change_log"
-		" WHERE (?1 IS NULL OR strategy_id = ?1) AND (?2 IS NULL OR at >= ?2)"
+		" WHERE (?1 IS NULL OR strategy_id = ?1) AND (?2 IS NULL OR at > ?2)"
 		" AND (?3 = 0 OR (kind = 'activity' AND item_id = ?3)) ORDER BY id");
 	struct change *rows = NULL;
 	size_t count = 0;
@@ -152,7 +152,7 @@ changelog_print(struct db *db, const struct changelog_filter *f, FILE *out)
 {
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT at, who, strategy_id, kind, item_id, item, field, old, new, comment FROM change_log"
-		" WHERE (?1 IS NULL OR strategy_id = ?1) AND (?2 IS NULL OR at >= ?2)"
+		" WHERE (?1 IS NULL OR strategy_id = ?1) AND (?2 IS NULL OR at > ?2)"
 		" AND (?3 = 0 OR (kind = 'activity' AND item_id = ?3)) ORDER BY id");
 	int rc;
 

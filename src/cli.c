@@ -220,6 +220,7 @@ since_changes(struct db *db, const struct app *a, const char *strategy_id, struc
               char date[11], struct change **changes)
 {
 	struct changelog_filter f = { 0 };
+	char from[21];
 	int rc;
 
 	o->since = NULL;
@@ -229,19 +230,23 @@ since_changes(struct db *db, const struct app *a, const char *strategy_id, struc
 	if (!a->since)
 		return 0;
 	if (strcmp(a->since, "last-review") == 0) {
-		if ((rc = review_last_date(db, strategy_id, date)) < 0)
+		if ((rc = review_last(db, strategy_id, date, from)) < 0)
 			return -1;
-		if (rc == 1)
-			snprintf(date, 11, "%s", "0000-00-00");  /* no review yet: everything */
+		if (rc == 1) {
+			/* No review yet: every change counts. */
+			date[0] = '\0';
+			from[0] = '\0';
+		}
 		o->since_is_review = rc == 0;
 	} else {
 		snprintf(date, 11, "%s", a->since);
+		snprintf(from, sizeof from, "%s", a->since);
 	}
 	f.strategy_id = strategy_id;
-	f.since = date;
+	f.since = from;
 	if (changelog_load(db, &f, changes, &o->nchanges) < 0)
 		return -1;
-	o->since = strcmp(date, "0000-00-00") == 0 ? "" : date;
+	o->since = date;
 	o->changes = *changes;
 	return 0;
 }

@@ -168,21 +168,26 @@ status_counts_text(const int counts[ST_COUNT])
 	return buf_steal(&b);
 }
 
-/* The changes since the review or date, as readable lines. */
+/* One change as a readable line: "2026-11-10 anna: #12 Title: status: Not started -> Done (comment)". */
 static char *
 change_line(const struct change *c, const struct report_opts *o)
 {
 	char date[32], day[11];
-	char *line;
+	char *line, *what;
 
 	snprintf(day, sizeof day, "%s", c->at);
 	report_format_date(date, sizeof date, day, o->date_format);
-	if (strcmp(c->kind, "activity") == 0)
-		line = xasprintf("%s %s: #%lld %s: %s %s -> %s", date, c->who, (long long)c->item_id, c->item,
-		                 c->field, changelog_value(c, c->old), changelog_value(c, c->new_value));
+	if (strcmp(c->field, "created") == 0)
+		what = xstrdup(_("added"));
+	else if (strcmp(c->field, "deleted") == 0)
+		what = xstrdup(_("deleted"));
 	else
-		line = xasprintf("%s %s: %s: %s %s -> %s", date, c->who, c->item, c->field,
-		                 changelog_value(c, c->old), changelog_value(c, c->new_value));
+		what = xasprintf("%s: %s -> %s", c->field, changelog_value(c, c->old), changelog_value(c, c->new_value));
+	if (strcmp(c->kind, "activity") == 0)
+		line = xasprintf("%s %s: #%lld %s: %s", date, c->who, (long long)c->item_id, c->item, what);
+	else
+		line = xasprintf("%s %s: %s: %s", date, c->who, c->item, what);
+	free(what);
 	if (c->comment && *c->comment) {
 		char *with = xasprintf("%s (%s)", line, c->comment);
 
@@ -197,6 +202,8 @@ changes_title(const struct report_opts *o)
 {
 	char date[32];
 
+	if (!*o->since)
+		return xstrdup(_("CHANGES (NO REVIEW RECORDED YET)"));
 	report_format_date(date, sizeof date, o->since, o->date_format);
 	return o->since_is_review ? xasprintf(_("CHANGES SINCE THE LAST REVIEW (%s)"), date)
 	                          : xasprintf(_("CHANGES SINCE %s"), date);

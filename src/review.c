@@ -37,16 +37,23 @@ review_add(struct db *db, const char *strategy_id, const char *date, const char 
 }
 
 int
-review_last_date(struct db *db, const char *strategy_id, char out[11])
+review_last(struct db *db, const char *strategy_id, char date[11], char since[21])
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT max(date) FROM review WHERE strategy_id = ?");
+	/*
+	 * Changes count from the moment the review was recorded, or from the
+	 * end of its day if it was recorded later (a review entered afterwards).
+	 */
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT date, min(created_at, date || 'T23:59:59Z') FROM review WHERE strategy_id = ?"
+		" ORDER BY date DESC, id DESC LIMIT 1");
 	int rc = 1;
 
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		snprintf(out, 11, "%s", db_text(st, 0));
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(date, 11, "%s", db_text(st, 0));
+		snprintf(since, 21, "%s", db_text(st, 1));
 		rc = 0;
 	}
 	sqlite3_finalize(st);

@@ -7,8 +7,12 @@
 
 /* Record a review of a strategy on DATE (YYYY-MM-DD) with an optional note. */
 int review_add(struct db *db, const char *strategy_id, const char *date, const char *note);
-/* The date of the strategy's latest review into out (11 bytes); 0 if found, 1 if none, -1 on error. */
-int review_last_date(struct db *db, const char *strategy_id, char out[11]);
+/*
+ * The strategy's latest review: its date, and the moment from which
+ * changes count as "since the review" (a change-log timestamp).  0 if
+ * found, 1 if there is none, -1 on error.
+ */
+int review_last(struct db *db, const char *strategy_id, char date[11], char since[21]);
 /* Print the reviews (of one strategy, or all if NULL), oldest first. */
 int review_print(struct db *db, const char *strategy_id, const char *date_format, FILE *out);
 

@@ -417,15 +417,34 @@ date_cmp_today(const char *iso)
 void
 format_number(char *out, size_t n, double v)
 {
-	snprintf(out, n, "%.15g", v);
-	/* Shorter if it round-trips: 8.5 rather than 8.5000000000000000. */
-	for (int prec = 1; prec <= 15; prec++) {
-		char tmp[64];
+	double a = fabs(v);
 
-		snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-		if (strtod(tmp, NULL) == v) {
+	/* The shortest text that reads back as the same number, without an exponent where people don't expect one. */
+	if (v == floor(v) && a < 1e15) {
+		snprintf(out, n, "%.0f", v);
+	} else {
+		snprintf(out, n, "%.17g", v);
+		for (int prec = 1; prec <= 17; prec++) {
+			char tmp[64];
+
+			snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+			if (strtod(tmp, NULL) != v)
+				continue;
+			if (strchr(tmp, 'e') && a >= 1e-4 && a < 1e15)
+				continue;
 			snprintf(out, n, "%s", tmp);
 			break;
+		}
+		if (strchr(out, 'e') && a >= 1e-4 && a < 1e15) {
+			/* Too many digits for %g without an exponent: use %f and trim zeros. */
+			size_t len;
+
+			snprintf(out, n, "%.17f", v);
+			len = strlen(out);
+			while (len > 1 && out[len - 1] == '0')
+				out[--len] = '\0';
+			if (len > 0 && out[len - 1] == '.')
+				out[--len] = '\0';
 		}
 	}
 	if (strcmp(out, "-0") == 0)

@@ -1,0 +1,84 @@
+#!/bin/sh
+# tests/cli/measurements.sh: importing indicator values (CSV and Kolada JSON) moves a goal's bar; bad rows change nothing.
+. "$top_srcdir/tests/lib.sh"
+db=$TMPD/m.db
+cat > "$TMPD/s.ini" <<'INI'
+[strategy]
+id = prov
+municipality = Provkommun
+title = Provstrategi
+[goal.g1]
+title = Fler i arbete
+[indicator.syss]
+goal = g1
+name = Andel sysselsatta
+unit = %
+kolada = N00914
+baseline = 40
+baseline_period = 2020
+target = 60
+by_sex = yes
+INI
+run init "$db"
+run -d "$db" import "$TMPD/s.ini"
+expect_status 0 "import a strategy with one indicator"
+run -d "$db" report
+expect_out 'Goal: Fler i arbete +\[\.\.\.\.\.\.\.\.\.\.\] +n/a' "before any value the goal has no answer"
+
+printf 'indicator,period,sex,value\nsyss,2023,T,50\nsyss,2023,K,45\nsyss,2023,M,55\nN00914,2022,T,\n' > "$TMPD/v.csv"
+run -d "$db" measurements "$TMPD/v.csv"
+expect_status 0 "measurements v.csv"
+expect_err '4 new, 0 changed, 0 unchanged' "the import says what it did (the empty 2022 value is new too)"
+run -d "$db" report
+expect_out 'Goal: Fler i arbete +\[#####-----\]  50 %' "the values move the goal's bar to 50 %"
+expect_out 'gap women-men -10' "the gap between women and men is shown"
+
+run -d "$db" measurements "$TMPD/v.csv"
+expect_status 0 "re-importing the same file"
+expect_err '0 new, 0 changed, 4 unchanged' "re-importing the same file changes nothing"
+n_before=$("$STYRKORT" -d "$db" log | wc -l)
+
+printf 'indicator;period;sex;value\nsyss;2023;T;"52,5"\n' > "$TMPD/semi.csv"
+run -d "$db" measurements "$TMPD/semi.csv"
+expect_status 0 "a semicolon file with a decimal comma"
+expect_err 'line 2: syss 2023 T changed from 50 to 52.5' "a changed earlier value is reported with its line"
+run -d "$db" log
+expect_out 'Andel sysselsatta 2023 T: value: 50 -> 52.5' "the change is in the log"
+
+printf 'indicator,period,sex,value\nsyss,2024,T,55\nsyss,2024,X,1\n' > "$TMPD/bad.csv"
+run -d "$db" measurements "$TMPD/bad.csv"
+expect_status 1 "a bad sex rejects the file"
+expect_err "bad.csv: line 3: sex 'X'" "the error names the file and line"
+run -d "$db" report
+check "nothing of the bad file was stored" sh -c "! printf '%s' \"\$1\" | grep -q '2024'" sh "$out"
+printf 'indicator,period,sex,value\nnosuch,2024,T,1\n' > "$TMPD/unknown.csv"
+run -d "$db" measurements "$TMPD/unknown.csv"
+expect_status 1 "an unknown indicator rejects the file"
+expect_err "line 2: no indicator 'nosuch'" "the unknown indicator is named"
+printf 'kpi,year,gender,v\n' > "$TMPD/header.csv"
+run -d "$db" measurements "$TMPD/header.csv"
+expect_status 1 "a wrong header"
+expect_err 'line 1: the first line must be the header indicator,period,sex,value' "the header is explained"
+printf 'indicator,period,sex,value\nsyss,20x3,T,1\n' > "$TMPD/period.csv"
+run -d "$db" measurements "$TMPD/period.csv"
+expect_err "line 2: period '20x3'" "a bad period is named"
+printf 'indicator,period,sex,value\nsyss,2023,T,abc\n' > "$TMPD/value.csv"
+run -d "$db" measurements "$TMPD/value.csv"
+expect_err "line 2: value 'abc'" "a bad value is named"
+
+cat > "$TMPD/kolada.json" <<'JSON'
+{"count": 1, "values": [{"kpi": "N00914", "municipality": "0883", "period": 2025,
+  "values": [{"count": 1, "gender": "T", "status": "", "value": 60},
+             {"count": 1, "gender": "K", "status": "", "value": null}]}]}
+JSON
+run -d "$db" measurements "$TMPD/kolada.json"
+expect_status 0 "Kolada JSON"
+run -d "$db" report
+expect_out 'Goal: Fler i arbete +\[##########\] 100 %' "the Kolada value moves the bar to 100 %"
+printf '{"values": [{"kpi": "N00914"}]}' > "$TMPD/badk.json"
+run -d "$db" measurements "$TMPD/badk.json"
+expect_status 1 "a Kolada entry without period"
+expect_err 'entry 1 of "values" lacks kpi, period or values' "the broken entry is named"
+n_after=$("$STYRKORT" -d "$db" log | wc -l)
+check "the change log grew only by accepted changes" [ "$n_after" -eq $((n_before + 3)) ]
+tap_done

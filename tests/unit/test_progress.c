@@ -1,0 +1,281 @@
+/* test_progress.c: every progress rule and edge case of progress.h, on plans built in memory. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "progress.h"
+
+static struct measurement vals[8];
+
+/* An indicator with a baseline and target (NAN-free: has_* say what is there). */
+static struct indicator
+ind(int has_base, double base, int has_target, double target, int lower)
+{
+	struct indicator i;
+
+	memset(&i, 0, sizeof i);
+	i.id = 1;
+	i.goal_id = 1;
+	i.has_baseline = has_base;
+	i.baseline = base;
+	i.baseline_period = "2020";
+	i.has_target = has_target;
+	i.target = target;
+	i.target_period = "2030";
+	i.lower_is_better = lower;
+	i.values = vals;
+	return i;
+}
+
+static void
+add_value(struct indicator *i, const char *period, enum sex sex, double v)
+{
+	struct measurement *m = &vals[i->nvalues++];
+
+	memset(m, 0, sizeof *m);
+	m->period = (char *)period;
+	m->sex = sex;
+	m->has_value = 1;
+	m->value = v;
+}
+
+static void
+indicator_basic(void **state)
+{
+	struct indicator i = ind(1, 10, 1, 20, 0);
+	struct progress p;
+
+	(void)state;
+	add_value(&i, "2025", SEX_T, 15);
+	p = progress_indicator(&i);
+	assert_true(p.known);
+	assert_true(p.pct > 49.99 && p.pct < 50.01);
+	/* Overshooting is clamped to 100. */
+	vals[0].value = 30;
+	assert_true(progress_indicator(&i).pct > 99.99);
+}
+
+static void
+indicator_lower_is_better(void **state)
+{
+	struct indicator i = ind(1, 20, 1, 10, 1);
+	struct progress p;
+
+	(void)state;
+	add_value(&i, "2025", SEX_T, 12);
+	p = progress_indicator(&i);
+	assert_true(p.pct > 79.99 && p.pct < 80.01);
+	assert_int_not_equal(p.light, LIGHT_RED);
+	/* Up is the wrong way here: 0 % and red. */
+	vals[0].value = 25;
+	p = progress_indicator(&i);
+	assert_true(p.pct < 0.01);
+	assert_int_equal(p.light, LIGHT_RED);
+}
+
+static void
+indicator_wrong_way_is_red(void **state)
+{
+	struct indicator i = ind(1, 10, 1, 20, 0);
+	struct progress p;
+
+	(void)state;
+	add_value(&i, "2025", SEX_T, 9);
+	p = progress_indicator(&i);
+	assert_true(p.known);
+	assert_true(p.pct < 0.01);
+	assert_int_equal(p.light, LIGHT_RED);
+}
+
+static void
+indicator_edge_cases(void **state)
+{
+	struct indicator i;
+	struct progress p;
+
+	(void)state;
+	/* No measurements. */
+	i = ind(1, 10, 1, 20, 0);
+	assert_false(progress_indicator(&i).known);
+	assert_int_equal(progress_indicator(&i).light, LIGHT_NONE);
+	/* No target. */
+	i = ind(1, 10, 0, 0, 0);
+	add_value(&i, "2025", SEX_T, 15);
+	assert_false(progress_indicator(&i).known);
+	/* No baseline: the earliest value is the baseline... */
+	i = ind(0, 0, 1, 20, 0);
+	add_value(&i, "2021", SEX_T, 10);
+	add_value(&i, "2025", SEX_T, 15);
+	p = progress_indicator(&i);
+	assert_true(p.known);
+	assert_true(p.pct > 49.99 && p.pct < 50.01);
+	/* ...but one value alone gives no answer. */
+	i = ind(0, 0, 1, 20, 0);
+	add_value(&i, "2025", SEX_T, 15);
+	assert_false(progress_indicator(&i).known);
+	/* Target equal to baseline: 100 if reached, else 0. */
+	i = ind(1, 10, 1, 10, 0);
+	add_value(&i, "2025", SEX_T, 10);
+	assert_true(progress_indicator(&i).pct > 99.99);
+	vals[0].value = 9;
+	assert_true(progress_indicator(&i).pct < 0.01);
+	/* Only K and M values: no total, no answer. */
+	i = ind(1, 10, 1, 20, 0);
+	add_value(&i, "2025", SEX_K, 15);
+	add_value(&i, "2025", SEX_M, 16);
+	assert_false(progress_indicator(&i).known);
+	/* A "no data" total is not 0. */
+	i = ind(1, 10, 1, 20, 0);
+	add_value(&i, "2025", SEX_T, 0);
+	vals[0].has_value = 0;
+	assert_false(progress_indicator(&i).known);
+}
+
+static void
+indicator_light_follows_time(void **state)
+{
+	struct indicator i = ind(1, 0, 1, 100, 0);
+
+	(void)state;
+	/* 2020 -> 2030, today 2026-11-22: about 59 % of the time has passed. */
+	setenv("STYRKORT_TODAY", "2026-11-22", 1);
+	add_value(&i, "2025", SEX_T, 55);
+	assert_int_equal(progress_indicator(&i).light, LIGHT_GREEN);
+	vals[0].value = 40;
+	assert_int_equal(progress_indicator(&i).light, LIGHT_YELLOW);
+	vals[0].value = 20;
+	assert_int_equal(progress_indicator(&i).light, LIGHT_RED);
+	/* Without a target period: green from 50 %. */
+	i.target_period = NULL;
+	vals[0].value = 50;
+	assert_int_equal(progress_indicator(&i).light, LIGHT_GREEN);
+	vals[0].value = 49;
+	assert_int_equal(progress_indicator(&i).light, LIGHT_YELLOW);
+}
+
+static struct activity
+act(int64_t id, int64_t focus, int64_t goal, enum status s, int progress, const char *due)
+{
+	struct activity a;
+
+	memset(&a, 0, sizeof a);
+	a.id = id;
+	a.focus_id = focus;
+	a.goal_id = goal;
+	a.status = s;
+	a.progress = progress;
+	a.due = (char *)due;
+	return a;
+}
+
+static void
+focus_and_goal_from_activities(void **state)
+{
+	struct focus_area f = { .id = 7 };
+	struct goal g = { .id = 3 };
+	struct activity acts[4];
+	struct plan p;
+	struct progress pr;
+
+	(void)state;
+	setenv("STYRKORT_TODAY", "2026-11-22", 1);
+	acts[0] = act(1, 7, 3, ST_DONE, 100, "2026-01-01");
+	acts[1] = act(2, 7, 3, ST_IN_PROGRESS, 50, "2027-01-01");
+	acts[2] = act(3, 7, 3, ST_CANCELLED, 0, "2020-01-01");
+	acts[3] = act(4, 7, 3, ST_NOT_STARTED, 0, NULL);
+	memset(&p, 0, sizeof p);
+	p.focus = &f;
+	p.nfocus = 1;
+	p.goals = &g;
+	p.ngoals = 1;
+	p.acts = acts;
+	p.nacts = 4;
+	/* Focus area: mean progress of the three not cancelled: (100 + 50 + 0) / 3. */
+	pr = progress_focus(&p, &f);
+	assert_true(pr.known);
+	assert_true(pr.pct > 49.99 && pr.pct < 50.01);
+	assert_int_equal(pr.light, LIGHT_GREEN);
+	/* Goal without indicators: the share done, cancelled left out: 1 of 3. */
+	pr = progress_goal(&p, &g);
+	assert_true(pr.pct > 33.32 && pr.pct < 33.34);
+	/* An overdue activity makes both red. */
+	acts[1].due = "2026-11-21";
+	assert_int_equal(progress_focus(&p, &f).light, LIGHT_RED);
+	assert_int_equal(progress_goal(&p, &g).light, LIGHT_RED);
+	/* Delayed (not overdue) is yellow. */
+	acts[1].due = "2027-01-01";
+	acts[1].status = ST_DELAYED;
+	assert_int_equal(progress_focus(&p, &f).light, LIGHT_YELLOW);
+	/* All cancelled: no answer, not NaN. */
+	for (int i = 0; i < 4; i++)
+		acts[i].status = ST_CANCELLED;
+	assert_false(progress_focus(&p, &f).known);
+	assert_false(progress_goal(&p, &g).known);
+	assert_false(progress_strategy(&p).known);
+}
+
+static void
+goal_from_indicators_and_subgoals(void **state)
+{
+	struct goal goals[2] = { { .id = 1 }, { .id = 2, .parent_id = 1, .depth = 1 } };
+	struct indicator i = ind(1, 0, 1, 100, 0);
+	struct plan p;
+	struct progress pr;
+
+	(void)state;
+	setenv("STYRKORT_TODAY", "2026-11-22", 1);
+	i.goal_id = 2;
+	add_value(&i, "2025", SEX_T, 80);
+	memset(&p, 0, sizeof p);
+	p.goals = goals;
+	p.ngoals = 2;
+	p.inds = &i;
+	p.ninds = 1;
+	/* The sub-goal has the indicator; the parent takes the sub-goal's progress. */
+	assert_true(progress_goal(&p, &goals[1]).pct > 79.99);
+	pr = progress_goal(&p, &goals[0]);
+	assert_true(pr.known);
+	assert_true(pr.pct > 79.99 && pr.pct < 80.01);
+	/* The strategy: its top-level goal. */
+	assert_true(progress_strategy(&p).pct > 79.99);
+}
+
+static void
+bar_text(void **state)
+{
+	struct progress p = { 1, 60, LIGHT_GREEN };
+	char out[64];
+
+	(void)state;
+	progress_bar(out, sizeof out, &p, 10);
+	assert_string_equal(out, "[######----]  60 %");
+	p.pct = 100;
+	progress_bar(out, sizeof out, &p, 10);
+	assert_string_equal(out, "[##########] 100 %");
+	p.known = 0;
+	progress_bar(out, sizeof out, &p, 10);
+	assert_string_equal(out, "[..........]   n/a");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(indicator_basic),
+		cmocka_unit_test(indicator_lower_is_better),
+		cmocka_unit_test(indicator_wrong_way_is_red),
+		cmocka_unit_test(indicator_edge_cases),
+		cmocka_unit_test(indicator_light_follows_time),
+		cmocka_unit_test(focus_and_goal_from_activities),
+		cmocka_unit_test(goal_from_indicators_and_subgoals),
+		cmocka_unit_test(bar_text),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
