@@ -162,9 +162,19 @@ config_load_file(struct config *c, const char *path)
 		int bad = 0;
 		char *value;
 
-		for (size_t j = 0; j < NKEYS; j++)
-			if (strcmp(keys[j].section, ik->section) == 0 && strcmp(keys[j].key, ik->key) == 0)
+		int part = 0;
+
+		for (size_t j = 0; j < NKEYS; j++) {
+			if (strcmp(keys[j].section, ik->section) != 0)
+				continue;
+			if (strcmp(keys[j].key, ik->key) == 0)
 				k = &keys[j];
+			/* KEY.2, KEY.3...: the rest of a long text value, read with KEY. */
+			else if (keys[j].type == KT_STRING && ini_is_part(ik->key, keys[j].key))
+				part = 1;
+		}
+		if (part)
+			continue;
 		if (!k) {
 			msg_warn(_("%s: line %d: unknown key [%s] %s is ignored"),
 			         path, ik->line, ik->section, ik->key);
