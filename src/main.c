@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "actions.h"
 #include "app.h"
 #include "util.h"
 
@@ -32,7 +33,7 @@ static const struct command {
 
 enum {
 	OPT_READ_ONLY = 256, OPT_STRATEGY, OPT_DEMO, OPT_SAMPLE, OPT_FORMAT, OPT_WIDTH,
-	OPT_SINCE, OPT_ACTIVITY, OPT_NOTE, OPT_HELP, OPT_VERSION, OPT_MAN_CONFIG
+	OPT_SINCE, OPT_ACTIVITY, OPT_NOTE, OPT_HELP, OPT_VERSION, OPT_MAN_CONFIG, OPT_MAN_KEYS
 };
 
 static const struct option options[] = {
@@ -50,37 +51,52 @@ static const struct option options[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "man-config-keys", no_argument, NULL, OPT_MAN_CONFIG },
+	{ "man-keys", no_argument, NULL, OPT_MAN_KEYS },
 	{ NULL, 0, NULL, 0 }
 };
 
 static void
 usage(void)
 {
-	printf(_("Usage: styrkort [OPTIONS] [FILE]           open the dashboard on FILE\n"
-	         "       styrkort --demo                     open a private copy of the bundled sample\n"
-	         "       styrkort init FILE [--sample NAME|all]\n"
-	         "                                           create a database, empty or with samples\n"
-	         "       styrkort report [--format text] [--width N] [--strategy ID]\n"
-	         "                                           print the summary as plain text\n"
-	         "       styrkort import FILE.ini            add or update a strategy from INI\n"
-	         "       styrkort export [--strategy ID]     print a strategy as INI\n"
-	         "       styrkort log [--since DATE] [--activity N]\n"
-	         "                                           print the change log\n"
-	         "       styrkort --help | --version\n"
+	printf(_("Usage:\n"
+	         "  styrkort [OPTIONS] [FILE]\n"
+	         "      open the dashboard on FILE\n"
+	         "  styrkort --demo\n"
+	         "      open a private copy of the bundled sample (all five strategies);\n"
+	         "      changes are thrown away at exit\n"
+	         "  styrkort init FILE [--sample NAME|all]\n"
+	         "      create a database, empty or with sample strategies\n"
+	         "  styrkort report [--format text|markdown|csv] [--width N] [--strategy ID]\n"
+	         "                  [--since DATE|last-review]\n"
+	         "      print the summary (text fits --width, default 80)\n"
+	         "  styrkort import FILE.ini\n"
+	         "      add or update a strategy from its INI description\n"
+	         "  styrkort export [--strategy ID]\n"
+	         "      print a strategy as INI (export | import round-trips)\n"
+	         "  styrkort measurements FILE.csv\n"
+	         "      import indicator values (header indicator,period,sex,value; or Kolada JSON)\n"
+	         "  styrkort log [--since DATE] [--activity N]\n"
+	         "      print the change log\n"
+	         "  styrkort set ACTIVITY FIELD=VALUE...\n"
+	         "      change an activity from a script; fields: title description focus goal\n"
+	         "      responsible contact start due status progress comment\n"
+	         "  styrkort review add [DATE] [--note TEXT] | styrkort review list\n"
+	         "      record or list steering-group reviews\n"
+	         "  styrkort --help | --version\n"
 	         "\n"
 	         "Options for all commands:\n"
 	         "  -d, --database FILE   the database (else $STYRKORT_DB, [database] path,\n"
 	         "                        $XDG_DATA_HOME/styrkort/styrkort.db)\n"
 	         "  -c, --config FILE     read this configuration after the others\n"
 	         "      --read-only       never write to the database\n"
-	         "      --strategy ID     the strategy: oxelosund, ornskoldsvik, oskarshamn,\n"
-	         "                        gislaved, vastervik in the samples\n"
+	         "      --strategy ID     the strategy (samples: oxelosund, ornskoldsvik,\n"
+	         "                        oskarshamn, gislaved, vastervik)\n"
 	         "  -h, --help            show this help\n"
 	         "  -V, --version         show the version\n"
 	         "\n"
-	         "Samples: oxelosund ornskoldsvik oskarshamn gislaved vastervik (or all).\n"
+	         "Statuses: not_started in_progress done delayed cancelled.\n"
 	         "Exit status: 0 success, 1 runtime failure, 2 usage or configuration error.\n"
-	         "See styrkort(1) and styrkort(5).\n"));
+	         "The dashboard's keys and the configuration: styrkort(1); file formats: styrkort(5).\n"));
 }
 
 static int
@@ -270,6 +286,7 @@ main(int argc, char **argv)
 			printf("styrkort %s\n", PACKAGE_VERSION);
 			return EXIT_OK;
 		case OPT_MAN_CONFIG: config_write_man(stdout); return EXIT_OK;
+		case OPT_MAN_KEYS: actions_write_man(stdout); return EXIT_OK;
 		case ':': return usage_error(_("%s: the option needs a value"), argv[optind - 1]);
 		default: return usage_error(_("%s: unknown option"), argv[optind - 1]);
 		}
