@@ -74,7 +74,8 @@ usage(void)
 	         "  styrkort export [--strategy ID]\n"
 	         "      print a strategy as INI (export | import round-trips)\n"
 	         "  styrkort measurements FILE.csv\n"
-	         "      import indicator values (header indicator,period,sex,value; or Kolada JSON)\n"
+	         "      import indicator values: CSV with the header indicator,period,sex,value,\n"
+	         "      or Kolada JSON\n"
 	         "  styrkort log [--since DATE] [--activity N]\n"
 	         "      print the change log\n"
 	         "  styrkort set ACTIVITY FIELD=VALUE...\n"
@@ -96,7 +97,8 @@ usage(void)
 	         "\n"
 	         "Statuses: not_started in_progress done delayed cancelled.\n"
 	         "Exit status: 0 success, 1 runtime failure, 2 usage or configuration error.\n"
-	         "The dashboard's keys and the configuration: styrkort(1); file formats: styrkort(5).\n"));
+	         "The dashboard's keys and the configuration are in styrkort(1),\n"
+	         "the file formats in styrkort(5).\n"));
 }
 
 static int
