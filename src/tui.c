@@ -1,78 +1,300 @@
-/* tui.c: the dashboard (first version: the strategy's header and vision; q quits). */
+/* tui.c: the dashboard: the five panes, the key loop, switching strategy, resize and the end. */
 #include <config.h>
 
-#include <curses.h>
-#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "app.h"
-#include "model.h"
+#include "detail.h"
+#include "display.h"
+#include "picker.h"
+#include "query.h"
+#include "report.h"
 #include "text.h"
 #include "util.h"
+#include "view.h"
 
-static volatile sig_atomic_t got_signal;
+/* How long a read of the keyboard waits; the later live refresh checks the file in this pause. */
+#define KEY_TIMEOUT_MS 250
 
-static void
-on_signal(int sig)
+static const struct view_ops *const pane_ops[PANE_COUNT] = {
+	&pane_vision_ops, &pane_focus_ops, &pane_goals_ops, &pane_activities_ops, &pane_report_ops
+};
+
+static struct view views[PANE_COUNT];
+static int stale[PANE_COUNT];   /* 1: read again before it is shown */
+static int loaded[PANE_COUNT];  /* 1: has data that done() must free */
+static int sized_cols[PANE_COUNT], sized_rows[PANE_COUNT];
+
+static const char *
+mode_label(const struct dash *d)
 {
-	got_signal = sig;
+	return d->db->read_only ? _("read-only") : _("view");
+}
+
+void
+dash_status(struct dash *d, const char *hints, const char *pos)
+{
+	display_status(mode_label(d), d->plan.s.id, hints, pos);
 }
 
 static void
-restore_terminal(void)
+draw_status(struct dash *d)
 {
-	if (!isendwin())
-		endwin();
+	struct view *v = &views[d->current];
+	char pos[48];
+
+	view_position(v, pos, sizeof pos);
+	dash_status(d, d->current == PANE_ACTIVITIES
+	               ? _("? help | / search | f filter | o sort | S strategy | q quit")
+	               : _("? help | / search | f filter | S strategy | q quit"), pos);
 }
 
 static void
-put_line(int y, const char *s, attr_t attr)
+draw_header(struct dash *d)
 {
-	char *clean = text_sanitize(s, 0);
-	size_t fit = text_fit(clean, COLS);
+	const struct strategy *s = &d->plan.s;
+	const char *tabs[PANE_COUNT];
+	char *title;
 
-	attron(attr);
-	mvaddnstr(y, 0, clean, (int)fit);
-	attroff(attr);
-	free(clean);
-}
+	for (int i = 0; i < PANE_COUNT; i++)
+		tabs[i] = _(pane_ops[i]->title);
+	if (s->valid_from && *s->valid_from && s->valid_to && *s->valid_to) {
+		char from[64], to[64];
 
-static void
-draw(const struct plan *p, const struct db *db)
-{
-	char **lines;
-	int y = 2;
-	char *status;
-
-	erase();
-	put_line(0, p->s.municipality, A_BOLD);
-	put_line(1, p->s.title, 0);
-	if (p->s.vision && *p->s.vision) {
-		put_line(++y, _("Vision"), A_BOLD);
-		y++;
-		text_wrap(p->s.vision, COLS - 2, &lines);
-		for (char **l = lines; *l && y < LINES - 1; l++)
-			mvaddstr(y++, 2, *l);
-		text_lines_free(lines);
+		report_format_date(from, sizeof from, s->valid_from, d->app->cfg.date_format);
+		report_format_date(to, sizeof to, s->valid_to, d->app->cfg.date_format);
+		title = xasprintf("%s: %s (%s - %s)", s->municipality, s->title, from, to);
+	} else {
+		title = xasprintf("%s: %s", s->municipality, s->title);
 	}
-	status = xasprintf("%s | %s | %s", db->read_only ? _("read-only") : _("view"), p->s.id, _("q quit"));
-	put_line(LINES - 1, status, A_REVERSE);
-	free(status);
-	refresh();
+	display_header(title, tabs, PANE_COUNT, d->current);
+	free(title);
+}
+
+/* Make the current view ready: read it if stale, make its rows again if the size changed. */
+static void
+prepare_view(struct dash *d)
+{
+	struct view *v = &views[d->current];
+
+	if (stale[d->current]) {
+		view_load(v);
+		stale[d->current] = 0;
+		loaded[d->current] = 1;
+	} else if (sized_cols[d->current] != COLS || sized_rows[d->current] != LINES) {
+		view_resize(v);
+	}
+	sized_cols[d->current] = COLS;
+	sized_rows[d->current] = LINES;
+}
+
+/* Everything, after a resize, an overlay, a pane switch. */
+void
+dash_redraw(struct dash *d)
+{
+	if (dpy.l.cols != COLS || dpy.l.rows != LINES || !dpy.body) {
+		display_layout();
+		clearok(curscr, TRUE);
+	}
+	if (dpy.l.too_small) {
+		display_too_small();
+		return;
+	}
+	prepare_view(d);
+	draw_header(d);
+	draw_status(d);
+	view_draw(&views[d->current]);  /* last: the cursor goes to the selected row */
+}
+
+static void
+free_views(void)
+{
+	for (int i = 0; i < PANE_COUNT; i++) {
+		if (loaded[i] && views[i].ops->done)
+			views[i].ops->done(&views[i]);
+		loaded[i] = 0;
+		stale[i] = 1;
+	}
+}
+
+/* Read a strategy (a new one, or the same again); keep_place keeps each pane's selection. */
+static int
+open_strategy(struct dash *d, const char *id, int keep_place)
+{
+	struct plan p;
+
+	if (query_load_outline(d->db, id, &p) < 0)
+		return -1;
+	free_views();
+	model_free_plan(&d->plan);
+	d->plan = p;
+	if (!keep_place) {
+		query_filter_free(&d->filter);
+		for (int i = 0; i < PANE_COUNT; i++)
+			views[i].sel = views[i].top = 0;
+	}
+	return 0;
+}
+
+static void
+switch_pane(struct dash *d, int pane)
+{
+	d->current = (pane + PANE_COUNT) % PANE_COUNT;
+	dash_redraw(d);
+}
+
+static void
+search(struct dash *d, int again)
+{
+	struct view *v = &views[d->current];
+	int rc;
+
+	if (!again) {
+		char *s = display_prompt("/", NULL);
+
+		if (!s || !*s) {
+			free(s);
+			return;
+		}
+		free(d->search);
+		d->search = s;
+	} else if (!d->search) {
+		display_message(0, "%s", _("Nothing to search for yet: press / first"));
+		return;
+	}
+	rc = view_search(v, d->search);
+	if (rc == 1)
+		display_message(0, _("Not found: %s"), d->search);
+	else if (rc < 0)
+		display_message(1, "%s", err_get());
+}
+
+/* Handle one action; 0 to go on, 1 to quit. */
+static int
+act(struct dash *d, enum action a)
+{
+	struct view *v = &views[d->current];
+	char *id;
+
+	if (v->ops->request && v->ops->request(v, a))
+		return 0;
+	if (view_move(v, a))
+		return 0;
+	switch (a) {
+	case ACT_PANE_1: case ACT_PANE_2: case ACT_PANE_3: case ACT_PANE_4: case ACT_PANE_5:
+		switch_pane(d, a - ACT_PANE_1);
+		break;
+	case ACT_PANE_NEXT: switch_pane(d, d->current + 1); break;
+	case ACT_PANE_PREV: switch_pane(d, d->current - 1); break;
+	case ACT_OPEN:
+		if (detail_open(v) < 0)
+			return 1;
+		dash_redraw(d);
+		break;
+	case ACT_CLOSE:
+		break;
+	case ACT_HELP:
+		if (detail_help(d) < 0)
+			return 1;
+		dash_redraw(d);
+		break;
+	case ACT_SEARCH: search(d, 0); break;
+	case ACT_SEARCH_NEXT: search(d, 1); break;
+	case ACT_SORT:
+		display_message(0, "%s", _("o sorts the activities: press 4 first"));
+		break;
+	case ACT_FILTER:
+		switch (picker_filter(d)) {
+		case -1: return 1;
+		case 1:
+			stale[PANE_ACTIVITIES] = 1;
+			views[PANE_ACTIVITIES].sel = views[PANE_ACTIVITIES].top = 0;
+			switch_pane(d, PANE_ACTIVITIES);
+			break;
+		}
+		break;
+	case ACT_STRATEGY:
+		switch (picker_strategy(d, &id)) {
+		case -1: return 1;
+		case 1:
+			if (open_strategy(d, id, 0) < 0)
+				display_message(1, "%s", err_get());
+			else
+				display_message(0, _("Showing %s"), d->plan.s.municipality);
+			free(id);
+			dash_redraw(d);
+			break;
+		}
+		break;
+	case ACT_RELOAD:
+		id = xstrdup(d->plan.s.id);
+		if (open_strategy(d, id, 1) < 0)
+			display_message(1, "%s", err_get());
+		else
+			display_message(0, "%s", _("Read the database again"));
+		free(id);
+		dash_redraw(d);
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		dash_redraw(d);
+		break;
+	case ACT_QUIT:
+		return 1;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static void
+run(struct dash *d)
+{
+	dash_redraw(d);
+	for (;;) {
+		struct dkey k;
+		enum action a;
+
+		if (!dpy.l.too_small) {
+			draw_status(d);
+			view_place_cursor(&views[d->current]);
+		}
+		doupdate();
+		k = display_getkey(KEY_TIMEOUT_MS);
+		if (k.type == DK_EXIT)
+			break;
+		if (k.type == DK_TIMEOUT)
+			continue;
+		display_clear_message();
+		if (k.type == DK_KEY && k.code == KEY_RESIZE) {
+			dash_redraw(d);
+			continue;
+		}
+		a = k.type == DK_CHAR && k.code > 127 ? ACT_NONE : action_for_key(k.code);
+		if (dpy.l.too_small) {
+			if (a == ACT_QUIT)
+				break;
+			continue;
+		}
+		if (act(d, a))
+			break;
+	}
 }
 
 int
 tui_run(struct app *a, struct db *db)
 {
 	struct strategy_ref *refs;
+	struct dash d;
 	size_t n;
-	struct plan p;
-	SCREEN *scr;
-	const char *term = getenv("TERM");
-	int ch;
+	int rc;
 
+	memset(&d, 0, sizeof d);
+	d.app = a;
+	d.db = db;
+	query_filter_init(&d.filter);
 	if (model_list_strategies(db, &refs, &n) < 0) {
 		msg_error("%s", err_get());
 		return EXIT_RUNTIME;
@@ -82,39 +304,28 @@ tui_run(struct app *a, struct db *db)
 		model_free_strategy_refs(refs, n);
 		return EXIT_RUNTIME;
 	}
-	if (model_load_plan(db, a->strategy ? a->strategy : refs[0].id, &p) < 0) {
-		msg_error("%s", err_get());
-		model_free_strategy_refs(refs, n);
-		return EXIT_RUNTIME;
-	}
+	rc = query_load_outline(db, a->strategy ? a->strategy : refs[0].id, &d.plan);
 	model_free_strategy_refs(refs, n);
-	if (!term || !*term || !isatty(STDOUT_FILENO) ||
-	    !(scr = newterm(NULL, stdout, stdin))) {
-		msg_error(_("terminal: cannot use TERM=%s; set TERM to your terminal type (such as xterm-256color) "
-		            "or use 'styrkort report' for plain text"), term ? term : "");
-		model_free_plan(&p);
+	if (rc < 0) {
+		msg_error("%s", err_get());
 		return EXIT_RUNTIME;
 	}
-	die_hook = restore_terminal;
-	signal(SIGHUP, on_signal);
-	signal(SIGTERM, on_signal);
-	cbreak();
-	noecho();
-	keypad(stdscr, TRUE);
-	curs_set(0);
-	timeout(1000);
-	draw(&p, db);
-	while (!got_signal) {
-		ch = getch();
-		if (ch == 'q')
-			break;
-		if (ch == KEY_RESIZE)
-			draw(&p, db);
-		if (ch == ERR && (!isatty(STDIN_FILENO) || getppid() == 1))
-			break;
+	if (display_open(&a->cfg) < 0) {
+		msg_error("%s", err_get());
+		model_free_plan(&d.plan);
+		return EXIT_RUNTIME;
 	}
-	endwin();
-	delscreen(scr);
-	model_free_plan(&p);
+	for (int i = 0; i < PANE_COUNT; i++) {
+		views[i].ops = pane_ops[i];
+		views[i].dash = &d;
+		stale[i] = 1;
+		d.views[i] = &views[i];
+	}
+	run(&d);
+	free_views();
+	display_close();
+	model_free_plan(&d.plan);
+	query_filter_free(&d.filter);
+	free(d.search);
 	return EXIT_OK;
 }

@@ -1,0 +1,70 @@
+/*
+ * actions.h: every action of the dashboard, once: its keys, its name and
+ * its help text.  The key handling, the "?" help screen and the man
+ * page's key list (styrkort --man-keys) are all derived from ACTIONS.
+ */
+#ifndef STYRKORT_ACTIONS_H
+#define STYRKORT_ACTIONS_H
+
+#include <stdio.h>
+
+/*
+ * A(ID, name, help, keys...): keys are curses key codes or characters,
+ * at most four.  The groups (GROUP) are headings on the help screen.
+ * Keys of edit mode (e s a d u R) and printing (p) come with their issues.
+ */
+#define ACTIONS \
+	GROUP(N_("Panes")) \
+	A(PANE_1,      "pane-vision",     N_("Vision: vision, purpose, overall goals, adoption"), '1') \
+	A(PANE_2,      "pane-focus",      N_("Focus areas: purpose, responsible bodies, activities by status"), '2') \
+	A(PANE_3,      "pane-goals",      N_("Goals and indicators: baseline, latest value, target"), '3') \
+	A(PANE_4,      "pane-activities", N_("Activities: the action plan as a table"), '4') \
+	A(PANE_5,      "pane-report",     N_("Report: the same summary as 'styrkort report'"), '5') \
+	A(PANE_NEXT,   "pane-next",       N_("Next pane"), '\t') \
+	A(PANE_PREV,   "pane-previous",   N_("Previous pane"), KEY_BTAB) \
+	GROUP(N_("Moving")) \
+	A(MOVE_UP,     "move-up",         N_("Move up"), KEY_UP, 'k') \
+	A(MOVE_DOWN,   "move-down",       N_("Move down"), KEY_DOWN, 'j') \
+	A(PAGE_UP,     "page-up",         N_("Move up a page"), KEY_PPAGE) \
+	A(PAGE_DOWN,   "page-down",       N_("Move down a page"), KEY_NPAGE, ' ') \
+	A(MOVE_FIRST,  "move-first",      N_("Go to the first line"), KEY_HOME, 'g') \
+	A(MOVE_LAST,   "move-last",       N_("Go to the last line"), KEY_END, 'G') \
+	GROUP(N_("Looking closer")) \
+	A(OPEN,        "open",            N_("Open the detail of the selected item"), '\n', KEY_ENTER) \
+	A(CLOSE,       "close",           N_("Close the detail or help"), 27) \
+	A(SEARCH,      "search",          N_("Search the current pane (case does not matter)"), '/') \
+	A(SEARCH_NEXT, "search-next",     N_("Go to the next match"), 'n') \
+	A(FILTER,      "filter",          N_("Filter activities: status, focus area, responsible, overdue"), 'f') \
+	A(SORT,        "sort",            N_("Sort activities: plan order, due date, status, focus area"), 'o') \
+	A(STRATEGY,    "strategy",        N_("Choose the strategy"), 'S') \
+	GROUP(N_("Other")) \
+	A(RELOAD,      "reload",          N_("Read the database again now"), 'r') \
+	A(REDRAW,      "redraw",          N_("Redraw the screen"), 12) \
+	A(HELP,        "help",            N_("Show this help"), '?') \
+	A(QUIT,        "quit",            N_("Quit (in a detail or the help: close it)"), 'q')
+
+enum action {
+	ACT_NONE,
+#define GROUP(title)
+#define A(id, name, help, ...) ACT_##id,
+	ACTIONS
+#undef A
+#undef GROUP
+	ACT_COUNT
+};
+
+/* The action bound to a key (a curses key code or a character), or ACT_NONE. */
+enum action action_for_key(int key);
+/* The action's keys for people: "↓ j", "PgDn Space". */
+void action_keys_label(enum action a, char *out, size_t n);
+const char *action_name(enum action a);
+/* The help text in the UI language. */
+const char *action_help(enum action a);
+/* Walk the table for the help screen: group headings (a == ACT_NONE) and actions. */
+struct action_entry { enum action a; const char *group; };
+size_t action_entries(const struct action_entry **out);
+
+/* The key list as man page source (roff). */
+void actions_write_man(FILE *f);
+
+#endif

@@ -1,0 +1,42 @@
+/* detail.h: a document of wrapped lines shown over the pane: the detail of an item (Enter) and the help (?). */
+#ifndef STYRKORT_DETAIL_H
+#define STYRKORT_DETAIL_H
+
+#include "display.h"
+#include "view.h"
+
+struct doc_line {
+	char *text;             /* sanitised, at most width columns */
+	enum dcolor color;
+	int label_cols;         /* the first columns are a label, drawn bold */
+};
+struct doc {
+	struct doc_line *lines;
+	size_t n;
+	int width;
+};
+
+void doc_heading(struct doc *d, const char *text);
+/* "Label: value", the value wrapped under itself; nothing if value is NULL or empty. */
+void doc_field(struct doc *d, const char *label, const char *value);
+/* Wrapped text (paragraphs kept), indented. */
+void doc_text(struct doc *d, int indent, const char *text, enum dcolor c);
+void doc_blank(struct doc *d);
+/* A change-log line: "2026-11-22 Anna: status Pågår -> Klar (comment)". */
+void doc_change(struct doc *d, const struct change_line *c, const char *date_format);
+/* "Activities" and up to limit of those that pass f, each "#12 + Done  title (due)", and how many more. */
+void doc_activities(struct doc *d, struct dash *dash, const struct act_filter *f, int limit);
+/* "Latest changes": up to ten change-log lines of the scope. */
+void doc_changes(struct doc *d, struct dash *dash, enum change_scope scope, int64_t id);
+
+/*
+ * Show a document until Esc (or q, Enter): build makes it for the body's
+ * width, again after a resize.  Returns -1 if the program must end.
+ */
+int detail_show(struct dash *dash, const char *title, void (*build)(struct doc *d, void *arg), void *arg);
+/* The detail of a pane's selected item. */
+int detail_open(struct view *v);
+/* The help screen, from the table of actions. */
+int detail_help(struct dash *dash);
+
+#endif

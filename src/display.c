@@ -1,0 +1,443 @@
+/* display.c: curses setup (newterm), colours and monochrome, layout, header, status line, keys and signals. */
+#include <config.h>
+
+#include <curses.h>
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "display.h"
+#include "text.h"
+#include "util.h"
+/* Last: it defines macros named after terminfo capabilities (lines, columns). */
+#include <term.h>
+
+struct display dpy;
+
+static SCREEN *screen;
+static volatile sig_atomic_t got_signal;
+static int terminal_gone;
+static int quick_errors;        /* reads that failed at once although input looked ready */
+static char *message;
+static int message_error;
+
+static const struct {
+	short fg, bg;
+	attr_t attr, mono;
+} colors[DC_COUNT] = {
+#define C(name, fg, bg, attr, mono) [DC_##name] = { fg, bg, attr, mono },
+	DISPLAY_COLORS
+#undef C
+};
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void
+restore_terminal(void)
+{
+	if (screen && !isendwin())
+		endwin();
+}
+
+/* Can curses draw on this terminal?  Checked before newterm writes anything. */
+static int
+terminal_check(const char *term)
+{
+	const char *hint = _("set TERM to your terminal's type (such as xterm-256color), "
+	                     "or use 'styrkort report' for plain text");
+	int err = 0;
+	char *cup;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		err_set(_("terminal: the dashboard needs a terminal for its input and output; %s"), hint);
+		return -1;
+	}
+	if (!term || !*term) {
+		err_set(_("terminal: TERM is not set; %s"), hint);
+		return -1;
+	}
+	if (setupterm(term, STDOUT_FILENO, &err) != OK) {
+		if (err == -1)
+			err_set(_("terminal: the terminfo database cannot be found; install ncurses-base or %s"), hint);
+		else
+			err_set(_("terminal: TERM=%s is not a terminal type this system knows; %s"), term, hint);
+		return -1;
+	}
+	cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1 || tigetflag("hc") > 0) {
+		del_curterm(cur_term);
+		err_set(_("terminal: TERM=%s cannot place the cursor, which the dashboard needs; %s"), term, hint);
+		return -1;
+	}
+	del_curterm(cur_term);
+	return 0;
+}
+
+int
+display_open(const struct config *cfg)
+{
+	const char *term = getenv("TERM"), *no_color = getenv("NO_COLOR");
+	struct sigaction sa;
+
+	if (terminal_check(term) < 0)
+		return -1;
+	/* Before newterm, so ncurses keeps ours; no SA_RESTART, so a read returns at once. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	if (!(screen = newterm(term, stdout, stdin))) {
+		err_set(_("terminal: cannot start curses on TERM=%s; set TERM to your terminal's type"), term);
+		return -1;
+	}
+	die_hook = restore_terminal;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(50);
+	/* Home and End as many terminals send them whatever TERM says (screen, tmux, PuTTY, rxvt). */
+	define_key("\033[1~", KEY_HOME);
+	define_key("\033[4~", KEY_END);
+	define_key("\033[7~", KEY_HOME);
+	define_key("\033[8~", KEY_END);
+	define_key("\033[H", KEY_HOME);
+	define_key("\033[F", KEY_END);
+	curs_set(1);            /* the cursor stays on the selected item, for screen readers */
+	dpy.color = has_colors() && cfg->color != COLOR_NEVER &&
+	            (cfg->color == COLOR_ALWAYS || !no_color || !*no_color);
+	if (dpy.color) {
+		start_color();
+		use_default_colors();
+		for (int i = 1; i < DC_COUNT; i++)
+			if (colors[i].fg != -1 || colors[i].bg != -1)
+				init_pair((short)i, colors[i].fg, colors[i].bg);
+	}
+	/* stdscr is only the background: paint it once so reading keys never repaints it over the windows. */
+	refresh();
+	display_layout();
+	return 0;
+}
+
+void
+display_close(void)
+{
+	if (dpy.header)
+		delwin(dpy.header);
+	if (dpy.body)
+		delwin(dpy.body);
+	if (dpy.status)
+		delwin(dpy.status);
+	memset(&dpy, 0, sizeof dpy);
+	if (screen) {
+		endwin();
+		delscreen(screen);
+		screen = NULL;
+	}
+	die_hook = NULL;
+	free(message);
+	message = NULL;
+}
+
+void
+display_layout(void)
+{
+	if (dpy.header)
+		delwin(dpy.header);
+	if (dpy.body)
+		delwin(dpy.body);
+	if (dpy.status)
+		delwin(dpy.status);
+	dpy.header = dpy.body = dpy.status = NULL;
+	layout_screen(COLS, LINES, &dpy.l);
+	if (dpy.l.too_small)
+		return;
+	dpy.header = newwin(dpy.l.header_h, COLS, dpy.l.header_y, 0);
+	dpy.body = newwin(dpy.l.body_h, COLS, dpy.l.body_y, 0);
+	dpy.status = newwin(1, COLS, dpy.l.status_y, 0);
+	if (!dpy.header || !dpy.body || !dpy.status)
+		dpy.l.too_small = 1;
+}
+
+attr_t
+display_attr(enum dcolor c)
+{
+	if (c >= DC_COUNT)
+		return A_NORMAL;
+	if (!dpy.color)
+		return colors[c].mono;
+	return colors[c].attr | (colors[c].fg != -1 || colors[c].bg != -1 ? COLOR_PAIR(c) : 0);
+}
+
+attr_t
+display_status_attr(int status)
+{
+	return status >= 0 && status < 5 ? display_attr((enum dcolor)(DC_ST_NOT_STARTED + status)) : A_NORMAL;
+}
+
+int
+display_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t a)
+{
+	char *clean;
+	size_t fit;
+	int used;
+
+	if (!w || cols <= 0 || !s)
+		return 0;
+	clean = text_sanitize(s, 0);
+	fit = text_fit(clean, cols);
+	clean[fit] = '\0';
+	used = text_width(clean);
+	wattrset(w, a);
+	mvwaddnstr(w, y, x, clean, (int)fit);
+	wattrset(w, A_NORMAL);
+	free(clean);
+	return used;
+}
+
+void
+display_fill(WINDOW *w, int y, int x, int cols, attr_t a)
+{
+	if (!w || cols <= 0)
+		return;
+	wattrset(w, a);
+	mvwhline(w, y, x, ' ', cols);
+	wattrset(w, A_NORMAL);
+}
+
+void
+display_header(const char *title, const char *const *tabs, int ntabs, int current)
+{
+	WINDOW *w = dpy.header;
+	int x = 0, full = 0;
+
+	if (!w)
+		return;
+	werase(w);
+	display_text(w, 0, 0, COLS, title, display_attr(DC_TITLE));
+	/* The tabs with their names if they fit, else only the current one named. */
+	for (int i = 0; i < ntabs; i++)
+		full += text_width(tabs[i]) + 4;
+	for (int i = 0; i < ntabs && x < COLS; i++) {
+		char *label = full <= COLS || i == current ? xasprintf(" %d %s ", i + 1, tabs[i])
+		                                         : xasprintf(" %d ", i + 1);
+
+		x += display_text(w, 1, x, COLS - x, label, display_attr(i == current ? DC_TAB_CURRENT : DC_TAB));
+		if (x < COLS)
+			x += display_text(w, 1, x, 1, " ", A_NORMAL);
+		free(label);
+	}
+	wnoutrefresh(w);
+}
+
+void
+display_status(const char *mode, const char *strategy, const char *hints, const char *pos)
+{
+	WINDOW *w = dpy.status;
+	char *left;
+	int x, posw = pos ? text_width(pos) + 2 : 0;
+
+	if (!w)
+		return;
+	display_fill(w, 0, 0, COLS, display_attr(DC_STATUS));
+	left = xasprintf(" %s | %s | %s | ", mode, strategy, user_name());
+	x = display_text(w, 0, 0, COLS, left, display_attr(DC_STATUS));
+	free(left);
+	if (message)
+		display_text(w, 0, x, COLS - x - posw, message,
+		             display_attr(message_error ? DC_ERROR : DC_STATUS));
+	else
+		display_text(w, 0, x, COLS - x - posw, hints, display_attr(DC_STATUS));
+	if (pos && COLS - posw > x)
+		display_text(w, 0, COLS - posw + 1, posw - 1, pos, display_attr(DC_STATUS));
+	wnoutrefresh(w);
+}
+
+void
+display_message(int error, const char *fmt, ...)
+{
+	va_list ap;
+	struct buf b;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	free(message);
+	message = buf_steal(&b);
+	message_error = error;
+}
+
+void
+display_clear_message(void)
+{
+	free(message);
+	message = NULL;
+}
+
+void
+display_too_small(void)
+{
+	char *msg = xasprintf(_("Terminal too small (%dx%d): styrkort needs at least %dx%d. q quits."),
+	                      COLS, LINES, LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+	char **wrapped;
+	int y = 0;
+
+	werase(stdscr);
+	if (COLS > 0) {
+		text_wrap(msg, COLS, &wrapped);
+		for (char **l = wrapped; *l && y < LINES; l++)
+			display_text(stdscr, y++, 0, COLS, *l, A_BOLD);
+		text_lines_free(wrapped);
+	}
+	free(msg);
+	wmove(stdscr, 0, 0);
+	wnoutrefresh(stdscr);
+}
+
+int
+display_exiting(void)
+{
+	return got_signal || terminal_gone;
+}
+
+/* Has the terminal gone away (the SSH connection dropped)? */
+static int
+input_gone(int err)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	if (err == EIO || err == EBADF || !isatty(STDIN_FILENO))
+		return 1;
+	if (poll(&p, 1, 0) > 0) {
+		if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+			return 1;
+		/* Ready, yet no key: an end of file, which would come back at once forever. */
+		if ((p.revents & POLLIN) && ++quick_errors > 20)
+			return 1;
+	} else {
+		quick_errors = 0;
+	}
+	return 0;
+}
+
+struct dkey
+display_getkey(int timeout_ms)
+{
+	struct dkey k = { DK_EXIT, 0 };
+	wint_t wch;
+	int rc;
+
+	if (display_exiting())
+		return k;
+	wtimeout(stdscr, timeout_ms);
+	errno = 0;
+	rc = wget_wch(stdscr, &wch);
+	if (display_exiting())
+		return k;
+	if (rc == ERR) {
+		if (input_gone(errno)) {
+			terminal_gone = 1;
+			return k;
+		}
+		k.type = DK_TIMEOUT;
+		return k;
+	}
+	quick_errors = 0;
+	k.type = rc == KEY_CODE_YES ? DK_KEY : DK_CHAR;
+	k.code = (int)wch;
+	/* Enter arrives as CR with nonl(). */
+	if (k.type == DK_CHAR && k.code == '\r')
+		k.code = '\n';
+	return k;
+}
+
+char *
+display_prompt(const char *prompt, const char *initial)
+{
+	wchar_t line[256];
+	size_t len = 0;
+	char *out = NULL;
+
+	if (!dpy.status)
+		return NULL;
+	if (initial) {
+		size_t n = mbstowcs(line, initial, 255);
+
+		len = n == (size_t)-1 ? 0 : n;
+	}
+	line[len] = L'\0';
+	for (;;) {
+		struct dkey k;
+		int x, w = 0;
+		size_t from = 0;
+
+		display_fill(dpy.status, 0, 0, COLS, A_NORMAL);
+		x = display_text(dpy.status, 0, 0, COLS, prompt, A_BOLD);
+		/* Keep the end of a long line in view. */
+		for (size_t i = 0; i < len; i++)
+			w += wcwidth(line[i]) > 0 ? wcwidth(line[i]) : 1;
+		while (w > COLS - x - 1 && from < len) {
+			w -= wcwidth(line[from]) > 0 ? wcwidth(line[from]) : 1;
+			from++;
+		}
+		wmove(dpy.status, 0, x);
+		if (len > from) {
+			char mb[256 * MB_LEN_MAX];
+			size_t n = wcstombs(mb, line + from, sizeof mb);
+
+			if (n != (size_t)-1)
+				display_text(dpy.status, 0, x, COLS - x - 1, mb, A_NORMAL);
+		}
+		wmove(dpy.status, 0, x + w < COLS ? x + w : COLS - 1);
+		wnoutrefresh(dpy.status);
+		doupdate();
+		k = display_getkey(250);
+		if (k.type == DK_EXIT)
+			return NULL;
+		if (k.type == DK_TIMEOUT)
+			continue;
+		if (k.type == DK_KEY && k.code == KEY_RESIZE)
+			return NULL;
+		if (k.code == 27 && k.type == DK_CHAR)
+			return NULL;
+		if (k.code == '\n' || (k.type == DK_KEY && k.code == KEY_ENTER))
+			break;
+		if ((k.type == DK_KEY && k.code == KEY_BACKSPACE) || (k.type == DK_CHAR && (k.code == 127 || k.code == 8))) {
+			if (len > 0)
+				line[--len] = L'\0';
+			continue;
+		}
+		if (k.type == DK_CHAR && k.code == 21) {        /* Ctrl-U: clear */
+			len = 0;
+			line[0] = L'\0';
+			continue;
+		}
+		if (k.type == DK_CHAR && iswprint((wint_t)k.code) && len < 255) {
+			line[len++] = (wchar_t)k.code;
+			line[len] = L'\0';
+		}
+	}
+	{
+		size_t n = wcstombs(NULL, line, 0);
+
+		if (n == (size_t)-1)
+			return NULL;
+		out = xmalloc(n + 1);
+		wcstombs(out, line, n + 1);
+	}
+	return out;
+}

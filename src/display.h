@@ -1,0 +1,94 @@
+/* display.h: the terminal: curses setup, colours or monochrome, the header and status line, keys, signals. */
+#ifndef STYRKORT_DISPLAY_H
+#define STYRKORT_DISPLAY_H
+
+#include <curses.h>
+#include "config.h"
+#include "layout.h"
+
+/* C(name, foreground, background, attribute with colour, attribute without). */
+#define DISPLAY_COLORS \
+	C(NORMAL,         -1,            -1, A_NORMAL,           A_NORMAL) \
+	C(TITLE,          -1,            -1, A_BOLD,             A_BOLD) \
+	C(TAB,            -1,            -1, A_NORMAL,           A_NORMAL) \
+	C(TAB_CURRENT,    COLOR_BLACK,   COLOR_CYAN, A_BOLD,     A_REVERSE | A_BOLD) \
+	C(STATUS,         -1,            -1, A_REVERSE,          A_REVERSE) \
+	C(ERROR,          COLOR_RED,     -1, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE) \
+	C(HEADING,        COLOR_CYAN,    -1, A_BOLD,             A_BOLD) \
+	C(LABEL,          -1,            -1, A_BOLD,             A_BOLD) \
+	C(DIM,            -1,            -1, A_DIM,              A_DIM) \
+	C(SELECTED,       -1,            -1, A_REVERSE,          A_REVERSE) \
+	C(ST_NOT_STARTED, -1,            -1, A_NORMAL,           A_NORMAL) \
+	C(ST_IN_PROGRESS, COLOR_CYAN,    -1, A_NORMAL,           A_NORMAL) \
+	C(ST_DONE,        COLOR_GREEN,   -1, A_NORMAL,           A_NORMAL) \
+	C(ST_DELAYED,     COLOR_YELLOW,  -1, A_BOLD,             A_BOLD) \
+	C(ST_CANCELLED,   -1,            -1, A_DIM,              A_DIM) \
+	C(OVERDUE,        COLOR_RED,     -1, A_BOLD,             A_BOLD | A_UNDERLINE) \
+	C(BAR,            COLOR_GREEN,   -1, A_NORMAL,           A_NORMAL)
+
+enum dcolor {
+#define C(name, fg, bg, attr, mono) DC_##name,
+	DISPLAY_COLORS
+#undef C
+	DC_COUNT
+};
+
+/* The windows: everything the panes draw goes into body. */
+struct display {
+	WINDOW *header, *body, *status;
+	struct layout l;
+	int color;              /* 1: colours in use */
+};
+extern struct display dpy;
+
+/*
+ * Start curses on the terminal (newterm, so an unknown or unusable TERM
+ * is our error, not ncurses' exit).  -1 with err_set() "terminal: ...".
+ * SIGHUP, SIGTERM and SIGINT only set a flag from here on.
+ */
+int display_open(const struct config *cfg);
+void display_close(void);
+/* Make the windows for the terminal's current size. */
+void display_layout(void);
+
+attr_t display_attr(enum dcolor c);
+/* The attribute of a status (its colour, or bold/dim in monochrome). */
+attr_t display_status_attr(int status);
+
+/*
+ * Write s, sanitised (control characters never reach the terminal) and
+ * cut at a character boundary to cols columns; returns the columns used.
+ */
+int display_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t a);
+/* Spaces from x for cols columns. */
+void display_fill(WINDOW *w, int y, int x, int cols, attr_t a);
+
+/* The header: the strategy's line and the pane tabs. */
+void display_header(const char *title, const char *const *tabs, int ntabs, int current);
+/* The status line: mode, strategy, user, then the message (if any) or the hints; pos at the right. */
+void display_status(const char *mode, const char *strategy, const char *hints, const char *pos);
+/* A message for the status line until the next key; error: shown as one. */
+void display_message(int error, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void display_clear_message(void);
+/* "Terminal too small" on the whole screen. */
+void display_too_small(void);
+
+/* A key: a character (its code point), a curses key code, a timeout, or the end. */
+enum dkey_type { DK_CHAR, DK_KEY, DK_TIMEOUT, DK_EXIT };
+struct dkey {
+	enum dkey_type type;
+	int code;
+};
+/*
+ * Wait for a key, at most timeout_ms.  DK_EXIT after SIGHUP, SIGTERM or
+ * SIGINT, or when the terminal has gone (a dropped SSH connection makes
+ * every read fail at once: that must end the program, not spin).
+ */
+struct dkey display_getkey(int timeout_ms);
+/* 1 once a signal or a lost terminal asks us to end. */
+int display_exiting(void);
+
+/* Read a line on the status line after prompt; NULL if cancelled (Esc) or the program must end. */
+char *display_prompt(const char *prompt, const char *initial);
+
+#endif

@@ -1,0 +1,120 @@
+/* layout.c: screen regions, table column widths and scrolling, computed without curses. */
+#include <config.h>
+
+#include "layout.h"
+
+void
+layout_screen(int cols, int rows, struct layout *l)
+{
+	l->cols = cols;
+	l->rows = rows;
+	l->too_small = cols < LAYOUT_MIN_COLS || rows < LAYOUT_MIN_ROWS;
+	l->header_y = 0;
+	l->header_h = 2;
+	l->body_y = l->header_h;
+	l->status_y = rows - 1;
+	l->body_h = rows - l->header_h - 1;
+	if (l->body_h < 0)
+		l->body_h = 0;
+}
+
+static int
+total_width(const struct layout_col *cols, const int *shown, int n, int gap)
+{
+	int w = 0, k = 0;
+
+	for (int i = 0; i < n; i++)
+		if (shown[i]) {
+			w += cols[i].min;
+			k++;
+		}
+	return k ? w + gap * (k - 1) : 0;
+}
+
+int
+layout_columns(int width, int gap, const struct layout_col *cols, int n, int *widths)
+{
+	int shown[n > 0 ? n : 1], k = 0, left, weights;
+
+	/* A column with no width and no share is not there at all. */
+	for (int i = 0; i < n; i++)
+		shown[i] = cols[i].min > 0 || cols[i].weight > 0;
+	/* Drop the most droppable column until the minimums fit. */
+	while (total_width(cols, shown, n, gap) > width) {
+		int worst = -1;
+
+		for (int i = 0; i < n; i++)
+			if (shown[i] && cols[i].drop > 0 && (worst < 0 || cols[i].drop > cols[worst].drop))
+				worst = i;
+		if (worst < 0)
+			break;
+		shown[worst] = 0;
+	}
+	for (int i = 0; i < n; i++) {
+		widths[i] = shown[i] ? cols[i].min : 0;
+		k += shown[i];
+	}
+	left = width - total_width(cols, shown, n, gap);
+	/* Share what is left by weight, a column at a time, respecting max. */
+	while (left > 0) {
+		int given = 0;
+
+		weights = 0;
+		for (int i = 0; i < n; i++)
+			if (shown[i] && cols[i].weight > 0 && (!cols[i].max || widths[i] < cols[i].max))
+				weights += cols[i].weight;
+		if (weights == 0)
+			break;
+		for (int i = 0; i < n && given < left; i++) {
+			int add;
+
+			if (!shown[i] || cols[i].weight <= 0 || (cols[i].max && widths[i] >= cols[i].max))
+				continue;
+			add = left * cols[i].weight / weights;
+			if (add < 1)
+				add = 1;
+			if (add > left - given)
+				add = left - given;
+			if (cols[i].max && widths[i] + add > cols[i].max)
+				add = cols[i].max - widths[i];
+			widths[i] += add;
+			given += add;
+		}
+		if (given == 0)
+			break;
+		left -= given;
+	}
+	/* Still too wide (no droppable column left): shrink the last ones. */
+	for (int i = n - 1, over = -left; i >= 0 && over > 0; i--) {
+		int cut = widths[i] < over ? widths[i] : over;
+
+		widths[i] -= cut;
+		over -= cut;
+		if (widths[i] == 0 && shown[i]) {
+			shown[i] = 0;
+			k--;
+		}
+	}
+	return k;
+}
+
+long
+layout_scroll(long top, long sel, long want, long height, long total)
+{
+	if (height <= 0 || total <= 0)
+		return 0;
+	if (want < 1)
+		want = 1;
+	if (want > height)
+		want = height;
+	if (sel < top)
+		top = sel;
+	else if (sel + want > top + height)
+		top = sel + want - height;
+	if (top > total - height)
+		top = total - height;
+	if (top < 0)
+		top = 0;
+	return top;
+}
+

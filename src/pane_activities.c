@@ -1,0 +1,291 @@
+/*
+ * pane_activities.c: pane 4, the action plan as a table.  Only the rows
+ * on screen (and a page either side) are read: COUNT for the length,
+ * LIMIT/OFFSET in the chosen order with the filter in the WHERE clause.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "detail.h"
+#include "layout.h"
+#include "report.h"
+#include "text.h"
+#include "util.h"
+#include "view.h"
+
+enum { COL_ID, COL_MARK, COL_TITLE, COL_FOCUS, COL_RESP, COL_DUE, COL_STATUS, COL_PROGRESS, NCOLS };
+
+static struct {
+	struct activity *win;           /* the rows woff .. woff + wn - 1 */
+	size_t wn;
+	long woff;
+	int widths[NCOLS];
+} t;
+
+static void
+drop_window(void)
+{
+	query_free_activities(t.win, t.wn);
+	t.win = NULL;
+	t.wn = 0;
+	t.woff = 0;
+}
+
+static void
+relayout(struct view *v)
+{
+	int statusw = 0, duew, idw;
+	char due[64], id[24];
+	struct layout_col cols[NCOLS] = {
+		[COL_ID] = { 0, 0, 0, 0 },
+		[COL_MARK] = { 1, 1, 0, 0 },
+		[COL_TITLE] = { 16, 0, 4, 0 },
+		[COL_FOCUS] = { 8, 30, 1, 2 },
+		[COL_RESP] = { 8, 30, 1, 1 },
+		[COL_DUE] = { 10, 10, 0, 3 },
+		[COL_STATUS] = { 0, 0, 0, 0 },
+		[COL_PROGRESS] = { 5, 5, 0, 4 },
+	};
+
+	snprintf(id, sizeof id, "%lld", (long long)query_max_activity_id(v->dash->db));
+	idw = (int)strlen(id);
+	cols[COL_ID].min = cols[COL_ID].max = idw > 1 ? idw : 1;
+	/* No focus areas (Gislaved's project plan): no empty column for them. */
+	if (v->dash->plan.nfocus == 0)
+		cols[COL_FOCUS].min = cols[COL_FOCUS].max = cols[COL_FOCUS].weight = 0;
+
+	/* The status column fits its longest label in this language, the due column a date in the configured format. */
+	for (int s = 0; s < ST_COUNT; s++) {
+		int w = text_width(status_label((enum status)s)) + 2;
+
+		if (w > statusw)
+			statusw = w;
+	}
+	cols[COL_STATUS].min = cols[COL_STATUS].max = statusw;
+	report_format_date(due, sizeof due, "2026-12-31", v->dash->app->cfg.date_format);
+	duew = text_width(due);
+	cols[COL_DUE].min = cols[COL_DUE].max = duew > 4 ? duew : 4;
+	layout_columns(v->width, 1, cols, NCOLS, t.widths);
+}
+
+static void
+load(struct view *v)
+{
+	struct dash *dash = v->dash;
+	long n = 0;
+
+	drop_window();
+	relayout(v);
+	if (query_activity_count(dash->db, dash->plan.s.id, &dash->filter, &n) < 0)
+		display_message(1, "%s", err_get());
+	v->nrows = n;
+}
+
+static void
+done(struct view *v)
+{
+	(void)v;
+	drop_window();
+}
+
+/* The activity on a row, reading a new window around it if needed. */
+static const struct activity *
+row_activity(struct view *v, long row)
+{
+	struct dash *dash = v->dash;
+
+	if (row < t.woff || row >= t.woff + (long)t.wn) {
+		long off = row - v->height > 0 ? row - v->height : 0;
+
+		drop_window();
+		if (query_activities(dash->db, dash->plan.s.id, &dash->filter, dash->sort, off,
+		                     3L * v->height, &t.win, &t.wn) < 0) {
+			display_message(1, "%s", err_get());
+			return NULL;
+		}
+		t.woff = off;
+		if (row >= t.woff + (long)t.wn)
+			return NULL;
+	}
+	return &t.win[row - t.woff];
+}
+
+/* Write the cells of one row, left to right, with a space between. */
+static void
+cells(struct view *v, int y, const char *text[NCOLS], const attr_t attr[NCOLS], int right_align_mask)
+{
+	int x = 0;
+
+	for (int c = 0; c < NCOLS; c++) {
+		int w = t.widths[c];
+
+		if (w <= 0)
+			continue;
+		if (right_align_mask & (1 << c)) {
+			int tw = text_width(text[c]);
+
+			view_put(v, y, x + (tw < w ? w - tw : 0), w, text[c], attr[c]);
+		} else {
+			view_put(v, y, x, w, text[c], attr[c]);
+		}
+		x += w + 1;
+	}
+}
+
+static void
+draw_header(struct view *v)
+{
+	struct dash *dash = v->dash;
+	const char *text[NCOLS] = {
+		"#", "", _("Title"), _("Focus area"), _("Responsible"), _("Due"), _("Status"), _("Done")
+	};
+	attr_t attr[NCOLS];
+	struct buf b;
+	char *line;
+
+	buf_init(&b);
+	buf_printf(&b, ngettext("%ld activity", "%ld activities", (unsigned long)v->nrows), v->nrows);
+	buf_printf(&b, " | %s: %s", _("sorted by"), query_sort_label(dash->sort));
+	if (query_filter_active(&dash->filter)) {
+		const struct act_filter *f = &dash->filter;
+		const struct focus_area *fa = f->focus_id > 0 ? plan_focus(&dash->plan, f->focus_id) : NULL;
+
+		buf_printf(&b, " | %s:", _("filter"));
+		if (f->status >= 0)
+			buf_printf(&b, " %s", status_label((enum status)f->status));
+		if (f->focus_id >= 0)
+			buf_printf(&b, " %s", fa ? fa->name : _("no focus area"));
+		if (f->responsible)
+			buf_printf(&b, " %s", f->responsible);
+		if (f->overdue)
+			buf_printf(&b, " %s", _("overdue"));
+	}
+	buf_printf(&b, " | %s", _("* overdue"));
+	line = buf_steal(&b);
+	display_fill(dpy.body, 0, 0, v->width, A_NORMAL);
+	view_put(v, 0, 0, v->width, line, display_attr(DC_DIM));
+	free(line);
+	for (int c = 0; c < NCOLS; c++)
+		attr[c] = display_attr(DC_LABEL) | A_UNDERLINE;
+	display_fill(dpy.body, 1, 0, v->width, A_NORMAL);
+	cells(v, 1, text, attr, 1 << COL_ID | 1 << COL_PROGRESS);
+}
+
+static void
+draw(struct view *v, int y, long row, attr_t base)
+{
+	const struct activity *a = row_activity(v, row);
+	const struct focus_area *fa;
+	char id[24], due[64], progress[16], *status;
+	const char *text[NCOLS];
+	attr_t attr[NCOLS];
+	int late;
+
+	view_row_begin(v, y, base);
+	if (!a)
+		return;
+	late = activity_overdue(a);
+	fa = a->focus_id ? plan_focus(&v->dash->plan, a->focus_id) : NULL;
+	snprintf(id, sizeof id, "%lld", (long long)a->id);
+	report_format_date(due, sizeof due, a->due, v->dash->app->cfg.date_format);
+	snprintf(progress, sizeof progress, "%d %%", a->progress);
+	/* Never colour alone: the status has its symbol and word. */
+	status = xasprintf("%s %s", status_symbol(a->status), status_label(a->status));
+	text[COL_ID] = id;
+	text[COL_MARK] = late ? "*" : "";
+	text[COL_TITLE] = a->title;
+	text[COL_FOCUS] = fa ? fa->name : "";
+	text[COL_RESP] = a->responsible ? a->responsible : "";
+	text[COL_DUE] = due;
+	text[COL_STATUS] = status;
+	text[COL_PROGRESS] = progress;
+	for (int c = 0; c < NCOLS; c++)
+		attr[c] = base;
+	attr[COL_MARK] |= display_attr(DC_OVERDUE);
+	if (late)
+		attr[COL_DUE] |= display_attr(DC_OVERDUE);
+	attr[COL_STATUS] |= display_status_attr(a->status);
+	cells(v, y, text, attr, 1 << COL_ID | 1 << COL_PROGRESS);
+	free(status);
+}
+
+static int
+find(struct view *v, long from, const char *needle, long *row)
+{
+	struct dash *dash = v->dash;
+
+	return query_activity_find(dash->db, dash->plan.s.id, &dash->filter, dash->sort, from, needle, row);
+}
+
+static void
+detail(struct view *v, long row, struct doc *d)
+{
+	struct dash *dash = v->dash;
+	const struct activity *a = row_activity(v, row);
+	const char *fmt = dash->app->cfg.date_format;
+	const struct focus_area *fa;
+	const struct goal *g;
+	char buf[64], *s;
+
+	if (!a)
+		return;
+	fa = a->focus_id ? plan_focus(&dash->plan, a->focus_id) : NULL;
+	g = a->goal_id ? plan_goal(&dash->plan, a->goal_id) : NULL;
+	s = xasprintf("#%lld %s", (long long)a->id, a->title);
+	doc_heading(d, s);
+	free(s);
+	s = xasprintf("%s %s%s", status_symbol(a->status), status_label(a->status),
+	              activity_overdue(a) ? _(" * overdue") : "");
+	doc_field(d, _("Status"), s);
+	free(s);
+	snprintf(buf, sizeof buf, "%d %%", a->progress);
+	doc_field(d, _("Progress"), buf);
+	doc_field(d, _("Focus area"), fa ? fa->name : NULL);
+	doc_field(d, _("Goal"), g ? g->title : NULL);
+	doc_field(d, _("Responsible"), a->responsible);
+	doc_field(d, _("Contact"), a->contact);
+	report_format_date(buf, sizeof buf, a->start, fmt);
+	doc_field(d, _("Start"), buf);
+	report_format_date(buf, sizeof buf, a->due, fmt);
+	doc_field(d, _("Due"), buf);
+	doc_field(d, _("Description"), a->description);
+	doc_field(d, _("Comment"), a->comment);
+	if (a->changed_by && *a->changed_by) {
+		s = xasprintf("%s, %s", a->changed_by, a->changed_at ? a->changed_at : "");
+		doc_field(d, _("Last changed"), s);
+		free(s);
+	}
+	doc_changes(d, dash, CHANGES_ACTIVITY, a->id);
+}
+
+static int
+request(struct view *v, enum action a)
+{
+	struct dash *dash = v->dash;
+
+	if (a != ACT_SORT)
+		return 0;
+	dash->sort = (enum act_sort)((dash->sort + 1) % SORT_COUNT);
+	drop_window();
+	v->sel = 0;
+	v->top = 0;
+	display_message(0, _("Sorted by %s"), query_sort_label(dash->sort));
+	view_draw(v);
+	return 1;
+}
+
+const struct view_ops pane_activities_ops = {
+	.title = N_("Activities"),
+	.header_rows = 2,
+	.load = load,
+	.relayout = relayout,
+	.done = done,
+	.draw = draw,
+	.draw_header = draw_header,
+	.find = find,
+	.detail = detail,
+	.request = request,
+};

@@ -1,0 +1,235 @@
+/* pane_goals.c: pane 3, goals and sub-goals as a tree, each with its indicators: baseline, latest value, target, T/K/M. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "detail.h"
+#include "text.h"
+#include "util.h"
+#include "view.h"
+
+enum { ROW_GOAL, ROW_INDICATOR };
+
+static struct vrows rows;
+
+/* "8.5 %" or "1200 kr"; "-" without a value. */
+static void
+value_text(char *out, size_t n, int has, double v, const char *unit)
+{
+	char num[64];
+
+	if (!has) {
+		snprintf(out, n, "-");
+		return;
+	}
+	format_number(num, sizeof num, v);
+	snprintf(out, n, "%s%s%s", num, unit && *unit ? " " : "", unit ? unit : "");
+}
+
+/* "Baseline 8.5 % (2013) | Latest 9 % (2015) | Target 12 % (2020)" */
+static char *
+values_line(const struct indicator *ind)
+{
+	const struct measurement *m = indicator_latest(ind, SEX_T);
+	char base[96], latest[96], target[96];
+
+	value_text(base, sizeof base, ind->has_baseline, ind->baseline, ind->unit);
+	value_text(latest, sizeof latest, m != NULL, m ? m->value : 0, ind->unit);
+	value_text(target, sizeof target, ind->has_target, ind->target, ind->unit);
+	return xasprintf("%s %s%s%s%s | %s %s%s%s%s | %s %s%s%s%s",
+	                 _("Baseline"), base, ind->baseline_period && *ind->baseline_period ? " (" : "",
+	                 ind->baseline_period ? ind->baseline_period : "", ind->baseline_period && *ind->baseline_period ? ")" : "",
+	                 _("Latest"), latest, m ? " (" : "", m ? m->period : "", m ? ")" : "",
+	                 _("Target"), target, ind->target_period && *ind->target_period ? " (" : "",
+	                 ind->target_period ? ind->target_period : "", ind->target_period && *ind->target_period ? ")" : "");
+}
+
+/* "T 9.1 (2015) | K 8.7 (2015) | M 9.5 (2015)": the latest value of each, side by side. */
+static char *
+sex_line(const struct indicator *ind)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (int s = SEX_T; s < SEX_COUNT; s++) {
+		const struct measurement *m = indicator_latest(ind, (enum sex)s);
+		char v[96];
+
+		value_text(v, sizeof v, m != NULL, m ? m->value : 0, ind->unit);
+		buf_printf(&b, "%s%c %s%s%s%s", s ? " | " : "", sex_char((enum sex)s), v,
+		           m ? " (" : "", m ? m->period : "", m ? ")" : "");
+	}
+	return buf_steal(&b);
+}
+
+static void
+load(struct view *v)
+{
+	struct dash *dash = v->dash;
+	const struct plan *p = &dash->plan;
+	int w = v->width;
+
+	vrows_free(&rows);
+	v->priv = &rows;
+	for (size_t i = 0; i < p->ngoals; i++) {
+		const struct goal *g = &p->goals[i];
+		int ind0 = 2 * g->depth, any = 0;
+
+		if (g->depth == 0 && rows.n > 0)
+			vrows_add(&rows, xstrdup(""), DC_NORMAL, 0, ROW_GOAL, i);
+		vrows_wrap(&rows, w, ind0, g->title, g->depth ? DC_LABEL : DC_HEADING, 1, 0, ROW_GOAL, i);
+		for (size_t k = 0; k < p->ninds; k++) {
+			const struct indicator *ind = &p->inds[k];
+			char *line, *src;
+
+			if (ind->goal_id != g->id)
+				continue;
+			any = 1;
+			vrows_wrap(&rows, w, ind0 + 2, ind->name, DC_NORMAL, 1, 0, ROW_INDICATOR, k);
+			line = values_line(ind);
+			vrows_wrap(&rows, w, ind0 + 4, line, DC_NORMAL, 0, 0, ROW_INDICATOR, k);
+			free(line);
+			if (ind->by_sex) {
+				line = sex_line(ind);
+				vrows_wrap(&rows, w, ind0 + 4, line, DC_NORMAL, 0, 0, ROW_INDICATOR, k);
+				free(line);
+			}
+			if ((ind->source && *ind->source) || (ind->kolada && *ind->kolada)) {
+				src = xasprintf("%s: %s%s%s", _("Source"), ind->source ? ind->source : "",
+				                ind->kolada && *ind->kolada ? (ind->source && *ind->source ? ", Kolada " : "Kolada ") : "",
+				                ind->kolada ? ind->kolada : "");
+				vrows_wrap(&rows, w, ind0 + 4, src, DC_DIM, 0, 0, ROW_INDICATOR, k);
+				free(src);
+			}
+		}
+		if (!any) {
+			struct act_filter f;
+			struct act_counts c;
+
+			query_filter_init(&f);
+			f.goal_id = g->id;
+			if (query_counts(dash->db, p->s.id, &f, &c) == 0 && c.total > 0) {
+				char *line = xasprintf(ngettext("No indicators; %ld activity, %ld done",
+				                                "No indicators; %ld activities, %ld done",
+				                                (unsigned long)c.total), c.total, c.n[ST_DONE]);
+
+				vrows_wrap(&rows, w, ind0 + 2, line, DC_DIM, 0, 0, ROW_GOAL, i);
+				free(line);
+			}
+		}
+	}
+	if (rows.n == 0)
+		vrows_add(&rows, xstrdup(_("This strategy has no goals.")), DC_DIM, 1, ROW_GOAL, 0);
+	v->nrows = (long)rows.n;
+}
+
+static void
+done(struct view *v)
+{
+	vrows_free(&rows);
+	v->priv = NULL;
+}
+
+static void
+indicator_detail(struct dash *dash, const struct indicator *ind, struct doc *d)
+{
+	const struct goal *g = plan_goal(&dash->plan, ind->goal_id);
+	char v[96], *line;
+
+	doc_heading(d, ind->name);
+	doc_field(d, _("Goal"), g ? g->title : NULL);
+	doc_field(d, _("Description"), ind->description);
+	doc_field(d, _("Unit"), ind->unit);
+	doc_field(d, _("Source"), ind->source);
+	doc_field(d, _("Kolada KPI"), ind->kolada);
+	doc_field(d, _("Direction"), ind->lower_is_better ? _("lower is better") : _("higher is better"));
+	value_text(v, sizeof v, ind->has_baseline, ind->baseline, ind->unit);
+	line = xasprintf("%s%s%s%s", v, ind->baseline_period && *ind->baseline_period ? " (" : "",
+	                 ind->baseline_period ? ind->baseline_period : "",
+	                 ind->baseline_period && *ind->baseline_period ? ")" : "");
+	doc_field(d, _("Baseline"), line);
+	free(line);
+	value_text(v, sizeof v, ind->has_target, ind->target, ind->unit);
+	line = xasprintf("%s%s%s%s", v, ind->target_period && *ind->target_period ? " (" : "",
+	                 ind->target_period ? ind->target_period : "",
+	                 ind->target_period && *ind->target_period ? ")" : "");
+	doc_field(d, _("Target"), line);
+	free(line);
+	doc_field(d, _("Split by sex"), ind->by_sex ? _("yes (T total, K women, M men)") : _("no"));
+	doc_heading(d, _("Values"));
+	if (ind->nvalues == 0)
+		doc_text(d, 2, _("none yet"), DC_DIM);
+	for (size_t i = 0; i < ind->nvalues; i++) {
+		const struct measurement *m = &ind->values[i];
+
+		value_text(v, sizeof v, m->has_value, m->value, ind->unit);
+		line = xasprintf("%s %c %s  (%s, %s)", m->period, sex_char(m->sex),
+		                 m->has_value ? v : _("no data"), m->entered_by ? m->entered_by : "",
+		                 m->entered_at ? m->entered_at : "");
+		doc_text(d, 2, line, DC_NORMAL);
+		free(line);
+	}
+	doc_changes(d, dash, CHANGES_INDICATOR, ind->id);
+}
+
+void
+goal_detail(struct dash *dash, size_t index, struct doc *d)
+{
+	const struct plan *p = &dash->plan;
+	const struct goal *g = &p->goals[index];
+	const struct goal *parent = g->parent_id ? plan_goal(p, g->parent_id) : NULL;
+	const struct focus_area *fa = g->focus_id ? plan_focus(p, g->focus_id) : NULL;
+	struct act_filter f;
+	int any = 0;
+
+	doc_heading(d, g->title);
+	doc_field(d, _("Description"), g->description);
+	doc_field(d, _("Part of"), parent ? parent->title : NULL);
+	doc_field(d, _("Focus area"), fa ? fa->name : NULL);
+	for (size_t i = 0; i < p->ngoals; i++)
+		if (p->goals[i].parent_id == g->id) {
+			if (!any++)
+				doc_heading(d, _("Sub-goals"));
+			doc_text(d, 2, p->goals[i].title, DC_NORMAL);
+		}
+	any = 0;
+	for (size_t i = 0; i < p->ninds; i++)
+		if (p->inds[i].goal_id == g->id) {
+			char *line = values_line(&p->inds[i]);
+
+			if (!any++)
+				doc_heading(d, _("Indicators"));
+			doc_text(d, 2, p->inds[i].name, DC_LABEL);
+			doc_text(d, 4, line, DC_NORMAL);
+			free(line);
+		}
+	query_filter_init(&f);
+	f.goal_id = g->id;
+	doc_activities(d, dash, &f, 30);
+	doc_changes(d, dash, CHANGES_GOAL, g->id);
+}
+
+static void
+detail(struct view *v, long row, struct doc *d)
+{
+	const struct vrow *r = &rows.r[row];
+
+	if (v->dash->plan.ngoals == 0)
+		return;
+	if (r->kind == ROW_INDICATOR)
+		indicator_detail(v->dash, &v->dash->plan.inds[r->index], d);
+	else
+		goal_detail(v->dash, r->index, d);
+}
+
+const struct view_ops pane_goals_ops = {
+	.title = N_("Goals"),
+	.load = load,
+	.done = done,
+	.selectable = vrows_selectable,
+	.draw = vrows_draw,
+	.text = vrows_text,
+	.detail = detail,
+};

@@ -1,0 +1,70 @@
+/* pane_report.c: pane 5, the text summary drawn by report.c (the same as 'styrkort report'), scrollable. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "util.h"
+#include "view.h"
+
+static struct vrows rows;
+
+/*
+ * The report needs the whole plan, activities and all; it is read only
+ * when the pane is shown (view_load), so opening a large file stays quick.
+ */
+static void
+load(struct view *v)
+{
+	struct dash *dash = v->dash;
+	struct report_opts o;
+	struct plan p;
+	char *text = NULL, *line, *next;
+	size_t len = 0;
+	FILE *f;
+
+	vrows_free(&rows);
+	v->priv = &rows;
+	v->nrows = 0;
+	if (model_load_plan(dash->db, dash->plan.s.id, &p) < 0) {
+		vrows_add(&rows, xstrdup(err_get()), DC_ERROR, 1, 0, 0);
+		v->nrows = 1;
+		return;
+	}
+	memset(&o, 0, sizeof o);
+	o.width = v->width < 40 ? 40 : v->width;
+	o.date_format = dash->app->cfg.date_format;
+	if (!(f = open_memstream(&text, &len)))
+		die(EXIT_RUNTIME, "open_memstream: out of memory");
+	report_write_text(&p, &o, f);
+	fclose(f);
+	model_free_plan(&p);
+	for (line = text; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		vrows_add(&rows, xstrdup(line), DC_NORMAL, 1, 0, 0);
+		if (!next)
+			break;
+	}
+	free(text);
+	v->nrows = (long)rows.n;
+}
+
+static void
+done(struct view *v)
+{
+	vrows_free(&rows);
+	v->priv = NULL;
+}
+
+const struct view_ops pane_report_ops = {
+	.title = N_("Report"),
+	.load = load,
+	.done = done,
+	.selectable = vrows_selectable,
+	.draw = vrows_draw,
+	.text = vrows_text,
+};

@@ -1,0 +1,133 @@
+/* pane_vision.c: pane 1, the strategy's vision, purpose, target group, overall goals and adoption facts. */
+#include <config.h>
+
+#include <stdlib.h>
+
+#include "detail.h"
+#include "report.h"
+#include "util.h"
+#include "view.h"
+
+enum { ROW_TEXT, ROW_GOAL };
+
+static struct vrows rows;       /* one vision pane, one set of rows */
+
+static void
+heading(int width, const char *title)
+{
+	if (rows.n > 0)
+		vrows_add(&rows, xstrdup(""), DC_NORMAL, 0, ROW_TEXT, 0);
+	vrows_wrap(&rows, width, 0, title, DC_HEADING, 1, 1, ROW_TEXT, 0);
+}
+
+static void
+date_field(int width, const char *label, const char *iso, const char *fmt)
+{
+	char date[64];
+
+	if (!iso || !*iso)
+		return;
+	report_format_date(date, sizeof date, iso, fmt);
+	vrows_field(&rows, width, 2, label, date, 1, ROW_TEXT, 0);
+}
+
+static void
+load(struct view *v)
+{
+	const struct plan *p = &v->dash->plan;
+	const struct strategy *s = &p->s;
+	const char *fmt = v->dash->app->cfg.date_format;
+	int w = v->width, any = 0;
+	char *overall = xcalloc(p->ngoals ? p->ngoals : 1, 1);
+
+	vrows_free(&rows);
+	v->priv = &rows;
+	if (s->vision && *s->vision) {
+		heading(w, _("Vision"));
+		vrows_wrap(&rows, w, 2, s->vision, DC_NORMAL, 1, 1, ROW_TEXT, 0);
+	}
+	if (s->purpose && *s->purpose) {
+		heading(w, _("Purpose"));
+		vrows_wrap(&rows, w, 2, s->purpose, DC_NORMAL, 1, 1, ROW_TEXT, 0);
+	}
+	if (s->target_group && *s->target_group) {
+		heading(w, _("Target group"));
+		vrows_wrap(&rows, w, 2, s->target_group, DC_NORMAL, 1, 1, ROW_TEXT, 0);
+	}
+	for (size_t i = 0; i < p->ngoals; i++) {
+		const struct goal *g = &p->goals[i];
+		const struct goal *parent = g->parent_id ? plan_goal(p, g->parent_id) : NULL;
+
+		/* Strategy-level goals and their sub-goals (goals are in tree order). */
+		if (parent ? !overall[parent - p->goals] : g->focus_id != 0)
+			continue;
+		overall[i] = 1;
+		if (!any++)
+			heading(w, _("Overall goals"));
+		vrows_wrap(&rows, w, 2 + 2 * g->depth, g->title, g->depth ? DC_NORMAL : DC_LABEL, 1, 1, ROW_GOAL, i);
+	}
+	free(overall);
+	heading(w, _("Adoption"));
+	vrows_field(&rows, w, 2, _("Document"), s->doc_type, 1, ROW_TEXT, 0);
+	vrows_field(&rows, w, 2, _("Adopted by"), s->adopted_by, 1, ROW_TEXT, 0);
+	date_field(w, _("Adopted on"), s->adopted_on, fmt);
+	date_field(w, _("Revised on"), s->revised_on, fmt);
+	vrows_field(&rows, w, 2, _("Reference number (Dnr)"), s->reference, 1, ROW_TEXT, 0);
+	date_field(w, _("Valid from"), s->valid_from, fmt);
+	date_field(w, _("Valid to"), s->valid_to, fmt);
+	vrows_field(&rows, w, 2, _("Owner"), s->owner, 1, ROW_TEXT, 0);
+	v->nrows = (long)rows.n;
+}
+
+static void
+done(struct view *v)
+{
+	vrows_free(&rows);
+	v->priv = NULL;
+}
+
+/* The whole strategy, every field, and its latest changes. */
+static void
+detail(struct view *v, long row, struct doc *d)
+{
+	const struct strategy *s = &v->dash->plan.s;
+	const char *fmt = v->dash->app->cfg.date_format;
+	char from[64], to[64], adopted[64], revised[64];
+
+	if (rows.r[row].kind == ROW_GOAL) {
+		goal_detail(v->dash, rows.r[row].index, d);
+		return;
+	}
+	report_format_date(from, sizeof from, s->valid_from, fmt);
+	report_format_date(to, sizeof to, s->valid_to, fmt);
+	report_format_date(adopted, sizeof adopted, s->adopted_on, fmt);
+	report_format_date(revised, sizeof revised, s->revised_on, fmt);
+	doc_heading(d, s->title);
+	doc_field(d, _("Municipality"), s->municipality);
+	doc_field(d, _("Strategy id"), s->id);
+	doc_field(d, _("Document"), s->doc_type);
+	doc_field(d, _("Adopted by"), s->adopted_by);
+	doc_field(d, _("Adopted on"), adopted);
+	doc_field(d, _("Revised on"), revised);
+	doc_field(d, _("Reference number (Dnr)"), s->reference);
+	doc_field(d, _("Valid from"), from);
+	doc_field(d, _("Valid to"), to);
+	doc_field(d, _("Owner"), s->owner);
+	doc_field(d, _("Vision"), s->vision);
+	doc_field(d, _("Purpose"), s->purpose);
+	doc_field(d, _("Target group"), s->target_group);
+	doc_field(d, _("Organisation"), s->organisation);
+	doc_field(d, _("Follow-up"), s->follow_up);
+	doc_field(d, _("Note"), s->note);
+	doc_changes(d, v->dash, CHANGES_STRATEGY, 0);
+}
+
+const struct view_ops pane_vision_ops = {
+	.title = N_("Vision"),
+	.load = load,
+	.done = done,
+	.selectable = vrows_selectable,
+	.draw = vrows_draw,
+	.text = vrows_text,
+	.detail = detail,
+};

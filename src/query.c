@@ -1,0 +1,368 @@
+/* query.c: the dashboard's windowed reads: activities by filter and sort order, counts, change-log lines. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "query.h"
+#include "search.h"
+#include "util.h"
+
+void
+query_filter_init(struct act_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->status = -1;
+	f->focus_id = -1;
+	f->goal_id = -1;
+}
+
+void
+query_filter_free(struct act_filter *f)
+{
+	free(f->responsible);
+	query_filter_init(f);
+}
+
+int
+query_filter_active(const struct act_filter *f)
+{
+	return f->status >= 0 || f->focus_id >= 0 || f->responsible || f->overdue;
+}
+
+static const char *const sort_labels[SORT_COUNT] = {
+	N_("plan order"), N_("due date"), N_("status"), N_("focus area")
+};
+
+/* ORDER BY of each sort; every one ends in the plan order so the order is total. */
+static const char *const sort_sql[SORT_COUNT] = {
+	"position, id",
+	"coalesce(due_date, '') = '', due_date, position, id",
+	"CASE status WHEN 'delayed' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'not_started' THEN 2"
+	" WHEN 'done' THEN 3 ELSE 4 END, position, id",
+	"focus_position IS NULL, focus_position, position, id",
+};
+
+const char *
+query_sort_label(enum act_sort s)
+{
+	return s < SORT_COUNT ? _(sort_labels[s]) : "?";
+}
+
+/* The filter as fixed SQL with parameters ?1-?7, so each statement is the same text whatever is filtered. */
+#define FILTER_SQL \
+	" WHERE strategy_id = ?1" \
+	" AND (?2 IS NULL OR status = ?2)" \
+	" AND (?3 < 0 OR coalesce(focus_id, 0) = ?3)" \
+	" AND (?4 < 0 OR coalesce(goal_id, 0) = ?4)" \
+	" AND (?5 IS NULL OR responsible = ?5)" \
+	" AND (?6 = 0 OR (coalesce(due_date, '') <> '' AND due_date < ?7" \
+	"                 AND status NOT IN ('done', 'cancelled')))"
+/* The sort key of SORT_FOCUS, as a column. */
+#define FOCUS_POSITION_SQL \
+	"(SELECT f.position FROM focus_area f WHERE f.id = activity.focus_id) AS focus_position"
+
+static void
+bind_filter(sqlite3_stmt *st, const char *strategy, const struct act_filter *f)
+{
+	char today[11];
+
+	today_iso(today);
+	sqlite3_bind_text(st, 1, strategy, -1, SQLITE_TRANSIENT);
+	if (f->status >= 0 && f->status < ST_COUNT)
+		sqlite3_bind_text(st, 2, status_id((enum status)f->status), -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 2);
+	sqlite3_bind_int64(st, 3, f->focus_id);
+	sqlite3_bind_int64(st, 4, f->goal_id);
+	db_bind_text_or_null(st, 5, f->responsible);
+	sqlite3_bind_int(st, 6, f->overdue);
+	sqlite3_bind_text(st, 7, today, -1, SQLITE_TRANSIENT);
+}
+
+static int
+step_failed(struct db *db, sqlite3_stmt *st)
+{
+	err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+	sqlite3_finalize(st);
+	return -1;
+}
+
+int
+query_activity_count(struct db *db, const char *strategy, const struct act_filter *f, long *n)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM activity" FILTER_SQL);
+
+	if (!st)
+		return -1;
+	bind_filter(st, strategy, f);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return step_failed(db, st);
+	*n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int64_t
+query_max_activity_id(struct db *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(max(id), 0) FROM activity");
+	int64_t id = 0;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
+int
+query_activities(struct db *db, const char *strategy, const struct act_filter *f,
+                 enum act_sort sort, long offset, long limit, struct activity **out, size_t *n)
+{
+	char *sql = xasprintf("SELECT " MODEL_ACTIVITY_COLUMNS ", " FOCUS_POSITION_SQL
+	                      " FROM activity" FILTER_SQL " ORDER BY %s LIMIT ?8 OFFSET ?9",
+	                      sort_sql[sort < SORT_COUNT ? sort : SORT_PLAN]);
+	sqlite3_stmt *st = db_prepare(db, sql);
+	struct activity *rows;
+	size_t count = 0;
+	int rc = SQLITE_DONE;
+
+	free(sql);
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	if (limit < 0)
+		limit = 0;
+	if (offset < 0)
+		offset = 0;
+	bind_filter(st, strategy, f);
+	sqlite3_bind_int64(st, 8, limit);
+	sqlite3_bind_int64(st, 9, offset);
+	rows = xcalloc(limit ? (size_t)limit : 1, sizeof *rows);
+	while (count < (size_t)limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		model_read_activity(st, &rows[count++]);
+	if (count < (size_t)limit && rc != SQLITE_DONE) {
+		query_free_activities(rows, count);
+		return step_failed(db, st);
+	}
+	sqlite3_finalize(st);
+	*out = rows;
+	*n = count;
+	return 0;
+}
+
+void
+query_free_activities(struct activity *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		model_free_activity(&a[i]);
+	free(a);
+}
+
+/* styrkort_match(text, needle): search_match() for SQL. */
+static void
+sql_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *hay = (const char *)sqlite3_value_text(argv[0]);
+	const char *needle = (const char *)sqlite3_value_text(argv[1]);
+
+	(void)argc;
+	sqlite3_result_int(ctx, search_match(hay ? hay : "", needle ? needle : ""));
+}
+
+int
+query_activity_find(struct db *db, const char *strategy, const struct act_filter *f,
+                    enum act_sort sort, long from, const char *needle, long *row)
+{
+	char *sql;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_create_function(db->sql, "styrkort_match", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+	                            NULL, sql_match, NULL, NULL) != SQLITE_OK) {
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		return -1;
+	}
+	sql = xasprintf("SELECT rn FROM (SELECT row_number() OVER (ORDER BY %s) - 1 AS rn, id, title,"
+	                " responsible, focus_id FROM (SELECT *, " FOCUS_POSITION_SQL " FROM activity" FILTER_SQL "))"
+	                " WHERE styrkort_match(id || ' ' || title || ' ' || coalesce(responsible, '') || ' ' ||"
+	                "  coalesce((SELECT name FROM focus_area WHERE focus_area.id = focus_id), ''), ?8)"
+	                " ORDER BY rn < ?9, rn LIMIT 1",
+	                sort_sql[sort < SORT_COUNT ? sort : SORT_PLAN]);
+	st = db_prepare(db, sql);
+	free(sql);
+	if (!st)
+		return -1;
+	bind_filter(st, strategy, f);
+	sqlite3_bind_text(st, 8, needle, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 9, from);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*row = (long)sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		return 0;
+	}
+	if (rc != SQLITE_DONE)
+		return step_failed(db, st);
+	sqlite3_finalize(st);
+	return 1;
+}
+
+int
+query_counts(struct db *db, const char *strategy, const struct act_filter *f, struct act_counts *c)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT status, count(*), sum(CASE WHEN status = 'done' THEN 100 ELSE progress END),"
+		" sum(coalesce(due_date, '') <> '' AND due_date < ?7 AND status NOT IN ('done', 'cancelled'))"
+		" FROM activity" FILTER_SQL " GROUP BY status");
+	double sum = 0;
+	long counted = 0;
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	if (!st)
+		return -1;
+	bind_filter(st, strategy, f);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int s = status_from_id(db_text(st, 0));
+		long k = (long)sqlite3_column_int64(st, 1);
+
+		if (s < 0)
+			continue;
+		c->n[s] += k;
+		c->total += k;
+		c->overdue += (long)sqlite3_column_int64(st, 3);
+		if (s != ST_CANCELLED) {
+			counted += k;
+			sum += sqlite3_column_double(st, 2);
+		}
+	}
+	if (rc != SQLITE_DONE)
+		return step_failed(db, st);
+	sqlite3_finalize(st);
+	c->known = counted > 0;
+	c->pct = counted ? sum / counted : 0;
+	return 0;
+}
+
+int
+query_responsibles(struct db *db, const char *strategy, char ***out, size_t *n)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT DISTINCT responsible FROM activity WHERE strategy_id = ?"
+		" AND coalesce(responsible, '') <> '' ORDER BY responsible LIMIT 500");
+	char **list = NULL;
+	size_t count = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, strategy, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		list = xrealloc(list, (count + 1) * sizeof *list);
+		list[count++] = db_strdup(st, 0);
+	}
+	if (rc != SQLITE_DONE) {
+		for (size_t i = 0; i < count; i++)
+			free(list[i]);
+		free(list);
+		return step_failed(db, st);
+	}
+	sqlite3_finalize(st);
+	*out = list;
+	*n = count;
+	return 0;
+}
+
+int
+query_changes(struct db *db, const char *strategy, enum change_scope scope, int64_t id,
+              int limit, struct change_line **out, size_t *n)
+{
+	static const char *const where[] = {
+		[CHANGES_ACTIVITY] = "kind = 'activity' AND item_id = ?2",
+		[CHANGES_FOCUS] = "kind = 'activity' AND item_id IN (SELECT id FROM activity WHERE focus_id = ?2)",
+		[CHANGES_GOAL] = "kind = 'activity' AND item_id IN (SELECT id FROM activity WHERE goal_id = ?2)",
+		[CHANGES_INDICATOR] = "kind = 'measurement' AND item_id = ?2",
+		[CHANGES_STRATEGY] = "?2 = ?2",
+	};
+	char *sql = xasprintf("SELECT at, who, kind, item, field, old, new, comment, item_id FROM change_log"
+	                      " WHERE strategy_id = ?1 AND %s ORDER BY id DESC LIMIT ?3", where[scope]);
+	sqlite3_stmt *st = db_prepare(db, sql);
+	struct change_line *rows = NULL;
+	size_t count = 0;
+	int rc;
+
+	free(sql);
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, strategy, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_int(st, 3, limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct change_line *c;
+
+		rows = xrealloc(rows, (count + 1) * sizeof *rows);
+		c = &rows[count++];
+		c->at = db_strdup(st, 0);
+		c->who = db_strdup(st, 1);
+		c->kind = db_strdup(st, 2);
+		c->item = db_strdup(st, 3);
+		c->field = db_strdup(st, 4);
+		c->old = db_strdup(st, 5);
+		c->new_value = db_strdup(st, 6);
+		c->comment = db_strdup(st, 7);
+		c->item_id = sqlite3_column_int64(st, 8);
+	}
+	if (rc != SQLITE_DONE) {
+		query_free_changes(rows, count);
+		return step_failed(db, st);
+	}
+	sqlite3_finalize(st);
+	*out = rows;
+	*n = count;
+	return 0;
+}
+
+void
+query_free_changes(struct change_line *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(c[i].at); free(c[i].who); free(c[i].kind); free(c[i].item);
+		free(c[i].field); free(c[i].old); free(c[i].new_value); free(c[i].comment);
+	}
+	free(c);
+}
+
+int
+query_load_outline(struct db *db, const char *strategy, struct plan *p)
+{
+	int rc;
+
+	/*
+	 * model_load_plan() reads every activity.  Until it can be asked not
+	 * to (see the note in the commit), an empty temporary view named
+	 * activity hides them while it runs: SQLite resolves an unqualified
+	 * name in the connection's private temp schema before main, and the
+	 * temp schema is writable even when the file is open read-only.
+	 */
+	if (sqlite3_exec(db->sql, "CREATE TEMP VIEW activity AS SELECT * FROM main.activity WHERE 0",
+	                 NULL, NULL, NULL) != SQLITE_OK) {
+		/* Correct, only slower: read them all and drop them. */
+		if (model_load_plan(db, strategy, p) < 0)
+			return -1;
+		for (size_t i = 0; i < p->nacts; i++)
+			model_free_activity(&p->acts[i]);
+		free(p->acts);
+		p->acts = NULL;
+		p->nacts = 0;
+		return 0;
+	}
+	rc = model_load_plan(db, strategy, p);
+	sqlite3_exec(db->sql, "DROP VIEW temp.activity", NULL, NULL, NULL);
+	return rc;
+}

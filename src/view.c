@@ -1,0 +1,389 @@
+/* view.c: what every pane does the same way: moving item by item, scrolling, searching, drawing only changed rows. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "layout.h"
+#include "search.h"
+#include "text.h"
+#include "util.h"
+#include "view.h"
+
+static int
+selectable(struct view *v, long row)
+{
+	return row >= 0 && row < v->nrows && (!v->ops->selectable || v->ops->selectable(v, row));
+}
+
+/* Rows of the item starting at row: it and the unselectable rows after it. */
+static long
+item_span(struct view *v, long row)
+{
+	long n = 1;
+
+	while (row + n < v->nrows && !selectable(v, row + n) && n < v->height)
+		n++;
+	return n;
+}
+
+static void
+clamp(struct view *v)
+{
+	if (v->sel >= v->nrows)
+		v->sel = v->nrows - 1;
+	if (v->sel < 0)
+		v->sel = 0;
+	while (v->sel > 0 && !selectable(v, v->sel))
+		v->sel--;
+	v->top = layout_scroll(v->top, v->sel, item_span(v, v->sel), v->height, v->nrows);
+}
+
+static void
+size_from_body(struct view *v)
+{
+	int h = 0, w = 0;
+
+	if (dpy.body)
+		getmaxyx(dpy.body, h, w);
+	v->width = w;
+	v->height = h - v->ops->header_rows;
+	if (v->height < 1)
+		v->height = 1;
+}
+
+void
+view_load(struct view *v)
+{
+	size_from_body(v);
+	v->ops->load(v);
+	clamp(v);
+}
+
+void
+view_resize(struct view *v)
+{
+	size_from_body(v);
+	if (v->ops->relayout)
+		v->ops->relayout(v);
+	else
+		v->ops->load(v);
+	clamp(v);
+}
+
+attr_t
+view_row_begin(struct view *v, int y, attr_t base)
+{
+	display_fill(dpy.body, y, 0, v->width, base);
+	return base;
+}
+
+int
+view_put(struct view *v, int y, int x, int cols, const char *s, attr_t a)
+{
+	if (x >= v->width)
+		return 0;
+	if (cols > v->width - x)
+		cols = v->width - x;
+	return display_text(dpy.body, y, x, cols, s, a);
+}
+
+static void
+draw_row(struct view *v, long row)
+{
+	int y = v->ops->header_rows + (int)(row - v->top);
+
+	if (row < v->top || row >= v->top + v->height || row >= v->nrows)
+		return;
+	v->ops->draw(v, y, row, row == v->sel ? display_attr(DC_SELECTED) : A_NORMAL);
+}
+
+void
+view_place_cursor(struct view *v)
+{
+	int y = v->ops->header_rows + (int)(v->sel - v->top);
+
+	if (!dpy.body)
+		return;
+	if (v->nrows == 0)
+		y = v->ops->header_rows;
+	wmove(dpy.body, y, 0);
+	wnoutrefresh(dpy.body);
+}
+
+void
+view_draw(struct view *v)
+{
+	if (!dpy.body)
+		return;
+	werase(dpy.body);
+	if (v->ops->draw_header)
+		v->ops->draw_header(v);
+	for (long r = v->top; r < v->top + v->height && r < v->nrows; r++)
+		draw_row(v, r);
+	view_place_cursor(v);
+}
+
+void
+view_select(struct view *v, long row)
+{
+	long old = v->sel, top;
+
+	if (row < 0 || row >= v->nrows)
+		return;
+	top = layout_scroll(v->top, row, item_span(v, row), v->height, v->nrows);
+	v->sel = row;
+	if (top != v->top) {
+		v->top = top;
+		view_draw(v);
+		return;
+	}
+	/* Only the rows whose highlight changed. */
+	draw_row(v, old);
+	draw_row(v, row);
+	view_place_cursor(v);
+}
+
+/* Scroll without moving the selection (past the last item's text). */
+static void
+scroll_to(struct view *v, long top)
+{
+	if (top > v->nrows - v->height)
+		top = v->nrows - v->height;
+	if (top < 0)
+		top = 0;
+	if (v->sel < top)
+		return;
+	if (top != v->top) {
+		v->top = top;
+		view_draw(v);
+	}
+}
+
+int
+view_move(struct view *v, enum action a)
+{
+	long r;
+
+	if (v->nrows == 0)
+		return a == ACT_MOVE_UP || a == ACT_MOVE_DOWN || a == ACT_PAGE_UP ||
+		       a == ACT_PAGE_DOWN || a == ACT_MOVE_FIRST || a == ACT_MOVE_LAST;
+	switch (a) {
+	case ACT_MOVE_DOWN:
+		for (r = v->sel + 1; r < v->nrows && !selectable(v, r); r++)
+			;
+		if (r < v->nrows)
+			view_select(v, r);
+		else
+			scroll_to(v, v->top + 1);
+		return 1;
+	case ACT_MOVE_UP:
+		for (r = v->sel - 1; r >= 0 && !selectable(v, r); r--)
+			;
+		if (r >= 0)
+			view_select(v, r);
+		return 1;
+	case ACT_PAGE_DOWN:
+		r = v->sel + v->height < v->nrows ? v->sel + v->height : v->nrows - 1;
+		while (r > v->sel && !selectable(v, r))
+			r--;
+		if (r == v->sel)
+			for (r = v->sel + 1; r < v->nrows && !selectable(v, r); r++)
+				;
+		if (r < v->nrows && r != v->sel) {
+			/* Keep the selection at the same place on the page, like less. */
+			long top = v->top + (r - v->sel);
+
+			v->top = layout_scroll(top, r, item_span(v, r), v->height, v->nrows);
+			v->sel = r;
+			view_draw(v);
+		} else {
+			scroll_to(v, v->top + v->height);
+		}
+		return 1;
+	case ACT_PAGE_UP:
+		r = v->sel - v->height > 0 ? v->sel - v->height : 0;
+		while (r < v->sel && !selectable(v, r))
+			r++;
+		if (r != v->sel) {
+			long top = v->top - (v->sel - r);
+
+			v->top = layout_scroll(top < 0 ? 0 : top, r, item_span(v, r), v->height, v->nrows);
+			v->sel = r;
+			view_draw(v);
+		}
+		return 1;
+	case ACT_MOVE_FIRST:
+		for (r = 0; r < v->nrows && !selectable(v, r); r++)
+			;
+		if (r < v->nrows) {
+			v->top = 0;
+			v->sel = r;
+			view_draw(v);
+		}
+		return 1;
+	case ACT_MOVE_LAST:
+		for (r = v->nrows - 1; r > 0 && !selectable(v, r); r--)
+			;
+		v->sel = r;
+		v->top = v->nrows > v->height ? v->nrows - v->height : 0;
+		if (v->sel < v->top)
+			v->top = v->sel;
+		view_draw(v);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
+view_search(struct view *v, const char *needle)
+{
+	long found = -1;
+
+	if (v->nrows == 0)
+		return 1;
+	if (v->ops->find) {
+		int rc = v->ops->find(v, (v->sel + 1) % v->nrows, needle, &found);
+
+		if (rc != 0)
+			return rc;
+	} else if (v->ops->text) {
+		long start = v->sel + item_span(v, v->sel);
+
+		for (long i = 0; i < v->nrows && found < 0; i++) {
+			long r = (start + i) % v->nrows;
+
+			if (search_match(v->ops->text(v, r), needle))
+				found = r;
+		}
+		if (found < 0)
+			return 1;
+		/* A match in an item's continued text selects the item. */
+		while (found > 0 && !selectable(v, found))
+			found--;
+	} else {
+		return 1;
+	}
+	view_select(v, found);
+	return 0;
+}
+
+void
+view_position(struct view *v, char *out, size_t n)
+{
+	if (v->nrows == 0)
+		snprintf(out, n, "0/0");
+	else
+		snprintf(out, n, "%ld/%ld", v->sel + 1, v->nrows);
+}
+
+/* Rows of text: the panes whose priv starts with a struct vrows. */
+void
+vrows_free(struct vrows *rs)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		free(rs->r[i].text);
+	free(rs->r);
+	rs->r = NULL;
+	rs->n = 0;
+}
+
+void
+vrows_add(struct vrows *rs, char *text, enum dcolor c, int selectable, int kind, size_t index)
+{
+	struct vrow *r;
+
+	rs->r = xrealloc(rs->r, (rs->n + 1) * sizeof *rs->r);
+	r = &rs->r[rs->n++];
+	r->text = text;
+	r->color = c;
+	r->label_cols = 0;
+	r->selectable = selectable;
+	r->kind = kind;
+	r->index = index;
+}
+
+void
+vrows_wrap(struct vrows *rs, int width, int indent, const char *text, enum dcolor c,
+           int first_selectable, int rest_selectable, int kind, size_t index)
+{
+	char **lines;
+
+	if (!text || !*text)
+		return;
+	if (indent > width / 2)
+		indent = width / 2;
+	text_wrap(text, width - indent > 1 ? width - indent : 1, &lines);
+	for (char **l = lines; *l; l++)
+		vrows_add(rs, xasprintf("%*s%s", indent, "", *l), c,
+		          l == lines ? first_selectable : rest_selectable, kind, index);
+	text_lines_free(lines);
+}
+
+void
+vrows_field(struct vrows *rs, int width, int indent, const char *label, const char *value,
+            int selectable, int kind, size_t index)
+{
+	char *head, **lines;
+	int lw;
+
+	if (!value || !*value)
+		return;
+	head = text_sanitize(label, 0);
+	lw = text_width(head) + 2;
+	if (indent + lw > width / 2) {
+		vrows_add(rs, xasprintf("%*s%s:", indent, "", head), DC_NORMAL, selectable, kind, index);
+		rs->r[rs->n - 1].label_cols = indent + lw - 1;
+		vrows_wrap(rs, width, indent + 2, value, DC_NORMAL, selectable, selectable, kind, index);
+		free(head);
+		return;
+	}
+	text_wrap(value, width - indent - lw, &lines);
+	for (char **l = lines; *l; l++) {
+		if (l == lines) {
+			vrows_add(rs, xasprintf("%*s%s: %s", indent, "", head, *l), DC_NORMAL, selectable, kind, index);
+			rs->r[rs->n - 1].label_cols = indent + lw - 1;
+		} else {
+			vrows_add(rs, xasprintf("%*s%s", indent + lw, "", *l), DC_NORMAL, selectable, kind, index);
+		}
+	}
+	text_lines_free(lines);
+	free(head);
+}
+
+int
+vrows_selectable(struct view *v, long row)
+{
+	struct vrows *rs = v->priv;
+
+	return (size_t)row < rs->n && rs->r[row].selectable;
+}
+
+void
+vrows_draw(struct view *v, int y, long row, attr_t base)
+{
+	struct vrows *rs = v->priv;
+	const struct vrow *r = &rs->r[row];
+	int x = 0;
+
+	view_row_begin(v, y, base);
+	if (r->label_cols > 0) {
+		size_t fit = text_fit(r->text, r->label_cols);
+		char *label = xstrndup(r->text, fit);
+
+		x = view_put(v, y, 0, v->width, label, base | display_attr(DC_LABEL));
+		free(label);
+		view_put(v, y, x, v->width - x, r->text + fit, base | display_attr(r->color));
+	} else {
+		view_put(v, y, 0, v->width, r->text, base | display_attr(r->color));
+	}
+}
+
+const char *
+vrows_text(struct view *v, long row)
+{
+	struct vrows *rs = v->priv;
+
+	return (size_t)row < rs->n ? rs->r[row].text : "";
+}

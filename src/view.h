@@ -1,0 +1,129 @@
+/*
+ * view.h: a pane is a list of rows drawn one at a time, like tig's views:
+ * a small table of operations (struct view_ops) and the generic moving,
+ * scrolling, searching and partial redraw in view.c.  Rows that continue
+ * an item (wrapped text) are not selectable; the cursor moves item by item.
+ */
+#ifndef STYRKORT_VIEW_H
+#define STYRKORT_VIEW_H
+
+#include "actions.h"
+#include "app.h"
+#include "display.h"
+#include "model.h"
+#include "query.h"
+
+struct doc;
+struct view;
+
+enum { PANE_VISION, PANE_FOCUS, PANE_GOALS, PANE_ACTIVITIES, PANE_REPORT, PANE_COUNT };
+
+/* What every pane sees: the file, the strategy, the activity filter. */
+struct dash {
+	struct app *app;
+	struct db *db;
+	struct plan plan;               /* the strategy without its activities (query_load_outline) */
+	struct act_filter filter;       /* pane 4's filter (f) */
+	enum act_sort sort;             /* pane 4's order (o) */
+	char *search;                   /* the last search (/), for n */
+	struct view *views[PANE_COUNT];
+	int current;
+};
+
+struct view_ops {
+	const char *title;              /* msgid of the tab */
+	int header_rows;                /* fixed rows (column titles) above the list */
+	/* (Re)read what the pane shows and make its rows for v->width. */
+	void (*load)(struct view *v);
+	/* Make the rows again for a new width (NULL: load again). */
+	void (*relayout)(struct view *v);
+	void (*done)(struct view *v);
+	/* Can the cursor stop on this row?  NULL: every row. */
+	int (*selectable)(struct view *v, long row);
+	/* Draw one row at body line y; base is the row's attribute (selection). */
+	void (*draw)(struct view *v, int y, long row, attr_t base);
+	void (*draw_header)(struct view *v);
+	/* The text of a row, for search (with find NULL). */
+	const char *(*text)(struct view *v, long row);
+	/* Search in SQL instead: 0 and *row, 1 if nothing matches, -1 on error. */
+	int (*find)(struct view *v, long from, const char *needle, long *row);
+	/* The detail of the selected item (NULL: none). */
+	void (*detail)(struct view *v, long row, struct doc *d);
+	/* A pane's own action (sort, filter); 1 if handled. */
+	int (*request)(struct view *v, enum action a);
+};
+
+struct view {
+	const struct view_ops *ops;
+	struct dash *dash;
+	long nrows, top, sel;
+	int width, height;              /* of the list, below the header rows */
+	void *priv;
+};
+
+extern const struct view_ops pane_vision_ops, pane_focus_ops, pane_goals_ops,
+                             pane_activities_ops, pane_report_ops;
+
+/* Read the pane's data again and keep the selection in range. */
+void view_load(struct view *v);
+/* The body window changed size: make rows again. */
+void view_resize(struct view *v);
+/* Draw the whole pane into the body window (wnoutrefresh, no doupdate). */
+void view_draw(struct view *v);
+/* Handle a moving action; repaints only the rows that changed. 1 if it was one. */
+int view_move(struct view *v, enum action a);
+/* Select a row (scrolling if needed), repainting only what changed. */
+void view_select(struct view *v, long row);
+/* Put the terminal cursor on the selected row (screen readers follow it). */
+void view_place_cursor(struct view *v);
+/* Search from the row after the selection; 0 found, 1 not, -1 error. */
+int view_search(struct view *v, const char *needle);
+/* "12/55" */
+void view_position(struct view *v, char *out, size_t n);
+
+/* Helpers for panes. */
+/* Clear row y with the base attribute; returns it for the segments. */
+attr_t view_row_begin(struct view *v, int y, attr_t base);
+/* Write text at column x of row y, at most cols columns; returns the columns used. */
+int view_put(struct view *v, int y, int x, int cols, const char *s, attr_t a);
+
+/* The detail of a goal (pane_goals.c), also opened from the vision pane. */
+void goal_detail(struct dash *dash, size_t goal_index, struct doc *d);
+
+/* Provided by tui.c for overlays: the status line and a full redraw after a resize. */
+void dash_status(struct dash *d, const char *hints, const char *pos);
+void dash_redraw(struct dash *d);
+
+
+/*
+ * Rows of text made once per width, for the panes that are a document
+ * (vision, focus areas, goals, report): kind and index say which item a
+ * row belongs to.
+ */
+struct vrow {
+	char *text;
+	enum dcolor color;
+	int label_cols;         /* the first columns drawn bold */
+	int selectable;
+	int kind;
+	size_t index;
+};
+struct vrows {
+	struct vrow *r;
+	size_t n;
+};
+void vrows_free(struct vrows *rs);
+/* One row, text taken over (already fitted to the width by the caller or cut when drawn). */
+void vrows_add(struct vrows *rs, char *text, enum dcolor c, int selectable, int kind, size_t index);
+/* Text wrapped to width - indent; the first row selectable if first_selectable, the rest as rest_selectable. */
+void vrows_wrap(struct vrows *rs, int width, int indent, const char *text, enum dcolor c,
+                int first_selectable, int rest_selectable, int kind, size_t index);
+/* "Label: value" wrapped under itself; nothing when value is empty. */
+void vrows_field(struct vrows *rs, int width, int indent, const char *label, const char *value,
+                 int selectable, int kind, size_t index);
+/* The ops for such panes. */
+int vrows_selectable(struct view *v, long row);
+void vrows_draw(struct view *v, int y, long row, attr_t base);
+const char *vrows_text(struct view *v, long row);
+
+#endif
