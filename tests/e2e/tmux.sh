@@ -31,3 +31,25 @@ tmux_wait_exit() {
 	done
 	return 1
 }
+# tmux_screen_e: the screen with its attributes and colours as escape sequences.
+tmux_screen_e() { tmux_cmd capture-pane -p -e -t t; }
+# tmux_resize COLS ROWS: the terminal changes size, as when a window is resized.
+tmux_resize() { tmux_cmd resize-window -t t -x "$1" -y "$2"; }
+# tmux_app_pid: the pid of the program started by tmux_start (the child of the pane's shell).
+tmux_app_pid() {
+	local sh_pid
+	sh_pid=$(tmux_cmd display-message -p -t t '#{pane_pid}')
+	ps -o pid= --ppid "$sh_pid" | awk '$1 != "" { print $1; exit }'
+}
+# tmux_expect TEXT DESCRIPTION [SECONDS]: ok if TEXT appears on screen.
+tmux_expect() { if tmux_wait_for "$1" "${3:-5}"; then ok "$2"; else not_ok "$2"; fi; }
+# tmux_expect_not TEXT DESCRIPTION: ok if TEXT is not on screen now.
+tmux_expect_not() {
+	if tmux_screen | grep -qF -- "$1"; then not_ok "$2"; tmux_screen | sed 's/^/# /'; else ok "$2"; fi
+}
+# tmux_cursor_line: the text of the line the terminal cursor is on.
+tmux_cursor_line() {
+	local y
+	y=$(tmux_cmd display-message -p -t t '#{cursor_y}')
+	tmux_screen | sed -n "$((y + 1))p"
+}

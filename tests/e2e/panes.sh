@@ -1,0 +1,61 @@
+#!/bin/sh
+# tests/e2e/panes.sh: every pane of the dashboard for two seed strategies, at 80x24 and 160x50.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/e2e/tmux.sh"
+db=$TMPD/all.db
+"$STYRKORT" init "$db" --sample all >/dev/null 2>&1 || { echo "1..0 # SKIP cannot create the sample"; exit 0; }
+
+for size in "80 24" "160 50"; do
+	set -- $size
+	w=$1 h=$2
+	# Gislaved: opened first (by municipality); a project plan without focus areas.
+	tmux_start "$w" "$h" "$STYRKORT $db"
+	tmux_expect "Gislaveds kommun: Projektplan Integrationsstrategi" "$w x $h gislaved: the header names the strategy"
+	tmux_expect "1 Vision" "$w x $h gislaved: the pane tabs"
+	tmux_expect "Kommunfullmäktige tog i samband med målarbetet 2011" "$w x $h gislaved: pane 1 shows the purpose with å ä ö"
+	screen=$(tmux_screen)
+	printf '%s\n' "$screen" | tail -1 | grep -q "view | gislaved | tester" && ok "$w x $h: the status line shows mode, strategy and user" ||
+		not_ok "$w x $h: status line: $(printf '%s\n' "$screen" | tail -1)"
+	tmux_keys 2
+	tmux_expect "All activities (this strategy has no focus areas)" "$w x $h gislaved: pane 2 without focus areas"
+	tmux_expect "12 activities:" "$w x $h gislaved: pane 2 counts activities by status"
+	tmux_keys 3
+	tmux_expect "Kartläggning, strategi och handlingsplan" "$w x $h gislaved: pane 3 shows the goal"
+	tmux_keys 4
+	tmux_expect "12 activities | sorted by: plan order" "$w x $h gislaved: pane 4 summary line"
+	tmux_expect "Beredning" "$w x $h gislaved: pane 4 lists activities"
+	tmux_expect "+ Done" "$w x $h gislaved: pane 4 shows a status with its symbol and word"
+	tmux_expect "2012-08-20" "$w x $h gislaved: pane 4 shows due dates"
+	tmux_expect "! Delayed" "$w x $h gislaved: pane 4 shows a delayed activity"
+	tmux_keys 5
+	tmux_expect "Overall progress" "$w x $h gislaved: pane 5 shows the report"
+	tmux_keys q
+	tmux_wait_exit && ok "$w x $h gislaved: q quits" || not_ok "$w x $h gislaved: q did not quit"
+	tmux_cleanup_session() { tmux_cmd kill-server 2>/dev/null; rm -f "$TMPD/exit"; }
+	tmux_cleanup_session
+
+	# Västervik: focus areas, indicators with baseline values, sub-goals.
+	tmux_start "$w" "$h" "$STYRKORT --strategy vastervik $db"
+	tmux_expect "Västerviks kommun: Integrationsstrategi" "$w x $h vastervik: the header"
+	tmux_expect "Vision" "$w x $h vastervik: pane 1 has the vision heading"
+	tmux_keys 2
+	tmux_expect "Folkhälsa" "$w x $h vastervik: pane 2 shows the focus area Folkhälsa"
+	tmux_expect "Bostad" "$w x $h vastervik: pane 2 shows the focus area Bostad"
+	tmux_expect "n/a" "$w x $h vastervik: pane 2 shows a bar for each focus area"
+	tmux_keys 3
+	tmux_expect "Andel utrikesfödda" "$w x $h vastervik: pane 3 shows the indicator"
+	tmux_expect "Baseline 8.5 % (2013)" "$w x $h vastervik: pane 3 shows the baseline value and period"
+	tmux_expect "T 8.5 % (2013) | K - | M -" "$w x $h vastervik: pane 3 shows T/K/M side by side"
+	tmux_keys 4
+	tmux_expect "4 activities" "$w x $h vastervik: pane 4 counts the activities"
+	tmux_keys 5
+	tmux_expect "Västerviks kommun" "$w x $h vastervik: pane 5 shows the report"
+	tmux_keys Tab
+	tmux_expect "Vision" "$w x $h vastervik: Tab from pane 5 wraps to pane 1"
+	tmux_keys BTab
+	tmux_expect "Overall progress" "$w x $h vastervik: Shift-Tab goes back to pane 5"
+	tmux_keys q
+	tmux_wait_exit && ok "$w x $h vastervik: q quits" || not_ok "$w x $h vastervik: q did not quit"
+	tmux_cleanup_session
+done
+tap_done

@@ -1,0 +1,171 @@
+/* test_layout.c: what the dashboard computes without curses: screen regions, table columns, scrolling, search matching. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <cmocka.h>
+
+#include "layout.h"
+#include "search.h"
+
+static void
+screen_regions(void **state)
+{
+	struct layout l;
+
+	(void)state;
+	layout_screen(80, 24, &l);
+	assert_false(l.too_small);
+	assert_int_equal(l.header_h, 2);
+	assert_int_equal(l.body_y, 2);
+	assert_int_equal(l.body_h, 21);
+	assert_int_equal(l.status_y, 23);
+	layout_screen(LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS, &l);
+	assert_false(l.too_small);
+	layout_screen(LAYOUT_MIN_COLS - 1, 24, &l);
+	assert_true(l.too_small);
+	layout_screen(80, LAYOUT_MIN_ROWS - 1, &l);
+	assert_true(l.too_small);
+	layout_screen(0, 0, &l);
+	assert_true(l.too_small);
+	assert_int_equal(l.body_h, 0);
+}
+
+/* The activities table: id, title, focus, responsible, due, status, progress. */
+static const struct layout_col table[] = {
+	{ 3, 3, 0, 0 }, { 16, 0, 4, 0 }, { 8, 30, 1, 2 }, { 8, 30, 1, 1 },
+	{ 10, 10, 0, 3 }, { 13, 13, 0, 0 }, { 5, 5, 0, 4 },
+};
+enum { NT = sizeof table / sizeof *table };
+
+static int
+sum(const int *w, int n, int gap)
+{
+	int s = 0, k = 0;
+
+	for (int i = 0; i < n; i++)
+		if (w[i] > 0) {
+			s += w[i];
+			k++;
+		}
+	return k ? s + gap * (k - 1) : 0;
+}
+
+static void
+columns_fill_the_width(void **state)
+{
+	int w[NT];
+
+	(void)state;
+	for (int width = 69; width <= 300; width += 7) {
+		int shown = layout_columns(width, 1, table, NT, w);
+
+		assert_int_equal(shown, NT);
+		assert_int_equal(sum(w, NT, 1), width);
+		for (int i = 0; i < NT; i++) {
+			assert_true(w[i] >= table[i].min);
+			if (table[i].max)
+				assert_true(w[i] <= table[i].max);
+		}
+	}
+	/* At 80 columns the title gets most of what is left. */
+	layout_columns(80, 1, table, NT, w);
+	assert_true(w[1] > w[2] && w[1] > w[3]);
+	/* Wide: the capped columns stop at their maximum, the title takes the rest. */
+	layout_columns(300, 1, table, NT, w);
+	assert_int_equal(w[2], 30);
+	assert_int_equal(w[3], 30);
+	assert_int_equal(w[1], 300 - 6 - 3 - 30 - 30 - 10 - 13 - 5);
+}
+
+static void
+columns_drop_in_order(void **state)
+{
+	int w[NT];
+
+	(void)state;
+	/* 3+16+8+8+10+13+5 = 63, plus 6 gaps = 69: below that, focus (drop 2) goes before responsible (drop 1)... */
+	assert_int_equal(layout_columns(68, 1, table, NT, w), NT - 1);
+	assert_int_equal(w[6], 0);      /* progress has the highest drop: first to go */
+	assert_int_equal(sum(w, NT, 1), 68);
+	layout_columns(50, 1, table, NT, w);
+	assert_int_equal(w[6], 0);
+	assert_int_equal(w[4], 0);
+	assert_true(sum(w, NT, 1) <= 50);
+	assert_true(w[1] >= 16);
+	/* Too narrow even for the columns that never drop: cut from the right, never wider than asked. */
+	layout_columns(20, 1, table, NT, w);
+	assert_true(sum(w, NT, 1) <= 20);
+	for (int i = 0; i < NT; i++)
+		assert_true(w[i] >= 0);
+}
+
+static void
+columns_absent(void **state)
+{
+	/* A column with no width and no weight (no focus areas) takes no gap either. */
+	struct layout_col t[NT];
+	int w[NT];
+
+	(void)state;
+	for (int i = 0; i < NT; i++)
+		t[i] = table[i];
+	t[2].min = t[2].max = t[2].weight = 0;
+	assert_int_equal(layout_columns(80, 1, t, NT, w), NT - 1);
+	assert_int_equal(w[2], 0);
+	assert_int_equal(sum(w, NT, 1), 80);
+}
+
+static void
+scrolling(void **state)
+{
+	(void)state;
+	/* Already visible: no scrolling. */
+	assert_int_equal(layout_scroll(0, 5, 1, 10, 100), 0);
+	/* Below the page: the row becomes the last one. */
+	assert_int_equal(layout_scroll(0, 10, 1, 10, 100), 1);
+	/* An item of 3 rows must fit entirely. */
+	assert_int_equal(layout_scroll(0, 8, 3, 10, 100), 1);
+	/* Above the page: the row becomes the first. */
+	assert_int_equal(layout_scroll(50, 20, 1, 10, 100), 20);
+	/* Never past the end, never before the start. */
+	assert_int_equal(layout_scroll(95, 99, 1, 10, 100), 90);
+	assert_int_equal(layout_scroll(0, 3, 1, 10, 5), 0);
+	assert_int_equal(layout_scroll(7, 0, 1, 0, 5), 0);
+	/* 100,000 rows: only numbers, nothing proportional to the length. */
+	assert_int_equal(layout_scroll(0, 99999, 1, 21, 100000), 99979);
+}
+
+static void
+search_ignores_case(void **state)
+{
+	(void)state;
+	assert_true(search_match("Kartläggning", "KARTLÄGGNING"));
+	assert_true(search_match("Örnsköldsvik", "örnskö"));
+	assert_true(search_match("Folkhälsa", "HÄLSA"));
+	assert_false(search_match("Folkhälsa", "halsa"));
+	assert_true(search_match("anything", ""));
+	assert_false(search_match("", "x"));
+	assert_false(search_match(NULL, "x"));
+	/* Invalid UTF-8 neither crashes nor matches by accident. */
+	assert_false(search_match("\xff\xfe", "a"));
+	assert_true(search_match("a\xff" "b", "B"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(screen_regions),
+		cmocka_unit_test(columns_fill_the_width),
+		cmocka_unit_test(columns_drop_in_order),
+		cmocka_unit_test(columns_absent),
+		cmocka_unit_test(scrolling),
+		cmocka_unit_test(search_ignores_case),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,309 @@
+/* test_query.c: the dashboard's windowed reads: counts, windows in each order, filters, search, the outline. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "db.h"
+#include "model.h"
+#include "query.h"
+#include "util.h"
+
+static char dir[] = "/tmp/styrkort-query-XXXXXX";
+static char dbpath[sizeof dir + 16];
+static struct db *db;
+
+#define N 250
+
+static void
+exec(const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+}
+
+/*
+ * 250 activities: status by i % 5, focus area 1 for odd, 2 for even, none
+ * for every tenth; due dates spread over 2020-2029 except every seventh,
+ * which has none; responsible A, B or C; number 57 is called "Årsrapport".
+ */
+static int
+setup(void **state)
+{
+	(void)state;
+	db = db_open(dbpath, DB_CREATE);
+	if (!db)
+		return 1;
+	exec("INSERT INTO strategy (id, municipality, title) VALUES ('s', 'Testby kommun', 'Strategi');"
+	     "INSERT INTO strategy (id, municipality, title) VALUES ('other', 'Annanby', 'Annan');"
+	     "INSERT INTO focus_area (id, strategy_id, key, position, name) VALUES (1, 's', 'f1', 2, 'Arbete');"
+	     "INSERT INTO focus_area (id, strategy_id, key, position, name) VALUES (2, 's', 'f2', 1, 'Bostad');"
+	     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 250)"
+	     " INSERT INTO activity (id, strategy_id, ref, position, focus_id, title, responsible, due_date, status, progress)"
+	     " SELECT i, 's', 'a' || i, 1000 - i,"
+	     "  CASE WHEN i % 10 = 0 THEN NULL WHEN i % 2 = 1 THEN 1 ELSE 2 END,"
+	     "  CASE WHEN i = 57 THEN 'Årsrapport' ELSE 'Aktivitet ' || i END,"
+	     "  CASE i % 3 WHEN 0 THEN 'A' WHEN 1 THEN 'B' ELSE 'C' END,"
+	     "  CASE WHEN i % 7 = 0 THEN NULL ELSE printf('%04d-%02d-15', 2020 + i % 10, 1 + i % 12) END,"
+	     "  CASE i % 5 WHEN 0 THEN 'not_started' WHEN 1 THEN 'in_progress' WHEN 2 THEN 'done'"
+	     "   WHEN 3 THEN 'delayed' ELSE 'cancelled' END, i % 101 FROM n;"
+	     "INSERT INTO activity (id, strategy_id, ref, position, title, status) VALUES (1000, 'other', 'x', 1, 'Annan', 'done');");
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	db_close(db);
+	return 0;
+}
+
+static void
+counts_follow_the_filter(void **state)
+{
+	struct act_filter f;
+	long n;
+
+	(void)state;
+	query_filter_init(&f);
+	assert_false(query_filter_active(&f));
+	assert_int_equal(query_activity_count(db, "s", &f, &n), 0);
+	assert_int_equal(n, N);
+	f.status = ST_DONE;
+	assert_true(query_filter_active(&f));
+	assert_int_equal(query_activity_count(db, "s", &f, &n), 0);
+	assert_int_equal(n, N / 5);
+	f.status = -1;
+	f.focus_id = 0;         /* without a focus area */
+	assert_int_equal(query_activity_count(db, "s", &f, &n), 0);
+	assert_int_equal(n, N / 10);
+	f.focus_id = 1;
+	f.responsible = xstrdup("A");
+	assert_int_equal(query_activity_count(db, "s", &f, &n), 0);
+	/* odd, not a multiple of ten (odd never is), divisible by 3: 3, 9, 15, ... 249 */
+	assert_int_equal(n, 42);
+	query_filter_free(&f);
+	assert_false(query_filter_active(&f));
+	/* Overdue: due before 2026-11-22, neither done nor cancelled. */
+	f.overdue = 1;
+	assert_int_equal(query_activity_count(db, "s", &f, &n), 0);
+	{
+		long expect = 0;
+
+		for (int i = 1; i <= N; i++) {
+			char due[11];
+
+			if (i % 7 == 0 || i % 5 == 2 || i % 5 == 4)
+				continue;
+			snprintf(due, sizeof due, "%04d-%02d-15", 2020 + i % 10, 1 + i % 12);
+			expect += strcmp(due, "2026-11-22") < 0;
+		}
+		assert_int_equal(n, expect);
+	}
+}
+
+/* Reading the list a window at a time gives the same rows, in the same order, as reading it at once. */
+static void
+windows_join_up(void **state)
+{
+	struct act_filter f;
+
+	(void)state;
+	query_filter_init(&f);
+	for (int sort = 0; sort < SORT_COUNT; sort++) {
+		struct activity *all, *part;
+		size_t nall, npart, k = 0;
+
+		assert_int_equal(query_activities(db, "s", &f, (enum act_sort)sort, 0, 1000, &all, &nall), 0);
+		assert_int_equal(nall, N);
+		for (long off = 0; off < N; off += 23) {
+			assert_int_equal(query_activities(db, "s", &f, (enum act_sort)sort, off, 23, &part, &npart), 0);
+			assert_true(npart <= 23);
+			for (size_t i = 0; i < npart; i++)
+				assert_int_equal(part[i].id, all[k++].id);
+			query_free_activities(part, npart);
+		}
+		assert_int_equal(k, N);
+		query_free_activities(all, nall);
+	}
+	/* Past the end: nothing, not an error. */
+	{
+		struct activity *none;
+		size_t n;
+
+		assert_int_equal(query_activities(db, "s", &f, SORT_PLAN, N + 5, 10, &none, &n), 0);
+		assert_int_equal(n, 0);
+		query_free_activities(none, n);
+	}
+}
+
+static void
+orders(void **state)
+{
+	struct act_filter f;
+	struct activity *a;
+	size_t n;
+
+	(void)state;
+	query_filter_init(&f);
+	/* Plan order: by position, which runs backwards here. */
+	assert_int_equal(query_activities(db, "s", &f, SORT_PLAN, 0, N, &a, &n), 0);
+	assert_int_equal(a[0].id, N);
+	assert_int_equal(a[N - 1].id, 1);
+	query_free_activities(a, n);
+	/* Due date: earliest first, those without one last. */
+	assert_int_equal(query_activities(db, "s", &f, SORT_DUE, 0, N, &a, &n), 0);
+	for (size_t i = 1; i < n; i++) {
+		const char *p = a[i - 1].due ? a[i - 1].due : "", *c = a[i].due ? a[i].due : "";
+
+		if (*p && *c)
+			assert_true(strcmp(p, c) <= 0);
+		else
+			assert_true(*c == '\0');
+	}
+	assert_true(a[N - 1].due == NULL || *a[N - 1].due == '\0');
+	query_free_activities(a, n);
+	/* Status: delayed first, cancelled last. */
+	assert_int_equal(query_activities(db, "s", &f, SORT_STATUS, 0, N, &a, &n), 0);
+	assert_int_equal(a[0].status, ST_DELAYED);
+	assert_int_equal(a[N - 1].status, ST_CANCELLED);
+	query_free_activities(a, n);
+	/* Focus area: by the areas' order (Bostad is first), then none. */
+	assert_int_equal(query_activities(db, "s", &f, SORT_FOCUS, 0, N, &a, &n), 0);
+	assert_int_equal(a[0].focus_id, 2);
+	assert_int_equal(a[N - 1].focus_id, 0);
+	query_free_activities(a, n);
+}
+
+static void
+find_wraps_and_ignores_case(void **state)
+{
+	struct act_filter f;
+	long row = -1;
+
+	(void)state;
+	query_filter_init(&f);
+	/* Number 57 is at row 250 - 57 in plan order. */
+	assert_int_equal(query_activity_find(db, "s", &f, SORT_PLAN, 0, "årsRAPPORT", &row), 0);
+	assert_int_equal(row, N - 57);
+	/* From after it, the search wraps round to it. */
+	assert_int_equal(query_activity_find(db, "s", &f, SORT_PLAN, N - 56, "ÅRSRAPPORT", &row), 0);
+	assert_int_equal(row, N - 57);
+	/* Matching the focus area's name and the responsible too. */
+	assert_int_equal(query_activity_find(db, "s", &f, SORT_FOCUS, 0, "bostad", &row), 0);
+	assert_int_equal(row, 0);
+	assert_int_equal(query_activity_find(db, "s", &f, SORT_PLAN, 0, "nothing like this", &row), 1);
+	/* Within a filter the row numbers are the filtered list's. */
+	f.status = ST_DELAYED;
+	assert_int_equal(query_activity_find(db, "s", &f, SORT_PLAN, 0, "Aktivitet 248", &row), 0);
+	assert_int_equal(row, 0);
+}
+
+static void
+counts_and_progress(void **state)
+{
+	struct act_filter f;
+	struct act_counts c;
+
+	(void)state;
+	query_filter_init(&f);
+	assert_int_equal(query_counts(db, "s", &f, &c), 0);
+	assert_int_equal(c.total, N);
+	for (int s = 0; s < ST_COUNT; s++)
+		assert_int_equal(c.n[s], N / 5);
+	assert_true(c.known);
+	assert_true(c.pct > 0 && c.pct <= 100);
+	f.status = ST_CANCELLED;
+	assert_int_equal(query_counts(db, "s", &f, &c), 0);
+	assert_false(c.known);  /* cancelled ones do not count */
+}
+
+static void
+outline_has_no_activities(void **state)
+{
+	struct plan p;
+	long n;
+	struct act_filter f;
+
+	(void)state;
+	assert_int_equal(query_load_outline(db, "s", &p), 0);
+	assert_string_equal(p.s.municipality, "Testby kommun");
+	assert_int_equal(p.nfocus, 2);
+	assert_int_equal(p.nacts, 0);
+	model_free_plan(&p);
+	/* ... and leaves the activities where they were. */
+	query_filter_init(&f);
+	assert_int_equal(query_activity_count(db, "s", &f, &n), 0);
+	assert_int_equal(n, N);
+	assert_int_equal(model_load_plan(db, "s", &p), 0);
+	assert_int_equal(p.nacts, N);
+	model_free_plan(&p);
+	assert_int_equal(query_load_outline(db, "nosuch", &p), -1);
+	assert_int_equal(query_max_activity_id(db), 1000);
+}
+
+static void
+responsibles_and_changes(void **state)
+{
+	char **names;
+	size_t n;
+	struct change_line *c;
+
+	(void)state;
+	assert_int_equal(query_responsibles(db, "s", &names, &n), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(names[0], "A");
+	assert_string_equal(names[2], "C");
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	exec("INSERT INTO change_log (at, who, strategy_id, kind, item_id, item, field, old, new)"
+	     " VALUES ('2026-01-01T10:00:00Z', 'anna', 's', 'activity', 57, 'Årsrapport', 'status', 'not_started', 'done'),"
+	     " ('2026-01-02T10:00:00Z', 'olle', 's', 'activity', 57, 'Årsrapport', 'progress', '0', '100'),"
+	     " ('2026-01-03T10:00:00Z', 'olle', 's', 'activity', 58, 'x', 'progress', '0', '10')");
+	assert_int_equal(query_changes(db, "s", CHANGES_ACTIVITY, 57, 10, &c, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(c[0].who, "olle");  /* newest first */
+	query_free_changes(c, n);
+	assert_int_equal(query_changes(db, "s", CHANGES_FOCUS, 1, 10, &c, &n), 0);
+	assert_int_equal(n, 2);                 /* 57 is odd: focus area 1; 58 is not */
+	query_free_changes(c, n);
+	assert_int_equal(query_changes(db, "s", CHANGES_STRATEGY, 0, 1, &c, &n), 0);
+	assert_int_equal(n, 1);
+	query_free_changes(c, n);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(counts_follow_the_filter),
+		cmocka_unit_test(windows_join_up),
+		cmocka_unit_test(orders),
+		cmocka_unit_test(find_wraps_and_ignores_case),
+		cmocka_unit_test(counts_and_progress),
+		cmocka_unit_test(outline_has_no_activities),
+		cmocka_unit_test(responsibles_and_changes),
+	};
+	int rc;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	setenv("LOGNAME", "tester", 1);
+	setenv("STYRKORT_TODAY", "2026-11-22", 1);
+	if (!mkdtemp(dir))
+		return 1;
+	snprintf(dbpath, sizeof dbpath, "%s/q.db", dir);
+	rc = cmocka_run_group_tests(tests, setup, teardown);
+	unlink(dbpath);
+	rmdir(dir);
+	return rc;
+}
