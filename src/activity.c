@@ -357,30 +357,30 @@ apply_locked(struct db *db, int64_t id, const struct act_change *c, int64_t expe
 	char hundred[] = "100";
 
 	if (current_read(db, id, cur) != 1)
-		return ACT_ERROR;
+		return ACTIVITY_ERROR;
 	if (expected_version && cur->version != expected_version)
-		return ACT_CONFLICT;
+		return ACTIVITY_CONFLICT;
 	for (int i = 0; i < AF_COUNT; i++)
 		newv[i] = c->value[i] ? c->value[i] : cur->v[i];
 	/* Done means done: 100 % unless the user said otherwise. */
 	if (c->value[AF_STATUS] && strcmp(c->value[AF_STATUS], "done") == 0 && !c->value[AF_PROGRESS])
 		newv[AF_PROGRESS] = hundred;
 	if (check_dates(newv[AF_START], newv[AF_DUE]) < 0)
-		return ACT_ERROR;
+		return ACTIVITY_ERROR;
 	if (changelog_begin_batch(db, undoes) < 0)
-		return ACT_ERROR;
+		return ACTIVITY_ERROR;
 	for (int i = 0; i < AF_COUNT; i++) {
 		if (strcmp(newv[i], cur->v[i]) == 0)
 			continue;
 		if (write_field(db, id, cur->strategy_id, i, newv[i]) < 0 ||
 		    changelog_add(db, cur->strategy_id, "activity", id, i == AF_TITLE ? newv[i] : cur->v[AF_TITLE],
 		                  fields[i].name, *cur->v[i] ? cur->v[i] : NULL, newv[i], comment) < 0)
-			return ACT_ERROR;
+			return ACTIVITY_ERROR;
 		changed = 1;
 	}
 	if (changed && touch(db, id) < 0)
-		return ACT_ERROR;
-	return ACT_OK;
+		return ACTIVITY_ERROR;
+	return ACTIVITY_OK;
 }
 
 enum act_result
@@ -391,16 +391,16 @@ activity_apply(struct db *db, int64_t id, const struct act_change *c, int64_t ex
 	enum act_result rc;
 
 	if (db_begin(db) < 0)
-		return ACT_ERROR;
+		return ACTIVITY_ERROR;
 	rc = apply_locked(db, id, c, expected_version, comment, &cur, 0);
 	current_free(&cur);
-	if (rc != ACT_OK) {
+	if (rc != ACTIVITY_OK) {
 		db_rollback(db);
-		if (rc == ACT_CONFLICT && current)
+		if (rc == ACTIVITY_CONFLICT && current)
 			activity_get(db, id, current, NULL);
 		return rc;
 	}
-	return db_commit(db) < 0 ? ACT_ERROR : ACT_OK;
+	return db_commit(db) < 0 ? ACTIVITY_ERROR : ACTIVITY_OK;
 }
 
 /* Insert a row with the given number (0: a new one), then set its fields. */
@@ -415,14 +415,14 @@ insert_locked(struct db *db, const char *strategy_id, int64_t want_id, const cha
 
 	if (!c->value[AF_TITLE] || !*c->value[AF_TITLE]) {
 		err_set(_("title: an activity needs a title"));
-		return ACT_ERROR;
+		return ACTIVITY_ERROR;
 	}
 	st = db_prepare(db,
 		"INSERT INTO activity (id, strategy_id, ref, position, title, changed_by, changed_at)"
 		" VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), -1) + 1 FROM activity WHERE strategy_id = ?2),"
 		" ?4, ?5, ?6) RETURNING id");
 	if (!st)
-		return ACT_ERROR;
+		return ACTIVITY_ERROR;
 	{
 		char now[21];
 
@@ -444,7 +444,7 @@ insert_locked(struct db *db, const char *strategy_id, int64_t want_id, const cha
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
 		sqlite3_finalize(st);
-		return ACT_ERROR;
+		return ACTIVITY_ERROR;
 	}
 	*id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -456,43 +456,43 @@ insert_locked(struct db *db, const char *strategy_id, int64_t want_id, const cha
 		                    " WHERE strategy_id = ?3 AND ref = ?1) THEN '-' || ?2 ELSE '' END WHERE id = ?2");
 		if (!st) {
 			free(newref);
-			return ACT_ERROR;
+			return ACTIVITY_ERROR;
 		}
 		sqlite3_bind_text(st, 1, newref, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 2, *id);
 		sqlite3_bind_text(st, 3, strategy_id, -1, SQLITE_STATIC);
 		free(newref);
 		if (db_exec_stmt(db, st) < 0)
-			return ACT_ERROR;
+			return ACTIVITY_ERROR;
 	}
 	if (changelog_begin_batch(db, undoes) < 0)
-		return ACT_ERROR;
+		return ACTIVITY_ERROR;
 	title = c->value[AF_TITLE];
 	if (changelog_add(db, strategy_id, "activity", *id, title, "created", NULL, title, comment) < 0)
-		return ACT_ERROR;
+		return ACTIVITY_ERROR;
 	/* The other fields, logged in the same batch. */
 	{
 		struct act_change rest = *c;
 		int64_t batch_keep;
 
 		rest.value[AF_TITLE] = NULL;
-		rc = ACT_OK;
+		rc = ACTIVITY_OK;
 		memset(&cur, 0, sizeof cur);
 		if (current_read(db, *id, &cur) != 1) {
 			current_free(&cur);
-			return ACT_ERROR;
+			return ACTIVITY_ERROR;
 		}
 		(void)batch_keep;
-		for (int i = 0; i < AF_COUNT && rc == ACT_OK; i++) {
+		for (int i = 0; i < AF_COUNT && rc == ACTIVITY_OK; i++) {
 			if (!rest.value[i] || strcmp(rest.value[i], cur.v[i]) == 0)
 				continue;
 			if (write_field(db, *id, strategy_id, i, rest.value[i]) < 0 ||
 			    changelog_add(db, strategy_id, "activity", *id, title, fields[i].name,
 			                  *cur.v[i] ? cur.v[i] : NULL, rest.value[i], comment) < 0)
-				rc = ACT_ERROR;
+				rc = ACTIVITY_ERROR;
 		}
-		if (rc == ACT_OK && check_dates(rest.value[AF_START], rest.value[AF_DUE]) < 0)
-			rc = ACT_ERROR;
+		if (rc == ACTIVITY_OK && check_dates(rest.value[AF_START], rest.value[AF_DUE]) < 0)
+			rc = ACTIVITY_ERROR;
 		current_free(&cur);
 	}
 	return rc;
@@ -505,13 +505,13 @@ activity_add(struct db *db, const char *strategy_id, const struct act_change *c,
 	enum act_result rc;
 
 	if (db_begin(db) < 0)
-		return ACT_ERROR;
+		return ACTIVITY_ERROR;
 	rc = insert_locked(db, strategy_id, 0, NULL, c, comment, id, 0);
-	if (rc != ACT_OK) {
+	if (rc != ACTIVITY_OK) {
 		db_rollback(db);
 		return rc;
 	}
-	return db_commit(db) < 0 ? ACT_ERROR : ACT_OK;
+	return db_commit(db) < 0 ? ACTIVITY_ERROR : ACTIVITY_OK;
 }
 
 /* Delete inside an open transaction: log every field, then the row. */
@@ -520,12 +520,12 @@ delete_locked(struct db *db, int64_t id, int64_t expected_version, const char *c
 {
 	struct current cur;
 	sqlite3_stmt *st;
-	enum act_result rc = ACT_ERROR;
+	enum act_result rc = ACTIVITY_ERROR;
 
 	if (current_read(db, id, &cur) != 1)
 		goto out;
 	if (expected_version && cur.version != expected_version) {
-		rc = ACT_CONFLICT;
+		rc = ACTIVITY_CONFLICT;
 		goto out;
 	}
 	if (changelog_begin_batch(db, undoes) < 0 ||
@@ -541,7 +541,7 @@ delete_locked(struct db *db, int64_t id, int64_t expected_version, const char *c
 	sqlite3_bind_int64(st, 1, id);
 	if (db_exec_stmt(db, st) < 0)
 		goto out;
-	rc = ACT_OK;
+	rc = ACTIVITY_OK;
 out:
 	current_free(&cur);
 	return rc;
@@ -553,13 +553,13 @@ activity_delete(struct db *db, int64_t id, int64_t expected_version, const char 
 	enum act_result rc;
 
 	if (db_begin(db) < 0)
-		return ACT_ERROR;
+		return ACTIVITY_ERROR;
 	rc = delete_locked(db, id, expected_version, comment, 0);
-	if (rc != ACT_OK) {
+	if (rc != ACTIVITY_OK) {
 		db_rollback(db);
 		return rc;
 	}
-	return db_commit(db) < 0 ? ACT_ERROR : ACT_OK;
+	return db_commit(db) < 0 ? ACTIVITY_ERROR : ACTIVITY_OK;
 }
 
 /* The rows of one batch. */
@@ -592,23 +592,23 @@ undo_locked(struct db *db, const char *strategy_id, char **what)
 	struct batch_row *rows = NULL;
 	size_t n = 0;
 	int64_t batch;
-	enum act_result rc = ACT_ERROR;
+	enum act_result rc = ACTIVITY_ERROR;
 	char *comment = NULL;
 
 	if (!st)
-		return ACT_ERROR;
+		return ACTIVITY_ERROR;
 	sqlite3_bind_text(st, 1, user_name(), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, strategy_id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_finalize(st);
 		err_set(_("undo: you have made no change to undo in this strategy"));
-		return ACT_ERROR;
+		return ACTIVITY_ERROR;
 	}
 	batch = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	st = db_prepare(db, "SELECT item_id, item, field, old, new FROM change_log WHERE batch = ? ORDER BY id");
 	if (!st)
-		return ACT_ERROR;
+		return ACTIVITY_ERROR;
 	sqlite3_bind_int64(st, 1, batch);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		rows = xrealloc(rows, (n + 1) * sizeof *rows);
@@ -621,7 +621,7 @@ undo_locked(struct db *db, const char *strategy_id, char **what)
 	}
 	sqlite3_finalize(st);
 	if (!n)
-		return ACT_ERROR;
+		return ACTIVITY_ERROR;
 	comment = xasprintf(_("undo of %s's change"), user_name());
 	if (strcmp(rows[0].field, "created") == 0) {
 		rc = delete_locked(db, rows[0].item_id, 0, comment, batch);
@@ -651,7 +651,7 @@ undo_locked(struct db *db, const char *strategy_id, char **what)
 			current_free(&cur);
 			goto out;
 		}
-		for (size_t i = 0; i < n && rc != ACT_CONFLICT; i++) {
+		for (size_t i = 0; i < n && rc != ACTIVITY_CONFLICT; i++) {
 			int f = act_field_from_name(rows[i].field);
 
 			if (f < 0)
@@ -659,12 +659,12 @@ undo_locked(struct db *db, const char *strategy_id, char **what)
 			if (strcmp(cur.v[f], rows[i].new_value ? rows[i].new_value : "") != 0) {
 				err_set(_("undo: #%lld %s was changed by someone else since; change it back by hand"),
 				        (long long)id, rows[i].field);
-				rc = ACT_CONFLICT;
+				rc = ACTIVITY_CONFLICT;
 			}
 			c.value[f] = xstrdup(rows[i].old ? rows[i].old : "");
 		}
 		current_free(&cur);
-		if (rc != ACT_CONFLICT) {
+		if (rc != ACTIVITY_CONFLICT) {
 			rc = apply_locked(db, id, &c, 0, comment, &cur, batch);
 			current_free(&cur);
 			if (what)
@@ -686,9 +686,9 @@ activity_undo(struct db *db, const char *strategy_id, char **what)
 	if (what)
 		*what = NULL;
 	if (db_begin(db) < 0)
-		return ACT_ERROR;
+		return ACTIVITY_ERROR;
 	rc = undo_locked(db, strategy_id, what);
-	if (rc != ACT_OK) {
+	if (rc != ACTIVITY_OK) {
 		db_rollback(db);
 		if (what) {
 			free(*what);
@@ -696,5 +696,5 @@ activity_undo(struct db *db, const char *strategy_id, char **what)
 		}
 		return rc;
 	}
-	return db_commit(db) < 0 ? ACT_ERROR : ACT_OK;
+	return db_commit(db) < 0 ? ACTIVITY_ERROR : ACTIVITY_OK;
 }

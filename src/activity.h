@@ -29,15 +29,15 @@ void act_change_free(struct act_change *c);
 int act_change_set(struct act_change *c, enum act_field f, const char *value, const char *date_format);
 
 enum act_result {
-	ACT_OK = 0,             /* saved (or nothing to change) */
-	ACT_ERROR = -1,         /* err_set() says why; nothing changed */
-	ACT_CONFLICT = -2       /* someone else changed it since expected_version */
+	ACTIVITY_OK = 0,             /* saved (or nothing to change) */
+	ACTIVITY_ERROR = -1,         /* err_set() says why; nothing changed */
+	ACTIVITY_CONFLICT = -2       /* someone else changed it since expected_version */
 };
 
 /*
  * Apply changes to activity id in one transaction with its change-log rows
  * (comment on each).  expected_version 0: no check; else a different
- * current version gives ACT_CONFLICT, nothing saved, and *current (if not
+ * current version gives ACTIVITY_CONFLICT, nothing saved, and *current (if not
  * NULL) filled with the other person's values.  A status of done with no
  * progress given sets progress to 100.
  */
@@ -57,7 +57,7 @@ enum act_result activity_delete(struct db *db, int64_t id, int64_t expected_vers
 
 /*
  * Undo the last change made by the current user (user_name()) in the
- * strategy, as a new logged change.  ACT_CONFLICT if someone changed the
+ * strategy, as a new logged change.  ACTIVITY_CONFLICT if someone changed the
  * activity since; err_set() if there is nothing to undo.  *what (if not
  * NULL) gets a description to show (free it).
  */

@@ -472,7 +472,7 @@ cmd_set(struct app *a)
 		act_change_free(&c);
 		return fail(EXIT_RUNTIME);
 	}
-	if (activity_apply(db, id, &c, 0, c.value[AF_COMMENT], NULL) != ACT_OK)
+	if (activity_apply(db, id, &c, 0, c.value[AF_COMMENT], NULL) != ACTIVITY_OK)
 		rc = fail(EXIT_RUNTIME);
 	act_change_free(&c);
 	db_close(db);
