@@ -162,6 +162,12 @@ display_layout(void)
 	if (dpy.status)
 		delwin(dpy.status);
 	dpy.header = dpy.body = dpy.status = NULL;
+	/*
+	 * A resize touches stdscr, and reading a key from a touched stdscr
+	 * would repaint it over the windows: put it under them now.
+	 */
+	werase(stdscr);
+	wnoutrefresh(stdscr);
 	layout_screen(COLS, LINES, &dpy.l);
 	if (dpy.l.too_small)
 		return;
@@ -230,7 +236,7 @@ display_header(const char *title, const char *const *tabs, int ntabs, int curren
 	display_text(w, 0, 0, COLS, title, display_attr(DC_TITLE));
 	/* The tabs with their names if they fit, else only the current one named. */
 	for (int i = 0; i < ntabs; i++)
-		full += text_width(tabs[i]) + 4;
+		full += text_width(tabs[i]) + 5;
 	for (int i = 0; i < ntabs && x < COLS; i++) {
 		char *label = full <= COLS || i == current ? xasprintf(" %d %s ", i + 1, tabs[i])
 		                                         : xasprintf(" %d ", i + 1);

@@ -106,4 +106,5 @@ tmux_expect "3 Goals" "q closes a detail rather than quitting"
 tmux_keys q
 tmux_wait_exit && ok "q quits" || not_ok "q did not quit"
 [ "${tmux_exit:-}" = 0 ] && ok "exit status 0" || not_ok "exit status ${tmux_exit:-none}"
+tmux_check_sanitizers
 tap_done

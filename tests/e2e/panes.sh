@@ -31,8 +31,6 @@ for size in "80 24" "160 50"; do
 	tmux_expect "Overall progress" "$w x $h gislaved: pane 5 shows the report"
 	tmux_keys q
 	tmux_wait_exit && ok "$w x $h gislaved: q quits" || not_ok "$w x $h gislaved: q did not quit"
-	tmux_cleanup_session() { tmux_cmd kill-server 2>/dev/null; rm -f "$TMPD/exit"; }
-	tmux_cleanup_session
 
 	# Västervik: focus areas, indicators with baseline values, sub-goals.
 	tmux_start "$w" "$h" "$STYRKORT --strategy vastervik $db"
@@ -56,6 +54,6 @@ for size in "80 24" "160 50"; do
 	tmux_expect "Overall progress" "$w x $h vastervik: Shift-Tab goes back to pane 5"
 	tmux_keys q
 	tmux_wait_exit && ok "$w x $h vastervik: q quits" || not_ok "$w x $h vastervik: q did not quit"
-	tmux_cleanup_session
 done
+tmux_check_sanitizers
 tap_done

@@ -4,7 +4,6 @@
 . "$top_srcdir/tests/e2e/tmux.sh"
 db=$TMPD/all.db
 "$STYRKORT" init "$db" --sample all >/dev/null 2>&1 || { echo "1..0 # SKIP cannot create the sample"; exit 0; }
-restart() { tmux_cmd kill-server 2>/dev/null; rm -f "$TMPD/exit"; tmux_start "$@"; }
 # gone PID TENTHS: wait until the process has ended, at most TENTHS tenths of a second.
 gone() {
 	local i=0
@@ -41,12 +40,12 @@ tmux_keys q
 tmux_wait_exit && [ "$tmux_exit" = 0 ] && ok "quits with status 0 after resizing" || not_ok "exit after resizing: ${tmux_exit:-none}"
 
 # --- colour and monochrome
-restart 80 24 "$STYRKORT $db"
+tmux_start 80 24 "$STYRKORT $db"
 tmux_expect "Gislaveds kommun" "colour: starts"
 tmux_keys 4
 tmux_expect "+ Done" "colour: pane 4"
 tmux_screen_e | has_colour && ok "colour is used where the terminal has it" || not_ok "no colour escapes in colour mode"
-restart 80 24 "NO_COLOR=1 $STYRKORT $db"
+tmux_start 80 24 "NO_COLOR=1 $STYRKORT $db"
 tmux_expect "Gislaveds kommun" "NO_COLOR: starts"
 tmux_keys 4
 tmux_expect "+ Done" "NO_COLOR: statuses keep their symbol and word"
@@ -55,19 +54,21 @@ tmux_keys S
 tmux_expect "Choose the strategy" "NO_COLOR: the picker"
 tmux_screen_e | has_colour && not_ok "NO_COLOR: colour in the picker" || ok "NO_COLOR: no colour in the picker"
 printf '[display]\ncolor = never\n' > "$TMPD/never.ini"
-restart 80 24 "$STYRKORT -c $TMPD/never.ini $db"
+tmux_start 80 24 "$STYRKORT -c $TMPD/never.ini $db"
 tmux_expect "Gislaveds kommun" "color = never: starts"
 tmux_keys 4
 tmux_expect "! Delayed" "color = never: pane 4"
 tmux_screen_e | has_colour && not_ok "color = never: colour escapes on screen" || ok "color = never: no colour escapes"
 
 # --- terminals the dashboard cannot use: our own error, exit 1
-restart 80 24 "TERM=dumb $STYRKORT $db"
+tmux_start 80 24 "TERM=dumb $STYRKORT $db"
 tmux_wait_exit && [ "$tmux_exit" = 1 ] && ok "TERM=dumb exits with 1" || not_ok "TERM=dumb: exit ${tmux_exit:-none}"
-tmux_expect "styrkort: terminal: TERM=dumb cannot place the cursor" "TERM=dumb gives a clear error"
-restart 80 24 "TERM=no-such-terminal $STYRKORT $db"
+grep -q "^styrkort: terminal: TERM=dumb cannot place the cursor" "$TMPD/stderr.$tmux_n" && ok "TERM=dumb gives a clear error" ||
+	not_ok "TERM=dumb: stderr: $(cat "$TMPD/stderr.$tmux_n")"
+tmux_start 80 24 "TERM=no-such-terminal $STYRKORT $db"
 tmux_wait_exit && [ "$tmux_exit" = 1 ] && ok "an unknown TERM exits with 1" || not_ok "unknown TERM: exit ${tmux_exit:-none}"
-tmux_expect "styrkort: terminal: TERM=no-such-terminal is not a terminal type" "an unknown TERM gives a clear error"
+grep -q "^styrkort: terminal: TERM=no-such-terminal is not a terminal type" "$TMPD/stderr.$tmux_n" && ok "an unknown TERM gives a clear error" ||
+	not_ok "unknown TERM: stderr: $(cat "$TMPD/stderr.$tmux_n")"
 run "$db" </dev/null
 expect_status 1 "without a terminal"
 expect_err "^styrkort: terminal: .*styrkort report" "without a terminal: the error points to styrkort report"
@@ -75,7 +76,7 @@ expect_err "^styrkort: terminal: .*styrkort report" "without a terminal: the err
 # --- control characters in the data never reach the terminal raw
 if command -v sqlite3 >/dev/null 2>&1; then
 	sqlite3 "$db" "UPDATE activity SET title = 'A' || char(27) || '[31mRED' || char(13) || 'X' || char(8) || char(8) || 'Y' || char(8238) || 'evil' WHERE strategy_id = 'gislaved' AND ref = 'a1'"
-	restart 80 24 "$STYRKORT $db"
+	tmux_start 80 24 "$STYRKORT $db"
 	tmux_expect "Gislaveds kommun" "control characters: starts"
 	tmux_keys 4
 	tmux_expect "A?[31mRED?X??Y?evil" "pane 4 shows ESC, CR, BS and U+202E as '?'"
@@ -93,7 +94,7 @@ fi
 
 # --- signals: SIGHUP (a dropped SSH connection) and SIGTERM end it within a second
 for sig in HUP TERM; do
-	restart 80 24 "$STYRKORT $db"
+	tmux_start 80 24 "$STYRKORT $db"
 	tmux_expect "Gislaveds kommun" "SIG$sig: starts"
 	pid=$(tmux_app_pid)
 	kill -$sig "$pid"
@@ -101,14 +102,16 @@ for sig in HUP TERM; do
 	tmux_wait_exit 2 && [ "$tmux_exit" = 0 ] && ok "SIG$sig: a clean exit" || not_ok "SIG$sig: exit ${tmux_exit:-none}"
 done
 # The terminal goes away (tmux closes the pty, as sshd does when the connection drops).
-restart 80 24 "$STYRKORT $db"
+# (Under -fsanitize=address, LeakSanitizer's exit-time tracer can be stopped by the hangup
+# and leave the process spinning after main() has returned: no leak check for this run.)
+tmux_start 80 24 "ASAN_OPTIONS=detect_leaks=0 $STYRKORT $db"
 tmux_expect "Gislaveds kommun" "hangup: starts"
 pid=$(tmux_app_pid)
 tmux_cmd kill-server
 gone "$pid" 10 && ok "a closed terminal ends the dashboard within a second" || { not_ok "still running after the terminal closed"; kill -9 "$pid" 2>/dev/null; }
 
 # --- idle: waiting for a key costs no CPU (no busy loop)
-restart 80 24 "$STYRKORT $db"
+tmux_start 80 24 "$STYRKORT $db"
 tmux_expect "Gislaveds kommun" "idle: starts"
 pid=$(tmux_app_pid)
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null; }
@@ -120,4 +123,5 @@ else
 fi
 tmux_keys q
 tmux_wait_exit && ok "quits after idling" || not_ok "did not quit after idling"
+tmux_check_sanitizers
 tap_done

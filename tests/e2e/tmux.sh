@@ -5,10 +5,16 @@ TMUX_SOCK="styrkort-test-$$"
 tmux_cmd() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
 tmux_cleanup() { tmux_cmd kill-server 2>/dev/null; rm -rf "$TMPD"; }
 trap tmux_cleanup EXIT
-# tmux_start COLS ROWS COMMAND: start COMMAND in a new session; its exit status goes to $TMPD/exit.
+# tmux_start COLS ROWS COMMAND: start COMMAND in a new session (stopping the previous one) on a
+# server of its own, so an old server shutting down never races the new one.  Its exit status goes
+# to $TMPD/exit.N and its stderr to $TMPD/stderr.N (shown on screen after it exits).
+tmux_n=0
 tmux_start() {
+	tmux_cmd kill-server 2>/dev/null
+	tmux_n=$((tmux_n + 1))
+	TMUX_SOCK="styrkort-test-$$-$tmux_n"
 	tmux_cmd new-session -d -x "$1" -y "$2" -s t \
-		"env TERM=xterm-256color LC_ALL=C.UTF-8 $3; echo \$? > $TMPD/exit; sleep 30"
+		"env TERM=xterm-256color LC_ALL=C.UTF-8 $3 2>$TMPD/stderr.$tmux_n; echo \$? > $TMPD/exit.$tmux_n; cat $TMPD/stderr.$tmux_n; sleep 30"
 }
 tmux_screen() { tmux_cmd capture-pane -p -t t; }
 tmux_keys() { tmux_cmd send-keys -t t "$@"; }
@@ -26,7 +32,7 @@ tmux_wait_for() {
 tmux_wait_exit() {
 	local i=0 limit=$(( ${1:-5} * 10 ))
 	while [ $i -lt $limit ]; do
-		[ -s "$TMPD/exit" ] && { tmux_exit=$(cat "$TMPD/exit"); return 0; }
+		[ -s "$TMPD/exit.$tmux_n" ] && { tmux_exit=$(cat "$TMPD/exit.$tmux_n"); return 0; }
 		sleep 0.1; i=$((i + 1))
 	done
 	return 1
@@ -52,4 +58,12 @@ tmux_cursor_line() {
 	local y
 	y=$(tmux_cmd display-message -p -t t '#{cursor_y}')
 	tmux_screen | sed -n "$((y + 1))p"
+}
+# tmux_check_sanitizers: ok unless a sanitizer (make CFLAGS=-fsanitize=...) reported on any run's stderr.
+tmux_check_sanitizers() {
+	if cat "$TMPD"/stderr.* 2>/dev/null | grep -Eq "Sanitizer|runtime error"; then
+		not_ok "sanitizer reports"; cat "$TMPD"/stderr.* | grep -E -A8 "Sanitizer|runtime error" | head -40 | sed 's/^/# /'
+	else
+		ok "no sanitizer reports on stderr"
+	fi
 }
