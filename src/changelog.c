@@ -6,6 +6,7 @@
 
 #include "changelog.h"
 #include "model.h"
+#include "report.h"
 #include "text.h"
 #include "util.h"
 
@@ -120,11 +121,40 @@ changelog_value(const struct change *c, const char *v)
 {
 	int s;
 
-	if (!v)
+	if (!v || !*v)
 		return "-";
 	if (strcmp(c->field, "status") == 0 && (s = status_from_id(v)) >= 0)
 		return status_label((enum status)s);
 	return v;
+}
+
+char *
+changelog_describe(const struct change *c, const char *date_format, int with_item)
+{
+	char date[64], day[11];
+	char *line, *what;
+	struct buf b;
+
+	snprintf(day, sizeof day, "%.10s", c->at ? c->at : "");
+	report_format_date(date, sizeof date, day, date_format);
+	if (strcmp(c->field, "created") == 0)
+		what = xstrdup(_("added"));
+	else if (strcmp(c->field, "deleted") == 0)
+		what = xstrdup(_("deleted"));
+	else
+		what = xasprintf("%s: %s -> %s", c->field, changelog_value(c, c->old), changelog_value(c, c->new_value));
+	buf_init(&b);
+	buf_printf(&b, "%s %s: ", date, c->who ? c->who : "");
+	if (strcmp(c->kind, "activity") == 0 && with_item)
+		buf_printf(&b, "#%lld %s: ", (long long)c->item_id, c->item ? c->item : "");
+	else if (strcmp(c->kind, "activity") != 0)
+		buf_printf(&b, "%s: ", c->item ? c->item : "");
+	buf_puts(&b, what);
+	free(what);
+	if (c->comment && *c->comment)
+		buf_printf(&b, " (%s)", c->comment);
+	line = buf_steal(&b);
+	return line;
 }
 
 /* A value for one log line: sanitised, on one line, shortened. */

@@ -34,6 +34,13 @@ void changelog_free(struct change *c, size_t n);
 /* A field's value for people: status ids become labels, NULL becomes "-". */
 const char *changelog_value(const struct change *c, const char *v);
 
+/*
+ * One change as a line for people: "2026-11-10 anna: #12 Title: status:
+ * Not started -> Done (comment)"; the date in date_format; with_item 0
+ * leaves out "#12 Title: " (when the item is shown already).
+ */
+char *changelog_describe(const struct change *c, const char *date_format, int with_item);
+
 /* Print the log as text lines for `styrkort log`. */
 int changelog_print(struct db *db, const struct changelog_filter *f, FILE *out);
 

@@ -90,37 +90,11 @@ doc_field(struct doc *d, const char *label, const char *value)
 	free(head);
 }
 
-/* A stored value for people: a status id becomes its label, nothing becomes "-". */
-static const char *
-change_value(const struct change_line *c, const char *v)
-{
-	int s;
-
-	if (!v || !*v)
-		return "-";
-	if (c->field && strcmp(c->field, "status") == 0 && (s = status_from_id(v)) >= 0)
-		return status_label((enum status)s);
-	return v;
-}
-
 void
-doc_change(struct doc *d, const struct change_line *c, const char *date_format)
+doc_change(struct doc *d, const struct change *c, const char *date_format)
 {
-	char date[64], day[11];
-	struct buf b;
-	char *line;
+	char *line = changelog_describe(c, date_format, 0);
 
-	snprintf(day, sizeof day, "%.10s", c->at ? c->at : "");
-	report_format_date(date, sizeof date, day, date_format);
-	buf_init(&b);
-	buf_printf(&b, "%s %s: ", date, c->who ? c->who : "");
-	if (c->kind && strcmp(c->kind, "activity") != 0)
-		buf_printf(&b, "%s: ", c->item ? c->item : "");
-	buf_printf(&b, "%s %s -> %s", c->field ? c->field : "", change_value(c, c->old),
-	           change_value(c, c->new_value));
-	if (c->comment && *c->comment)
-		buf_printf(&b, " (%s)", c->comment);
-	line = buf_steal(&b);
 	doc_text(d, 2, line, DC_NORMAL);
 	free(line);
 }
@@ -335,7 +309,7 @@ doc_activities(struct doc *d, struct dash *dash, const struct act_filter *f, int
 void
 doc_changes(struct doc *d, struct dash *dash, enum change_scope scope, int64_t id)
 {
-	struct change_line *ch;
+	struct change *ch;
 	size_t n;
 
 	if (query_changes(dash->db, dash->plan.s.id, scope, id, 10, &ch, &n) < 0) {
@@ -347,5 +321,5 @@ doc_changes(struct doc *d, struct dash *dash, enum change_scope scope, int64_t i
 		for (size_t i = 0; i < n; i++)
 			doc_change(d, &ch[i], dash->app->cfg.date_format);
 	}
-	query_free_changes(ch, n);
+	changelog_free(ch, n);
 }

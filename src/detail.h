@@ -23,7 +23,7 @@ void doc_field(struct doc *d, const char *label, const char *value);
 void doc_text(struct doc *d, int indent, const char *text, enum dcolor c);
 void doc_blank(struct doc *d);
 /* A change-log line: "2026-11-22 Anna: status Pågår -> Klar (comment)". */
-void doc_change(struct doc *d, const struct change_line *c, const char *date_format);
+void doc_change(struct doc *d, const struct change *c, const char *date_format);
 /* "Activities" and up to limit of those that pass f, each "#12 + Done  title (due)", and how many more. */
 void doc_activities(struct doc *d, struct dash *dash, const struct act_filter *f, int limit);
 /* "Latest changes": up to ten change-log lines of the scope. */

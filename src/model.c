@@ -134,7 +134,7 @@ load_strategy(struct db *db, const char *id, struct strategy *s)
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		if (rc == SQLITE_DONE)
-			err_set(_("strategy '%s': no such strategy in %s; 'styrkort report' lists them all"),
+			err_set(_("strategy '%s': no such strategy in %s; 'styrkort report' shows those there are"),
 			        id, db->path);
 		else
 			err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
@@ -352,19 +352,31 @@ load_activities(struct db *db, const char *id, struct plan *p)
 	return 0;
 }
 
-int
-model_load_plan(struct db *db, const char *strategy_id, struct plan *p)
+static int
+load(struct db *db, const char *strategy_id, struct plan *p, int with_activities)
 {
 	memset(p, 0, sizeof *p);
 	if (load_strategy(db, strategy_id, &p->s) < 0 ||
 	    load_focus(db, strategy_id, p) < 0 ||
 	    load_goals(db, strategy_id, p) < 0 ||
 	    load_indicators(db, strategy_id, p) < 0 ||
-	    load_activities(db, strategy_id, p) < 0) {
+	    (with_activities && load_activities(db, strategy_id, p) < 0)) {
 		model_free_plan(p);
 		return -1;
 	}
 	return 0;
+}
+
+int
+model_load_plan(struct db *db, const char *strategy_id, struct plan *p)
+{
+	return load(db, strategy_id, p, 1);
+}
+
+int
+model_load_outline(struct db *db, const char *strategy_id, struct plan *p)
+{
+	return load(db, strategy_id, p, 0);
 }
 
 void

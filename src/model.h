@@ -99,6 +99,8 @@ void model_free_activity(struct activity *a);
 
 /* Load one strategy; -1 with err_set() if it does not exist. */
 int model_load_plan(struct db *db, const char *strategy_id, struct plan *p);
+/* The same without the activities (nacts 0): the dashboard reads those a window at a time. */
+int model_load_outline(struct db *db, const char *strategy_id, struct plan *p);
 void model_free_plan(struct plan *p);
 
 const struct focus_area *plan_focus(const struct plan *p, int64_t id);

@@ -140,7 +140,7 @@ draw_header(struct view *v)
 {
 	struct dash *dash = v->dash;
 	const char *text[NCOLS] = {
-		"#", "", _("Title"), _("Focus area"), _("Responsible"), _("Due"), _("Status"), _("Done")
+		"#", "", _("Title"), _("Focus area"), _("Responsible"), _("Due"), _("Status"), _("Prog.")
 	};
 	attr_t attr[NCOLS];
 	struct buf b;

@@ -111,9 +111,8 @@ load(struct view *v)
 			query_filter_init(&f);
 			f.goal_id = g->id;
 			if (query_counts(dash->db, p->s.id, &f, &c) == 0 && c.total > 0) {
-				char *line = xasprintf(ngettext("No indicators; %ld activity, %ld done",
-				                                "No indicators; %ld activities, %ld done",
-				                                (unsigned long)c.total), c.total, c.n[ST_DONE]);
+				char *line = xasprintf(_("No indicators; activities done: %ld of %ld"),
+				                       (long)c.n[ST_DONE], (long)c.total);
 
 				vrows_wrap(&rows, w, ind0 + 2, line, DC_DIM, 0, 0, ROW_GOAL, i);
 				free(line);

@@ -156,11 +156,23 @@ progress_goal(const struct plan *p, const struct goal *g)
 }
 
 struct progress
-progress_focus(const struct plan *p, const struct focus_area *f)
+progress_from_counts(int n, double pct, int overdue, int delayed)
 {
 	struct progress pr = { 0, 0, LIGHT_NONE };
+
+	if (!n)
+		return pr;
+	pr.known = 1;
+	pr.pct = clamp(pct);
+	pr.light = overdue ? LIGHT_RED : delayed ? LIGHT_YELLOW : LIGHT_GREEN;
+	return pr;
+}
+
+struct progress
+progress_focus(const struct plan *p, const struct focus_area *f)
+{
 	double sum = 0;
-	int n = 0;
+	int n = 0, overdue = 0, delayed = 0;
 
 	for (size_t i = 0; i < p->nacts; i++) {
 		const struct activity *a = &p->acts[i];
@@ -169,13 +181,10 @@ progress_focus(const struct plan *p, const struct focus_area *f)
 			continue;
 		sum += a->status == ST_DONE ? 100 : a->progress;
 		n++;
-		pr.light = worse(pr.light, progress_activity_light(a));
+		overdue += progress_activity_light(a) == LIGHT_RED;
+		delayed += a->status == ST_DELAYED;
 	}
-	if (n) {
-		pr.known = 1;
-		pr.pct = sum / n;
-	}
-	return pr;
+	return progress_from_counts(n, n ? sum / n : 0, overdue, delayed);
 }
 
 struct progress

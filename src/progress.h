@@ -36,6 +36,12 @@ struct progress progress_goal(const struct plan *p, const struct goal *g);
 struct progress progress_focus(const struct plan *p, const struct focus_area *f);
 struct progress progress_strategy(const struct plan *p);
 enum light progress_activity_light(const struct activity *a);
+/*
+ * The focus-area rule from counts made elsewhere (such as in SQL): n
+ * activities not cancelled with a mean progress of pct (done counting
+ * 100); overdue and delayed among them decide the light.
+ */
+struct progress progress_from_counts(int n, double pct, int overdue, int delayed);
 
 /* "on track" / "at risk" / "behind" in the UI language; "" for none. */
 const char *light_label(enum light l);

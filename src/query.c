@@ -279,7 +279,7 @@ query_responsibles(struct db *db, const char *strategy, char ***out, size_t *n)
 
 int
 query_changes(struct db *db, const char *strategy, enum change_scope scope, int64_t id,
-              int limit, struct change_line **out, size_t *n)
+              int limit, struct change **out, size_t *n)
 {
 	static const char *const where[] = {
 		[CHANGES_ACTIVITY] = "kind = 'activity' AND item_id = ?2",
@@ -291,7 +291,7 @@ query_changes(struct db *db, const char *strategy, enum change_scope scope, int6
 	char *sql = xasprintf("SELECT at, who, kind, item, field, old, new, comment, item_id FROM change_log"
 	                      " WHERE strategy_id = ?1 AND %s ORDER BY id DESC LIMIT ?3", where[scope]);
 	sqlite3_stmt *st = db_prepare(db, sql);
-	struct change_line *rows = NULL;
+	struct change *rows = NULL;
 	size_t count = 0;
 	int rc;
 
@@ -304,10 +304,11 @@ query_changes(struct db *db, const char *strategy, enum change_scope scope, int6
 	sqlite3_bind_int64(st, 2, id);
 	sqlite3_bind_int(st, 3, limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct change_line *c;
+		struct change *c;
 
 		rows = xrealloc(rows, (count + 1) * sizeof *rows);
 		c = &rows[count++];
+		c->strategy_id = xstrdup(strategy);
 		c->at = db_strdup(st, 0);
 		c->who = db_strdup(st, 1);
 		c->kind = db_strdup(st, 2);
@@ -319,7 +320,7 @@ query_changes(struct db *db, const char *strategy, enum change_scope scope, int6
 		c->item_id = sqlite3_column_int64(st, 8);
 	}
 	if (rc != SQLITE_DONE) {
-		query_free_changes(rows, count);
+		changelog_free(rows, count);
 		return step_failed(db, st);
 	}
 	sqlite3_finalize(st);
@@ -328,41 +329,8 @@ query_changes(struct db *db, const char *strategy, enum change_scope scope, int6
 	return 0;
 }
 
-void
-query_free_changes(struct change_line *c, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(c[i].at); free(c[i].who); free(c[i].kind); free(c[i].item);
-		free(c[i].field); free(c[i].old); free(c[i].new_value); free(c[i].comment);
-	}
-	free(c);
-}
-
 int
 query_load_outline(struct db *db, const char *strategy, struct plan *p)
 {
-	int rc;
-
-	/*
-	 * model_load_plan() reads every activity.  Until it can be asked not
-	 * to (see the note in the commit), an empty temporary view named
-	 * activity hides them while it runs: SQLite resolves an unqualified
-	 * name in the connection's private temp schema before main, and the
-	 * temp schema is writable even when the file is open read-only.
-	 */
-	if (sqlite3_exec(db->sql, "CREATE TEMP VIEW activity AS SELECT * FROM main.activity WHERE 0",
-	                 NULL, NULL, NULL) != SQLITE_OK) {
-		/* Correct, only slower: read them all and drop them. */
-		if (model_load_plan(db, strategy, p) < 0)
-			return -1;
-		for (size_t i = 0; i < p->nacts; i++)
-			model_free_activity(&p->acts[i]);
-		free(p->acts);
-		p->acts = NULL;
-		p->nacts = 0;
-		return 0;
-	}
-	rc = model_load_plan(db, strategy, p);
-	sqlite3_exec(db->sql, "DROP VIEW temp.activity", NULL, NULL, NULL);
-	return rc;
+	return model_load_outline(db, strategy, p);
 }

@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 #include "db.h"
+#include "changelog.h"
 #include "model.h"
 
 /* Which activities: every field's "any" value leaves it out of the WHERE clause. */
@@ -63,13 +64,9 @@ enum change_scope {
 	CHANGES_INDICATOR,      /* the measurements of an indicator: id */
 	CHANGES_STRATEGY        /* everything in the strategy */
 };
-struct change_line {
-	char *at, *who, *kind, *item, *field, *old, *new_value, *comment;
-	int64_t item_id;
-};
+/* Free the rows with changelog_free(). */
 int query_changes(struct db *db, const char *strategy, enum change_scope scope, int64_t id,
-                  int limit, struct change_line **out, size_t *n);
-void query_free_changes(struct change_line *c, size_t n);
+                  int limit, struct change **out, size_t *n);
 
 /*
  * A strategy without its activities (nacts is 0): what the panes other

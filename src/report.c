@@ -168,35 +168,6 @@ status_counts_text(const int counts[ST_COUNT])
 	return buf_steal(&b);
 }
 
-/* One change as a readable line: "2026-11-10 anna: #12 Title: status: Not started -> Done (comment)". */
-static char *
-change_line(const struct change *c, const struct report_opts *o)
-{
-	char date[32], day[11];
-	char *line, *what;
-
-	snprintf(day, sizeof day, "%s", c->at);
-	report_format_date(date, sizeof date, day, o->date_format);
-	if (strcmp(c->field, "created") == 0)
-		what = xstrdup(_("added"));
-	else if (strcmp(c->field, "deleted") == 0)
-		what = xstrdup(_("deleted"));
-	else
-		what = xasprintf("%s: %s -> %s", c->field, changelog_value(c, c->old), changelog_value(c, c->new_value));
-	if (strcmp(c->kind, "activity") == 0)
-		line = xasprintf("%s %s: #%lld %s: %s", date, c->who, (long long)c->item_id, c->item, what);
-	else
-		line = xasprintf("%s %s: %s: %s", date, c->who, c->item, what);
-	free(what);
-	if (c->comment && *c->comment) {
-		char *with = xasprintf("%s (%s)", line, c->comment);
-
-		free(line);
-		line = with;
-	}
-	return line;
-}
-
 static char *
 changes_title(const struct report_opts *o)
 {
@@ -542,7 +513,7 @@ text_changes(const struct report_opts *o, FILE *out)
 	if (!o->nchanges)
 		wrapped(out, o, 2, _("None."));
 	for (size_t i = 0; i < o->nchanges; i++) {
-		char *line = change_line(&o->changes[i], o);
+		char *line = changelog_describe(&o->changes[i], o->date_format, 1);
 
 		wrapped2(out, o, 2, 4, line);
 		free(line);
@@ -734,7 +705,7 @@ report_write_markdown(const struct plan *p, const struct report_opts *o, FILE *o
 		if (!o->nchanges)
 			fprintf(out, "%s\n\n", _("None."));
 		for (size_t i = 0; i < o->nchanges; i++) {
-			char *line = change_line(&o->changes[i], o);
+			char *line = changelog_describe(&o->changes[i], o->date_format, 1);
 
 			fputs("- ", out);
 			md(out, line);

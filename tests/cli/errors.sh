@@ -113,7 +113,8 @@ unchanged "$db" "$TMPD/all.orig" "usage errors: the database is unchanged"
 # --- --help and --version
 run --help
 expect_status 0 "--help"
-expect_out "^Usage: styrkort" "--help: prints the usage"
+expect_out "^Usage:" "--help: prints the usage"
+expect_out "^  styrkort \[OPTIONS\] \[FILE\]" "--help: starts with the dashboard"
 expect_out "init FILE" "--help: lists init"
 run --version
 expect_status 0 "--version"

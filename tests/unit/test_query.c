@@ -256,7 +256,7 @@ responsibles_and_changes(void **state)
 {
 	char **names;
 	size_t n;
-	struct change_line *c;
+	struct change *c;
 
 	(void)state;
 	assert_int_equal(query_responsibles(db, "s", &names, &n), 0);
@@ -273,13 +273,13 @@ responsibles_and_changes(void **state)
 	assert_int_equal(query_changes(db, "s", CHANGES_ACTIVITY, 57, 10, &c, &n), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(c[0].who, "olle");  /* newest first */
-	query_free_changes(c, n);
+	changelog_free(c, n);
 	assert_int_equal(query_changes(db, "s", CHANGES_FOCUS, 1, 10, &c, &n), 0);
 	assert_int_equal(n, 2);                 /* 57 is odd: focus area 1; 58 is not */
-	query_free_changes(c, n);
+	changelog_free(c, n);
 	assert_int_equal(query_changes(db, "s", CHANGES_STRATEGY, 0, 1, &c, &n), 0);
 	assert_int_equal(n, 1);
-	query_free_changes(c, n);
+	changelog_free(c, n);
 }
 
 int
