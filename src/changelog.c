@@ -180,45 +180,30 @@ shown(const char *s)
 int
 changelog_print(struct db *db, const struct changelog_filter *f, FILE *out)
 {
-	sqlite3_stmt *st = db_prepare(db,
-		"SELECT at, who, strategy_id, kind, item_id, item, field, old, new, comment FROM change_log"
-		" WHERE (?1 IS NULL OR strategy_id = ?1) AND (?2 IS NULL OR at > ?2)"
-		" AND (?3 = 0 OR (kind = 'activity' AND item_id = ?3)) ORDER BY id");
-	int rc;
+	struct change *rows;
+	size_t n;
 
-	if (!st)
+	if (changelog_load(db, f, &rows, &n) < 0)
 		return -1;
-	db_bind_text_or_null(st, 1, f->strategy_id);
-	db_bind_text_or_null(st, 2, f->since);
-	sqlite3_bind_int64(st, 3, f->activity);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char *who = shown(db_text(st, 1)), *item = shown(db_text(st, 5));
-		char *old = shown(db_text(st, 7)), *new_v = shown(db_text(st, 8));
-		const char *kind = db_text(st, 3);
+	for (size_t i = 0; i < n; i++) {
+		const struct change *c = &rows[i];
+		char *who = shown(c->who), *item = shown(c->item);
+		char *old = shown(c->old), *new_v = shown(c->new_value);
 
-		/* 2026-11-22T09:00:00Z anna  oxelosund #12 "Title": status not_started -> done */
-		if (strcmp(kind, "activity") == 0)
-			fprintf(out, "%s  %s  %s #%lld %s: %s: %s -> %s", db_text(st, 0), who, db_text(st, 2),
-			        (long long)sqlite3_column_int64(st, 4), item, db_text(st, 6),
-			        sqlite3_column_type(st, 7) == SQLITE_NULL ? "-" : old, new_v);
-		else
-			fprintf(out, "%s  %s  %s %s: %s: %s -> %s", db_text(st, 0), who, db_text(st, 2),
-			        item, db_text(st, 6),
-			        sqlite3_column_type(st, 7) == SQLITE_NULL ? "-" : old, new_v);
-		if (sqlite3_column_type(st, 9) != SQLITE_NULL) {
-			char *c = shown(db_text(st, 9));
+		/* 2026-11-22T09:00:00Z  anna  oxelosund #12 Title: status: not_started -> done  (comment) */
+		fprintf(out, "%s  %s  %s ", c->at, who, c->strategy_id);
+		if (strcmp(c->kind, "activity") == 0)
+			fprintf(out, "#%lld ", (long long)c->item_id);
+		fprintf(out, "%s: %s: %s -> %s", item, c->field, c->old ? old : "-", new_v);
+		if (c->comment) {
+			char *comment = shown(c->comment);
 
-			fprintf(out, "  (%s)", c);
-			free(c);
+			fprintf(out, "  (%s)", comment);
+			free(comment);
 		}
 		fputc('\n', out);
 		free(who); free(item); free(old); free(new_v);
 	}
-	if (rc != SQLITE_DONE) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
-		sqlite3_finalize(st);
-		return -1;
-	}
-	sqlite3_finalize(st);
+	changelog_free(rows, n);
 	return 0;
 }
