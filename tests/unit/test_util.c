@@ -1,0 +1,88 @@
+/* test_util.c: the small parsers and number formatting every module relies on. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "util.h"
+
+static void
+numbers_read_back(void **state)
+{
+	static const double values[] = { 0, 8.5, 50, -10, 0.1, 1234567, 52.3, 1e-9, 1e20, 2.0 / 3, -0.0 };
+	static const char *const expected[] = { "0", "8.5", "50", "-10", "0.1", "1234567", "52.3", NULL, NULL, NULL, "0" };
+	char out[64];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+		format_number(out, sizeof out, values[i]);
+		if (expected[i])
+			assert_string_equal(out, expected[i]);
+		/* Whatever the form, it reads back as the same number. */
+		assert_true(strtod(out, NULL) == values[i]);
+	}
+}
+
+static void
+dates_and_periods(void **state)
+{
+	int y, m, d, key, key2;
+	char canon[16];
+
+	(void)state;
+	assert_int_equal(parse_date("2024-02-29", &y, &m, &d), 0);
+	assert_int_equal(d, 29);
+	assert_int_equal(parse_date("2023-02-29", NULL, NULL, NULL), -1);
+	assert_int_equal(parse_date("2023-13-01", NULL, NULL, NULL), -1);
+	assert_int_equal(parse_date("2023-1-01", NULL, NULL, NULL), -1);
+	assert_int_equal(parse_period("2023-q1", canon, sizeof canon, &key), 0);
+	assert_string_equal(canon, "2023-Q1");
+	assert_int_equal(parse_period("2023", canon, sizeof canon, &key2), 0);
+	/* The whole year sorts after its parts, and before the next year. */
+	assert_true(key2 > key);
+	assert_int_equal(parse_period("2024-H1", canon, sizeof canon, &key), 0);
+	assert_true(key > key2);
+	assert_int_equal(parse_period("2023-Q5", canon, sizeof canon, NULL), -1);
+	assert_int_equal(parse_period("2023-X1", canon, sizeof canon, NULL), -1);
+	assert_int_equal(parse_period("23", canon, sizeof canon, NULL), -1);
+}
+
+static void
+integers_and_booleans(void **state)
+{
+	long n;
+	int b;
+
+	(void)state;
+	assert_int_equal(parse_int("042", 0, 100, &n), 0);
+	assert_int_equal(n, 42);        /* decimal, never octal */
+	assert_int_equal(parse_int("abc", 0, 100, &n), -1);
+	assert_int_equal(parse_int("12x", 0, 100, &n), -1);
+	assert_int_equal(parse_int("101", 0, 100, &n), -1);
+	assert_int_equal(parse_int("99999999999999999999999", 0, 100, &n), -1);
+	assert_int_equal(parse_bool("on", &b), 0);
+	assert_int_equal(b, 1);
+	assert_int_equal(parse_bool("No", &b), 0);
+	assert_int_equal(b, 0);
+	assert_int_equal(parse_bool("yesterday", &b), -1);
+	assert_int_equal(parse_slug("vastervik"), 0);
+	assert_int_equal(parse_slug("Västervik"), -1);
+	assert_int_equal(parse_slug("-x"), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(numbers_read_back),
+		cmocka_unit_test(dates_and_periods),
+		cmocka_unit_test(integers_and_booleans),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
