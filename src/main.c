@@ -166,7 +166,7 @@ language_init(void)
 		env = getenv("LANG");
 	if (!ok || strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
 		setlocale(LC_ALL, "C.UTF-8");
-		if (env && strncmp(env, "sv", 2) == 0 && !getenv("LANGUAGE"))
+		if (env && strncmp(env, "sv", 2) == 0 && (!getenv("LANGUAGE") || !*getenv("LANGUAGE")))
 			setenv("LANGUAGE", "sv", 1);
 	}
 	bindtextdomain(PACKAGE, locale_dir());
