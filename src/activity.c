@@ -473,7 +473,6 @@ insert_locked(struct db *db, const char *strategy_id, int64_t want_id, const cha
 	/* The other fields, logged in the same batch. */
 	{
 		struct act_change rest = *c;
-		int64_t batch_keep;
 
 		rest.value[AF_TITLE] = NULL;
 		rc = ACTIVITY_OK;
@@ -482,7 +481,6 @@ insert_locked(struct db *db, const char *strategy_id, int64_t want_id, const cha
 			current_free(&cur);
 			return ACTIVITY_ERROR;
 		}
-		(void)batch_keep;
 		for (int i = 0; i < AF_COUNT && rc == ACTIVITY_OK; i++) {
 			if (!rest.value[i] || strcmp(rest.value[i], cur.v[i]) == 0)
 				continue;

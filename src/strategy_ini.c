@@ -214,7 +214,6 @@ parse_value_key(struct import *im, size_t idx, const char *key)
 	const struct item *it = &im->items[idx];
 	struct measurement_in *m;
 	char period[16] = "", *dot;
-	const char *raw;
 	int line = ini_line(&im->ini, it->section, key), bad = 0;
 	char *text;
 
@@ -240,11 +239,9 @@ parse_value_key(struct import *im, size_t idx, const char *key)
 		          "(2023-Q1, 2023-T2, 2023-H1)"), im->ini.path, line, it->section, key, period);
 		return -1;
 	}
-	raw = ini_raw(&im->ini, it->section, key);
 	text = ini_text(&im->ini, it->section, key, &bad);
 	if (bad)
 		return -1;
-	(void)raw;
 	if (*text) {
 		if (parse_double(text, &m->value) < 0) {
 			err_set(_("%s: line %d: [%s] %s = '%.40s': expected a number with a dot for decimals, "
