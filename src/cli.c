@@ -219,36 +219,7 @@ static int
 since_changes(struct db *db, const struct app *a, const char *strategy_id, struct report_opts *o,
               char date[11], struct change **changes)
 {
-	struct changelog_filter f = { 0 };
-	char from[21];
-	int rc;
-
-	o->since = NULL;
-	o->since_is_review = 0;
-	o->changes = *changes = NULL;
-	o->nchanges = 0;
-	if (!a->since)
-		return 0;
-	if (strcmp(a->since, "last-review") == 0) {
-		if ((rc = review_last(db, strategy_id, date, from)) < 0)
-			return -1;
-		if (rc == 1) {
-			/* No review yet: every change counts. */
-			date[0] = '\0';
-			from[0] = '\0';
-		}
-		o->since_is_review = rc == 0;
-	} else {
-		snprintf(date, 11, "%s", a->since);
-		snprintf(from, sizeof from, "%s", a->since);
-	}
-	f.strategy_id = strategy_id;
-	f.since = from;
-	if (changelog_load(db, &f, changes, &o->nchanges) < 0)
-		return -1;
-	o->since = date;
-	o->changes = *changes;
-	return 0;
+	return review_since_changes(db, strategy_id, a->since, o, date, changes);
 }
 
 int

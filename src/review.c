@@ -1,6 +1,7 @@
 /* review.c: steering-group reviews (uppföljningsmöten): recording and listing them. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,42 @@
 #include "review.h"
 #include "text.h"
 #include "util.h"
+
+int
+review_since_changes(struct db *db, const char *strategy_id, const char *since,
+                     struct report_opts *o, char date[11], struct change **changes)
+{
+	struct changelog_filter f = { 0 };
+	char from[21];
+	int rc;
+
+	o->since = NULL;
+	o->since_is_review = 0;
+	o->changes = *changes = NULL;
+	o->nchanges = 0;
+	if (!since)
+		return 0;
+	if (strcmp(since, "last-review") == 0) {
+		if ((rc = review_last(db, strategy_id, date, from)) < 0)
+			return -1;
+		if (rc == 1) {
+			/* No review yet: every change counts. */
+			date[0] = '\0';
+			from[0] = '\0';
+		}
+		o->since_is_review = rc == 0;
+	} else {
+		snprintf(date, 11, "%s", since);
+		snprintf(from, sizeof from, "%s", since);
+	}
+	f.strategy_id = strategy_id;
+	f.since = from;
+	if (changelog_load(db, &f, changes, &o->nchanges) < 0)
+		return -1;
+	o->since = date;
+	o->changes = *changes;
+	return 0;
+}
 
 int
 review_add(struct db *db, const char *strategy_id, const char *date, const char *note)
