@@ -11,7 +11,8 @@
 /*
  * A(ID, name, help, keys...): keys are curses key codes or characters,
  * at most four.  The groups (GROUP) are headings on the help screen.
- * Keys of edit mode (e s a d u R) and printing (p) come with their issues.
+ * Enter is listed twice: OPEN, and EDIT (what it does in edit mode);
+ * action_for_key() gives OPEN and the dashboard decides by the mode.
  */
 #define ACTIONS \
 	GROUP(N_("Panes")) \
@@ -37,8 +38,18 @@
 	A(FILTER,      "filter",          N_("Filter activities: status, focus area, responsible, overdue"), 'f') \
 	A(SORT,        "sort",            N_("Sort activities: plan order, due date, status, focus area"), 'o') \
 	A(STRATEGY,    "strategy",        N_("Choose the strategy"), 'S') \
+	GROUP(N_("Editing")) \
+	A(EDIT_MODE,   "edit-mode",       N_("Edit mode on or off (refused, with the reason, when the file is read-only)"), 'e') \
+	A(SET_STATUS,  "set-status",      N_("(edit mode) Set the selected activity's status: a pick list, then an optional comment"), 's') \
+	A(EDIT,        "edit",            N_("(edit mode) Edit the selected activity in a form; on an indicator: enter a value"), '\n') \
+	A(VALUE,       "enter-value",     N_("(edit mode) Enter a value of the selected indicator: period, sex T/K/M, value"), 'v') \
+	A(ADD,         "add",             N_("(edit mode) Add an activity to the focus area in view"), 'a') \
+	A(DELETE,      "delete",          N_("(edit mode) Delete the selected activity, after a confirmation"), 'd') \
+	A(UNDO,        "undo",            N_("(edit mode) Undo your last change, as a new logged change"), 'u') \
+	A(REVIEW,      "review",          N_("(edit mode) Record a steering-group review: date and note"), 'R') \
 	GROUP(N_("Other")) \
-	A(RELOAD,      "reload",          N_("Read the database again now"), 'r') \
+	A(PRINT,       "print",           N_("Print the summary (print_command), or write it to a file"), 'p') \
+	A(RELOAD,      "reload",          N_("Read the database again now (other people's changes also come every refresh interval)"), 'r') \
 	A(REDRAW,      "redraw",          N_("Redraw the screen"), 12) \
 	A(HELP,        "help",            N_("Show this help"), '?') \
 	A(QUIT,        "quit",            N_("Quit (in a detail or the help: close it)"), 'q')

@@ -236,7 +236,8 @@ build_help(struct doc *d, void *arg)
 	int keyw = 16;
 
 	(void)arg;
-	doc_text(d, 0, _("styrkort shows a strategy's follow-up; nothing here changes the file. "
+	doc_text(d, 0, _("styrkort shows a strategy's follow-up. In view mode nothing you press changes the file; "
+	                 "e turns edit mode on, where changes are saved at once and logged. "
 	                 "Every screen is also available as plain text with 'styrkort report'."), DC_NORMAL);
 	for (size_t i = 0; i < n; i++) {
 		char keys[64], *line, **wrapped;

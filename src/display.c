@@ -250,7 +250,8 @@ display_header(const char *title, const char *const *tabs, int ntabs, int curren
 }
 
 void
-display_status(const char *mode, const char *strategy, const char *hints, const char *pos)
+display_status(const char *mode, int mode_stands_out, const char *strategy, const char *hints,
+               const char *pos)
 {
 	WINDOW *w = dpy.status;
 	char *left;
@@ -259,8 +260,30 @@ display_status(const char *mode, const char *strategy, const char *hints, const 
 	if (!w)
 		return;
 	display_fill(w, 0, 0, COLS, display_attr(DC_STATUS));
-	left = xasprintf(" %s | %s | %s | ", mode, strategy, user_name());
-	x = display_text(w, 0, 0, COLS, left, display_attr(DC_STATUS));
+	left = xasprintf(" %s ", mode);
+	x = display_text(w, 0, 0, COLS, left, display_attr(mode_stands_out ? DC_MODE_EDIT : DC_STATUS));
+	free(left);
+	left = xasprintf("| %s | %s | ", strategy, user_name());
+	if (message && x + text_width(left) + text_width(message) > COLS - posw) {
+		/* A long message gets the whole line after the mode; its end (a file name, the reason) stays. */
+		const char *m = message;
+
+		posw = 0;
+		x += display_text(w, 0, x, COLS - x, "| ", display_attr(DC_STATUS));
+		if (text_width(m) > COLS - x) {
+			while (*m && text_width(m) > COLS - x - 3) {
+				int len = mblen(m, MB_CUR_MAX);
+
+				m += len > 0 ? len : 1;
+			}
+			x += display_text(w, 0, x, COLS - x, "...", display_attr(message_error ? DC_ERROR : DC_STATUS));
+		}
+		display_text(w, 0, x, COLS - x, m, display_attr(message_error ? DC_ERROR : DC_STATUS));
+		free(left);
+		wnoutrefresh(w);
+		return;
+	}
+	x += display_text(w, 0, x, COLS - x, left, display_attr(DC_STATUS));
 	free(left);
 	if (message)
 		display_text(w, 0, x, COLS - x - posw, message,

@@ -24,7 +24,8 @@
 	C(ST_DELAYED,     COLOR_YELLOW,  -1, A_BOLD,             A_BOLD) \
 	C(ST_CANCELLED,   -1,            -1, A_DIM,              A_DIM) \
 	C(OVERDUE,        COLOR_RED,     -1, A_BOLD,             A_BOLD | A_UNDERLINE) \
-	C(BAR,            COLOR_GREEN,   -1, A_NORMAL,           A_NORMAL)
+	C(BAR,            COLOR_GREEN,   -1, A_NORMAL,           A_NORMAL) \
+	C(MODE_EDIT,      COLOR_BLACK,   COLOR_YELLOW, A_BOLD,   A_BOLD)
 
 enum dcolor {
 #define C(name, fg, bg, attr, mono) DC_##name,
@@ -65,8 +66,13 @@ void display_fill(WINDOW *w, int y, int x, int cols, attr_t a);
 
 /* The header: the strategy's line and the pane tabs. */
 void display_header(const char *title, const char *const *tabs, int ntabs, int current);
-/* The status line: mode, strategy, user, then the message (if any) or the hints; pos at the right. */
-void display_status(const char *mode, const char *strategy, const char *hints, const char *pos);
+/*
+ * The status line: mode, strategy, user, then the message (if any) or the
+ * hints; pos at the right.  mode_stands_out: the mode is drawn apart from
+ * the rest of the line (not reversed), as edit mode is.
+ */
+void display_status(const char *mode, int mode_stands_out, const char *strategy, const char *hints,
+                    const char *pos);
 /* A message for the status line until the next key; error: shown as one. */
 void display_message(int error, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void display_clear_message(void);

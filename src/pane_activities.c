@@ -289,3 +289,11 @@ const struct view_ops pane_activities_ops = {
 	.detail = detail,
 	.request = request,
 };
+
+const struct activity *
+pane_activities_selected(struct view *v)
+{
+	if (v->nrows <= 0 || v->sel < 0 || v->sel >= v->nrows)
+		return NULL;
+	return row_activity(v, v->sel);
+}

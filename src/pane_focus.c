@@ -163,3 +163,15 @@ const struct view_ops pane_focus_ops = {
 	.text = vrows_text,
 	.detail = detail,
 };
+
+const struct focus_area *
+pane_focus_selected(struct view *v)
+{
+	const struct plan *p = &v->dash->plan;
+	size_t i;
+
+	if (v->priv != &rows || v->sel < 0 || (size_t)v->sel >= rows.n)
+		return NULL;
+	i = rows.r[v->sel].index;
+	return i < p->nfocus ? &p->focus[i] : NULL;
+}

@@ -232,3 +232,15 @@ const struct view_ops pane_goals_ops = {
 	.text = vrows_text,
 	.detail = detail,
 };
+
+const struct indicator *
+pane_goals_selected_indicator(struct view *v)
+{
+	const struct plan *p = &v->dash->plan;
+	const struct vrow *r;
+
+	if (v->priv != &rows || v->sel < 0 || (size_t)v->sel >= rows.n || p->ngoals == 0)
+		return NULL;
+	r = &rows.r[v->sel];
+	return r->kind == ROW_INDICATOR && r->index < p->ninds ? &p->inds[r->index] : NULL;
+}

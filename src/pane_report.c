@@ -1,4 +1,4 @@
-/* pane_report.c: pane 5, the text summary drawn by report.c (the same as 'styrkort report'), scrollable. */
+/* pane_report.c: pane 5, the text summary drawn by report.c (as 'styrkort report --since last-review'), scrollable. */
 #include <config.h>
 
 #include <stdio.h>
@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "review.h"
 #include "util.h"
 #include "view.h"
 
@@ -20,6 +21,8 @@ load(struct view *v)
 {
 	struct dash *dash = v->dash;
 	struct report_opts o;
+	struct change *changes = NULL;
+	char date[11] = "";
 	struct plan p;
 	char *text = NULL, *line, *next;
 	size_t len = 0;
@@ -36,10 +39,14 @@ load(struct view *v)
 	memset(&o, 0, sizeof o);
 	o.width = v->width < 40 ? 40 : v->width;
 	o.date_format = dash->app->cfg.date_format;
+	/* What changed since the steering group last met (every change if it never has). */
+	if (review_since_changes(dash->db, dash->plan.s.id, "last-review", &o, date, &changes) < 0)
+		display_message(1, "%s", err_get());
 	if (!(f = open_memstream(&text, &len)))
 		die(EXIT_RUNTIME, "open_memstream: out of memory");
 	report_write_text(&p, &o, f);
 	fclose(f);
+	changelog_free(changes, o.nchanges);
 	model_free_plan(&p);
 	for (line = text; line && *line; line = next) {
 		next = strchr(line, '\n');

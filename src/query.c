@@ -210,6 +210,36 @@ query_activity_find(struct db *db, const char *strategy, const struct act_filter
 }
 
 int
+query_activity_row(struct db *db, const char *strategy, const struct act_filter *f,
+                   enum act_sort sort, int64_t id, long *row)
+{
+	char *sql;
+	sqlite3_stmt *st;
+	int rc;
+
+	sql = xasprintf("SELECT rn FROM (SELECT row_number() OVER (ORDER BY %s) - 1 AS rn, id"
+	                " FROM (SELECT *, " FOCUS_POSITION_SQL " FROM activity" FILTER_SQL "))"
+	                " WHERE id = ?8",
+	                sort_sql[sort < SORT_COUNT ? sort : SORT_PLAN]);
+	st = db_prepare(db, sql);
+	free(sql);
+	if (!st)
+		return -1;
+	bind_filter(st, strategy, f);
+	sqlite3_bind_int64(st, 8, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*row = (long)sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		return 0;
+	}
+	if (rc != SQLITE_DONE)
+		return step_failed(db, st);
+	sqlite3_finalize(st);
+	return 1;
+}
+
+int
 query_counts(struct db *db, const char *strategy, const struct act_filter *f, struct act_counts *c)
 {
 	sqlite3_stmt *st = db_prepare(db,

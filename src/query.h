@@ -44,6 +44,10 @@ void query_free_activities(struct activity *a, size_t n);
 int query_activity_find(struct db *db, const char *strategy, const struct act_filter *f,
                         enum act_sort sort, long from, const char *needle, long *row);
 
+/* The row number of activity id in the filter and order: 0 and *row, 1 if it is not there, -1 on error. */
+int query_activity_row(struct db *db, const char *strategy, const struct act_filter *f,
+                       enum act_sort sort, int64_t id, long *row);
+
 /* Counts by status, the overdue ones, and the mean progress (done 100, cancelled left out). */
 struct act_counts {
 	long n[ST_COUNT];

@@ -4,10 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "detail.h"
 #include "display.h"
+#include "edit.h"
 #include "picker.h"
 #include "query.h"
 #include "report.h"
@@ -15,8 +17,12 @@
 #include "util.h"
 #include "view.h"
 
-/* How long a read of the keyboard waits; the later live refresh checks the file in this pause. */
-#define KEY_TIMEOUT_MS 250
+/*
+ * How long a read of the keyboard waits at most: the process sleeps in
+ * between; every [refresh] seconds the loop asks SQLite whether another
+ * process has committed (PRAGMA data_version) and reads again if so.
+ */
+#define KEY_TIMEOUT_MS 1000
 
 static const struct view_ops *const pane_ops[PANE_COUNT] = {
 	&pane_vision_ops, &pane_focus_ops, &pane_goals_ops, &pane_activities_ops, &pane_report_ops
@@ -27,16 +33,41 @@ static int stale[PANE_COUNT];   /* 1: read again before it is shown */
 static int loaded[PANE_COUNT];  /* 1: has data that done() must free */
 static int sized_cols[PANE_COUNT], sized_rows[PANE_COUNT];
 
+/* The item each pane had selected before a reload, found again when the pane is next read. */
+static struct anchor {
+	int set;
+	int64_t id;             /* pane 4: the activity */
+	int kind;               /* the document panes: the row's item */
+	size_t index;
+} anchors[PANE_COUNT];
+
 static const char *
 mode_label(const struct dash *d)
 {
-	return d->db->read_only ? _("read-only") : _("view");
+	return d->db->read_only ? _("read-only") : d->edit ? _("EDIT") : _("view");
 }
 
 void
 dash_status(struct dash *d, const char *hints, const char *pos)
 {
-	display_status(mode_label(d), d->plan.s.id, hints, pos);
+	display_status(mode_label(d), d->edit, d->plan.s.id, hints, pos);
+}
+
+static const char *
+hints(const struct dash *d)
+{
+	if (d->edit)
+		switch (d->current) {
+		case PANE_ACTIVITIES:
+			return _("s status | Enter edit | a add | d delete | u undo | R review | e view | ? help");
+		case PANE_GOALS:
+			return _("Enter/v value | a add | u undo | R review | p print | e view | ? help");
+		default:
+			return _("a add | u undo | R review | p print | e view | ? help | q quit");
+		}
+	return d->current == PANE_ACTIVITIES
+	       ? _("? help | / search | f filter | o sort | S strategy | e edit | q quit")
+	       : _("? help | / search | f filter | S strategy | e edit | q quit");
 }
 
 static void
@@ -46,9 +77,7 @@ draw_status(struct dash *d)
 	char pos[48];
 
 	view_position(v, pos, sizeof pos);
-	dash_status(d, d->current == PANE_ACTIVITIES
-	               ? _("? help | / search | f filter | o sort | S strategy | q quit")
-	               : _("? help | / search | f filter | S strategy | q quit"), pos);
+	dash_status(d, hints(d), pos);
 }
 
 static void
@@ -73,6 +102,54 @@ draw_header(struct dash *d)
 	free(title);
 }
 
+/* Remember the selected item of each pane that has been read. */
+static void
+remember_places(void)
+{
+	for (int i = 0; i < PANE_COUNT; i++) {
+		struct view *v = &views[i];
+
+		if (!loaded[i] || stale[i] || v->nrows == 0)
+			continue;
+		if (i == PANE_ACTIVITIES) {
+			const struct activity *a = pane_activities_selected(v);
+
+			anchors[i].set = a != NULL;
+			anchors[i].id = a ? a->id : 0;
+		} else if (i != PANE_REPORT && v->priv) {
+			const struct vrows *rs = v->priv;
+
+			if ((size_t)v->sel < rs->n) {
+				anchors[i].set = 1;
+				anchors[i].kind = rs->r[v->sel].kind;
+				anchors[i].index = rs->r[v->sel].index;
+			}
+		}
+	}
+}
+
+/* Select the remembered item again; where it is gone, the same row (kept in range). */
+static void
+find_anchor(struct dash *d, struct view *v, const struct anchor *an)
+{
+	long row;
+
+	if (v == &views[PANE_ACTIVITIES]) {
+		if (query_activity_row(d->db, d->plan.s.id, &d->filter, d->sort, an->id, &row) == 0)
+			view_set_selection(v, row);
+		return;
+	}
+	if (v->priv && v != &views[PANE_REPORT]) {
+		const struct vrows *rs = v->priv;
+
+		for (size_t r = 0; r < rs->n; r++)
+			if (rs->r[r].selectable && rs->r[r].kind == an->kind && rs->r[r].index == an->index) {
+				view_set_selection(v, (long)r);
+				return;
+			}
+	}
+}
+
 /* Make the current view ready: read it if stale, make its rows again if the size changed. */
 static void
 prepare_view(struct dash *d)
@@ -83,6 +160,9 @@ prepare_view(struct dash *d)
 		view_load(v);
 		stale[d->current] = 0;
 		loaded[d->current] = 1;
+		if (anchors[d->current].set)
+			find_anchor(d, v, &anchors[d->current]);
+		anchors[d->current].set = 0;
 	} else if (sized_cols[d->current] != COLS || sized_rows[d->current] != LINES) {
 		view_resize(v);
 	}
@@ -138,6 +218,42 @@ open_strategy(struct dash *d, const char *id, int keep_place)
 	return 0;
 }
 
+void
+dash_reload(struct dash *d, int64_t select_id)
+{
+	char *id = xstrdup(d->plan.s.id);
+
+	remember_places();
+	if (select_id) {
+		anchors[PANE_ACTIVITIES].set = 1;
+		anchors[PANE_ACTIVITIES].id = select_id;
+	}
+	if (open_strategy(d, id, 1) < 0)
+		display_message(1, "%s", err_get());
+	free(id);
+	d->data_version = db_data_version(d->db);
+	dash_redraw(d);
+}
+
+/* Has another process committed since we last read?  Then read again, in place. */
+static void
+refresh_if_changed(struct dash *d)
+{
+	int dv = db_data_version(d->db);
+
+	if (dv != d->data_version)
+		dash_reload(d, 0);
+}
+
+static double
+now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static void
 switch_pane(struct dash *d, int pane)
 {
@@ -189,10 +305,25 @@ act(struct dash *d, enum action a)
 	case ACT_PANE_NEXT: switch_pane(d, d->current + 1); break;
 	case ACT_PANE_PREV: switch_pane(d, d->current - 1); break;
 	case ACT_OPEN:
+		if (d->edit && d->current == PANE_ACTIVITIES)
+			return edit_form(d, v) < 0;
+		if (d->edit && d->current == PANE_GOALS && pane_goals_selected_indicator(v))
+			return edit_value(d, v) < 0;
 		if (detail_open(v) < 0)
 			return 1;
 		dash_redraw(d);
 		break;
+	case ACT_EDIT_MODE:
+		edit_toggle(d);
+		break;
+	case ACT_SET_STATUS: return edit_status(d, v) < 0;
+	case ACT_EDIT: return edit_form(d, v) < 0;
+	case ACT_VALUE: return edit_value(d, v) < 0;
+	case ACT_ADD: return edit_add(d, v) < 0;
+	case ACT_DELETE: return edit_delete(d, v) < 0;
+	case ACT_UNDO: return edit_undo(d) < 0;
+	case ACT_REVIEW: return edit_review(d) < 0;
+	case ACT_PRINT: return edit_print(d) < 0;
 	case ACT_CLOSE:
 		break;
 	case ACT_HELP:
@@ -229,13 +360,8 @@ act(struct dash *d, enum action a)
 		}
 		break;
 	case ACT_RELOAD:
-		id = xstrdup(d->plan.s.id);
-		if (open_strategy(d, id, 1) < 0)
-			display_message(1, "%s", err_get());
-		else
-			display_message(0, "%s", _("Read the database again"));
-		free(id);
-		dash_redraw(d);
+		display_message(0, "%s", _("Read the database again"));
+		dash_reload(d, 0);
 		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
@@ -252,19 +378,35 @@ act(struct dash *d, enum action a)
 static void
 run(struct dash *d)
 {
+	double interval = d->app->cfg.refresh_seconds > 0 ? (double)d->app->cfg.refresh_seconds : 2;
+	double next_check;
+
+	d->data_version = db_data_version(d->db);
+	next_check = now_seconds() + interval;
 	dash_redraw(d);
 	for (;;) {
 		struct dkey k;
 		enum action a;
+		double now, wait;
 
 		if (!dpy.l.too_small) {
 			draw_status(d);
 			view_place_cursor(&views[d->current]);
 		}
 		doupdate();
-		k = display_getkey(KEY_TIMEOUT_MS);
+		/* Sleep until a key, the next check, or at most a second (signals end the wait too). */
+		now = now_seconds();
+		wait = next_check - now;
+		if (wait < 0.01)
+			wait = 0.01;
+		k = display_getkey(wait * 1000 < KEY_TIMEOUT_MS ? (int)(wait * 1000) + 1 : KEY_TIMEOUT_MS);
 		if (k.type == DK_EXIT)
 			break;
+		if (now_seconds() >= next_check) {
+			if (!dpy.l.too_small)
+				refresh_if_changed(d);
+			next_check = now_seconds() + interval;
+		}
 		if (k.type == DK_TIMEOUT)
 			continue;
 		display_clear_message();

@@ -61,6 +61,13 @@ view_load(struct view *v)
 }
 
 void
+view_set_selection(struct view *v, long row)
+{
+	v->sel = row;
+	clamp(v);
+}
+
+void
 view_resize(struct view *v)
 {
 	size_from_body(v);

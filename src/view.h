@@ -28,6 +28,8 @@ struct dash {
 	char *search;                   /* the last search (/), for n */
 	struct view *views[PANE_COUNT];
 	int current;
+	int edit;                       /* 1: edit mode (e) */
+	int data_version;               /* db_data_version() when last read */
 };
 
 struct view_ops {
@@ -72,6 +74,8 @@ void view_resize(struct view *v);
 void view_draw(struct view *v);
 /* Handle a moving action; repaints only the rows that changed. 1 if it was one. */
 int view_move(struct view *v, enum action a);
+/* Set the selection (kept in range, scrolled into view) without drawing. */
+void view_set_selection(struct view *v, long row);
 /* Select a row (scrolling if needed), repainting only what changed. */
 void view_select(struct view *v, long row);
 /* Put the terminal cursor on the selected row (screen readers follow it). */
@@ -87,12 +91,21 @@ attr_t view_row_begin(struct view *v, int y, attr_t base);
 /* Write text at column x of row y, at most cols columns; returns the columns used. */
 int view_put(struct view *v, int y, int x, int cols, const char *s, attr_t a);
 
+/* The activity selected in pane 4 (NULL if none); valid until the pane reads again. */
+const struct activity *pane_activities_selected(struct view *v);
+/* The indicator selected in pane 3 (NULL if the selection is a goal). */
+const struct indicator *pane_goals_selected_indicator(struct view *v);
+/* The focus area selected in pane 2 (NULL if none). */
+const struct focus_area *pane_focus_selected(struct view *v);
+
 /* The detail of a goal (pane_goals.c), also opened from the vision pane. */
 void goal_detail(struct dash *dash, size_t goal_index, struct doc *d);
 
 /* Provided by tui.c for overlays: the status line and a full redraw after a resize. */
 void dash_status(struct dash *d, const char *hints, const char *pos);
 void dash_redraw(struct dash *d);
+/* Read the strategy again (after a change), keeping each pane on the same item; select_id: select that activity in pane 4. */
+void dash_reload(struct dash *d, int64_t select_id);
 
 
 /*

@@ -1,0 +1,867 @@
+/* edit.c: edit mode: changing activities, indicator values and reviews from the dashboard, conflicts, printing. */
+#include <config.h>
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "activity.h"
+#include "changelog.h"
+#include "edit.h"
+#include "form.h"
+#include "measurements.h"
+#include "picker.h"
+#include "print.h"
+#include "report.h"
+#include "review.h"
+#include "text.h"
+#include "util.h"
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+/* A copy of the activity as shown: the pane's rows may be read again while a dialog is open. */
+static void
+activity_copy(struct activity *dst, const struct activity *src)
+{
+	*dst = *src;
+	dst->ref = dup_or_null(src->ref);
+	dst->title = dup_or_null(src->title);
+	dst->description = dup_or_null(src->description);
+	dst->responsible = dup_or_null(src->responsible);
+	dst->contact = dup_or_null(src->contact);
+	dst->start = dup_or_null(src->start);
+	dst->due = dup_or_null(src->due);
+	dst->comment = dup_or_null(src->comment);
+	dst->changed_by = dup_or_null(src->changed_by);
+	dst->changed_at = dup_or_null(src->changed_at);
+}
+
+void
+edit_toggle(struct dash *d)
+{
+	if (d->db->read_only) {
+		d->edit = 0;
+		display_message(1, _("Read-only: %s"), _(d->db->read_only_reason));
+		return;
+	}
+	d->edit = !d->edit;
+	if (d->edit)
+		display_message(0, _("Edit mode: changes are saved at once and logged as %s; e leaves it"), user_name());
+	else
+		display_message(0, "%s", _("View mode: nothing you press changes the file"));
+}
+
+int
+edit_required(struct dash *d)
+{
+	if (d->edit)
+		return 1;
+	if (d->db->read_only)
+		display_message(1, _("Read-only: %s"), _(d->db->read_only_reason));
+	else
+		display_message(0, "%s", _("That works in edit mode: press e first"));
+	return 0;
+}
+
+/* The activity selected in pane 4, copied; 0 (with a message) if there is none. */
+static int
+selected_activity(struct dash *d, struct view *v, struct activity *out)
+{
+	const struct activity *a = d->current == PANE_ACTIVITIES ? pane_activities_selected(v) : NULL;
+
+	if (!a) {
+		display_message(0, "%s", d->current == PANE_ACTIVITIES ? _("No activity is selected")
+		                                                       : _("Select an activity in pane 4 first"));
+		return 0;
+	}
+	activity_copy(out, a);
+	return 1;
+}
+
+/* A field of an activity in the canonical form act_change_set() stores. */
+static char *
+field_canon(const struct dash *d, const struct activity *a, enum act_field f)
+{
+	const struct focus_area *fa;
+	const struct goal *g;
+
+	switch (f) {
+	case AF_TITLE: return xstrdup(a->title ? a->title : "");
+	case AF_DESCRIPTION: return xstrdup(a->description ? a->description : "");
+	case AF_FOCUS:
+		fa = a->focus_id ? plan_focus(&d->plan, a->focus_id) : NULL;
+		return xstrdup(fa && fa->key ? fa->key : "");
+	case AF_GOAL:
+		g = a->goal_id ? plan_goal(&d->plan, a->goal_id) : NULL;
+		return xstrdup(g && g->key ? g->key : "");
+	case AF_RESPONSIBLE: return xstrdup(a->responsible ? a->responsible : "");
+	case AF_CONTACT: return xstrdup(a->contact ? a->contact : "");
+	case AF_START: return xstrdup(a->start ? a->start : "");
+	case AF_DUE: return xstrdup(a->due ? a->due : "");
+	case AF_STATUS: return xstrdup(status_id(a->status));
+	case AF_PROGRESS: return xasprintf("%d", a->progress);
+	case AF_COMMENT: return xstrdup(a->comment ? a->comment : "");
+	default: return xstrdup("");
+	}
+}
+
+/* A canonical value for people: labels, dates in the configured format, names. */
+static char *
+field_shown(const struct dash *d, enum act_field f, const char *v)
+{
+	char buf[64];
+
+	if (!v || !*v)
+		return xstrdup(_("(empty)"));
+	switch (f) {
+	case AF_STATUS: {
+		int s = status_from_id(v);
+
+		return xstrdup(s >= 0 ? status_label((enum status)s) : v);
+	}
+	case AF_START:
+	case AF_DUE:
+		report_format_date(buf, sizeof buf, v, d->app->cfg.date_format);
+		return xstrdup(buf);
+	case AF_PROGRESS:
+		return xasprintf("%s %%", v);
+	case AF_FOCUS:
+		for (size_t i = 0; i < d->plan.nfocus; i++)
+			if (d->plan.focus[i].key && strcmp(d->plan.focus[i].key, v) == 0)
+				return xstrdup(d->plan.focus[i].name);
+		return xstrdup(v);
+	default:
+		return xstrdup(v);
+	}
+}
+
+/* A field's name for people. */
+static const char *
+field_label(enum act_field f)
+{
+	switch (f) {
+	case AF_TITLE: return _("Title");
+	case AF_DESCRIPTION: return _("Description");
+	case AF_FOCUS: return _("Focus area");
+	case AF_GOAL: return _("Goal");
+	case AF_RESPONSIBLE: return _("Responsible");
+	case AF_CONTACT: return _("Contact");
+	case AF_START: return _("Start");
+	case AF_DUE: return _("Due");
+	case AF_STATUS: return _("Status");
+	case AF_PROGRESS: return _("Progress");
+	case AF_COMMENT: return _("Comment");
+	default: return "";
+	}
+}
+
+struct lines {
+	char **l;
+	size_t n;
+};
+
+static void
+lines_add(struct lines *ls, char *s)
+{
+	ls->l = xrealloc(ls->l, (ls->n + 1) * sizeof *ls->l);
+	ls->l[ls->n++] = s;
+}
+
+static void
+lines_free(struct lines *ls)
+{
+	for (size_t i = 0; i < ls->n; i++)
+		free(ls->l[i]);
+	free(ls->l);
+}
+
+/*
+ * Someone else changed the activity since it was shown: show each field
+ * they changed or we would change, with their value and ours, and ask.
+ * mine NULL: we are deleting.  1: do mine anyway, 0: keep theirs, -1: end.
+ */
+static int
+conflict_dialog(struct dash *d, const struct activity *shown, const struct act_change *mine,
+                const struct activity *theirs, const char *mine_choice)
+{
+	struct lines ls = { NULL, 0 };
+	int result = 0;
+
+	{
+		char *first = xasprintf(_("#%lld %s was changed by %s (%s) since you opened it."),
+		                        (long long)shown->id, theirs->title ? theirs->title : "",
+		                        theirs->changed_by ? theirs->changed_by : "?",
+		                        theirs->changed_at ? theirs->changed_at : "?");
+		char **wrapped;
+
+		text_wrap(first, (COLS - 4 < 76 ? COLS - 4 : 76) - 4, &wrapped);
+		for (char **l = wrapped; *l; l++)
+			lines_add(&ls, xstrdup(*l));
+		text_lines_free(wrapped);
+		free(first);
+	}
+	for (int f = 0; f < AF_COUNT; f++) {
+		char *was = field_canon(d, shown, (enum act_field)f);
+		char *now = field_canon(d, theirs, (enum act_field)f);
+		int they = strcmp(was, now) != 0, we = mine && mine->value[f];
+
+		if (they || we) {
+			char *t = field_shown(d, (enum act_field)f, now);
+			char *y = we ? field_shown(d, (enum act_field)f, mine->value[f])
+			             : xstrdup(mine ? _("(not changed by you)") : _("(you delete it)"));
+
+			lines_add(&ls, xasprintf("%s:", field_label((enum act_field)f)));
+			lines_add(&ls, xasprintf("  %s %s", _("theirs:"), t));
+			lines_add(&ls, xasprintf("  %s %s", _("yours: "), y));
+			free(t);
+			free(y);
+		}
+		free(was);
+		free(now);
+	}
+	lines_add(&ls, xstrdup(""));
+	lines_add(&ls, xasprintf(_("m: %s    t or Esc: keep theirs"), mine_choice));
+	for (;;) {
+		WINDOW *win;
+		struct dkey k;
+		int w = COLS - 4 < 76 ? COLS - 4 : 76, h = (int)ls.n + 4, y;
+
+		if (h > LINES - 2)
+			h = LINES - 2;
+		if (dpy.l.too_small || w < 20 || h < 6) {
+			display_too_small();
+			win = NULL;
+		} else {
+			win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
+		}
+		if (win) {
+			box_set(win, WACS_VLINE, WACS_HLINE);
+			display_text(win, 1, 2, w - 4, _("Changed by someone else"), display_attr(DC_ERROR));
+			/* The last line (the choice) always shows; the field lines as many as fit. */
+			for (y = 0; y < (int)ls.n - 1 && y + 2 < h - 2; y++)
+				display_text(win, y + 2, 2, w - 4, ls.l[y], A_NORMAL);
+			display_text(win, h - 2, 2, w - 4, ls.l[ls.n - 1], display_attr(DC_LABEL));
+			dash_status(d, _("m save mine anyway | t, Esc keep theirs"), NULL);
+			wmove(win, h - 2, 2);
+			wnoutrefresh(win);
+		}
+		doupdate();
+		k = display_getkey(250);
+		if (win)
+			delwin(win);
+		if (k.type == DK_EXIT) {
+			result = -1;
+			break;
+		}
+		if (k.type == DK_KEY && k.code == KEY_RESIZE) {
+			dash_redraw(d);
+			continue;
+		}
+		if (k.type == DK_CHAR && (k.code == 'm' || k.code == 'M')) {
+			result = 1;
+			break;
+		}
+		if (k.type == DK_CHAR && (k.code == 't' || k.code == 'T' || k.code == 27)) {
+			result = 0;
+			break;
+		}
+	}
+	lines_free(&ls);
+	if (result >= 0)
+		dash_redraw(d);
+	return result;
+}
+
+/*
+ * Save c to the activity as shown (its version); if someone else changed
+ * it since, ask.  1 saved, 0 not saved (err_get() says why, or theirs
+ * kept: *kept set), -1 the program must end.
+ */
+static int
+apply_change(struct dash *d, const struct activity *shown, const struct act_change *c,
+             const char *comment, int *kept)
+{
+	int64_t version = shown->version;
+
+	*kept = 0;
+	for (;;) {
+		struct activity cur;
+		enum act_result rc;
+		int choice;
+
+		memset(&cur, 0, sizeof cur);
+		rc = activity_apply(d->db, shown->id, c, version, comment, &cur);
+		if (rc == ACTIVITY_OK)
+			return 1;
+		if (rc == ACTIVITY_ERROR)
+			return 0;
+		if (cur.id == 0) {
+			err_set(_("#%lld was deleted by someone else"), (long long)shown->id);
+			return 0;
+		}
+		choice = conflict_dialog(d, shown, c, &cur, _("save mine anyway"));
+		version = cur.version;
+		model_free_activity(&cur);
+		if (choice <= 0) {
+			*kept = choice == 0;
+			return choice;
+		}
+	}
+}
+
+int
+edit_status(struct dash *d, struct view *v)
+{
+	struct activity a;
+	struct act_change c;
+	char *items[ST_COUNT], *title, *comment;
+	int rc, kept;
+
+	if (!edit_required(d) || !selected_activity(d, v, &a))
+		return 0;
+	for (int s = 0; s < ST_COUNT; s++)
+		items[s] = xasprintf("%s %s%s", status_symbol((enum status)s), status_label((enum status)s),
+		                     (int)a.status == s ? _("  (now)") : "");
+	title = xasprintf(_("Status of #%lld %s"), (long long)a.id, a.title);
+	rc = picker_choose(d, title, items, ST_COUNT, (int)a.status);
+	for (int s = 0; s < ST_COUNT; s++)
+		free(items[s]);
+	free(title);
+	if (rc < 0) {
+		model_free_activity(&a);
+		return rc == -2 ? -1 : 0;
+	}
+	comment = display_prompt(_("Comment (Enter skips, Esc cancels): "), NULL);
+	if (!comment) {
+		model_free_activity(&a);
+		if (display_exiting())
+			return -1;
+		display_message(0, "%s", _("Cancelled: nothing was changed"));
+		dash_redraw(d);
+		return 0;
+	}
+	memset(&c, 0, sizeof c);
+	act_change_set(&c, AF_STATUS, status_id((enum status)rc), d->app->cfg.date_format);
+	switch (apply_change(d, &a, &c, *comment ? comment : NULL, &kept)) {
+	case -1:
+		rc = -1;
+		break;
+	case 1:
+		dash_reload(d, a.id);
+		display_message(0, _("Saved: #%lld is now %s"), (long long)a.id, status_label((enum status)rc));
+		rc = 0;
+		break;
+	default:
+		if (kept)
+			display_message(0, _("Kept their change to #%lld; yours was not saved"), (long long)a.id);
+		else
+			display_message(1, "%s", err_get());
+		dash_reload(d, a.id);
+		rc = 0;
+		break;
+	}
+	act_change_free(&c);
+	free(comment);
+	model_free_activity(&a);
+	return rc;
+}
+
+/* The form of an activity: which field is on which line, and what it held. */
+static const enum act_field form_order[] = {
+	AF_STATUS, AF_PROGRESS, AF_COMMENT, AF_START, AF_DUE, AF_RESPONSIBLE, AF_TITLE, AF_DESCRIPTION
+};
+#define NFORM ((int)(sizeof form_order / sizeof *form_order))
+
+struct form_ctx {
+	struct dash *d;
+	struct activity shown;          /* edit: as it was when the form opened */
+	char *initial[NFORM];
+	const char *focus_key;          /* add: the focus area, or NULL */
+	int64_t new_id;
+	int done;                       /* 1 saved, 2 kept theirs */
+};
+
+/* The text a field starts with, as typed in it (status by label, dates in the configured format). */
+static char *
+form_initial(struct dash *d, const struct activity *a, enum act_field f)
+{
+	char *canon = field_canon(d, a, f), *out;
+	char buf[64];
+
+	switch (f) {
+	case AF_STATUS:
+		out = xstrdup(status_label(a->status));
+		break;
+	case AF_START:
+	case AF_DUE:
+		report_format_date(buf, sizeof buf, canon, d->app->cfg.date_format);
+		out = xstrdup(buf);
+		break;
+	default:
+		out = form_trim(canon);
+		for (char *p = out; *p; p++)
+			if ((unsigned char)*p < 0x20)
+				*p = ' ';
+		break;
+	}
+	free(canon);
+	return out;
+}
+
+/* The typed fields into c: only those changed from the initial text.  -1 with *bad on an invalid one. */
+static int
+form_changes(struct form_ctx *x, struct form_field *fields, struct act_change *c, int *bad)
+{
+	memset(c, 0, sizeof *c);
+	for (int i = 0; i < NFORM; i++) {
+		if (x->initial[i] && strcmp(fields[i].value, x->initial[i]) == 0)
+			continue;
+		if (!x->initial[i] && !*fields[i].value && form_order[i] != AF_TITLE)
+			continue;
+		if (act_change_set(c, form_order[i], fields[i].value, x->d->app->cfg.date_format) < 0) {
+			*bad = i;
+			act_change_free(c);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+submit_edit(void *arg, struct form_field *fields, int n, int *bad)
+{
+	struct form_ctx *x = arg;
+	struct act_change c;
+	int any = 0, rc, kept;
+
+	(void)n;
+	if (form_changes(x, fields, &c, bad) < 0)
+		return 0;
+	for (int f = 0; f < AF_COUNT; f++)
+		any |= c.value[f] != NULL;
+	if (!any) {
+		display_message(0, "%s", _("Nothing changed"));
+		return 1;
+	}
+	rc = apply_change(x->d, &x->shown, &c, NULL, &kept);
+	act_change_free(&c);
+	if (rc == 1)
+		x->done = 1;
+	else if (rc == 0 && kept)
+		x->done = 2;
+	else if (rc == 0)
+		return 0;       /* the error under the fields, the form stays open */
+	return rc < 0 ? -1 : 1;
+}
+
+static void
+form_fields(struct form_ctx *x, struct form_field *fields, int with_values)
+{
+	for (int i = 0; i < NFORM; i++) {
+		fields[i].label = field_label(form_order[i]);
+		if (with_values)
+			x->initial[i] = form_initial(x->d, &x->shown, form_order[i]);
+		fields[i].value = x->initial[i] ? xstrdup(x->initial[i]) : NULL;
+	}
+}
+
+static void
+form_free(struct form_ctx *x, struct form_field *fields)
+{
+	for (int i = 0; i < NFORM; i++) {
+		free(fields[i].value);
+		free(x->initial[i]);
+	}
+}
+
+int
+edit_form(struct dash *d, struct view *v)
+{
+	struct form_ctx x;
+	struct form_field fields[NFORM];
+	char *title;
+	int rc;
+
+	memset(&x, 0, sizeof x);
+	x.d = d;
+	if (!edit_required(d) || !selected_activity(d, v, &x.shown))
+		return 0;
+	form_fields(&x, fields, 1);
+	title = xasprintf(_("Edit #%lld (dates as %s)"), (long long)x.shown.id, d->app->cfg.date_format);
+	rc = form_run(d, title, fields, NFORM, submit_edit, &x);
+	free(title);
+	if (rc >= 0) {
+		if (x.done == 1) {
+			dash_reload(d, x.shown.id);
+			display_message(0, _("Saved #%lld %s"), (long long)x.shown.id, x.shown.title);
+		} else if (x.done == 2) {
+			dash_reload(d, x.shown.id);
+			display_message(0, _("Kept their change to #%lld; yours was not saved"), (long long)x.shown.id);
+		} else if (rc == 0) {
+			display_message(0, "%s", _("Cancelled: nothing was changed"));
+		}
+	}
+	form_free(&x, fields);
+	model_free_activity(&x.shown);
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+submit_add(void *arg, struct form_field *fields, int n, int *bad)
+{
+	struct form_ctx *x = arg;
+	struct act_change c;
+
+	(void)n;
+	if (form_changes(x, fields, &c, bad) < 0)
+		return 0;
+	if (x->focus_key)
+		act_change_set(&c, AF_FOCUS, x->focus_key, NULL);
+	if (activity_add(x->d->db, x->d->plan.s.id, &c, NULL, &x->new_id) != ACTIVITY_OK) {
+		act_change_free(&c);
+		return 0;
+	}
+	act_change_free(&c);
+	x->done = 1;
+	return 1;
+}
+
+int
+edit_add(struct dash *d, struct view *v)
+{
+	struct form_ctx x;
+	struct form_field fields[NFORM];
+	const struct focus_area *fa = NULL;
+	char *title;
+	int rc;
+
+	if (!edit_required(d))
+		return 0;
+	memset(&x, 0, sizeof x);
+	x.d = d;
+	/* The focus area in view: the one filtered on in pane 4, or selected in pane 2. */
+	if (d->current == PANE_ACTIVITIES && d->filter.focus_id > 0)
+		fa = plan_focus(&d->plan, d->filter.focus_id);
+	else if (d->current == PANE_FOCUS)
+		fa = pane_focus_selected(v);
+	x.focus_key = fa ? fa->key : NULL;
+	form_fields(&x, fields, 0);
+	title = fa ? xasprintf(_("New activity in %s"), fa->name) : xstrdup(_("New activity (no focus area)"));
+	rc = form_run(d, title, fields, NFORM, submit_add, &x);
+	free(title);
+	if (rc >= 0 && x.done) {
+		dash_reload(d, x.new_id);
+		display_message(0, _("Added #%lld %s"), (long long)x.new_id, fields[6].value);
+	} else if (rc == 0) {
+		display_message(0, "%s", _("Cancelled: nothing was added"));
+	}
+	form_free(&x, fields);
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+is_yes(const char *s)
+{
+	return s && (strcmp(s, "y") == 0 || strcmp(s, "Y") == 0 || strcmp(s, "yes") == 0 ||
+	             strcmp(s, _("y")) == 0 || strcmp(s, _("yes")) == 0);
+}
+
+int
+edit_delete(struct dash *d, struct view *v)
+{
+	struct activity a;
+	char *q, *answer;
+	int64_t version;
+	int rc = 0;
+
+	if (!edit_required(d) || !selected_activity(d, v, &a))
+		return 0;
+	q = xasprintf(_("Delete #%lld '%s'? Type y to confirm: "), (long long)a.id, a.title);
+	answer = display_prompt(q, NULL);
+	free(q);
+	if (!is_yes(answer)) {
+		free(answer);
+		model_free_activity(&a);
+		if (display_exiting())
+			return -1;
+		display_message(0, "%s", _("Not deleted"));
+		dash_redraw(d);
+		return 0;
+	}
+	free(answer);
+	version = a.version;
+	for (;;) {
+		struct activity cur;
+		enum act_result r = activity_delete(d->db, a.id, version, NULL);
+		int choice;
+
+		if (r == ACTIVITY_OK) {
+			dash_reload(d, 0);
+			display_message(0, _("Deleted #%lld %s; u brings it back"),
+			                (long long)a.id, a.title);
+			break;
+		}
+		if (r == ACTIVITY_ERROR || activity_get(d->db, a.id, &cur, NULL) != 1) {
+			display_message(1, "%s", r == ACTIVITY_ERROR ? err_get() : _("It was deleted by someone else"));
+			dash_reload(d, 0);
+			break;
+		}
+		choice = conflict_dialog(d, &a, NULL, &cur, _("delete anyway"));
+		version = cur.version;
+		model_free_activity(&cur);
+		if (choice < 0) {
+			rc = -1;
+			break;
+		}
+		if (choice == 0) {
+			dash_reload(d, a.id);
+			display_message(0, _("Kept their change to #%lld; not deleted"), (long long)a.id);
+			break;
+		}
+	}
+	model_free_activity(&a);
+	return rc;
+}
+
+int
+edit_undo(struct dash *d)
+{
+	char *what = NULL;
+	enum act_result r;
+
+	if (!edit_required(d))
+		return 0;
+	r = activity_undo(d->db, d->plan.s.id, &what);
+	if (r == ACTIVITY_OK) {
+		dash_reload(d, 0);
+		display_message(0, _("Undone: %s"), what ? what : "");
+	} else {
+		display_message(1, "%s", err_get());
+	}
+	free(what);
+	return 0;
+}
+
+struct value_ctx {
+	struct dash *d;
+	const struct indicator *ind;
+	char *saved;            /* what the status line says afterwards */
+};
+
+static int
+submit_value(void *arg, struct form_field *fields, int n, int *bad)
+{
+	struct value_ctx *x = arg;
+	struct db *db = x->d->db;
+	char period[32], *old = NULL, *end, *num;
+	double value = 0;
+	int key, sex, has = 0, rc;
+
+	(void)n;
+	if (parse_period(fields[0].value, period, sizeof period, &key) < 0) {
+		err_set(_("period: '%s' is not a period; type a year (2025) or a part of one (2025-Q1, 2025-T1, 2025-H1)"),
+		        fields[0].value);
+		*bad = 0;
+		return 0;
+	}
+	if (strlen(fields[1].value) != 1 || (sex = sex_from_char(fields[1].value[0])) < 0) {
+		err_set(_("sex: '%s' is not T (total), K (women) or M (men)"), fields[1].value);
+		*bad = 1;
+		return 0;
+	}
+	if (*fields[2].value) {
+		num = xstrdup(fields[2].value);
+		for (char *p = num; *p; p++)
+			if (*p == ',')
+				*p = '.';
+		value = strtod(num, &end);
+		has = end != num && !*end && isfinite(value);
+		free(num);
+		if (!has) {
+			err_set(_("value: '%s' is not a number; leave it empty for no data"), fields[2].value);
+			*bad = 2;
+			return 0;
+		}
+	}
+	if (db_begin(db) < 0)
+		return 0;
+	if (changelog_begin_batch(db, 0) < 0 ||
+	    (rc = measurement_save(db, x->d->plan.s.id, x->ind->id, x->ind->name, period, key,
+	                           sex_char((enum sex)sex), has, value, *fields[3].value ? fields[3].value : NULL,
+	                           &old)) < 0) {
+		db_rollback(db);
+		*bad = -1;
+		return 0;
+	}
+	if (db_commit(db) < 0)
+		return 0;
+	if (rc == 0)
+		x->saved = xasprintf(_("Nothing changed: %s %s %c is already %s"), x->ind->name, period,
+		                     sex_char((enum sex)sex), has ? fields[2].value : _("no data"));
+	else if (rc == 2)
+		x->saved = xasprintf(_("Saved %s %s %c: %s (was %s)"), x->ind->name, period, sex_char((enum sex)sex),
+		                     has ? fields[2].value : _("no data"), old ? old : "-");
+	else
+		x->saved = xasprintf(_("Saved %s %s %c: %s"), x->ind->name, period, sex_char((enum sex)sex),
+		                     has ? fields[2].value : _("no data"));
+	free(old);
+	return 1;
+}
+
+int
+edit_value(struct dash *d, struct view *v)
+{
+	const struct indicator *ind = d->current == PANE_GOALS ? pane_goals_selected_indicator(v) : NULL;
+	const struct measurement *m;
+	struct form_field fields[4];
+	struct value_ctx x = { d, NULL, NULL };
+	struct indicator copy;
+	char year[16], *title;
+	int rc;
+
+	if (!edit_required(d))
+		return 0;
+	if (!ind) {
+		display_message(0, "%s", _("Select an indicator in pane 3 first"));
+		return 0;
+	}
+	/* The latest total value as the start: change the period for a new one. */
+	m = indicator_latest(ind, SEX_T);
+	today_iso(year);
+	year[4] = '\0';
+	memset(&copy, 0, sizeof copy);
+	copy.id = ind->id;
+	copy.name = xstrdup(ind->name);
+	x.ind = &copy;
+	fields[0].label = _("Period");
+	fields[0].value = xstrdup(m ? m->period : year);
+	fields[1].label = _("Sex T/K/M");
+	fields[1].value = xstrdup("T");
+	fields[2].label = _("Value");
+	if (m && m->has_value) {
+		char num[64];
+
+		format_number(num, sizeof num, m->value);
+		fields[2].value = xstrdup(num);
+	} else {
+		fields[2].value = xstrdup("");
+	}
+	fields[3].label = _("Comment");
+	fields[3].value = xstrdup("");
+	title = xasprintf(_("Value of %s (empty: no data)"), ind->name);
+	rc = form_run(d, title, fields, 4, submit_value, &x);
+	free(title);
+	if (rc == 1) {
+		dash_reload(d, 0);
+		display_message(0, "%s", x.saved);
+	} else if (rc == 0) {
+		display_message(0, "%s", _("Cancelled: nothing was changed"));
+	}
+	for (int i = 0; i < 4; i++)
+		free(fields[i].value);
+	free(copy.name);
+	free(x.saved);
+	return rc < 0 ? -1 : 0;
+}
+
+struct review_ctx {
+	struct dash *d;
+	char date[16];
+};
+
+static int
+submit_review(void *arg, struct form_field *fields, int n, int *bad)
+{
+	struct review_ctx *x = arg;
+	struct act_change c;
+
+	(void)n;
+	memset(&c, 0, sizeof c);
+	/* A date as the activity dates are typed: the configured format or ISO. */
+	if (!*fields[0].value || act_change_set(&c, AF_DUE, fields[0].value, x->d->app->cfg.date_format) < 0) {
+		err_set(_("date: '%s' is not a date; type it as %s"), fields[0].value, x->d->app->cfg.date_format);
+		act_change_free(&c);
+		*bad = 0;
+		return 0;
+	}
+	snprintf(x->date, sizeof x->date, "%s", c.value[AF_DUE]);
+	act_change_free(&c);
+	if (review_add(x->d->db, x->d->plan.s.id, x->date, *fields[1].value ? fields[1].value : NULL) < 0) {
+		*bad = -1;
+		return 0;
+	}
+	return 1;
+}
+
+int
+edit_review(struct dash *d)
+{
+	struct review_ctx x;
+	struct form_field fields[2];
+	char today[11], shown[64];
+	int rc;
+
+	if (!edit_required(d))
+		return 0;
+	memset(&x, 0, sizeof x);
+	x.d = d;
+	today_iso(today);
+	report_format_date(shown, sizeof shown, today, d->app->cfg.date_format);
+	fields[0].label = _("Date");
+	fields[0].value = xstrdup(shown);
+	fields[1].label = _("Note");
+	fields[1].value = xstrdup("");
+	rc = form_run(d, _("Record a steering-group review"), fields, 2, submit_review, &x);
+	if (rc == 1) {
+		dash_reload(d, 0);
+		report_format_date(shown, sizeof shown, x.date, d->app->cfg.date_format);
+		display_message(0, _("Review recorded on %s: changes count from now"), shown);
+	} else if (rc == 0) {
+		display_message(0, "%s", _("Cancelled: no review was recorded"));
+	}
+	free(fields[0].value);
+	free(fields[1].value);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+edit_print(struct dash *d)
+{
+	struct report_opts o;
+	struct change *changes = NULL;
+	struct plan p;
+	char date[11] = "", *message = NULL;
+	const char *home = getenv("HOME");
+	enum print_result r;
+
+	memset(&o, 0, sizeof o);
+	if (model_load_plan(d->db, d->plan.s.id, &p) < 0) {
+		display_message(1, "%s", err_get());
+		return 0;
+	}
+	o.width = (int)d->app->cfg.report_width;
+	o.date_format = d->app->cfg.date_format;
+	if (review_since_changes(d->db, d->plan.s.id, "last-review", &o, date, &changes) < 0) {
+		display_message(1, "%s", err_get());
+		model_free_plan(&p);
+		return 0;
+	}
+	display_message(0, "%s", _("Printing..."));
+	dash_redraw(d);
+	doupdate();
+	r = print_report(&p, &o, d->app->cfg.print_command, home && *home ? home : ".", &message);
+	display_message(r == PRINT_ERROR, "%s", message ? message : err_get());
+	free(message);
+	changelog_free(changes, o.nchanges);
+	model_free_plan(&p);
+	/* The command may have written to the terminal after all. */
+	clearok(curscr, TRUE);
+	dash_redraw(d);
+	return 0;
+}

@@ -1,0 +1,29 @@
+/*
+ * edit.h: the dashboard's edit mode: status (s), the activity form
+ * (Enter), add (a), delete (d), undo (u), indicator values (Enter/v on
+ * pane 3), reviews (R), printing (p), and the conflict dialog when
+ * someone else changed the activity first.  Each returns -1 if the
+ * program must end, else 0; a saved change reloads the dashboard
+ * (dash_reload) and says so on the status line.
+ */
+#ifndef STYRKORT_EDIT_H
+#define STYRKORT_EDIT_H
+
+#include "view.h"
+
+/* e: edit mode on or off; refused with the reason when the file is read-only. */
+void edit_toggle(struct dash *d);
+/* 1 if in edit mode; else says how to get there (or why not) and returns 0. */
+int edit_required(struct dash *d);
+
+int edit_status(struct dash *d, struct view *v);
+int edit_form(struct dash *d, struct view *v);
+int edit_add(struct dash *d, struct view *v);
+int edit_delete(struct dash *d, struct view *v);
+int edit_undo(struct dash *d);
+int edit_value(struct dash *d, struct view *v);
+int edit_review(struct dash *d);
+/* p: in any mode. */
+int edit_print(struct dash *d);
+
+#endif

@@ -1,0 +1,266 @@
+/* form.c: a dialog of one-line fields with ncurses' form library: typing, moving between fields, errors at the field. */
+#include <config.h>
+
+#include <ctype.h>
+#include <form.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "form.h"
+#include "text.h"
+#include "util.h"
+
+struct fstate {
+	FORM *form;
+	FIELD **f;
+	WINDOW *win, *sub;
+	int n, step, labelw, w, h;
+};
+
+char *
+form_trim(const char *s)
+{
+	const char *end;
+
+	if (!s)
+		return xstrdup("");
+	while (*s == ' ')
+		s++;
+	end = s + strlen(s);
+	while (end > s && end[-1] == ' ')
+		end--;
+	return xasprintf("%.*s", (int)(end - s), s);
+}
+
+/* A field holds one line: line breaks, tabs and other controls become spaces. */
+static char *
+flatten(const char *s)
+{
+	char *out = xstrdup(s ? s : "");
+
+	for (char *p = out; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return out;
+}
+
+static int
+field_row(const struct fstate *st, int i)
+{
+	return 3 + i * st->step;
+}
+
+static void
+destroy(struct fstate *st)
+{
+	if (st->form) {
+		unpost_form(st->form);
+		free_form(st->form);
+	}
+	for (int i = 0; st->f && i < st->n; i++)
+		free_field(st->f[i]);
+	free(st->f);
+	if (st->sub)
+		delwin(st->sub);
+	if (st->win)
+		delwin(st->win);
+	memset(st, 0, sizeof *st);
+}
+
+/* Make the window and the form for the screen's size, the fields holding their values; 0, or -1 if it cannot fit. */
+static int
+build(struct fstate *st, const char *title, struct form_field *fields, int n, int current)
+{
+	int fx, fw;
+
+	memset(st, 0, sizeof *st);
+	st->n = n;
+	for (int i = 0; i < n; i++)
+		if (text_width(fields[i].label) + 1 > st->labelw)
+			st->labelw = text_width(fields[i].label) + 1;
+	st->w = COLS - 4 < 76 ? COLS - 4 : 76;
+	/* A row under each field for its error, if there is room; else one error row at the bottom. */
+	st->step = 5 + 2 * n <= LINES - 2 ? 2 : 1;
+	st->h = 5 + st->step * n;
+	fx = st->labelw + 2;
+	fw = st->w - 2 - fx - 1;
+	if (st->h > LINES || fw < 8)
+		return -1;
+	st->win = newwin(st->h, st->w, (LINES - st->h) / 2, (COLS - st->w) / 2);
+	st->sub = st->win ? derwin(st->win, st->h - 2, st->w - 2, 1, 1) : NULL;
+	if (!st->sub)
+		return -1;
+	keypad(st->win, TRUE);
+	st->f = xcalloc((size_t)n + 1, sizeof *st->f);
+	for (int i = 0; i < n; i++) {
+		char *v = flatten(fields[i].value);
+
+		st->f[i] = new_field(1, fw, field_row(st, i) - 1, fx, 0, 0);
+		field_opts_off(st->f[i], O_AUTOSKIP | O_STATIC | O_BLANK);
+		set_field_back(st->f[i], A_UNDERLINE);
+		set_field_buffer(st->f[i], 0, v);
+		free(v);
+	}
+	st->form = new_form(st->f);
+	set_form_win(st->form, st->win);
+	set_form_sub(st->form, st->sub);
+	box_set(st->win, WACS_VLINE, WACS_HLINE);
+	post_form(st->form);
+	display_text(st->win, 1, 2, st->w - 4, title, display_attr(DC_TITLE));
+	for (int i = 0; i < n; i++)
+		display_text(st->win, field_row(st, i), 2, st->labelw, fields[i].label, display_attr(DC_LABEL));
+	if (current > 0 && current < n)
+		set_current_field(st->form, st->f[current]);
+	form_driver(st->form, REQ_END_LINE);
+	return 0;
+}
+
+static void
+read_values(struct fstate *st, struct form_field *fields)
+{
+	form_driver(st->form, REQ_VALIDATION);
+	for (int i = 0; i < st->n; i++) {
+		free(fields[i].value);
+		fields[i].value = form_trim(field_buffer(st->f[i], 0));
+	}
+}
+
+/* The error under its field (or at the bottom); NULL clears every error row. */
+static void
+show_error(struct fstate *st, int bad, const char *msg)
+{
+	int fx = st->labelw + 3, y;
+
+	for (int i = 0; i < st->n && st->step == 2; i++)
+		display_fill(st->win, field_row(st, i) + 1, 1, st->w - 2, A_NORMAL);
+	display_fill(st->win, st->h - 2, 1, st->w - 2, A_NORMAL);
+	if (!msg)
+		return;
+	if (bad >= 0 && st->step == 2) {
+		y = field_row(st, bad) + 1;
+	} else {
+		y = st->h - 2;
+		fx = 2;
+	}
+	display_text(st->win, y, fx, st->w - fx - 1, msg, display_attr(DC_ERROR));
+	if (bad >= 0 && bad < st->n)
+		set_current_field(st->form, st->f[bad]);
+}
+
+int
+form_run(struct dash *dash, const char *title, struct form_field *fields, int n,
+         form_submit_fn submit, void *arg)
+{
+	struct fstate st;
+	int rc = 0, current = 0, built = 0;
+	char *error = NULL;
+	int error_at = -1;
+
+	memset(&st, 0, sizeof st);
+	for (;;) {
+		struct dkey k;
+		int req = 0;
+
+		if (!built) {
+			if (dpy.l.too_small || build(&st, title, fields, n, current) < 0) {
+				destroy(&st);
+				display_too_small();
+			} else {
+				built = 1;
+				if (error)
+					show_error(&st, error_at, error);
+			}
+		}
+		if (built) {
+			dash_status(dash, _("Enter save | Tab, arrows: next field | Esc cancel"), NULL);
+			wnoutrefresh(st.win);
+			pos_form_cursor(st.form);
+			wnoutrefresh(st.sub);
+		}
+		doupdate();
+		k = display_getkey(250);
+		if (k.type == DK_EXIT) {
+			rc = -1;
+			break;
+		}
+		if (k.type == DK_TIMEOUT)
+			continue;
+		if (k.type == DK_KEY && k.code == KEY_RESIZE) {
+			if (built) {
+				read_values(&st, fields);
+				current = field_index(current_field(st.form));
+				destroy(&st);
+				built = 0;
+			}
+			dash_redraw(dash);
+			continue;
+		}
+		if (k.type == DK_CHAR && k.code == 27) {
+			rc = 0;
+			break;
+		}
+		if (!built) {
+			if (k.type == DK_CHAR && k.code == 'q')
+				break;
+			continue;
+		}
+		if (k.code == '\n' || (k.type == DK_KEY && k.code == KEY_ENTER)) {
+			int bad = -1;
+
+			read_values(&st, fields);
+			current = field_index(current_field(st.form));
+			rc = submit(arg, fields, n, &bad);
+			if (rc != 0)
+				break;
+			free(error);
+			error = xstrdup(err_get());
+			error_at = bad;
+			display_message(1, "%s", error);
+			/* submit may have drawn over the form (a dialog): draw it again. */
+			destroy(&st);
+			built = 0;
+			dash_redraw(dash);
+			if (bad >= 0)
+				current = bad;
+			continue;
+		}
+		if (k.type == DK_KEY) {
+			switch (k.code) {
+			case KEY_DOWN: req = REQ_NEXT_FIELD; break;
+			case KEY_UP: case KEY_BTAB: req = REQ_PREV_FIELD; break;
+			case KEY_LEFT: req = REQ_PREV_CHAR; break;
+			case KEY_RIGHT: req = REQ_NEXT_CHAR; break;
+			case KEY_HOME: req = REQ_BEG_LINE; break;
+			case KEY_END: req = REQ_END_LINE; break;
+			case KEY_BACKSPACE: req = REQ_DEL_PREV; break;
+			case KEY_DC: req = REQ_DEL_CHAR; break;
+			default: break;
+			}
+		} else {
+			switch (k.code) {
+			case '\t': req = REQ_NEXT_FIELD; break;
+			case 127: case 8: req = REQ_DEL_PREV; break;
+			case 1: req = REQ_BEG_LINE; break;      /* Ctrl-A */
+			case 5: req = REQ_END_LINE; break;      /* Ctrl-E */
+			case 11: req = REQ_CLR_EOL; break;      /* Ctrl-K */
+			case 21: req = REQ_CLR_FIELD; break;    /* Ctrl-U */
+			default:
+				if (iswprint((wint_t)k.code))
+					form_driver_w(st.form, OK, (wchar_t)k.code);
+				break;
+			}
+		}
+		if (req) {
+			form_driver(st.form, req);
+			if (req == REQ_NEXT_FIELD || req == REQ_PREV_FIELD)
+				form_driver(st.form, REQ_END_LINE);
+		}
+	}
+	if (built)
+		destroy(&st);
+	free(error);
+	if (rc != -1)
+		dash_redraw(dash);
+	return rc;
+}

@@ -1,0 +1,29 @@
+/* form.h: a dialog of one-line fields (ncurses' form library) over the dashboard, with errors shown at the field. */
+#ifndef STYRKORT_FORM_H
+#define STYRKORT_FORM_H
+
+#include "view.h"
+
+struct form_field {
+	const char *label;      /* in the UI language */
+	char *value;            /* in: the initial text (may be NULL); out: what was typed (malloc'd) */
+};
+
+/*
+ * What to do with the values when the user saves (Enter): return 1 to
+ * close the form, 0 to keep it open showing err_get() at field *bad (or
+ * under the fields if *bad is -1), -1 if the program must end.
+ */
+typedef int (*form_submit_fn)(void *arg, struct form_field *fields, int n, int *bad);
+
+/*
+ * Show the form titled title; fields are edited in place.  Returns 1 if
+ * submit closed it, 0 if cancelled (Esc), -1 if the program must end.
+ */
+int form_run(struct dash *dash, const char *title, struct form_field *fields, int n,
+             form_submit_fn submit, void *arg);
+
+/* Text without the spaces at either end (a new string). */
+char *form_trim(const char *s);
+
+#endif
