@@ -22,7 +22,7 @@
  * between; every [refresh] seconds the loop asks SQLite whether another
  * process has committed (PRAGMA data_version) and reads again if so.
  */
-#define KEY_TIMEOUT_MS 1000
+#define KEY_TIMEOUT_MS 500
 
 static const struct view_ops *const pane_ops[PANE_COUNT] = {
 	&pane_vision_ops, &pane_focus_ops, &pane_goals_ops, &pane_activities_ops, &pane_report_ops
@@ -394,7 +394,7 @@ run(struct dash *d)
 			view_place_cursor(&views[d->current]);
 		}
 		doupdate();
-		/* Sleep until a key, the next check, or at most a second (signals end the wait too). */
+		/* Sleep until a key, the next check, or half a second: ncurses may resume its wait after a signal, and a hangup must end us within a second. */
 		now = now_seconds();
 		wait = next_check - now;
 		if (wait < 0.01)
