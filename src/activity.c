@@ -284,7 +284,7 @@ key_to_id(struct db *db, const char *strategy_id, enum act_field f, const char *
 	if (rc != SQLITE_ROW) {
 		err_set(_("%s = %s: the strategy '%s' has no such %s"), fields[f].name, key, strategy_id,
 		        f == AF_FOCUS ? _("focus area") : _("goal"));
-		return -1;
+		return rc == SQLITE_DONE ? -2 : -1;
 	}
 	return 0;
 }
@@ -301,9 +301,11 @@ write_field(struct db *db, int64_t id, const char *strategy_id, enum act_field f
 	if (!st)
 		return -1;
 	if (f == AF_FOCUS || f == AF_GOAL) {
-		if (key_to_id(db, strategy_id, f, value, &ref_id) < 0) {
+		int rc = key_to_id(db, strategy_id, f, value, &ref_id);
+
+		if (rc < 0) {
 			sqlite3_finalize(st);
-			return -1;
+			return rc;
 		}
 		if (ref_id)
 			sqlite3_bind_int64(st, 1, ref_id);
@@ -366,13 +368,17 @@ apply_locked(struct db *db, int64_t id, const struct act_change *c, int64_t expe
 	if (c->value[AF_STATUS] && strcmp(c->value[AF_STATUS], "done") == 0 && !c->value[AF_PROGRESS])
 		newv[AF_PROGRESS] = hundred;
 	if (check_dates(newv[AF_START], newv[AF_DUE]) < 0)
-		return ACTIVITY_ERROR;
+		return ACTIVITY_INVALID;
 	if (changelog_begin_batch(db, undoes) < 0)
 		return ACTIVITY_ERROR;
 	for (int i = 0; i < AF_COUNT; i++) {
+		int wr;
+
 		if (strcmp(newv[i], cur->v[i]) == 0)
 			continue;
-		if (write_field(db, id, cur->strategy_id, i, newv[i]) < 0 ||
+		if ((wr = write_field(db, id, cur->strategy_id, i, newv[i])) == -2)
+			return ACTIVITY_INVALID;
+		if (wr < 0 ||
 		    changelog_add(db, cur->strategy_id, "activity", id, i == AF_TITLE ? newv[i] : cur->v[AF_TITLE],
 		                  fields[i].name, *cur->v[i] ? cur->v[i] : NULL, newv[i], comment) < 0)
 			return ACTIVITY_ERROR;
@@ -484,13 +490,16 @@ insert_locked(struct db *db, const char *strategy_id, int64_t want_id, const cha
 		for (int i = 0; i < AF_COUNT && rc == ACTIVITY_OK; i++) {
 			if (!rest.value[i] || strcmp(rest.value[i], cur.v[i]) == 0)
 				continue;
-			if (write_field(db, *id, strategy_id, i, rest.value[i]) < 0 ||
-			    changelog_add(db, strategy_id, "activity", *id, title, fields[i].name,
-			                  *cur.v[i] ? cur.v[i] : NULL, rest.value[i], comment) < 0)
+			int wr = write_field(db, *id, strategy_id, i, rest.value[i]);
+
+			if (wr == -2)
+				rc = ACTIVITY_INVALID;
+			else if (wr < 0 || changelog_add(db, strategy_id, "activity", *id, title, fields[i].name,
+			                                 *cur.v[i] ? cur.v[i] : NULL, rest.value[i], comment) < 0)
 				rc = ACTIVITY_ERROR;
 		}
 		if (rc == ACTIVITY_OK && check_dates(rest.value[AF_START], rest.value[AF_DUE]) < 0)
-			rc = ACTIVITY_ERROR;
+			rc = ACTIVITY_INVALID;
 		current_free(&cur);
 	}
 	return rc;

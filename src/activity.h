@@ -31,7 +31,8 @@ int act_change_set(struct act_change *c, enum act_field f, const char *value, co
 enum act_result {
 	ACTIVITY_OK = 0,             /* saved (or nothing to change) */
 	ACTIVITY_ERROR = -1,         /* err_set() says why; nothing changed */
-	ACTIVITY_CONFLICT = -2       /* someone else changed it since expected_version */
+	ACTIVITY_CONFLICT = -2,      /* someone else changed it since expected_version */
+	ACTIVITY_INVALID = -3        /* a value that cannot be (no such focus area, due before start): err_set() */
 };
 
 /*

@@ -70,7 +70,11 @@ static int
 need_args(struct app *a, int min, int max, const char *usage)
 {
 	if (a->nargs < min || a->nargs > max) {
-		msg_error(_("usage: %s (see 'styrkort --help')"), usage);
+		/* "styrkort report plan.db": the database goes with -d. */
+		if (a->nargs > max && !a->db_arg && access(a->args[max], F_OK) == 0)
+			msg_error(_("usage: %s; to choose the database, put -d before it: -d %s"), usage, a->args[max]);
+		else
+			msg_error(_("usage: %s (see 'styrkort --help')"), usage);
 		return -1;
 	}
 	return 0;
@@ -99,6 +103,8 @@ cmd_init(struct app *a)
 	}
 	if (!(db = db_open(path, DB_CREATE)))
 		return fail(EXIT_RUNTIME);
+	int imported = 0;
+
 	for (int i = 0; a->sample && samples[i]; i++) {
 		char *ini;
 
@@ -112,8 +118,16 @@ cmd_init(struct app *a)
 			return fail(EXIT_RUNTIME);
 		}
 		free(ini);
+		imported++;
 	}
 	db_close(db);
+	if (imported)
+		fprintf(stderr, ngettext("styrkort: created %s with %d sample strategy\n",
+		                         "styrkort: created %s with %d sample strategies\n", (unsigned long)imported),
+		        path, imported);
+	else
+		fprintf(stderr, _("styrkort: created %s; add a strategy with 'styrkort -d %s import FILE.ini'\n"),
+		        path, path);
 	return rc;
 }
 
@@ -293,7 +307,7 @@ one_strategy(struct db *db, const struct app *a, char **id)
 		buf_init(&b);
 		for (size_t i = 0; i < n; i++)
 			buf_printf(&b, "%s%s", i ? ", " : "", refs[i].id);
-		err_set(_("the file holds %zu strategies (%s); choose one with --strategy ID"), n, b.s);
+		err_set(_("%s: the file holds %zu strategies (%s); choose one with --strategy ID"), db->path, n, b.s);
 		buf_free(&b);
 		model_free_strategy_refs(refs, n);
 		return -1;
@@ -443,8 +457,16 @@ cmd_set(struct app *a)
 		act_change_free(&c);
 		return fail(EXIT_RUNTIME);
 	}
-	if (activity_apply(db, id, &c, 0, c.value[AF_COMMENT], NULL) != ACTIVITY_OK)
+	switch (activity_apply(db, id, &c, 0, c.value[AF_COMMENT], NULL)) {
+	case ACTIVITY_OK:
+		break;
+	case ACTIVITY_INVALID:
+		msg_error(_("set %ld: %s"), id, err_get());
+		rc = EXIT_USAGE;
+		break;
+	default:
 		rc = fail(EXIT_RUNTIME);
+	}
 	act_change_free(&c);
 	db_close(db);
 	return rc;

@@ -176,8 +176,17 @@ config_load_file(struct config *c, const char *path)
 		if (part)
 			continue;
 		if (!k) {
-			msg_warn(_("%s: line %d: unknown key [%s] %s is ignored"),
-			         path, ik->line, ik->section, ik->key);
+			int known_section = 0;
+
+			for (size_t j = 0; j < NKEYS; j++)
+				known_section |= strcmp(keys[j].section, ik->section) == 0;
+			if (known_section)
+				msg_warn(_("%s: line %d: unknown key [%s] %s is ignored"),
+				         path, ik->line, ik->section, ik->key);
+			else
+				msg_warn(_("%s: line %d: unknown section [%s]: its key %s is ignored; the sections are "
+				           "[database], [user], [display], [report] and [refresh]"),
+				         path, ik->line, ik->section, ik->key);
 			continue;
 		}
 		value = ini_text(&ini, ik->section, ik->key, &bad);

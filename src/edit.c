@@ -299,7 +299,7 @@ apply_change(struct dash *d, const struct activity *shown, const struct act_chan
 		rc = activity_apply(d->db, shown->id, c, version, comment, &cur);
 		if (rc == ACTIVITY_OK)
 			return 1;
-		if (rc == ACTIVITY_ERROR)
+		if (rc != ACTIVITY_CONFLICT)
 			return 0;
 		if (cur.id == 0) {
 			err_set(_("#%lld was deleted by someone else"), (long long)shown->id);
@@ -607,8 +607,8 @@ edit_delete(struct dash *d, struct view *v)
 			                (long long)a.id, a.title);
 			break;
 		}
-		if (r == ACTIVITY_ERROR || activity_get(d->db, a.id, &cur, NULL) != 1) {
-			display_message(1, "%s", r == ACTIVITY_ERROR ? err_get() : _("It was deleted by someone else"));
+		if (r != ACTIVITY_CONFLICT || activity_get(d->db, a.id, &cur, NULL) != 1) {
+			display_message(1, "%s", r != ACTIVITY_CONFLICT ? err_get() : _("It was deleted by someone else"));
 			dash_reload(d, 0);
 			break;
 		}

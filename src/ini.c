@@ -14,6 +14,7 @@
 #endif
 
 #include "ini.h"
+#include "text.h"
 #include "util.h"
 
 /* iniparser's own limit (ASCIILINESZ), continuation lines included. */
@@ -126,6 +127,12 @@ lint(struct ini *ini, FILE *f)
 		if (*s == '[') {
 			char *end = strchr(s, ']');
 
+			if (!end) {
+				err_set(_("%s: line %d: a section name needs a closing ']': %.60s"),
+				        ini->path, start, s);
+				rc = -1;
+				break;
+			}
 			if (end) {
 				*end = '\0';
 				snprintf(section, sizeof section, "%s", s + 1);
@@ -141,6 +148,18 @@ lint(struct ini *ini, FILE *f)
 			char *eq = strchr(s, '=');
 
 			if (eq) {
+				const char *v = eq + 1;
+
+				while (*v == ' ' || *v == '\t')
+					v++;
+				/* iniparser quietly drops a lone opening quote: say it. */
+				if ((*v == '"' || *v == '\'') && !strchr(v + 1, *v)) {
+					*eq = '\0';
+					err_set(_("%s: line %d: the value of '%s' starts with %c but does not end with one; "
+					          "add the closing %c"), ini->path, start, strip(s), *v, *v);
+					rc = -1;
+					break;
+				}
 				*eq = '\0';
 				s = strip(s);
 				lower(s);
@@ -327,6 +346,12 @@ ini_text(const struct ini *ini, const char *section, const char *key, int *bad)
 		free(pkey);
 		if (!raw)
 			break;
+	}
+	if (out.s && !text_valid_utf8(out.s)) {
+		err_set(_("%s: line %d: [%s] %s: the text is not UTF-8; save the file as UTF-8 "
+		          "(in an editor: \"Save as\", encoding UTF-8)"),
+		        ini->path, ini_line(ini, section, key), section, key);
+		goto fail;
 	}
 	return buf_steal(&out);
 fail:

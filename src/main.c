@@ -337,6 +337,13 @@ main(int argc, char **argv)
 			rc = usage_error("%s", _("--demo opens the bundled sample; give no FILE with it"));
 			goto out;
 		}
+		if (a.nargs == 1 && !strchr(a.args[0], '/') && !strchr(a.args[0], '.') &&
+		    access(a.args[0], F_OK) != 0) {
+			/* "styrkort repotr": more likely a misspelt command than a database. */
+			rc = usage_error(_("%s: neither a command nor a database file; the commands are init, report, "
+			                   "import, export, measurements, log, set and review"), a.args[0]);
+			goto out;
+		}
 		if (a.nargs == 1) {
 			if (a.db_arg) {
 				rc = usage_error(_("%s: give the database either as FILE or with --database, not both"), a.args[0]);

@@ -239,7 +239,18 @@ read_json(const char *path, struct rows *r)
 	size_t n;
 
 	if (!doc) {
-		err_set(_("%s: not valid JSON (%s)"), path, json_util_get_last_err());
+		/* json-c's message names its own function and ends in a newline: keep the reason only. */
+		const char *why = json_util_get_last_err(), *colon = why ? strrchr(why, ':') : NULL;
+		char *reason = xstrdup(colon ? colon + 1 : why ? why : "");
+
+		reason[strcspn(reason, "\n")] = '\0';
+		if (strcmp(reason, " continue") == 0 || strcmp(reason, "continue") == 0) {
+			free(reason);
+			reason = xstrdup(_("it ends too early"));
+		}
+		err_set(_("%s: not valid JSON (%s); a Kolada file is what its API returns, such as "
+		          "{\"values\": [...]}"), path, *reason ? reason + (*reason == ' ') : "?");
+		free(reason);
 		return -1;
 	}
 	if (!json_object_object_get_ex(doc, "values", &values) || !json_object_is_type(values, json_type_array)) {
@@ -411,8 +422,9 @@ measurements_import(struct db *db, const char *path, const char *strategy_id,
 		else {
 			res->replaced++;
 			if (report)
-				fprintf(report, _("styrkort: %s: %s %d: %s %s %s changed from %s to %s\n"), path,
-				        json ? _("entry") : _("line"), w->line, w->indicator, canon, w->sex, old,
+				fprintf(report, _("styrkort: %s: %s %d: %s %s %c changed from %s to %s\n"), path,
+				        json ? _("entry") : _("line"), w->line, w->indicator, canon,
+				        toupper((unsigned char)w->sex[0]), old,
 				        *w->value ? w->value : _("no data"));
 		}
 		free(old);

@@ -619,6 +619,10 @@ report_write_markdown(const struct plan *p, const struct report_opts *o, FILE *o
 		fprintf(out, "## %s\n\n", _("Vision"));
 		md_paragraphs(out, s->vision);
 	}
+	if (s->purpose && *s->purpose) {
+		fprintf(out, "## %s\n\n", _("Purpose"));
+		md_paragraphs(out, s->purpose);
+	}
 	if (p->nfocus) {
 		fprintf(out, "## %s\n\n", _("Focus areas"));
 		fprintf(out, "| %s | %s | %s |\n|---|---|---|\n", _("Focus area"), _("Progress"), _("Activities"));
@@ -638,6 +642,24 @@ report_write_markdown(const struct plan *p, const struct report_opts *o, FILE *o
 			free(counts_text);
 		}
 		fputc('\n', out);
+		for (size_t i = 0; i < p->nfocus; i++) {
+			const struct focus_area *f = &p->focus[i];
+
+			fprintf(out, "### %zu. ", i + 1);
+			md(out, f->name);
+			fputs("\n\n", out);
+			if (f->purpose && *f->purpose)
+				md_paragraphs(out, f->purpose);
+			if (f->nbodies) {
+				fprintf(out, "*%s:* ", _("Responsible"));
+				for (size_t j = 0; j < f->nbodies; j++) {
+					if (j)
+						fputs(", ", out);
+					md(out, f->bodies[j]);
+				}
+				fputs("\n\n", out);
+			}
+		}
 	}
 	if (p->ngoals) {
 		fprintf(out, "## %s\n\n", _("Goals and indicators"));

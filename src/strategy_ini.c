@@ -360,6 +360,21 @@ check_reference(struct import *im, struct item *it, const char *field, enum kind
 	return -1;
 }
 
+/* A start date after its end date is a mistake in the file. */
+static int
+check_order(struct import *im, struct item *it, const char *from_key, const char *to_key)
+{
+	const char *from = item_value(it, from_key), *to = item_value(it, to_key);
+
+	if (it->kind != K_ACTIVITY && it->kind != K_STRATEGY)
+		return 0;
+	if (!from || !to || !*from || !*to || strcmp(from, to) <= 0)
+		return 0;
+	err_set(_("%s: line %d: [%s] %s = %s is before %s = %s"), im->ini.path,
+	        ini_line(&im->ini, it->section, to_key), it->section, to_key, to, from_key, from);
+	return -1;
+}
+
 static int
 read_file(struct import *im, const char *path)
 {
@@ -398,6 +413,13 @@ read_file(struct import *im, const char *path)
 		    (it->kind == K_ACTIVITY && (check_reference(im, it, "focus", K_FOCUS) < 0 ||
 		                                check_reference(im, it, "goal", K_GOAL) < 0)))
 			return -1;
+		if (check_order(im, it, it->kind == K_ACTIVITY ? "start" : "valid_from",
+		                it->kind == K_ACTIVITY ? "due" : "valid_to") < 0)
+			return -1;
+		/* Done means done, as in 'styrkort set': 100 % unless the file says otherwise. */
+		if (it->kind == K_ACTIVITY && item_value(it, "status") && !item_value(it, "progress") &&
+		    strcmp(item_value(it, "status"), "done") == 0)
+			it->values[field_index(K_ACTIVITY, "progress")] = xstrdup("100");
 		if (it->kind == K_FOCUS && item_value(it, "responsible")) {
 			/* Bodies are separated by '|'; none may be empty. */
 			const char *v = item_value(it, "responsible");

@@ -49,6 +49,23 @@ text_sanitize(const char *s, int keep_newlines)
 	return buf_steal(&b);
 }
 
+int
+text_valid_utf8(const char *s)
+{
+	mbstate_t st;
+	size_t left = strlen(s), n;
+
+	memset(&st, 0, sizeof st);
+	while (left > 0) {
+		n = mbrtowc(NULL, s, left, &st);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+			return 0;
+		s += n;
+		left -= n;
+	}
+	return 1;
+}
+
 /* Decode one character; a broken sequence counts as one byte of width 1. */
 static size_t
 next_char(const char *s, int *width)

@@ -14,6 +14,9 @@
  */
 char *text_sanitize(const char *s, int keep_newlines);
 
+/* 1 if s is valid UTF-8. */
+int text_valid_utf8(const char *s);
+
 /* Display columns of a (sanitised) UTF-8 string; wide characters count 2. */
 int text_width(const char *s);
 /* Bytes of s that fit in cols columns, never splitting a character. */

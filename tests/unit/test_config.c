@@ -283,7 +283,7 @@ unknown_key_is_a_warning(void **state)
 	assert_non_null(strstr(warned, "line 2"));
 	assert_non_null(strstr(warned, "widht"));
 	assert_non_null(strstr(warned, "line 5"));
-	assert_non_null(strstr(warned, "[colour] mode"));
+	assert_non_null(strstr(warned, "unknown section [colour]: its key mode"));
 	free(warned);
 	config_free(&c);
 }
