@@ -279,7 +279,7 @@ db_open(const char *path, enum db_mode mode)
 		}
 		if (mode == DB_READ_ONLY) {
 			db->read_only = 1;
-			db->read_only_reason = N_("read-only was asked for");
+			db->read_only_reason = N_("--read-only or [database] read_only is set");
 		} else if ((db->read_only_reason = not_writable_reason(path)) != NULL) {
 			db->read_only = 1;
 		}

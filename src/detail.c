@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "activity.h"
 #include "detail.h"
 #include "report.h"
 #include "text.h"
@@ -126,7 +127,8 @@ draw_doc(const struct doc *d, const char *title, size_t top, int height)
 }
 
 int
-detail_show(struct dash *dash, const char *title, void (*build)(struct doc *d, void *arg), void *arg)
+detail_show(struct dash *dash, const char *title, void (*build)(struct doc *d, void *arg),
+            void (*gone)(void *arg), void *arg)
 {
 	struct doc d = { NULL, 0, 0 };
 	size_t top = 0;
@@ -157,13 +159,26 @@ detail_show(struct dash *dash, const char *title, void (*build)(struct doc *d, v
 				snprintf(pos, sizeof pos, "%zu/%zu", d.n ? top + 1 : 0, d.n);
 				dash_status(dash, _("Esc close | arrows, PgUp, PgDn scroll"), pos);
 				draw_doc(&d, title, top, height);
-				doupdate();
+				display_update();
 				dirty = 0;
 			}
 		}
 		k = display_getkey(250);
 		if (k.type == DK_EXIT) {
 			rc = -1;
+			break;
+		}
+		/* Others' changes show here too, as in the panes (dash_poll redraws the pane under us). */
+		switch (dpy.l.too_small ? 0 : dash_poll(dash)) {
+		case 2:
+			if (gone) {
+				gone(arg);
+				doc_free(&d);
+				return 0;
+			}
+			/* fall through */
+		case 1:
+			dirty = rebuild = 1;
 			break;
 		}
 		if (k.type == DK_TIMEOUT)
@@ -200,21 +215,45 @@ detail_show(struct dash *dash, const char *title, void (*build)(struct doc *d, v
 
 struct detail_arg {
 	struct view *v;
-	long row;
+	int64_t activity;       /* pane 4: the activity shown */
 };
 
+/* Of the selected row: after a reload the same item, found again, may be on another row. */
 static void
 build_detail(struct doc *d, void *arg)
 {
 	struct detail_arg *da = arg;
 
-	da->v->ops->detail(da->v, da->row, d);
+	if (da->v->nrows > 0)
+		da->v->ops->detail(da->v, da->v->sel, d);
+}
+
+/* The item shown is no longer in the pane: say why, as the detail closes. */
+static void
+detail_gone(void *arg)
+{
+	struct detail_arg *da = arg;
+	struct dash *dash = da->v->dash;
+	struct activity a;
+
+	if (!da->activity) {
+		display_message(0, "%s", _("The item shown was removed by someone else; its detail is closed"));
+		return;
+	}
+	memset(&a, 0, sizeof a);
+	if (activity_get(dash->db, da->activity, &a, NULL) == 1)
+		display_message(0, _("#%lld was changed by someone else and is no longer in the list; its detail is closed"),
+		                (long long)da->activity);
+	else
+		display_message(1, _("#%lld was deleted by someone else; its detail is closed"), (long long)da->activity);
+	model_free_activity(&a);
 }
 
 int
 detail_open(struct view *v)
 {
-	struct detail_arg da = { v, v->sel };
+	struct detail_arg da = { v, 0 };
+	const struct activity *a;
 	char *title;
 	int rc;
 
@@ -222,8 +261,10 @@ detail_open(struct view *v)
 		display_message(0, "%s", _("Nothing to open here"));
 		return 0;
 	}
+	if (v == v->dash->views[PANE_ACTIVITIES] && (a = pane_activities_selected(v)) != NULL)
+		da.activity = a->id;
 	title = xasprintf(_("%s: detail (Esc closes)"), _(v->ops->title));
-	rc = detail_show(v->dash, title, build_detail, &da);
+	rc = detail_show(v->dash, title, build_detail, detail_gone, &da);
 	free(title);
 	return rc;
 }
@@ -269,7 +310,7 @@ build_help(struct doc *d, void *arg)
 int
 detail_help(struct dash *dash)
 {
-	return detail_show(dash, _("Help: keys (Esc closes)"), build_help, NULL);
+	return detail_show(dash, _("Help: keys (Esc closes)"), build_help, NULL, NULL);
 }
 
 void

@@ -31,9 +31,12 @@ void doc_changes(struct doc *d, struct dash *dash, enum change_scope scope, int6
 
 /*
  * Show a document until Esc (or q, Enter): build makes it for the body's
- * width, again after a resize.  Returns -1 if the program must end.
+ * width, again after a resize and when other processes have committed
+ * (dash_poll).  If the pane's selected item is then gone, gone (if not
+ * NULL) says so and the document closes.  Returns -1 if the program must end.
  */
-int detail_show(struct dash *dash, const char *title, void (*build)(struct doc *d, void *arg), void *arg);
+int detail_show(struct dash *dash, const char *title, void (*build)(struct doc *d, void *arg),
+                void (*gone)(void *arg), void *arg);
 /* The detail of a pane's selected item. */
 int detail_open(struct view *v);
 /* The help screen, from the table of actions. */

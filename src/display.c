@@ -27,6 +27,80 @@ static int terminal_gone;
 static int quick_errors;        /* reads that failed at once although input looked ready */
 static char *message;
 static int message_error;
+static WINDOW *message_win;     /* a message too long for the status line, in full above it */
+
+/* Take the long message's lines away; what they covered is drawn again at the next refresh. */
+static void
+message_win_close(void)
+{
+	if (!message_win)
+		return;
+	delwin(message_win);
+	message_win = NULL;
+	if (dpy.body)
+		touchwin(dpy.body);
+	if (dpy.header)
+		touchwin(dpy.header);
+}
+
+/* The whole message, wrapped onto (at most three) lines just above the status line. */
+static void
+message_win_open(void)
+{
+	char **wrapped;
+	size_t n = text_wrap(message, COLS - 2, &wrapped), shown = n;
+	attr_t a = display_attr(message_error ? DC_ERROR : DC_STATUS);
+
+	if (shown > 3)
+		shown = 3;
+	if (shown == 0 || dpy.l.status_y - (int)shown < 0 ||
+	    !(message_win = newwin((int)shown, COLS, dpy.l.status_y - (int)shown, 0))) {
+		text_lines_free(wrapped);
+		return;
+	}
+	leaveok(message_win, TRUE);     /* the cursor stays on the selected item */
+	for (size_t i = 0; i < shown; i++) {
+		display_fill(message_win, (int)i, 0, COLS, a);
+		if (i == shown - 1 && n > shown) {
+			char *cut = xasprintf("%.*s...", (int)text_fit(wrapped[i], COLS - 5), wrapped[i]);
+
+			display_text(message_win, (int)i, 1, COLS - 2, cut, a);
+			free(cut);
+		} else {
+			display_text(message_win, (int)i, 1, COLS - 2, wrapped[i], a);
+		}
+	}
+	text_lines_free(wrapped);
+}
+
+/* The hints that fit in cols, whole ones only: they are cut at a " | ", never inside a word. */
+static void
+draw_hints(WINDOW *w, int x, int cols, const char *hints)
+{
+	size_t cut = 0;
+
+	if (cols <= 0)
+		return;
+	if (text_width(hints) <= cols) {
+		display_text(w, 0, x, cols, hints, display_attr(DC_STATUS));
+		return;
+	}
+	for (const char *p = strstr(hints, " | "); p; p = strstr(p + 3, " | ")) {
+		char *head = xstrndup(hints, (size_t)(p - hints));
+		int fits = text_width(head) <= cols;
+
+		free(head);
+		if (!fits)
+			break;
+		cut = (size_t)(p - hints);
+	}
+	if (cut) {
+		char *head = xstrndup(hints, cut);
+
+		display_text(w, 0, x, cols, head, display_attr(DC_STATUS));
+		free(head);
+	}
+}
 
 static const struct {
 	short fg, bg;
@@ -135,6 +209,7 @@ display_open(const struct config *cfg)
 void
 display_close(void)
 {
+	message_win_close();
 	if (dpy.header)
 		delwin(dpy.header);
 	if (dpy.body)
@@ -155,6 +230,7 @@ display_close(void)
 void
 display_layout(void)
 {
+	message_win_close();
 	if (dpy.header)
 		delwin(dpy.header);
 	if (dpy.body)
@@ -265,31 +341,25 @@ display_status(const char *mode, int mode_stands_out, const char *strategy, cons
 	free(left);
 	left = xasprintf("| %s | %s | ", strategy, user_name());
 	if (message && x + text_width(left) + text_width(message) > COLS - posw) {
-		/* A long message gets the whole line after the mode; its end (a file name, the reason) stays. */
-		const char *m = message;
-
-		posw = 0;
-		x += display_text(w, 0, x, COLS - x, "| ", display_attr(DC_STATUS));
-		if (text_width(m) > COLS - x) {
-			while (*m && text_width(m) > COLS - x - 3) {
-				int len = mblen(m, MB_CUR_MAX);
-
-				m += len > 0 ? len : 1;
-			}
-			x += display_text(w, 0, x, COLS - x, "...", display_attr(message_error ? DC_ERROR : DC_STATUS));
+		if (x + 2 + text_width(message) <= COLS) {
+			/* The message gets the whole line after the mode. */
+			x += display_text(w, 0, x, COLS - x, "| ", display_attr(DC_STATUS));
+			display_text(w, 0, x, COLS - x, message, display_attr(message_error ? DC_ERROR : DC_STATUS));
+			free(left);
+			wnoutrefresh(w);
+			return;
 		}
-		display_text(w, 0, x, COLS - x, m, display_attr(message_error ? DC_ERROR : DC_STATUS));
-		free(left);
-		wnoutrefresh(w);
-		return;
+		/* Too long for any line: in full above the status line (display_update), which keeps its hints. */
+		if (!message_win)
+			message_win_open();
 	}
 	x += display_text(w, 0, x, COLS - x, left, display_attr(DC_STATUS));
 	free(left);
-	if (message)
+	if (message && !message_win)
 		display_text(w, 0, x, COLS - x - posw, message,
 		             display_attr(message_error ? DC_ERROR : DC_STATUS));
 	else
-		display_text(w, 0, x, COLS - x - posw, hints, display_attr(DC_STATUS));
+		draw_hints(w, x, COLS - x - posw, hints);
 	if (pos && COLS - posw > x)
 		display_text(w, 0, COLS - posw + 1, posw - 1, pos, display_attr(DC_STATUS));
 	wnoutrefresh(w);
@@ -308,6 +378,7 @@ display_message(int error, const char *fmt, ...)
 	free(message);
 	message = buf_steal(&b);
 	message_error = error;
+	message_win_close();
 }
 
 void
@@ -315,6 +386,17 @@ display_clear_message(void)
 {
 	free(message);
 	message = NULL;
+	message_win_close();
+}
+
+void
+display_update(void)
+{
+	if (message_win) {
+		touchwin(message_win);
+		wnoutrefresh(message_win);
+	}
+	doupdate();
 }
 
 void

@@ -76,6 +76,11 @@ void display_status(const char *mode, int mode_stands_out, const char *strategy,
 /* A message for the status line until the next key; error: shown as one. */
 void display_message(int error, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void display_clear_message(void);
+/*
+ * doupdate(), with a message too long for the status line on top, in full
+ * on the lines above it (the screens that show messages use this).
+ */
+void display_update(void);
 /* "Terminal too small" on the whole screen. */
 void display_too_small(void);
 

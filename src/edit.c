@@ -47,7 +47,7 @@ edit_toggle(struct dash *d)
 {
 	if (d->db->read_only) {
 		d->edit = 0;
-		display_message(1, _("Read-only: %s"), _(d->db->read_only_reason));
+		display_message(1, _("Read-only (%s): editing is off"), _(d->db->read_only_reason));
 		return;
 	}
 	d->edit = !d->edit;
@@ -63,7 +63,7 @@ edit_required(struct dash *d)
 	if (d->edit)
 		return 1;
 	if (d->db->read_only)
-		display_message(1, _("Read-only: %s"), _(d->db->read_only_reason));
+		display_message(1, _("Read-only (%s): editing is off"), _(d->db->read_only_reason));
 	else
 		display_message(0, "%s", _("That works in edit mode: press e first"));
 	return 0;
@@ -348,6 +348,9 @@ edit_status(struct dash *d, struct view *v)
 	}
 	memset(&c, 0, sizeof c);
 	act_change_set(&c, AF_STATUS, status_id((enum status)rc), d->app->cfg.date_format);
+	/* As 'styrkort set N status=... comment=...': the comment is the activity's too, unless skipped. */
+	if (*comment)
+		act_change_set(&c, AF_COMMENT, comment, d->app->cfg.date_format);
 	switch (apply_change(d, &a, &c, *comment ? comment : NULL, &kept)) {
 	case -1:
 		rc = -1;
@@ -412,6 +415,16 @@ form_initial(struct dash *d, const struct activity *a, enum act_field f)
 	}
 	free(canon);
 	return out;
+}
+
+/* A form's title with an example date in the configured format: fmt has %lld (the id) and %s (the date). */
+static char *
+form_title_dates(struct dash *d, const char *fmt, int64_t id)
+{
+	char example[64];
+
+	report_format_date(example, sizeof example, "2026-12-31", d->app->cfg.date_format);
+	return xasprintf(fmt, (long long)id, example);
 }
 
 /* The typed fields into c: only those changed from the initial text.  -1 with *bad on an invalid one. */
@@ -493,7 +506,7 @@ edit_form(struct dash *d, struct view *v)
 	if (!edit_required(d) || !selected_activity(d, v, &x.shown))
 		return 0;
 	form_fields(&x, fields, 1);
-	title = xasprintf(_("Edit #%lld (dates as %s)"), (long long)x.shown.id, d->app->cfg.date_format);
+	title = form_title_dates(d, _("Edit #%lld (dates as %s)"), x.shown.id);
 	rc = form_run(d, title, fields, NFORM, submit_edit, &x);
 	free(title);
 	if (rc >= 0) {
@@ -545,11 +558,14 @@ edit_add(struct dash *d, struct view *v)
 		return 0;
 	memset(&x, 0, sizeof x);
 	x.d = d;
-	/* The focus area in view: the one filtered on in pane 4, or selected in pane 2. */
+	/* The focus area in view: the one filtered on in pane 4, else the selected activity's; or selected in pane 2. */
 	if (d->current == PANE_ACTIVITIES && d->filter.focus_id > 0)
 		fa = plan_focus(&d->plan, d->filter.focus_id);
 	else if (d->current == PANE_FOCUS)
 		fa = pane_focus_selected(v);
+	else if (d->current == PANE_ACTIVITIES && pane_activities_selected(v) &&
+	         pane_activities_selected(v)->focus_id > 0)
+		fa = plan_focus(&d->plan, pane_activities_selected(v)->focus_id);
 	x.focus_key = fa ? fa->key : NULL;
 	form_fields(&x, fields, 0);
 	title = fa ? xasprintf(_("New activity in %s"), fa->name) : xstrdup(_("New activity (no focus area)"));
@@ -582,7 +598,22 @@ edit_delete(struct dash *d, struct view *v)
 
 	if (!edit_required(d) || !selected_activity(d, v, &a))
 		return 0;
-	q = xasprintf(_("Delete #%lld '%s'? Type y to confirm: "), (long long)a.id, a.title);
+	{
+		/* The title shortened so that the whole question and room for the answer fit on the line. */
+		const char *fmt = _("Delete #%lld '%s'? Type y and press Enter to confirm: ");
+		char *bare = xasprintf(fmt, (long long)a.id, ""), *title = text_sanitize(a.title, 0);
+		int room = COLS - text_width(bare) - 6;
+
+		if (text_width(title) > room && room > 3) {
+			char *cut = xasprintf("%.*s...", (int)text_fit(title, room - 3), title);
+
+			free(title);
+			title = cut;
+		}
+		q = xasprintf(fmt, (long long)a.id, title);
+		free(bare);
+		free(title);
+	}
 	answer = display_prompt(q, NULL);
 	free(q);
 	if (!is_yes(answer)) {

@@ -103,6 +103,8 @@ build(struct fstate *st, const char *title, struct form_field *fields, int n, in
 		free(v);
 	}
 	st->form = new_form(st->f);
+	/* Backspace at a field's start and Enter must never move to another field: typing would land there. */
+	form_opts_off(st->form, O_BS_OVERLOAD | O_NL_OVERLOAD);
 	set_form_win(st->form, st->win);
 	set_form_sub(st->form, st->sub);
 	box_set(st->win, WACS_VLINE, WACS_HLINE);

@@ -40,6 +40,7 @@ static struct anchor {
 	int kind;               /* the document panes: the row's item */
 	size_t index;
 } anchors[PANE_COUNT];
+static int anchor_lost;         /* the current pane's remembered item was not found again */
 
 static const char *
 mode_label(const struct dash *d)
@@ -53,21 +54,22 @@ dash_status(struct dash *d, const char *hints, const char *pos)
 	display_status(mode_label(d), d->edit, d->plan.s.id, hints, pos);
 }
 
+/* Most important first: the status line shows as many whole hints as fit. */
 static const char *
 hints(const struct dash *d)
 {
 	if (d->edit)
 		switch (d->current) {
 		case PANE_ACTIVITIES:
-			return _("s status | Enter edit | a add | d delete | u undo | R review | e view | ? help");
+			return _("? help | e view | s status | Enter edit | a add | d delete | u undo | R review");
 		case PANE_GOALS:
-			return _("Enter/v value | a add | u undo | R review | p print | e view | ? help");
+			return _("? help | e view | Enter/v value | a add | u undo | R review | p print");
 		default:
-			return _("a add | u undo | R review | p print | e view | ? help | q quit");
+			return _("? help | e view | a add | u undo | R review | p print | q quit");
 		}
 	return d->current == PANE_ACTIVITIES
-	       ? _("? help | / search | f filter | o sort | S strategy | e edit | q quit")
-	       : _("? help | / search | f filter | S strategy | e edit | q quit");
+	       ? _("? help | q quit | e edit | / search | f filter | o sort | S strategy")
+	       : _("? help | q quit | e edit | / search | f filter | S strategy");
 }
 
 static void
@@ -137,6 +139,8 @@ find_anchor(struct dash *d, struct view *v, const struct anchor *an)
 	if (v == &views[PANE_ACTIVITIES]) {
 		if (query_activity_row(d->db, d->plan.s.id, &d->filter, d->sort, an->id, &row) == 0)
 			view_set_selection(v, row);
+		else
+			anchor_lost = 1;
 		return;
 	}
 	if (v->priv && v != &views[PANE_REPORT]) {
@@ -148,6 +152,7 @@ find_anchor(struct dash *d, struct view *v, const struct anchor *an)
 				return;
 			}
 	}
+	anchor_lost = 1;
 }
 
 /* Make the current view ready: read it if stale, make its rows again if the size changed. */
@@ -235,16 +240,6 @@ dash_reload(struct dash *d, int64_t select_id)
 	dash_redraw(d);
 }
 
-/* Has another process committed since we last read?  Then read again, in place. */
-static void
-refresh_if_changed(struct dash *d)
-{
-	int dv = db_data_version(d->db);
-
-	if (dv != d->data_version)
-		dash_reload(d, 0);
-}
-
 static double
 now_seconds(void)
 {
@@ -252,6 +247,26 @@ now_seconds(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double
+refresh_interval(const struct dash *d)
+{
+	return d->app->cfg.refresh_seconds > 0 ? (double)d->app->cfg.refresh_seconds : 2;
+}
+
+/* Has another process committed since we last read?  Then read again, in place. */
+int
+dash_poll(struct dash *d)
+{
+	if (now_seconds() < d->next_check)
+		return 0;
+	d->next_check = now_seconds() + refresh_interval(d);
+	if (dpy.l.too_small || db_data_version(d->db) == d->data_version)
+		return 0;
+	anchor_lost = 0;
+	dash_reload(d, 0);
+	return anchor_lost ? 2 : 1;
 }
 
 static void
@@ -378,11 +393,8 @@ act(struct dash *d, enum action a)
 static void
 run(struct dash *d)
 {
-	double interval = d->app->cfg.refresh_seconds > 0 ? (double)d->app->cfg.refresh_seconds : 2;
-	double next_check;
-
 	d->data_version = db_data_version(d->db);
-	next_check = now_seconds() + interval;
+	d->next_check = now_seconds() + refresh_interval(d);
 	dash_redraw(d);
 	for (;;) {
 		struct dkey k;
@@ -393,20 +405,16 @@ run(struct dash *d)
 			draw_status(d);
 			view_place_cursor(&views[d->current]);
 		}
-		doupdate();
+		display_update();
 		/* Sleep until a key, the next check, or half a second: ncurses may resume its wait after a signal, and a hangup must end us within a second. */
 		now = now_seconds();
-		wait = next_check - now;
+		wait = d->next_check - now;
 		if (wait < 0.01)
 			wait = 0.01;
 		k = display_getkey(wait * 1000 < KEY_TIMEOUT_MS ? (int)(wait * 1000) + 1 : KEY_TIMEOUT_MS);
 		if (k.type == DK_EXIT)
 			break;
-		if (now_seconds() >= next_check) {
-			if (!dpy.l.too_small)
-				refresh_if_changed(d);
-			next_check = now_seconds() + interval;
-		}
+		dash_poll(d);
 		if (k.type == DK_TIMEOUT)
 			continue;
 		display_clear_message();

@@ -30,6 +30,7 @@ struct dash {
 	int current;
 	int edit;                       /* 1: edit mode (e) */
 	int data_version;               /* db_data_version() when last read */
+	double next_check;              /* when dash_poll() next asks whether others committed */
 };
 
 struct view_ops {
@@ -106,6 +107,12 @@ void dash_status(struct dash *d, const char *hints, const char *pos);
 void dash_redraw(struct dash *d);
 /* Read the strategy again (after a change), keeping each pane on the same item; select_id: select that activity in pane 4. */
 void dash_reload(struct dash *d, int64_t select_id);
+/*
+ * Once per refresh interval: if another process has committed, read
+ * everything again in place.  0: nothing new (or not yet time); 1: read
+ * again; 2: read again, and the current pane's selected item is gone.
+ */
+int dash_poll(struct dash *d);
 
 
 /*

@@ -70,12 +70,12 @@ cursor_has "Språkcafé" "the new activity is selected"
 
 # d: delete after an explicit confirmation.
 tmux_keys d
-tmux_expect "Type y to confirm" "d asks for confirmation"
+tmux_expect "Type y and press Enter to confirm" "d asks for confirmation"
 tmux_expect "Språkcafé på biblioteket'?" "the question names the activity"
 tmux_keys n Enter
 tmux_expect "Not deleted" "anything but y keeps it"
 tmux_keys d
-tmux_expect "Type y to confirm" "d asks again"
+tmux_expect "Type y and press Enter to confirm" "d asks again"
 tmux_keys y Enter
 tmux_expect "u brings it back" "y deletes it"
 tmux_expect "4 activities" "the table no longer counts it"

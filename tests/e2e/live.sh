@@ -1,0 +1,37 @@
+#!/bin/sh
+# tests/e2e/live.sh: an open detail follows other people's changes within the refresh interval
+# without a key; a detail whose activity was deleted closes and says so.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/e2e/tmux.sh"
+db=$TMPD/v.db
+"$STYRKORT" init "$db" --sample vastervik >/dev/null 2>&1 || { echo "1..0 # SKIP cannot create the sample"; exit 0; }
+printf '[refresh]\nseconds = 1\n' > "$TMPD/refresh.ini"
+
+tmux_start 80 24 "$STYRKORT -c $TMPD/refresh.ini $db"
+tmux_expect "Västerviks kommun" "the viewer starts"
+tmux_keys 4 j
+tmux_expect "4 activities" "pane 4"
+tmux_keys Enter
+tmux_expect "#2 Integrationsfond" "Enter opens the detail of #2"
+tmux_expect "Status: > In progress" "the detail shows the status"
+"$STYRKORT" -d "$db" set 2 status=delayed comment="Väntar på beslut" >/dev/null 2>&1
+check "another process changes #2" [ $? -eq 0 ]
+tmux_expect "Status: ! Delayed" "the open detail shows the new status without a key" 4
+tmux_expect "Väntar på beslut" "and the new comment"
+tmux_expect "#2 Integrationsfond" "it is still the detail of #2"
+tmux_keys Down
+tmux_expect "detail (Esc closes)" "the detail stays open and takes keys"
+
+# The activity is deleted by someone else: the detail closes with a notice.
+"$STYRKORT" -d "$db" set 2 status=done >/dev/null 2>&1
+tmux_expect "Status: + Done" "a second change is shown too" 4
+sqlite3 "$db" "DELETE FROM activity WHERE id = 2" 2>/dev/null ||
+	{ ok "# SKIP sqlite3 is not installed"; tmux_keys q; tmux_check_sanitizers; tap_done; exit $?; }
+tmux_expect "#2 was deleted by someone else" "a deleted activity's detail closes with a notice" 4
+tmux_expect "3 activities" "pane 4 is shown again, without it"
+tmux_expect_not "detail (Esc closes)" "the detail is closed"
+tmux_keys q
+tmux_wait_exit
+check "quits with status 0" [ "${tmux_exit:-}" = 0 ]
+tmux_check_sanitizers
+tap_done
