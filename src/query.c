@@ -171,13 +171,29 @@ sql_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, search_match(hay ? hay : "", needle ? needle : ""));
 }
 
+/* Step a statement that yields one row number: 0 and *row, 1 if no row, -1 on error; finalises it. */
+static int
+row_number(struct db *db, sqlite3_stmt *st, long *row)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW) {
+		*row = (long)sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		return 0;
+	}
+	if (rc != SQLITE_DONE)
+		return step_failed(db, st);
+	sqlite3_finalize(st);
+	return 1;
+}
+
 int
 query_activity_find(struct db *db, const char *strategy, const struct act_filter *f,
                     enum act_sort sort, long from, const char *needle, long *row)
 {
 	char *sql;
 	sqlite3_stmt *st;
-	int rc;
 
 	if (sqlite3_create_function(db->sql, "styrkort_match", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 	                            NULL, sql_match, NULL, NULL) != SQLITE_OK) {
@@ -197,16 +213,7 @@ query_activity_find(struct db *db, const char *strategy, const struct act_filter
 	bind_filter(st, strategy, f);
 	sqlite3_bind_text(st, 8, needle, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 9, from);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*row = (long)sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-		return 0;
-	}
-	if (rc != SQLITE_DONE)
-		return step_failed(db, st);
-	sqlite3_finalize(st);
-	return 1;
+	return row_number(db, st, row);
 }
 
 int
@@ -215,7 +222,6 @@ query_activity_row(struct db *db, const char *strategy, const struct act_filter 
 {
 	char *sql;
 	sqlite3_stmt *st;
-	int rc;
 
 	sql = xasprintf("SELECT rn FROM (SELECT row_number() OVER (ORDER BY %s) - 1 AS rn, id"
 	                " FROM (SELECT *, " FOCUS_POSITION_SQL " FROM activity" FILTER_SQL "))"
@@ -227,16 +233,7 @@ query_activity_row(struct db *db, const char *strategy, const struct act_filter 
 		return -1;
 	bind_filter(st, strategy, f);
 	sqlite3_bind_int64(st, 8, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*row = (long)sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-		return 0;
-	}
-	if (rc != SQLITE_DONE)
-		return step_failed(db, st);
-	sqlite3_finalize(st);
-	return 1;
+	return row_number(db, st, row);
 }
 
 int
