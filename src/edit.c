@@ -568,7 +568,13 @@ edit_add(struct dash *d, struct view *v)
 		fa = plan_focus(&d->plan, pane_activities_selected(v)->focus_id);
 	x.focus_key = fa ? fa->key : NULL;
 	form_fields(&x, fields, 0);
-	title = fa ? xasprintf(_("New activity in %s"), fa->name) : xstrdup(_("New activity (no focus area)"));
+	{
+		char example[64];
+
+		report_format_date(example, sizeof example, "2026-12-31", d->app->cfg.date_format);
+		title = fa ? xasprintf(_("New activity in %s (dates as %s)"), fa->name, example)
+		           : xasprintf(_("New activity, no focus area (dates as %s)"), example);
+	}
 	rc = form_run(d, title, fields, NFORM, submit_add, &x);
 	free(title);
 	if (rc >= 0 && x.done) {
