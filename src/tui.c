@@ -97,6 +97,11 @@ draw_header(struct dash *d)
 		report_format_date(from, sizeof from, s->valid_from, d->app->cfg.date_format);
 		report_format_date(to, sizeof to, s->valid_to, d->app->cfg.date_format);
 		title = xasprintf("%s: %s (%s - %s)", s->municipality, s->title, from, to);
+		/* A validity cut in the middle says nothing: leave it out when it does not fit. */
+		if (text_width(title) > COLS) {
+			free(title);
+			title = xasprintf("%s: %s", s->municipality, s->title);
+		}
 	} else {
 		title = xasprintf("%s: %s", s->municipality, s->title);
 	}
