@@ -35,4 +35,11 @@ run -d "$TMPD/ex.db" import "$TMPD/example.ini"
 expect_status 0 "the example in styrkort(5) imports"
 run -d "$TMPD/ex.db" report --strategy exempel --width 132
 expect_out 'Indicator: Andel utrikes födda 20–64 år i sysselsättning' "the example's indicator is in the report"
+# The README's sample of the report is what the report prints.
+run init "$TMPD/all.db" --sample oskarshamn
+run -d "$TMPD/all.db" report --strategy oskarshamn --width 72
+awk '/^`styrkort report --strategy oskarshamn --width 72`/ { f = 1; next } f && /^The text report holds/ { exit } f' \
+	"$top_srcdir/README" | sed -n 's/^  //p' | grep -v '^$' > "$TMPD/sample"
+check "the README has a report sample" [ -s "$TMPD/sample" ]
+check "every line of the README's report sample is in the real report" sh -c "! grep -vxF -f '$TMPD/out' '$TMPD/sample'"
 tap_done
