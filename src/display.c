@@ -206,8 +206,9 @@ display_open(const struct config *cfg)
 	return 0;
 }
 
-void
-display_close(void)
+/* The windows of the layout (display_layout() makes them again). */
+static void
+close_windows(void)
 {
 	message_win_close();
 	if (dpy.header)
@@ -216,6 +217,13 @@ display_close(void)
 		delwin(dpy.body);
 	if (dpy.status)
 		delwin(dpy.status);
+	dpy.header = dpy.body = dpy.status = NULL;
+}
+
+void
+display_close(void)
+{
+	close_windows();
 	memset(&dpy, 0, sizeof dpy);
 	if (screen) {
 		endwin();
@@ -230,14 +238,7 @@ display_close(void)
 void
 display_layout(void)
 {
-	message_win_close();
-	if (dpy.header)
-		delwin(dpy.header);
-	if (dpy.body)
-		delwin(dpy.body);
-	if (dpy.status)
-		delwin(dpy.status);
-	dpy.header = dpy.body = dpy.status = NULL;
+	close_windows();
 	/*
 	 * A resize touches stdscr, and reading a key from a touched stdscr
 	 * would repaint it over the windows: put it under them now.
