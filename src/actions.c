@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* actions.c: the table of actions: keys to actions, key names, the help text and the man page list. */
 #include <config.h>
 

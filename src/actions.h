@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * actions.h: every action of the dashboard, once: its keys, its name and
  * its help text.  The key handling, the "?" help screen and the man

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* activity.c: changing activities: validation, no lost updates, the change log, undo. Shared by `styrkort set` and the dashboard. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* activity.h: changing activities: validation, no lost updates, the change log, undo. Shared by `styrkort set` and the dashboard. */
 #ifndef STYRKORT_ACTIVITY_H
 #define STYRKORT_ACTIVITY_H

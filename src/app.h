@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* app.h: what main() resolved for a command: options, configuration, paths. */
 #ifndef STYRKORT_APP_H
 #define STYRKORT_APP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* changelog.c: the append-only change log: writing rows and printing them. */
 #include <config.h>
 

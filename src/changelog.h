@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* changelog.h: the append-only change log: writing rows and printing them. */
 #ifndef STYRKORT_CHANGELOG_H
 #define STYRKORT_CHANGELOG_H

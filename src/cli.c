@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.c: the non-interactive commands: init, import, export, report, log. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* db.c: opening the SQLite file, its schema and migrations, and transaction helpers. */
 #include <config.h>
 

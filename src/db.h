@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* db.h: the SQLite file: opening, schema and migrations, transactions. */
 #ifndef STYRKORT_DB_H
 #define STYRKORT_DB_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* detail.c: documents of wrapped lines over the body: an item's detail (Enter) and the help screen (?). */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* detail.h: a document of wrapped lines shown over the pane: the detail of an item (Enter) and the help (?). */
 #ifndef STYRKORT_DETAIL_H
 #define STYRKORT_DETAIL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* display.c: curses setup (newterm), colours and monochrome, layout, header, status line, keys and signals. */
 #include <config.h>
 

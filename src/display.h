@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* display.h: the terminal: curses setup, colours or monochrome, the header and status line, keys, signals. */
 #ifndef STYRKORT_DISPLAY_H
 #define STYRKORT_DISPLAY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* edit.c: edit mode: changing activities, indicator values and reviews from the dashboard, conflicts, printing. */
 #include <config.h>
 

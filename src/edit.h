@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * edit.h: the dashboard's edit mode: status (s), the activity form
  * (Enter), add (a), delete (d), undo (u), indicator values (Enter/v on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* form.c: a dialog of one-line fields with ncurses' form library: typing, moving between fields, errors at the field. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ini.c: iniparser with what it lacks: line numbers, duplicate detection, escapes, long values. */
 #include <config.h>
 

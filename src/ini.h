@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ini.h: iniparser with what it lacks: line numbers, duplicate detection, escapes, long values. */
 #ifndef STYRKORT_INI_H
 #define STYRKORT_INI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* layout.c: screen regions, table column widths and scrolling, computed without curses. */
 #include <config.h>
 

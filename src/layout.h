@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* layout.h: where things go on the screen, computed without curses so it can be unit tested. */
 #ifndef STYRKORT_LAYOUT_H
 #define STYRKORT_LAYOUT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c: options, configuration, language and dispatch to a command or the dashboard. */
 #include <config.h>
 
@@ -99,6 +100,20 @@ usage(void)
 	         "Exit status: 0 success, 1 runtime failure, 2 usage or configuration error.\n"
 	         "The dashboard's keys and the configuration are in styrkort(1),\n"
 	         "the file formats in styrkort(5).\n"));
+	printf("\n");
+	printf(_("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+	printf(_("styrkort home page: <%s>\n"), PACKAGE_URL);
+}
+
+/* The GNU way: name and version, copyright, licence, no warranty. */
+static void
+version(void)
+{
+	printf("styrkort %s\n", PACKAGE_VERSION);
+	printf("Copyright (C) %s %s\n", STYRKORT_COPYRIGHT_YEARS, STYRKORT_COPYRIGHT_HOLDER);
+	printf(_("License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+	         "This is free software: you are free to change and redistribute it.\n"
+	         "There is NO WARRANTY, to the extent permitted by law.\n"));
 }
 
 static int
@@ -285,7 +300,7 @@ main(int argc, char **argv)
 			break;
 		case 'h': usage(); return EXIT_OK;
 		case 'V':
-			printf("styrkort %s\n", PACKAGE_VERSION);
+			version();
 			return EXIT_OK;
 		case OPT_MAN_CONFIG: config_write_man(stdout); return EXIT_OK;
 		case OPT_MAN_KEYS: actions_write_man(stdout); return EXIT_OK;

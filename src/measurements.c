@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* measurements.c: indicator values: saving one with its log row, importing CSV or Kolada JSON files. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* measurements.h: indicator values: saving one with its log row, importing CSV or Kolada JSON files. */
 #ifndef STYRKORT_MEASUREMENTS_H
 #define STYRKORT_MEASUREMENTS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* model.c: loading a strategy from the database; status names; derived facts such as overdue. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* model.h: the domain of PRODUCT.md in memory: strategy, focus areas, goals, indicators, activities; status names; progress. */
 #ifndef STYRKORT_MODEL_H
 #define STYRKORT_MODEL_H

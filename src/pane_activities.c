@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pane_activities.c: pane 4, the action plan as a table.  Only the rows
  * on screen (and a page either side) are read: COUNT for the length,

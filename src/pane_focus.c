@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pane_focus.c: pane 2, every focus area with its purpose, responsible bodies, activities by status and a completion bar. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pane_goals.c: pane 3, goals and sub-goals as a tree, each with its indicators: baseline, latest value, target, T/K/M. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pane_report.c: pane 5, the text summary drawn by report.c (as 'styrkort report --since last-review'), scrollable. */
 #include <config.h>
 

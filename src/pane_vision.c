@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pane_vision.c: pane 1, the strategy's vision, purpose, target group, overall goals and adoption facts. */
 #include <config.h>
 

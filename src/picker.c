@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* picker.c: pick lists with ncurses' menu library: the strategy picker and the activity filter. */
 #include <config.h>
 

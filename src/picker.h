@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* picker.h: pick lists (ncurses' menu library): the strategy picker (S) and the activity filter (f). */
 #ifndef STYRKORT_PICKER_H
 #define STYRKORT_PICKER_H

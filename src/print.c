@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* print.c: the print key's work: the text summary to [report] print_command, else to a file. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* print.h: the print key's work: the text summary to [report] print_command, else to a file. */
 #ifndef STYRKORT_PRINT_H
 #define STYRKORT_PRINT_H

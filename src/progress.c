@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* progress.c: how far things have come: indicators, goals, focus areas, the strategy; traffic lights. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* progress.h: how far things have come: indicators, goals, focus areas, the strategy; traffic lights. */
 #ifndef STYRKORT_PROGRESS_H
 #define STYRKORT_PROGRESS_H

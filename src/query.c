@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* query.c: the dashboard's windowed reads: activities by filter and sort order, counts, change-log lines. */
 #include <config.h>
 

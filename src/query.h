@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * query.h: what the dashboard reads from SQLite, a window at a time:
  * activities filtered and sorted in SQL (COUNT, then LIMIT/OFFSET), status

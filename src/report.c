@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.c: the summary of a strategy as text, Markdown or CSV, shared by `styrkort report` and the report pane. */
 #include <config.h>
 

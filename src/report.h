@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.h: the summary of a strategy as text, Markdown or CSV, shared by `styrkort report` and the report pane. */
 #ifndef STYRKORT_REPORT_H
 #define STYRKORT_REPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* review.c: steering-group reviews (uppföljningsmöten): recording and listing them. */
 #include <config.h>
 

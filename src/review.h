@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* review.h: steering-group reviews (uppföljningsmöten): recording and listing them. */
 #ifndef STYRKORT_REVIEW_H
 #define STYRKORT_REVIEW_H

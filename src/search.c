@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* search.c: case-insensitive, UTF-8 aware substring matching. */
 #include <config.h>
 

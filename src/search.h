@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* search.h: "/" search: case-insensitive matching of UTF-8 text, shared by the panes and SQL. */
 #ifndef STYRKORT_SEARCH_H
 #define STYRKORT_SEARCH_H

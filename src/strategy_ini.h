@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* strategy_ini.h: a whole strategy as an INI file (styrkort(5)): import and export. */
 #ifndef STYRKORT_STRATEGY_INI_H
 #define STYRKORT_STRATEGY_INI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text.h: UTF-8 text as data: sanitising control characters, display width, wrapping. */
 #ifndef STYRKORT_TEXT_H
 #define STYRKORT_TEXT_H

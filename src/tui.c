@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tui.c: the dashboard: the five panes, the key loop, switching strategy, resize and the end. */
 #include <config.h>
 

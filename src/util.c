@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* util.c: memory, strings, messages and small parsers shared by every module. */
 #include <config.h>
 

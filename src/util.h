@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* util.h: memory, strings, messages and small parsers shared by every module. */
 #ifndef STYRKORT_UTIL_H
 #define STYRKORT_UTIL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* view.c: what every pane does the same way: moving item by item, scrolling, searching, drawing only changed rows. */
 #include <config.h>
 

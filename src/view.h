@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * view.h: a pane is a list of rows drawn one at a time, like tig's views:
  * a small table of operations (struct view_ops) and the generic moving,

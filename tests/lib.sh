@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/lib.sh: helpers for the shell tests (CLI and end-to-end); sourced by each test.
 # Each test prints TAP ("ok N - what" / "not ok N - what") and ends with tap_done.
 set -u

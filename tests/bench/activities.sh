@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/bench/activities.sh: time to the first screen and to the activities pane, for the sample
 # and for the same file with 100,000 more activities.  Not part of 'make check'; run it by hand:
 #   tests/bench/activities.sh [N]          (from the build tree; needs tmux and sqlite3)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli/docs.sh: README, --help and the man pages agree on the commands, options, keys and configuration.
 . "$top_srcdir/tests/lib.sh"
 man1=$top_builddir/man/styrkort.1

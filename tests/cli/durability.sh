@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli/durability.sh: changes from `styrkort set` survive kill -9 at random moments;
 # a killed change leaves the old value, never a partial one; the file stays intact.
 . "$top_srcdir/tests/lib.sh"

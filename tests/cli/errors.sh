@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli/errors.sh: every error path: exit status (1 runtime, 2 usage or configuration),
 # messages shaped "styrkort: WHERE: WHAT", and nothing changed by a failed command.
 . "$top_srcdir/tests/lib.sh"

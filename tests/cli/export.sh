@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli/export.sh: the canonical INI export of seed strategies, against golden files.
 . "$top_srcdir/tests/lib.sh"
 db=$TMPD/all.db

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli/language.sh: the UI language follows the locale, and [display] language overrides it.
 . "$top_srcdir/tests/lib.sh"
 db=$TMPD/l.db

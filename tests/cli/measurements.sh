@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli/measurements.sh: importing indicator values (CSV and Kolada JSON) moves a goal's bar; bad rows change nothing.
 . "$top_srcdir/tests/lib.sh"
 db=$TMPD/m.db

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli/mistakes.sh: mistakes a new user makes get a message that says what and where, and change nothing.
 . "$top_srcdir/tests/lib.sh"
 db=$TMPD/m.db

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli/readonly.sh: --read-only, [database] read_only, and a file the user may not write:
 # reading works, changing is refused with the reason, and the file is never modified.
 . "$top_srcdir/tests/lib.sh"

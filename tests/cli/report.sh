@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli/report.sh: the report of each seed strategy in text (widths 60, 80, 132), Markdown and CSV, against golden output.
 . "$top_srcdir/tests/lib.sh"
 db=$TMPD/all.db

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli/review.sh: reviews, and "changed since the last review" after scripted changes.
 . "$top_srcdir/tests/lib.sh"
 db=$TMPD/r.db

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli/roundtrip.sh: export | import | export is byte-identical, for the seeds and for hard texts.
 . "$top_srcdir/tests/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/e2e/edit.sh: edit mode in a real terminal: status with a comment, the form (a bad date
 # refused at its field, then saved), add, delete with confirmation, undo, a value, a review,
 # printing; the changes survive a restart and 'styrkort log' shows them with the user and comment.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/e2e/form.sh: the edit form's keys (Backspace edits only the field it is in, also after an
 # error), s's comment becoming the activity's comment, the form's date example, the delete prompt,
 # a on pane 4 adding to the selected activity's focus area, long messages and the hints at 80x24.

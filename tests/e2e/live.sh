@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/e2e/live.sh: an open detail follows other people's changes within the refresh interval
 # without a key; a detail whose activity was deleted closes and says so.
 . "$top_srcdir/tests/lib.sh"

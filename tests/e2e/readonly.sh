@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/e2e/readonly.sh: a read-only dashboard (--read-only, or a user who may not write the
 # file) says so, refuses edit mode with the reason, and leaves the file unchanged.
 . "$top_srcdir/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/e2e/shared.sh: two dashboards on one file: the viewer picks up the editor's change within
 # the refresh interval without a key, keeping its selection; a conflicting edit is shown, not lost.
 . "$top_srcdir/tests/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/e2e/tmux.sh: drive the real binary in tmux at a fixed size and read its screen.
 # A private tmux server per test (-L), so tests never touch the user's sessions.
 command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux is not installed"; exit 0; }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_config.c: the configuration files: defaults, every key, bad values, duplicates, order. */
 #include <fcntl.h>
 #include <locale.h>

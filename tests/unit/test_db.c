@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_db.c: the SQLite file: schema, versions, damaged files, the append-only log, read-only opens. */
 #include <locale.h>
 #include <setjmp.h>

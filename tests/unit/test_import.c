@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_import.c: importing a strategy INI and loading it back: the tree, all-or-nothing, the change log. */
 #include <locale.h>
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_ini.c: our layer over iniparser: duplicates, line limits, escapes and long values. */
 #include <locale.h>
 #include <setjmp.h>

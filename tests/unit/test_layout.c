@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_layout.c: what the dashboard computes without curses: screen regions, table columns, scrolling, search matching. */
 #include <locale.h>
 #include <setjmp.h>

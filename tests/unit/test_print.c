@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_print.c: the print key's work: to the print command, else to a file whose name is told. */
 #include <locale.h>
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_progress.c: every progress rule and edge case of progress.h, on plans built in memory. */
 #include <locale.h>
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_query.c: the dashboard's windowed reads: counts, windows in each order, filters, search, the outline. */
 #include <locale.h>
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_text.c: sanitising control characters, display width and wrapping at character boundaries. */
 #include <locale.h>
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_util.c: the small parsers and number formatting every module relies on. */
 #include <locale.h>
 #include <setjmp.h>
