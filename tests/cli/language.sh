@@ -1,8 +1,9 @@
 #!/bin/sh
 # tests/cli/language.sh: the UI language follows the locale, and [display] language overrides it.
 . "$top_srcdir/tests/lib.sh"
-# This test is about the locale: no English system configuration (tests/english.ini) here.
-export STYRKORT_SYSCONFIG=/dev/null
+# This test is about the locale: no English system configuration (tests/english.ini) and no
+# LANGUAGE=en here.
+export STYRKORT_SYSCONFIG=/dev/null LANGUAGE=
 db=$TMPD/l.db
 run init "$db" --sample vastervik
 LANGUAGE=sv run -d "$db" report
