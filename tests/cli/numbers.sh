@@ -38,6 +38,7 @@ title = Fler i arbete
 goal = g1
 name = Andel sysselsatta
 unit = %
+kolada = N00914
 baseline = 8.5
 baseline_period = 2020
 target = 80
@@ -65,7 +66,11 @@ expect_status 0 "measurements with a decimal comma (semicolon separated) under $
 printf 'indicator,period,sex,value\nsyss,2025,T,"10,2"\n' > "$TMPD/comma.csv"
 LC_ALL=$sv run -d "$db" measurements "$TMPD/comma.csv"
 expect_status 0 "a quoted decimal comma in a comma-separated file, as before"
+printf '{"values": [{"kpi": "N00914", "period": 2022, "values": [{"gender": "T", "value": 12.3}]}]}' > "$TMPD/k.json"
+LC_ALL=$sv run -d "$db" measurements "$TMPD/k.json"
+expect_status 0 "Kolada JSON with 12.3 under $sv"
 LC_ALL=$sv run -d "$db" export --strategy prov
+expect_out '^value\.2022 = 12\.3$' "the JSON value is stored as 12.3"
 expect_out '^value\.2023 = 10\.2$' "the export under $sv writes the measurement with a dot"
 expect_out '^value\.2023\.k = 60\.2$' "and the women's value too"
 
