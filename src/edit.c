@@ -697,7 +697,8 @@ submit_value(void *arg, struct form_field *fields, int n, int *bad)
 {
 	struct value_ctx *x = arg;
 	struct db *db = x->d->db;
-	char period[32], *old = NULL, *end, *num;
+	char period[32], *old = NULL, shown[64], was[64];
+	double oldv;
 	double value = 0;
 	int key, sex, has = 0, rc;
 
@@ -714,13 +715,8 @@ submit_value(void *arg, struct form_field *fields, int n, int *bad)
 		return 0;
 	}
 	if (*fields[2].value) {
-		num = xstrdup(fields[2].value);
-		for (char *p = num; *p; p++)
-			if (*p == ',')
-				*p = '.';
-		value = strtod(num, &end);
-		has = end != num && !*end && isfinite(value);
-		free(num);
+		/* People type 10,2 or 10.2, whatever the locale and the UI language. */
+		has = parse_number_ui(fields[2].value, &value) == 0;
 		if (!has) {
 			err_set(_("value: '%s' is not a number; leave it empty for no data"), fields[2].value);
 			*bad = 2;
@@ -739,15 +735,21 @@ submit_value(void *arg, struct form_field *fields, int n, int *bad)
 	}
 	if (db_commit(db) < 0)
 		return 0;
+	/* Shown as the UI language writes numbers, whatever was typed. */
+	format_number_ui(shown, sizeof shown, value);
+	if (old && parse_double(old, &oldv) == 0)
+		format_number_ui(was, sizeof was, oldv);
+	else
+		snprintf(was, sizeof was, "%s", old ? old : "-");
 	if (rc == 0)
 		x->saved = xasprintf(_("Nothing changed: %s %s %c is already %s"), x->ind->name, period,
-		                     sex_char((enum sex)sex), has ? fields[2].value : _("no data"));
+		                     sex_char((enum sex)sex), has ? shown : _("no data"));
 	else if (rc == 2)
 		x->saved = xasprintf(_("Saved %s %s %c: %s (was %s)"), x->ind->name, period, sex_char((enum sex)sex),
-		                     has ? fields[2].value : _("no data"), old ? old : "-");
+		                     has ? shown : _("no data"), was);
 	else
 		x->saved = xasprintf(_("Saved %s %s %c: %s"), x->ind->name, period, sex_char((enum sex)sex),
-		                     has ? fields[2].value : _("no data"));
+		                     has ? shown : _("no data"));
 	free(old);
 	return 1;
 }
@@ -785,7 +787,7 @@ edit_value(struct dash *d, struct view *v)
 	if (m && m->has_value) {
 		char num[64];
 
-		format_number(num, sizeof num, m->value);
+		format_number_ui(num, sizeof num, m->value);
 		fields[2].value = xstrdup(num);
 	} else {
 		fields[2].value = xstrdup("");

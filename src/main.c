@@ -302,8 +302,9 @@ main(int argc, char **argv)
 		case 'V':
 			version();
 			return EXIT_OK;
-		case OPT_MAN_CONFIG: config_write_man(stdout); return EXIT_OK;
-		case OPT_MAN_KEYS: actions_write_man(stdout); return EXIT_OK;
+		/* For the man page, which is English whatever the locale of the build. */
+		case OPT_MAN_CONFIG: language_apply(LANG_EN); config_write_man(stdout); return EXIT_OK;
+		case OPT_MAN_KEYS: language_apply(LANG_EN); actions_write_man(stdout); return EXIT_OK;
 		case ':': return usage_error(_("%s: the option needs a value"), argv[optind - 1]);
 		default: return usage_error(_("%s: unknown option"), argv[optind - 1]);
 		}

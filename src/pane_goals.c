@@ -25,7 +25,7 @@ value_text(char *out, size_t n, int has, double v, const char *unit)
 		snprintf(out, n, "-");
 		return;
 	}
-	format_number(num, sizeof num, v);
+	format_number_ui(num, sizeof num, v);
 	snprintf(out, n, "%s%s%s", num, unit && *unit ? " " : "", unit ? unit : "");
 }
 

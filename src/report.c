@@ -42,7 +42,7 @@ value_text(char *out, size_t n, int has, double v, const char *unit, const char 
 		snprintf(out, n, "-");
 		return;
 	}
-	format_number(num, sizeof num, v);
+	format_number_ui(num, sizeof num, v);
 	snprintf(out, n, "%s%s%s%s%s%s", num, unit && *unit ? " " : "", unit ? unit : "",
 	         period && *period ? " (" : "", period ? period : "", period && *period ? ")" : "");
 }
@@ -71,26 +71,63 @@ indicator_values_line(const struct indicator *ind)
 	return xasprintf(_("Baseline %s -> latest %s -> target %s"), base, last, target);
 }
 
-/* "Latest by sex: women 7.9 %, men 9.1 %, gap women-men -1.2" or NULL. */
+/* The latest period in which both women and men have a value, or NULL. */
+static const char *
+common_period(const struct indicator *ind, double *kv, double *mv)
+{
+	const struct measurement *best = NULL;
+
+	for (size_t i = 0; i < ind->nvalues; i++) {
+		const struct measurement *k = &ind->values[i];
+
+		if (k->sex != SEX_K || !k->has_value || (best && best->period_key >= k->period_key))
+			continue;
+		for (size_t j = 0; j < ind->nvalues; j++) {
+			const struct measurement *m = &ind->values[j];
+
+			if (m->sex == SEX_M && m->has_value && strcmp(m->period, k->period) == 0) {
+				best = k;
+				*kv = k->value;
+				*mv = m->value;
+				break;
+			}
+		}
+	}
+	return best ? best->period : NULL;
+}
+
+/*
+ * "Latest by sex: women 7.9 % (2023), men 9.1 % (2023); gap women-men
+ * -1.2 percentage points (2023)", or NULL.  The gap compares the same
+ * period for both, and has the precision the values were given in.
+ */
 static char *
 indicator_sex_line(const struct indicator *ind)
 {
-	char k[96], m[96], gap[64] = "";
+	char k[96], m[96], gap[64];
+	const char *period;
 	double kv = 0, mv = 0;
-	int hk, hm;
+	int hk, hm, decimals;
 
 	if (!ind->by_sex)
 		return NULL;
-	hk = latest_text(k, sizeof k, ind, SEX_K, &kv);
-	hm = latest_text(m, sizeof m, ind, SEX_M, &mv);
-	if (hk && hm) {
-		char num[64];
-
-		format_number(num, sizeof num, kv - mv);
-		snprintf(gap, sizeof gap, "%s", num);
-		return xasprintf(_("Latest by sex: women %s, men %s, gap women-men %s"), k, m, gap);
-	}
-	return xasprintf(_("Latest by sex: women %s, men %s"), k, m);
+	hk = latest_text(k, sizeof k, ind, SEX_K, NULL);
+	hm = latest_text(m, sizeof m, ind, SEX_M, NULL);
+	if (!hk || !hm)
+		return xasprintf(_("Latest by sex: women %s, men %s"), k, m);
+	if (!(period = common_period(ind, &kv, &mv)))
+		return xasprintf(_("Latest by sex: women %s, men %s; no common period for women and men"), k, m);
+	decimals = number_decimals(kv);
+	if (number_decimals(mv) > decimals)
+		decimals = number_decimals(mv);
+	format_number_ui_decimals(gap, sizeof gap, kv - mv, decimals);
+	if (ind->unit && strcmp(ind->unit, "%") == 0)
+		return xasprintf(_("Latest by sex: women %s, men %s; gap women-men %s percentage points (%s)"),
+		                 k, m, gap, period);
+	if (ind->unit && *ind->unit)
+		return xasprintf(_("Latest by sex: women %s, men %s; gap women-men %s %s (%s)"), k, m, gap,
+		                 ind->unit, period);
+	return xasprintf(_("Latest by sex: women %s, men %s; gap women-men %s (%s)"), k, m, gap, period);
 }
 
 /* Shares of cells for status counts, by largest remainder so they add up. */

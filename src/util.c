@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <locale.h>
 #include <strings.h>
 #include <errno.h>
 #include <math.h>
@@ -298,6 +299,21 @@ parse_int(const char *s, long min, long max, long *out)
 	return 0;
 }
 
+/*
+ * The C locale, made once: numbers in files and on the command line are
+ * read and written with it, whatever LC_NUMERIC says, without switching the
+ * global locale.
+ */
+static locale_t
+c_locale(void)
+{
+	static locale_t c;
+
+	if (!c)
+		c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	return c;
+}
+
 int
 parse_double(const char *s, double *out)
 {
@@ -313,7 +329,7 @@ parse_double(const char *s, double *out)
 	if (!*s)
 		return -1;
 	errno = 0;
-	v = strtod(s, &end);
+	v = c_locale() ? strtod_l(s, &end, c_locale()) : strtod(s, &end);
 	if (*end || errno || !isfinite(v))
 		return -1;
 	*out = v;
@@ -419,6 +435,7 @@ void
 format_number(char *out, size_t n, double v)
 {
 	double a = fabs(v);
+	locale_t old = c_locale() ? uselocale(c_locale()) : (locale_t)0;
 
 	/* The shortest text that reads back as the same number, without an exponent where people don't expect one. */
 	if (v == floor(v) && a < 1e15) {
@@ -450,6 +467,123 @@ format_number(char *out, size_t n, double v)
 	}
 	if (strcmp(out, "-0") == 0)
 		snprintf(out, n, "0");
+	if (old)
+		uselocale(old);
+}
+
+/* U+2212 MINUS SIGN: what a person reads before a negative number. */
+#define MINUS_SIGN "\xe2\x88\x92"
+
+int
+parse_number_ui(const char *s, double *out)
+{
+	char buf[64];
+	size_t len;
+	int commas = 0;
+
+	while (*s == ' ')
+		s++;
+	if (strncmp(s, MINUS_SIGN, 3) == 0) {
+		buf[0] = '-';
+		s += 3;
+		len = 1;
+	} else {
+		len = 0;
+	}
+	for (; *s && *s != ' '; s++) {
+		if (len + 1 >= sizeof buf)
+			return -1;
+		/* A decimal comma (the Swedish way) is a decimal point; only one. */
+		if (*s == ',' && commas++ == 0) {
+			buf[len++] = '.';
+			continue;
+		}
+		buf[len++] = *s;
+	}
+	while (*s == ' ')
+		s++;
+	if (*s)
+		return -1;
+	buf[len] = '\0';
+	return parse_double(buf, out);
+}
+
+/* The UI language's decimal separator: translators write "," for Swedish. */
+static const char *
+decimal_separator(void)
+{
+	return pgettext("decimal separator", ".");
+}
+
+/* A number from format_number, as a person reads it in the UI language. */
+static void
+localize_number(char *out, size_t n, const char *num)
+{
+	const char *sep = decimal_separator();
+	struct buf b;
+
+	buf_init(&b);
+	if (*num == '-') {
+		buf_puts(&b, MINUS_SIGN);
+		num++;
+	}
+	for (; *num; num++)
+		if (*num == '.')
+			buf_puts(&b, sep);
+		else
+			buf_putc(&b, *num);
+	snprintf(out, n, "%s", b.s ? b.s : "");
+	buf_free(&b);
+}
+
+void
+format_number_ui(char *out, size_t n, double v)
+{
+	char num[64];
+
+	format_number(num, sizeof num, v);
+	localize_number(out, n, num);
+}
+
+void
+format_number_ui_decimals(char *out, size_t n, double v, int decimals)
+{
+	char num[400];
+	locale_t old;
+
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 15)
+		decimals = 15;
+	old = c_locale() ? uselocale(c_locale()) : (locale_t)0;
+	snprintf(num, sizeof num, "%.*f", decimals, v);
+	if (old)
+		uselocale(old);
+	/* Rounded to nothing: no minus before zero. */
+	if (num[0] == '-' && strspn(num + 1, "0.") == strlen(num + 1))
+		memmove(num, num + 1, strlen(num));
+	localize_number(out, n, num);
+}
+
+int
+number_decimals(double v)
+{
+	char num[64];
+	const char *dot, *e;
+	int d;
+
+	format_number(num, sizeof num, v);
+	if (!(dot = strchr(num, '.'))) {
+		/* 1e-09 */
+		e = strpbrk(num, "eE");
+		d = e ? -atoi(e + 1) : 0;
+		return d < 0 ? 0 : d > 15 ? 15 : d;
+	}
+	e = strpbrk(dot, "eE");
+	d = (int)(e ? e - dot - 1 : (long)strlen(dot + 1));
+	if (e)
+		d -= atoi(e + 1);
+	return d < 0 ? 0 : d > 15 ? 15 : d;
 }
 
 static char *configured_user;

@@ -53,15 +53,28 @@ void die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3), 
 int parse_slug(const char *s);                  /* [a-z0-9_-]{1,40}, starting with a letter or digit */
 int parse_date(const char *s, int *y, int *m, int *d); /* YYYY-MM-DD, a real date */
 int parse_int(const char *s, long min, long max, long *out); /* decimal, no octal, no junk */
-int parse_double(const char *s, double *out);   /* finite, dot decimal */
+int parse_double(const char *s, double *out);   /* finite, dot decimal, whatever the locale (files, CLI) */
+int parse_number_ui(const char *s, double *out); /* typed by a person: 10,2 or 10.2 */
 int parse_bool(const char *s, int *out);        /* yes/no true/false on/off 1/0 */
 int parse_period(const char *s, char *canon, size_t n, int *sortkey); /* YYYY or YYYY-Qn/Tn/Hn */
 void today_iso(char out[11]);
 void now_iso(char out[21]);
 int date_cmp_today(const char *iso);            /* <0 past, 0 today, >0 future */
 
-/* Format a number the short way: 8.5, 50, 0.25 (at most 15 significant digits). */
+/*
+ * Numbers in files and on the command line: the shortest text that reads
+ * back as the same number (8.5, 50, 0.25), always with a dot.
+ */
 void format_number(char *out, size_t n, double v);
+/*
+ * Numbers people read: the same digits with the UI language's decimal
+ * separator ("8,5" in Swedish) and a minus sign (U+2212) for negatives.
+ */
+void format_number_ui(char *out, size_t n, double v);
+/* Rounded to DECIMALS places first: differences without float noise. */
+void format_number_ui_decimals(char *out, size_t n, double v, int decimals);
+/* How many decimals format_number writes for V (8.5: 1, 50: 0). */
+int number_decimals(double v);
 
 /* The user name written to the change log: configured, else the login. */
 const char *user_name(void);

@@ -6,9 +6,15 @@ set -u
 : "${top_srcdir:=.}"
 STYRKORT=${STYRKORT:-$top_builddir/src/styrkort}
 GOLDEN=$top_srcdir/tests/cli/golden
-# A fixed world: no user or system configuration, a fixed today, English, a known user.
-export STYRKORT_SYSCONFIG=/dev/null XDG_CONFIG_HOME=/nonexistent XDG_DATA_HOME=/nonexistent
-export STYRKORT_TODAY=2026-11-22 LOGNAME=tester USER=tester LANGUAGE= LC_ALL=C.UTF-8
+# A fixed world: no user configuration, a fixed today, a known user, and an English UI set
+# through the system configuration (tests/english.ini) and, for the messages printed before a
+# configuration is read (usage errors, a broken configuration, --help), LANGUAGE=en; never
+# through the locale: the tests run in the locale they are given (.ci/run runs them under
+# C.UTF-8 and under sv_SE.UTF-8), and only a test about the locale sets one.  With no locale
+# at all, C.UTF-8.
+export STYRKORT_SYSCONFIG=$top_srcdir/tests/english.ini XDG_CONFIG_HOME=/nonexistent XDG_DATA_HOME=/nonexistent
+export STYRKORT_TODAY=2026-11-22 LOGNAME=tester USER=tester LANGUAGE=en
+[ -n "${LC_ALL:-}${LC_CTYPE:-}${LANG:-}" ] || export LANG=C.UTF-8
 unset STYRKORT_DB NO_COLOR
 tap_n=0
 tap_failed=0

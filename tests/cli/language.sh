@@ -2,6 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli/language.sh: the UI language follows the locale, and [display] language overrides it.
 . "$top_srcdir/tests/lib.sh"
+# This test is about the locale: no English system configuration (tests/english.ini) and no
+# LANGUAGE=en here.
+export STYRKORT_SYSCONFIG=/dev/null LANGUAGE=
 db=$TMPD/l.db
 run init "$db" --sample vastervik
 LANGUAGE=sv run -d "$db" report
@@ -19,6 +22,8 @@ expect_out '^FOKUSOMRÅDEN \(3\)$' "[display] language = sv gives Swedish under 
 printf '[display]\nlanguage = en\n' > "$TMPD/en.ini"
 LANGUAGE=sv run -d "$db" -c "$TMPD/en.ini" report
 expect_out '^FOCUS AREAS \(3\)$' "[display] language = en gives English under a Swedish locale"
-run -d "$db" report
-expect_out '^FOCUS AREAS \(3\)$' "the default here (C.UTF-8) is English"
+LC_ALL=C.UTF-8 run -d "$db" report
+expect_out '^FOCUS AREAS \(3\)$' "the default under C.UTF-8 is English"
+LC_ALL=sv_SE.UTF-8 run -d "$db" -c "$TMPD/en.ini" report
+expect_out '^FOCUS AREAS \(3\)$' "[display] language = en gives English under LC_ALL=sv_SE.UTF-8"
 tap_done

@@ -30,9 +30,9 @@ printf 'indicator,period,sex,value\nsyss,2023,T,50\nsyss,2023,K,45\nsyss,2023,M,
 run -d "$db" measurements "$TMPD/v.csv"
 expect_status 0 "measurements v.csv"
 expect_err '4 new, 0 changed, 0 unchanged' "the import says what it did (the empty 2022 value is new too)"
-run -d "$db" report
+run -d "$db" report --width 200
 expect_out 'Goal: Fler i arbete +\[#####-----\]  50 %' "the values move the goal's bar to 50 %"
-expect_out 'gap women-men -10' "the gap between women and men is shown"
+expect_out 'gap women-men −10 percentage points \(2023\)' "the gap between women and men is shown, in percentage points"
 
 run -d "$db" measurements "$TMPD/v.csv"
 expect_status 0 "re-importing the same file"

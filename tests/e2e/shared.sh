@@ -10,7 +10,7 @@ printf '[refresh]\nseconds = 1\n' > "$TMPD/refresh.ini"
 # A second session (the viewer) on the same tmux server as the first (the editor).
 start_viewer() {
 	tmux_cmd new-session -d -x 80 -y 24 -s u \
-		"env TERM=xterm-256color LC_ALL=C.UTF-8 $1 2>$TMPD/stderr.viewer; sleep 30"
+		"env TERM=xterm-256color $1 2>$TMPD/stderr.viewer; sleep 30"
 }
 viewer_screen() { tmux_cmd capture-pane -p -t u; }
 viewer_wait_for() {

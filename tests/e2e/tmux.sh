@@ -7,7 +7,8 @@ TMUX_SOCK="styrkort-test-$$"
 # LeakSanitizer's exit-time check: no leak check here (the unit and CLI tests check leaks).
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 export ASAN_OPTIONS
-tmux_cmd() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
+# -u: UTF-8 whatever the locale of the test (the program in the pane inherits that locale).
+tmux_cmd() { tmux -u -L "$TMUX_SOCK" -f /dev/null "$@"; }
 # pid_gone PID: the process has ended; a zombie (state Z: nobody reaped it, as when PID 1 in a
 # container does not reap orphans) counts as ended.
 pid_gone() {
@@ -42,7 +43,7 @@ tmux_start() {
 	tmux_n=$((tmux_n + 1))
 	TMUX_SOCK="styrkort-test-$$-$tmux_n"
 	tmux_cmd new-session -d -x "$1" -y "$2" -s t \
-		"env TERM=xterm-256color LC_ALL=C.UTF-8 $3 2>$TMPD/stderr.$tmux_n; echo \$? > $TMPD/exit.$tmux_n; cat $TMPD/stderr.$tmux_n; sleep 30"
+		"env TERM=xterm-256color $3 2>$TMPD/stderr.$tmux_n; echo \$? > $TMPD/exit.$tmux_n; cat $TMPD/stderr.$tmux_n; sleep 30"
 }
 tmux_screen() { tmux_cmd capture-pane -p -t t; }
 tmux_keys() { tmux_cmd send-keys -t t "$@"; }

@@ -384,7 +384,7 @@ main(void)
 	};
 	int rc;
 
-	setlocale(LC_ALL, "C.UTF-8");
+	setlocale(LC_ALL, "");
 	setenv("LANGUAGE", "", 1);
 	if (!mkdtemp(dir))
 		return 1;

@@ -102,7 +102,7 @@ main(void)
 	};
 	int fd, rc;
 
-	setlocale(LC_ALL, "C.UTF-8");
+	setlocale(LC_ALL, "");
 	fd = mkstemp(path);
 	if (fd < 0)
 		return 1;

@@ -167,6 +167,6 @@ main(void)
 		cmocka_unit_test(search_ignores_case),
 	};
 
-	setlocale(LC_ALL, "C.UTF-8");
+	setlocale(LC_ALL, "");
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

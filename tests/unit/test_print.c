@@ -129,6 +129,6 @@ main(void)
 		cmocka_unit_test(failing_command_saves_a_file),
 	};
 
-	setlocale(LC_ALL, "C.UTF-8");
+	setlocale(LC_ALL, "");
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

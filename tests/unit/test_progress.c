@@ -277,6 +277,6 @@ main(void)
 		cmocka_unit_test(bar_text),
 	};
 
-	setlocale(LC_ALL, "C.UTF-8");
+	setlocale(LC_ALL, "");
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

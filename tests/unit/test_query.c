@@ -297,7 +297,7 @@ main(void)
 	};
 	int rc;
 
-	setlocale(LC_ALL, "C.UTF-8");
+	setlocale(LC_ALL, "");
 	setenv("LOGNAME", "tester", 1);
 	setenv("STYRKORT_TODAY", "2026-11-22", 1);
 	if (!mkdtemp(dir))

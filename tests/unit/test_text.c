@@ -72,6 +72,6 @@ main(void)
 		cmocka_unit_test(wrap_words_and_chars),
 	};
 
-	setlocale(LC_ALL, "C.UTF-8");
+	setlocale(LC_ALL, "");
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,6 +17,7 @@ numbers_read_back(void **state)
 	static const double values[] = { 0, 8.5, 50, -10, 0.1, 1234567, 52.3, 1e-9, 1e20, 2.0 / 3, -0.0 };
 	static const char *const expected[] = { "0", "8.5", "50", "-10", "0.1", "1234567", "52.3", NULL, NULL, NULL, "0" };
 	char out[64];
+	double back;
 
 	(void)state;
 	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
@@ -24,8 +25,69 @@ numbers_read_back(void **state)
 		if (expected[i])
 			assert_string_equal(out, expected[i]);
 		/* Whatever the form, it reads back as the same number. */
-		assert_true(strtod(out, NULL) == values[i]);
+		assert_int_equal(parse_double(out, &back), 0);
+		assert_true(back == values[i]);
 	}
+}
+
+/* Files use a dot whatever the locale: a Swedish locale must not change them. */
+static void
+numbers_in_files_ignore_the_locale(void **state)
+{
+	double v = 0;
+	char out[64];
+
+	(void)state;
+	if (!setlocale(LC_ALL, "sv_SE.UTF-8")) {
+		setlocale(LC_ALL, "");
+		skip();
+	}
+	assert_int_equal(parse_double("8.5", &v), 0);
+	assert_true(v == 8.5);
+	assert_int_equal(parse_double("8,5", &v), -1);
+	format_number(out, sizeof out, 8.5);
+	assert_string_equal(out, "8.5");
+	format_number(out, sizeof out, 2.0 / 3);
+	assert_int_equal(parse_double(out, &v), 0);
+	assert_true(v == 2.0 / 3);
+	format_number(out, sizeof out, 1e-9);
+	assert_int_equal(parse_double(out, &v), 0);
+	assert_true(v == 1e-9);
+	setlocale(LC_ALL, "");
+}
+
+/* What people type and read: both decimal marks in, no float noise out. */
+static void
+numbers_for_people(void **state)
+{
+	double v = 0;
+	char out[64];
+
+	(void)state;
+	assert_int_equal(parse_number_ui("10,2", &v), 0);
+	assert_true(v == 10.2);
+	assert_int_equal(parse_number_ui("10.2", &v), 0);
+	assert_true(v == 10.2);
+	assert_int_equal(parse_number_ui("\xe2\x88\x92" "3,5", &v), 0);
+	assert_true(v == -3.5);
+	assert_int_equal(parse_number_ui("1,000.5", &v), -1);
+	assert_int_equal(parse_number_ui("10,2x", &v), -1);
+	assert_int_equal(parse_number_ui("", &v), -1);
+	/* The precision the values were given in. */
+	assert_int_equal(number_decimals(8.5), 1);
+	assert_int_equal(number_decimals(50), 0);
+	assert_int_equal(number_decimals(52.25), 2);
+	/* 60.2 - 74.1 is -13.899999999999999 in binary. */
+	format_number_ui_decimals(out, sizeof out, 60.2 - 74.1, 1);
+	assert_string_equal(out, "\xe2\x88\x92" "13.9");
+	format_number_ui_decimals(out, sizeof out, 8.5 - 8.5, 1);
+	assert_string_equal(out, "0.0");
+	format_number_ui_decimals(out, sizeof out, -0.04, 1);
+	assert_string_equal(out, "0.0");
+	format_number_ui(out, sizeof out, 8.5);
+	assert_string_equal(out, "8.5");
+	format_number_ui(out, sizeof out, -10);
+	assert_string_equal(out, "\xe2\x88\x92" "10");
 }
 
 static void
@@ -80,10 +142,12 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(numbers_read_back),
+		cmocka_unit_test(numbers_in_files_ignore_the_locale),
+		cmocka_unit_test(numbers_for_people),
 		cmocka_unit_test(dates_and_periods),
 		cmocka_unit_test(integers_and_booleans),
 	};
 
-	setlocale(LC_ALL, "C.UTF-8");
+	setlocale(LC_ALL, "");
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
