@@ -24,12 +24,25 @@ static const char *const samples[] = {
 	"oxelosund", "ornskoldsvik", "oskarshamn", "gislaved", "vastervik", NULL
 };
 
+/* The default database: $XDG_DATA_HOME/styrkort/styrkort.db, or NULL if there is no home. */
+static char *
+default_database_path(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+
+	if (xdg && *xdg)
+		return xasprintf("%s/styrkort/styrkort.db", xdg);
+	if (home && *home)
+		return xasprintf("%s/.local/share/styrkort/styrkort.db", home);
+	return NULL;
+}
+
 char *
 app_database_path(const struct app *a)
 {
 	const char *env = getenv("STYRKORT_DB");
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
+	char *path;
 
 	if (a->db_arg)
 		return xstrdup(a->db_arg);
@@ -37,13 +50,47 @@ app_database_path(const struct app *a)
 		return xstrdup(env);
 	if (a->cfg.db_path && *a->cfg.db_path)
 		return xstrdup(a->cfg.db_path);
-	if (xdg && *xdg)
-		return xasprintf("%s/styrkort/styrkort.db", xdg);
-	if (home && *home)
-		return xasprintf("%s/.local/share/styrkort/styrkort.db", home);
+	if ((path = default_database_path()) != NULL)
+		return path;
 	err_set(_("no database given and neither $XDG_DATA_HOME nor $HOME is set; "
 	          "use --database FILE or try 'styrkort --demo'"));
 	return NULL;
+}
+
+/*
+ * A first run: 'styrkort init' on the default path makes its missing
+ * directories, private to the user as the XDG base directory spec asks.
+ * Elsewhere a missing directory is more likely a typo: db_open says so.
+ */
+static int
+make_default_dirs(const char *path)
+{
+	char *def = default_database_path(), *dir, *p;
+	int rc = 0;
+
+	if (!def || strcmp(def, path) != 0) {
+		free(def);
+		return 0;
+	}
+	dir = xstrdup(def);
+	*strrchr(dir, '/') = '\0';
+	for (p = dir + 1; rc == 0; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			err_set(_("%s: cannot create the directory %s: %s"), path, dir, strerror(errno));
+			rc = -1;
+		}
+		*p = c;
+		if (!c)
+			break;
+	}
+	free(dir);
+	free(def);
+	return rc;
 }
 
 struct db *
@@ -101,7 +148,7 @@ cmd_init(struct app *a)
 			return EXIT_USAGE;
 		}
 	}
-	if (!(db = db_open(path, DB_CREATE)))
+	if (make_default_dirs(path) < 0 || !(db = db_open(path, DB_CREATE)))
 		return fail(EXIT_RUNTIME);
 	int imported = 0;
 

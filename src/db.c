@@ -251,9 +251,15 @@ db_open(const char *path, enum db_mode mode)
 		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
 
 		if (fd < 0) {
-			if (errno == EEXIST)
+			if (errno == EEXIST) {
 				err_set(_("%s: the file already exists; choose another name or remove it first"), path);
-			else
+			} else if (errno == ENOENT) {
+				char *copy = xstrdup(path);
+
+				err_set(_("%s: the directory %s does not exist; create it first or choose another place"),
+				        path, dirname(copy));
+				free(copy);
+			} else
 				err_set("%s: %s", path, strerror(errno));
 			goto fail;
 		}
@@ -263,7 +269,8 @@ db_open(const char *path, enum db_mode mode)
 	} else {
 		if (stat(path, &sb) != 0) {
 			if (errno == ENOENT)
-				err_set(_("%s: no such database; create one with 'styrkort init %s' "
+				err_set(_("%s: no such database; create one with 'styrkort init %s', "
+				          "name another with -d FILE, $STYRKORT_DB or [database] path in the configuration, "
 				          "or try 'styrkort --demo'"), path, path);
 			else
 				err_set("%s: %s", path, strerror(errno));
