@@ -113,6 +113,23 @@ fail(int status)
 	return status;
 }
 
+/*
+ * The end of a command that prints: everything must have reached standard
+ * output.  A full disk is an error; a closed pipe (the reader has all it
+ * wanted, as with 'head') ends quietly, still with exit status 1.
+ */
+static int
+output_done(const char *what)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	if (errno != EPIPE)
+		msg_error(_("%s: writing the output failed: %s"), what,
+		          errno ? strerror(errno) : _("an input/output error"));
+	return -1;
+}
+
 static int
 need_args(struct app *a, int min, int max, const char *usage)
 {
@@ -267,8 +284,10 @@ cmd_export(struct app *a)
 		msg_error(_("export: the file holds %zu strategies (%s); choose one with --strategy ID"), n, b.s);
 		buf_free(&b);
 		rc = EXIT_USAGE;
-	} else if (strategy_export(db, refs[0].id, stdout) < 0 || fflush(stdout) != 0) {
+	} else if (strategy_export(db, refs[0].id, stdout) < 0 && !ferror(stdout)) {
 		rc = fail(EXIT_RUNTIME);
+	} else if (output_done("export") < 0) {
+		rc = EXIT_RUNTIME;
 	}
 	model_free_strategy_refs(refs, n);
 	db_close(db);
@@ -330,10 +349,8 @@ cmd_report(struct app *a)
 		changelog_free(changes, o.nchanges);
 		model_free_plan(&p);
 	}
-	if (rc == EXIT_OK && fflush(stdout) != 0) {
-		msg_error(_("standard output: %s"), strerror(errno));
+	if (rc == EXIT_OK && output_done("report") < 0)
 		rc = EXIT_RUNTIME;
-	}
 	model_free_strategy_refs(refs, n);
 	db_close(db);
 	return rc;
@@ -387,6 +404,8 @@ cmd_review(struct app *a)
 			return fail(EXIT_RUNTIME);
 		if (review_print(db, a->strategy, a->cfg.date_format, stdout) < 0)
 			rc = fail(EXIT_RUNTIME);
+		else if (output_done("review list") < 0)
+			rc = EXIT_RUNTIME;
 		db_close(db);
 		return rc;
 	}
@@ -448,8 +467,10 @@ cmd_log(struct app *a)
 	f.activity = a->activity;
 	if (!(db = app_open_db(a)))
 		return fail(EXIT_RUNTIME);
-	if (changelog_print(db, &f, stdout) < 0 || fflush(stdout) != 0)
+	if (changelog_print(db, &f, stdout) < 0)
 		rc = fail(EXIT_RUNTIME);
+	else if (output_done("log") < 0)
+		rc = EXIT_RUNTIME;
 	db_close(db);
 	return rc;
 }

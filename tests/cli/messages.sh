@@ -28,4 +28,22 @@ expect_err "^styrkort: $TMPD/typo/plan\\.db: .*$TMPD/typo" "init: names the miss
 check "init: created no directory elsewhere" [ ! -e "$TMPD/typo" ]
 XDG_DATA_HOME=/nonexistent; export XDG_DATA_HOME
 
+# --- output that cannot be written: a full disk is an error, a closed pipe ends quietly
+db=$TMPD/all.db
+run init "$db" --sample all
+run -d "$db" set 1 status=done comment="Klart"
+run -d "$db" review add 2026-11-01 --strategy vastervik --note "Styrgruppsmöte"
+for cmd in "export --strategy vastervik" "log" "report" "report --strategy vastervik" "review list"; do
+	# shellcheck disable=SC2086
+	"$STYRKORT" -d "$db" $cmd >/dev/full 2>"$TMPD/err"
+	status=$?
+	err=$(cat "$TMPD/err")
+	expect_status 1 "$cmd into a full disk"
+	expect_err "^styrkort: ${cmd%% --*}: writing the output failed: " "$cmd into a full disk: says so"
+	check "$cmd into a full disk: never 'unknown error'" [ -z "$(printf '%s' "$err" | grep -i 'unknown error')" ]
+	# shellcheck disable=SC2086
+	"$STYRKORT" -d "$db" $cmd 2>"$TMPD/err" | head -c1 >/dev/null
+	check "$cmd into a closed pipe: nothing on stderr" [ ! -s "$TMPD/err" ]
+done
+
 tap_done
