@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "db.h"
@@ -135,17 +136,98 @@ static const char *const migrations[] = {
 	schema_v1,
 };
 
+/* How long a writer waits for another, in milliseconds. */
+#define DB_BUSY_MS 10000
+
+/*
+ * err_set() for the connection's last error, in words that send people the
+ * right way: a busy file is not a damaged one, and a change left
+ * half-written by a killed writer needs someone who may write the file.
+ */
+static void
+set_sql_error(struct db *db, const char *detail)
+{
+	int code = sqlite3_extended_errcode(db->sql);
+
+	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+		err_set(_("%s: the database is busy (someone else is writing); try again"), db->path);
+	else if (code == SQLITE_READONLY_ROLLBACK)
+		err_set(_("%s: a change was left half-written by a program that stopped while writing "
+		          "(%s-journal); someone who may write the file must open it once, without --read-only, "
+		          "to put it right"), db->path, db->path);
+	else
+		err_set("%s: %s", db->path, detail ? detail : sqlite3_errmsg(db->sql));
+}
+
+/* The wait for another writer is over: let the dashboard know. */
+static void
+busy_over(struct db *db)
+{
+	if (db->busy_waiting) {
+		db->busy_waiting = 0;
+		if (db->busy_hook)
+			db->busy_hook(db->busy_hook_arg, 0);
+	}
+}
+
 static int
 exec_sql(struct db *db, const char *sql)
 {
 	char *msg = NULL;
+	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, &msg);
 
-	if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		err_set("%s: %s", db->path, msg ? msg : sqlite3_errmsg(db->sql));
+	busy_over(db);
+	if (rc != SQLITE_OK) {
+		set_sql_error(db, msg);
 		sqlite3_free(msg);
 		return -1;
 	}
 	return 0;
+}
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/*
+ * SQLite's busy timeout, plus a word to the dashboard when the wait
+ * starts, so that the status line says why nothing happens.
+ */
+static int
+busy_handler(void *arg, int count)
+{
+	struct db *db = arg;
+	double left;
+	int step;
+
+	if (count == 0) {
+		db->busy_since = now_ms();
+		if (!db->busy_waiting && db->busy_hook) {
+			db->busy_waiting = 1;
+			db->busy_hook(db->busy_hook_arg, 1);
+		}
+		db->busy_waiting = 1;
+	}
+	left = db->busy_ms - (now_ms() - db->busy_since);
+	if (left <= 0)
+		return 0;
+	step = count < 5 ? 1 << count : 50;
+	if (step > left)
+		step = (int)left + 1;
+	sqlite3_sleep(step);
+	return 1;
+}
+
+void
+db_set_busy_hook(struct db *db, void (*hook)(void *arg, int waiting), void *arg)
+{
+	db->busy_hook = hook;
+	db->busy_hook_arg = arg;
 }
 
 static int
@@ -157,8 +239,9 @@ pragma_int(struct db *db, const char *sql, int *out)
 	if (!st)
 		return -1;
 	rc = sqlite3_step(st);
+	busy_over(db);
 	if (rc != SQLITE_ROW) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		set_sql_error(db, NULL);
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -192,8 +275,12 @@ check_and_migrate(struct db *db, int creating)
 	if (pragma_int(db, "PRAGMA user_version", &version) < 0 ||
 	    pragma_int(db, "PRAGMA application_id", &app_id) < 0 ||
 	    pragma_int(db, "SELECT count(*) FROM sqlite_master", &tables) < 0) {
-		err_set(_("%s: not a styrkort database (%s); create one with 'styrkort init FILE'"),
-		        db->path, sqlite3_errmsg(db->sql));
+		int code = sqlite3_errcode(db->sql);
+
+		/* Only a file that is not one is "not a styrkort database": never invite to replace a busy one. */
+		if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT || code == SQLITE_FORMAT)
+			err_set(_("%s: not a styrkort database (%s); create one with 'styrkort init FILE'"),
+			        db->path, sqlite3_errmsg(db->sql));
 		return -1;
 	}
 	if (!creating && (app_id != DB_APPLICATION_ID || tables == 0)) {
@@ -298,7 +385,16 @@ db_open(const char *path, enum db_mode mode)
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
 	/* Writers wait for each other rather than failing with "locked". */
-	sqlite3_busy_timeout(db->sql, 10000);
+	db->busy_ms = DB_BUSY_MS;
+	{
+		/* For tests only: a shorter wait. */
+		const char *ms = getenv("STYRKORT_BUSY_MS");
+		long n;
+
+		if (ms && parse_int(ms, 0, 600000, &n) == 0)
+			db->busy_ms = (int)n;
+	}
+	sqlite3_busy_handler(db->sql, busy_handler, db);
 	if (exec_sql(db, "PRAGMA foreign_keys = ON") < 0)
 		goto fail;
 	/* First: a file we must refuse (newer, not ours) is refused untouched. */
@@ -367,8 +463,11 @@ db_prepare(struct db *db, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
 
-	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+	int rc = sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL);
+
+	busy_over(db);
+	if (rc != SQLITE_OK) {
+		set_sql_error(db, NULL);
 		return NULL;
 	}
 	return st;
@@ -382,8 +481,9 @@ db_exec_stmt(struct db *db, sqlite3_stmt *st)
 	if (!st)
 		return -1;
 	rc = sqlite3_step(st);
+	busy_over(db);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		set_sql_error(db, NULL);
 		sqlite3_finalize(st);
 		return -1;
 	}

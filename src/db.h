@@ -17,11 +17,23 @@ struct db {
 	char *path;
 	int read_only;          /* 1 if opened (or fell back to) read-only */
 	const char *read_only_reason;
+	int busy_ms;            /* how long to wait for another writer */
+	double busy_since;
+	int busy_waiting;       /* 1 while waiting for another writer */
+	void (*busy_hook)(void *arg, int waiting);
+	void *busy_hook_arg;
 };
 
 /* Open PATH; on failure err_set() and return NULL. */
 struct db *db_open(const char *path, enum db_mode mode);
 void db_close(struct db *db);
+
+/*
+ * Called with waiting 1 when a statement starts to wait for another
+ * writer, and with 0 when the wait is over (the dashboard says so on its
+ * status line, and then drops the keys typed meanwhile).
+ */
+void db_set_busy_hook(struct db *db, void (*hook)(void *arg, int waiting), void *arg);
 
 /* Transactions: BEGIN IMMEDIATE so writers queue on the busy timeout. */
 int db_begin(struct db *db);

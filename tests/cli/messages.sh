@@ -46,4 +46,81 @@ for cmd in "export --strategy vastervik" "log" "report" "report --strategy vaste
 	check "$cmd into a closed pipe: nothing on stderr" [ ! -s "$TMPD/err" ]
 done
 
+# --- a database that another program is writing: busy, not damaged
+STYRKORT_BUSY_MS=200; export STYRKORT_BUSY_MS
+cp "$db" "$TMPD/all.orig"
+# lock MODE: another program takes the lock (IMMEDIATE: a writer; EXCLUSIVE: a commit
+# under way, which readers wait for too) and keeps it until unlock.
+lock() {
+	rm -f "$TMPD/to" "$TMPD/from"
+	mkfifo "$TMPD/to" "$TMPD/from"
+	sqlite3 "$db" <"$TMPD/to" >"$TMPD/from" 2>&1 &
+	locker=$!
+	exec 3>"$TMPD/to" 4<"$TMPD/from"
+	printf 'BEGIN %s;\nSELECT count(*) FROM activity;\n' "$1" >&3
+	read -r line <&4
+}
+unlock() {
+	printf 'ROLLBACK;\n.quit\n' >&3
+	exec 3>&- 4<&-
+	wait "$locker"
+}
+lock IMMEDIATE
+run -d "$db" set 1 status=delayed
+expect_status 1 "set while another program writes"
+expect_err "^styrkort: $db: the database is busy \(someone else is writing\); try again$" "set while busy: says the database is busy"
+run -d "$db" review add --strategy vastervik
+expect_status 1 "review add while another program writes"
+expect_err "database is busy" "review add while busy: says the database is busy"
+run -d "$db" import "$top_srcdir/data/vastervik.ini"
+expect_err "database is busy" "import while busy: says the database is busy"
+run -d "$db" report --strategy vastervik
+expect_status 0 "report while another program writes: readers are not stopped"
+unlock
+lock EXCLUSIVE
+for cmd in "report" "log" "set 1 status=delayed" "export --strategy vastervik"; do
+	# shellcheck disable=SC2086
+	run -d "$db" $cmd
+	expect_status 1 "$cmd while another program commits"
+	expect_err "^styrkort: $db: the database is busy \(someone else is writing\); try again$" "$cmd while busy: says busy"
+	check "$cmd while busy: never 'not a styrkort database'" [ -z "$(printf '%s' "$err" | grep 'not a styrkort')" ]
+done
+unlock
+unchanged() { if cmp "$1" "$2" >/dev/null 2>&1; then ok "$3"; else not_ok "$3"; fi; }
+unchanged "$db" "$TMPD/all.orig" "nothing was changed while busy"
+run -d "$db" set 1 status=delayed
+expect_status 0 "once the other program is done, set works"
+unset STYRKORT_BUSY_MS
+
+# --- a change left half-written by a killed writer (a hot journal)
+hot=$TMPD/hot.db
+cp "$db" "$TMPD/w.db"
+# The writer's file and journal as they are mid-transaction, after the journal was synced.
+sqlite3 "$TMPD/w.db" "PRAGMA cache_size = 2; BEGIN; UPDATE activity SET comment = hex(randomblob(3000));" \
+	".shell cp $TMPD/w.db $hot && cp $TMPD/w.db-journal $hot-journal" >/dev/null 2>&1
+check "a hot journal was made for the test" [ -s "$hot-journal" ]
+run -d "$hot" --read-only report
+expect_status 1 "a hot journal, read-only"
+expect_err "^styrkort: $hot: .*half-written.*someone who may write the file must open it once" "a hot journal, read-only: says who can put it right"
+check "a hot journal, read-only: never 'not a styrkort database'" [ -z "$(printf '%s' "$err" | grep 'not a styrkort')" ]
+check "a hot journal, read-only: the journal is left alone" [ -s "$hot-journal" ]
+# The same for a user who may only read (CI runs as root, so drop to nobody).
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+	mkdir -p "$TMPD/bin"
+	cp "$STYRKORT" "$TMPD/bin/styrkort"
+	chmod 755 "$TMPD" "$TMPD/bin" "$TMPD/bin/styrkort"
+	chmod 644 "$hot" "$hot-journal"
+	setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=/nonexistent "$TMPD/bin/styrkort" \
+		-d "$hot" report >/dev/null 2>"$TMPD/err"
+	status=$?
+	err=$(cat "$TMPD/err")
+	expect_status 1 "a hot journal, a user who may only read"
+	expect_err "^styrkort: $hot: .*half-written.*someone who may write the file must open it once" "a hot journal, a user who may only read: says who can put it right"
+else
+	ok "# SKIP not root: cannot test another user's permissions"
+fi
+run -d "$hot" report --strategy vastervik
+expect_status 0 "a hot journal, opened by a writer: rolled back and read"
+check "a hot journal, opened by a writer: the journal is gone" [ ! -e "$hot-journal" ]
+
 tap_done
