@@ -207,7 +207,8 @@ busy_handler(void *arg, int count)
 
 	if (count == 0) {
 		db->busy_since = now_ms();
-		if (!db->busy_waiting && db->busy_hook) {
+		/* Only a write: a reader's wait for a commit is short, and says nothing. */
+		if (!db->busy_waiting && db->writing && db->busy_hook) {
 			db->busy_waiting = 1;
 			db->busy_hook(db->busy_hook_arg, 1);
 		}
@@ -438,7 +439,12 @@ db_begin(struct db *db)
 		err_set(_("%s: the database is open read-only (%s)"), db->path, _(db->read_only_reason));
 		return -1;
 	}
-	return exec_sql(db, "BEGIN IMMEDIATE");
+	db->writing = 1;
+	if (exec_sql(db, "BEGIN IMMEDIATE") < 0) {
+		db->writing = 0;
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -448,6 +454,7 @@ db_commit(struct db *db)
 		db_rollback(db);
 		return -1;
 	}
+	db->writing = 0;
 	return 0;
 }
 
@@ -456,6 +463,7 @@ db_rollback(struct db *db)
 {
 	if (!sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	db->writing = 0;
 }
 
 sqlite3_stmt *

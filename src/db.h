@@ -20,6 +20,7 @@ struct db {
 	int busy_ms;            /* how long to wait for another writer */
 	double busy_since;
 	int busy_waiting;       /* 1 while waiting for another writer */
+	int writing;            /* 1 from db_begin() to the commit or rollback */
 	void (*busy_hook)(void *arg, int waiting);
 	void *busy_hook_arg;
 };
