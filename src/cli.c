@@ -421,8 +421,12 @@ cmd_review(struct app *a)
 		return fail(EXIT_RUNTIME);
 	if (one_strategy(db, a, &id) < 0 || review_add(db, id, date, a->note) < 0)
 		rc = fail(EXIT_RUNTIME);
+	else if (date_cmp_today(date) < 0)
+		fprintf(stderr, _("styrkort: recorded a review of '%s' on %s; the changes made after that day "
+		                  "count as since the review\n"), id, date);
 	else
-		fprintf(stderr, _("styrkort: recorded a review of '%s' on %s\n"), id, date);
+		fprintf(stderr, _("styrkort: recorded a review of '%s' on %s; the changes made from now on "
+		                  "count as since the review\n"), id, date);
 	free(id);
 	db_close(db);
 	return rc;

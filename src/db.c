@@ -131,9 +131,21 @@ static const char schema_v1[] =
 	"\tcreated_at TEXT NOT NULL\n"
 	");\n";
 
+/*
+ * Version 2: a review remembers the last change-log row it covers, so
+ * that "since the last review" follows the log's order, not timestamps of
+ * one-second resolution.  Reviews recorded before: the rows logged up to
+ * when they were recorded, but no later than the end of their date.
+ */
+static const char schema_v2[] =
+	"ALTER TABLE review ADD COLUMN last_change INTEGER NOT NULL DEFAULT 0;\n"
+	"UPDATE review SET last_change = (SELECT coalesce(max(c.id), 0) FROM change_log c\n"
+	"\tWHERE c.at <= min(review.created_at, review.date || 'T23:59:59Z'));\n";
+
 /* Migrations: migrations[v] takes a file from version v to v + 1. */
 static const char *const migrations[] = {
 	schema_v1,
+	schema_v2,
 };
 
 /* How long a writer waits for another, in milliseconds. */

@@ -4,7 +4,7 @@
 
 #include <sqlite3.h>
 
-#define DB_SCHEMA_VERSION 1
+#define DB_SCHEMA_VERSION 2
 
 enum db_mode {
 	DB_READ_WRITE,          /* an existing file; falls back to read-only if not writable */
