@@ -198,18 +198,36 @@ cmd_init(struct app *a)
 int
 cmd_import(struct app *a)
 {
+	struct import_summary sum;
 	struct db *db;
-	char *id = NULL;
+	char *id = NULL, *prefix;
+	int changes;
 
-	if (need_args(a, 1, 1, "styrkort import FILE.ini") < 0)
+	if (need_args(a, 1, 1, "styrkort import [--dry-run] FILE.ini") < 0)
 		return EXIT_USAGE;
 	if (!(db = app_open_db(a)))
 		return fail(EXIT_RUNTIME);
-	if (strategy_import(db, a->args[0], &id) < 0) {
+	if (strategy_import_summary(db, a->args[0], &id, &sum, a->dry_run) < 0) {
+		import_summary_free(&sum);
 		db_close(db);
 		return fail(EXIT_RUNTIME);
 	}
-	fprintf(stderr, _("styrkort: %s: imported strategy '%s'\n"), a->args[0], id);
+	/* What changed, so that an old file cannot quietly undo the working group's statuses. */
+	prefix = xasprintf("styrkort: %s: ", a->args[0]);
+	changes = import_summary_print(&sum, prefix, stderr);
+	free(prefix);
+	if (a->dry_run && !sum.existed)
+		fprintf(stderr, _("styrkort: %s: dry run: strategy '%s' would be added; nothing was written\n"),
+		        a->args[0], id);
+	else if (a->dry_run)
+		fprintf(stderr, ngettext("styrkort: %s: dry run: %d change to strategy '%s'; nothing was written\n",
+		                         "styrkort: %s: dry run: %d changes to strategy '%s'; nothing was written\n",
+		                         (unsigned long)changes), a->args[0], changes, id);
+	else if (changes == 0)
+		fprintf(stderr, _("styrkort: %s: strategy '%s' is as the file says; nothing changed\n"), a->args[0], id);
+	else
+		fprintf(stderr, _("styrkort: %s: imported strategy '%s'\n"), a->args[0], id);
+	import_summary_free(&sum);
 	free(id);
 	db_close(db);
 	return EXIT_OK;

@@ -123,4 +123,41 @@ run -d "$hot" report --strategy vastervik
 expect_status 0 "a hot journal, opened by a writer: rolled back and read"
 check "a hot journal, opened by a writer: the journal is gone" [ ! -e "$hot-journal" ]
 
+# --- import says what it changed; --dry-run says it without writing
+db=$TMPD/imp.db
+ini=$top_srcdir/data/vastervik.ini
+run init "$db" --sample vastervik
+run -d "$db" import "$ini"
+expect_status 0 "importing the same file again"
+expect_err "^styrkort: $ini: strategy 'vastervik' is as the file says; nothing changed$" "importing the same file again: says nothing changed"
+# The working group records its progress in the dashboard (here: set).
+run -d "$db" set 2 status=done comment="Klart"
+cp "$db" "$TMPD/imp.before"
+n_log=$("$STYRKORT" -d "$db" log | wc -l)
+run -d "$db" import --dry-run "$ini"
+expect_status 0 "import --dry-run of the old file"
+expect_err "^styrkort: $ini: activity a2 \\(#2\\): status: done -> in_progress$" "--dry-run: shows the status the old file would bring back"
+expect_err "^styrkort: $ini: activity a2 \\(#2\\): progress: 100 -> 50$" "--dry-run: shows the progress too"
+expect_err "^styrkort: $ini: activity a2 \\(#2\\): comment: Klart -> " "--dry-run: and the comment"
+expect_err "^styrkort: $ini: dry run: 3 changes to strategy 'vastervik'; nothing was written$" "--dry-run: counts the changes and says nothing was written"
+unchanged() { if cmp "$1" "$2" >/dev/null 2>&1; then ok "$3"; else not_ok "$3"; fi; }
+unchanged "$db" "$TMPD/imp.before" "--dry-run: the database is unchanged"
+check "--dry-run: nothing was logged" [ "$("$STYRKORT" -d "$db" log | wc -l)" -eq "$n_log" ]
+# An edited file: a new activity, a changed title; the import says so, and does it.
+sed -e 's/^title = Etableringsstrategi.*/title = Ny titel/' "$ini" > "$TMPD/new.ini"
+printf '\n[activity.nytt]\ntitle = Ett nytt språkcafé\nstatus = not_started\n' >> "$TMPD/new.ini"
+grep -q '^title = Ny titel' "$TMPD/new.ini" || sed -i '0,/^title = .*/s//title = Ny titel/' "$TMPD/new.ini"
+run -d "$db" import "$TMPD/new.ini"
+expect_status 0 "import of an edited file"
+expect_err "^styrkort: $TMPD/new\\.ini: strategy: title: .* -> Ny titel$" "import: a changed field, old -> new"
+expect_err "^styrkort: $TMPD/new\\.ini: activity nytt \\(#[0-9]+\\) added: Ett nytt språkcafé$" "import: an added activity"
+expect_err "^styrkort: $TMPD/new\\.ini: activity a2 \\(#2\\): status: done -> in_progress$" "import: the status it brings back"
+expect_err "^styrkort: $TMPD/new\\.ini: imported strategy 'vastervik'$" "import: says it imported"
+run -d "$db" import --dry-run "$top_srcdir/data/gislaved.ini"
+expect_err "dry run: strategy 'gislaved' would be added; nothing was written" "--dry-run of a new strategy"
+run -d "$db" report --strategy gislaved
+expect_status 1 "--dry-run of a new strategy added nothing"
+run -d "$db" --dry-run report
+expect_status 2 "--dry-run belongs to import"
+
 tap_done
