@@ -171,7 +171,7 @@ set_sql_error(struct db *db, const char *detail)
 		err_set("%s: %s", db->path, detail ? detail : sqlite3_errmsg(db->sql));
 }
 
-/* The wait for another writer is over: let the dashboard know. */
+/* The wait for another writer is over: let the dashboard know (if it was told it began). */
 static void
 busy_over(struct db *db)
 {
@@ -224,7 +224,6 @@ busy_handler(void *arg, int count)
 			db->busy_waiting = 1;
 			db->busy_hook(db->busy_hook_arg, 1);
 		}
-		db->busy_waiting = 1;
 	}
 	left = db->busy_ms - (now_ms() - db->busy_since);
 	if (left <= 0)

@@ -19,7 +19,7 @@ struct db {
 	const char *read_only_reason;
 	int busy_ms;            /* how long to wait for another writer */
 	double busy_since;
-	int busy_waiting;       /* 1 while waiting for another writer */
+	int busy_waiting;       /* 1 while a write waits for another (the hook was told) */
 	int writing;            /* 1 from db_begin() to the commit or rollback */
 	void (*busy_hook)(void *arg, int waiting);
 	void *busy_hook_arg;
