@@ -23,6 +23,7 @@ struct app {
 	const char *since;              /* --since */
 	long activity;                  /* log --activity */
 	const char *note;               /* review add --note */
+	int dry_run;                    /* import --dry-run */
 	char **args;                    /* positional arguments after the command */
 	int nargs;
 };

@@ -25,12 +25,25 @@ static const char *const samples[] = {
 	"oxelosund", "ornskoldsvik", "oskarshamn", "gislaved", "vastervik", NULL
 };
 
+/* The default database: $XDG_DATA_HOME/styrkort/styrkort.db, or NULL if there is no home. */
+static char *
+default_database_path(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+
+	if (xdg && *xdg)
+		return xasprintf("%s/styrkort/styrkort.db", xdg);
+	if (home && *home)
+		return xasprintf("%s/.local/share/styrkort/styrkort.db", home);
+	return NULL;
+}
+
 char *
 app_database_path(const struct app *a)
 {
 	const char *env = getenv("STYRKORT_DB");
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
+	char *path;
 
 	if (a->db_arg)
 		return xstrdup(a->db_arg);
@@ -38,13 +51,47 @@ app_database_path(const struct app *a)
 		return xstrdup(env);
 	if (a->cfg.db_path && *a->cfg.db_path)
 		return xstrdup(a->cfg.db_path);
-	if (xdg && *xdg)
-		return xasprintf("%s/styrkort/styrkort.db", xdg);
-	if (home && *home)
-		return xasprintf("%s/.local/share/styrkort/styrkort.db", home);
+	if ((path = default_database_path()) != NULL)
+		return path;
 	err_set(_("no database given and neither $XDG_DATA_HOME nor $HOME is set; "
 	          "use --database FILE or try 'styrkort --demo'"));
 	return NULL;
+}
+
+/*
+ * A first run: 'styrkort init' on the default path makes its missing
+ * directories, private to the user as the XDG base directory spec asks.
+ * Elsewhere a missing directory is more likely a typo: db_open says so.
+ */
+static int
+make_default_dirs(const char *path)
+{
+	char *def = default_database_path(), *dir, *p;
+	int rc = 0;
+
+	if (!def || strcmp(def, path) != 0) {
+		free(def);
+		return 0;
+	}
+	dir = xstrdup(def);
+	*strrchr(dir, '/') = '\0';
+	for (p = dir + 1; rc == 0; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			err_set(_("%s: cannot create the directory %s: %s"), path, dir, strerror(errno));
+			rc = -1;
+		}
+		*p = c;
+		if (!c)
+			break;
+	}
+	free(dir);
+	free(def);
+	return rc;
 }
 
 struct db *
@@ -65,6 +112,23 @@ fail(int status)
 {
 	msg_error("%s", err_get());
 	return status;
+}
+
+/*
+ * The end of a command that prints: everything must have reached standard
+ * output.  A full disk is an error; a closed pipe (the reader has all it
+ * wanted, as with 'head') ends quietly, still with exit status 1.
+ */
+static int
+output_done(const char *what)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	if (errno != EPIPE)
+		msg_error(_("%s: writing the output failed: %s"), what,
+		          errno ? strerror(errno) : _("an input/output error"));
+	return -1;
 }
 
 static int
@@ -102,7 +166,7 @@ cmd_init(struct app *a)
 			return EXIT_USAGE;
 		}
 	}
-	if (!(db = db_open(path, DB_CREATE)))
+	if (make_default_dirs(path) < 0 || !(db = db_open(path, DB_CREATE)))
 		return fail(EXIT_RUNTIME);
 	int imported = 0;
 
@@ -135,18 +199,36 @@ cmd_init(struct app *a)
 int
 cmd_import(struct app *a)
 {
+	struct import_summary sum;
 	struct db *db;
-	char *id = NULL;
+	char *id = NULL, *prefix;
+	int changes;
 
-	if (need_args(a, 1, 1, "styrkort import FILE.ini") < 0)
+	if (need_args(a, 1, 1, "styrkort import [--dry-run] FILE.ini") < 0)
 		return EXIT_USAGE;
 	if (!(db = app_open_db(a)))
 		return fail(EXIT_RUNTIME);
-	if (strategy_import(db, a->args[0], &id) < 0) {
+	if (strategy_import_summary(db, a->args[0], &id, &sum, a->dry_run) < 0) {
+		import_summary_free(&sum);
 		db_close(db);
 		return fail(EXIT_RUNTIME);
 	}
-	fprintf(stderr, _("styrkort: %s: imported strategy '%s'\n"), a->args[0], id);
+	/* What changed, so that an old file cannot quietly undo the working group's statuses. */
+	prefix = xasprintf("styrkort: %s: ", a->args[0]);
+	changes = import_summary_print(&sum, prefix, stderr);
+	free(prefix);
+	if (a->dry_run && !sum.existed)
+		fprintf(stderr, _("styrkort: %s: dry run: strategy '%s' would be added; nothing was written\n"),
+		        a->args[0], id);
+	else if (a->dry_run)
+		fprintf(stderr, ngettext("styrkort: %s: dry run: %d change to strategy '%s'; nothing was written\n",
+		                         "styrkort: %s: dry run: %d changes to strategy '%s'; nothing was written\n",
+		                         (unsigned long)changes), a->args[0], changes, id);
+	else if (changes == 0)
+		fprintf(stderr, _("styrkort: %s: strategy '%s' is as the file says; nothing changed\n"), a->args[0], id);
+	else
+		fprintf(stderr, _("styrkort: %s: imported strategy '%s'\n"), a->args[0], id);
+	import_summary_free(&sum);
 	free(id);
 	db_close(db);
 	return EXIT_OK;
@@ -221,8 +303,10 @@ cmd_export(struct app *a)
 		msg_error(_("export: the file holds %zu strategies (%s); choose one with --strategy ID"), n, b.s);
 		buf_free(&b);
 		rc = EXIT_USAGE;
-	} else if (strategy_export(db, refs[0].id, stdout) < 0 || fflush(stdout) != 0) {
+	} else if (strategy_export(db, refs[0].id, stdout) < 0 && !ferror(stdout)) {
 		rc = fail(EXIT_RUNTIME);
+	} else if (output_done("export") < 0) {
+		rc = EXIT_RUNTIME;
 	}
 	model_free_strategy_refs(refs, n);
 	db_close(db);
@@ -284,10 +368,8 @@ cmd_report(struct app *a)
 		changelog_free(changes, o.nchanges);
 		model_free_plan(&p);
 	}
-	if (rc == EXIT_OK && fflush(stdout) != 0) {
-		msg_error(_("standard output: %s"), strerror(errno));
+	if (rc == EXIT_OK && output_done("report") < 0)
 		rc = EXIT_RUNTIME;
-	}
 	model_free_strategy_refs(refs, n);
 	db_close(db);
 	return rc;
@@ -341,6 +423,8 @@ cmd_review(struct app *a)
 			return fail(EXIT_RUNTIME);
 		if (review_print(db, a->strategy, a->cfg.date_format, stdout) < 0)
 			rc = fail(EXIT_RUNTIME);
+		else if (output_done("review list") < 0)
+			rc = EXIT_RUNTIME;
 		db_close(db);
 		return rc;
 	}
@@ -356,8 +440,12 @@ cmd_review(struct app *a)
 		return fail(EXIT_RUNTIME);
 	if (one_strategy(db, a, &id) < 0 || review_add(db, id, date, a->note) < 0)
 		rc = fail(EXIT_RUNTIME);
+	else if (date_cmp_today(date) < 0)
+		fprintf(stderr, _("styrkort: recorded a review of '%s' on %s; the changes made after that day "
+		                  "count as since the review\n"), id, date);
 	else
-		fprintf(stderr, _("styrkort: recorded a review of '%s' on %s\n"), id, date);
+		fprintf(stderr, _("styrkort: recorded a review of '%s' on %s; the changes made from now on "
+		                  "count as since the review\n"), id, date);
 	free(id);
 	db_close(db);
 	return rc;
@@ -402,8 +490,10 @@ cmd_log(struct app *a)
 	f.activity = a->activity;
 	if (!(db = app_open_db(a)))
 		return fail(EXIT_RUNTIME);
-	if (changelog_print(db, &f, stdout) < 0 || fflush(stdout) != 0)
+	if (changelog_print(db, &f, stdout) < 0)
 		rc = fail(EXIT_RUNTIME);
+	else if (output_done("log") < 0)
+		rc = EXIT_RUNTIME;
 	db_close(db);
 	return rc;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "db.h"
@@ -131,22 +132,115 @@ static const char schema_v1[] =
 	"\tcreated_at TEXT NOT NULL\n"
 	");\n";
 
+/*
+ * Version 2: a review remembers the last change-log row it covers, so
+ * that "since the last review" follows the log's order, not timestamps of
+ * one-second resolution.  Reviews recorded before: the rows logged up to
+ * when they were recorded, but no later than the end of their date.
+ */
+static const char schema_v2[] =
+	"ALTER TABLE review ADD COLUMN last_change INTEGER NOT NULL DEFAULT 0;\n"
+	"UPDATE review SET last_change = (SELECT coalesce(max(c.id), 0) FROM change_log c\n"
+	"\tWHERE c.at <= min(review.created_at, review.date || 'T23:59:59Z'));\n";
+
 /* Migrations: migrations[v] takes a file from version v to v + 1. */
 static const char *const migrations[] = {
 	schema_v1,
+	schema_v2,
 };
+
+/* How long a writer waits for another, in milliseconds. */
+#define DB_BUSY_MS 10000
+
+/*
+ * err_set() for the connection's last error, in words that send people the
+ * right way: a busy file is not a damaged one, and a change left
+ * half-written by a killed writer needs someone who may write the file.
+ */
+static void
+set_sql_error(struct db *db, const char *detail)
+{
+	int code = sqlite3_extended_errcode(db->sql);
+
+	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+		err_set(_("%s: the database is busy (someone else is writing); try again"), db->path);
+	else if (code == SQLITE_READONLY_ROLLBACK)
+		err_set(_("%s: a change was left half-written by a program that stopped while writing "
+		          "(%s-journal); someone who may write the file must open it once, without --read-only, "
+		          "to put it right"), db->path, db->path);
+	else
+		err_set("%s: %s", db->path, detail ? detail : sqlite3_errmsg(db->sql));
+}
+
+/* The wait for another writer is over: let the dashboard know (if it was told it began). */
+static void
+busy_over(struct db *db)
+{
+	if (db->busy_waiting) {
+		db->busy_waiting = 0;
+		if (db->busy_hook)
+			db->busy_hook(db->busy_hook_arg, 0);
+	}
+}
 
 static int
 exec_sql(struct db *db, const char *sql)
 {
 	char *msg = NULL;
+	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, &msg);
 
-	if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		err_set("%s: %s", db->path, msg ? msg : sqlite3_errmsg(db->sql));
+	busy_over(db);
+	if (rc != SQLITE_OK) {
+		set_sql_error(db, msg);
 		sqlite3_free(msg);
 		return -1;
 	}
 	return 0;
+}
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/*
+ * SQLite's busy timeout, plus a word to the dashboard when the wait
+ * starts, so that the status line says why nothing happens.
+ */
+static int
+busy_handler(void *arg, int count)
+{
+	struct db *db = arg;
+	double left;
+	int step;
+
+	if (count == 0) {
+		db->busy_since = now_ms();
+		/* Only a write: a reader's wait for a commit is short, and says nothing. */
+		if (!db->busy_waiting && db->writing && db->busy_hook) {
+			db->busy_waiting = 1;
+			db->busy_hook(db->busy_hook_arg, 1);
+		}
+	}
+	left = db->busy_ms - (now_ms() - db->busy_since);
+	if (left <= 0)
+		return 0;
+	step = count < 5 ? 1 << count : 50;
+	if (step > left)
+		step = (int)left + 1;
+	sqlite3_sleep(step);
+	return 1;
+}
+
+void
+db_set_busy_hook(struct db *db, void (*hook)(void *arg, int waiting), void *arg)
+{
+	db->busy_hook = hook;
+	db->busy_hook_arg = arg;
 }
 
 static int
@@ -158,8 +252,9 @@ pragma_int(struct db *db, const char *sql, int *out)
 	if (!st)
 		return -1;
 	rc = sqlite3_step(st);
+	busy_over(db);
 	if (rc != SQLITE_ROW) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		set_sql_error(db, NULL);
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -193,8 +288,12 @@ check_and_migrate(struct db *db, int creating)
 	if (pragma_int(db, "PRAGMA user_version", &version) < 0 ||
 	    pragma_int(db, "PRAGMA application_id", &app_id) < 0 ||
 	    pragma_int(db, "SELECT count(*) FROM sqlite_master", &tables) < 0) {
-		err_set(_("%s: not a styrkort database (%s); create one with 'styrkort init FILE'"),
-		        db->path, sqlite3_errmsg(db->sql));
+		int code = sqlite3_errcode(db->sql);
+
+		/* Only a file that is not one is "not a styrkort database": never invite to replace a busy one. */
+		if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT || code == SQLITE_FORMAT)
+			err_set(_("%s: not a styrkort database (%s); create one with 'styrkort init FILE'"),
+			        db->path, sqlite3_errmsg(db->sql));
 		return -1;
 	}
 	if (!creating && (app_id != DB_APPLICATION_ID || tables == 0)) {
@@ -252,9 +351,15 @@ db_open(const char *path, enum db_mode mode)
 		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
 
 		if (fd < 0) {
-			if (errno == EEXIST)
+			if (errno == EEXIST) {
 				err_set(_("%s: the file already exists; choose another name or remove it first"), path);
-			else
+			} else if (errno == ENOENT) {
+				char *copy = xstrdup(path);
+
+				err_set(_("%s: the directory %s does not exist; create it first or choose another place"),
+				        path, dirname(copy));
+				free(copy);
+			} else
 				err_set("%s: %s", path, strerror(errno));
 			goto fail;
 		}
@@ -264,7 +369,8 @@ db_open(const char *path, enum db_mode mode)
 	} else {
 		if (stat(path, &sb) != 0) {
 			if (errno == ENOENT)
-				err_set(_("%s: no such database; create one with 'styrkort init %s' "
+				err_set(_("%s: no such database; create one with 'styrkort init %s', "
+				          "name another with -d FILE, $STYRKORT_DB or [database] path in the configuration, "
 				          "or try 'styrkort --demo'"), path, path);
 			else
 				err_set("%s: %s", path, strerror(errno));
@@ -292,7 +398,16 @@ db_open(const char *path, enum db_mode mode)
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
 	/* Writers wait for each other rather than failing with "locked". */
-	sqlite3_busy_timeout(db->sql, 10000);
+	db->busy_ms = DB_BUSY_MS;
+	{
+		/* For tests only: a shorter wait. */
+		const char *ms = getenv("STYRKORT_BUSY_MS");
+		long n;
+
+		if (ms && parse_int(ms, 0, 600000, &n) == 0)
+			db->busy_ms = (int)n;
+	}
+	sqlite3_busy_handler(db->sql, busy_handler, db);
 	if (exec_sql(db, "PRAGMA foreign_keys = ON") < 0)
 		goto fail;
 	/* First: a file we must refuse (newer, not ours) is refused untouched. */
@@ -336,7 +451,12 @@ db_begin(struct db *db)
 		err_set(_("%s: the database is open read-only (%s)"), db->path, _(db->read_only_reason));
 		return -1;
 	}
-	return exec_sql(db, "BEGIN IMMEDIATE");
+	db->writing = 1;
+	if (exec_sql(db, "BEGIN IMMEDIATE") < 0) {
+		db->writing = 0;
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -346,6 +466,7 @@ db_commit(struct db *db)
 		db_rollback(db);
 		return -1;
 	}
+	db->writing = 0;
 	return 0;
 }
 
@@ -354,6 +475,7 @@ db_rollback(struct db *db)
 {
 	if (!sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	db->writing = 0;
 }
 
 sqlite3_stmt *
@@ -361,8 +483,11 @@ db_prepare(struct db *db, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
 
-	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+	int rc = sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL);
+
+	busy_over(db);
+	if (rc != SQLITE_OK) {
+		set_sql_error(db, NULL);
 		return NULL;
 	}
 	return st;
@@ -376,8 +501,9 @@ db_exec_stmt(struct db *db, sqlite3_stmt *st)
 	if (!st)
 		return -1;
 	rc = sqlite3_step(st);
+	busy_over(db);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		set_sql_error(db, NULL);
 		sqlite3_finalize(st);
 		return -1;
 	}

@@ -5,7 +5,7 @@
 
 #include <sqlite3.h>
 
-#define DB_SCHEMA_VERSION 1
+#define DB_SCHEMA_VERSION 2
 
 enum db_mode {
 	DB_READ_WRITE,          /* an existing file; falls back to read-only if not writable */
@@ -18,11 +18,24 @@ struct db {
 	char *path;
 	int read_only;          /* 1 if opened (or fell back to) read-only */
 	const char *read_only_reason;
+	int busy_ms;            /* how long to wait for another writer */
+	double busy_since;
+	int busy_waiting;       /* 1 while a write waits for another (the hook was told) */
+	int writing;            /* 1 from db_begin() to the commit or rollback */
+	void (*busy_hook)(void *arg, int waiting);
+	void *busy_hook_arg;
 };
 
 /* Open PATH; on failure err_set() and return NULL. */
 struct db *db_open(const char *path, enum db_mode mode);
 void db_close(struct db *db);
+
+/*
+ * Called with waiting 1 when a statement starts to wait for another
+ * writer, and with 0 when the wait is over (the dashboard says so on its
+ * status line, and then drops the keys typed meanwhile).
+ */
+void db_set_busy_hook(struct db *db, void (*hook)(void *arg, int waiting), void *arg);
 
 /* Transactions: BEGIN IMMEDIATE so writers queue on the busy timeout. */
 int db_begin(struct db *db);

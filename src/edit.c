@@ -861,7 +861,11 @@ edit_review(struct dash *d)
 	if (rc == 1) {
 		dash_reload(d, 0);
 		report_format_date(shown, sizeof shown, x.date, d->app->cfg.date_format);
-		display_message(0, _("Review recorded on %s: changes count from now"), shown);
+		/* The rule of review_add(): up to now, but no later than the end of the date. */
+		if (date_cmp_today(x.date) < 0)
+			display_message(0, _("Review recorded on %s: changes made after that day count as new"), shown);
+		else
+			display_message(0, _("Review recorded on %s: changes count from now"), shown);
 	} else if (rc == 0) {
 		display_message(0, "%s", _("Cancelled: no review was recorded"));
 	}

@@ -34,7 +34,8 @@ static const struct command {
 
 enum {
 	OPT_READ_ONLY = 256, OPT_STRATEGY, OPT_DEMO, OPT_SAMPLE, OPT_FORMAT, OPT_WIDTH,
-	OPT_SINCE, OPT_ACTIVITY, OPT_NOTE, OPT_HELP, OPT_VERSION, OPT_MAN_CONFIG, OPT_MAN_KEYS
+	OPT_SINCE, OPT_ACTIVITY, OPT_NOTE, OPT_HELP, OPT_VERSION, OPT_MAN_CONFIG, OPT_MAN_KEYS,
+	OPT_DRY_RUN
 };
 
 static const struct option options[] = {
@@ -49,6 +50,7 @@ static const struct option options[] = {
 	{ "since", required_argument, NULL, OPT_SINCE },
 	{ "activity", required_argument, NULL, OPT_ACTIVITY },
 	{ "note", required_argument, NULL, OPT_NOTE },
+	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "man-config-keys", no_argument, NULL, OPT_MAN_CONFIG },
@@ -70,8 +72,9 @@ usage(void)
 	         "  styrkort report [--format text|markdown|csv] [--width N] [--strategy ID]\n"
 	         "                  [--since DATE|last-review]\n"
 	         "      print the summary (text fits --width, default 80)\n"
-	         "  styrkort import FILE.ini\n"
-	         "      add or update a strategy from its INI description\n"
+	         "  styrkort import [--dry-run] FILE.ini\n"
+	         "      add or update a strategy from its INI description, and say what\n"
+	         "      changed; --dry-run says it without writing\n"
 	         "  styrkort export [--strategy ID]\n"
 	         "      print a strategy as INI (export | import round-trips)\n"
 	         "  styrkort measurements FILE.csv\n"
@@ -293,6 +296,7 @@ main(int argc, char **argv)
 			break;
 		case OPT_SINCE: a.since = optarg; break;
 		case OPT_NOTE: a.note = optarg; break;
+		case OPT_DRY_RUN: a.dry_run = 1; break;
 		case OPT_ACTIVITY:
 			if (parse_int(optarg, 1, LONG_MAX, &n) < 0)
 				return usage_error(_("--activity %s: expected an activity number"), optarg);
@@ -326,6 +330,8 @@ main(int argc, char **argv)
 		return usage_error("%s", _("--since belongs to 'styrkort log' and 'styrkort report'"));
 	if (a.activity && (!cmd || cmd->run != cmd_log))
 		return usage_error("%s", _("--activity belongs to 'styrkort log'"));
+	if (a.dry_run && (!cmd || cmd->run != cmd_import))
+		return usage_error("%s", _("--dry-run belongs to 'styrkort import'"));
 	if (a.note && (!cmd || cmd->run != cmd_review))
 		return usage_error("%s", _("--note belongs to 'styrkort review add'"));
 

@@ -13,6 +13,7 @@
 #include "changelog.h"
 #include "measurements.h"
 #include "model.h"
+#include "text.h"
 #include "util.h"
 
 int
@@ -293,10 +294,10 @@ read_json(const char *path, struct rows *r)
 /* Find the indicator by our id or its Kolada KPI id; exactly one must match. */
 static int
 find_indicator(struct db *db, const char *path, const struct row *w, const char *strategy_id,
-               int64_t *id, char **strategy, char **name, int json)
+               int64_t *id, char **strategy, char **name, char **key, int json)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT id, strategy_id, name FROM indicator WHERE (key = ?1 OR kolada = ?1)"
+		"SELECT id, strategy_id, name, key FROM indicator WHERE (key = ?1 OR kolada = ?1)"
 		" AND (?2 IS NULL OR strategy_id = ?2)");
 	const char *where = json ? _("entry") : _("line");
 	int n = 0;
@@ -310,6 +311,7 @@ find_indicator(struct db *db, const char *path, const struct row *w, const char 
 			*id = sqlite3_column_int64(st, 0);
 			*strategy = db_strdup(st, 1);
 			*name = db_strdup(st, 2);
+			*key = db_strdup(st, 3);
 		}
 	}
 	sqlite3_finalize(st);
@@ -318,6 +320,7 @@ find_indicator(struct db *db, const char *path, const struct row *w, const char 
 	if (n > 1) {
 		free(*strategy);
 		free(*name);
+		free(*key);
 		err_set(_("%s: %s %d: the indicator '%s' is in more than one strategy; choose one with --strategy ID"),
 		        path, where, w->line, w->indicator);
 	} else {
@@ -328,11 +331,44 @@ find_indicator(struct db *db, const char *path, const struct row *w, const char 
 	return -1;
 }
 
+/* A row as the value it names: the indicator, the canonical period, the sex. */
+struct resolved {
+	int64_t id;
+	char *strategy, *name, *key;
+	char canon[16];
+	int period_key;
+	char sex;
+};
+
+/* Two rows name the same value: say which, and how each wrote it. */
+static void
+duplicate_error(const char *path, int json, const struct row *first, const struct row *second,
+                const struct resolved *value)
+{
+	char *a = xasprintf("%s,%s,%s", first->indicator, first->period, first->sex);
+	char *b = xasprintf("%s,%s,%s", second->indicator, second->period, second->sex);
+	char *sa = text_sanitize(a, 0), *sb = text_sanitize(b, 0), *key = text_sanitize(value->key, 0);
+
+	if (first->line == second->line)        /* one Kolada entry */
+		err_set(_("%s: entry %d gives %s %s %c twice; keep one of them"), path, first->line, key,
+		        value->canon, value->sex);
+	else
+		err_set(json ? _("%s: entries %d and %d both give %s %s %c (written %s and %s); keep one of them")
+		             : _("%s: lines %d and %d both give %s %s %c (written %s and %s); keep one of them"),
+		        path, first->line, second->line, key, value->canon, value->sex, sa, sb);
+	free(a);
+	free(b);
+	free(sa);
+	free(sb);
+	free(key);
+}
+
 int
 measurements_import(struct db *db, const char *path, const char *strategy_id,
                     struct measurements_result *res, FILE *report)
 {
 	struct rows r;
+	struct resolved *rv = NULL;
 	FILE *f;
 	int c, json, rc = -1;
 	char *comment = NULL;
@@ -377,12 +413,20 @@ measurements_import(struct db *db, const char *path, const char *strategy_id,
 			        path, json ? _("entry") : _("line"), w->line, w->value);
 			goto out;
 		}
+	}
+	/* Which value each row names; two rows that name the same one are a mistake. */
+	rv = xcalloc(r.n ? r.n : 1, sizeof *rv);
+	for (size_t i = 0; i < r.n; i++) {
+		struct row *w = &r.v[i];
+
+		if (find_indicator(db, path, w, strategy_id, &rv[i].id, &rv[i].strategy, &rv[i].name,
+		                   &rv[i].key, json) < 0)
+			goto out;
+		parse_period(w->period, rv[i].canon, sizeof rv[i].canon, &rv[i].period_key);
+		rv[i].sex = (char)toupper((unsigned char)w->sex[0]);
 		for (size_t j = 0; j < i; j++) {
-			if (strcmp(r.v[j].indicator, w->indicator) == 0 && strcmp(r.v[j].period, w->period) == 0 &&
-			    toupper((unsigned char)r.v[j].sex[0]) == toupper((unsigned char)w->sex[0])) {
-				err_set(_("%s: %s %d: %s %s %s is given twice (also %s %d)"), path,
-				        json ? _("entry") : _("line"), w->line, w->indicator, w->period, w->sex,
-				        json ? _("entry") : _("line"), r.v[j].line);
+			if (rv[j].id == rv[i].id && strcmp(rv[j].canon, rv[i].canon) == 0 && rv[j].sex == rv[i].sex) {
+				duplicate_error(path, json, &r.v[j], &r.v[i], &rv[i]);
 				goto out;
 			}
 		}
@@ -396,23 +440,16 @@ measurements_import(struct db *db, const char *path, const char *strategy_id,
 	comment = xasprintf(_("measurements %s"), path);
 	for (size_t i = 0; i < r.n; i++) {
 		struct row *w = &r.v[i];
-		int64_t id = 0;
-		char *strategy = NULL, *name = NULL, *old = NULL, canon[16];
-		int key, saved;
+		const char *canon = rv[i].canon;
+		char *old = NULL;
+		int saved;
 		double v = 0;
 
-		if (find_indicator(db, path, w, strategy_id, &id, &strategy, &name, json) < 0) {
-			db_rollback(db);
-			goto out;
-		}
-		parse_period(w->period, canon, sizeof canon, &key);
 		if (*w->value)
 			parse_double(w->value, &v);
-		saved = measurement_save(db, strategy, id, name, canon, key,
-		                         (char)toupper((unsigned char)w->sex[0]), *w->value != '\0', v, comment, &old);
+		saved = measurement_save(db, rv[i].strategy, rv[i].id, rv[i].name, canon, rv[i].period_key,
+		                         rv[i].sex, *w->value != '\0', v, comment, &old);
 		if (saved < 0) {
-			free(strategy);
-			free(name);
 			db_rollback(db);
 			goto out;
 		}
@@ -429,11 +466,15 @@ measurements_import(struct db *db, const char *path, const char *strategy_id,
 				        *w->value ? w->value : _("no data"));
 		}
 		free(old);
-		free(strategy);
-		free(name);
 	}
 	rc = db_commit(db);
 out:
+	for (size_t i = 0; rv && i < r.n; i++) {
+		free(rv[i].strategy);
+		free(rv[i].name);
+		free(rv[i].key);
+	}
+	free(rv);
 	free(comment);
 	free_rows(&r);
 	return rc;

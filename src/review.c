@@ -16,7 +16,8 @@ review_since_changes(struct db *db, const char *strategy_id, const char *since,
                      struct report_opts *o, char date[11], struct change **changes)
 {
 	struct changelog_filter f = { 0 };
-	char from[21];
+	char from[21] = "";
+	int64_t after = 0;
 	int rc;
 
 	o->since = NULL;
@@ -26,12 +27,12 @@ review_since_changes(struct db *db, const char *strategy_id, const char *since,
 	if (!since)
 		return 0;
 	if (strcmp(since, "last-review") == 0) {
-		if ((rc = review_last(db, strategy_id, date, from)) < 0)
+		if ((rc = review_last(db, strategy_id, date, &after)) < 0)
 			return -1;
 		if (rc == 1) {
 			/* No review yet: every change counts. */
 			date[0] = '\0';
-			from[0] = '\0';
+			after = 0;
 		}
 		o->since_is_review = rc == 0;
 	} else {
@@ -39,7 +40,8 @@ review_since_changes(struct db *db, const char *strategy_id, const char *since,
 		snprintf(from, sizeof from, "%s", since);
 	}
 	f.strategy_id = strategy_id;
-	f.since = from;
+	f.since = *from ? from : NULL;
+	f.after = after;
 	if (changelog_load(db, &f, changes, &o->nchanges) < 0)
 		return -1;
 	o->since = date;
@@ -55,8 +57,15 @@ review_add(struct db *db, const char *strategy_id, const char *date, const char 
 
 	if (db_begin(db) < 0)
 		return -1;
-	st = db_prepare(db, "INSERT INTO review (strategy_id, date, note, created_by, created_at)"
-	                    " VALUES (?, ?, ?, ?, ?)");
+	/*
+	 * The rule of styrkort(1): a review covers the changes logged up to
+	 * the moment it is recorded, but no later than the end of its date
+	 * (local time), so a review entered afterwards leaves the changes
+	 * made since that day to the next one.
+	 */
+	st = db_prepare(db, "INSERT INTO review (strategy_id, date, note, created_by, created_at, last_change)"
+	                    " VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(id), 0) FROM change_log"
+	                    " WHERE at <= strftime('%Y-%m-%dT%H:%M:%SZ', ?2 || ' 23:59:59', 'utc')))");
 	if (!st) {
 		db_rollback(db);
 		return -1;
@@ -75,14 +84,11 @@ review_add(struct db *db, const char *strategy_id, const char *date, const char 
 }
 
 int
-review_last(struct db *db, const char *strategy_id, char date[11], char since[21])
+review_last(struct db *db, const char *strategy_id, char date[11], int64_t *last_change)
 {
-	/*
-	 * Changes count from the moment the review was recorded, or from the
-	 * end of its day if it was recorded later (a review entered afterwards).
-	 */
+	/* The latest by date; of one date, the one recorded last. */
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT date, min(created_at, date || 'T23:59:59Z') FROM review WHERE strategy_id = ?"
+		"SELECT date, last_change FROM review WHERE strategy_id = ?"
 		" ORDER BY date DESC, id DESC LIMIT 1");
 	int rc = 1;
 
@@ -91,7 +97,7 @@ review_last(struct db *db, const char *strategy_id, char date[11], char since[21
 	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		snprintf(date, 11, "%s", db_text(st, 0));
-		snprintf(since, 21, "%s", db_text(st, 1));
+		*last_change = sqlite3_column_int64(st, 1);
 		rc = 0;
 	}
 	sqlite3_finalize(st);

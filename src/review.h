@@ -3,6 +3,7 @@
 #ifndef STYRKORT_REVIEW_H
 #define STYRKORT_REVIEW_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include "db.h"
 #include "report.h"
@@ -10,11 +11,12 @@
 /* Record a review of a strategy on DATE (YYYY-MM-DD) with an optional note. */
 int review_add(struct db *db, const char *strategy_id, const char *date, const char *note);
 /*
- * The strategy's latest review: its date, and the moment from which
- * changes count as "since the review" (a change-log timestamp).  0 if
- * found, 1 if there is none, -1 on error.
+ * The strategy's latest review (by date; of one date, the one recorded
+ * last): its date, and the last change-log row it covers (the changes
+ * "since the review" are the rows after it).  0 if found, 1 if there is
+ * none, -1 on error.
  */
-int review_last(struct db *db, const char *strategy_id, char date[11], char since[21]);
+int review_last(struct db *db, const char *strategy_id, char date[11], int64_t *last_change);
 /*
  * Fill o's "changes since" part for a strategy: since is "last-review"
  * (every change if there is no review yet), a YYYY-MM-DD date, or NULL

@@ -844,20 +844,36 @@ out:
 int
 strategy_import(struct db *db, const char *path, char **strategy_id)
 {
+	return strategy_import_summary(db, path, strategy_id, NULL, 0);
+}
+
+int
+strategy_import_summary(struct db *db, const char *path, char **strategy_id,
+                        struct import_summary *sum, int dry_run)
+{
 	struct import im;
 	const char *id;
 	int rc = -1;
 
 	memset(&im, 0, sizeof im);
+	if (sum)
+		memset(sum, 0, sizeof *sum);
 	if (read_file(&im, path) < 0)
 		goto out;
 	id = item_value(find_item(&im, K_STRATEGY, "strategy"), "id");
 	if (db_begin(db) < 0)
 		goto out;
-	if (changelog_begin_batch(db, 0) < 0 || save_all(db, &im, id) < 0 || db_commit(db) < 0) {
+	if ((sum && import_summary_before(db, id, sum) < 0) ||
+	    changelog_begin_batch(db, 0) < 0 || save_all(db, &im, id) < 0 ||
+	    (sum && import_summary_after(db, id, sum) < 0)) {
 		db_rollback(db);
 		goto out;
 	}
+	/* A dry run: the same changes, rolled back. */
+	if (dry_run)
+		db_rollback(db);
+	else if (db_commit(db) < 0)
+		goto out;
 	if (strategy_id)
 		*strategy_id = xstrdup(id);
 	rc = 0;

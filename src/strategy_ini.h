@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include "db.h"
+#include "import_summary.h"
 
 /*
  * Add or update the strategy described by PATH, in one transaction.
@@ -13,6 +14,13 @@
  * -1 is returned.  *strategy_id (if not NULL) gets the id (free it).
  */
 int strategy_import(struct db *db, const char *path, char **strategy_id);
+/*
+ * The same, and with sum (if not NULL) what it changed, for
+ * import_summary_print() (free with import_summary_free()); dry_run makes
+ * the changes and rolls them back.
+ */
+int strategy_import_summary(struct db *db, const char *path, char **strategy_id,
+                            struct import_summary *sum, int dry_run);
 
 /* Print one strategy in the canonical form that strategy_import() reads. */
 int strategy_export(struct db *db, const char *strategy_id, FILE *out);

@@ -83,6 +83,26 @@ draw_status(struct dash *d)
 	dash_status(d, hints(d), pos);
 }
 
+/*
+ * A write waits for someone else's: say so while it waits, and drop the
+ * keys typed meanwhile (impatient presses must not run as commands).
+ */
+static void
+busy_hook(void *arg, int waiting)
+{
+	struct dash *d = arg;
+
+	if (waiting) {
+		display_message(0, "%s", _("Waiting for the database (someone else is writing)..."));
+		if (!dpy.l.too_small)
+			draw_status(d);
+		display_update();
+	} else {
+		display_clear_message();
+		flushinp();
+	}
+}
+
 static void
 draw_header(struct dash *d)
 {
@@ -471,6 +491,7 @@ tui_run(struct app *a, struct db *db)
 		model_free_plan(&d.plan);
 		return EXIT_RUNTIME;
 	}
+	db_set_busy_hook(db, busy_hook, &d);
 	for (int i = 0; i < PANE_COUNT; i++) {
 		views[i].ops = pane_ops[i];
 		views[i].dash = &d;

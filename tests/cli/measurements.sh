@@ -82,4 +82,28 @@ expect_status 1 "a Kolada entry without period"
 expect_err 'entry 1 of "values" lacks kpi, period or values' "the broken entry is named"
 n_after=$("$STYRKORT" -d "$db" log | wc -l)
 check "the change log grew only by accepted changes" [ "$n_after" -eq $((n_before + 3)) ]
+# Two rows that name the same value once canonicalised are an error naming both lines:
+# a period in other case, an indicator by its id and by its Kolada id.
+n_log=$("$STYRKORT" -d "$db" log | wc -l)
+printf 'indicator,period,sex,value\nsyss,2024-Q1,T,51\nsyss,2024-q1,t,52\n' > "$TMPD/dup1.csv"
+run -d "$db" measurements "$TMPD/dup1.csv"
+expect_status 1 "2024-Q1 and 2024-q1 in one file"
+expect_err "^styrkort: $TMPD/dup1\\.csv: lines 2 and 3 both give syss 2024-Q1 T" "2024-Q1 and 2024-q1: names both lines and the value"
+printf 'indicator,period,sex,value\nN00914,2025,K,47\nsyss,2025,K,48\n' > "$TMPD/dup2.csv"
+run -d "$db" measurements "$TMPD/dup2.csv"
+expect_status 1 "an indicator by its id and by its Kolada id in one file"
+expect_err "^styrkort: $TMPD/dup2\\.csv: lines 2 and 3 both give syss 2025 K" "an id and its Kolada id: names both lines"
+printf '{"values": [{"kpi": "N00914", "period": 2026, "values": [{"gender": "T", "value": 1}]},\n {"kpi": "syss", "period": "2026", "values": [{"gender": "T", "value": 2}]}]}\n' > "$TMPD/dup3.json"
+run -d "$db" measurements "$TMPD/dup3.json"
+expect_status 1 "the same value twice in Kolada JSON"
+expect_err "^styrkort: $TMPD/dup3\\.json: entries 1 and 2 both give syss 2026 T" "Kolada JSON: names both entries"
+check "the rejected files changed and logged nothing" [ "$("$STYRKORT" -d "$db" log | wc -l)" -eq "$n_log" ]
+# A file in other case than the canonical forms imports once; the second time nothing is changed or logged.
+printf 'indicator,period,sex,value\nN00914,2027-h1,k,40.50\nsyss,2027-H1,m,41\n' > "$TMPD/case.csv"
+run -d "$db" measurements "$TMPD/case.csv"
+expect_err '2 new, 0 changed, 0 unchanged' "a file in other case imports"
+n_log=$("$STYRKORT" -d "$db" log | wc -l)
+run -d "$db" measurements "$TMPD/case.csv"
+expect_err '0 new, 0 changed, 2 unchanged' "importing it again changes nothing"
+check "importing it again logs nothing" [ "$("$STYRKORT" -d "$db" log | wc -l)" -eq "$n_log" ]
 tap_done

@@ -39,4 +39,54 @@ run -d "$db" report --format markdown --since last-review
 expect_out '^## Changes since the last review \(2026-11-01\)$|^## CHANGES SINCE THE LAST REVIEW \(2026-11-01\)$' "the Markdown report has the section too"
 run -d "$db" review add --note x --strategy nosuch
 expect_status 1 "review add for an unknown strategy"
+
+# "Since the last review" follows the change log, not second-resolution timestamps:
+# with a fixed today every change and the review fall in the same second.
+db=$TMPD/s.db
+export STYRKORT_TODAY=2026-11-22
+run init "$db" --sample vastervik
+run -d "$db" set 1 status=in_progress
+run -d "$db" review add
+expect_err "recorded a review of 'vastervik' on 2026-11-22; the changes made from now on count" "review add today: says changes count from now on"
+run -d "$db" set 2 status=delayed comment="Samma sekund"
+run -d "$db" report --since last-review --width 200
+expect_out "#2 .*status: .* -> Delayed \(Samma sekund\)" "a change in the same second as the review, made after it, counts"
+check "a change in the same second, made before the review, does not" sh -c "! printf '%s' \"\$1\" | grep -q '#1 '" sh "$out"
+
+# A review recorded for an earlier date covers the changes up to the end of that day; the
+# changes made after that day count as since the review, in review add and in the report.
+db=$TMPD/e.db
+STYRKORT_TODAY=2026-10-25 run init "$db" --sample vastervik
+STYRKORT_TODAY=2026-10-25 run -d "$db" set 1 status=in_progress comment="Före mötet"
+STYRKORT_TODAY=2026-11-10 run -d "$db" set 2 status=delayed comment="Efter mötet"
+STYRKORT_TODAY=2026-11-20 run -d "$db" review add 2026-11-01 --note "Inskrivet i efterhand"
+expect_err "recorded a review of 'vastervik' on 2026-11-01; the changes made after that day count" "review add for an earlier date: says which changes count"
+STYRKORT_TODAY=2026-11-20 run -d "$db" report --since last-review --width 200
+expect_out '^CHANGES SINCE THE LAST REVIEW \(2026-11-01\)$' "the report names the earlier date"
+expect_out "#2 .*Efter mötet" "a change made after the review's day, before it was recorded, counts"
+check "a change made before the review's day does not" sh -c "! printf '%s' \"\$1\" | grep -q 'Före mötet'" sh "$out"
+# A later review recorded for today: everything before it is covered.
+STYRKORT_TODAY=2026-11-20 run -d "$db" review add
+STYRKORT_TODAY=2026-11-20 run -d "$db" report --since last-review --width 200
+expect_out '^CHANGES SINCE THE LAST REVIEW \(2026-11-20\)$' "the latest review by date is the last"
+expect_out '^  None\.$' "nothing changed since it"
+# ... and one recorded afterwards for an earlier date does not take its place.
+STYRKORT_TODAY=2026-11-21 run -d "$db" review add 2026-11-05
+STYRKORT_TODAY=2026-11-21 run -d "$db" report --since last-review --width 200
+expect_out '^CHANGES SINCE THE LAST REVIEW \(2026-11-20\)$' "an older date recorded later is not the last review"
+
+# A file made before reviews remembered their place in the change log (schema version 1)
+# is upgraded: its reviews keep what they covered.
+command -v sqlite3 >/dev/null 2>&1 || { ok "# SKIP sqlite3 is not installed"; tap_done; exit $?; }
+db=$TMPD/v1.db
+run init "$db" --sample vastervik
+run -d "$db" set 1 status=in_progress comment="Före"
+sqlite3 "$db" "ALTER TABLE review DROP COLUMN last_change; PRAGMA user_version = 1;
+	INSERT INTO review (strategy_id, date, note, created_by, created_at)
+	VALUES ('vastervik', '2026-11-22', 'gammal', 'tester', '2026-11-22T12:00:00Z');"
+run -d "$db" set 2 status=delayed comment="Efter"
+check "the file was upgraded to schema version 2" [ "$(sqlite3 "$db" 'PRAGMA user_version')" = 2 ]
+run -d "$db" report --since last-review --width 200
+expect_out "#2 .*Efter" "after the upgrade, a change made after the old review counts"
+check "after the upgrade, a change made before the old review does not" sh -c "! printf '%s' \"\$1\" | grep -q 'Före'" sh "$out"
 tap_done

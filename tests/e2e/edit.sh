@@ -105,6 +105,11 @@ tmux_expect "Record a steering-group review" "R opens the review form"
 tmux_expect "2026-11-22" "today is the default date"
 tmux_keys Tab "Styrgruppsmöte november" Enter
 tmux_expect "Review recorded on 2026-11-22" "the review is recorded"
+# A review recorded afterwards for an earlier day: the rule of 'review add' (styrkort(1)).
+tmux_keys R
+tmux_expect "Record a steering-group review" "R opens the review form again"
+tmux_keys C-u 2026-11-01 Tab "Inskrivet i efterhand" Enter
+tmux_expect "changes made after that day" "R for an earlier date says which changes count"
 tmux_keys 5
 tmux_expect "Report" "pane 5"
 tmux_keys p

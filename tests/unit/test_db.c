@@ -139,7 +139,8 @@ create_makes_schema(void **state)
 	assert_int_equal(query_int(db->sql, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
 	                                    " AND tbl_name = 'change_log'"), 2);
 	assert_int_equal(query_int(db->sql, "PRAGMA foreign_keys"), 1);
-	assert_true(query_int(db->sql, "PRAGMA busy_timeout") > 0);
+	/* Writers wait for each other (our own busy handler, so PRAGMA busy_timeout reads 0). */
+	assert_true(db->busy_ms >= 1000);
 	db_close(db);
 	/* Opened again: the same version, nothing to migrate. */
 	db = db_open(path, DB_READ_WRITE);

@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* import_summary.c: what an import of a strategy changed, found by comparing the strategy before and after it. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_summary.h"
+#include "text.h"
+#include "util.h"
+
+/* Longer values are cut: a changed vision is news, its whole text is not. */
+#define SHOWN_MAX 60
+
+static int
+strategy_exists(struct db *db, const char *strategy_id, int *exists)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM strategy WHERE id = ?");
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		return -1;
+	}
+	*exists = rc == SQLITE_ROW;
+	return 0;
+}
+
+int
+import_summary_before(struct db *db, const char *strategy_id, struct import_summary *s)
+{
+	memset(s, 0, sizeof *s);
+	if (strategy_exists(db, strategy_id, &s->existed) < 0)
+		return -1;
+	if (s->existed && model_load_plan(db, strategy_id, &s->before) < 0)
+		return -1;
+	return 0;
+}
+
+int
+import_summary_after(struct db *db, const char *strategy_id, struct import_summary *s)
+{
+	if (model_load_plan(db, strategy_id, &s->after) < 0)
+		return -1;
+	s->have_after = 1;
+	return 0;
+}
+
+void
+import_summary_free(struct import_summary *s)
+{
+	if (s->existed)
+		model_free_plan(&s->before);
+	if (s->have_after)
+		model_free_plan(&s->after);
+	memset(s, 0, sizeof *s);
+}
+
+/* A value as shown: sanitised, "-" for none, long ones cut at a character boundary. */
+static char *
+shown(const char *v)
+{
+	char *t;
+	size_t n;
+
+	if (!v || !*v)
+		return xstrdup("-");
+	t = text_sanitize(v, 0);
+	if (strlen(t) > SHOWN_MAX) {
+		n = SHOWN_MAX;
+		while (n > 0 && ((unsigned char)t[n] & 0xc0) == 0x80)
+			n--;
+		strcpy(t + n, "...");
+	}
+	return t;
+}
+
+static int
+same(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+struct out {
+	FILE *f;
+	const char *prefix;
+	int changes;
+};
+
+/* "PREFIX: WHAT: FIELD: OLD -> NEW" if the field differs. */
+static void
+field(struct out *o, const char *what, const char *name, const char *old, const char *new_value)
+{
+	char *so, *sn;
+
+	if (same(old, new_value))
+		return;
+	so = shown(old);
+	sn = shown(new_value);
+	fprintf(o->f, "%s%s: %s: %s -> %s\n", o->prefix, what, name, so, sn);
+	free(so);
+	free(sn);
+	o->changes++;
+}
+
+static void
+added(struct out *o, const char *what, const char *name)
+{
+	char *sn = shown(name);
+
+	fprintf(o->f, _("%s%s added: %s\n"), o->prefix, what, sn);
+	free(sn);
+	o->changes++;
+}
+
+static char *
+number(int has, double v)
+{
+	char num[64];
+
+	if (!has)
+		return NULL;
+	format_number(num, sizeof num, v);
+	return xstrdup(num);
+}
+
+static const char *
+focus_key(const struct plan *p, int64_t id)
+{
+	const struct focus_area *f = plan_focus(p, id);
+
+	return f ? f->key : NULL;
+}
+
+static const char *
+goal_key(const struct plan *p, int64_t id)
+{
+	const struct goal *g = plan_goal(p, id);
+
+	return g ? g->key : NULL;
+}
+
+static char *
+bodies(const struct focus_area *f)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < f->nbodies; i++)
+		buf_printf(&b, "%s%s", i ? " | " : "", f->bodies[i]);
+	return buf_steal(&b);
+}
+
+static void
+strategy_changes(struct out *o, const struct strategy *a, const struct strategy *b)
+{
+	const char *what = _("strategy");
+	const struct {
+		const char *name, *o, *n;
+	} f[] = {
+		{ "municipality", a->municipality, b->municipality }, { "title", a->title, b->title },
+		{ "doc_type", a->doc_type, b->doc_type }, { "adopted_by", a->adopted_by, b->adopted_by },
+		{ "adopted_on", a->adopted_on, b->adopted_on }, { "revised_on", a->revised_on, b->revised_on },
+		{ "reference", a->reference, b->reference }, { "valid_from", a->valid_from, b->valid_from },
+		{ "valid_to", a->valid_to, b->valid_to }, { "owner", a->owner, b->owner },
+		{ "vision", a->vision, b->vision }, { "purpose", a->purpose, b->purpose },
+		{ "target_group", a->target_group, b->target_group },
+		{ "organisation", a->organisation, b->organisation },
+		{ "follow_up", a->follow_up, b->follow_up }, { "note", a->note, b->note },
+	};
+
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		field(o, what, f[i].name, f[i].o, f[i].n);
+}
+
+static void
+focus_changes(struct out *o, const struct plan *before, const struct plan *after)
+{
+	for (size_t i = 0; i < after->nfocus; i++) {
+		const struct focus_area *n = &after->focus[i], *b = NULL;
+		char *what = xasprintf(_("focus area %s"), n->key);
+
+		for (size_t j = 0; j < before->nfocus && !b; j++)
+			if (strcmp(before->focus[j].key, n->key) == 0)
+				b = &before->focus[j];
+		if (!b) {
+			added(o, what, n->name);
+		} else {
+			char *ob = bodies(b), *nb = bodies(n);
+
+			field(o, what, "name", b->name, n->name);
+			field(o, what, "purpose", b->purpose, n->purpose);
+			field(o, what, "responsible", ob, nb);
+			free(ob);
+			free(nb);
+		}
+		free(what);
+	}
+}
+
+static void
+goal_changes(struct out *o, const struct plan *before, const struct plan *after)
+{
+	for (size_t i = 0; i < after->ngoals; i++) {
+		const struct goal *n = &after->goals[i], *b = NULL;
+		char *what = xasprintf(_("goal %s"), n->key);
+
+		for (size_t j = 0; j < before->ngoals && !b; j++)
+			if (strcmp(before->goals[j].key, n->key) == 0)
+				b = &before->goals[j];
+		if (!b) {
+			added(o, what, n->title);
+		} else {
+			field(o, what, "title", b->title, n->title);
+			field(o, what, "description", b->description, n->description);
+			field(o, what, "parent", goal_key(before, b->parent_id), goal_key(after, n->parent_id));
+			field(o, what, "focus", focus_key(before, b->focus_id), focus_key(after, n->focus_id));
+		}
+		free(what);
+	}
+}
+
+static void
+value_changes(struct out *o, const struct indicator *b, const struct indicator *n)
+{
+	for (size_t i = 0; i < n->nvalues; i++) {
+		const struct measurement *m = &n->values[i], *old = NULL;
+		char *what = xasprintf(_("value %s %s %c"), n->key, m->period, sex_char(m->sex));
+		char *nv = number(m->has_value, m->value), *ov;
+
+		for (size_t j = 0; b && j < b->nvalues && !old; j++)
+			if (strcmp(b->values[j].period, m->period) == 0 && b->values[j].sex == m->sex)
+				old = &b->values[j];
+		if (!old) {
+			added(o, what, nv ? nv : _("no data"));
+		} else {
+			ov = number(old->has_value, old->value);
+			field(o, what, "value", ov ? ov : _("no data"), nv ? nv : _("no data"));
+			free(ov);
+		}
+		free(nv);
+		free(what);
+	}
+}
+
+static void
+indicator_changes(struct out *o, const struct plan *before, const struct plan *after)
+{
+	for (size_t i = 0; i < after->ninds; i++) {
+		const struct indicator *n = &after->inds[i], *b = NULL;
+		char *what = xasprintf(_("indicator %s"), n->key);
+
+		for (size_t j = 0; j < before->ninds && !b; j++)
+			if (strcmp(before->inds[j].key, n->key) == 0)
+				b = &before->inds[j];
+		if (!b) {
+			added(o, what, n->name);
+		} else {
+			char *obase = number(b->has_baseline, b->baseline), *nbase = number(n->has_baseline, n->baseline);
+			char *otarget = number(b->has_target, b->target), *ntarget = number(n->has_target, n->target);
+
+			field(o, what, "goal", goal_key(before, b->goal_id), goal_key(after, n->goal_id));
+			field(o, what, "name", b->name, n->name);
+			field(o, what, "description", b->description, n->description);
+			field(o, what, "unit", b->unit, n->unit);
+			field(o, what, "source", b->source, n->source);
+			field(o, what, "kolada", b->kolada, n->kolada);
+			field(o, what, "direction", b->lower_is_better ? "lower" : "higher",
+			      n->lower_is_better ? "lower" : "higher");
+			field(o, what, "baseline", obase, nbase);
+			field(o, what, "baseline_period", b->baseline_period, n->baseline_period);
+			field(o, what, "target", otarget, ntarget);
+			field(o, what, "target_period", b->target_period, n->target_period);
+			field(o, what, "by_sex", b->by_sex ? "yes" : "no", n->by_sex ? "yes" : "no");
+			free(obase);
+			free(nbase);
+			free(otarget);
+			free(ntarget);
+		}
+		free(what);
+		value_changes(o, b, n);
+	}
+}
+
+static void
+activity_changes(struct out *o, const struct plan *before, const struct plan *after)
+{
+	for (size_t i = 0; i < after->nacts; i++) {
+		const struct activity *n = &after->acts[i], *b = NULL;
+		char *what = xasprintf(_("activity %s (#%lld)"), n->ref, (long long)n->id);
+
+		for (size_t j = 0; j < before->nacts && !b; j++)
+			if (strcmp(before->acts[j].ref, n->ref) == 0)
+				b = &before->acts[j];
+		if (!b) {
+			added(o, what, n->title);
+		} else {
+			char op[8], np[8];
+
+			snprintf(op, sizeof op, "%d", b->progress);
+			snprintf(np, sizeof np, "%d", n->progress);
+			field(o, what, "title", b->title, n->title);
+			field(o, what, "description", b->description, n->description);
+			field(o, what, "focus", focus_key(before, b->focus_id), focus_key(after, n->focus_id));
+			field(o, what, "goal", goal_key(before, b->goal_id), goal_key(after, n->goal_id));
+			field(o, what, "responsible", b->responsible, n->responsible);
+			field(o, what, "contact", b->contact, n->contact);
+			field(o, what, "start", b->start, n->start);
+			field(o, what, "due", b->due, n->due);
+			field(o, what, "status", status_id(b->status), status_id(n->status));
+			field(o, what, "progress", op, np);
+			field(o, what, "comment", b->comment, n->comment);
+		}
+		free(what);
+	}
+}
+
+int
+import_summary_print(const struct import_summary *s, const char *prefix, FILE *out)
+{
+	struct out o = { out, prefix, 0 };
+	const struct plan *a = &s->after;
+
+	if (!s->have_after)
+		return 0;
+	if (!s->existed) {
+		size_t nvalues = 0;
+
+		for (size_t i = 0; i < a->ninds; i++)
+			nvalues += a->inds[i].nvalues;
+		fprintf(out, _("%snew strategy: focus areas %zu, goals %zu, indicators %zu, values %zu, activities %zu\n"),
+		        prefix, a->nfocus, a->ngoals, a->ninds, nvalues, a->nacts);
+		return 1;
+	}
+	strategy_changes(&o, &s->before.s, &a->s);
+	focus_changes(&o, &s->before, a);
+	goal_changes(&o, &s->before, a);
+	indicator_changes(&o, &s->before, a);
+	activity_changes(&o, &s->before, a);
+	return o.changes;
+}
