@@ -9,6 +9,7 @@
 #include "measurements.h"
 #include "model.h"
 #include "strategy_ini.h"
+#include "text.h"
 #include "util.h"
 
 enum field_type { F_TEXT, F_DATE, F_NUMBER, F_PERIOD, F_SLUG, F_DIRECTION, F_BOOL,
@@ -163,10 +164,19 @@ check_value(const struct import *im, const struct item *it, const struct field *
 
 	switch (f->type) {
 	case F_TEXT:
-	case F_LIST:
+	case F_LIST: {
+		char why[256];
+
+		/* The rule of set and the dashboard (text_check); the value is not repeated: it is what is wrong. */
+		if (text_check(v, f->type == F_TEXT && text_multiline(f->key), NULL, why, sizeof why) < 0) {
+			err_set(_("%s: line %d: [%s] %s: %s"), im->ini.path, ini_line(&im->ini, it->section, f->key),
+			        it->section, f->key, why);
+			return -1;
+		}
 		if (f->required && !*v)
 			what = _("must not be empty");
 		break;
+	}
 	case F_DATE:
 		if (*v && parse_date(v, NULL, NULL, NULL) < 0)
 			what = _("expected a date YYYY-MM-DD");
