@@ -407,10 +407,9 @@ form_initial(struct dash *d, const struct activity *a, enum act_field f)
 		out = xstrdup(buf);
 		break;
 	default:
-		out = form_trim(canon);
-		for (char *p = out; *p; p++)
-			if ((unsigned char)*p < 0x20)
-				*p = ' ';
+		/* As stored: the form shows it read-only if it cannot show it as it is. */
+		out = canon;
+		canon = NULL;
 		break;
 	}
 	free(canon);
