@@ -77,4 +77,20 @@ printf '[strategy]\nid = s\nmunicipality = M\ntitle = T\nvision = "Rad ett\\n\\n
 run -d "$db" import "$ini"
 expect_status 0 "import: line breaks and tabs in multi-line fields are kept"
 check "import: the vision's paragraph break is stored" [ "$(sqlite3 "$db" "SELECT hex(vision) FROM strategy WHERE id = 's'")" = "$(hexof "Rad ett${nl}${nl}Rad tre")" ]
+
+# --- export of a database that already holds refused characters: U+FFFD, a warning, and it imports
+sqlite3 "$db" "UPDATE activity SET description = 'Rad' || char(10) || 'a' || char(27) || '[31m' || char(8238) || 'b',
+	title = 'T' || char(10) || 'U', responsible = 'x' || cast(x'ff' AS text) WHERE id = 3;
+	UPDATE strategy SET vision = 'Vi' || char(8203) || 'sion' WHERE id = 'vastervik';"
+run -d "$db" export --strategy vastervik
+expect_status 0 "export: a database with refused characters still exports"
+clean "export"
+expect_err "^styrkort: warning: export: 5 characters that a file may not hold were replaced by U\+FFFD: strategy vastervik vision, position 3; activity 3 title, position 2; activity 3 description, position 6; activity 3 responsible, position 2$" "export: says how many and where, on stderr"
+fffd=$(printf '\357\277\275')
+expect_out "^description = \"Rad\\\\na${fffd}\\[31m${fffd}b\"$" "export: U+FFFD in place of ESC and U+202E; the line break kept (as \\\\n)"
+expect_out "^title = T${fffd}U$" "export: the line break of a one-line title replaced too"
+cp "$TMPD/out" "$TMPD/exported.ini"
+run init "$TMPD/again.db"
+run -d "$TMPD/again.db" import "$TMPD/exported.ini"
+expect_status 0 "export: its output imports"
 tap_done
