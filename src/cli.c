@@ -17,6 +17,7 @@
 #include "report.h"
 #include "review.h"
 #include "strategy_ini.h"
+#include "text.h"
 #include "util.h"
 
 /* The sample names of PRODUCT.md, also the INI file names in data/. */
@@ -122,11 +123,11 @@ cmd_init(struct app *a)
 	}
 	db_close(db);
 	if (imported)
-		fprintf(stderr, ngettext("styrkort: created %s with %d sample strategy\n",
+		msg_print(stderr, ngettext("styrkort: created %s with %d sample strategy\n",
 		                         "styrkort: created %s with %d sample strategies\n", (unsigned long)imported),
 		        path, imported);
 	else
-		fprintf(stderr, _("styrkort: created %s; add a strategy with 'styrkort -d %s import FILE.ini'\n"),
+		msg_print(stderr, _("styrkort: created %s; add a strategy with 'styrkort -d %s import FILE.ini'\n"),
 		        path, path);
 	return rc;
 }
@@ -145,7 +146,7 @@ cmd_import(struct app *a)
 		db_close(db);
 		return fail(EXIT_RUNTIME);
 	}
-	fprintf(stderr, _("styrkort: %s: imported strategy '%s'\n"), a->args[0], id);
+	msg_print(stderr, _("styrkort: %s: imported strategy '%s'\n"), a->args[0], id);
 	free(id);
 	db_close(db);
 	return EXIT_OK;
@@ -351,12 +352,21 @@ cmd_review(struct app *a)
 		msg_error(_("review add %s: expected a date YYYY-MM-DD"), date);
 		return EXIT_USAGE;
 	}
+	{
+		char why[256];
+
+		/* A note is text as an activity's comment is: the same rule. */
+		if (a->note && text_check(a->note, 1, NULL, why, sizeof why) < 0) {
+			msg_error("--note: %s", why);
+			return EXIT_USAGE;
+		}
+	}
 	if (!(db = app_open_db(a)))
 		return fail(EXIT_RUNTIME);
 	if (one_strategy(db, a, &id) < 0 || review_add(db, id, date, a->note) < 0)
 		rc = fail(EXIT_RUNTIME);
 	else
-		fprintf(stderr, _("styrkort: recorded a review of '%s' on %s\n"), id, date);
+		msg_print(stderr, _("styrkort: recorded a review of '%s' on %s\n"), id, date);
 	free(id);
 	db_close(db);
 	return rc;
@@ -376,7 +386,7 @@ cmd_measurements(struct app *a)
 	if (measurements_import(db, a->args[0], a->strategy, &res, stderr) < 0) {
 		rc = fail(EXIT_RUNTIME);
 	} else {
-		fprintf(stderr, _("styrkort: %s: %d new, %d changed, %d unchanged values\n"), a->args[0],
+		msg_print(stderr, _("styrkort: %s: %d new, %d changed, %d unchanged values\n"), a->args[0],
 		        res.added, res.replaced, res.unchanged);
 	}
 	db_close(db);

@@ -725,6 +725,16 @@ submit_value(void *arg, struct form_field *fields, int n, int *bad)
 			return 0;
 		}
 	}
+	{
+		char why[256];
+
+		/* The comment is text as an activity's is: the same rule. */
+		if (text_check(fields[3].value, 1, NULL, why, sizeof why) < 0) {
+			err_set(_("comment: %s"), why);
+			*bad = 3;
+			return 0;
+		}
+	}
 	if (db_begin(db) < 0)
 		return 0;
 	if (changelog_begin_batch(db, 0) < 0 ||
@@ -828,6 +838,15 @@ submit_review(void *arg, struct form_field *fields, int n, int *bad)
 	}
 	snprintf(x->date, sizeof x->date, "%s", c.value[AF_DUE]);
 	act_change_free(&c);
+	{
+		char why[256];
+
+		if (text_check(fields[1].value, 1, NULL, why, sizeof why) < 0) {
+			err_set(_("note: %s"), why);
+			*bad = 1;
+			return 0;
+		}
+	}
 	if (review_add(x->d->db, x->d->plan.s.id, x->date, *fields[1].value ? fields[1].value : NULL) < 0) {
 		*bad = -1;
 		return 0;

@@ -93,4 +93,75 @@ cp "$TMPD/out" "$TMPD/exported.ini"
 run init "$TMPD/again.db"
 run -d "$TMPD/again.db" import "$TMPD/exported.ini"
 expect_status 0 "export: its output imports"
+
+# --- no escape sequence from a file or the database reaches a terminal, in any output or message
+e="'x' || char(27) || '[31m' || char(8238) || 'y'"
+d2=$TMPD/dirty.db
+run init "$d2" --sample vastervik
+sqlite3 "$d2" "UPDATE strategy SET municipality = $e, title = $e, owner = $e, vision = $e, purpose = $e,
+		adopted_on = $e, valid_from = $e, valid_to = $e, doc_type = $e, adopted_by = $e;
+	UPDATE focus_area SET name = $e, purpose = $e;
+	UPDATE responsible_body SET name = $e;
+	UPDATE goal SET title = $e, description = $e;
+	UPDATE indicator SET name = $e, unit = $e, source = $e, description = $e;
+	UPDATE measurement SET entered_by = $e;
+	UPDATE activity SET title = $e, description = $e, responsible = $e, contact = $e, comment = $e,
+		start_date = $e, due_date = $e, changed_by = $e, changed_at = $e;
+	INSERT INTO change_log (at, who, strategy_id, kind, item_id, item, field, old, new, comment, batch)
+		VALUES ($e, $e, 'vastervik', 'activity', 1, $e, $e, $e, $e, $e, 1);
+	INSERT INTO review (strategy_id, date, note, created_by, created_at) VALUES ('vastervik', $e, $e, $e, $e);"
+for args in "report" "report --format markdown" "report --format csv" "report --since last-review" \
+	"report --since 2000-01-01" "report --since 2000-01-01 --format markdown" "log" "log --activity 1" "review list" "export"; do
+	# shellcheck disable=SC2086
+	run -d "$d2" $args
+	expect_status 0 "$args of a database holding ESC and U+202E"
+	clean "$args"
+done
+# Messages: values, keys, section names, file names and database text in errors, warnings and success lines.
+run -d "$db" set 1 "status=a${esc}[31m${rlo}b"
+clean "set: a refused status value in the message"
+run -d "$db" set 1 "due=a${esc}[31m${rlo}b"
+clean "set: a refused date in the message"
+run -d "$db" set 1 "focus=a${esc}[31m${rlo}b"
+clean "set: a refused focus key in the message"
+run -d "$db" set 1 "x${esc}[31m${rlo}=1"
+clean "set: an unknown field name in the message"
+run -d "$db" set "1${esc}[31m${rlo}" status=done
+clean "set: a bad activity number in the message"
+run -d "$db" report --since "2026${esc}[31m${rlo}"
+clean "report --since: a bad date in the message"
+run -d "$db" report --strategy "s${esc}[31m${rlo}"
+clean "report --strategy: a bad id in the message"
+run -d "$db" "--colour${esc}[31m${rlo}"
+clean "an unknown option in the message"
+printf '[strategy]\nid = s\nmunicipality = M\ntitle = T\n\n[activity.a]\ntitle = x\nstatus = d%s[31m%sy\n' "$esc" "$rlo" >"$ini"
+run -d "$db" import "$ini"
+clean "import: a bad status value in the message"
+printf '[strategy]\nid = s\nmunicipality = M\ntitle = T\n\n[activity.a]\ntitle = x\nk%s[31m%sy = 1\n' "$esc" "$rlo" >"$ini"
+run -d "$db" import "$ini"
+clean "import: an unknown key in the message"
+printf '[strategy]\nid = s\nmunicipality = M\ntitle = T\n\n[activity.a%s[31m%s]\ntitle = x\n' "$esc" "$rlo" >"$ini"
+run -d "$db" import "$ini"
+clean "import: a section name in the message"
+printf '[strategy]\nid = s\nmunicipality = M\ntitle = T\n\n[indicator.i]\ngoal = g\nname = n\nvalue.20%s[31m%s = 1\n' "$esc" "$rlo" >"$ini"
+run -d "$db" import "$ini"
+clean "import: a period in the message"
+evil="$TMPD/a${esc}[31m${rlo}b.ini"
+printf '[strategy]\nid = s2\nmunicipality = M\ntitle = T\n' >"$evil"
+run -d "$db" import "$evil"
+expect_status 0 "import of a file whose name holds ESC and U+202E"
+clean "import: the file name in the success line"
+printf 'indicator,period,sex,value\ni%s[31m%s,2023,T,1\n' "$esc" "$rlo" >"$TMPD/m.csv"
+run -d "$db" measurements "$TMPD/m.csv"
+clean "measurements: an indicator id in the message"
+run -d "$db" measurements "$TMPD/none${esc}[31m${rlo}.csv"
+clean "measurements: a missing file's name in the message"
+run -d "$db" --strategy vastervik review add "2026${esc}[31m${rlo}"
+clean "review add: a bad date in the message"
+run -d "$db" --strategy vastervik review add --note "n${esc}[31m${rlo}"
+clean "review add: a refused note"
+expect_status 2 "review add: a note with ESC is refused as set refuses it"
+printf '[display]\ncolor = a%s[31m%sb\n' "$esc" "$rlo" >"$TMPD/c.ini"
+run -d "$db" -c "$TMPD/c.ini" report
+clean "configuration: a bad value in the message"
 tap_done
