@@ -349,8 +349,15 @@ edit_status(struct dash *d, struct view *v)
 	memset(&c, 0, sizeof c);
 	act_change_set(&c, AF_STATUS, status_id((enum status)rc), d->app->cfg.date_format);
 	/* As 'styrkort set N status=... comment=...': the comment is the activity's too, unless skipped. */
-	if (*comment)
-		act_change_set(&c, AF_COMMENT, comment, d->app->cfg.date_format);
+	if (*comment && act_change_set(&c, AF_COMMENT, comment, d->app->cfg.date_format) < 0) {
+		/* Refused as 'styrkort set' refuses it (a control character...): nothing is saved. */
+		display_message(1, "%s", err_get());
+		act_change_free(&c);
+		free(comment);
+		model_free_activity(&a);
+		dash_redraw(d);
+		return 0;
+	}
 	switch (apply_change(d, &a, &c, *comment ? comment : NULL, &kept)) {
 	case -1:
 		rc = -1;
