@@ -896,15 +896,13 @@ exporter_at(struct exporter *x, char *where)
 	x->where = where;
 }
 
-static void
-put(struct exporter *x, const char *key, const char *v)
+/* s made safe for the file (text_repair()), the place remembered for the warning. */
+static char *
+fix(struct exporter *x, const char *key, const char *s, int multiline)
 {
 	size_t count = 0, first = 0;
-	char *fixed;
+	char *fixed = text_repair(s, multiline, &count, &first);
 
-	if (!v || !*v)
-		return;
-	fixed = text_repair(v, text_multiline(key), &count, &first);
 	if (count) {
 		/* The first few places are enough to find them; the count says how many in all. */
 		if (x->nplaces < 5)
@@ -915,8 +913,31 @@ put(struct exporter *x, const char *key, const char *v)
 		x->nplaces++;
 		x->count += count;
 	}
+	return fixed;
+}
+
+static void
+put(struct exporter *x, const char *key, const char *v)
+{
+	char *fixed;
+
+	if (!v || !*v)
+		return;
+	fixed = fix(x, key, v, text_multiline(key));
 	ini_write(x->out, key, fixed);
 	free(fixed);
+}
+
+/* A section's header; where (a new string) names it in the warning. */
+static void
+section(struct exporter *x, const char *prefix, const char *key, char *where)
+{
+	char *k;
+
+	exporter_at(x, where);
+	k = fix(x, "id", key, 0);
+	fprintf(x->out, "\n[%s%s]\n", prefix, k);
+	free(k);
 }
 
 static void
@@ -953,8 +974,7 @@ strategy_export(struct db *db, const char *strategy_id, FILE *out)
 	for (size_t i = 0; i < p.nfocus; i++) {
 		const struct focus_area *f = &p.focus[i];
 
-		fprintf(out, "\n[focus.%s]\n", f->key);
-		exporter_at(x, xasprintf("%s %s", _("focus area"), f->key));
+		section(x, "focus.", f->key, xasprintf("%s %s", _("focus area"), f->key));
 		put(x, "name", f->name);
 		put(x, "purpose", f->purpose);
 		if (f->nbodies) {
@@ -982,8 +1002,7 @@ strategy_export(struct db *db, const char *strategy_id, FILE *out)
 		}
 		sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
 		while (sqlite3_step(st) == SQLITE_ROW) {
-			fprintf(out, "\n[goal.%s]\n", db_text(st, 0));
-			exporter_at(x, xasprintf("%s %s", _("goal"), db_text(st, 0)));
+			section(x, "goal.", db_text(st, 0), xasprintf("%s %s", _("goal"), db_text(st, 0)));
 			put(x, "title", db_text(st, 1));
 			put(x, "description", db_text(st, 2));
 			put(x, "parent", db_text(st, 3));
@@ -995,8 +1014,7 @@ strategy_export(struct db *db, const char *strategy_id, FILE *out)
 		const struct indicator *ind = &p.inds[i];
 		const struct goal *g = plan_goal(&p, ind->goal_id);
 
-		fprintf(out, "\n[indicator.%s]\n", ind->key);
-		exporter_at(x, xasprintf(_("indicator %s"), ind->key));
+		section(x, "indicator.", ind->key, xasprintf(_("indicator %s"), ind->key));
 		put(x, "goal", g ? g->key : "");
 		put(x, "name", ind->name); put(x, "description", ind->description);
 		put(x, "unit", ind->unit); put(x, "source", ind->source); put(x, "kolada", ind->kolada);
@@ -1013,6 +1031,12 @@ strategy_export(struct db *db, const char *strategy_id, FILE *out)
 
 			for (char *c = key; *c; c++)
 				*c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+			{
+				char *safe = fix(x, "value", key, 0);
+
+				free(key);
+				key = safe;
+			}
 			if (m->has_value)
 				put_number(out, key, 1, m->value);
 			else
@@ -1026,8 +1050,7 @@ strategy_export(struct db *db, const char *strategy_id, FILE *out)
 		const struct goal *g = plan_goal(&p, a->goal_id);
 		char prog[8];
 
-		fprintf(out, "\n[activity.%s]\n", a->ref);
-		exporter_at(x, xasprintf(_("activity %lld"), (long long)a->id));
+		section(x, "activity.", a->ref, xasprintf(_("activity %lld"), (long long)a->id));
 		put(x, "title", a->title); put(x, "description", a->description);
 		put(x, "focus", f ? f->key : NULL); put(x, "goal", g ? g->key : NULL);
 		put(x, "responsible", a->responsible); put(x, "contact", a->contact);

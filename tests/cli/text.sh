@@ -110,6 +110,15 @@ sqlite3 "$d2" "UPDATE strategy SET municipality = $e, title = $e, owner = $e, vi
 	INSERT INTO change_log (at, who, strategy_id, kind, item_id, item, field, old, new, comment, batch)
 		VALUES ($e, $e, 'vastervik', 'activity', 1, $e, $e, $e, $e, $e, 1);
 	INSERT INTO review (strategy_id, date, note, created_by, created_at) VALUES ('vastervik', $e, $e, $e, $e);"
+# Ids and periods too (no import would have written them): export still writes no raw ESC.
+cp "$d2" "$TMPD/keys.db"
+sqlite3 "$TMPD/keys.db" "UPDATE focus_area SET key = 'f' || $e || id; UPDATE goal SET key = 'g' || $e || id;
+	UPDATE indicator SET key = 'i' || $e || id; UPDATE activity SET ref = 'a' || $e || id;
+	UPDATE measurement SET period = period || char(27);"
+check "the ids and periods hold ESC" [ "$(sqlite3 "$TMPD/keys.db" "SELECT count(*) FROM measurement WHERE period LIKE '%' || char(27)")" -gt 0 ]
+run -d "$TMPD/keys.db" export
+expect_status 0 "export of a database with ESC in its ids and periods"
+clean "export of ids and periods"
 for args in "report" "report --format markdown" "report --format csv" "report --since last-review" \
 	"report --since 2000-01-01" "report --since 2000-01-01 --format markdown" "log" "log --activity 1" "review list" "export"; do
 	# shellcheck disable=SC2086
