@@ -13,7 +13,8 @@ sqlite3 "$db" "UPDATE activity SET description = 'Rad ett' || char(10, 10) || 'R
 	comment = char(9) || 'indrag', responsible = '  Anna Berg  ',
 	title = 'Kafe' || char(769, 769, 769, 769, 769, 769, 769, 769) || ' och te' WHERE id = 1;
 	UPDATE activity SET description = '$long', comment = 'Slut  ',
-	responsible = 'Anna' || char(133) || 'Berg', title = 'Titel ' || cast(x'ff' AS text) WHERE id = 2;"
+	responsible = 'Anna' || char(133) || 'Berg', title = 'Titel ' || cast(x'ff' AS text) WHERE id = 2;
+	UPDATE activity SET title = 'Rod' || char(27) || '[31mtext' || char(8238) || 'slut' WHERE id = 3;"
 # snapshot ID: every column but the progress and the bookkeeping of a change, as bytes.
 snapshot() {
 	sqlite3 "$db" "SELECT hex(title), hex(description), hex(responsible), hex(contact), hex(comment),
@@ -58,6 +59,12 @@ tmux_keys Up End " slut" Enter
 tmux_expect "Saved #2" "the long description is saved"
 check "#2: the typed words are appended to the 500 characters" [ "$(sqlite3 "$db" "SELECT description FROM activity WHERE id = 2")" = "$long slut" ]
 check "#2: the log holds the description now" [ "$(logged_since 2)" = progress,description ]
+
+# The status line's message quotes the title from the database: its ESC and U+202E show as '?'.
+tmux_keys j Enter
+tmux_expect "Edit #3" "the form of #3 opens"
+tmux_keys Down C-u 5 Enter
+tmux_expect "Saved #3 Rod?[31mtext?slut" "the saved message shows the title's ESC and U+202E as '?'"
 tmux_keys q
 tmux_wait_exit
 tmux_check_sanitizers
