@@ -10,6 +10,7 @@
 
 #include "activity.h"
 #include "changelog.h"
+#include "text.h"
 #include "util.h"
 
 /* Each field: its name (in `set` and the log) and its column. */
@@ -83,12 +84,16 @@ parse_user_date(const char *s, const char *fmt, char iso[16])
 	return 0;
 }
 
+/* A text field: what text_check() allows, line breaks only where the field has several lines. */
 static int
-has_controls(const char *s, int allow_newline)
+check_text(enum act_field f, const char *value)
 {
-	for (; *s; s++)
-		if (((unsigned char)*s < 0x20 && !(allow_newline && (*s == '\n' || *s == '\t'))) || *s == 0x7f)
-			return 1;
+	char why[256];
+
+	if (text_check(value, text_multiline(fields[f].name), NULL, why, sizeof why) < 0) {
+		err_set("%s: %s", fields[f].name, why);
+		return -1;
+	}
 	return 0;
 }
 
@@ -101,27 +106,22 @@ act_change_set(struct act_change *c, enum act_field f, const char *value, const 
 
 	switch (f) {
 	case AF_TITLE:
+		if (check_text(f, value) < 0)
+			return -1;
 		while (isspace((unsigned char)*value))
 			value++;
 		if (!*value) {
 			err_set(_("title: an activity needs a title"));
 			return -1;
 		}
-		/* fall through */
-	case AF_RESPONSIBLE:
-	case AF_CONTACT:
-		if (has_controls(value, 0)) {
-			err_set(_("%s: control characters are not allowed"), fields[f].name);
-			return -1;
-		}
 		canon = xstrdup(value);
 		break;
+	case AF_RESPONSIBLE:
+	case AF_CONTACT:
 	case AF_DESCRIPTION:
 	case AF_COMMENT:
-		if (has_controls(value, 1)) {
-			err_set(_("%s: control characters are not allowed"), fields[f].name);
+		if (check_text(f, value) < 0)
 			return -1;
-		}
 		canon = xstrdup(value);
 		break;
 	case AF_FOCUS:

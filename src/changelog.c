@@ -191,12 +191,16 @@ changelog_print(struct db *db, const struct changelog_filter *f, FILE *out)
 		const struct change *c = &rows[i];
 		char *who = shown(c->who), *item = shown(c->item);
 		char *old = shown(c->old), *new_v = shown(c->new_value);
+		/* Every column is the database's text, the time and the field name too. */
+		char *at = text_sanitize(c->at ? c->at : "", 0), *sid = text_sanitize(c->strategy_id ? c->strategy_id : "", 0);
+		char *field = text_sanitize(c->field ? c->field : "", 0);
 
 		/* 2026-11-22T09:00:00Z  anna  oxelosund #12 Title: status: not_started -> done  (comment) */
-		fprintf(out, "%s  %s  %s ", c->at, who, c->strategy_id);
+		fprintf(out, "%s  %s  %s ", at, who, sid);
 		if (strcmp(c->kind, "activity") == 0)
 			fprintf(out, "#%lld ", (long long)c->item_id);
-		fprintf(out, "%s: %s: %s -> %s", item, c->field, c->old ? old : "-", new_v);
+		fprintf(out, "%s: %s: %s -> %s", item, field, c->old ? old : "-", new_v);
+		free(at); free(sid); free(field);
 		if (c->comment) {
 			char *comment = shown(c->comment);
 

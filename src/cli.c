@@ -18,6 +18,7 @@
 #include "report.h"
 #include "review.h"
 #include "strategy_ini.h"
+#include "text.h"
 #include "util.h"
 
 /* The sample names of PRODUCT.md, also the INI file names in data/. */
@@ -187,11 +188,11 @@ cmd_init(struct app *a)
 	}
 	db_close(db);
 	if (imported)
-		fprintf(stderr, ngettext("styrkort: created %s with %d sample strategy\n",
+		msg_print(stderr, ngettext("styrkort: created %s with %d sample strategy\n",
 		                         "styrkort: created %s with %d sample strategies\n", (unsigned long)imported),
 		        path, imported);
 	else
-		fprintf(stderr, _("styrkort: created %s; add a strategy with 'styrkort -d %s import FILE.ini'\n"),
+		msg_print(stderr, _("styrkort: created %s; add a strategy with 'styrkort -d %s import FILE.ini'\n"),
 		        path, path);
 	return rc;
 }
@@ -218,16 +219,16 @@ cmd_import(struct app *a)
 	changes = import_summary_print(&sum, prefix, stderr);
 	free(prefix);
 	if (a->dry_run && !sum.existed)
-		fprintf(stderr, _("styrkort: %s: dry run: strategy '%s' would be added; nothing was written\n"),
+		msg_print(stderr, _("styrkort: %s: dry run: strategy '%s' would be added; nothing was written\n"),
 		        a->args[0], id);
 	else if (a->dry_run)
-		fprintf(stderr, ngettext("styrkort: %s: dry run: %d change to strategy '%s'; nothing was written\n",
+		msg_print(stderr, ngettext("styrkort: %s: dry run: %d change to strategy '%s'; nothing was written\n",
 		                         "styrkort: %s: dry run: %d changes to strategy '%s'; nothing was written\n",
 		                         (unsigned long)changes), a->args[0], changes, id);
 	else if (changes == 0)
-		fprintf(stderr, _("styrkort: %s: strategy '%s' is as the file says; nothing changed\n"), a->args[0], id);
+		msg_print(stderr, _("styrkort: %s: strategy '%s' is as the file says; nothing changed\n"), a->args[0], id);
 	else
-		fprintf(stderr, _("styrkort: %s: imported strategy '%s'\n"), a->args[0], id);
+		msg_print(stderr, _("styrkort: %s: imported strategy '%s'\n"), a->args[0], id);
 	import_summary_free(&sum);
 	free(id);
 	db_close(db);
@@ -436,15 +437,24 @@ cmd_review(struct app *a)
 		msg_error(_("review add %s: expected a date YYYY-MM-DD"), date);
 		return EXIT_USAGE;
 	}
+	{
+		char why[256];
+
+		/* A note is text as an activity's comment is: the same rule. */
+		if (a->note && text_check(a->note, 1, NULL, why, sizeof why) < 0) {
+			msg_error("--note: %s", why);
+			return EXIT_USAGE;
+		}
+	}
 	if (!(db = app_open_db(a)))
 		return fail(EXIT_RUNTIME);
 	if (one_strategy(db, a, &id) < 0 || review_add(db, id, date, a->note) < 0)
 		rc = fail(EXIT_RUNTIME);
 	else if (date_cmp_today(date) < 0)
-		fprintf(stderr, _("styrkort: recorded a review of '%s' on %s; the changes made after that day "
+		msg_print(stderr, _("styrkort: recorded a review of '%s' on %s; the changes made after that day "
 		                  "count as since the review\n"), id, date);
 	else
-		fprintf(stderr, _("styrkort: recorded a review of '%s' on %s; the changes made from now on "
+		msg_print(stderr, _("styrkort: recorded a review of '%s' on %s; the changes made from now on "
 		                  "count as since the review\n"), id, date);
 	free(id);
 	db_close(db);
@@ -465,7 +475,7 @@ cmd_measurements(struct app *a)
 	if (measurements_import(db, a->args[0], a->strategy, &res, stderr) < 0) {
 		rc = fail(EXIT_RUNTIME);
 	} else {
-		fprintf(stderr, _("styrkort: %s: %d new, %d changed, %d unchanged values\n"), a->args[0],
+		msg_print(stderr, _("styrkort: %s: %d new, %d changed, %d unchanged values\n"), a->args[0],
 		        res.added, res.replaced, res.unchanged);
 	}
 	db_close(db);

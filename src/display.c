@@ -378,7 +378,9 @@ display_message(int error, const char *fmt, ...)
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
 	free(message);
-	message = buf_steal(&b);
+	/* The one place every status-line message passes: whatever it quotes, no control reaches the terminal. */
+	message = text_sanitize(b.s ? b.s : "", 1);
+	buf_free(&b);
 	message_error = error;
 	message_win_close();
 }

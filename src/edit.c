@@ -350,8 +350,15 @@ edit_status(struct dash *d, struct view *v)
 	memset(&c, 0, sizeof c);
 	act_change_set(&c, AF_STATUS, status_id((enum status)rc), d->app->cfg.date_format);
 	/* As 'styrkort set N status=... comment=...': the comment is the activity's too, unless skipped. */
-	if (*comment)
-		act_change_set(&c, AF_COMMENT, comment, d->app->cfg.date_format);
+	if (*comment && act_change_set(&c, AF_COMMENT, comment, d->app->cfg.date_format) < 0) {
+		/* Refused as 'styrkort set' refuses it (a control character...): nothing is saved. */
+		display_message(1, "%s", err_get());
+		act_change_free(&c);
+		free(comment);
+		model_free_activity(&a);
+		dash_redraw(d);
+		return 0;
+	}
 	switch (apply_change(d, &a, &c, *comment ? comment : NULL, &kept)) {
 	case -1:
 		rc = -1;
@@ -408,10 +415,9 @@ form_initial(struct dash *d, const struct activity *a, enum act_field f)
 		out = xstrdup(buf);
 		break;
 	default:
-		out = form_trim(canon);
-		for (char *p = out; *p; p++)
-			if ((unsigned char)*p < 0x20)
-				*p = ' ';
+		/* As stored: the form shows it read-only if it cannot show it as it is. */
+		out = canon;
+		canon = NULL;
 		break;
 	}
 	free(canon);
@@ -723,6 +729,16 @@ submit_value(void *arg, struct form_field *fields, int n, int *bad)
 			return 0;
 		}
 	}
+	{
+		char why[256];
+
+		/* The comment is text as an activity's is: the same rule. */
+		if (text_check(fields[3].value, 1, NULL, why, sizeof why) < 0) {
+			err_set(_("comment: %s"), why);
+			*bad = 3;
+			return 0;
+		}
+	}
 	if (db_begin(db) < 0)
 		return 0;
 	if (changelog_begin_batch(db, 0) < 0 ||
@@ -832,6 +848,15 @@ submit_review(void *arg, struct form_field *fields, int n, int *bad)
 	}
 	snprintf(x->date, sizeof x->date, "%s", c.value[AF_DUE]);
 	act_change_free(&c);
+	{
+		char why[256];
+
+		if (text_check(fields[1].value, 1, NULL, why, sizeof why) < 0) {
+			err_set(_("note: %s"), why);
+			*bad = 1;
+			return 0;
+		}
+	}
 	if (review_add(x->d->db, x->d->plan.s.id, x->date, *fields[1].value ? fields[1].value : NULL) < 0) {
 		*bad = -1;
 		return 0;

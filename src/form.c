@@ -34,16 +34,29 @@ form_trim(const char *s)
 	return xasprintf("%.*s", (int)(end - s), s);
 }
 
-/* A field holds one line: line breaks, tabs and other controls become spaces. */
-static char *
-flatten(const char *s)
+/*
+ * Can a one-line field show s as it is, so that reading it back gives s?
+ * Not with line breaks or tabs, spaces at either end (the form trims
+ * them) or characters text_check() refuses.  What ncurses itself changes
+ * (a cell holds only a few combining marks) is found by reading it back.
+ */
+static int
+faithful(const char *s)
 {
-	char *out = xstrdup(s ? s : "");
+	size_t len = strlen(s);
 
-	for (char *p = out; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	return out;
+	return text_check(s, 0, NULL, NULL, 0) == 0 && (len == 0 || (s[0] != ' ' && s[len - 1] != ' '));
+}
+
+/* Does the field give back v unchanged, after the form's own trimming? */
+static int
+reads_back(FIELD *f, const char *v)
+{
+	char *back = form_trim(field_buffer(f, 0));
+	int same = strcmp(back, v) == 0;
+
+	free(back);
+	return same;
 }
 
 static int
@@ -95,13 +108,25 @@ build(struct fstate *st, const char *title, struct form_field *fields, int n, in
 	keypad(st->win, TRUE);
 	st->f = xcalloc((size_t)n + 1, sizeof *st->f);
 	for (int i = 0; i < n; i++) {
-		char *v = flatten(fields[i].value);
+		const char *v = fields[i].value ? fields[i].value : "";
 
 		st->f[i] = new_field(1, fw, field_row(st, i) - 1, fx, 0, 0);
 		field_opts_off(st->f[i], O_AUTOSKIP | O_STATIC | O_BLANK);
 		set_field_back(st->f[i], A_UNDERLINE);
-		set_field_buffer(st->f[i], 0, v);
-		free(v);
+		if (!fields[i].locked && faithful(v)) {
+			set_field_buffer(st->f[i], 0, v);
+			if (reads_back(st->f[i], v))
+				continue;
+		}
+		/* Shown as the screen shows any text, and read-only: an edit would rewrite it. */
+		fields[i].locked = 1;
+		{
+			char *shown = text_sanitize(v, 0);
+
+			set_field_buffer(st->f[i], 0, shown);
+			free(shown);
+		}
+		field_opts_off(st->f[i], O_EDIT);
 	}
 	st->form = new_form(st->f);
 	/* Backspace at a field's start and Enter must never move to another field: typing would land there. */
@@ -124,20 +149,43 @@ read_values(struct fstate *st, struct form_field *fields)
 {
 	form_driver(st->form, REQ_VALIDATION);
 	for (int i = 0; i < st->n; i++) {
+		if (fields[i].locked)
+			continue;
 		free(fields[i].value);
 		fields[i].value = form_trim(field_buffer(st->f[i], 0));
 	}
 }
 
+/* Under each read-only field (or once at the bottom), why it is read-only and how to change it. */
+static void
+show_notes(struct fstate *st, const struct form_field *fields)
+{
+	/* Short enough for the room under a field at 80 columns; styrkort(1) says why. */
+	const char *note = _("read-only: edit with 'styrkort set' or the INI file");
+	int any = 0;
+
+	for (int i = 0; i < st->n; i++) {
+		if (!fields[i].locked)
+			continue;
+		any = 1;
+		if (st->step == 2)
+			display_text(st->win, field_row(st, i) + 1, st->labelw + 3, st->w - st->labelw - 4, note,
+			             display_attr(DC_LABEL));
+	}
+	if (any && st->step != 2)
+		display_text(st->win, st->h - 2, 2, st->w - 3, note, display_attr(DC_LABEL));
+}
+
 /* The error under its field (or at the bottom); NULL clears every error row. */
 static void
-show_error(struct fstate *st, int bad, const char *msg)
+show_error(struct fstate *st, const struct form_field *fields, int bad, const char *msg)
 {
 	int fx = st->labelw + 3, y;
 
 	for (int i = 0; i < st->n && st->step == 2; i++)
 		display_fill(st->win, field_row(st, i) + 1, 1, st->w - 2, A_NORMAL);
 	display_fill(st->win, st->h - 2, 1, st->w - 2, A_NORMAL);
+	show_notes(st, fields);
 	if (!msg)
 		return;
 	if (bad >= 0 && st->step == 2) {
@@ -161,6 +209,8 @@ form_run(struct dash *dash, const char *title, struct form_field *fields, int n,
 	int error_at = -1;
 
 	memset(&st, 0, sizeof st);
+	for (int i = 0; i < n; i++)
+		fields[i].locked = 0;
 	for (;;) {
 		struct dkey k;
 		int req = 0;
@@ -171,8 +221,7 @@ form_run(struct dash *dash, const char *title, struct form_field *fields, int n,
 				display_too_small();
 			} else {
 				built = 1;
-				if (error)
-					show_error(&st, error_at, error);
+				show_error(&st, fields, error_at, error);
 			}
 		}
 		if (built) {

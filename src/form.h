@@ -8,6 +8,7 @@
 struct form_field {
 	const char *label;      /* in the UI language */
 	char *value;            /* in: the initial text (may be NULL); out: what was typed (malloc'd) */
+	int locked;             /* out: the form could not show the text as it is, so it was read-only */
 };
 
 /*
@@ -18,8 +19,13 @@ struct form_field {
 typedef int (*form_submit_fn)(void *arg, struct form_field *fields, int n, int *bad);
 
 /*
- * Show the form titled title; fields are edited in place.  Returns 1 if
- * submit closed it, 0 if cancelled (Esc), -1 if the program must end.
+ * Show the form titled title; fields are edited in place.  A field whose
+ * text a one-line field cannot show as it is (line breaks, tabs, spaces at
+ * either end, characters text_check() refuses, what ncurses would cut, such
+ * as long runs of combining marks) is read-only, with a note, and its
+ * value comes back untouched: the form never rewrites what it cannot show.
+ * Returns 1 if submit closed it, 0 if cancelled (Esc), -1 if the program
+ * must end.
  */
 int form_run(struct dash *dash, const char *title, struct form_field *fields, int n,
              form_submit_fn submit, void *arg);

@@ -102,7 +102,7 @@ field(struct out *o, const char *what, const char *name, const char *old, const 
 		return;
 	so = shown(old);
 	sn = shown(new_value);
-	fprintf(o->f, "%s%s: %s: %s -> %s\n", o->prefix, what, name, so, sn);
+	msg_print(o->f, "%s%s: %s: %s -> %s\n", o->prefix, what, name, so, sn);
 	free(so);
 	free(sn);
 	o->changes++;
@@ -113,7 +113,7 @@ added(struct out *o, const char *what, const char *name)
 {
 	char *sn = shown(name);
 
-	fprintf(o->f, _("%s%s added: %s\n"), o->prefix, what, sn);
+	msg_print(o->f, _("%s%s added: %s\n"), o->prefix, what, sn);
 	free(sn);
 	o->changes++;
 }
@@ -333,7 +333,7 @@ import_summary_print(const struct import_summary *s, const char *prefix, FILE *o
 
 		for (size_t i = 0; i < a->ninds; i++)
 			nvalues += a->inds[i].nvalues;
-		fprintf(out, _("%snew strategy: focus areas %zu, goals %zu, indicators %zu, values %zu, activities %zu\n"),
+		msg_print(out, _("%snew strategy: focus areas %zu, goals %zu, indicators %zu, values %zu, activities %zu\n"),
 		        prefix, a->nfocus, a->ngoals, a->ninds, nvalues, a->nacts);
 		return 1;
 	}

@@ -122,9 +122,10 @@ version(void)
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	fputs("styrkort: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs(_("; see 'styrkort --help'\n"), stderr);
+	char *what = xasprintf(fmt, arg);
+
+	msg_print(stderr, "styrkort: %s%s", what, _("; see 'styrkort --help'\n"));
+	free(what);
 	return EXIT_USAGE;
 }
 

@@ -460,7 +460,7 @@ measurements_import(struct db *db, const char *path, const char *strategy_id,
 		else {
 			res->replaced++;
 			if (report)
-				fprintf(report, _("styrkort: %s: %s %d: %s %s %c changed from %s to %s\n"), path,
+				msg_print(report, _("styrkort: %s: %s %d: %s %s %c changed from %s to %s\n"), path,
 				        json ? _("entry") : _("line"), w->line, w->indicator, canon,
 				        toupper((unsigned char)w->sex[0]), old,
 				        *w->value ? w->value : _("no data"));

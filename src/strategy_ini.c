@@ -10,6 +10,7 @@
 #include "measurements.h"
 #include "model.h"
 #include "strategy_ini.h"
+#include "text.h"
 #include "util.h"
 
 enum field_type { F_TEXT, F_DATE, F_NUMBER, F_PERIOD, F_SLUG, F_DIRECTION, F_BOOL,
@@ -164,10 +165,19 @@ check_value(const struct import *im, const struct item *it, const struct field *
 
 	switch (f->type) {
 	case F_TEXT:
-	case F_LIST:
+	case F_LIST: {
+		char why[256];
+
+		/* The rule of set and the dashboard (text_check); the value is not repeated: it is what is wrong. */
+		if (text_check(v, f->type == F_TEXT && text_multiline(f->key), NULL, why, sizeof why) < 0) {
+			err_set(_("%s: line %d: [%s] %s: %s"), im->ini.path, ini_line(&im->ini, it->section, f->key),
+			        it->section, f->key, why);
+			return -1;
+		}
 		if (f->required && !*v)
 			what = _("must not be empty");
 		break;
+	}
 	case F_DATE:
 		if (*v && parse_date(v, NULL, NULL, NULL) < 0)
 			what = _("expected a date YYYY-MM-DD");
@@ -882,12 +892,69 @@ out:
 	return rc;
 }
 
-/* Export: the canonical form, every key in table order, empty ones left out. */
+/*
+ * Export: the canonical form, every key in table order, empty ones left
+ * out.  A text that holds what import refuses (written by an older version
+ * or another tool) is written with U+FFFD in place of each such character,
+ * so that the output always imports; the places are told on stderr.
+ */
+struct exporter {
+	FILE *out;
+	char *where;            /* the item being written, for the warning */
+	size_t count;           /* characters replaced */
+	size_t nplaces;
+	struct buf places;
+};
+
 static void
-put(FILE *out, const char *key, const char *v)
+exporter_at(struct exporter *x, char *where)
 {
-	if (v && *v)
-		ini_write(out, key, v);
+	free(x->where);
+	x->where = where;
+}
+
+/* s made safe for the file (text_repair()), the place remembered for the warning. */
+static char *
+fix(struct exporter *x, const char *key, const char *s, int multiline)
+{
+	size_t count = 0, first = 0;
+	char *fixed = text_repair(s, multiline, &count, &first);
+
+	if (count) {
+		/* The first few places are enough to find them; the count says how many in all. */
+		if (x->nplaces < 5)
+			buf_printf(&x->places, "%s%s %s, %s %zu", x->nplaces ? "; " : "", x->where, key,
+			           _("position"), first);
+		else if (x->nplaces == 5)
+			buf_puts(&x->places, "; ...");
+		x->nplaces++;
+		x->count += count;
+	}
+	return fixed;
+}
+
+static void
+put(struct exporter *x, const char *key, const char *v)
+{
+	char *fixed;
+
+	if (!v || !*v)
+		return;
+	fixed = fix(x, key, v, text_multiline(key));
+	ini_write(x->out, key, fixed);
+	free(fixed);
+}
+
+/* A section's header; where (a new string) names it in the warning. */
+static void
+section(struct exporter *x, const char *prefix, const char *key, char *where)
+{
+	char *k;
+
+	exporter_at(x, where);
+	k = fix(x, "id", key, 0);
+	fprintf(x->out, "\n[%s%s]\n", prefix, k);
+	free(k);
 }
 
 static void
@@ -906,31 +973,34 @@ strategy_export(struct db *db, const char *strategy_id, FILE *out)
 {
 	struct plan p;
 	const struct strategy *s = &p.s;
+	struct exporter ex = { out, NULL, 0, 0, { NULL, 0, 0 } }, *x = &ex;
+	int rc;
 
 	if (model_load_plan(db, strategy_id, &p) < 0)
 		return -1;
+	exporter_at(x, xasprintf(_("strategy %s"), strategy_id));
 	fprintf(out, "; styrkort strategy file, see styrkort(5)\n[strategy]\n");
-	put(out, "id", s->id); put(out, "municipality", s->municipality); put(out, "title", s->title);
-	put(out, "doc_type", s->doc_type); put(out, "adopted_by", s->adopted_by);
-	put(out, "adopted_on", s->adopted_on); put(out, "revised_on", s->revised_on);
-	put(out, "reference", s->reference); put(out, "valid_from", s->valid_from);
-	put(out, "valid_to", s->valid_to); put(out, "owner", s->owner); put(out, "vision", s->vision);
-	put(out, "purpose", s->purpose); put(out, "target_group", s->target_group);
-	put(out, "organisation", s->organisation); put(out, "follow_up", s->follow_up);
-	put(out, "note", s->note);
+	put(x, "id", s->id); put(x, "municipality", s->municipality); put(x, "title", s->title);
+	put(x, "doc_type", s->doc_type); put(x, "adopted_by", s->adopted_by);
+	put(x, "adopted_on", s->adopted_on); put(x, "revised_on", s->revised_on);
+	put(x, "reference", s->reference); put(x, "valid_from", s->valid_from);
+	put(x, "valid_to", s->valid_to); put(x, "owner", s->owner); put(x, "vision", s->vision);
+	put(x, "purpose", s->purpose); put(x, "target_group", s->target_group);
+	put(x, "organisation", s->organisation); put(x, "follow_up", s->follow_up);
+	put(x, "note", s->note);
 	for (size_t i = 0; i < p.nfocus; i++) {
 		const struct focus_area *f = &p.focus[i];
 
-		fprintf(out, "\n[focus.%s]\n", f->key);
-		put(out, "name", f->name);
-		put(out, "purpose", f->purpose);
+		section(x, "focus.", f->key, xasprintf("%s %s", _("focus area"), f->key));
+		put(x, "name", f->name);
+		put(x, "purpose", f->purpose);
 		if (f->nbodies) {
 			struct buf b;
 
 			buf_init(&b);
 			for (size_t j = 0; j < f->nbodies; j++)
 				buf_printf(&b, "%s%s", j ? " | " : "", f->bodies[j]);
-			put(out, "responsible", b.s);
+			put(x, "responsible", b.s);
 			buf_free(&b);
 		}
 	}
@@ -943,15 +1013,17 @@ strategy_export(struct db *db, const char *strategy_id, FILE *out)
 
 		if (!st) {
 			model_free_plan(&p);
+			exporter_at(x, NULL);
+			buf_free(&x->places);
 			return -1;
 		}
 		sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
 		while (sqlite3_step(st) == SQLITE_ROW) {
-			fprintf(out, "\n[goal.%s]\n", db_text(st, 0));
-			put(out, "title", db_text(st, 1));
-			put(out, "description", db_text(st, 2));
-			put(out, "parent", db_text(st, 3));
-			put(out, "focus", db_text(st, 4));
+			section(x, "goal.", db_text(st, 0), xasprintf("%s %s", _("goal"), db_text(st, 0)));
+			put(x, "title", db_text(st, 1));
+			put(x, "description", db_text(st, 2));
+			put(x, "parent", db_text(st, 3));
+			put(x, "focus", db_text(st, 4));
 		}
 		sqlite3_finalize(st);
 	}
@@ -959,16 +1031,16 @@ strategy_export(struct db *db, const char *strategy_id, FILE *out)
 		const struct indicator *ind = &p.inds[i];
 		const struct goal *g = plan_goal(&p, ind->goal_id);
 
-		fprintf(out, "\n[indicator.%s]\n", ind->key);
-		put(out, "goal", g ? g->key : "");
-		put(out, "name", ind->name); put(out, "description", ind->description);
-		put(out, "unit", ind->unit); put(out, "source", ind->source); put(out, "kolada", ind->kolada);
-		put(out, "direction", ind->lower_is_better ? "lower" : "higher");
+		section(x, "indicator.", ind->key, xasprintf(_("indicator %s"), ind->key));
+		put(x, "goal", g ? g->key : "");
+		put(x, "name", ind->name); put(x, "description", ind->description);
+		put(x, "unit", ind->unit); put(x, "source", ind->source); put(x, "kolada", ind->kolada);
+		put(x, "direction", ind->lower_is_better ? "lower" : "higher");
 		put_number(out, "baseline", ind->has_baseline, ind->baseline);
-		put(out, "baseline_period", ind->baseline_period);
+		put(x, "baseline_period", ind->baseline_period);
 		put_number(out, "target", ind->has_target, ind->target);
-		put(out, "target_period", ind->target_period);
-		put(out, "by_sex", ind->by_sex ? "yes" : "no");
+		put(x, "target_period", ind->target_period);
+		put(x, "by_sex", ind->by_sex ? "yes" : "no");
 		for (size_t j = 0; j < ind->nvalues; j++) {
 			const struct measurement *m = &ind->values[j];
 			char *key = m->sex == SEX_T ? xasprintf("value.%s", m->period)
@@ -976,6 +1048,12 @@ strategy_export(struct db *db, const char *strategy_id, FILE *out)
 
 			for (char *c = key; *c; c++)
 				*c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+			{
+				char *safe = fix(x, "value", key, 0);
+
+				free(key);
+				key = safe;
+			}
 			if (m->has_value)
 				put_number(out, key, 1, m->value);
 			else
@@ -989,16 +1067,23 @@ strategy_export(struct db *db, const char *strategy_id, FILE *out)
 		const struct goal *g = plan_goal(&p, a->goal_id);
 		char prog[8];
 
-		fprintf(out, "\n[activity.%s]\n", a->ref);
-		put(out, "title", a->title); put(out, "description", a->description);
-		put(out, "focus", f ? f->key : NULL); put(out, "goal", g ? g->key : NULL);
-		put(out, "responsible", a->responsible); put(out, "contact", a->contact);
-		put(out, "start", a->start); put(out, "due", a->due);
-		put(out, "status", status_id(a->status));
+		section(x, "activity.", a->ref, xasprintf(_("activity %lld"), (long long)a->id));
+		put(x, "title", a->title); put(x, "description", a->description);
+		put(x, "focus", f ? f->key : NULL); put(x, "goal", g ? g->key : NULL);
+		put(x, "responsible", a->responsible); put(x, "contact", a->contact);
+		put(x, "start", a->start); put(x, "due", a->due);
+		put(x, "status", status_id(a->status));
 		snprintf(prog, sizeof prog, "%d", a->progress);
-		put(out, "progress", prog);
-		put(out, "comment", a->comment);
+		put(x, "progress", prog);
+		put(x, "comment", a->comment);
 	}
 	model_free_plan(&p);
-	return ferror(out) ? -1 : 0;
+	if (x->count)
+		msg_warn(ngettext("export: %zu character that a file may not hold was replaced by U+FFFD: %s",
+		                  "export: %zu characters that a file may not hold were replaced by U+FFFD: %s",
+		                  x->count), x->count, x->places.s);
+	rc = ferror(out) ? -1 : 0;
+	exporter_at(x, NULL);
+	buf_free(&x->places);
+	return rc;
 }

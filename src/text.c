@@ -7,12 +7,165 @@
 #include <wchar.h>
 
 #include "text.h"
+#include "util.h"
+
+/* Bidirectional controls (Unicode's Bidi_Control property). */
+static int
+is_bidi(unsigned long c)
+{
+	return c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+	       (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Characters that show as nothing (or break lines) and so can hide or disguise text. */
+static int
+is_invisible(unsigned long c)
+{
+	return c == 0x200b || c == 0x2028 || c == 0x2029 || c == 0x2060 || c == 0xfeff;
+}
+
+static int
+is_control(unsigned long c)
+{
+	return c < 0x20 || (c >= 0x7f && c < 0xa0);
+}
 
 static int
 is_unsafe(wchar_t wc)
 {
-	return wc < 0x20 || (wc >= 0x7f && wc < 0xa0) ||
-	       (wc >= 0x202a && wc <= 0x202e) || (wc >= 0x2066 && wc <= 0x2069);
+	return is_control((unsigned long)wc) || is_bidi((unsigned long)wc) || is_invisible((unsigned long)wc);
+}
+
+/*
+ * Decode one UTF-8 character of s (left bytes, left > 0) into *cp: its
+ * length, or 0 if it is not UTF-8 (overlong forms, surrogates and code
+ * points past U+10FFFF included).  Independent of the locale.
+ */
+static size_t
+utf8_next(const char *str, size_t left, unsigned long *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned long c, min;
+	size_t n;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xe0) == 0xc0) {
+		n = 2; c = s[0] & 0x1f; min = 0x80;
+	} else if ((s[0] & 0xf0) == 0xe0) {
+		n = 3; c = s[0] & 0x0f; min = 0x800;
+	} else if ((s[0] & 0xf8) == 0xf0) {
+		n = 4; c = s[0] & 0x07; min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (left < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+/* Why the character c (or the byte, if invalid) at pos is refused, into why; 0 if it is allowed. */
+static int
+refused(unsigned long c, int invalid, int multiline, size_t pos, char *why, size_t n)
+{
+	char tmp[256];
+
+	if (invalid)
+		snprintf(tmp, sizeof tmp, _("character %zu is the byte 0x%02lX, which is not UTF-8; "
+		                            "save the text as UTF-8"), pos, c);
+	else if (c == '\n' || c == '\t') {
+		if (multiline)
+			return 0;
+		snprintf(tmp, sizeof tmp, c == '\n' ? _("character %zu is a line break, and this field holds "
+		                                        "one line; write it on one line")
+		                                    : _("character %zu is a tab, and this field holds one line; "
+		                                        "use a space"), pos);
+	} else if (is_control(c))
+		snprintf(tmp, sizeof tmp, _("character %zu is the control character U+%04lX; remove it"), pos, c);
+	else if (is_bidi(c))
+		snprintf(tmp, sizeof tmp, _("character %zu is U+%04lX, a bidirectional control that can "
+		                            "disguise text; remove it"), pos, c);
+	else if (is_invisible(c))
+		snprintf(tmp, sizeof tmp, _("character %zu is U+%04lX, an invisible character that can "
+		                            "disguise text; remove it"), pos, c);
+	else
+		return 0;
+	if (why && n)
+		snprintf(why, n, "%s", tmp);
+	return 1;
+}
+
+int
+text_check(const char *s, int multiline, size_t *pos, char *why, size_t n)
+{
+	size_t left = strlen(s), len, at = 0;
+	unsigned long c;
+
+	while (left > 0) {
+		at++;
+		len = utf8_next(s, left, &c);
+		if (refused(len ? c : (unsigned char)*s, len == 0, multiline, at, why, n)) {
+			if (pos)
+				*pos = at;
+			return -1;
+		}
+		if (!len)
+			len = 1;
+		s += len;
+		left -= len;
+	}
+	return 0;
+}
+
+int
+text_multiline(const char *name)
+{
+	static const char *const multi[] = {
+		"description", "comment", "vision", "purpose", "target_group", "organisation",
+		"follow_up", "note", NULL
+	};
+
+	for (const char *const *m = multi; *m; m++)
+		if (strcmp(name, *m) == 0)
+			return 1;
+	return 0;
+}
+
+char *
+text_repair(const char *s, int multiline, size_t *count, size_t *first)
+{
+	struct buf b;
+	size_t left = strlen(s), len, at = 0;
+	unsigned long c;
+
+	buf_init(&b);
+	*count = 0;
+	while (left > 0) {
+		at++;
+		len = utf8_next(s, left, &c);
+		if (refused(len ? c : (unsigned char)*s, len == 0, multiline, at, NULL, 0)) {
+			if (!(*count)++ && first)
+				*first = at;
+			buf_puts(&b, "\xef\xbf\xbd");
+		} else {
+			buf_add(&b, s, len);
+		}
+		if (!len)
+			len = 1;
+		s += len;
+		left -= len;
+	}
+	return buf_steal(&b);
 }
 
 char *

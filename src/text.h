@@ -8,8 +8,8 @@
 
 /*
  * Make text safe for a terminal or a printer: C0 and C1 controls, DEL,
- * bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) and
- * invalid UTF-8 each become '?'; a tab becomes a space, and so does a
+ * the bidirectional controls and invisible characters text_check() refuses
+ * and invalid UTF-8 each become '?'; a tab becomes a space, and so does a
  * newline unless keep_newlines; a CR before a newline is dropped.
  * Needs a UTF-8 LC_CTYPE (main and the tests set one).
  */
@@ -17,6 +17,36 @@ char *text_sanitize(const char *s, int keep_newlines);
 
 /* 1 if s is valid UTF-8. */
 int text_valid_utf8(const char *s);
+
+/*
+ * What a text may hold, the one rule for `set`, the dashboard and import:
+ * valid UTF-8; no C0 or C1 control character or DEL; no bidirectional
+ * control (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069); no
+ * invisible character that can disguise text (U+200B, U+2028, U+2029,
+ * U+2060, U+FEFF).  A multi-line field may hold line breaks and tabs.  The
+ * joiners U+200C and U+200D are kept (emoji sequences, several scripts).
+ * 0 if s may be stored; else -1, *pos (if not NULL) the 1-based position
+ * of the first refused character counted in characters (a byte that is not
+ * UTF-8 counts as one), and why (n bytes, may be NULL) says which
+ * character it is and what to do, in the UI language.
+ */
+int text_check(const char *s, int multiline, size_t *pos, char *why, size_t n);
+
+/*
+ * 1 if the text field called name (in `set` and the INI files) may hold
+ * several lines: description, comment, vision, purpose, target_group,
+ * organisation, follow_up and note.  Titles, names, responsible, contact
+ * and the other short fields hold one line.
+ */
+int text_multiline(const char *name);
+
+/*
+ * s with every character text_check() refuses replaced by U+FFFD (each
+ * byte that is not UTF-8 too): for export of a database that already holds
+ * such characters.  *count gets how many, *first (if not NULL) the position
+ * of the first (as text_check() counts).  A new string.
+ */
+char *text_repair(const char *s, int multiline, size_t *count, size_t *first);
 
 /* Display columns of a (sanitised) UTF-8 string; wide characters count 2. */
 int text_width(const char *s);

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "text.h"
 #include "util.h"
 
 static void
@@ -184,14 +185,45 @@ err_get(void)
 	return err_msg[0] ? err_msg : _("unknown error");
 }
 
+/*
+ * Every message from the CLI ends here or in msg_print(): the whole line,
+ * values from files, the command line and the database included, is
+ * sanitised as on screen, so no escape sequence reaches a terminal.
+ */
 static void
 vmsg(const char *prefix, const char *fmt, va_list ap)
 {
-	fputs("styrkort: ", stderr);
-	if (prefix)
-		fputs(prefix, stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	struct buf b;
+	char *clean;
+
+	buf_init(&b);
+	buf_vprintf(&b, fmt, ap);
+	clean = text_sanitize(b.s ? b.s : "", 0);
+	fprintf(stderr, "styrkort: %s%s\n", prefix ? prefix : "", clean);
+	free(clean);
+	buf_free(&b);
+}
+
+void
+msg_print(FILE *f, const char *fmt, ...)
+{
+	struct buf b;
+	char *clean;
+	int newline;
+	va_list ap;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	/* The line's own newline is kept; one inside a value is not. */
+	newline = b.len > 0 && b.s[b.len - 1] == '\n';
+	if (newline)
+		b.s[--b.len] = '\0';
+	clean = text_sanitize(b.s ? b.s : "", 0);
+	fprintf(f, "%s%s", clean, newline ? "\n" : "");
+	free(clean);
+	buf_free(&b);
 }
 
 void

@@ -45,6 +45,8 @@ const char *err_get(void);
 /* Print "styrkort: MESSAGE" to stderr. */
 void msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* fprintf for a whole message line (its own "styrkort: " and newline), sanitised as msg_error() is. */
+void msg_print(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Called before exit on a fatal error (the dashboard restores the terminal). */
 extern void (*die_hook)(void);
 void die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));

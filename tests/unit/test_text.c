@@ -63,6 +63,104 @@ wrap_words_and_chars(void **state)
 	text_lines_free(lines);
 }
 
+/* The one rule of what a text may hold, and where the first refused character is. */
+static void
+check_refuses(void **state)
+{
+	static const struct {
+		const char *s;
+		int multiline;
+		size_t pos;             /* 0: allowed */
+		const char *says;
+	} cases[] = {
+		{ "Rad ett\n\nRad tre", 1, 0, NULL },
+		{ "\tindrag  ", 1, 0, NULL },
+		{ "Rad ett\nRad två", 0, 8, "line break" },
+		{ "a\tb", 0, 2, "tab" },
+		{ "åäö\x1b[31m", 1, 4, "U+001B" },
+		{ "x\xc2\x85y", 1, 2, "U+0085" },
+		{ "x\x7f", 1, 2, "U+007F" },
+		{ "\r\n", 1, 1, "U+000D" },
+		{ "ab\xe2\x80\xae" "cd", 1, 3, "U+202E" },
+		{ "\xd8\x9c", 1, 1, "U+061C" },
+		{ "a\xe2\x80\x8e", 1, 2, "U+200E" },
+		{ "a\xe2\x80\x8f", 1, 2, "U+200F" },
+		{ "a\xe2\x81\xa6", 1, 2, "U+2066" },
+		{ "a\xe2\x81\xa9", 1, 2, "U+2069" },
+		{ "a\xe2\x80\x8b", 1, 2, "U+200B" },
+		{ "a\xe2\x80\xa8", 1, 2, "U+2028" },
+		{ "a\xe2\x80\xa9", 1, 2, "U+2029" },
+		{ "a\xef\xbb\xbf", 1, 2, "U+FEFF" },
+		{ "\xef\xbb\xbf" "a", 1, 1, "U+FEFF" },
+		{ "ä\xff", 1, 2, "0xFF" },
+		{ "\xc3", 1, 1, "0xC3" },
+		{ "\xc0\xaf", 1, 1, "0xC0" },               /* overlong '/' */
+		{ "\xed\xa0\x80", 1, 1, "0xED" },           /* a surrogate */
+		{ "\xf4\x90\x80\x80", 1, 1, "0xF4" },       /* past U+10FFFF */
+		/* Joiners, combining marks, wide characters and emoji are text. */
+		{ "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb", 0, 0, NULL },
+		{ "\xe0\xa4\x95\xe0\xa5\x8d\xe2\x80\x8c\xe0\xa4\xb7", 0, 0, NULL },
+		{ "e\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81", 0, 0, NULL },
+		{ "日本 Örnsköldsvik", 0, 0, NULL },
+		{ "", 0, 0, NULL },
+	};
+	char why[256];
+	size_t pos;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		pos = 0;
+		why[0] = '\0';
+		if (!cases[i].pos) {
+			assert_int_equal(text_check(cases[i].s, cases[i].multiline, &pos, why, sizeof why), 0);
+			continue;
+		}
+		assert_int_equal(text_check(cases[i].s, cases[i].multiline, &pos, why, sizeof why), -1);
+		assert_int_equal(pos, cases[i].pos);
+		assert_non_null(strstr(why, cases[i].says));
+	}
+	assert_true(text_multiline("description"));
+	assert_true(text_multiline("comment"));
+	assert_true(text_multiline("vision"));
+	assert_false(text_multiline("title"));
+	assert_false(text_multiline("responsible"));
+}
+
+/* Export's repair: each refused character becomes U+FFFD, the rest is kept byte for byte. */
+static void
+repair_replaces(void **state)
+{
+	size_t count, first = 0;
+	char *s;
+
+	(void)state;
+	s = text_repair("a\x1b[31mb\xe2\x80\xae\n\tc\xff", 1, &count, &first);
+	assert_string_equal(s, "a\xef\xbf\xbd[31mb\xef\xbf\xbd\n\tc\xef\xbf\xbd");
+	assert_int_equal(count, 3);
+	assert_int_equal(first, 2);
+	assert_int_equal(text_check(s, 1, NULL, NULL, 0), 0);
+	free(s);
+	s = text_repair("x\ny", 0, &count, &first);
+	assert_string_equal(s, "x\xef\xbf\xbdy");
+	assert_int_equal(count, 1);
+	free(s);
+	s = text_repair("Rad ett\n\nRad tre", 1, &count, NULL);
+	assert_string_equal(s, "Rad ett\n\nRad tre");
+	assert_int_equal(count, 0);
+	free(s);
+}
+
+/* The screen's sanitiser hides what text_check refuses, and keeps the joiners. */
+static void
+sanitize_invisibles(void **state)
+{
+	char *s = text_sanitize("a\xe2\x80\x8b" "b\xe2\x80\x8e" "c\xef\xbb\xbf" "d\xe2\x80\xa8" "e\xe2\x80\x8d" "f", 1);
+
+	(void)state;
+	assert_string_equal(s, "a?b?c?d?e\xe2\x80\x8d" "f");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -70,6 +168,9 @@ main(void)
 		cmocka_unit_test(sanitize_controls),
 		cmocka_unit_test(width_and_fit),
 		cmocka_unit_test(wrap_words_and_chars),
+		cmocka_unit_test(check_refuses),
+		cmocka_unit_test(repair_replaces),
+		cmocka_unit_test(sanitize_invisibles),
 	};
 
 	setlocale(LC_ALL, "");
