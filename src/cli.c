@@ -188,7 +188,7 @@ cmd_init(struct app *a)
 	}
 	db_close(db);
 	if (imported)
-		msg_print(stderr, ngettext("styrkort: created %s with %d sample strategy\n",
+		msg_print(stderr, ui_ngettext("styrkort: created %s with %d sample strategy\n",
 		                         "styrkort: created %s with %d sample strategies\n", (unsigned long)imported),
 		        path, imported);
 	else
@@ -222,7 +222,7 @@ cmd_import(struct app *a)
 		msg_print(stderr, _("styrkort: %s: dry run: strategy '%s' would be added; nothing was written\n"),
 		        a->args[0], id);
 	else if (a->dry_run)
-		msg_print(stderr, ngettext("styrkort: %s: dry run: %d change to strategy '%s'; nothing was written\n",
+		msg_print(stderr, ui_ngettext("styrkort: %s: dry run: %d change to strategy '%s'; nothing was written\n",
 		                         "styrkort: %s: dry run: %d changes to strategy '%s'; nothing was written\n",
 		                         (unsigned long)changes), a->args[0], changes, id);
 	else if (changes == 0)

@@ -15,6 +15,7 @@
 
 #include "actions.h"
 #include "app.h"
+#include "catalog.h"
 #include "util.h"
 
 static const struct command {
@@ -173,6 +174,42 @@ locale_dir(void)
  * user asked for through LANGUAGE (which gettext honours unless the locale
  * is plain "C").
  */
+/* Is Swedish asked for: LANGUAGE's first choice, else the locale's name? */
+static int
+wants_swedish(void)
+{
+	const char *l = getenv("LANGUAGE");
+
+	if (l && *l)
+		return strncmp(l, "sv", 2) == 0;
+	if (!(l = getenv("LC_ALL")) || !*l)
+		l = getenv("LC_MESSAGES");
+	if (!l || !*l)
+		l = getenv("LANG");
+	return l && strncmp(l, "sv", 2) == 0;
+}
+
+/*
+ * gettext translates nothing when LC_MESSAGES is C (with glibc 2.38 and
+ * later, Debian 13, nor when it is C.UTF-8): then the Swedish catalogue is
+ * read by catalog.c instead.
+ */
+static void
+catalog_choose(void)
+{
+	const char *m = setlocale(LC_MESSAGES, NULL);
+	int c_like = !m || strcmp(m, "C") == 0 || strcmp(m, "POSIX") == 0 || strncmp(m, "C.", 2) == 0;
+	char *path;
+
+	if (!c_like || !wants_swedish()) {
+		catalog_close();
+		return;
+	}
+	path = xasprintf("%s/sv/LC_MESSAGES/%s.mo", locale_dir(), PACKAGE);
+	catalog_open(path);
+	free(path);
+}
+
 static void
 language_init(void)
 {
@@ -191,6 +228,7 @@ language_init(void)
 	bindtextdomain(PACKAGE, locale_dir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
+	catalog_choose();
 }
 
 static void
@@ -201,6 +239,7 @@ language_apply(enum language lang)
 	setenv("LANGUAGE", lang == LANG_SV ? "sv" : "en", 1);
 	/* gettext caches translations: setting the domain again drops the cache. */
 	textdomain(PACKAGE);
+	catalog_choose();
 }
 
 /* --demo: a private copy of the bundled sample, removed at exit. */

@@ -148,7 +148,7 @@ draw_header(struct view *v)
 	char *line;
 
 	buf_init(&b);
-	buf_printf(&b, ngettext("%ld activity", "%ld activities", (unsigned long)v->nrows), v->nrows);
+	buf_printf(&b, ui_ngettext("%ld activity", "%ld activities", (unsigned long)v->nrows), v->nrows);
 	buf_printf(&b, " | %s: %s", _("sorted by"), query_sort_label(dash->sort));
 	if (query_filter_active(&dash->filter)) {
 		const struct act_filter *f = &dash->filter;

@@ -22,7 +22,7 @@ counts_text(const struct act_counts *c)
 	struct buf b;
 
 	buf_init(&b);
-	buf_printf(&b, ngettext("%ld activity", "%ld activities", (unsigned long)c->total), c->total);
+	buf_printf(&b, ui_ngettext("%ld activity", "%ld activities", (unsigned long)c->total), c->total);
 	for (int s = 0, first = 1; s < ST_COUNT; s++) {
 		if (!c->n[s])
 			continue;
@@ -31,7 +31,7 @@ counts_text(const struct act_counts *c)
 		first = 0;
 	}
 	if (c->overdue)
-		buf_printf(&b, ngettext("; %ld overdue", "; %ld overdue", (unsigned long)c->overdue), c->overdue);
+		buf_printf(&b, ui_ngettext("; %ld overdue", "; %ld overdue", (unsigned long)c->overdue), c->overdue);
 	return buf_steal(&b);
 }
 

@@ -212,7 +212,7 @@ status_counts_text(const int counts[ST_COUNT])
 	for (int i = 0; i < ST_COUNT; i++)
 		total += counts[i];
 	buf_init(&b);
-	buf_printf(&b, ngettext("%d activity", "%d activities", total), total);
+	buf_printf(&b, ui_ngettext("%d activity", "%d activities", total), total);
 	for (int i = 0; i < ST_COUNT; i++) {
 		if (!counts[i])
 			continue;

@@ -1079,7 +1079,7 @@ strategy_export(struct db *db, const char *strategy_id, FILE *out)
 	}
 	model_free_plan(&p);
 	if (x->count)
-		msg_warn(ngettext("export: %zu character that a file may not hold was replaced by U+FFFD: %s",
+		msg_warn(ui_ngettext("export: %zu character that a file may not hold was replaced by U+FFFD: %s",
 		                  "export: %zu characters that a file may not hold were replaced by U+FFFD: %s",
 		                  x->count), x->count, x->places.s);
 	rc = ferror(out) ? -1 : 0;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "text.h"
+#include "catalog.h"
 #include "util.h"
 
 static void
@@ -544,7 +545,7 @@ parse_number_ui(const char *s, double *out)
 static const char *
 decimal_separator(void)
 {
-	return pgettext("decimal separator", ".");
+	return ui_pgettext("decimal separator", ".");
 }
 
 /* A number from format_number, as a person reads it in the UI language. */
@@ -645,4 +646,35 @@ user_name(void)
 		env = pw->pw_name;
 	snprintf(login, sizeof login, "%s", env && *env ? env : "unknown");
 	return login;
+}
+
+char *
+ui_gettext(const char *msgid)
+{
+	const char *t = catalog_lookup(msgid);
+
+	return t ? (char *)t : gettext(msgid);
+}
+
+char *
+ui_ngettext(const char *singular, const char *plural, unsigned long n)
+{
+	const char *t = catalog_nlookup(singular, n);
+
+	return t ? (char *)t : ngettext(singular, plural, n);
+}
+
+char *
+ui_pgettext(const char *context, const char *msgid)
+{
+	char *key = xasprintf("%s\004%s", context, msgid);
+	const char *t = catalog_lookup(key);
+	const char *g;
+
+	if (!t) {
+		g = dcgettext(NULL, key, LC_MESSAGES);
+		t = g == key ? msgid : g;
+	}
+	free(key);
+	return (char *)t;
 }

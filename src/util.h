@@ -8,7 +8,14 @@
 #include <stdio.h>
 #include "gettext.h"
 
-#define _(s) gettext(s)
+/*
+ * The UI's translations: gettext, or styrkort's own reading of its
+ * catalogue where gettext will not translate (see catalog.h).
+ */
+char *ui_gettext(const char *msgid);
+char *ui_ngettext(const char *singular, const char *plural, unsigned long n);
+char *ui_pgettext(const char *context, const char *msgid);
+#define _(s) ui_gettext(s)
 #define N_(s) (s)
 
 /* Exit statuses of PRODUCT.md. */

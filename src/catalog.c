@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* catalog.c: the UI's translations where the C library's gettext will not give them. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "util.h"
+
+/* A catalogue larger than this is not ours. */
+#define CATALOG_MAX (16u << 20)
+
+static struct {
+	char *data;
+	size_t size;
+	uint32_t n, originals, translations;
+	int swapped;
+} cat;
+
+static uint32_t
+word(size_t off)
+{
+	uint32_t w;
+
+	memcpy(&w, cat.data + off, sizeof w);
+	if (cat.swapped)
+		w = (w >> 24) | ((w >> 8) & 0xff00) | ((w << 8) & 0xff0000) | (w << 24);
+	return w;
+}
+
+/* String I of a table (originals or translations), and its length; NULL if it lies outside the file. */
+static const char *
+entry(uint32_t table, uint32_t i, uint32_t *len)
+{
+	uint32_t l = word(table + 8 * (size_t)i), off = word(table + 8 * (size_t)i + 4);
+
+	if ((size_t)off + l >= cat.size || cat.data[off + l] != '\0')
+		return NULL;
+	*len = l;
+	return cat.data + off;
+}
+
+void
+catalog_close(void)
+{
+	free(cat.data);
+	memset(&cat, 0, sizeof cat);
+}
+
+int
+catalog_active(void)
+{
+	return cat.data != NULL;
+}
+
+int
+catalog_open(const char *path)
+{
+	FILE *f;
+	struct buf b;
+	char chunk[8192];
+	size_t got;
+	uint32_t magic;
+
+	catalog_close();
+	if (!(f = fopen(path, "rb")))
+		return -1;
+	buf_init(&b);
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= CATALOG_MAX)
+		buf_add(&b, chunk, got);
+	fclose(f);
+	if (b.len < 28 || b.len > CATALOG_MAX) {
+		buf_free(&b);
+		return -1;
+	}
+	cat.data = b.s;
+	cat.size = b.len;
+	memcpy(&magic, cat.data, sizeof magic);
+	if (magic == 0x950412de)
+		cat.swapped = 0;
+	else if (magic == 0xde120495)
+		cat.swapped = 1;
+	else
+		goto bad;
+	cat.n = word(8);
+	cat.originals = word(12);
+	cat.translations = word(16);
+	/* Both tables must lie inside the file. */
+	if (cat.n > cat.size / 16 || (size_t)cat.originals + 8 * (size_t)cat.n > cat.size ||
+	    (size_t)cat.translations + 8 * (size_t)cat.n > cat.size)
+		goto bad;
+	return 0;
+bad:
+	catalog_close();
+	return -1;
+}
+
+/* The index of MSGID among the originals (msgfmt sorts them), or -1. */
+static long
+find(const char *msgid)
+{
+	uint32_t lo = 0, hi = cat.n, len;
+
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		const char *s = entry(cat.originals, mid, &len);
+		int c;
+
+		if (!s)
+			return -1;
+		/* A plural entry is "SINGULAR\0PLURAL": strcmp stops at the singular. */
+		c = strcmp(msgid, s);
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+const char *
+catalog_nlookup(const char *msgid, unsigned long n)
+{
+	long i;
+	uint32_t len;
+	const char *t;
+
+	if (!cat.data || !*msgid || (i = find(msgid)) < 0 || !(t = entry(cat.translations, (uint32_t)i, &len)))
+		return NULL;
+	/* Swedish and English both have two forms: one, and the rest. */
+	if (n != 1 && strlen(t) < len)
+		t += strlen(t) + 1;
+	return *t ? t : NULL;
+}
+
+const char *
+catalog_lookup(const char *msgid)
+{
+	return catalog_nlookup(msgid, 1);
+}
