@@ -17,12 +17,13 @@ unchanged "text after ]"
 printf '[report]\nwidth = 60\n[display] color = never\n' > "$TMPD/after-c.ini"
 run -d "$db" -c "$TMPD/after-c.ini" report
 expect_status 2 "a configuration file with text after a section's ]"
-expect_err "after-c.ini: line 3: text after the section's '\]'" "it names the line"
+# A configuration error may come before the configured language: either language will do.
+expect_err "after-c.ini: (line|rad) 3: text (after the section's|efter avsnittets) '\]'" "it names the line"
 mkdir -p "$TMPD/xdg/styrkort"
 cp "$TMPD/after-c.ini" "$TMPD/xdg/styrkort/styrkort.ini"
 XDG_CONFIG_HOME=$TMPD/xdg run -d "$db" export --strategy vastervik
 expect_status 2 "the same in the user's configuration: every command says so"
-expect_err "styrkort.ini: line 3: text after the section's '\]'" "it names the user's file and line"
+expect_err "styrkort.ini: (line|rad) 3: text (after the section's|efter avsnittets) '\]'" "it names the user's file and line"
 printf '[strategy]\nid = prov\nmunicipality = P\ntitle = "T" och mer\n' > "$TMPD/quote.ini"
 run -d "$db" import "$TMPD/quote.ini"
 expect_status 1 "text after a closing quote"
@@ -84,7 +85,7 @@ for enc in UTF-16LE UTF-16BE; do
 	utf16 $enc "$b" "$TMPD/c8.ini" "$TMPD/u-c.ini"
 	run -d "$db" -c "$TMPD/u-c.ini" report
 	expect_status 2 "$enc: a configuration file is refused"
-	expect_err "u-c.ini: the file is in UTF-16 .*save it as UTF-8" "$enc: it says to save it as UTF-8"
+	expect_err "u-c.ini: (the file is in|filen är i) UTF-16 .*(save it as|spara den som) UTF-8" "$enc: it says to save it as UTF-8"
 done
 unchanged "refused inputs"
 
@@ -96,7 +97,7 @@ for cmd in import measurements; do
 done
 run -d "$db" -c /dev/zero report
 expect_status 2 "configuration /dev/zero"
-expect_err "/dev/zero: the file is larger than 16 MiB" "configuration /dev/zero: it names the limit"
+expect_err "/dev/zero: (the file is larger than|filen är större än) 16 MiB" "configuration /dev/zero: it names the limit"
 unchanged "endless inputs"
 
 # A file the previous version wrote (quoted values with escapes) means the same today.
