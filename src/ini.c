@@ -136,7 +136,7 @@ unescape(const struct ini *ini, int line, const char *section, const char *key,
 		case 't': buf_putc(&out, '\t'); break;
 		case 'x':
 			if (i + 2 < n && (hi = hexval((unsigned char)s[i + 1])) >= 0 &&
-			    (lo = hexval((unsigned char)s[i + 2])) >= 0) {
+			    (lo = hexval((unsigned char)s[i + 2])) >= 0 && hi + lo > 0) {
 				buf_putc(&out, (char)(hi * 16 + lo));
 				i += 2;
 				break;
@@ -228,6 +228,11 @@ lex_line(struct ini *ini, int lineno, char *line, size_t len, char *section, siz
 		}
 		memcpy(section, name, nlen);
 		section[nlen] = '\0';
+		if (!text_valid_utf8(section)) {
+			err_set(_("%s: line %d: the section name is not UTF-8; save the file as UTF-8 "
+			          "(in an editor: \"Save as\", encoding UTF-8)"), ini->path, lineno);
+			return -1;
+		}
 		lower_ascii(section);
 		return add_section(ini, section, lineno);
 	}

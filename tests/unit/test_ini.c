@@ -122,6 +122,8 @@ lines_read_differently_are_errors(void **state)
 	refused("x = 1\n", "line 1", "outside any [section]");
 	refused("[s]\ntext = a\\qb\n", "line 2", "unknown escape");
 	refused("[s]\ntext = \"a\\qb\"\n", "line 2", "unknown escape");
+	refused("[s]\ntext = a\\x00b\n", "line 2", "unknown escape");
+	refused("[s]\n[\xe5]\n", "line 2", "not UTF-8");
 	/* iniparser would wait for a next line and drop this one. */
 	refused("[s]\nx = 1\ntext = a \\\n", "line 3", "backslash");
 }
