@@ -13,9 +13,11 @@
 static int
 looks_utf16(const unsigned char *s, size_t n)
 {
-	if (n >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff)))
+	if (n < 2)
+		return 0;
+	if ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff))
 		return 1;
-	return n >= 2 && s[0] != 0 && s[1] == 0 ? 1 : n >= 2 && s[0] == 0 && s[1] != 0;
+	return (s[0] == 0) != (s[1] == 0);
 }
 
 int
