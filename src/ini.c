@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ini.c: iniparser with what it lacks: line numbers, duplicate detection, escapes, long values. */
+/* ini.c: our INI grammar (styrkort(5)), checked line by line against what iniparser reads. */
 #include <config.h>
 
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifdef HAVE_INIPARSER_INIPARSER_H
 #include <iniparser/iniparser.h>
@@ -15,37 +15,59 @@
 #endif
 
 #include "ini.h"
+#include "input.h"
 #include "text.h"
 #include "util.h"
 
-/* iniparser's own limit (ASCIILINESZ), continuation lines included. */
-#define INI_LINE_MAX 1024
+/* iniparser's own limit (ASCIILINESZ): a line and its '\n' fit in 1,023 bytes. */
+#define INI_LINE_MAX 1022
 /* Parts of a long value we write stay well below it. */
 #define INI_PART_MAX 760
 
-static char *
-strip(char *s)
+/* The whitespace both iniparser versions strip (isspace() in a UTF-8 or C locale). */
+static int
+is_space(int c)
 {
-	char *e;
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
 
-	while (isspace((unsigned char)*s))
+/* Strip s[0..*n) in place: returns the new start, *n the new length. */
+static char *
+strip_n(char *s, size_t *n)
+{
+	while (*n > 0 && is_space((unsigned char)*s)) {
 		s++;
-	e = s + strlen(s);
-	while (e > s && isspace((unsigned char)e[-1]))
-		*--e = '\0';
+		(*n)--;
+	}
+	while (*n > 0 && is_space((unsigned char)s[*n - 1]))
+		(*n)--;
 	return s;
 }
 
 static void
-lower(char *s)
+lower_ascii(char *s)
 {
 	for (; *s; s++)
-		*s = (char)tolower((unsigned char)*s);
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s - 'A' + 'a');
+}
+
+/* A printable excerpt of a line for a message. */
+static char *
+excerpt(const char *s, size_t n)
+{
+	char *raw = xstrndup(s, n > 60 ? 60 : n), *safe = text_sanitize(raw, 0);
+
+	free(raw);
+	return safe;
 }
 
 static int
-add_key(struct ini *ini, const char *section, const char *key, int line)
+add_key(struct ini *ini, const char *section, const char *key, int line, char *value,
+        char *as41, char *as42)
 {
+	struct ini_key *k;
+
 	for (size_t i = 0; i < ini->nkeys; i++) {
 		if (strcmp(ini->keys[i].section, section) == 0 && strcmp(ini->keys[i].key, key) == 0) {
 			err_set(_("%s: line %d: the key '%s' appears twice in [%s] (first on line %d); keep one"),
@@ -54,10 +76,13 @@ add_key(struct ini *ini, const char *section, const char *key, int line)
 		}
 	}
 	ini->keys = xrealloc(ini->keys, (ini->nkeys + 1) * sizeof *ini->keys);
-	ini->keys[ini->nkeys].section = xstrdup(section);
-	ini->keys[ini->nkeys].key = xstrdup(key);
-	ini->keys[ini->nkeys].line = line;
-	ini->nkeys++;
+	k = &ini->keys[ini->nkeys++];
+	k->section = xstrdup(section);
+	k->key = xstrdup(key);
+	k->line = line;
+	k->value = value;
+	k->as41 = as41;
+	k->as42 = as42;
 	return 0;
 }
 
@@ -78,210 +103,6 @@ add_section(struct ini *ini, const char *section, int line)
 	return 0;
 }
 
-/* Our first pass: the same line rules as iniparser 4.1's iniparser_load(). */
-static int
-lint(struct ini *ini, FILE *f)
-{
-	char line[INI_LINE_MAX * 4];
-	struct buf logical;
-	char section[INI_LINE_MAX + 1] = "";
-	int lineno = 0, start = 0, rc = 0;
-
-	buf_init(&logical);
-	while (fgets(line, sizeof line, f)) {
-		size_t len = strlen(line);
-		char *s;
-
-		lineno++;
-		if (!start)
-			start = lineno;
-		/* iniparser would read a BOM as part of the first line and fail obscurely. */
-		if (lineno == 1 && strncmp(line, "\xef\xbb\xbf", 3) == 0) {
-			err_set(_("%s: line 1: the file starts with a byte-order mark (BOM); "
-			          "save it as UTF-8 without BOM"), ini->path);
-			rc = -1;
-			break;
-		}
-		if (len == sizeof line - 1 && line[len - 1] != '\n') {
-			err_set(_("%s: line %d: the line is too long (the limit is %d bytes); "
-			          "split the value into parts: KEY, KEY.2, KEY.3..."),
-			        ini->path, lineno, INI_LINE_MAX - 1);
-			rc = -1;
-			break;
-		}
-		while (len > 0 && isspace((unsigned char)line[len - 1]))
-			line[--len] = '\0';
-		buf_add(&logical, line, len);
-		if (len > 0 && line[len - 1] == '\\') {
-			/* A continuation: iniparser joins it to the next line. */
-			logical.s[--logical.len] = '\0';
-			continue;
-		}
-		if (logical.len >= INI_LINE_MAX - 1) {
-			err_set(_("%s: line %d: the line is too long (the limit is %d bytes); "
-			          "split the value into parts: KEY, KEY.2, KEY.3..."),
-			        ini->path, start, INI_LINE_MAX - 2);
-			rc = -1;
-			break;
-		}
-		s = strip(logical.s ? logical.s : (char *)"");
-		if (*s == '[') {
-			char *end = strchr(s, ']');
-
-			if (!end) {
-				err_set(_("%s: line %d: a section name needs a closing ']': %.60s"),
-				        ini->path, start, s);
-				rc = -1;
-				break;
-			}
-			if (end) {
-				*end = '\0';
-				snprintf(section, sizeof section, "%s", s + 1);
-				s = strip(section);
-				memmove(section, s, strlen(s) + 1);
-				lower(section);
-				if (add_section(ini, section, start) < 0) {
-					rc = -1;
-					break;
-				}
-			}
-		} else if (*s && *s != ';' && *s != '#') {
-			char *eq = strchr(s, '=');
-
-			if (eq) {
-				const char *v = eq + 1;
-
-				while (*v == ' ' || *v == '\t')
-					v++;
-				/* iniparser quietly drops a lone opening quote: say it. */
-				if ((*v == '"' || *v == '\'') && !strchr(v + 1, *v)) {
-					*eq = '\0';
-					err_set(_("%s: line %d: the value of '%s' starts with %c but does not end with one; "
-					          "add the closing %c"), ini->path, start, strip(s), *v, *v);
-					rc = -1;
-					break;
-				}
-				*eq = '\0';
-				s = strip(s);
-				lower(s);
-				if (!*section) {
-					err_set(_("%s: line %d: '%s' is outside any [section]; "
-					          "put it under the section it belongs to"),
-					        ini->path, start, s);
-					rc = -1;
-					break;
-				}
-				if (add_key(ini, section, s, start) < 0) {
-					rc = -1;
-					break;
-				}
-			}
-		}
-		logical.len = 0;
-		if (logical.s)
-			logical.s[0] = '\0';
-		start = 0;
-	}
-	buf_free(&logical);
-	return rc;
-}
-
-static char parser_msg[512];
-
-static int
-capture_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(parser_msg, sizeof parser_msg, fmt, ap);
-	va_end(ap);
-	return 0;
-}
-
-int
-ini_load(struct ini *ini, const char *path)
-{
-	FILE *f;
-	int rc;
-
-	memset(ini, 0, sizeof *ini);
-	ini->path = xstrdup(path);
-	if (!(f = fopen(path, "r"))) {
-		err_set("%s: %s", path, strerror(errno));
-		return -1;
-	}
-	rc = lint(ini, f);
-	fclose(f);
-	if (rc < 0)
-		return -1;
-	parser_msg[0] = '\0';
-	iniparser_set_error_callback(capture_error);
-	ini->dict = iniparser_load(path);
-	if (!ini->dict) {
-		/* iniparser says "iniparser: syntax error in FILE (LINE):\n-> TEXT". */
-		const char *paren = strrchr(parser_msg, '(');
-		int lineno = paren ? atoi(paren + 1) : 0;
-		const char *text = strstr(parser_msg, "-> ");
-
-		if (lineno > 0)
-			err_set(_("%s: line %d: not a [section], a 'key = value' or a comment: %.80s"),
-			        path, lineno, text ? strip((char *)text + 3) : "");
-		else
-			err_set(_("%s: cannot be read as INI"), path);
-		return -1;
-	}
-	return 0;
-}
-
-void
-ini_free(struct ini *ini)
-{
-	if (ini->dict)
-		iniparser_freedict(ini->dict);
-	for (size_t i = 0; i < ini->nkeys; i++) {
-		free(ini->keys[i].section);
-		free(ini->keys[i].key);
-	}
-	for (size_t i = 0; i < ini->nsections; i++)
-		free(ini->sections[i]);
-	free(ini->keys);
-	free(ini->sections);
-	free(ini->section_lines);
-	free(ini->path);
-	memset(ini, 0, sizeof *ini);
-}
-
-const char *
-ini_raw(const struct ini *ini, const char *section, const char *key)
-{
-	char *full = xasprintf("%s:%s", section, key);
-	const char *v;
-
-	lower(full);
-	v = iniparser_getstring(ini->dict, full, NULL);
-	free(full);
-	return v;
-}
-
-int
-ini_line(const struct ini *ini, const char *section, const char *key)
-{
-	for (size_t i = 0; i < ini->nkeys; i++)
-		if (strcmp(ini->keys[i].section, section) == 0 && strcmp(ini->keys[i].key, key) == 0)
-			return ini->keys[i].line;
-	return 0;
-}
-
-int
-ini_section_line(const struct ini *ini, const char *section)
-{
-	for (size_t i = 0; i < ini->nsections; i++)
-		if (strcmp(ini->sections[i], section) == 0)
-			return ini->section_lines[i];
-	return 0;
-}
-
 static int
 hexval(int c)
 {
@@ -293,72 +114,439 @@ hexval(int c)
 	return -1;
 }
 
-static int
-unescape(const struct ini *ini, const char *section, const char *key,
-         const char *s, struct buf *out)
+/* Our escapes, in bare and quoted values alike: \\ \n \t \xHH. */
+static char *
+unescape(const struct ini *ini, int line, const char *section, const char *key,
+         const char *s, size_t n)
 {
-	for (; *s; s++) {
+	struct buf out;
+
+	buf_init(&out);
+	buf_add(&out, "", 0);
+	for (size_t i = 0; i < n; i++) {
 		int hi, lo;
 
-		if (*s != '\\') {
-			buf_putc(out, *s);
+		if (s[i] != '\\') {
+			buf_putc(&out, s[i]);
 			continue;
 		}
-		switch (*++s) {
-		case '\\': buf_putc(out, '\\'); break;
-		case 'n': buf_putc(out, '\n'); break;
-		case 't': buf_putc(out, '\t'); break;
+		i++;
+		switch (i < n ? s[i] : '\0') {
+		case '\\': buf_putc(&out, '\\'); break;
+		case 'n': buf_putc(&out, '\n'); break;
+		case 't': buf_putc(&out, '\t'); break;
 		case 'x':
-			if ((hi = hexval((unsigned char)s[1])) >= 0 && (lo = hexval((unsigned char)s[2])) >= 0) {
-				buf_putc(out, (char)(hi * 16 + lo));
-				s += 2;
+			if (i + 2 < n && (hi = hexval((unsigned char)s[i + 1])) >= 0 &&
+			    (lo = hexval((unsigned char)s[i + 2])) >= 0 && hi + lo > 0) {
+				buf_putc(&out, (char)(hi * 16 + lo));
+				i += 2;
 				break;
 			}
 			/* fall through */
-		default:
-			err_set(_("%s: line %d: [%s] %s: unknown escape '\\%.1s'; "
+		default: {
+			char *what = excerpt(s + i, i < n ? 1 : 0);
+
+			err_set(_("%s: line %d: [%s] %s: unknown escape '\\%s'; "
 			          "use \\\\ for a backslash, \\n, \\t or \\xHH"),
-			        ini->path, ini_line(ini, section, key), section, key, *s ? s : "");
+			        ini->path, line, section, key, what);
+			free(what);
+			buf_free(&out);
+			return NULL;
+		}
+		}
+	}
+	return buf_steal(&out);
+}
+
+/* What iniparser 4.2's parse_quoted_value() makes of the text after an opening quote. */
+static char *
+as_iniparser42(const char *s, size_t n, char quote)
+{
+	struct buf out;
+
+	buf_init(&out);
+	buf_add(&out, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\\') {
+			if (++i >= n)
+				break;
+		} else if (s[i] == quote) {
+			break;
+		}
+		buf_putc(&out, s[i]);
+	}
+	return buf_steal(&out);
+}
+
+static int
+key_char(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '.' || c == '-';
+}
+
+/* One line (without its '\n'); section is the current one. */
+static int
+lex_line(struct ini *ini, int lineno, char *line, size_t len, char *section, size_t section_size)
+{
+	char *s = strip_n(line, &len);
+	char *what;
+
+	if (len == 0 || *s == ';' || *s == '#')
+		return 0;
+	if (*s == '[') {
+		char *name, *close = memchr(s, ']', len);
+		size_t nlen;
+
+		if (s[len - 1] != ']') {
+			what = excerpt(s, len);
+			if (close)
+				err_set(_("%s: line %d: text after the section's ']': %s; "
+				          "put a key on a line of its own, under the section"),
+				        ini->path, lineno, what);
+			else
+				err_set(_("%s: line %d: a section name needs a closing ']': %s"),
+				        ini->path, lineno, what);
+			free(what);
+			return -1;
+		}
+		nlen = len - 2;
+		name = strip_n(s + 1, &nlen);
+		for (size_t i = 0; i < nlen; i++) {
+			unsigned char c = (unsigned char)name[i];
+
+			if (c == '[' || c == ']' || c == ':' || c < 0x20 || c == 0x7f) {
+				what = excerpt(s, len);
+				err_set(_("%s: line %d: a section name may not contain '[', ']', ':' or control "
+				          "characters: %s"), ini->path, lineno, what);
+				free(what);
+				return -1;
+			}
+		}
+		if (nlen == 0 || nlen >= section_size) {
+			err_set(_("%s: line %d: a section needs a name, such as [strategy]"), ini->path, lineno);
+			return -1;
+		}
+		memcpy(section, name, nlen);
+		section[nlen] = '\0';
+		if (!text_valid_utf8(section)) {
+			err_set(_("%s: line %d: the section name is not UTF-8; save the file as UTF-8 "
+			          "(in an editor: \"Save as\", encoding UTF-8)"), ini->path, lineno);
+			return -1;
+		}
+		lower_ascii(section);
+		return add_section(ini, section, lineno);
+	}
+	{
+		char *eq = memchr(s, '=', len), *key, *v, *value, *as41, *as42;
+		size_t klen, vlen;
+
+		if (!eq) {
+			what = excerpt(s, len);
+			err_set(_("%s: line %d: not a [section], a 'key = value' or a comment: %s"),
+			        ini->path, lineno, what);
+			free(what);
+			return -1;
+		}
+		klen = (size_t)(eq - s);
+		key = strip_n(s, &klen);
+		for (size_t i = 0; i <= klen; i++) {
+			if (i < klen ? !key_char((unsigned char)key[i]) : klen == 0) {
+				what = excerpt(s, (size_t)(eq - s));
+				err_set(_("%s: line %d: '%s' is not a key: a key is letters a-z, digits, "
+				          "'.', '-' and '_'"), ini->path, lineno, what);
+				free(what);
+				return -1;
+			}
+		}
+		key[klen] = '\0';
+		lower_ascii(key);
+		if (!*section) {
+			err_set(_("%s: line %d: '%s' is outside any [section]; "
+			          "put it under the section it belongs to"), ini->path, lineno, key);
+			return -1;
+		}
+		vlen = len - (size_t)(eq + 1 - s);
+		v = strip_n(eq + 1, &vlen);
+		if (vlen > 0 && (*v == '"' || *v == '\'')) {
+			char q = *v, *close = memchr(v + 1, q, vlen - 1);
+			char *rest;
+			size_t rlen;
+
+			if (!close) {
+				err_set(_("%s: line %d: the value of '%s' starts with %c but does not end with one; "
+				          "add the closing %c"), ini->path, lineno, key, q, q);
+				return -1;
+			}
+			rlen = vlen - (size_t)(close + 1 - v);
+			rest = strip_n(close + 1, &rlen);
+			if (rlen > 0 && *rest != ';' && *rest != '#') {
+				what = excerpt(rest, rlen);
+				err_set(_("%s: line %d: [%s] %s: text after the closing %c: %s; "
+				          "put it inside the quotes, or start a comment with ;"),
+				        ini->path, lineno, section, key, q, what);
+				free(what);
+				return -1;
+			}
+			/* 4.1 takes the text up to the closing quote; 4.2 drops backslashes too. */
+			as41 = xstrndup(v + 1, (size_t)(close - v - 1));
+			as42 = as_iniparser42(v + 1, vlen - 1, q);
+			value = unescape(ini, lineno, section, key, v + 1, (size_t)(close - v - 1));
+		} else {
+			/* A bare value ends at ';' or '#': the rest is a comment. */
+			size_t n = 0;
+
+			while (n < vlen && v[n] != ';' && v[n] != '#')
+				n++;
+			v = strip_n(v, &n);
+			as41 = xstrndup(v, n);
+			as42 = xstrdup(as41);
+			value = unescape(ini, lineno, section, key, v, n);
+		}
+		if (!value || add_key(ini, section, key, lineno, value, as41, as42) < 0) {
+			free(value);
+			free(as41);
+			free(as42);
+			return -1;
+		}
+		return 0;
+	}
+}
+
+/*
+ * The one definition of a line of our INI files (styrkort(5)).  A line
+ * ending in a backslash goes on with the next, as in both iniparser
+ * versions: the backslash is dropped and the next line appended as it is.
+ */
+static int
+lex(struct ini *ini, const char *text, size_t len)
+{
+	char section[INI_LINE_MAX + 1] = "";
+	char line[INI_LINE_MAX + 2];
+	size_t last = 0;
+	int lineno = 0, start = 0;
+
+	for (const char *p = text, *end = text + len; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		lineno++;
+		if (!start)
+			start = lineno;
+		/* iniparser reads a line and its '\n' into 1,023 bytes, after what it continues. */
+		if (last + n > INI_LINE_MAX) {
+			err_set(_("%s: line %d: the line is too long (the limit is %d bytes); "
+			          "split the value into parts: KEY, KEY.2, KEY.3..."),
+			        ini->path, start, INI_LINE_MAX);
+			return -1;
+		}
+		memcpy(line + last, p, n);
+		n += last;
+		line[n] = '\0';
+		p += n - last + 1;
+		while (n > 0 && is_space((unsigned char)line[n - 1]))
+			line[--n] = '\0';
+		if (n > 0 && line[n - 1] == '\\') {
+			last = n - 1;
+			if (p >= end) {
+				err_set(_("%s: line %d: the last line ends with a backslash, which iniparser reads "
+				          "as continued on a next line that is not there; remove it, or write a "
+				          "backslash at the end of a value as \\x5c"), ini->path, lineno);
+				return -1;
+			}
+			continue;
+		}
+		last = 0;
+		if (lex_line(ini, start, line, n, section, sizeof section) < 0)
+			return -1;
+		start = 0;
+	}
+	return 0;
+}
+
+/* iniparser reads only named files (4.1 has no iniparser_load_file()): a copy of the text. */
+static char *
+write_copy(const struct ini *ini, const char *text, size_t len)
+{
+	const char *dir = getenv("TMPDIR");
+	char *tmp;
+	FILE *f = NULL;
+	int fd;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	tmp = xasprintf("%s/styrkort-ini-XXXXXX", dir);
+	if ((fd = mkstemp(tmp)) >= 0 && (f = fdopen(fd, "w")) != NULL &&
+	    fwrite(text, 1, len, f) == len && fclose(f) == 0)
+		return tmp;
+	err_set(_("%s: cannot make a copy for iniparser in %s (%s); set TMPDIR to a writable directory"),
+	        ini->path, dir, strerror(errno));
+	if (f)
+		fclose(f);
+	else if (fd >= 0)
+		close(fd);
+	if (fd >= 0)
+		unlink(tmp);
+	free(tmp);
+	return NULL;
+}
+
+/* iniparser's own messages name the copy: ours name the file. */
+static int
+quiet(const char *fmt, ...)
+{
+	(void)fmt;
+	return 0;
+}
+
+/* Every section and key as our lexer read it, and nothing else, in iniparser's dictionary. */
+static int
+cross_check(struct ini *ini)
+{
+	dictionary *d = ini->dict;
+	int nkeys = 0;
+
+	for (size_t i = 0; i < ini->nsections; i++) {
+		if (!iniparser_find_entry(d, ini->sections[i]) ||
+		    iniparser_getsecnkeys(d, ini->sections[i]) < 0) {
+			err_set(_("%s: line %d: iniparser does not read the section [%s] as styrkort does; "
+			          "write its name in lowercase a-z, digits, '.', '-' and '_'"),
+			        ini->path, ini->section_lines[i], ini->sections[i]);
+			return -1;
+		}
+		nkeys += iniparser_getsecnkeys(d, ini->sections[i]);
+	}
+	for (size_t i = 0; i < ini->nkeys; i++) {
+		const struct ini_key *k = &ini->keys[i];
+		char *full = xasprintf("%s:%s", k->section, k->key);
+		const char *v = iniparser_getstring(d, full, NULL);
+
+		free(full);
+		if (!v || (strcmp(v, k->as41) != 0 && strcmp(v, k->as42) != 0)) {
+			char *what = excerpt(v ? v : "", v ? strlen(v) : 0);
+
+			err_set(_("%s: line %d: iniparser reads [%s] %s differently from styrkort (as '%s'); "
+			          "write the line as styrkort(5) describes"),
+			        ini->path, k->line, k->section, k->key, what);
+			free(what);
 			return -1;
 		}
 	}
+	if (iniparser_getnsec(d) != (int)ini->nsections || nkeys != (int)ini->nkeys) {
+		err_set(_("%s: iniparser finds %d sections and %d keys where styrkort finds %d and %d; "
+		          "write every line as styrkort(5) describes"),
+		        ini->path, iniparser_getnsec(d), nkeys, (int)ini->nsections, (int)ini->nkeys);
+		return -1;
+	}
+	return 0;
+}
+
+int
+ini_load(struct ini *ini, const char *path)
+{
+	char *text, *copy;
+	size_t len;
+	int rc;
+
+	memset(ini, 0, sizeof *ini);
+	ini->path = xstrdup(path);
+	if (input_read(path, &text, &len) < 0)
+		return -1;
+	copy = write_copy(ini, text, len);
+	rc = copy ? lex(ini, text, len) : -1;
+	free(text);
+	if (rc == 0) {
+		iniparser_set_error_callback(quiet);
+		ini->dict = iniparser_load(copy);
+		if (!ini->dict) {
+			err_set(_("%s: iniparser cannot read the file although styrkort can; "
+			          "please report this with the file"), path);
+			rc = -1;
+		}
+	}
+	if (copy) {
+		unlink(copy);
+		free(copy);
+	}
+	return rc < 0 ? -1 : cross_check(ini);
+}
+
+void
+ini_free(struct ini *ini)
+{
+	if (ini->dict)
+		iniparser_freedict(ini->dict);
+	for (size_t i = 0; i < ini->nkeys; i++) {
+		free(ini->keys[i].section);
+		free(ini->keys[i].key);
+		free(ini->keys[i].value);
+		free(ini->keys[i].as41);
+		free(ini->keys[i].as42);
+	}
+	for (size_t i = 0; i < ini->nsections; i++)
+		free(ini->sections[i]);
+	free(ini->keys);
+	free(ini->sections);
+	free(ini->section_lines);
+	free(ini->path);
+	memset(ini, 0, sizeof *ini);
+}
+
+static const struct ini_key *
+find_key(const struct ini *ini, const char *section, const char *key)
+{
+	for (size_t i = 0; i < ini->nkeys; i++)
+		if (strcmp(ini->keys[i].section, section) == 0 && strcmp(ini->keys[i].key, key) == 0)
+			return &ini->keys[i];
+	return NULL;
+}
+
+int
+ini_line(const struct ini *ini, const char *section, const char *key)
+{
+	const struct ini_key *k = find_key(ini, section, key);
+
+	return k ? k->line : 0;
+}
+
+int
+ini_section_line(const struct ini *ini, const char *section)
+{
+	for (size_t i = 0; i < ini->nsections; i++)
+		if (strcmp(ini->sections[i], section) == 0)
+			return ini->section_lines[i];
 	return 0;
 }
 
 char *
 ini_text(const struct ini *ini, const char *section, const char *key, int *bad)
 {
-	const char *raw = ini_raw(ini, section, key);
+	const struct ini_key *k = find_key(ini, section, key);
 	struct buf out;
 
-	if (!raw)
+	if (!k)
 		return NULL;
 	buf_init(&out);
-	if (unescape(ini, section, key, raw, &out) < 0)
-		goto fail;
+	buf_puts(&out, k->value);
 	for (int part = 2;; part++) {
 		char *pkey = xasprintf("%s.%d", key, part);
+		const struct ini_key *p = find_key(ini, section, pkey);
 
-		raw = ini_raw(ini, section, pkey);
-		if (raw && unescape(ini, section, pkey, raw, &out) < 0) {
-			free(pkey);
-			goto fail;
-		}
 		free(pkey);
-		if (!raw)
+		if (!p)
 			break;
+		buf_puts(&out, p->value);
 	}
-	if (out.s && !text_valid_utf8(out.s)) {
+	buf_add(&out, "", 0);
+	if (!text_valid_utf8(out.s)) {
 		err_set(_("%s: line %d: [%s] %s: the text is not UTF-8; save the file as UTF-8 "
 		          "(in an editor: \"Save as\", encoding UTF-8)"),
-		        ini->path, ini_line(ini, section, key), section, key);
-		goto fail;
+		        ini->path, k->line, section, key);
+		buf_free(&out);
+		*bad = 1;
+		return NULL;
 	}
 	return buf_steal(&out);
-fail:
-	buf_free(&out);
-	*bad = 1;
-	return NULL;
 }
 
 int
@@ -372,56 +560,68 @@ ini_is_part(const char *key, const char *base)
 	return parse_int(key + n + 1, 2, 100000, &part) == 0;
 }
 
-/* Can this text stand bare after "key = "? */
 static int
-bare_ok(const char *s, size_t n)
+is_control(unsigned char c)
 {
-	if (n == 0 || s[0] == ' ' || s[n - 1] == ' ' || s[0] == '"' || s[0] == '\'')
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == ';' || c == '#' || c == '\\' || c < 0x20 || c == 0x7f)
-			return 0;
-	}
-	return 1;
+	return c < 0x20 || c == 0x7f;
 }
 
+/*
+ * Write one part.  In quotes only when the text needs them (a ';' or '#',
+ * a space or a quote at an edge) and needs no escape; else bare, escaped.
+ * Either way both iniparser versions read the same bytes.
+ */
 static void
 write_part(FILE *f, const char *key, const char *s, size_t n)
 {
-	if (bare_ok(s, n)) {
-		fprintf(f, "%s = %.*s\n", key, (int)n, s);
+	int quote = 0, escape = 0, dquote = 0;
+
+	if (n == 0) {
+		fprintf(f, "%s = \"\"\n", key);
 		return;
 	}
-	fprintf(f, "%s = \"", key);
+	quote = s[0] == ' ' || s[n - 1] == ' ' || s[0] == '"' || s[0] == '\'';
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c == '\\')
+		quote |= c == ';' || c == '#';
+		escape |= c == '\\' || is_control(c);
+		dquote |= c == '"';
+	}
+	if (quote && !escape && !dquote) {
+		fprintf(f, "%s = \"%.*s\"\n", key, (int)n, s);
+		return;
+	}
+	fprintf(f, "%s = ", key);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int edge = i == 0 || i == n - 1;
+
+		if (c == '\\' && i < n - 1)
 			fputs("\\\\", f);
 		else if (c == '\n')
 			fputs("\\n", f);
 		else if (c == '\t')
 			fputs("\\t", f);
-		else if (c == '"' || c < 0x20 || c == 0x7f)
+		else if (c == '\\' || c == ';' || c == '#' || is_control(c) ||
+		         (edge && c == ' ') || (i == 0 && (c == '"' || c == '\'')))
 			fprintf(f, "\\x%02x", c);
 		else
 			fputc(c, f);
 	}
-	fputs("\"\n", f);
+	fputc('\n', f);
 }
 
-/* The escaped size of s[0..n), an upper bound on what write_part() prints. */
+/* An upper bound on what write_part() prints for s[0..n), without the key. */
 static size_t
 escaped_len(const char *s, size_t n)
 {
-	size_t len = 0;
+	size_t len = 8;         /* the quotes, or escapes at the edges */
 
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		len += c == '\\' || c == '\n' || c == '\t' ? 2 : c == '"' || c < 0x20 || c == 0x7f ? 4 : 1;
+		len += c == '\\' || c == '\n' || c == '\t' ? 2 : c == ';' || c == '#' || is_control(c) ? 4 : 1;
 	}
 	return len;
 }
@@ -433,7 +633,7 @@ ini_write(FILE *f, const char *key, const char *value)
 	int part = 1;
 
 	if (left == 0) {
-		fprintf(f, "%s = \"\"\n", key);
+		write_part(f, key, value, 0);
 		return;
 	}
 	while (left > 0) {

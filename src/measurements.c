@@ -5,12 +5,14 @@
 #include <csv.h>
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "changelog.h"
+#include "input.h"
 #include "measurements.h"
 #include "model.h"
 #include "text.h"
@@ -160,12 +162,7 @@ on_row(int c, void *data)
 		int ok = r->nfields == 4;
 
 		for (size_t i = 0; ok && i < 4; i++) {
-			char *f = trimmed(r->fields[i]);
-
-			/* A byte order mark from Excel is not part of the name. */
-			if (i == 0 && strncmp(f, "\xef\xbb\xbf", 3) == 0)
-				f += 3;
-			ok = strcasecmp(f, header[i]) == 0;
+			ok = strcasecmp(trimmed(r->fields[i]), header[i]) == 0;
 		}
 		if (!ok) {
 			err_set(_("%s: line %d: the first line must be the header indicator,period,sex,value"),
@@ -191,10 +188,9 @@ out:
 }
 
 static int
-read_csv(FILE *f, const char *path, struct rows *r)
+read_csv(const char *text, size_t len, const char *path, struct rows *r)
 {
 	struct csv_parser p;
-	char line[8192];
 	int first = 1;
 
 	if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL) != 0) {
@@ -204,17 +200,21 @@ read_csv(FILE *f, const char *path, struct rows *r)
 	r->line = 0;
 	r->row_start = 1;
 	r->path = path;
-	while (fgets(line, sizeof line, f)) {
+	for (const char *line = text, *end = text + len; line < end;) {
+		const char *nl = memchr(line, '\n', (size_t)(end - line));
+		size_t n = nl ? (size_t)(nl - line) + 1 : (size_t)(end - line);
+
 		r->line++;
 		/* Swedish spreadsheets separate with ';': the header tells which. */
-		if (first && strchr(line, ';') && !strchr(line, ','))
+		if (first && memchr(line, ';', n) && !memchr(line, ',', n))
 			csv_set_delim(&p, ';');
 		first = 0;
-		if (csv_parse(&p, line, strlen(line), on_field, on_row, r) != strlen(line)) {
+		if (csv_parse(&p, line, n, on_field, on_row, r) != n) {
 			err_set(_("%s: line %d: %s"), path, r->line, csv_strerror(csv_error(&p)));
 			csv_free(&p);
 			return -1;
 		}
+		line += n;
 		if (r->error)
 			break;
 	}
@@ -235,24 +235,24 @@ read_csv(FILE *f, const char *path, struct rows *r)
 
 /* Kolada's JSON: {"values": [{"kpi": "N00914", "period": 2013, "values": [{"gender": "T", "value": 8.5}]}]} */
 static int
-read_json(const char *path, struct rows *r)
+read_json(const char *text, size_t len, const char *path, struct rows *r)
 {
-	json_object *doc = json_object_from_file(path), *values;
+	struct json_tokener *tok = json_tokener_new();
+	json_object *doc, *values;
+	enum json_tokener_error jerr;
 	size_t n;
 
+	if (!tok) {
+		err_set("%s: %s", path, strerror(ENOMEM));
+		return -1;
+	}
+	doc = len > (size_t)INT32_MAX ? NULL : json_tokener_parse_ex(tok, text, (int)len);
+	jerr = json_tokener_get_error(tok);
+	json_tokener_free(tok);
 	if (!doc) {
-		/* json-c's message names its own function and ends in a newline: keep the reason only. */
-		const char *why = json_util_get_last_err(), *colon = why ? strrchr(why, ':') : NULL;
-		char *reason = xstrdup(colon ? colon + 1 : why ? why : "");
-
-		reason[strcspn(reason, "\n")] = '\0';
-		if (strcmp(reason, " continue") == 0 || strcmp(reason, "continue") == 0) {
-			free(reason);
-			reason = xstrdup(_("it ends too early"));
-		}
 		err_set(_("%s: not valid JSON (%s); a Kolada file is what its API returns, such as "
-		          "{\"values\": [...]}"), path, *reason ? reason + (*reason == ' ') : "?");
-		free(reason);
+		          "{\"values\": [...]}"), path,
+		        jerr == json_tokener_continue ? _("it ends too early") : json_tokener_error_desc(jerr));
 		return -1;
 	}
 	if (!json_object_object_get_ex(doc, "values", &values) || !json_object_is_type(values, json_type_array)) {
@@ -369,27 +369,25 @@ measurements_import(struct db *db, const char *path, const char *strategy_id,
 {
 	struct rows r;
 	struct resolved *rv = NULL;
-	FILE *f;
-	int c, json, rc = -1;
-	char *comment = NULL;
+	int json, rc = -1;
+	char *comment = NULL, *text;
+	size_t len, skip;
 
 	memset(&r, 0, sizeof r);
 	memset(res, 0, sizeof *res);
-	if (!(f = fopen(path, "r"))) {
-		err_set("%s: %s", path, strerror(errno));
+	/* Read once (a pipe works), with the size limit, BOM and UTF-16 rules of every input. */
+	if (input_read(path, &text, &len) < 0)
 		return -1;
-	}
 	/* JSON starts with '{' (after blanks); anything else is CSV. */
-	while ((c = fgetc(f)) == ' ' || c == '\n' || c == '\r' || c == '\t')
-		;
-	json = c == '{';
-	rewind(f);
-	if (json ? read_json(path, &r) : read_csv(f, path, &r)) {
-		fclose(f);
+	skip = strspn(text, " \n\r\t");
+	json = text[skip] == '{';
+	rc = json ? read_json(text, len, path, &r) : read_csv(text, len, path, &r);
+	free(text);
+	if (rc < 0) {
 		free_rows(&r);
 		return -1;
 	}
-	fclose(f);
+	rc = -1;
 	/* Check every row before changing anything. */
 	for (size_t i = 0; i < r.n; i++) {
 		struct row *w = &r.v[i];

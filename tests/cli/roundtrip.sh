@@ -40,6 +40,10 @@ for s in oxelosund ornskoldsvik oskarshamn gislaved vastervik; do
 	want=$(grep -c '^\[' "$top_srcdir/data/$s.ini")
 	got=$(grep -c '^\[' "$TMPD/$s-a.ini")
 	check "$s: the export has all $want sections" [ "$want" -eq "$got" ]
+	# The sample is what export writes, after its header comments: the values in today's syntax.
+	sed -n '/^\[/,$p' "$top_srcdir/data/$s.ini" >"$TMPD/$s-body.ini"
+	tail -n +2 "$TMPD/$s-a.ini" >"$TMPD/$s-export-body.ini"
+	check "$s: data/$s.ini is, after its header, exactly what export writes" cmp -s "$TMPD/$s-body.ini" "$TMPD/$s-export-body.ini"
 done
 
 # Hard texts: over the 1,024-byte line limit, å ä ö, newlines, ; # = quotes,

@@ -262,9 +262,13 @@ duplicates_and_syntax(void **state)
 	assert_int_equal(load(&c, "width = 60\n"), -1);
 	err_has(path, "line 1", "section", NULL);
 	config_free(&c);
-	/* A byte-order mark (Windows editors) is named, not a baffling "outside any section". */
-	assert_int_equal(load(&c, "\xef\xbb\xbf[report]\nwidth = 60\n"), -1);
-	err_has(path, "line 1", "byte-order mark", NULL);
+	/* A byte-order mark (Notepad writes one) is accepted. */
+	assert_int_equal(load(&c, "\xef\xbb\xbf[report]\nwidth = 60\n"), 0);
+	assert_int_equal(c.report_width, 60);
+	config_free(&c);
+	/* iniparser read this as a key "[display] color" and we as a section: it crashed every command. */
+	assert_int_equal(load(&c, "[report]\nwidth = 60\n[display] color = never\n"), -1);
+	err_has(path, "line 3", "after the section's ']'", NULL);
 	config_free(&c);
 }
 

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* input.c: reading an input file once, whatever its format: a size limit, a BOM, UTF-16. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input.h"
+#include "util.h"
+
+/* Does the text look like UTF-16: a BOM, or ASCII with every other byte NUL? */
+static int
+looks_utf16(const unsigned char *s, size_t n)
+{
+	if (n < 2)
+		return 0;
+	if ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff))
+		return 1;
+	return (s[0] == 0) != (s[1] == 0);
+}
+
+int
+input_read(const char *path, char **text, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n = 0, cap = 65536, got;
+	char *s, *nul;
+
+	*text = NULL;
+	*len = 0;
+	if (!f) {
+		err_set("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	s = xmalloc(cap + 1);
+	while ((got = fread(s + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n > (size_t)INPUT_MAX_BYTES) {
+			err_set(_("%s: the file is larger than %ld MiB, the limit for an input file; "
+			          "is it the right file?"), path, INPUT_MAX_BYTES / (1024 * 1024));
+			goto fail;
+		}
+		if (n == cap) {
+			/* One byte over the limit is enough to know. */
+			cap = cap * 2 > (size_t)INPUT_MAX_BYTES + 1 ? (size_t)INPUT_MAX_BYTES + 1 : cap * 2;
+			s = xrealloc(s, cap + 1);
+		}
+	}
+	if (ferror(f)) {
+		err_set("%s: %s", path, strerror(errno ? errno : EIO));
+		goto fail;
+	}
+	fclose(f);
+	f = NULL;
+	s[n] = '\0';
+	if (looks_utf16((unsigned char *)s, n)) {
+		err_set(_("%s: the file is in UTF-16 (Excel's \"Unicode text\"); save it as UTF-8 "
+		          "(in Excel: CSV UTF-8; in an editor: \"Save as\", encoding UTF-8)"), path);
+		goto fail;
+	}
+	if ((nul = memchr(s, '\0', n)) != NULL) {
+		int line = 1;
+
+		for (const char *p = s; p < nul; p++)
+			line += *p == '\n';
+		err_set(_("%s: line %d: the file holds a NUL byte, so it is not a text file; "
+		          "is it the right file?"), path, line);
+		goto fail;
+	}
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		n -= 3;
+		memmove(s, s + 3, n + 1);
+	}
+	*text = s;
+	*len = n;
+	return 0;
+fail:
+	if (f)
+		fclose(f);
+	free(s);
+	return -1;
+}
