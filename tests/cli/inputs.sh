@@ -102,11 +102,11 @@ expect_err "/dev/zero: (the file is larger than|filen är större än) 16 MiB" "
 unchanged "endless inputs"
 
 # A file the previous version wrote (quoted values with escapes) means the same today.
-printf '[strategy]\nid = gammal\nmunicipality = "Gamla kommunen"\ntitle = "Alla ska kunna\\nutvecklas; alla ska känna sig delaktiga."\nnote = "ett \\x22citat\\x22 och ett bakstreck\\\\"\n' >"$TMPD/old.ini"
+printf '[strategy]\nid = gammal\nmunicipality = "Gamla kommunen"\ntitle = "Alla ska kunna utvecklas"\nvision = "Alla ska kunna\\nutvecklas; alla ska känna sig delaktiga."\nnote = "ett \\x22citat\\x22 och ett bakstreck\\\\"\n' >"$TMPD/old.ini"
 run -d "$db" import "$TMPD/old.ini"
 expect_status 0 "a file in the previous version's style"
 run -d "$db" export --strategy gammal
-expect_out '^title = Alla ska kunna\\nutvecklas\\x3b alla ska känna sig delaktiga\.$' "the new line is a new line, written bare"
+expect_out '^vision = Alla ska kunna\\nutvecklas\\x3b alla ska känna sig delaktiga\.$' "the new line is a new line, written bare"
 expect_out '^note = ett "citat" och ett bakstreck\\x5c$' "quotes and a final backslash are read as before"
 check "the export has no quoted value with a backslash" sh -c "! printf '%s\n' \"\$1\" | grep -q '= \".*\\\\'" sh "$out"
 tap_done
