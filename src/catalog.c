@@ -3,13 +3,14 @@
 #include <config.h>
 
 #include <errno.h>
+#include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
-#include "util.h"
+#include "gettext.h"
 
 /* A catalogue larger than this is not ours. */
 #define CATALOG_MAX (16u << 20)
@@ -61,24 +62,26 @@ int
 catalog_open(const char *path)
 {
 	FILE *f;
-	struct buf b;
-	char chunk[8192];
+	char *data;
 	size_t got;
 	uint32_t magic;
 
 	catalog_close();
 	if (!(f = fopen(path, "rb")))
 		return -1;
-	buf_init(&b);
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= CATALOG_MAX)
-		buf_add(&b, chunk, got);
-	fclose(f);
-	if (b.len < 28 || b.len > CATALOG_MAX) {
-		buf_free(&b);
+	/* One read of at most the limit, and one byte more to see a file that is larger. */
+	if (!(data = malloc(CATALOG_MAX + 1))) {
+		fclose(f);
 		return -1;
 	}
-	cat.data = b.s;
-	cat.size = b.len;
+	got = fread(data, 1, CATALOG_MAX + 1, f);
+	fclose(f);
+	if (got < 28 || got > CATALOG_MAX) {
+		free(data);
+		return -1;
+	}
+	cat.data = data;
+	cat.size = got;
 	memcpy(&magic, cat.data, sizeof magic);
 	if (magic == 0x950412de)
 		cat.swapped = 0;
@@ -143,4 +146,35 @@ const char *
 catalog_lookup(const char *msgid)
 {
 	return catalog_nlookup(msgid, 1);
+}
+
+char *
+ui_gettext(const char *msgid)
+{
+	const char *t = catalog_lookup(msgid);
+
+	return t ? (char *)t : gettext(msgid);
+}
+
+char *
+ui_ngettext(const char *singular, const char *plural, unsigned long n)
+{
+	const char *t = catalog_nlookup(singular, n);
+
+	return t ? (char *)t : ngettext(singular, plural, n);
+}
+
+char *
+ui_pgettext(const char *context, const char *msgid)
+{
+	char key[256];
+	const char *t;
+
+	/* Contexts and their messages here are short; a longer pair is not translated. */
+	if ((size_t)snprintf(key, sizeof key, "%s\004%s", context, msgid) >= sizeof key)
+		return (char *)msgid;
+	if ((t = catalog_lookup(key)) != NULL)
+		return (char *)t;
+	t = dcgettext(NULL, key, LC_MESSAGES);
+	return (char *)(t == key ? msgid : t);
 }

@@ -24,4 +24,12 @@ const char *catalog_lookup(const char *msgid);
 /* The plural form for N of MSGID's translation (n != 1 takes the second), or NULL. */
 const char *catalog_nlookup(const char *msgid, unsigned long n);
 
+/*
+ * The UI's _(), ngettext and pgettext: the catalogue above when one is in
+ * use, else gettext.
+ */
+char *ui_gettext(const char *msgid);
+char *ui_ngettext(const char *singular, const char *plural, unsigned long n);
+char *ui_pgettext(const char *context, const char *msgid);
+
 #endif

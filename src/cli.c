@@ -10,11 +10,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app.h"
 #include "activity.h"
+#include "app.h"
 #include "changelog.h"
 #include "measurements.h"
 #include "model.h"
+#include "msg.h"
 #include "report.h"
 #include "review.h"
 #include "strategy_ini.h"

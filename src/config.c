@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "ini.h"
+#include "msg.h"
 #include "util.h"
 
 enum key_type { KT_STRING, KT_BOOL, KT_INT, KT_CHOICE, KT_DATEFMT };

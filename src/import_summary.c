@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "import_summary.h"
+#include "msg.h"
 #include "text.h"
 #include "util.h"
 

@@ -16,6 +16,7 @@
 #include "actions.h"
 #include "app.h"
 #include "catalog.h"
+#include "msg.h"
 #include "util.h"
 
 static const struct command {

@@ -15,6 +15,7 @@
 #include "input.h"
 #include "measurements.h"
 #include "model.h"
+#include "msg.h"
 #include "text.h"
 #include "util.h"
 

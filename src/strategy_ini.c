@@ -9,6 +9,7 @@
 #include "ini.h"
 #include "measurements.h"
 #include "model.h"
+#include "msg.h"
 #include "strategy_ini.h"
 #include "text.h"
 #include "util.h"

@@ -11,6 +11,7 @@
 #include "detail.h"
 #include "display.h"
 #include "edit.h"
+#include "msg.h"
 #include "picker.h"
 #include "query.h"
 #include "report.h"

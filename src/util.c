@@ -14,8 +14,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "text.h"
-#include "catalog.h"
 #include "util.h"
 
 static void
@@ -191,76 +189,8 @@ err_get(void)
  * values from files, the command line and the database included, is
  * sanitised as on screen, so no escape sequence reaches a terminal.
  */
-static void
-vmsg(const char *prefix, const char *fmt, va_list ap)
-{
-	struct buf b;
-	char *clean;
-
-	buf_init(&b);
-	buf_vprintf(&b, fmt, ap);
-	clean = text_sanitize(b.s ? b.s : "", 0);
-	fprintf(stderr, "styrkort: %s%s\n", prefix ? prefix : "", clean);
-	free(clean);
-	buf_free(&b);
-}
-
-void
-msg_print(FILE *f, const char *fmt, ...)
-{
-	struct buf b;
-	char *clean;
-	int newline;
-	va_list ap;
-
-	buf_init(&b);
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	/* The line's own newline is kept; one inside a value is not. */
-	newline = b.len > 0 && b.s[b.len - 1] == '\n';
-	if (newline)
-		b.s[--b.len] = '\0';
-	clean = text_sanitize(b.s ? b.s : "", 0);
-	fprintf(f, "%s%s", clean, newline ? "\n" : "");
-	free(clean);
-	buf_free(&b);
-}
-
-void
-msg_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vmsg(NULL, fmt, ap);
-	va_end(ap);
-}
-
-void
-msg_warn(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vmsg(_("warning: "), fmt, ap);
-	va_end(ap);
-}
-
 void (*die_hook)(void);
 
-void
-die(int status, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (die_hook)
-		die_hook();
-	va_start(ap, fmt);
-	vmsg(NULL, fmt, ap);
-	va_end(ap);
-	exit(status);
-}
 
 int
 parse_slug(const char *s)
@@ -648,33 +578,3 @@ user_name(void)
 	return login;
 }
 
-char *
-ui_gettext(const char *msgid)
-{
-	const char *t = catalog_lookup(msgid);
-
-	return t ? (char *)t : gettext(msgid);
-}
-
-char *
-ui_ngettext(const char *singular, const char *plural, unsigned long n)
-{
-	const char *t = catalog_nlookup(singular, n);
-
-	return t ? (char *)t : ngettext(singular, plural, n);
-}
-
-char *
-ui_pgettext(const char *context, const char *msgid)
-{
-	char *key = xasprintf("%s\004%s", context, msgid);
-	const char *t = catalog_lookup(key);
-	const char *g;
-
-	if (!t) {
-		g = dcgettext(NULL, key, LC_MESSAGES);
-		t = g == key ? msgid : g;
-	}
-	free(key);
-	return (char *)t;
-}

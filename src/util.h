@@ -6,15 +6,10 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include "catalog.h"
 #include "gettext.h"
 
-/*
- * The UI's translations: gettext, or styrkort's own reading of its
- * catalogue where gettext will not translate (see catalog.h).
- */
-char *ui_gettext(const char *msgid);
-char *ui_ngettext(const char *singular, const char *plural, unsigned long n);
-char *ui_pgettext(const char *context, const char *msgid);
+/* The UI's translations (catalog.h says why not plain gettext). */
 #define _(s) ui_gettext(s)
 #define N_(s) (s)
 
@@ -49,14 +44,8 @@ char *buf_steal(struct buf *b);
  */
 void err_set(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *err_get(void);
-/* Print "styrkort: MESSAGE" to stderr. */
-void msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* fprintf for a whole message line (its own "styrkort: " and newline), sanitised as msg_error() is. */
-void msg_print(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Called before exit on a fatal error (the dashboard restores the terminal). */
 extern void (*die_hook)(void);
-void die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
 
 /* Parsers: return 0 on success, -1 if the text is not valid. */
 int parse_slug(const char *s);                  /* [a-z0-9_-]{1,40}, starting with a letter or digit */
