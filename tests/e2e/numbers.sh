@@ -5,8 +5,11 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/e2e/tmux.sh"
 sv=sv_SE.UTF-8
+# Without the Swedish locale (a fresh machine), the cases meant for it run under C.UTF-8:
+# what the UI language decides is still tested; .ci/run installs sv_SE.UTF-8.
 if ! locale -a 2>/dev/null | grep -qix 'sv_SE\.utf-\?8'; then
-	echo "1..0 # SKIP the sv_SE.UTF-8 locale is not installed"; exit 0
+	echo "# sv_SE.UTF-8 is not installed: its cases run under C.UTF-8"
+	sv=C.UTF-8
 fi
 db=$TMPD/v.db
 "$STYRKORT" init "$db" --sample vastervik >/dev/null 2>&1 || { echo "1..0 # SKIP cannot create the sample"; exit 0; }
