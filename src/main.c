@@ -130,44 +130,6 @@ usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
-/* Is the running binary the one in the build tree? */
-static int
-in_build_tree(void)
-{
-	static int cached = -1;
-	char exe[PATH_MAX], real[PATH_MAX];
-	ssize_t n;
-
-	if (cached >= 0)
-		return cached;
-	cached = 0;
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		if (realpath(ABS_BUILDDIR "/src/styrkort", real) && strcmp(real, exe) == 0)
-			cached = 1;
-	}
-	return cached;
-}
-
-const char *
-app_data_dir(void)
-{
-	return in_build_tree() ? ABS_BUILDDIR "/data" : PKGDATADIR;
-}
-
-const char *
-app_sample_dir(void)
-{
-	return in_build_tree() ? ABS_SRCDIR "/data" : PKGDATADIR;
-}
-
-static const char *
-locale_dir(void)
-{
-	return in_build_tree() ? ABS_BUILDDIR "/locale" : LOCALEDIR;
-}
-
 /*
  * The UI language.  We need a UTF-8 LC_CTYPE for å ä ö: if the user's
  * locale is missing or not UTF-8, use C.UTF-8 and keep the language the
@@ -205,7 +167,7 @@ catalog_choose(void)
 		catalog_close();
 		return;
 	}
-	path = xasprintf("%s/sv/LC_MESSAGES/%s.mo", locale_dir(), PACKAGE);
+	path = xasprintf("%s/sv/LC_MESSAGES/%s.mo", app_locale_dir(), PACKAGE);
 	catalog_open(path);
 	free(path);
 }
@@ -225,7 +187,7 @@ language_init(void)
 		if (env && strncmp(env, "sv", 2) == 0 && (!getenv("LANGUAGE") || !*getenv("LANGUAGE")))
 			setenv("LANGUAGE", "sv", 1);
 	}
-	bindtextdomain(PACKAGE, locale_dir());
+	bindtextdomain(PACKAGE, app_locale_dir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 	catalog_choose();
