@@ -7,7 +7,6 @@
 
 #include "changelog.h"
 #include "model.h"
-#include "report.h"
 #include "text.h"
 #include "util.h"
 
@@ -138,7 +137,7 @@ changelog_describe(const struct change *c, const char *date_format, int with_ite
 	struct buf b;
 
 	snprintf(day, sizeof day, "%.10s", c->at ? c->at : "");
-	report_format_date(date, sizeof date, day, date_format);
+	format_date(date, sizeof date, day, date_format);
 	if (strcmp(c->field, "created") == 0)
 		what = xstrdup(_("added"));
 	else if (strcmp(c->field, "deleted") == 0)

@@ -18,34 +18,7 @@
 void
 report_format_date(char *out, size_t n, const char *iso, const char *fmt)
 {
-	struct tm tm = { 0 };
-	int y, m, d;
-	char *clean;
-	size_t len;
-
-	if (!n)
-		return;
-	if (!iso || parse_date(iso, &y, &m, &d) < 0) {
-		/* Not a date (an older version or another tool wrote it): shown as text, made safe. */
-		snprintf(out, n, "%s", iso ? iso : "");
-	} else {
-		tm.tm_year = y - 1900;
-		tm.tm_mon = m - 1;
-		tm.tm_mday = d;
-		if (!fmt || !strftime(out, n, fmt, &tm))
-			snprintf(out, n, "%s", iso);
-	}
-	/* The database's text or the configured format may hold controls; never cut a character. */
-	clean = text_sanitize(out, 0);
-	len = strlen(clean);
-	if (len >= n) {
-		len = n - 1;
-		while (len > 0 && ((unsigned char)clean[len] & 0xc0) == 0x80)
-			len--;
-	}
-	memcpy(out, clean, len);
-	out[len] = '\0';
-	free(clean);
+	format_date(out, n, iso, fmt);
 }
 
 /* "8.5 % (2013)" or "-" */
@@ -229,7 +202,7 @@ changes_title(const struct report_opts *o)
 
 	if (!*o->since)
 		return xstrdup(_("CHANGES (NO REVIEW RECORDED YET)"));
-	report_format_date(date, sizeof date, o->since, o->date_format);
+	format_date(date, sizeof date, o->since, o->date_format);
 	return o->since_is_review ? xasprintf(_("CHANGES SINCE THE LAST REVIEW (%s)"), date)
 	                          : xasprintf(_("CHANGES SINCE %s"), date);
 }
@@ -364,7 +337,7 @@ text_header(const struct plan *p, const struct report_opts *o, FILE *out)
 	if (s->doc_type && *s->doc_type)
 		buf_puts(&b, s->doc_type);
 	if (s->adopted_by && *s->adopted_by) {
-		report_format_date(on, sizeof on, s->adopted_on, o->date_format);
+		format_date(on, sizeof on, s->adopted_on, o->date_format);
 		buf_printf(&b, "%s%s %s%s%s", b.len ? ", " : "", _("adopted by"), s->adopted_by,
 		           *on ? " " : "", on);
 	}
@@ -376,8 +349,8 @@ text_header(const struct plan *p, const struct report_opts *o, FILE *out)
 	if ((s->valid_from && *s->valid_from) || (s->valid_to && *s->valid_to)) {
 		char *line;
 
-		report_format_date(from, sizeof from, s->valid_from, o->date_format);
-		report_format_date(to, sizeof to, s->valid_to, o->date_format);
+		format_date(from, sizeof from, s->valid_from, o->date_format);
+		format_date(to, sizeof to, s->valid_to, o->date_format);
 		line = xasprintf(_("Valid %s to %s"), *from ? from : "...", *to ? to : "...");
 		wrapped(out, o, 0, line);
 		free(line);
@@ -518,7 +491,7 @@ overdue_line(const struct activity *a, const struct report_opts *o)
 {
 	char due[32];
 
-	report_format_date(due, sizeof due, a->due, o->date_format);
+	format_date(due, sizeof due, a->due, o->date_format);
 	return xasprintf(_("#%lld %s: due %s, %s, %d %%"), (long long)a->id, a->title, due,
 	                 status_label(a->status), a->progress);
 }
@@ -647,7 +620,7 @@ report_write_markdown(const struct plan *p, const struct report_opts *o, FILE *o
 	if (s->adopted_by && *s->adopted_by) {
 		char on[32];
 
-		report_format_date(on, sizeof on, s->adopted_on, o->date_format);
+		format_date(on, sizeof on, s->adopted_on, o->date_format);
 		fprintf(out, "%s ", _("adopted by"));
 		md(out, s->adopted_by);
 		fprintf(out, "%s%s  \n", *on ? " " : "", on);
@@ -657,8 +630,8 @@ report_write_markdown(const struct plan *p, const struct report_opts *o, FILE *o
 		md(out, s->reference);
 		fputs("  \n", out);
 	}
-	report_format_date(from, sizeof from, s->valid_from, o->date_format);
-	report_format_date(to, sizeof to, s->valid_to, o->date_format);
+	format_date(from, sizeof from, s->valid_from, o->date_format);
+	format_date(to, sizeof to, s->valid_to, o->date_format);
 	if (*from || *to)
 		fprintf(out, _("Valid %s to %s"), *from ? from : "...", *to ? to : "...");
 	fprintf(out, "\n\n**%s:** ", _("Overall progress"));

@@ -27,7 +27,7 @@ void report_write_markdown(const struct plan *p, const struct report_opts *o, FI
 void report_write_csv_header(FILE *out);
 void report_write_csv(const struct plan *p, const struct report_opts *o, FILE *out);
 
-/* A date in the configured format ("" stays ""). */
+/* format_date() under its older name, which the dashboard still calls. */
 void report_format_date(char *out, size_t n, const char *iso, const char *fmt);
 
 #endif

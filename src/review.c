@@ -119,7 +119,7 @@ review_print(struct db *db, const char *strategy_id, const char *date_format, FI
 		char date[32];
 		char *note = text_sanitize(db_text(st, 2), 0), *who = text_sanitize(db_text(st, 3), 0);
 
-		report_format_date(date, sizeof date, db_text(st, 1), date_format);
+		format_date(date, sizeof date, db_text(st, 1), date_format);
 		fprintf(out, "%s  %s  %s%s%s\n", date, db_text(st, 0), who, *note ? "  " : "", note);
 		free(note);
 		free(who);
