@@ -370,8 +370,7 @@ apply_locked(struct db *db, int64_t id, const struct act_change *c, int64_t expe
 		newv[AF_PROGRESS] = hundred;
 	if (check_dates(newv[AF_START], newv[AF_DUE]) < 0)
 		return ACTIVITY_INVALID;
-	if (changelog_begin_batch(db, undoes) < 0)
-		return ACTIVITY_ERROR;
+	db->batch.undoes = undoes;
 	for (int i = 0; i < AF_COUNT; i++) {
 		int wr;
 
@@ -397,7 +396,7 @@ activity_apply(struct db *db, int64_t id, const struct act_change *c, int64_t ex
 	struct current cur;
 	enum act_result rc;
 
-	if (db_begin(db) < 0)
+	if (db_write_begin(db, 0) < 0)
 		return ACTIVITY_ERROR;
 	rc = apply_locked(db, id, c, expected_version, comment, &cur, 0);
 	current_free(&cur);
@@ -472,8 +471,7 @@ insert_locked(struct db *db, const char *strategy_id, int64_t want_id, const cha
 		if (db_exec_stmt(db, st) < 0)
 			return ACTIVITY_ERROR;
 	}
-	if (changelog_begin_batch(db, undoes) < 0)
-		return ACTIVITY_ERROR;
+	db->batch.undoes = undoes;
 	title = c->value[AF_TITLE];
 	if (changelog_add(db, strategy_id, "activity", *id, title, "created", NULL, title, comment) < 0)
 		return ACTIVITY_ERROR;
@@ -512,7 +510,7 @@ activity_add(struct db *db, const char *strategy_id, const struct act_change *c,
 {
 	enum act_result rc;
 
-	if (db_begin(db) < 0)
+	if (db_write_begin(db, 0) < 0)
 		return ACTIVITY_ERROR;
 	rc = insert_locked(db, strategy_id, 0, NULL, c, comment, id, 0);
 	if (rc != ACTIVITY_OK) {
@@ -536,8 +534,8 @@ delete_locked(struct db *db, int64_t id, int64_t expected_version, const char *c
 		rc = ACTIVITY_CONFLICT;
 		goto out;
 	}
-	if (changelog_begin_batch(db, undoes) < 0 ||
-	    changelog_add(db, cur.strategy_id, "activity", id, cur.v[AF_TITLE], "deleted", cur.ref, NULL, comment) < 0)
+	db->batch.undoes = undoes;
+	if (changelog_add(db, cur.strategy_id, "activity", id, cur.v[AF_TITLE], "deleted", cur.ref, NULL, comment) < 0)
 		goto out;
 	for (int i = 0; i < AF_COUNT; i++)
 		if (*cur.v[i] && changelog_add(db, cur.strategy_id, "activity", id, cur.v[AF_TITLE],
@@ -560,7 +558,7 @@ activity_delete(struct db *db, int64_t id, int64_t expected_version, const char 
 {
 	enum act_result rc;
 
-	if (db_begin(db) < 0)
+	if (db_write_begin(db, 0) < 0)
 		return ACTIVITY_ERROR;
 	rc = delete_locked(db, id, expected_version, comment, 0);
 	if (rc != ACTIVITY_OK) {
@@ -693,7 +691,7 @@ activity_undo(struct db *db, const char *strategy_id, char **what)
 
 	if (what)
 		*what = NULL;
-	if (db_begin(db) < 0)
+	if (db_write_begin(db, 0) < 0)
 		return ACTIVITY_ERROR;
 	rc = undo_locked(db, strategy_id, what);
 	if (rc != ACTIVITY_OK) {

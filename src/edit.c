@@ -739,18 +739,12 @@ submit_value(void *arg, struct form_field *fields, int n, int *bad)
 			return 0;
 		}
 	}
-	if (db_begin(db) < 0)
-		return 0;
-	if (changelog_begin_batch(db, 0) < 0 ||
-	    (rc = measurement_save(db, x->d->plan.s.id, x->ind->id, x->ind->name, period, key,
-	                           sex_char((enum sex)sex), has, value, *fields[3].value ? fields[3].value : NULL,
-	                           &old)) < 0) {
-		db_rollback(db);
+	if ((rc = measurement_set(db, x->d->plan.s.id, x->ind->id, x->ind->name, period, key,
+	                          sex_char((enum sex)sex), has, value, *fields[3].value ? fields[3].value : NULL,
+	                          &old)) < 0) {
 		*bad = -1;
 		return 0;
 	}
-	if (db_commit(db) < 0)
-		return 0;
 	/* Shown as the UI language writes numbers, whatever was typed. */
 	format_number_ui(shown, sizeof shown, value);
 	if (old && parse_double(old, &oldv) == 0)

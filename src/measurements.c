@@ -80,6 +80,24 @@ measurement_save(struct db *db, const char *strategy_id, int64_t indicator_id,
 	return had_row ? 2 : 1;
 }
 
+int
+measurement_set(struct db *db, const char *strategy_id, int64_t indicator_id,
+                const char *indicator_name, const char *period, int period_key, char sex,
+                int has_value, double value, const char *comment, char **old_text)
+{
+	int rc;
+
+	if (db_write_begin(db, 0) < 0)
+		return -1;
+	rc = measurement_save(db, strategy_id, indicator_id, indicator_name, period, period_key, sex,
+	                      has_value, value, comment, old_text);
+	if (rc < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db) < 0 ? -1 : rc;
+}
+
 /* One value to import, from a CSV row or a JSON entry. */
 struct row {
 	int line;
@@ -429,12 +447,8 @@ measurements_import(struct db *db, const char *path, const char *strategy_id,
 			}
 		}
 	}
-	if (db_begin(db) < 0)
+	if (db_write_begin(db, 0) < 0)
 		goto out;
-	if (changelog_begin_batch(db, 0) < 0) {
-		db_rollback(db);
-		goto out;
-	}
 	comment = xasprintf(_("measurements %s"), path);
 	for (size_t i = 0; i < r.n; i++) {
 		struct row *w = &r.v[i];
