@@ -283,6 +283,48 @@ responsibles_and_changes(void **state)
 	changelog_free(c, n);
 }
 
+/* The overdue rule in SQL (MODEL_OVERDUE_SQL) and in C (activity_overdue()) agree on every activity. */
+static void
+overdue_sql_agrees_with_c(void **state)
+{
+	char today[11], *sql;
+	struct plan p;
+	sqlite3_stmt *st;
+	size_t overdue = 0;
+
+	(void)state;
+	today_iso(today);
+	exec("BEGIN");
+	/* The edges: due today, due yesterday, an empty due date, done or cancelled when late. */
+	sql = sqlite3_mprintf(
+		"INSERT INTO activity (id, strategy_id, ref, position, title, due_date, status, progress) VALUES"
+		" (3001, 's', 'e1', 1, 'Idag', %Q, 'in_progress', 0),"
+		" (3002, 's', 'e2', 2, 'Igår', date(%Q, '-1 day'), 'not_started', 0),"
+		" (3003, 's', 'e3', 3, 'Tomt', '', 'delayed', 0),"
+		" (3004, 's', 'e4', 4, 'Klar', '2000-01-01', 'done', 100),"
+		" (3005, 's', 'e5', 5, 'Struken', '2000-01-01', 'cancelled', 0)", today, today);
+	exec(sql);
+	sqlite3_free(sql);
+	assert_int_equal(model_load_plan(db, "s", &p), 0);
+	st = db_prepare(db, "SELECT " MODEL_OVERDUE_SQL("?1") " FROM activity WHERE id = ?2");
+	assert_non_null(st);
+	for (size_t i = 0; i < p.nacts; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, p.acts[i].id);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		if (sqlite3_column_int(st, 0) != activity_overdue(&p.acts[i]))
+			fail_msg("activity %lld (due '%s', %s): SQL and C disagree", (long long)p.acts[i].id,
+			         p.acts[i].due ? p.acts[i].due : "(null)", status_id(p.acts[i].status));
+		overdue += activity_overdue(&p.acts[i]);
+	}
+	sqlite3_finalize(st);
+	/* Both answers occur, so the comparison means something. */
+	assert_true(overdue > 0 && overdue < p.nacts);
+	model_free_plan(&p);
+	exec("ROLLBACK");
+}
+
 int
 main(void)
 {
@@ -294,6 +336,7 @@ main(void)
 		cmocka_unit_test(counts_and_progress),
 		cmocka_unit_test(outline_has_no_activities),
 		cmocka_unit_test(responsibles_and_changes),
+		cmocka_unit_test(overdue_sql_agrees_with_c),
 	};
 	int rc;
 
