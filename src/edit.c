@@ -896,33 +896,23 @@ edit_review(struct dash *d)
 int
 edit_print(struct dash *d)
 {
-	struct report_opts o;
-	struct change *changes = NULL;
-	struct plan p;
-	char date[11] = "", *message = NULL;
+	struct report r;
+	char *message = NULL;
 	const char *home = getenv("HOME");
-	enum print_result r;
+	enum print_result res;
 
-	memset(&o, 0, sizeof o);
-	if (model_load_plan(d->db, d->plan.s.id, &p) < 0) {
+	if (report_prepare(d->db, d->plan.s.id, "last-review", (int)d->app->cfg.report_width,
+	                   d->app->cfg.date_format, &r) < 0) {
 		display_message(1, "%s", err_get());
-		return 0;
-	}
-	o.width = (int)d->app->cfg.report_width;
-	o.date_format = d->app->cfg.date_format;
-	if (review_since_changes(d->db, d->plan.s.id, "last-review", &o, date, &changes) < 0) {
-		display_message(1, "%s", err_get());
-		model_free_plan(&p);
 		return 0;
 	}
 	display_message(0, "%s", _("Printing..."));
 	dash_redraw(d);
 	doupdate();
-	r = print_report(&p, &o, d->app->cfg.print_command, home && *home ? home : ".", &message);
-	display_message(r == PRINT_ERROR, "%s", message ? message : err_get());
+	res = print_report(&r, d->app->cfg.print_command, home && *home ? home : ".", &message);
+	display_message(res == PRINT_ERROR, "%s", message ? message : err_get());
 	free(message);
-	changelog_free(changes, o.nchanges);
-	model_free_plan(&p);
+	report_release(&r);
 	/* The command may have written to the terminal after all. */
 	clearok(curscr, TRUE);
 	dash_redraw(d);

@@ -9,6 +9,7 @@
 
 #include "progress.h"
 #include "report.h"
+#include "review.h"
 #include "text.h"
 #include "util.h"
 
@@ -19,6 +20,65 @@ void
 report_format_date(char *out, size_t n, const char *iso, const char *fmt)
 {
 	format_date(out, n, iso, fmt);
+}
+
+/* The "changes since" part of the options: since is "last-review", a date, or NULL (none). */
+static int
+load_changes(struct db *db, const char *strategy_id, const char *since, struct report *r)
+{
+	struct report_opts *o = &r->opts;
+	struct changelog_filter f = { 0 };
+	char from[21] = "";
+	int64_t after = 0;
+	int rc;
+
+	if (!since)
+		return 0;
+	if (strcmp(since, "last-review") == 0) {
+		if ((rc = review_last(db, strategy_id, r->since, &after)) < 0)
+			return -1;
+		if (rc == 1) {
+			/* No review yet: every change counts. */
+			r->since[0] = '\0';
+			after = 0;
+		}
+		o->since_is_review = rc == 0;
+	} else {
+		snprintf(r->since, sizeof r->since, "%s", since);
+		snprintf(from, sizeof from, "%s", since);
+	}
+	f.strategy_id = strategy_id;
+	f.since = *from ? from : NULL;
+	f.after = after;
+	if (changelog_load(db, &f, &r->changes, &o->nchanges) < 0)
+		return -1;
+	o->since = r->since;
+	o->changes = r->changes;
+	return 0;
+}
+
+int
+report_prepare(struct db *db, const char *strategy_id, const char *since, int width,
+               const char *date_format, struct report *r)
+{
+	memset(r, 0, sizeof *r);
+	r->opts.width = width;
+	r->opts.date_format = date_format;
+	if (model_load_plan(db, strategy_id, &r->plan) < 0)
+		return -1;
+	if (load_changes(db, strategy_id, since, r) < 0) {
+		model_free_plan(&r->plan);
+		return -1;
+	}
+	return 0;
+}
+
+void
+report_release(struct report *r)
+{
+	changelog_free(r->changes, r->opts.nchanges);
+	model_free_plan(&r->plan);
+	memset(r, 0, sizeof *r);
 }
 
 /* "8.5 % (2013)" or "-" */

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include "changelog.h"
+#include "db.h"
 #include "model.h"
 
 enum report_format { FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_CSV };
@@ -18,6 +19,27 @@ struct report_opts {
 	const struct change *changes;   /* the change log rows from that date */
 	size_t nchanges;
 };
+
+/*
+ * What a report needs, read once: the plan with its activities, and the
+ * change log since a date or the last review.  The CLI, the report pane
+ * and printing all fill it with report_prepare().
+ */
+struct report {
+	struct plan plan;
+	struct report_opts opts;        /* opts.since and opts.changes point into this */
+	struct change *changes;
+	char since[11];
+};
+/*
+ * Load strategy_id's report: since is "last-review" (every change if there
+ * is no review yet), a YYYY-MM-DD date, or NULL (no changes section); width
+ * and date_format as in report_opts.  -1 with err_set() on error (nothing
+ * to release then).
+ */
+int report_prepare(struct db *db, const char *strategy_id, const char *since, int width,
+                   const char *date_format, struct report *r);
+void report_release(struct report *r);
 
 /* The plain-text report: printable characters and newlines only, lines of at most o->width columns. */
 void report_write_text(const struct plan *p, const struct report_opts *o, FILE *out);
