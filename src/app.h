@@ -17,7 +17,7 @@ struct app {
 	int demo;                       /* --demo */
 	/* command options */
 	const char *sample;             /* init --sample */
-	enum report_format format;      /* report --format */
+	const struct report_writer *format; /* report --format (NULL: text) */
 	int format_given;
 	long width;                     /* report --width; 0: configured */
 	const char *since;              /* --since */

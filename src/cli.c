@@ -317,6 +317,7 @@ cmd_export(struct app *a)
 int
 cmd_report(struct app *a)
 {
+	const struct report_writer *w = a->format ? a->format : report_writer_text();
 	struct strategy_ref *refs;
 	size_t n;
 	struct db *db;
@@ -335,8 +336,7 @@ cmd_report(struct app *a)
 		db_close(db);
 		return fail(EXIT_RUNTIME);
 	}
-	if (a->format == FORMAT_CSV)
-		report_write_csv_header(stdout);
+	report_file_start(w, stdout);
 	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
 		struct report r;
 
@@ -345,14 +345,9 @@ cmd_report(struct app *a)
 			rc = fail(EXIT_RUNTIME);
 			break;
 		}
-		if (i && a->format != FORMAT_CSV)
-			fputs("\n\n", stdout);
-		if (a->format == FORMAT_TEXT)
-			report_write_text(&r.plan, &r.opts, stdout);
-		else if (a->format == FORMAT_MARKDOWN)
-			report_write_markdown(&r.plan, &r.opts, stdout);
-		else
-			report_write_csv(&r.plan, &r.opts, stdout);
+		if (i)
+			fputs(report_between(w), stdout);
+		report_write(&r, w, stdout);
 		report_release(&r);
 	}
 	if (rc == EXIT_OK && output_done("report") < 0)

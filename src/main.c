@@ -281,13 +281,7 @@ main(int argc, char **argv)
 		case OPT_DEMO: a.demo = 1; break;
 		case OPT_SAMPLE: a.sample = optarg; break;
 		case OPT_FORMAT:
-			if (strcmp(optarg, "text") == 0)
-				a.format = FORMAT_TEXT;
-			else if (strcmp(optarg, "markdown") == 0)
-				a.format = FORMAT_MARKDOWN;
-			else if (strcmp(optarg, "csv") == 0)
-				a.format = FORMAT_CSV;
-			else
+			if (!(a.format = report_writer_find(optarg)))
 				return usage_error(_("--format %s: expected text, markdown or csv"), optarg);
 			a.format_given = 1;
 			break;

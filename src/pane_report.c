@@ -37,7 +37,7 @@ load(struct view *v)
 	}
 	if (!(f = open_memstream(&text, &len)))
 		die(EXIT_RUNTIME, "open_memstream: out of memory");
-	report_write_text(&r.plan, &r.opts, f);
+	report_write(&r, report_writer_text(), f);
 	fclose(f);
 	report_release(&r);
 	for (line = text; line && *line; line = next) {

@@ -42,7 +42,7 @@ send(const struct report *r, const char *command, char **why)
 		unlink(errpath);
 		return -1;
 	}
-	report_write_text(&r->plan, &r->opts, pipe);
+	report_write(r, report_writer_text(), pipe);
 	status = pclose(pipe);
 	sigaction(SIGPIPE, &old, NULL);
 	if (status != 0) {
@@ -92,7 +92,7 @@ save(const struct report *r, const char *dir, char **path)
 			err_set("%s: %s", dir, strerror(errno));
 			return -1;
 		}
-		report_write_text(&r->plan, &r->opts, f);
+		report_write(r, report_writer_text(), f);
 		if (fclose(f) != 0) {
 			err_set("%s: %s", name, strerror(errno));
 			unlink(name);

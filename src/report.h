@@ -8,8 +8,6 @@
 #include "db.h"
 #include "model.h"
 
-enum report_format { FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_CSV };
-
 struct report_opts {
 	int width;                      /* text: no line is longer (in columns) */
 	const char *date_format;        /* strftime format for dates */
@@ -41,13 +39,20 @@ int report_prepare(struct db *db, const char *strategy_id, const char *since, in
                    const char *date_format, struct report *r);
 void report_release(struct report *r);
 
-/* The plain-text report: printable characters and newlines only, lines of at most o->width columns. */
-void report_write_text(const struct plan *p, const struct report_opts *o, FILE *out);
-/* The same facts in Markdown. */
-void report_write_markdown(const struct plan *p, const struct report_opts *o, FILE *out);
-/* CSV, one row per activity (RFC 4180, UTF-8); the header row is written separately, once. */
-void report_write_csv_header(FILE *out);
-void report_write_csv(const struct plan *p, const struct report_opts *o, FILE *out);
+/*
+ * The output formats: each is one writer in report.c's table (text,
+ * markdown, csv), which the one walk over the report's sections calls.
+ * NULL if there is no format of that name.
+ */
+struct report_writer;
+const struct report_writer *report_writer_find(const char *name);
+/* The plain text of the report pane and printing: lines of at most opts.width columns, printable only. */
+const struct report_writer *report_writer_text(void);
+/* Write r in w's format. */
+void report_write(const struct report *r, const struct report_writer *w, FILE *out);
+/* What a file of several reports has once before them (CSV: the header row), and between two. */
+void report_file_start(const struct report_writer *w, FILE *out);
+const char *report_between(const struct report_writer *w);
 
 /* format_date() under its older name, which the dashboard still calls. */
 void report_format_date(char *out, size_t n, const char *iso, const char *fmt);
