@@ -720,14 +720,11 @@ submit_value(void *arg, struct form_field *fields, int n, int *bad)
 		*bad = 1;
 		return 0;
 	}
-	if (*fields[2].value) {
-		/* People type 10,2 or 10.2, whatever the locale and the UI language. */
-		has = parse_number_ui(fields[2].value, &value) == 0;
-		if (!has) {
-			err_set(_("value: '%s' is not a number; leave it empty for no data"), fields[2].value);
-			*bad = 2;
-			return 0;
-		}
+	/* People type 10,2 or 10.2, whatever the locale and the UI language. */
+	if (measurement_parse_value(fields[2].value, &has, &value) < 0) {
+		err_set(_("value: '%s' is not a number; leave it empty for no data"), fields[2].value);
+		*bad = 2;
+		return 0;
 	}
 	{
 		char why[256];

@@ -8,6 +8,14 @@
 #include "db.h"
 
 /*
+ * An indicator's value as a file or a person writes it (the one rule for
+ * both): empty is "no data" (*has 0); else a decimal number with a comma
+ * or a point, and a minus sign (U+2212) if negative (parse_number_ui()).
+ * -1 if it is neither.
+ */
+int measurement_parse_value(const char *text, int *has, double *value);
+
+/*
  * Set an indicator's value for a period and sex (T, K or M) inside the
  * caller's write (db_write_begin()), with a change-log row.  has_value 0 stores "no
  * data" (not 0).  Returns 0 if nothing changed, 1 if a new value was
