@@ -61,29 +61,6 @@ act_change_free(struct act_change *c)
 	}
 }
 
-/* A date typed in the configured format, or ISO; the ISO form into iso. */
-static int
-parse_user_date(const char *s, const char *fmt, char iso[16])
-{
-	struct tm tm;
-	const char *end;
-	char check[48];
-
-	if (parse_date(s, NULL, NULL, NULL) == 0) {
-		snprintf(iso, 16, "%s", s);
-		return 0;
-	}
-	memset(&tm, 0, sizeof tm);
-	if (!fmt || !(end = strptime(s, fmt, &tm)) || *end)
-		return -1;
-	snprintf(check, sizeof check, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-	/* strptime accepts 31 February: parse_date does not. */
-	if (parse_date(check, NULL, NULL, NULL) < 0)
-		return -1;
-	memcpy(iso, check, 11);
-	return 0;
-}
-
 /* A text field: what text_check() allows, line breaks only where the field has several lines. */
 static int
 check_text(enum act_field f, const char *value)

@@ -826,19 +826,14 @@ static int
 submit_review(void *arg, struct form_field *fields, int n, int *bad)
 {
 	struct review_ctx *x = arg;
-	struct act_change c;
 
 	(void)n;
-	memset(&c, 0, sizeof c);
 	/* A date as the activity dates are typed: the configured format or ISO. */
-	if (!*fields[0].value || act_change_set(&c, AF_DUE, fields[0].value, x->d->app->cfg.date_format) < 0) {
+	if (parse_user_date(fields[0].value, x->d->app->cfg.date_format, x->date) < 0) {
 		err_set(_("date: '%s' is not a date; type it as %s"), fields[0].value, x->d->app->cfg.date_format);
-		act_change_free(&c);
 		*bad = 0;
 		return 0;
 	}
-	snprintf(x->date, sizeof x->date, "%s", c.value[AF_DUE]);
-	act_change_free(&c);
 	{
 		char why[256];
 

@@ -61,6 +61,8 @@ void die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3), 
 /* Parsers: return 0 on success, -1 if the text is not valid. */
 int parse_slug(const char *s);                  /* [a-z0-9_-]{1,40}, starting with a letter or digit */
 int parse_date(const char *s, int *y, int *m, int *d); /* YYYY-MM-DD, a real date */
+/* A date a person typed: in the strftime format fmt (the configured one), or ISO; the ISO form into iso. */
+int parse_user_date(const char *s, const char *fmt, char iso[11]);
 int parse_int(const char *s, long min, long max, long *out); /* decimal, no octal, no junk */
 int parse_double(const char *s, double *out);   /* finite, dot decimal, whatever the locale (files, CLI) */
 int parse_number_ui(const char *s, double *out); /* typed by a person: 10,2 or 10.2 */
