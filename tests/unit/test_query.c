@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_query.c: the dashboard's windowed reads: counts, windows in each order, filters, search, the outline. */
 #include <locale.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 
 #include "db.h"
 #include "model.h"
+#include "progress.h"
 #include "query.h"
 #include "util.h"
 
@@ -325,6 +327,46 @@ overdue_sql_agrees_with_c(void **state)
 	exec("ROLLBACK");
 }
 
+/* A focus area's progress: the dashboard's counts in SQL and the report's in memory give the same answer. */
+static void
+focus_progress_agrees_with_the_report(void **state)
+{
+	static const int64_t areas[] = { 1, 2, 0 };
+	struct plan p;
+
+	(void)state;
+	assert_int_equal(model_load_plan(db, "s", &p), 0);
+	for (size_t k = 0; k < sizeof areas / sizeof areas[0]; k++) {
+		struct act_filter f;
+		struct act_counts sql, mem;
+		struct progress a, b;
+
+		query_filter_init(&f);
+		f.focus_id = areas[k];
+		assert_int_equal(query_counts(db, "s", &f, &sql), 0);
+		progress_count_focus(&p, areas[k], &mem);
+		assert_int_equal(sql.total, mem.total);
+		assert_int_equal(sql.overdue, mem.overdue);
+		for (int s = 0; s < ST_COUNT; s++)
+			assert_int_equal(sql.n[s], mem.n[s]);
+		a = progress_of_counts(&sql);
+		b = progress_of_counts(&mem);
+		assert_int_equal(a.known, b.known);
+		assert_int_equal(a.light, b.light);
+		assert_true(fabs(a.pct - b.pct) < 1e-9);
+		assert_true(mem.total > 0 && mem.overdue > 0);
+	}
+	for (size_t i = 0; i < p.nfocus; i++) {
+		struct act_counts mem;
+		struct progress a, b = progress_focus(&p, &p.focus[i]);
+
+		progress_count_focus(&p, p.focus[i].id, &mem);
+		a = progress_of_counts(&mem);
+		assert_memory_equal(&a, &b, sizeof a);
+	}
+	model_free_plan(&p);
+}
+
 int
 main(void)
 {
@@ -337,6 +379,7 @@ main(void)
 		cmocka_unit_test(outline_has_no_activities),
 		cmocka_unit_test(responsibles_and_changes),
 		cmocka_unit_test(overdue_sql_agrees_with_c),
+		cmocka_unit_test(focus_progress_agrees_with_the_report),
 	};
 	int rc;
 
