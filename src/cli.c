@@ -323,9 +323,14 @@ cmd_report(struct app *a)
 	struct db *db;
 	int rc = EXIT_OK;
 
-	if (need_args(a, 0, 0, "styrkort report [--format text|markdown|csv] [--width N] [--strategy ID] "
-	                       "[--since DATE|last-review]") < 0)
+	char *usage = xasprintf("styrkort report [--format %s] [--width N] [--strategy ID] [--since DATE|last-review]",
+	                        report_writer_names());
+
+	rc = need_args(a, 0, 0, usage);
+	free(usage);
+	if (rc < 0)
 		return EXIT_USAGE;
+	rc = EXIT_OK;
 	if (a->since && strcmp(a->since, "last-review") != 0 && parse_date(a->since, NULL, NULL, NULL) < 0) {
 		msg_error(_("--since %s: expected a date YYYY-MM-DD or last-review"), a->since);
 		return EXIT_USAGE;

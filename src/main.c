@@ -281,8 +281,13 @@ main(int argc, char **argv)
 		case OPT_DEMO: a.demo = 1; break;
 		case OPT_SAMPLE: a.sample = optarg; break;
 		case OPT_FORMAT:
-			if (!(a.format = report_writer_find(optarg)))
-				return usage_error(_("--format %s: expected text, markdown or csv"), optarg);
+			if (!(a.format = report_writer_find(optarg))) {
+				char *what = xasprintf(_("--format %s: expected one of %s"), optarg, report_writer_names());
+
+				usage_error("%s", what);
+				free(what);
+				return EXIT_USAGE;
+			}
 			a.format_given = 1;
 			break;
 		case OPT_WIDTH:

@@ -862,6 +862,18 @@ report_between(const struct report_writer *w)
 	return w->between;
 }
 
+const char *
+report_writer_names(void)
+{
+	static char names[128];
+
+	if (!*names)
+		for (size_t i = 0; i < sizeof writers / sizeof writers[0]; i++)
+			snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? "|" : "",
+			         writers[i].name);
+	return names;
+}
+
 /* ---- The walk over the sections ---- */
 
 #define EMIT(w, op, ...) do { if ((w)->ops->op) (w)->ops->op((w), __VA_ARGS__); } while (0)

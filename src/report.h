@@ -46,6 +46,8 @@ void report_release(struct report *r);
  */
 struct report_writer;
 const struct report_writer *report_writer_find(const char *name);
+/* Their names for messages: "text|markdown|csv". */
+const char *report_writer_names(void);
 /* The plain text of the report pane and printing: lines of at most opts.width columns, printable only. */
 const struct report_writer *report_writer_text(void);
 /* Write r in w's format. */
