@@ -61,29 +61,6 @@ act_change_free(struct act_change *c)
 	}
 }
 
-/* A date typed in the configured format, or ISO; the ISO form into iso. */
-static int
-parse_user_date(const char *s, const char *fmt, char iso[16])
-{
-	struct tm tm;
-	const char *end;
-	char check[48];
-
-	if (parse_date(s, NULL, NULL, NULL) == 0) {
-		snprintf(iso, 16, "%s", s);
-		return 0;
-	}
-	memset(&tm, 0, sizeof tm);
-	if (!fmt || !(end = strptime(s, fmt, &tm)) || *end)
-		return -1;
-	snprintf(check, sizeof check, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-	/* strptime accepts 31 February: parse_date does not. */
-	if (parse_date(check, NULL, NULL, NULL) < 0)
-		return -1;
-	memcpy(iso, check, 11);
-	return 0;
-}
-
 /* A text field: what text_check() allows, line breaks only where the field has several lines. */
 static int
 check_text(enum act_field f, const char *value)
@@ -370,8 +347,7 @@ apply_locked(struct db *db, int64_t id, const struct act_change *c, int64_t expe
 		newv[AF_PROGRESS] = hundred;
 	if (check_dates(newv[AF_START], newv[AF_DUE]) < 0)
 		return ACTIVITY_INVALID;
-	if (changelog_begin_batch(db, undoes) < 0)
-		return ACTIVITY_ERROR;
+	db->batch.undoes = undoes;
 	for (int i = 0; i < AF_COUNT; i++) {
 		int wr;
 
@@ -397,7 +373,7 @@ activity_apply(struct db *db, int64_t id, const struct act_change *c, int64_t ex
 	struct current cur;
 	enum act_result rc;
 
-	if (db_begin(db) < 0)
+	if (db_write_begin(db, 0) < 0)
 		return ACTIVITY_ERROR;
 	rc = apply_locked(db, id, c, expected_version, comment, &cur, 0);
 	current_free(&cur);
@@ -472,8 +448,7 @@ insert_locked(struct db *db, const char *strategy_id, int64_t want_id, const cha
 		if (db_exec_stmt(db, st) < 0)
 			return ACTIVITY_ERROR;
 	}
-	if (changelog_begin_batch(db, undoes) < 0)
-		return ACTIVITY_ERROR;
+	db->batch.undoes = undoes;
 	title = c->value[AF_TITLE];
 	if (changelog_add(db, strategy_id, "activity", *id, title, "created", NULL, title, comment) < 0)
 		return ACTIVITY_ERROR;
@@ -512,7 +487,7 @@ activity_add(struct db *db, const char *strategy_id, const struct act_change *c,
 {
 	enum act_result rc;
 
-	if (db_begin(db) < 0)
+	if (db_write_begin(db, 0) < 0)
 		return ACTIVITY_ERROR;
 	rc = insert_locked(db, strategy_id, 0, NULL, c, comment, id, 0);
 	if (rc != ACTIVITY_OK) {
@@ -536,8 +511,8 @@ delete_locked(struct db *db, int64_t id, int64_t expected_version, const char *c
 		rc = ACTIVITY_CONFLICT;
 		goto out;
 	}
-	if (changelog_begin_batch(db, undoes) < 0 ||
-	    changelog_add(db, cur.strategy_id, "activity", id, cur.v[AF_TITLE], "deleted", cur.ref, NULL, comment) < 0)
+	db->batch.undoes = undoes;
+	if (changelog_add(db, cur.strategy_id, "activity", id, cur.v[AF_TITLE], "deleted", cur.ref, NULL, comment) < 0)
 		goto out;
 	for (int i = 0; i < AF_COUNT; i++)
 		if (*cur.v[i] && changelog_add(db, cur.strategy_id, "activity", id, cur.v[AF_TITLE],
@@ -560,7 +535,7 @@ activity_delete(struct db *db, int64_t id, int64_t expected_version, const char 
 {
 	enum act_result rc;
 
-	if (db_begin(db) < 0)
+	if (db_write_begin(db, 0) < 0)
 		return ACTIVITY_ERROR;
 	rc = delete_locked(db, id, expected_version, comment, 0);
 	if (rc != ACTIVITY_OK) {
@@ -693,7 +668,7 @@ activity_undo(struct db *db, const char *strategy_id, char **what)
 
 	if (what)
 		*what = NULL;
-	if (db_begin(db) < 0)
+	if (db_write_begin(db, 0) < 0)
 		return ACTIVITY_ERROR;
 	rc = undo_locked(db, strategy_id, what);
 	if (rc != ACTIVITY_OK) {

@@ -17,7 +17,7 @@ struct app {
 	int demo;                       /* --demo */
 	/* command options */
 	const char *sample;             /* init --sample */
-	enum report_format format;      /* report --format */
+	const struct report_writer *format; /* report --format (NULL: text) */
 	int format_given;
 	long width;                     /* report --width; 0: configured */
 	const char *since;              /* --since */
@@ -32,6 +32,8 @@ struct app {
 const char *app_data_dir(void);
 /* The sample INI files' directory (the source tree's data/ when run from the build tree). */
 const char *app_sample_dir(void);
+/* The compiled catalogues' directory (the build tree's locale/ when run from it). */
+const char *app_locale_dir(void);
 
 /* The database path by PRODUCT.md's order; err_set() and NULL if none can be found. */
 char *app_database_path(const struct app *a);

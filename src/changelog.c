@@ -7,29 +7,8 @@
 
 #include "changelog.h"
 #include "model.h"
-#include "report.h"
 #include "text.h"
 #include "util.h"
-
-static int64_t current_batch, current_undoes;
-
-int
-changelog_begin_batch(struct db *db, int64_t undoes)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(max(batch), 0) + 1 FROM change_log");
-
-	if (!st)
-		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
-		sqlite3_finalize(st);
-		return -1;
-	}
-	current_batch = sqlite3_column_int64(st, 0);
-	current_undoes = undoes;
-	sqlite3_finalize(st);
-	return 0;
-}
 
 int
 changelog_add(struct db *db, const char *strategy_id, const char *kind,
@@ -38,15 +17,20 @@ changelog_add(struct db *db, const char *strategy_id, const char *kind,
 {
 	sqlite3_stmt *st = db_prepare(db,
 		"INSERT INTO change_log (at, who, strategy_id, kind, item_id, item, field, old, new, comment, batch, undoes)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-		" CASE WHEN ?11 > 0 THEN ?11 ELSE (SELECT coalesce(max(batch), 0) + 1 FROM change_log) END, ?12)");
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	char now[21];
 
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 11, current_batch);
-	if (current_undoes)
-		sqlite3_bind_int64(st, 12, current_undoes);
+	if (!db->batch.id) {
+		/* A program error: a row outside db_write_begin() would join no batch. */
+		sqlite3_finalize(st);
+		err_set(_("%s: a change was logged outside a write; this is a bug in styrkort, please report it"), db->path);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 11, db->batch.id);
+	if (db->batch.undoes)
+		sqlite3_bind_int64(st, 12, db->batch.undoes);
 	else
 		sqlite3_bind_null(st, 12);
 	now_iso(now);
@@ -138,7 +122,7 @@ changelog_describe(const struct change *c, const char *date_format, int with_ite
 	struct buf b;
 
 	snprintf(day, sizeof day, "%.10s", c->at ? c->at : "");
-	report_format_date(date, sizeof date, day, date_format);
+	format_date(date, sizeof date, day, date_format);
 	if (strcmp(c->field, "created") == 0)
 		what = xstrdup(_("added"));
 	else if (strcmp(c->field, "deleted") == 0)

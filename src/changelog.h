@@ -7,14 +7,7 @@
 #include <stdio.h>
 #include "db.h"
 
-/*
- * Start a batch: the rows appended until the next call (inside one
- * transaction) belong to one action, which undo reverts as a whole.
- * undoes: the batch this one reverts, or 0.
- */
-int changelog_begin_batch(struct db *db, int64_t undoes);
-
-/* Append one row (inside the caller's transaction). */
+/* Append one row to the open write's batch (db_write_begin()); -1 outside a write. */
 int changelog_add(struct db *db, const char *strategy_id, const char *kind,
                   int64_t item_id, const char *item, const char *field,
                   const char *old, const char *new_value, const char *comment);

@@ -315,60 +315,46 @@ cmd_export(struct app *a)
 	return rc;
 }
 
-/* --since DATE|last-review for one strategy: the date and the changes from it. */
-static int
-since_changes(struct db *db, const struct app *a, const char *strategy_id, struct report_opts *o,
-              char date[11], struct change **changes)
-{
-	return review_since_changes(db, strategy_id, a->since, o, date, changes);
-}
-
 int
 cmd_report(struct app *a)
 {
-	struct report_opts o = { 0 };
+	const struct report_writer *w = a->format ? a->format : report_writer_text();
 	struct strategy_ref *refs;
 	size_t n;
 	struct db *db;
 	int rc = EXIT_OK;
 
-	if (need_args(a, 0, 0, "styrkort report [--format text|markdown|csv] [--width N] [--strategy ID] "
-	                       "[--since DATE|last-review]") < 0)
+	char *usage = xasprintf("styrkort report [--format %s] [--width N] [--strategy ID] [--since DATE|last-review]",
+	                        report_writer_names());
+
+	rc = need_args(a, 0, 0, usage);
+	free(usage);
+	if (rc < 0)
 		return EXIT_USAGE;
+	rc = EXIT_OK;
 	if (a->since && strcmp(a->since, "last-review") != 0 && parse_date(a->since, NULL, NULL, NULL) < 0) {
 		msg_error(_("--since %s: expected a date YYYY-MM-DD or last-review"), a->since);
 		return EXIT_USAGE;
 	}
-	o.width = (int)(a->width ? a->width : a->cfg.report_width);
-	o.date_format = a->cfg.date_format;
 	if (!(db = app_open_db(a)))
 		return fail(EXIT_RUNTIME);
 	if (strategies(db, a, &refs, &n) < 0) {
 		db_close(db);
 		return fail(EXIT_RUNTIME);
 	}
-	if (a->format == FORMAT_CSV)
-		report_write_csv_header(stdout);
+	report_file_start(w, stdout);
 	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
-		struct plan p;
-		struct change *changes = NULL;
-		char date[11];
+		struct report r;
 
-		if (model_load_plan(db, refs[i].id, &p) < 0 ||
-		    since_changes(db, a, refs[i].id, &o, date, &changes) < 0) {
+		if (report_prepare(db, refs[i].id, a->since, (int)(a->width ? a->width : a->cfg.report_width),
+		                   a->cfg.date_format, &r) < 0) {
 			rc = fail(EXIT_RUNTIME);
 			break;
 		}
-		if (i && a->format != FORMAT_CSV)
-			fputs("\n\n", stdout);
-		if (a->format == FORMAT_TEXT)
-			report_write_text(&p, &o, stdout);
-		else if (a->format == FORMAT_MARKDOWN)
-			report_write_markdown(&p, &o, stdout);
-		else
-			report_write_csv(&p, &o, stdout);
-		changelog_free(changes, o.nchanges);
-		model_free_plan(&p);
+		if (i)
+			fputs(report_between(w), stdout);
+		report_write(&r, w, stdout);
+		report_release(&r);
 	}
 	if (rc == EXIT_OK && output_done("report") < 0)
 		rc = EXIT_RUNTIME;

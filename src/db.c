@@ -460,6 +460,30 @@ db_begin(struct db *db)
 }
 
 int
+db_write_begin(struct db *db, int64_t undoes)
+{
+	sqlite3_stmt *st;
+
+	if (db_begin(db) < 0)
+		return -1;
+	/* Inside BEGIN IMMEDIATE: no other writer can take the same number. */
+	if (!(st = db_prepare(db, "SELECT coalesce(max(batch), 0) + 1 FROM change_log"))) {
+		db_rollback(db);
+		return -1;
+	}
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		sqlite3_finalize(st);
+		db_rollback(db);
+		return -1;
+	}
+	db->batch.id = sqlite3_column_int64(st, 0);
+	db->batch.undoes = undoes;
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int
 db_commit(struct db *db)
 {
 	if (exec_sql(db, "COMMIT") < 0) {
@@ -467,6 +491,7 @@ db_commit(struct db *db)
 		return -1;
 	}
 	db->writing = 0;
+	db->batch.id = db->batch.undoes = 0;
 	return 0;
 }
 
@@ -476,6 +501,7 @@ db_rollback(struct db *db)
 	if (!sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 	db->writing = 0;
+	db->batch.id = db->batch.undoes = 0;
 }
 
 sqlite3_stmt *

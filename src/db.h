@@ -4,6 +4,7 @@
 #define STYRKORT_DB_H
 
 #include <sqlite3.h>
+#include <stdint.h>
 
 #define DB_SCHEMA_VERSION 2
 
@@ -22,6 +23,15 @@ struct db {
 	double busy_since;
 	int busy_waiting;       /* 1 while a write waits for another (the hook was told) */
 	int writing;            /* 1 from db_begin() to the commit or rollback */
+	/*
+	 * The open write's change-log batch (db_write_begin()): every row
+	 * changelog_add() appends until the commit or rollback carries it, and
+	 * undo reverts them as a whole.  id 0: no batch is open.
+	 */
+	struct db_batch {
+		int64_t id;
+		int64_t undoes;         /* the batch this write reverts, or 0 */
+	} batch;
 	void (*busy_hook)(void *arg, int waiting);
 	void *busy_hook_arg;
 };
@@ -39,6 +49,12 @@ void db_set_busy_hook(struct db *db, void (*hook)(void *arg, int waiting), void 
 
 /* Transactions: BEGIN IMMEDIATE so writers queue on the busy timeout. */
 int db_begin(struct db *db);
+/*
+ * A user's action: db_begin() and a new change-log batch (db->batch), so
+ * that every change it logs is one batch; db_commit() or db_rollback()
+ * closes both.  undoes: the batch this action reverts, or 0.
+ */
+int db_write_begin(struct db *db, int64_t undoes);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 

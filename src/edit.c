@@ -720,14 +720,11 @@ submit_value(void *arg, struct form_field *fields, int n, int *bad)
 		*bad = 1;
 		return 0;
 	}
-	if (*fields[2].value) {
-		/* People type 10,2 or 10.2, whatever the locale and the UI language. */
-		has = parse_number_ui(fields[2].value, &value) == 0;
-		if (!has) {
-			err_set(_("value: '%s' is not a number; leave it empty for no data"), fields[2].value);
-			*bad = 2;
-			return 0;
-		}
+	/* People type 10,2 or 10.2, whatever the locale and the UI language. */
+	if (measurement_parse_value(fields[2].value, &has, &value) < 0) {
+		err_set(_("value: '%s' is not a number; leave it empty for no data"), fields[2].value);
+		*bad = 2;
+		return 0;
 	}
 	{
 		char why[256];
@@ -739,18 +736,12 @@ submit_value(void *arg, struct form_field *fields, int n, int *bad)
 			return 0;
 		}
 	}
-	if (db_begin(db) < 0)
-		return 0;
-	if (changelog_begin_batch(db, 0) < 0 ||
-	    (rc = measurement_save(db, x->d->plan.s.id, x->ind->id, x->ind->name, period, key,
-	                           sex_char((enum sex)sex), has, value, *fields[3].value ? fields[3].value : NULL,
-	                           &old)) < 0) {
-		db_rollback(db);
+	if ((rc = measurement_set(db, x->d->plan.s.id, x->ind->id, x->ind->name, period, key,
+	                          sex_char((enum sex)sex), has, value, *fields[3].value ? fields[3].value : NULL,
+	                          &old)) < 0) {
 		*bad = -1;
 		return 0;
 	}
-	if (db_commit(db) < 0)
-		return 0;
 	/* Shown as the UI language writes numbers, whatever was typed. */
 	format_number_ui(shown, sizeof shown, value);
 	if (old && parse_double(old, &oldv) == 0)
@@ -835,19 +826,14 @@ static int
 submit_review(void *arg, struct form_field *fields, int n, int *bad)
 {
 	struct review_ctx *x = arg;
-	struct act_change c;
 
 	(void)n;
-	memset(&c, 0, sizeof c);
 	/* A date as the activity dates are typed: the configured format or ISO. */
-	if (!*fields[0].value || act_change_set(&c, AF_DUE, fields[0].value, x->d->app->cfg.date_format) < 0) {
+	if (parse_user_date(fields[0].value, x->d->app->cfg.date_format, x->date) < 0) {
 		err_set(_("date: '%s' is not a date; type it as %s"), fields[0].value, x->d->app->cfg.date_format);
-		act_change_free(&c);
 		*bad = 0;
 		return 0;
 	}
-	snprintf(x->date, sizeof x->date, "%s", c.value[AF_DUE]);
-	act_change_free(&c);
 	{
 		char why[256];
 
@@ -902,33 +888,23 @@ edit_review(struct dash *d)
 int
 edit_print(struct dash *d)
 {
-	struct report_opts o;
-	struct change *changes = NULL;
-	struct plan p;
-	char date[11] = "", *message = NULL;
+	struct report r;
+	char *message = NULL;
 	const char *home = getenv("HOME");
-	enum print_result r;
+	enum print_result res;
 
-	memset(&o, 0, sizeof o);
-	if (model_load_plan(d->db, d->plan.s.id, &p) < 0) {
+	if (report_prepare(d->db, d->plan.s.id, "last-review", (int)d->app->cfg.report_width,
+	                   d->app->cfg.date_format, &r) < 0) {
 		display_message(1, "%s", err_get());
-		return 0;
-	}
-	o.width = (int)d->app->cfg.report_width;
-	o.date_format = d->app->cfg.date_format;
-	if (review_since_changes(d->db, d->plan.s.id, "last-review", &o, date, &changes) < 0) {
-		display_message(1, "%s", err_get());
-		model_free_plan(&p);
 		return 0;
 	}
 	display_message(0, "%s", _("Printing..."));
 	dash_redraw(d);
 	doupdate();
-	r = print_report(&p, &o, d->app->cfg.print_command, home && *home ? home : ".", &message);
-	display_message(r == PRINT_ERROR, "%s", message ? message : err_get());
+	res = print_report(&r, d->app->cfg.print_command, home && *home ? home : ".", &message);
+	display_message(res == PRINT_ERROR, "%s", message ? message : err_get());
 	free(message);
-	changelog_free(changes, o.nchanges);
-	model_free_plan(&p);
+	report_release(&r);
 	/* The command may have written to the terminal after all. */
 	clearok(curscr, TRUE);
 	dash_redraw(d);

@@ -131,44 +131,6 @@ usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
-/* Is the running binary the one in the build tree? */
-static int
-in_build_tree(void)
-{
-	static int cached = -1;
-	char exe[PATH_MAX], real[PATH_MAX];
-	ssize_t n;
-
-	if (cached >= 0)
-		return cached;
-	cached = 0;
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		if (realpath(ABS_BUILDDIR "/src/styrkort", real) && strcmp(real, exe) == 0)
-			cached = 1;
-	}
-	return cached;
-}
-
-const char *
-app_data_dir(void)
-{
-	return in_build_tree() ? ABS_BUILDDIR "/data" : PKGDATADIR;
-}
-
-const char *
-app_sample_dir(void)
-{
-	return in_build_tree() ? ABS_SRCDIR "/data" : PKGDATADIR;
-}
-
-static const char *
-locale_dir(void)
-{
-	return in_build_tree() ? ABS_BUILDDIR "/locale" : LOCALEDIR;
-}
-
 /*
  * The UI language.  We need a UTF-8 LC_CTYPE for å ä ö: if the user's
  * locale is missing or not UTF-8, use C.UTF-8 and keep the language the
@@ -206,7 +168,7 @@ catalog_choose(void)
 		catalog_close();
 		return;
 	}
-	path = xasprintf("%s/sv/LC_MESSAGES/%s.mo", locale_dir(), PACKAGE);
+	path = xasprintf("%s/sv/LC_MESSAGES/%s.mo", app_locale_dir(), PACKAGE);
 	catalog_open(path);
 	free(path);
 }
@@ -226,7 +188,7 @@ language_init(void)
 		if (env && strncmp(env, "sv", 2) == 0 && (!getenv("LANGUAGE") || !*getenv("LANGUAGE")))
 			setenv("LANGUAGE", "sv", 1);
 	}
-	bindtextdomain(PACKAGE, locale_dir());
+	bindtextdomain(PACKAGE, app_locale_dir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 	catalog_choose();
@@ -320,14 +282,13 @@ main(int argc, char **argv)
 		case OPT_DEMO: a.demo = 1; break;
 		case OPT_SAMPLE: a.sample = optarg; break;
 		case OPT_FORMAT:
-			if (strcmp(optarg, "text") == 0)
-				a.format = FORMAT_TEXT;
-			else if (strcmp(optarg, "markdown") == 0)
-				a.format = FORMAT_MARKDOWN;
-			else if (strcmp(optarg, "csv") == 0)
-				a.format = FORMAT_CSV;
-			else
-				return usage_error(_("--format %s: expected text, markdown or csv"), optarg);
+			if (!(a.format = report_writer_find(optarg))) {
+				char *what = xasprintf(_("--format %s: expected one of %s"), optarg, report_writer_names());
+
+				usage_error("%s", what);
+				free(what);
+				return EXIT_USAGE;
+			}
 			a.format_given = 1;
 			break;
 		case OPT_WIDTH:

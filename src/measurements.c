@@ -20,6 +20,19 @@
 #include "util.h"
 
 int
+measurement_parse_value(const char *text, int *has, double *value)
+{
+	*has = 0;
+	*value = 0;
+	if (!*text)
+		return 0;
+	if (parse_number_ui(text, value) < 0)
+		return -1;
+	*has = 1;
+	return 0;
+}
+
+int
 measurement_save(struct db *db, const char *strategy_id, int64_t indicator_id,
                  const char *indicator_name, const char *period, int period_key, char sex,
                  int has_value, double value, const char *comment, char **old_text)
@@ -79,6 +92,24 @@ measurement_save(struct db *db, const char *strategy_id, int64_t indicator_id,
 	if (had_row && old_text)
 		*old_text = xstrdup(had_value ? oldtxt : _("no data"));
 	return had_row ? 2 : 1;
+}
+
+int
+measurement_set(struct db *db, const char *strategy_id, int64_t indicator_id,
+                const char *indicator_name, const char *period, int period_key, char sex,
+                int has_value, double value, const char *comment, char **old_text)
+{
+	int rc;
+
+	if (db_write_begin(db, 0) < 0)
+		return -1;
+	rc = measurement_save(db, strategy_id, indicator_id, indicator_name, period, period_key, sex,
+	                      has_value, value, comment, old_text);
+	if (rc < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db) < 0 ? -1 : rc;
 }
 
 /* One value to import, from a CSV row or a JSON entry. */
@@ -392,8 +423,9 @@ measurements_import(struct db *db, const char *path, const char *strategy_id,
 	/* Check every row before changing anything. */
 	for (size_t i = 0; i < r.n; i++) {
 		struct row *w = &r.v[i];
-		char canon[16], *comma;
+		char canon[16];
 		double v;
+		int has;
 
 		if (parse_period(w->period, canon, sizeof canon, NULL) < 0) {
 			err_set(_("%s: %s %d: period '%s': expected a year (2023) or a part of one (2023-Q1, 2023-T2, 2023-H1)"),
@@ -405,9 +437,7 @@ measurements_import(struct db *db, const char *path, const char *strategy_id,
 			        path, json ? _("entry") : _("line"), w->line, w->sex);
 			goto out;
 		}
-		if ((comma = strchr(w->value, ',')) != NULL)
-			*comma = '.';   /* a decimal comma, as Swedish spreadsheets write it */
-		if (*w->value && parse_double(w->value, &v) < 0) {
+		if (measurement_parse_value(w->value, &has, &v) < 0) {
 			err_set(_("%s: %s %d: value '%s': expected a number, or nothing for no data"),
 			        path, json ? _("entry") : _("line"), w->line, w->value);
 			goto out;
@@ -430,24 +460,19 @@ measurements_import(struct db *db, const char *path, const char *strategy_id,
 			}
 		}
 	}
-	if (db_begin(db) < 0)
+	if (db_write_begin(db, 0) < 0)
 		goto out;
-	if (changelog_begin_batch(db, 0) < 0) {
-		db_rollback(db);
-		goto out;
-	}
 	comment = xasprintf(_("measurements %s"), path);
 	for (size_t i = 0; i < r.n; i++) {
 		struct row *w = &r.v[i];
 		const char *canon = rv[i].canon;
 		char *old = NULL;
-		int saved;
+		int saved, has;
 		double v = 0;
 
-		if (*w->value)
-			parse_double(w->value, &v);
+		measurement_parse_value(w->value, &has, &v);
 		saved = measurement_save(db, rv[i].strategy, rv[i].id, rv[i].name, canon, rv[i].period_key,
-		                         rv[i].sex, *w->value != '\0', v, comment, &old);
+		                         rv[i].sex, has, v, comment, &old);
 		if (saved < 0) {
 			db_rollback(db);
 			goto out;

@@ -8,8 +8,16 @@
 #include "db.h"
 
 /*
+ * An indicator's value as a file or a person writes it (the one rule for
+ * both): empty is "no data" (*has 0); else a decimal number with a comma
+ * or a point, and a minus sign (U+2212) if negative (parse_number_ui()).
+ * -1 if it is neither.
+ */
+int measurement_parse_value(const char *text, int *has, double *value);
+
+/*
  * Set an indicator's value for a period and sex (T, K or M) inside the
- * caller's transaction, with a change-log row.  has_value 0 stores "no
+ * caller's write (db_write_begin()), with a change-log row.  has_value 0 stores "no
  * data" (not 0).  Returns 0 if nothing changed, 1 if a new value was
  * stored, 2 if an existing one was replaced (*old_text gets it, to free),
  * -1 on error.
@@ -17,6 +25,11 @@
 int measurement_save(struct db *db, const char *strategy_id, int64_t indicator_id,
                      const char *indicator_name, const char *period, int period_key, char sex,
                      int has_value, double value, const char *comment, char **old_text);
+
+/* The same as one write of its own (db_write_begin() to the commit): a value typed in the dashboard. */
+int measurement_set(struct db *db, const char *strategy_id, int64_t indicator_id,
+                    const char *indicator_name, const char *period, int period_key, char sex,
+                    int has_value, double value, const char *comment, char **old_text);
 
 struct measurements_result {
 	int added, replaced, unchanged;

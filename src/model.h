@@ -114,5 +114,12 @@ void plan_count_status(const struct plan *p, int64_t focus_id, int counts[ST_COU
 
 /* 1 if the activity is past its due date and neither done nor cancelled. */
 int activity_overdue(const struct activity *a);
+/*
+ * The same rule in SQL over the activity table's columns, as a 0/1
+ * expression; today is the SQL for today's YYYY-MM-DD (a parameter).
+ * tests/unit/test_query.c checks that the two agree.
+ */
+#define MODEL_OVERDUE_SQL(today) \
+	"(coalesce(due_date, '') <> '' AND due_date < " today " AND status NOT IN ('done', 'cancelled'))"
 
 #endif

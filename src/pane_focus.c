@@ -52,8 +52,7 @@ area(struct view *v, size_t index, int64_t focus_id, const char *name, const cha
 		memset(&c, 0, sizeof c);
 	}
 	/* The rule of progress_focus(), from counts read in SQL rather than every activity in memory. */
-	pr = progress_from_counts(c.known ? c.n[ST_NOT_STARTED] + c.n[ST_IN_PROGRESS] + c.n[ST_DONE] + c.n[ST_DELAYED] : 0,
-	                          c.pct, c.overdue, c.n[ST_DELAYED]);
+	pr = progress_of_counts(&c);
 	progress_bar(bar, sizeof bar, &pr, 10);
 	if (pr.light != LIGHT_NONE) {
 		size_t len = strlen(bar);

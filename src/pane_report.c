@@ -8,7 +8,6 @@
 
 #include "msg.h"
 #include "report.h"
-#include "review.h"
 #include "util.h"
 #include "view.h"
 
@@ -22,10 +21,7 @@ static void
 load(struct view *v)
 {
 	struct dash *dash = v->dash;
-	struct report_opts o;
-	struct change *changes = NULL;
-	char date[11] = "";
-	struct plan p;
+	struct report r;
 	char *text = NULL, *line, *next;
 	size_t len = 0;
 	FILE *f;
@@ -33,23 +29,18 @@ load(struct view *v)
 	vrows_free(&rows);
 	v->priv = &rows;
 	v->nrows = 0;
-	if (model_load_plan(dash->db, dash->plan.s.id, &p) < 0) {
+	/* What changed since the steering group last met (every change if it never has). */
+	if (report_prepare(dash->db, dash->plan.s.id, "last-review", v->width < 40 ? 40 : v->width,
+	                   dash->app->cfg.date_format, &r) < 0) {
 		vrows_add(&rows, xstrdup(err_get()), DC_ERROR, 1, 0, 0);
 		v->nrows = 1;
 		return;
 	}
-	memset(&o, 0, sizeof o);
-	o.width = v->width < 40 ? 40 : v->width;
-	o.date_format = dash->app->cfg.date_format;
-	/* What changed since the steering group last met (every change if it never has). */
-	if (review_since_changes(dash->db, dash->plan.s.id, "last-review", &o, date, &changes) < 0)
-		display_message(1, "%s", err_get());
 	if (!(f = open_memstream(&text, &len)))
 		die(EXIT_RUNTIME, "open_memstream: out of memory");
-	report_write_text(&p, &o, f);
+	report_write(&r, report_writer_text(), f);
 	fclose(f);
-	changelog_free(changes, o.nchanges);
-	model_free_plan(&p);
+	report_release(&r);
 	for (line = text; line && *line; line = next) {
 		next = strchr(line, '\n');
 		if (next)

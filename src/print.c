@@ -15,7 +15,7 @@
 
 /* Run command with the report on its standard input; 0 if it succeeded, else its first error line. */
 static int
-send(const struct plan *p, const struct report_opts *o, const char *command, char **why)
+send(const struct report *r, const char *command, char **why)
 {
 	char errpath[] = "/tmp/styrkort-print-XXXXXX";
 	int errfd = mkstemp(errpath), status;
@@ -42,7 +42,7 @@ send(const struct plan *p, const struct report_opts *o, const char *command, cha
 		unlink(errpath);
 		return -1;
 	}
-	report_write_text(p, o, pipe);
+	report_write(r, report_writer_text(), pipe);
 	status = pclose(pipe);
 	sigaction(SIGPIPE, &old, NULL);
 	if (status != 0) {
@@ -67,14 +67,14 @@ send(const struct plan *p, const struct report_opts *o, const char *command, cha
 
 /* Write the report to a new file in dir; its name into *path. */
 static int
-save(const struct plan *p, const struct report_opts *o, const char *dir, char **path)
+save(const struct report *r, const char *dir, char **path)
 {
 	char today[11];
 
 	today_iso(today);
 	for (int n = 1; n < 1000; n++) {
-		char *name = n == 1 ? xasprintf("%s/styrkort-%s-%s.txt", dir, p->s.id, today)
-		                    : xasprintf("%s/styrkort-%s-%s-%d.txt", dir, p->s.id, today, n);
+		char *name = n == 1 ? xasprintf("%s/styrkort-%s-%s.txt", dir, r->plan.s.id, today)
+		                    : xasprintf("%s/styrkort-%s-%s-%d.txt", dir, r->plan.s.id, today, n);
 		int fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0644);
 		FILE *f;
 
@@ -92,7 +92,7 @@ save(const struct plan *p, const struct report_opts *o, const char *dir, char **
 			err_set("%s: %s", dir, strerror(errno));
 			return -1;
 		}
-		report_write_text(p, o, f);
+		report_write(r, report_writer_text(), f);
 		if (fclose(f) != 0) {
 			err_set("%s: %s", name, strerror(errno));
 			unlink(name);
@@ -107,18 +107,17 @@ save(const struct plan *p, const struct report_opts *o, const char *dir, char **
 }
 
 enum print_result
-print_report(const struct plan *p, const struct report_opts *o, const char *command,
-             const char *dir, char **message)
+print_report(const struct report *r, const char *command, const char *dir, char **message)
 {
 	char *why = NULL, *path = NULL;
 
 	if (command && *command) {
-		if (send(p, o, command, &why) == 0) {
+		if (send(r, command, &why) == 0) {
 			*message = xasprintf(_("The summary was sent to '%s'."), command);
 			return PRINT_SENT;
 		}
 	}
-	if (save(p, o, dir, &path) < 0) {
+	if (save(r, dir, &path) < 0) {
 		*message = why ? xasprintf(_("Printing failed (%s: %s) and so did saving: %s"), command, why, err_get())
 		               : xasprintf(_("Saving the summary failed: %s"), err_get());
 		free(why);

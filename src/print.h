@@ -8,12 +8,12 @@
 enum print_result { PRINT_ERROR = -1, PRINT_SENT = 0, PRINT_SAVED = 1 };
 
 /*
- * Pipe the text report of p to command (run by /bin/sh, its output kept
+ * Pipe the text report r to command (run by /bin/sh, its output kept
  * off the screen).  If command is empty or fails, write the report to a
  * new file in dir (styrkort-ID-DATE.txt, -2, -3... if taken).  *message
  * gets what happened, for the status line (free it).
  */
-enum print_result print_report(const struct plan *p, const struct report_opts *o,
-                               const char *command, const char *dir, char **message);
+enum print_result print_report(const struct report *r, const char *command, const char *dir,
+                               char **message);
 
 #endif

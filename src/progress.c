@@ -157,35 +157,49 @@ progress_goal(const struct plan *p, const struct goal *g)
 }
 
 struct progress
-progress_from_counts(int n, double pct, int overdue, int delayed)
+progress_of_counts(const struct act_counts *c)
 {
 	struct progress pr = { 0, 0, LIGHT_NONE };
 
-	if (!n)
+	if (!c->known)
 		return pr;
 	pr.known = 1;
-	pr.pct = clamp(pct);
-	pr.light = overdue ? LIGHT_RED : delayed ? LIGHT_YELLOW : LIGHT_GREEN;
+	pr.pct = clamp(c->pct);
+	pr.light = c->overdue ? LIGHT_RED : c->n[ST_DELAYED] ? LIGHT_YELLOW : LIGHT_GREEN;
 	return pr;
+}
+
+void
+progress_count_focus(const struct plan *p, int64_t focus_id, struct act_counts *c)
+{
+	double sum = 0;
+	long counted = 0;
+
+	memset(c, 0, sizeof *c);
+	for (size_t i = 0; i < p->nacts; i++) {
+		const struct activity *a = &p->acts[i];
+
+		if (a->focus_id != focus_id)
+			continue;
+		c->n[a->status]++;
+		c->total++;
+		c->overdue += activity_overdue(a);
+		if (a->status != ST_CANCELLED) {
+			sum += a->status == ST_DONE ? 100 : a->progress;
+			counted++;
+		}
+	}
+	c->known = counted > 0;
+	c->pct = counted ? sum / counted : 0;
 }
 
 struct progress
 progress_focus(const struct plan *p, const struct focus_area *f)
 {
-	double sum = 0;
-	int n = 0, overdue = 0, delayed = 0;
+	struct act_counts c;
 
-	for (size_t i = 0; i < p->nacts; i++) {
-		const struct activity *a = &p->acts[i];
-
-		if (a->focus_id != f->id || a->status == ST_CANCELLED)
-			continue;
-		sum += a->status == ST_DONE ? 100 : a->progress;
-		n++;
-		overdue += progress_activity_light(a) == LIGHT_RED;
-		delayed += a->status == ST_DELAYED;
-	}
-	return progress_from_counts(n, n ? sum / n : 0, overdue, delayed);
+	progress_count_focus(p, f->id, &c);
+	return progress_of_counts(&c);
 }
 
 struct progress

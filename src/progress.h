@@ -37,12 +37,21 @@ struct progress progress_goal(const struct plan *p, const struct goal *g);
 struct progress progress_focus(const struct plan *p, const struct focus_area *f);
 struct progress progress_strategy(const struct plan *p);
 enum light progress_activity_light(const struct activity *a);
+/* Counts by status, the overdue ones, and the mean progress (done 100, cancelled left out). */
+struct act_counts {
+	long n[ST_COUNT];
+	long total, overdue;
+	int known;              /* 0: no activity that counts, pct is 0 */
+	double pct;
+};
 /*
- * The focus-area rule from counts made elsewhere (such as in SQL): n
- * activities not cancelled with a mean progress of pct (done counting
- * 100); overdue and delayed among them decide the light.
+ * The focus-area rule from counts: made in memory by progress_count_focus()
+ * (the report) or in SQL by query_counts() (the dashboard, which does not
+ * read every activity).  tests/unit/test_query.c checks that both agree.
  */
-struct progress progress_from_counts(int n, double pct, int overdue, int delayed);
+struct progress progress_of_counts(const struct act_counts *c);
+/* The counts of a focus area's activities (focus_id 0: those without one) in memory. */
+void progress_count_focus(const struct plan *p, int64_t focus_id, struct act_counts *c);
 
 /* "on track" / "at risk" / "behind" in the UI language; "" for none. */
 const char *light_label(enum light l);

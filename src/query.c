@@ -57,8 +57,7 @@ query_sort_label(enum act_sort s)
 	" AND (?3 < 0 OR coalesce(focus_id, 0) = ?3)" \
 	" AND (?4 < 0 OR coalesce(goal_id, 0) = ?4)" \
 	" AND (?5 IS NULL OR responsible = ?5)" \
-	" AND (?6 = 0 OR (coalesce(due_date, '') <> '' AND due_date < ?7" \
-	"                 AND status NOT IN ('done', 'cancelled')))"
+	" AND (?6 = 0 OR " MODEL_OVERDUE_SQL("?7") ")"
 /* The sort key of SORT_FOCUS, as a column. */
 #define FOCUS_POSITION_SQL \
 	"(SELECT f.position FROM focus_area f WHERE f.id = activity.focus_id) AS focus_position"
@@ -242,7 +241,7 @@ query_counts(struct db *db, const char *strategy, const struct act_filter *f, st
 {
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT status, count(*), sum(CASE WHEN status = 'done' THEN 100 ELSE progress END),"
-		" sum(coalesce(due_date, '') <> '' AND due_date < ?7 AND status NOT IN ('done', 'cancelled'))"
+		" sum(" MODEL_OVERDUE_SQL("?7") ")"
 		" FROM activity" FILTER_SQL " GROUP BY status");
 	double sum = 0;
 	long counted = 0;

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "changelog.h"
 #include "model.h"
+#include "progress.h"
 
 /* Which activities: every field's "any" value leaves it out of the WHERE clause. */
 struct act_filter {
@@ -49,13 +50,7 @@ int query_activity_find(struct db *db, const char *strategy, const struct act_fi
 int query_activity_row(struct db *db, const char *strategy, const struct act_filter *f,
                        enum act_sort sort, int64_t id, long *row);
 
-/* Counts by status, the overdue ones, and the mean progress (done 100, cancelled left out). */
-struct act_counts {
-	long n[ST_COUNT];
-	long total, overdue;
-	int known;              /* 0: no activity that counts, pct is 0 */
-	double pct;
-};
+/* The counts of struct act_counts (progress.h) in SQL, for the activities that pass the filter. */
 int query_counts(struct db *db, const char *strategy, const struct act_filter *f, struct act_counts *c);
 
 /* The distinct responsible bodies of the strategy's activities, sorted. */

@@ -9,6 +9,7 @@
 
 #include "progress.h"
 #include "report.h"
+#include "review.h"
 #include "text.h"
 #include "util.h"
 
@@ -18,34 +19,66 @@
 void
 report_format_date(char *out, size_t n, const char *iso, const char *fmt)
 {
-	struct tm tm = { 0 };
-	int y, m, d;
-	char *clean;
-	size_t len;
+	format_date(out, n, iso, fmt);
+}
 
-	if (!n)
-		return;
-	if (!iso || parse_date(iso, &y, &m, &d) < 0) {
-		/* Not a date (an older version or another tool wrote it): shown as text, made safe. */
-		snprintf(out, n, "%s", iso ? iso : "");
+/* The "changes since" part of the options: since is "last-review", a date, or NULL (none). */
+static int
+load_changes(struct db *db, const char *strategy_id, const char *since, struct report *r)
+{
+	struct report_opts *o = &r->opts;
+	struct changelog_filter f = { 0 };
+	char from[21] = "";
+	int64_t after = 0;
+	int rc;
+
+	if (!since)
+		return 0;
+	if (strcmp(since, "last-review") == 0) {
+		if ((rc = review_last(db, strategy_id, r->since, &after)) < 0)
+			return -1;
+		if (rc == 1) {
+			/* No review yet: every change counts. */
+			r->since[0] = '\0';
+			after = 0;
+		}
+		o->since_is_review = rc == 0;
 	} else {
-		tm.tm_year = y - 1900;
-		tm.tm_mon = m - 1;
-		tm.tm_mday = d;
-		if (!fmt || !strftime(out, n, fmt, &tm))
-			snprintf(out, n, "%s", iso);
+		snprintf(r->since, sizeof r->since, "%s", since);
+		snprintf(from, sizeof from, "%s", since);
 	}
-	/* The database's text or the configured format may hold controls; never cut a character. */
-	clean = text_sanitize(out, 0);
-	len = strlen(clean);
-	if (len >= n) {
-		len = n - 1;
-		while (len > 0 && ((unsigned char)clean[len] & 0xc0) == 0x80)
-			len--;
+	f.strategy_id = strategy_id;
+	f.since = *from ? from : NULL;
+	f.after = after;
+	if (changelog_load(db, &f, &r->changes, &o->nchanges) < 0)
+		return -1;
+	o->since = r->since;
+	o->changes = r->changes;
+	return 0;
+}
+
+int
+report_prepare(struct db *db, const char *strategy_id, const char *since, int width,
+               const char *date_format, struct report *r)
+{
+	memset(r, 0, sizeof *r);
+	r->opts.width = width;
+	r->opts.date_format = date_format;
+	if (model_load_plan(db, strategy_id, &r->plan) < 0)
+		return -1;
+	if (load_changes(db, strategy_id, since, r) < 0) {
+		model_free_plan(&r->plan);
+		return -1;
 	}
-	memcpy(out, clean, len);
-	out[len] = '\0';
-	free(clean);
+	return 0;
+}
+
+void
+report_release(struct report *r)
+{
+	changelog_free(r->changes, r->opts.nchanges);
+	model_free_plan(&r->plan);
+	memset(r, 0, sizeof *r);
 }
 
 /* "8.5 % (2013)" or "-" */
@@ -229,7 +262,7 @@ changes_title(const struct report_opts *o)
 
 	if (!*o->since)
 		return xstrdup(_("CHANGES (NO REVIEW RECORDED YET)"));
-	report_format_date(date, sizeof date, o->since, o->date_format);
+	format_date(date, sizeof date, o->since, o->date_format);
 	return o->since_is_review ? xasprintf(_("CHANGES SINCE THE LAST REVIEW (%s)"), date)
 	                          : xasprintf(_("CHANGES SINCE %s"), date);
 }
@@ -349,176 +382,13 @@ bar_line(FILE *out, const struct report_opts *o, int indent, const char *name, c
 	free(bar);
 }
 
-static void
-text_header(const struct plan *p, const struct report_opts *o, FILE *out)
-{
-	const struct strategy *s = &p->s;
-	char from[32], to[32], on[32];
-	struct progress overall = progress_strategy(p);
-	struct buf b;
-
-	rule(out, o, '=');
-	wrapped(out, o, 0, s->municipality);
-	wrapped(out, o, 0, s->title);
-	buf_init(&b);
-	if (s->doc_type && *s->doc_type)
-		buf_puts(&b, s->doc_type);
-	if (s->adopted_by && *s->adopted_by) {
-		report_format_date(on, sizeof on, s->adopted_on, o->date_format);
-		buf_printf(&b, "%s%s %s%s%s", b.len ? ", " : "", _("adopted by"), s->adopted_by,
-		           *on ? " " : "", on);
-	}
-	if (s->reference && *s->reference)
-		buf_printf(&b, "%s%s %s", b.len ? ", " : "", _("ref."), s->reference);
-	if (b.len)
-		wrapped(out, o, 0, b.s);
-	buf_free(&b);
-	if ((s->valid_from && *s->valid_from) || (s->valid_to && *s->valid_to)) {
-		char *line;
-
-		report_format_date(from, sizeof from, s->valid_from, o->date_format);
-		report_format_date(to, sizeof to, s->valid_to, o->date_format);
-		line = xasprintf(_("Valid %s to %s"), *from ? from : "...", *to ? to : "...");
-		wrapped(out, o, 0, line);
-		free(line);
-	}
-	rule(out, o, '=');
-	bar_line(out, o, 0, _("Overall progress"), &overall);
-	if (s->note && *s->note)
-		labelled(out, o, 0, _("Note"), s->note);
-}
-
-static void
-text_vision(const struct plan *p, const struct report_opts *o, FILE *out)
-{
-	if (p->s.vision && *p->s.vision) {
-		heading(out, o, _("VISION"));
-		wrapped(out, o, 2, p->s.vision);
-	}
-	if (p->s.purpose && *p->s.purpose) {
-		heading(out, o, _("PURPOSE"));
-		wrapped(out, o, 2, p->s.purpose);
-	}
-}
-
-static void
-text_focus(const struct plan *p, const struct report_opts *o, FILE *out)
-{
-	char *title;
-
-	if (!p->nfocus)
-		return;
-	title = xasprintf(_("FOCUS AREAS (%zu)"), p->nfocus);
-	heading(out, o, title);
-	free(title);
-	for (size_t i = 0; i < p->nfocus; i++) {
-		const struct focus_area *f = &p->focus[i];
-		struct progress pr = progress_focus(p, f);
-		int counts[ST_COUNT];
-		char *name = xasprintf("%zu. %s", i + 1, f->name), *counts_text, stack[128];
-
-		if (i)
-			fputc('\n', out);
-		bar_line(out, o, 2, name, &pr);
-		free(name);
-		labelled(out, o, 5, _("Purpose"), f->purpose);
-		if (f->nbodies) {
-			struct buf b;
-
-			buf_init(&b);
-			for (size_t j = 0; j < f->nbodies; j++)
-				buf_printf(&b, "%s%s", j ? ", " : "", f->bodies[j]);
-			labelled(out, o, 5, _("Responsible"), b.s);
-			buf_free(&b);
-		}
-		plan_count_status(p, f->id, counts);
-		counts_text = status_counts_text(counts);
-		stacked_bar(stack, sizeof stack, counts);
-		fprintf(out, "%*s%s\n", 5, "", stack);
-		wrapped2(out, o, 5, 7, counts_text);
-		free(counts_text);
-	}
-}
-
-static void
-text_goals(const struct plan *p, const struct report_opts *o, FILE *out)
-{
-	if (!p->ngoals)
-		return;
-	heading(out, o, _("GOALS AND INDICATORS"));
-	for (size_t i = 0; i < p->ngoals; i++) {
-		const struct goal *g = &p->goals[i];
-		const struct focus_area *f = plan_focus(p, g->focus_id);
-		struct progress pr = progress_goal(p, g);
-		int indent = 2 + 2 * g->depth;
-		char *line;
-
-		if (i)
-			fputc('\n', out);
-		if (g->depth > 0)
-			line = xasprintf(_("Sub-goal: %s"), g->title);
-		else if (f)
-			line = xasprintf(_("Goal (%s): %s"), f->name, g->title);
-		else
-			line = xasprintf(_("Goal: %s"), g->title);
-		bar_line(out, o, indent, line, &pr);
-		free(line);
-		for (size_t j = 0; j < p->ninds; j++) {
-			const struct indicator *ind = &p->inds[j];
-			struct progress ip;
-			char *sex;
-
-			if (ind->goal_id != g->id)
-				continue;
-			ip = progress_indicator(ind);
-			line = xasprintf(_("Indicator: %s"), ind->name);
-			bar_line(out, o, indent + 2, line, &ip);
-			free(line);
-			if (ind->source && *ind->source) {
-				char *src = ind->kolada && *ind->kolada ? xasprintf("%s (Kolada %s)", ind->source, ind->kolada)
-				                                        : xstrdup(ind->source);
-
-				labelled(out, o, indent + 4, _("Source"), src);
-				free(src);
-			}
-			line = indicator_values_line(ind);
-			wrapped2(out, o, indent + 4, indent + 6, line);
-			free(line);
-			if ((sex = indicator_sex_line(ind)) != NULL) {
-				wrapped2(out, o, indent + 4, indent + 6, sex);
-				free(sex);
-			}
-		}
-	}
-}
-
-static void
-text_status_counts(const struct plan *p, const struct report_opts *o, FILE *out)
-{
-	int counts[ST_COUNT], total = 0;
-
-	plan_count_status(p, 0, counts);
-	heading(out, o, _("ACTIVITIES BY STATUS"));
-	for (int i = 0; i < ST_COUNT; i++) {
-		int pad = 20 - text_width(status_label(i));
-
-		fprintf(out, "  %s %s%*s %5d\n", status_symbol(i), status_label(i), pad > 0 ? pad : 0, "", counts[i]);
-		total += counts[i];
-	}
-	{
-		int pad = 22 - text_width(_("Total"));
-
-		fprintf(out, "  %s%*s %5d\n", _("Total"), pad > 0 ? pad : 0, "", total);
-	}
-}
-
 /* "#12 Title: due 2017-06-30, In progress, 40 %" */
 static char *
 overdue_line(const struct activity *a, const struct report_opts *o)
 {
 	char due[32];
 
-	report_format_date(due, sizeof due, a->due, o->date_format);
+	format_date(due, sizeof due, a->due, o->date_format);
 	return xasprintf(_("#%lld %s: due %s, %s, %d %%"), (long long)a->id, a->title, due,
 	                 status_label(a->status), a->progress);
 }
@@ -533,57 +403,173 @@ count_overdue(const struct plan *p)
 	return n;
 }
 
+/* ---- The writers ---- */
+
+/* The strategy's title block, as each writer lays it out. */
+struct report_title {
+	const struct strategy *s;
+	const char *adopted_on, *valid_from, *valid_to;   /* in the configured format; "" if none */
+};
+
+enum bar_kind { BAR_OVERALL, BAR_FOCUS, BAR_GOAL, BAR_INDICATOR };
+
+/* A name with its progress bar. */
+struct report_bar {
+	enum bar_kind kind;
+	int depth;              /* goals and their indicators: how deep the goal is */
+	int first;              /* the first of its section */
+	const char *label;      /* the name as text shows it ("Goal (Work): ...") */
+	const char *name;       /* the name alone */
+	const struct progress *pr;
+	const char *source;     /* indicators: where the values come from, or NULL */
+	const char *lines[2];   /* indicators: the values, and by sex (NULL: none) */
+};
+
+/* One row of a table. */
+struct report_row {
+	int head;               /* the column names; align has 'l' or 'r' for each */
+	int total;              /* the sum under the rows */
+	int summary;            /* repeats what the items after it show in full: text leaves it out */
+	int data;               /* one activity as a record: for data formats (CSV) only */
+	const char *symbol;     /* drawn before the first cell in text */
+	const char *align;
+	const char *cells[17];  /* NULL: the bar of pr */
+	int n;
+	const struct progress *pr;
+};
+
+/* A writer at work: the table of its operations, where it writes, and the options. */
+struct rw {
+	const struct report_writer *ops;
+	FILE *out;
+	const struct report_opts *o;
+	int open;               /* Markdown: a list or table is open (a blank line ends it) */
+};
+
+/*
+ * The writer table: one row per output format.  The walk over the sections
+ * (report_write) calls these; an operation left NULL is something the
+ * format does not show.
+ */
+struct report_writer {
+	const char *name;               /* --format NAME */
+	const char *between;            /* between the reports of two strategies */
+	void (*file_start)(FILE *out);  /* once, before the first report */
+	void (*title)(struct rw *w, const struct report_title *t);
+	void (*heading)(struct rw *w, const char *caps, const char *title);
+	/* A paragraph; text puts the label (if any) before it, documents leave that to the heading. */
+	void (*paragraph)(struct rw *w, int indent, const char *label, const char *text);
+	void (*field)(struct rw *w, int indent, const char *label, const char *text);
+	void (*bar)(struct rw *w, const struct report_bar *b);
+	void (*status_counts)(struct rw *w, const int counts[ST_COUNT]);
+	void (*list)(struct rw *w, const char *text);
+	void (*row)(struct rw *w, const struct report_row *r);
+	void (*end)(struct rw *w);
+};
+
+/* ---- Plain text ---- */
+
 static void
-text_overdue(const struct plan *p, const struct report_opts *o, FILE *out)
+text_title(struct rw *w, const struct report_title *t)
 {
-	size_t n = count_overdue(p);
-	char *title = xasprintf(_("OVERDUE ACTIVITIES (%zu)"), n);
+	const struct strategy *s = t->s;
+	struct buf b;
 
-	heading(out, o, title);
-	free(title);
-	if (!n)
-		wrapped(out, o, 2, _("None."));
-	for (size_t i = 0; i < p->nacts; i++) {
-		char *line;
+	rule(w->out, w->o, '=');
+	wrapped(w->out, w->o, 0, s->municipality);
+	wrapped(w->out, w->o, 0, s->title);
+	buf_init(&b);
+	if (s->doc_type && *s->doc_type)
+		buf_puts(&b, s->doc_type);
+	if (s->adopted_by && *s->adopted_by)
+		buf_printf(&b, "%s%s %s%s%s", b.len ? ", " : "", _("adopted by"), s->adopted_by,
+		           *t->adopted_on ? " " : "", t->adopted_on);
+	if (s->reference && *s->reference)
+		buf_printf(&b, "%s%s %s", b.len ? ", " : "", _("ref."), s->reference);
+	if (b.len)
+		wrapped(w->out, w->o, 0, b.s);
+	buf_free(&b);
+	if (*t->valid_from || *t->valid_to) {
+		char *line = xasprintf(_("Valid %s to %s"), *t->valid_from ? t->valid_from : "...",
+		                       *t->valid_to ? t->valid_to : "...");
 
-		if (!activity_overdue(&p->acts[i]))
-			continue;
-		line = overdue_line(&p->acts[i], o);
-		wrapped2(out, o, 2, 4, line);
+		wrapped(w->out, w->o, 0, line);
 		free(line);
 	}
+	rule(w->out, w->o, '=');
 }
 
 static void
-text_changes(const struct report_opts *o, FILE *out)
+text_heading(struct rw *w, const char *caps, const char *title)
 {
-	char *title;
+	(void)title;
+	heading(w->out, w->o, caps);
+}
 
-	if (!o->since)
+static void
+text_paragraph(struct rw *w, int indent, const char *label, const char *text)
+{
+	if (label)
+		labelled(w->out, w->o, indent, label, text);
+	else
+		wrapped(w->out, w->o, indent, text);
+}
+
+static void
+text_field(struct rw *w, int indent, const char *label, const char *text)
+{
+	labelled(w->out, w->o, indent, label, text);
+}
+
+static void
+text_bar(struct rw *w, const struct report_bar *b)
+{
+	static const int base[] = { [BAR_OVERALL] = 0, [BAR_FOCUS] = 2, [BAR_GOAL] = 2, [BAR_INDICATOR] = 4 };
+	int indent = base[b->kind] + 2 * b->depth;
+
+	if (!b->first && (b->kind == BAR_FOCUS || b->kind == BAR_GOAL))
+		fputc('\n', w->out);
+	bar_line(w->out, w->o, indent, b->label, b->pr);
+	if (b->source)
+		labelled(w->out, w->o, indent + 2, _("Source"), b->source);
+	for (int i = 0; i < 2; i++)
+		if (b->lines[i])
+			wrapped2(w->out, w->o, indent + 2, indent + 4, b->lines[i]);
+}
+
+/* The stacked bar and the counts by status under a focus area. */
+static void
+text_status_counts(struct rw *w, const int counts[ST_COUNT])
+{
+	char stack[128], *text = status_counts_text(counts);
+
+	stacked_bar(stack, sizeof stack, counts);
+	fprintf(w->out, "%*s%s\n", 5, "", stack);
+	wrapped2(w->out, w->o, 5, 7, text);
+	free(text);
+}
+
+static void
+text_list(struct rw *w, const char *text)
+{
+	wrapped2(w->out, w->o, 2, 4, text);
+}
+
+/* A table as aligned lines: the first cell padded, the last on the right; no column names. */
+static void
+text_row(struct rw *w, const struct report_row *r)
+{
+	int pad;
+
+	if (r->head || r->summary || r->data)
 		return;
-	title = changes_title(o);
-	heading(out, o, title);
-	free(title);
-	if (!o->nchanges)
-		wrapped(out, o, 2, _("None."));
-	for (size_t i = 0; i < o->nchanges; i++) {
-		char *line = changelog_describe(&o->changes[i], o->date_format, 1);
-
-		wrapped2(out, o, 2, 4, line);
-		free(line);
+	if (r->symbol) {
+		pad = 20 - text_width(r->cells[0]);
+		fprintf(w->out, "  %s %s%*s %5s\n", r->symbol, r->cells[0], pad > 0 ? pad : 0, "", r->cells[1]);
+	} else {
+		pad = 22 - text_width(r->cells[0]);
+		fprintf(w->out, "  %s%*s %5s\n", r->cells[0], pad > 0 ? pad : 0, "", r->cells[1]);
 	}
-}
-
-void
-report_write_text(const struct plan *p, const struct report_opts *o, FILE *out)
-{
-	text_header(p, o, out);
-	text_vision(p, o, out);
-	text_focus(p, o, out);
-	text_goals(p, o, out);
-	text_status_counts(p, o, out);
-	text_overdue(p, o, out);
-	text_changes(o, out);
 }
 
 /* ---- Markdown ---- */
@@ -626,14 +612,20 @@ md_bar(FILE *out, const struct progress *pr)
 		fprintf(out, " %s", light_label(pr->light));
 }
 
-void
-report_write_markdown(const struct plan *p, const struct report_opts *o, FILE *out)
+/* A list or a table ends with a blank line before whatever comes next. */
+static void
+md_close(struct rw *w)
 {
-	const struct strategy *s = &p->s;
-	struct progress overall = progress_strategy(p);
-	int counts[ST_COUNT];
-	char from[32], to[32];
-	size_t nover = count_overdue(p);
+	if (w->open)
+		fputc('\n', w->out);
+	w->open = 0;
+}
+
+static void
+md_title(struct rw *w, const struct report_title *t)
+{
+	const struct strategy *s = t->s;
+	FILE *out = w->out;
 
 	fputs("# ", out);
 	md(out, s->municipality);
@@ -645,152 +637,132 @@ report_write_markdown(const struct plan *p, const struct report_opts *o, FILE *o
 		fputs("  \n", out);
 	}
 	if (s->adopted_by && *s->adopted_by) {
-		char on[32];
-
-		report_format_date(on, sizeof on, s->adopted_on, o->date_format);
 		fprintf(out, "%s ", _("adopted by"));
 		md(out, s->adopted_by);
-		fprintf(out, "%s%s  \n", *on ? " " : "", on);
+		fprintf(out, "%s%s  \n", *t->adopted_on ? " " : "", t->adopted_on);
 	}
 	if (s->reference && *s->reference) {
 		fprintf(out, "%s ", _("ref."));
 		md(out, s->reference);
 		fputs("  \n", out);
 	}
-	report_format_date(from, sizeof from, s->valid_from, o->date_format);
-	report_format_date(to, sizeof to, s->valid_to, o->date_format);
-	if (*from || *to)
-		fprintf(out, _("Valid %s to %s"), *from ? from : "...", *to ? to : "...");
-	fprintf(out, "\n\n**%s:** ", _("Overall progress"));
-	md_bar(out, &overall);
+	if (*t->valid_from || *t->valid_to)
+		fprintf(out, _("Valid %s to %s"), *t->valid_from ? t->valid_from : "...",
+		        *t->valid_to ? t->valid_to : "...");
 	fputs("\n\n", out);
-	if (s->note && *s->note) {
-		fprintf(out, "*%s:* ", _("Note"));
-		md(out, s->note);
+}
+
+static void
+md_heading(struct rw *w, const char *caps, const char *title)
+{
+	(void)caps;
+	md_close(w);
+	fprintf(w->out, "## %s\n\n", title);
+}
+
+static void
+md_paragraph(struct rw *w, int indent, const char *label, const char *text)
+{
+	(void)indent;
+	(void)label;
+	md_close(w);
+	md_paragraphs(w->out, text);
+}
+
+static void
+md_field(struct rw *w, int indent, const char *label, const char *text)
+{
+	(void)indent;
+	md_close(w);
+	fprintf(w->out, "*%s:* ", label);
+	md(w->out, text);
+	fputs("\n\n", w->out);
+}
+
+/* The overall progress in bold, a focus area as a sub-heading, goals and indicators as a nested list. */
+static void
+md_bar_item(struct rw *w, const struct report_bar *b)
+{
+	FILE *out = w->out;
+
+	switch (b->kind) {
+	case BAR_OVERALL:
+		md_close(w);
+		fprintf(out, "**%s:** ", b->label);
+		md_bar(out, b->pr);
 		fputs("\n\n", out);
-	}
-	if (s->vision && *s->vision) {
-		fprintf(out, "## %s\n\n", _("Vision"));
-		md_paragraphs(out, s->vision);
-	}
-	if (s->purpose && *s->purpose) {
-		fprintf(out, "## %s\n\n", _("Purpose"));
-		md_paragraphs(out, s->purpose);
-	}
-	if (p->nfocus) {
-		fprintf(out, "## %s\n\n", _("Focus areas"));
-		fprintf(out, "| %s | %s | %s |\n|---|---|---|\n", _("Focus area"), _("Progress"), _("Activities"));
-		for (size_t i = 0; i < p->nfocus; i++) {
-			struct progress pr = progress_focus(p, &p->focus[i]);
-			char *counts_text;
-
-			plan_count_status(p, p->focus[i].id, counts);
-			counts_text = status_counts_text(counts);
-			fputs("| ", out);
-			md(out, p->focus[i].name);
-			fputs(" | ", out);
-			md_bar(out, &pr);
-			fputs(" | ", out);
-			md(out, counts_text);
-			fputs(" |\n", out);
-			free(counts_text);
+		break;
+	case BAR_FOCUS:
+		md_close(w);
+		fputs("### ", out);
+		md(out, b->label);
+		fputs("\n\n", out);
+		break;
+	case BAR_GOAL:
+		fprintf(out, "%*s- **", 2 * b->depth, "");
+		md(out, b->name);
+		fputs("** ", out);
+		md_bar(out, b->pr);
+		fputc('\n', out);
+		w->open = 1;
+		break;
+	case BAR_INDICATOR:
+		fprintf(out, "%*s- ", 2 * b->depth + 2, "");
+		md(out, b->name);
+		fputc(' ', out);
+		md_bar(out, b->pr);
+		for (int i = 0; i < 2; i++) {
+			if (!b->lines[i])
+				continue;
+			fprintf(out, "  \n%*s", 2 * b->depth + 4, "");
+			md(out, b->lines[i]);
 		}
 		fputc('\n', out);
-		for (size_t i = 0; i < p->nfocus; i++) {
-			const struct focus_area *f = &p->focus[i];
+		w->open = 1;
+		break;
+	}
+}
 
-			fprintf(out, "### %zu. ", i + 1);
-			md(out, f->name);
-			fputs("\n\n", out);
-			if (f->purpose && *f->purpose)
-				md_paragraphs(out, f->purpose);
-			if (f->nbodies) {
-				fprintf(out, "*%s:* ", _("Responsible"));
-				for (size_t j = 0; j < f->nbodies; j++) {
-					if (j)
-						fputs(", ", out);
-					md(out, f->bodies[j]);
-				}
-				fputs("\n\n", out);
-			}
+static void
+md_list(struct rw *w, const char *text)
+{
+	fputs("- ", w->out);
+	md(w->out, text);
+	fputc('\n', w->out);
+	w->open = 1;
+}
+
+static void
+md_row(struct rw *w, const struct report_row *r)
+{
+	if (r->total || r->data)
+		return;
+	if (r->head) {
+		md_close(w);
+		for (int i = 0; i < r->n; i++)
+			fprintf(w->out, "| %s ", r->cells[i]);
+		fputs("|\n", w->out);
+		for (int i = 0; i < r->n; i++)
+			fputs(r->align[i] == 'r' ? "|---:" : "|---", w->out);
+		fputs("|\n", w->out);
+	} else {
+		for (int i = 0; i < r->n; i++) {
+			fputs("| ", w->out);
+			if (r->cells[i])
+				md(w->out, r->cells[i]);
+			else
+				md_bar(w->out, r->pr);
+			fputc(' ', w->out);
 		}
+		fputs("|\n", w->out);
 	}
-	if (p->ngoals) {
-		fprintf(out, "## %s\n\n", _("Goals and indicators"));
-		for (size_t i = 0; i < p->ngoals; i++) {
-			const struct goal *g = &p->goals[i];
-			struct progress pr = progress_goal(p, g);
+	w->open = 1;
+}
 
-			fprintf(out, "%*s- **", 2 * g->depth, "");
-			md(out, g->title);
-			fputs("** ", out);
-			md_bar(out, &pr);
-			fputc('\n', out);
-			for (size_t j = 0; j < p->ninds; j++) {
-				const struct indicator *ind = &p->inds[j];
-				struct progress ip;
-				char *line, *sex;
-
-				if (ind->goal_id != g->id)
-					continue;
-				ip = progress_indicator(ind);
-				fprintf(out, "%*s- ", 2 * g->depth + 2, "");
-				md(out, ind->name);
-				fputc(' ', out);
-				md_bar(out, &ip);
-				line = indicator_values_line(ind);
-				fputs("  \n", out);
-				fprintf(out, "%*s", 2 * g->depth + 4, "");
-				md(out, line);
-				free(line);
-				if ((sex = indicator_sex_line(ind)) != NULL) {
-					fprintf(out, "  \n%*s", 2 * g->depth + 4, "");
-					md(out, sex);
-					free(sex);
-				}
-				fputc('\n', out);
-			}
-		}
-		fputc('\n', out);
-	}
-	plan_count_status(p, 0, counts);
-	fprintf(out, "## %s\n\n| %s | %s |\n|---|---:|\n", _("Activities by status"), _("Status"), _("Count"));
-	for (int i = 0; i < ST_COUNT; i++)
-		fprintf(out, "| %s | %d |\n", status_label(i), counts[i]);
-	fprintf(out, "\n## %s (%zu)\n\n", _("Overdue activities"), nover);
-	if (!nover)
-		fprintf(out, "%s\n\n", _("None."));
-	for (size_t i = 0; i < p->nacts; i++) {
-		char *line;
-
-		if (!activity_overdue(&p->acts[i]))
-			continue;
-		line = overdue_line(&p->acts[i], o);
-		fputs("- ", out);
-		md(out, line);
-		fputc('\n', out);
-		free(line);
-	}
-	if (nover)
-		fputc('\n', out);
-	if (o->since) {
-		char *title = changes_title(o);
-
-		fprintf(out, "## %s\n\n", title);
-		free(title);
-		if (!o->nchanges)
-			fprintf(out, "%s\n\n", _("None."));
-		for (size_t i = 0; i < o->nchanges; i++) {
-			char *line = changelog_describe(&o->changes[i], o->date_format, 1);
-
-			fputs("- ", out);
-			md(out, line);
-			fputc('\n', out);
-			free(line);
-		}
-		if (o->nchanges)
-			fputc('\n', out);
-	}
+static void
+md_end(struct rw *w)
+{
+	md_close(w);
 }
 
 /* ---- CSV (RFC 4180) ---- */
@@ -823,27 +795,281 @@ csv_field(FILE *out, const char *s, int first)
 	free(clean);
 }
 
-void
-report_write_csv_header(FILE *out)
-{
-	static const char *const cols[] = {
-		"strategy", "number", "ref", "focus_area", "goal", "title", "responsible", "contact",
-		"start", "due", "status", "status_label", "progress", "overdue", "comment",
-		"changed_by", "changed_at", NULL
-	};
+static const char *const csv_columns[] = {
+	"strategy", "number", "ref", "focus_area", "goal", "title", "responsible", "contact",
+	"start", "due", "status", "status_label", "progress", "overdue", "comment",
+	"changed_by", "changed_at", NULL
+};
 
+static void
+csv_file_start(FILE *out)
+{
 	/* A byte order mark, so that Excel reads the file as UTF-8. */
 	fputs("\xef\xbb\xbf", out);
-	for (int i = 0; cols[i]; i++)
-		csv_field(out, cols[i], i == 0);
+	for (int i = 0; csv_columns[i]; i++)
+		csv_field(out, csv_columns[i], i == 0);
 	fputs("\r\n", out);
 }
 
-void
-report_write_csv(const struct plan *p, const struct report_opts *o, FILE *out)
+/* One row per activity (RFC 4180, UTF-8); the header row comes once, from csv_file_start. */
+static void
+csv_row(struct rw *w, const struct report_row *r)
 {
-	(void)o;
-	for (size_t i = 0; i < p->nacts; i++) {
+	if (!r->data)
+		return;
+	for (int i = 0; i < r->n; i++)
+		csv_field(w->out, r->cells[i], i == 0);
+	fputs("\r\n", w->out);
+}
+
+/* ---- The formats ---- */
+
+static const struct report_writer writers[] = {
+	{ .name = "text", .between = "\n\n", .title = text_title, .heading = text_heading,
+	  .paragraph = text_paragraph, .field = text_field, .bar = text_bar,
+	  .status_counts = text_status_counts, .list = text_list, .row = text_row },
+	{ .name = "markdown", .between = "\n\n", .title = md_title, .heading = md_heading,
+	  .paragraph = md_paragraph, .field = md_field, .bar = md_bar_item, .list = md_list,
+	  .row = md_row, .end = md_end },
+	{ .name = "csv", .between = "", .file_start = csv_file_start, .row = csv_row },
+};
+
+const struct report_writer *
+report_writer_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof writers / sizeof writers[0]; i++)
+		if (strcmp(writers[i].name, name) == 0)
+			return &writers[i];
+	return NULL;
+}
+
+const struct report_writer *
+report_writer_text(void)
+{
+	return &writers[0];
+}
+
+void
+report_file_start(const struct report_writer *w, FILE *out)
+{
+	if (w->file_start)
+		w->file_start(out);
+}
+
+const char *
+report_between(const struct report_writer *w)
+{
+	return w->between;
+}
+
+const char *
+report_writer_names(void)
+{
+	static char names[128];
+
+	if (!*names)
+		for (size_t i = 0; i < sizeof writers / sizeof writers[0]; i++)
+			snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? "|" : "",
+			         writers[i].name);
+	return names;
+}
+
+/* ---- The walk over the sections ---- */
+
+#define EMIT(w, op, ...) do { if ((w)->ops->op) (w)->ops->op((w), __VA_ARGS__); } while (0)
+
+static void
+walk_header(struct rw *w, const struct plan *p)
+{
+	const struct strategy *s = &p->s;
+	char on[32], from[32], to[32];
+	struct report_title t = { s, on, from, to };
+	struct progress overall = progress_strategy(p);
+	struct report_bar b = { .kind = BAR_OVERALL, .first = 1, .pr = &overall };
+
+	format_date(on, sizeof on, s->adopted_on, w->o->date_format);
+	format_date(from, sizeof from, s->valid_from, w->o->date_format);
+	format_date(to, sizeof to, s->valid_to, w->o->date_format);
+	EMIT(w, title, &t);
+	b.label = b.name = _("Overall progress");
+	EMIT(w, bar, &b);
+	if (s->note && *s->note)
+		EMIT(w, field, 0, _("Note"), s->note);
+	if (s->vision && *s->vision) {
+		EMIT(w, heading, _("VISION"), _("Vision"));
+		EMIT(w, paragraph, 2, NULL, s->vision);
+	}
+	if (s->purpose && *s->purpose) {
+		EMIT(w, heading, _("PURPOSE"), _("Purpose"));
+		EMIT(w, paragraph, 2, NULL, s->purpose);
+	}
+}
+
+static void
+walk_focus(struct rw *w, const struct plan *p)
+{
+	struct report_row head = { .head = 1, .summary = 1, .align = "lll", .n = 3,
+	                           .cells = { _("Focus area"), _("Progress"), _("Activities") } };
+	char *caps;
+	int counts[ST_COUNT];
+
+	if (!p->nfocus)
+		return;
+	caps = xasprintf(_("FOCUS AREAS (%zu)"), p->nfocus);
+	EMIT(w, heading, caps, _("Focus areas"));
+	free(caps);
+	EMIT(w, row, &head);
+	for (size_t i = 0; w->ops->row && i < p->nfocus; i++) {
+		struct progress pr = progress_focus(p, &p->focus[i]);
+		char *text;
+
+		plan_count_status(p, p->focus[i].id, counts);
+		text = status_counts_text(counts);
+		EMIT(w, row, &(struct report_row){ .summary = 1, .n = 3, .pr = &pr,
+		                                   .cells = { p->focus[i].name, NULL, text } });
+		free(text);
+	}
+	for (size_t i = 0; i < p->nfocus; i++) {
+		const struct focus_area *f = &p->focus[i];
+		struct progress pr = progress_focus(p, f);
+		char *name = xasprintf("%zu. %s", i + 1, f->name);
+
+		EMIT(w, bar, &(struct report_bar){ .kind = BAR_FOCUS, .first = i == 0, .label = name,
+		                                   .name = f->name, .pr = &pr });
+		free(name);
+		if (f->purpose && *f->purpose)
+			EMIT(w, paragraph, 5, _("Purpose"), f->purpose);
+		if (f->nbodies) {
+			struct buf b;
+
+			buf_init(&b);
+			for (size_t j = 0; j < f->nbodies; j++)
+				buf_printf(&b, "%s%s", j ? ", " : "", f->bodies[j]);
+			EMIT(w, field, 5, _("Responsible"), b.s);
+			buf_free(&b);
+		}
+		plan_count_status(p, f->id, counts);
+		EMIT(w, status_counts, counts);
+	}
+}
+
+static void
+walk_indicator(struct rw *w, const struct goal *g, const struct indicator *ind)
+{
+	struct progress ip = progress_indicator(ind);
+	char *label = xasprintf(_("Indicator: %s"), ind->name), *src = NULL;
+	struct report_bar b = { .kind = BAR_INDICATOR, .depth = g->depth, .label = label,
+	                        .name = ind->name, .pr = &ip };
+	char *values = indicator_values_line(ind), *sex = indicator_sex_line(ind);
+
+	if (ind->source && *ind->source)
+		src = ind->kolada && *ind->kolada ? xasprintf("%s (Kolada %s)", ind->source, ind->kolada)
+		                                  : xstrdup(ind->source);
+	b.source = src;
+	b.lines[0] = values;
+	b.lines[1] = sex;
+	EMIT(w, bar, &b);
+	free(label);
+	free(src);
+	free(values);
+	free(sex);
+}
+
+static void
+walk_goals(struct rw *w, const struct plan *p)
+{
+	if (!p->ngoals)
+		return;
+	EMIT(w, heading, _("GOALS AND INDICATORS"), _("Goals and indicators"));
+	for (size_t i = 0; w->ops->bar && i < p->ngoals; i++) {
+		const struct goal *g = &p->goals[i];
+		const struct focus_area *f = plan_focus(p, g->focus_id);
+		struct progress pr = progress_goal(p, g);
+		char *label;
+
+		if (g->depth > 0)
+			label = xasprintf(_("Sub-goal: %s"), g->title);
+		else if (f)
+			label = xasprintf(_("Goal (%s): %s"), f->name, g->title);
+		else
+			label = xasprintf(_("Goal: %s"), g->title);
+		EMIT(w, bar, &(struct report_bar){ .kind = BAR_GOAL, .depth = g->depth, .first = i == 0,
+		                                   .label = label, .name = g->title, .pr = &pr });
+		free(label);
+		for (size_t j = 0; j < p->ninds; j++)
+			if (p->inds[j].goal_id == g->id)
+				walk_indicator(w, g, &p->inds[j]);
+	}
+}
+
+static void
+walk_status(struct rw *w, const struct plan *p)
+{
+	int counts[ST_COUNT], total = 0;
+	char num[ST_COUNT + 1][16];
+
+	plan_count_status(p, 0, counts);
+	EMIT(w, heading, _("ACTIVITIES BY STATUS"), _("Activities by status"));
+	EMIT(w, row, &(struct report_row){ .head = 1, .align = "lr", .n = 2, .cells = { _("Status"), _("Count") } });
+	for (int i = 0; i < ST_COUNT; i++) {
+		snprintf(num[i], sizeof num[i], "%d", counts[i]);
+		total += counts[i];
+		EMIT(w, row, &(struct report_row){ .symbol = status_symbol(i), .n = 2,
+		                                   .cells = { status_label(i), num[i] } });
+	}
+	snprintf(num[ST_COUNT], sizeof num[ST_COUNT], "%d", total);
+	EMIT(w, row, &(struct report_row){ .total = 1, .n = 2, .cells = { _("Total"), num[ST_COUNT] } });
+}
+
+static void
+walk_overdue(struct rw *w, const struct plan *p)
+{
+	size_t n = count_overdue(p);
+	char *caps = xasprintf(_("OVERDUE ACTIVITIES (%zu)"), n);
+	char *title = xasprintf("%s (%zu)", _("Overdue activities"), n);
+
+	EMIT(w, heading, caps, title);
+	free(caps);
+	free(title);
+	if (!n)
+		EMIT(w, paragraph, 2, NULL, _("None."));
+	for (size_t i = 0; w->ops->list && i < p->nacts; i++) {
+		char *line;
+
+		if (!activity_overdue(&p->acts[i]))
+			continue;
+		line = overdue_line(&p->acts[i], w->o);
+		EMIT(w, list, line);
+		free(line);
+	}
+}
+
+static void
+walk_changes(struct rw *w)
+{
+	const struct report_opts *o = w->o;
+	char *title;
+
+	if (!o->since)
+		return;
+	title = changes_title(o);
+	EMIT(w, heading, title, title);
+	free(title);
+	if (!o->nchanges)
+		EMIT(w, paragraph, 2, NULL, _("None."));
+	for (size_t i = 0; w->ops->list && i < o->nchanges; i++) {
+		char *line = changelog_describe(&o->changes[i], o->date_format, 1);
+
+		EMIT(w, list, line);
+		free(line);
+	}
+}
+
+/* Every activity as a record, for the data formats. */
+static void
+walk_activities(struct rw *w, const struct plan *p)
+{
+	for (size_t i = 0; w->ops->row && i < p->nacts; i++) {
 		const struct activity *a = &p->acts[i];
 		const struct focus_area *f = plan_focus(p, a->focus_id);
 		const struct goal *g = plan_goal(p, a->goal_id);
@@ -851,23 +1077,25 @@ report_write_csv(const struct plan *p, const struct report_opts *o, FILE *out)
 
 		snprintf(num, sizeof num, "%lld", (long long)a->id);
 		snprintf(prog, sizeof prog, "%d", a->progress);
-		csv_field(out, p->s.id, 1);
-		csv_field(out, num, 0);
-		csv_field(out, a->ref, 0);
-		csv_field(out, f ? f->name : "", 0);
-		csv_field(out, g ? g->title : "", 0);
-		csv_field(out, a->title, 0);
-		csv_field(out, a->responsible, 0);
-		csv_field(out, a->contact, 0);
-		csv_field(out, a->start, 0);
-		csv_field(out, a->due, 0);
-		csv_field(out, status_id(a->status), 0);
-		csv_field(out, status_label(a->status), 0);
-		csv_field(out, prog, 0);
-		csv_field(out, activity_overdue(a) ? "yes" : "no", 0);
-		csv_field(out, a->comment, 0);
-		csv_field(out, a->changed_by, 0);
-		csv_field(out, a->changed_at, 0);
-		fputs("\r\n", out);
+		EMIT(w, row, &(struct report_row){ .data = 1, .n = 17, .cells = {
+			p->s.id, num, a->ref, f ? f->name : "", g ? g->title : "", a->title, a->responsible,
+			a->contact, a->start, a->due, status_id(a->status), status_label(a->status), prog,
+			activity_overdue(a) ? "yes" : "no", a->comment, a->changed_by, a->changed_at } });
 	}
+}
+
+void
+report_write(const struct report *r, const struct report_writer *writer, FILE *out)
+{
+	struct rw w = { writer, out, &r->opts, 0 };
+
+	walk_header(&w, &r->plan);
+	walk_focus(&w, &r->plan);
+	walk_goals(&w, &r->plan);
+	walk_status(&w, &r->plan);
+	walk_overdue(&w, &r->plan);
+	walk_changes(&w);
+	walk_activities(&w, &r->plan);
+	if (writer->end)
+		writer->end(&w);
 }

@@ -5,9 +5,8 @@
 
 #include <stdio.h>
 #include "changelog.h"
+#include "db.h"
 #include "model.h"
-
-enum report_format { FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_CSV };
 
 struct report_opts {
 	int width;                      /* text: no line is longer (in columns) */
@@ -19,15 +18,45 @@ struct report_opts {
 	size_t nchanges;
 };
 
-/* The plain-text report: printable characters and newlines only, lines of at most o->width columns. */
-void report_write_text(const struct plan *p, const struct report_opts *o, FILE *out);
-/* The same facts in Markdown. */
-void report_write_markdown(const struct plan *p, const struct report_opts *o, FILE *out);
-/* CSV, one row per activity (RFC 4180, UTF-8); the header row is written separately, once. */
-void report_write_csv_header(FILE *out);
-void report_write_csv(const struct plan *p, const struct report_opts *o, FILE *out);
+/*
+ * What a report needs, read once: the plan with its activities, and the
+ * change log since a date or the last review.  The CLI, the report pane
+ * and printing all fill it with report_prepare().
+ */
+struct report {
+	struct plan plan;
+	struct report_opts opts;        /* opts.since and opts.changes point into this */
+	struct change *changes;
+	char since[11];
+};
+/*
+ * Load strategy_id's report: since is "last-review" (every change if there
+ * is no review yet), a YYYY-MM-DD date, or NULL (no changes section); width
+ * and date_format as in report_opts.  -1 with err_set() on error (nothing
+ * to release then).
+ */
+int report_prepare(struct db *db, const char *strategy_id, const char *since, int width,
+                   const char *date_format, struct report *r);
+void report_release(struct report *r);
 
-/* A date in the configured format ("" stays ""). */
+/*
+ * The output formats: each is one writer in report.c's table (text,
+ * markdown, csv), which the one walk over the report's sections calls.
+ * NULL if there is no format of that name.
+ */
+struct report_writer;
+const struct report_writer *report_writer_find(const char *name);
+/* Their names for messages: "text|markdown|csv". */
+const char *report_writer_names(void);
+/* The plain text of the report pane and printing: lines of at most opts.width columns, printable only. */
+const struct report_writer *report_writer_text(void);
+/* Write r in w's format. */
+void report_write(const struct report *r, const struct report_writer *w, FILE *out);
+/* What a file of several reports has once before them (CSV: the header row), and between two. */
+void report_file_start(const struct report_writer *w, FILE *out);
+const char *report_between(const struct report_writer *w);
+
+/* format_date() under its older name, which the dashboard still calls. */
 void report_format_date(char *out, size_t n, const char *iso, const char *fmt);
 
 #endif

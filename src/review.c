@@ -6,48 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
 #include "review.h"
 #include "text.h"
 #include "util.h"
-
-int
-review_since_changes(struct db *db, const char *strategy_id, const char *since,
-                     struct report_opts *o, char date[11], struct change **changes)
-{
-	struct changelog_filter f = { 0 };
-	char from[21] = "";
-	int64_t after = 0;
-	int rc;
-
-	o->since = NULL;
-	o->since_is_review = 0;
-	o->changes = *changes = NULL;
-	o->nchanges = 0;
-	if (!since)
-		return 0;
-	if (strcmp(since, "last-review") == 0) {
-		if ((rc = review_last(db, strategy_id, date, &after)) < 0)
-			return -1;
-		if (rc == 1) {
-			/* No review yet: every change counts. */
-			date[0] = '\0';
-			after = 0;
-		}
-		o->since_is_review = rc == 0;
-	} else {
-		snprintf(date, 11, "%s", since);
-		snprintf(from, sizeof from, "%s", since);
-	}
-	f.strategy_id = strategy_id;
-	f.since = *from ? from : NULL;
-	f.after = after;
-	if (changelog_load(db, &f, changes, &o->nchanges) < 0)
-		return -1;
-	o->since = date;
-	o->changes = *changes;
-	return 0;
-}
 
 int
 review_add(struct db *db, const char *strategy_id, const char *date, const char *note)
@@ -119,7 +80,7 @@ review_print(struct db *db, const char *strategy_id, const char *date_format, FI
 		char date[32];
 		char *note = text_sanitize(db_text(st, 2), 0), *who = text_sanitize(db_text(st, 3), 0);
 
-		report_format_date(date, sizeof date, db_text(st, 1), date_format);
+		format_date(date, sizeof date, db_text(st, 1), date_format);
 		fprintf(out, "%s  %s  %s%s%s\n", date, db_text(st, 0), who, *note ? "  " : "", note);
 		free(note);
 		free(who);

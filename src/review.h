@@ -6,7 +6,6 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "db.h"
-#include "report.h"
 
 /* Record a review of a strategy on DATE (YYYY-MM-DD) with an optional note. */
 int review_add(struct db *db, const char *strategy_id, const char *date, const char *note);
@@ -17,14 +16,6 @@ int review_add(struct db *db, const char *strategy_id, const char *date, const c
  * none, -1 on error.
  */
 int review_last(struct db *db, const char *strategy_id, char date[11], int64_t *last_change);
-/*
- * Fill o's "changes since" part for a strategy: since is "last-review"
- * (every change if there is no review yet), a YYYY-MM-DD date, or NULL
- * (nothing).  date receives the date shown; *changes the rows (free with
- * changelog_free(*changes, o->nchanges)).  -1 with err_set() on error.
- */
-int review_since_changes(struct db *db, const char *strategy_id, const char *since,
-                         struct report_opts *o, char date[11], struct change **changes);
 /* Print the reviews (of one strategy, or all if NULL), oldest first. */
 int review_print(struct db *db, const char *strategy_id, const char *date_format, FILE *out);
 

@@ -872,10 +872,9 @@ strategy_import_summary(struct db *db, const char *path, char **strategy_id,
 	if (read_file(&im, path) < 0)
 		goto out;
 	id = item_value(find_item(&im, K_STRATEGY, "strategy"), "id");
-	if (db_begin(db) < 0)
+	if (db_write_begin(db, 0) < 0)
 		goto out;
-	if ((sum && import_summary_before(db, id, sum) < 0) ||
-	    changelog_begin_batch(db, 0) < 0 || save_all(db, &im, id) < 0 ||
+	if ((sum && import_summary_before(db, id, sum) < 0) || save_all(db, &im, id) < 0 ||
 	    (sum && import_summary_after(db, id, sum) < 0)) {
 		db_rollback(db);
 		goto out;

@@ -237,6 +237,28 @@ parse_date(const char *s, int *y, int *m, int *d)
 }
 
 int
+parse_user_date(const char *s, const char *fmt, char iso[11])
+{
+	struct tm tm;
+	const char *end;
+	char check[48];
+
+	if (parse_date(s, NULL, NULL, NULL) == 0) {
+		snprintf(iso, 11, "%s", s);
+		return 0;
+	}
+	memset(&tm, 0, sizeof tm);
+	if (!fmt || !(end = strptime(s, fmt, &tm)) || *end)
+		return -1;
+	snprintf(check, sizeof check, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	/* strptime accepts 31 February: parse_date does not. */
+	if (parse_date(check, NULL, NULL, NULL) < 0)
+		return -1;
+	memcpy(iso, check, 11);
+	return 0;
+}
+
+int
 parse_int(const char *s, long min, long max, long *out)
 {
 	const char *p = s;
@@ -363,6 +385,39 @@ now(void)
 		return timegm(&tm);
 	}
 	return time(NULL);
+}
+
+void
+format_date(char *out, size_t n, const char *iso, const char *fmt)
+{
+	struct tm tm = { 0 };
+	int y, m, d;
+	char *clean;
+	size_t len;
+
+	if (!n)
+		return;
+	if (!iso || parse_date(iso, &y, &m, &d) < 0) {
+		/* Not a date (an older version or another tool wrote it): shown as text, made safe. */
+		snprintf(out, n, "%s", iso ? iso : "");
+	} else {
+		tm.tm_year = y - 1900;
+		tm.tm_mon = m - 1;
+		tm.tm_mday = d;
+		if (!fmt || !strftime(out, n, fmt, &tm))
+			snprintf(out, n, "%s", iso);
+	}
+	/* The database's text or the configured format may hold controls; never cut a character. */
+	clean = text_sanitize(out, 0);
+	len = strlen(clean);
+	if (len >= n) {
+		len = n - 1;
+		while (len > 0 && ((unsigned char)clean[len] & 0xc0) == 0x80)
+			len--;
+	}
+	memcpy(out, clean, len);
+	out[len] = '\0';
+	free(clean);
 }
 
 void

@@ -50,11 +50,15 @@ extern void (*die_hook)(void);
 /* Parsers: return 0 on success, -1 if the text is not valid. */
 int parse_slug(const char *s);                  /* [a-z0-9_-]{1,40}, starting with a letter or digit */
 int parse_date(const char *s, int *y, int *m, int *d); /* YYYY-MM-DD, a real date */
+/* A date a person typed: in the strftime format fmt (the configured one), or ISO; the ISO form into iso. */
+int parse_user_date(const char *s, const char *fmt, char iso[11]);
 int parse_int(const char *s, long min, long max, long *out); /* decimal, no octal, no junk */
 int parse_double(const char *s, double *out);   /* finite, dot decimal, whatever the locale (files, CLI) */
 int parse_number_ui(const char *s, double *out); /* typed by a person: 10,2 or 10.2 */
 int parse_bool(const char *s, int *out);        /* yes/no true/false on/off 1/0 */
 int parse_period(const char *s, char *canon, size_t n, int *sortkey); /* YYYY or YYYY-Qn/Tn/Hn */
+/* An ISO date in a strftime format, sanitised ("" stays ""; a text that is no date is shown as it is). */
+void format_date(char *out, size_t n, const char *iso, const char *fmt);
 void today_iso(char out[11]);
 void now_iso(char out[21]);
 int date_cmp_today(const char *iso);            /* <0 past, 0 today, >0 future */

@@ -86,6 +86,7 @@ check "--width 080: no line over 80 columns" [ "$long" -le 80 ]
 run report -d "$db" --format pdf
 expect_status 2 "--format pdf"
 expect_err "^styrkort: --format pdf: .*text" "--format pdf: says what is accepted"
+expect_err "^styrkort: --format pdf: expected one of text\\|markdown\\|csv;" "--format pdf: lists the formats from the writer table"
 run report -d "$db" --strategy 'Västervik'
 expect_status 2 "--strategy that is not an id"
 run report -d "$db" --strategy atlantis

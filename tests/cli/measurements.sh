@@ -106,4 +106,13 @@ n_log=$("$STYRKORT" -d "$db" log | wc -l)
 run -d "$db" measurements "$TMPD/case.csv"
 expect_err '0 new, 0 changed, 2 unchanged' "importing it again changes nothing"
 check "importing it again logs nothing" [ "$("$STYRKORT" -d "$db" log | wc -l)" -eq "$n_log" ]
+# A value is read by one rule, in a file as in the dashboard's form: a decimal comma or point, a minus sign (U+2212).
+printf 'indicator,period,sex,value\nsyss,2028,T,"\342\210\2221,5"\n' > "$TMPD/minus.csv"
+run -d "$db" measurements "$TMPD/minus.csv"
+expect_status 0 "a value with a minus sign (U+2212) and a decimal comma imports"
+run -d "$db" log
+expect_out 'Andel sysselsatta 2028 T: value: - -> -1.5' "it is stored as -1.5"
+printf 'indicator,period,sex,value\nsyss,2029,T,0x10\n' > "$TMPD/hex.csv"
+run -d "$db" measurements "$TMPD/hex.csv"
+expect_status 1 "a hexadecimal value is refused"
 tap_done

@@ -294,7 +294,7 @@ change_log_is_append_only(void **state)
 	(void)state;
 	db = db_open(path, DB_CREATE);
 	assert_non_null(db);
-	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(db_write_begin(db, 0), 0);
 	assert_int_equal(changelog_add(db, "x", "activity", 1, "Titel", "status", "not_started", "done", NULL), 0);
 	assert_int_equal(db_commit(db), 0);
 	assert_int_equal(query_int(db->sql, "SELECT count(*) FROM change_log"), 1);
@@ -312,10 +312,49 @@ change_log_is_append_only(void **state)
 	sqlite3_free(msg);
 	assert_int_equal(query_int(db->sql, "SELECT count(*) FROM change_log WHERE new = 'done'"), 1);
 	/* Appending still works. */
-	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(db_write_begin(db, 0), 0);
 	assert_int_equal(changelog_add(db, "x", "activity", 1, "Titel", "progress", "0", "50", NULL), 0);
 	assert_int_equal(db_commit(db), 0);
 	assert_int_equal(query_int(db->sql, "SELECT count(*) FROM change_log"), 2);
+	db_close(db);
+}
+
+/* A write's rows share one batch; the next write gets the next; undo names the batch it reverts. */
+static void
+a_write_is_one_batch(void **state)
+{
+	struct db *db;
+
+	(void)state;
+	db = db_open(path, DB_CREATE);
+	assert_non_null(db);
+	assert_int_equal(db_write_begin(db, 0), 0);
+	assert_true(db->batch.id > 0);
+	assert_int_equal(changelog_add(db, "x", "activity", 1, "A", "status", "not_started", "done", NULL), 0);
+	assert_int_equal(changelog_add(db, "x", "activity", 1, "A", "progress", "0", "100", NULL), 0);
+	assert_int_equal(db_commit(db), 0);
+	assert_int_equal(db->batch.id, 0);
+	assert_int_equal(query_int(db->sql, "SELECT count(DISTINCT batch) FROM change_log"), 1);
+	assert_int_equal(query_int(db->sql, "SELECT count(*) FROM change_log WHERE batch = 1 AND undoes IS NULL"), 2);
+
+	/* A rolled-back write leaves no rows and takes no number. */
+	assert_int_equal(db_write_begin(db, 0), 0);
+	assert_int_equal(changelog_add(db, "x", "activity", 2, "B", "status", "not_started", "done", NULL), 0);
+	db_rollback(db);
+	assert_int_equal(db->batch.id, 0);
+
+	assert_int_equal(db_write_begin(db, 1), 0);
+	assert_int_equal(db->batch.id, 2);
+	assert_int_equal(changelog_add(db, "x", "activity", 1, "A", "status", "done", "not_started", NULL), 0);
+	assert_int_equal(db_commit(db), 0);
+	assert_int_equal(query_int(db->sql, "SELECT count(*) FROM change_log WHERE batch = 2 AND undoes = 1"), 1);
+
+	/* Outside a write, a log row would belong to no batch: refused. */
+	assert_int_equal(changelog_add(db, "x", "activity", 1, "A", "status", "x", "y", NULL), -1);
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(changelog_add(db, "x", "activity", 1, "A", "status", "x", "y", NULL), -1);
+	db_rollback(db);
+	assert_int_equal(query_int(db->sql, "SELECT count(*) FROM change_log"), 3);
 	db_close(db);
 }
 
@@ -427,6 +466,7 @@ main(void)
 		cmocka_unit_test_setup(other_sqlite_file_is_an_error, setup),
 		cmocka_unit_test_setup(truncated_file_is_an_error, setup),
 		cmocka_unit_test_setup(change_log_is_append_only, setup),
+		cmocka_unit_test_setup(a_write_is_one_batch, setup),
 		cmocka_unit_test_setup(foreign_keys_are_enforced, setup),
 		cmocka_unit_test_setup(read_only_never_writes, setup),
 		cmocka_unit_test_setup(unwritable_file_falls_back_to_read_only, setup),

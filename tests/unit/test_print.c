@@ -19,8 +19,7 @@
 #include "util.h"
 
 static char dir[] = "/tmp/styrkort-print-test-XXXXXX";
-static struct plan plan;
-static struct report_opts opts = { .width = 80, .date_format = "%Y-%m-%d" };
+static struct report rep;
 
 static int
 setup(void **state)
@@ -35,7 +34,7 @@ setup(void **state)
 	db_path = xasprintf("%s/p.db", dir);
 	ini = xasprintf("%s/data/vastervik.ini", src ? src : ".");
 	db = db_open(db_path, DB_CREATE);
-	if (!db || strategy_import(db, ini, NULL) < 0 || model_load_plan(db, "vastervik", &plan) < 0)
+	if (!db || strategy_import(db, ini, NULL) < 0 || report_prepare(db, "vastervik", NULL, 80, "%Y-%m-%d", &rep) < 0)
 		return -1;
 	db_close(db);
 	free(db_path);
@@ -49,7 +48,7 @@ teardown(void **state)
 	char *cmd = xasprintf("rm -rf '%s'", dir);
 
 	(void)state;
-	model_free_plan(&plan);
+	report_release(&rep);
 	if (system(cmd) != 0)
 		return -1;
 	free(cmd);
@@ -81,7 +80,7 @@ to_the_command(void **state)
 	(void)state;
 	out = xasprintf("%s/printed.txt", dir);
 	cmd = xasprintf("cat > '%s'", out);
-	assert_int_equal(print_report(&plan, &opts, cmd, dir, &msg), PRINT_SENT);
+	assert_int_equal(print_report(&rep, cmd, dir, &msg), PRINT_SENT);
 	assert_non_null(strstr(msg, "sent to"));
 	got = slurp(out);
 	assert_non_null(got);
@@ -100,7 +99,7 @@ failing_command_saves_a_file(void **state)
 
 	(void)state;
 	setenv("STYRKORT_TODAY", "2026-11-22", 1);
-	assert_int_equal(print_report(&plan, &opts, "echo 'lpr: no printer' >&2; exit 3", dir, &msg), PRINT_SAVED);
+	assert_int_equal(print_report(&rep, "echo 'lpr: no printer' >&2; exit 3", dir, &msg), PRINT_SAVED);
 	/* The message says why printing failed and where the summary went. */
 	assert_non_null(strstr(msg, "lpr: no printer"));
 	path = xasprintf("%s/styrkort-vastervik-2026-11-22.txt", dir);
@@ -111,12 +110,12 @@ failing_command_saves_a_file(void **state)
 	free(got);
 	free(msg);
 	/* An empty command saves at once, to a new name. */
-	assert_int_equal(print_report(&plan, &opts, "", dir, &msg), PRINT_SAVED);
+	assert_int_equal(print_report(&rep, "", dir, &msg), PRINT_SAVED);
 	assert_non_null(strstr(msg, "styrkort-vastervik-2026-11-22-2.txt"));
 	free(msg);
 	free(path);
 	/* A directory that cannot be written: an error, said. */
-	assert_int_equal(print_report(&plan, &opts, "", "/nonexistent/dir", &msg), PRINT_ERROR);
+	assert_int_equal(print_report(&rep, "", "/nonexistent/dir", &msg), PRINT_ERROR);
 	assert_non_null(strstr(msg, "/nonexistent/dir"));
 	free(msg);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_query.c: the dashboard's windowed reads: counts, windows in each order, filters, search, the outline. */
 #include <locale.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 
 #include "db.h"
 #include "model.h"
+#include "progress.h"
 #include "query.h"
 #include "util.h"
 
@@ -283,6 +285,88 @@ responsibles_and_changes(void **state)
 	changelog_free(c, n);
 }
 
+/* The overdue rule in SQL (MODEL_OVERDUE_SQL) and in C (activity_overdue()) agree on every activity. */
+static void
+overdue_sql_agrees_with_c(void **state)
+{
+	char today[11], *sql;
+	struct plan p;
+	sqlite3_stmt *st;
+	size_t overdue = 0;
+
+	(void)state;
+	today_iso(today);
+	exec("BEGIN");
+	/* The edges: due today, due yesterday, an empty due date, done or cancelled when late. */
+	sql = sqlite3_mprintf(
+		"INSERT INTO activity (id, strategy_id, ref, position, title, due_date, status, progress) VALUES"
+		" (3001, 's', 'e1', 1, 'Idag', %Q, 'in_progress', 0),"
+		" (3002, 's', 'e2', 2, 'Igår', date(%Q, '-1 day'), 'not_started', 0),"
+		" (3003, 's', 'e3', 3, 'Tomt', '', 'delayed', 0),"
+		" (3004, 's', 'e4', 4, 'Klar', '2000-01-01', 'done', 100),"
+		" (3005, 's', 'e5', 5, 'Struken', '2000-01-01', 'cancelled', 0)", today, today);
+	exec(sql);
+	sqlite3_free(sql);
+	assert_int_equal(model_load_plan(db, "s", &p), 0);
+	st = db_prepare(db, "SELECT " MODEL_OVERDUE_SQL("?1") " FROM activity WHERE id = ?2");
+	assert_non_null(st);
+	for (size_t i = 0; i < p.nacts; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, p.acts[i].id);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		if (sqlite3_column_int(st, 0) != activity_overdue(&p.acts[i]))
+			fail_msg("activity %lld (due '%s', %s): SQL and C disagree", (long long)p.acts[i].id,
+			         p.acts[i].due ? p.acts[i].due : "(null)", status_id(p.acts[i].status));
+		overdue += activity_overdue(&p.acts[i]);
+	}
+	sqlite3_finalize(st);
+	/* Both answers occur, so the comparison means something. */
+	assert_true(overdue > 0 && overdue < p.nacts);
+	model_free_plan(&p);
+	exec("ROLLBACK");
+}
+
+/* A focus area's progress: the dashboard's counts in SQL and the report's in memory give the same answer. */
+static void
+focus_progress_agrees_with_the_report(void **state)
+{
+	static const int64_t areas[] = { 1, 2, 0 };
+	struct plan p;
+
+	(void)state;
+	assert_int_equal(model_load_plan(db, "s", &p), 0);
+	for (size_t k = 0; k < sizeof areas / sizeof areas[0]; k++) {
+		struct act_filter f;
+		struct act_counts sql, mem;
+		struct progress a, b;
+
+		query_filter_init(&f);
+		f.focus_id = areas[k];
+		assert_int_equal(query_counts(db, "s", &f, &sql), 0);
+		progress_count_focus(&p, areas[k], &mem);
+		assert_int_equal(sql.total, mem.total);
+		assert_int_equal(sql.overdue, mem.overdue);
+		for (int s = 0; s < ST_COUNT; s++)
+			assert_int_equal(sql.n[s], mem.n[s]);
+		a = progress_of_counts(&sql);
+		b = progress_of_counts(&mem);
+		assert_int_equal(a.known, b.known);
+		assert_int_equal(a.light, b.light);
+		assert_true(fabs(a.pct - b.pct) < 1e-9);
+		assert_true(mem.total > 0 && mem.overdue > 0);
+	}
+	for (size_t i = 0; i < p.nfocus; i++) {
+		struct act_counts mem;
+		struct progress a, b = progress_focus(&p, &p.focus[i]);
+
+		progress_count_focus(&p, p.focus[i].id, &mem);
+		a = progress_of_counts(&mem);
+		assert_memory_equal(&a, &b, sizeof a);
+	}
+	model_free_plan(&p);
+}
+
 int
 main(void)
 {
@@ -294,6 +378,8 @@ main(void)
 		cmocka_unit_test(counts_and_progress),
 		cmocka_unit_test(outline_has_no_activities),
 		cmocka_unit_test(responsibles_and_changes),
+		cmocka_unit_test(overdue_sql_agrees_with_c),
+		cmocka_unit_test(focus_progress_agrees_with_the_report),
 	};
 	int rc;
 

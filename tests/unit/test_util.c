@@ -114,6 +114,25 @@ dates_and_periods(void **state)
 	assert_int_equal(parse_period("23", canon, sizeof canon, NULL), -1);
 }
 
+/* A date a person types (an activity's dates, a review's): the configured format, or ISO. */
+static void
+dates_typed_by_people(void **state)
+{
+	char iso[11];
+
+	(void)state;
+	assert_int_equal(parse_user_date("2026-12-31", "%d/%m/%Y", iso), 0);
+	assert_string_equal(iso, "2026-12-31");
+	assert_int_equal(parse_user_date("31/12/2026", "%d/%m/%Y", iso), 0);
+	assert_string_equal(iso, "2026-12-31");
+	assert_int_equal(parse_user_date("31/02/2026", "%d/%m/%Y", iso), -1);
+	assert_int_equal(parse_user_date("31/12/2026x", "%d/%m/%Y", iso), -1);
+	assert_int_equal(parse_user_date("", "%d/%m/%Y", iso), -1);
+	assert_int_equal(parse_user_date("", "", iso), -1);
+	assert_int_equal(parse_user_date("2026-02-30", "%Y-%m-%d", iso), -1);
+	assert_int_equal(parse_user_date("31/12/2026", NULL, iso), -1);
+}
+
 static void
 integers_and_booleans(void **state)
 {
@@ -145,6 +164,7 @@ main(void)
 		cmocka_unit_test(numbers_in_files_ignore_the_locale),
 		cmocka_unit_test(numbers_for_people),
 		cmocka_unit_test(dates_and_periods),
+		cmocka_unit_test(dates_typed_by_people),
 		cmocka_unit_test(integers_and_booleans),
 	};
 

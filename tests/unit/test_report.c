@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test_report.c: report_prepare() and the report writers (text, Markdown, CSV), found by name. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "changelog.h"
+#include "db.h"
+#include "report.h"
+#include "text.h"
+#include "util.h"
+
+static char dir[] = "/tmp/styrkort-report-XXXXXX";
+static char dbpath[sizeof dir + 16];
+static struct db *db;
+
+static void
+exec(const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+}
+
+/*
+ * One strategy with Markdown's and spreadsheets' own characters in its
+ * texts: a focus area, a goal with an indicator, three activities (one
+ * done, one overdue, one whose title would be a formula), and two changes.
+ */
+static int
+setup(void **state)
+{
+	(void)state;
+	if (!mkdtemp(dir))
+		return 1;
+	snprintf(dbpath, sizeof dbpath, "%s/r.db", dir);
+	db = db_open(dbpath, DB_CREATE);
+	if (!db)
+		return 1;
+	exec("INSERT INTO strategy (id, municipality, title, note) VALUES ('s', 'Testby', 'Plan *1*', 'A note');"
+	     "INSERT INTO focus_area (id, strategy_id, key, position, name, purpose)"
+	     " VALUES (1, 's', 'f1', 1, 'Work_and [jobs]', 'Why it matters');"
+	     "INSERT INTO goal (id, strategy_id, key, position, focus_id, title) VALUES (1, 's', 'g1', 1, 1, 'Goal <a>');"
+	     "INSERT INTO indicator (id, strategy_id, goal_id, key, position, name, unit, baseline, target)"
+	     " VALUES (1, 's', 1, 'i1', 1, 'Share #1', '%', 10, 20);"
+	     "INSERT INTO activity (id, strategy_id, ref, position, focus_id, goal_id, title, responsible, due_date,"
+	     " status, progress) VALUES"
+	     " (1, 's', 'a1', 1, 1, 1, 'Done one', 'A', '2000-01-01', 'done', 100),"
+	     " (2, 's', 'a2', 2, 1, 1, 'Late one', 'A, \"B\"', '2000-01-01', 'in_progress', 40),"
+	     " (3, 's', 'a3', 3, 1, NULL, '=SUM(A1)', '', '', 'not_started', 0);");
+	if (db_write_begin(db, 0) < 0 ||
+	    changelog_add(db, "s", "activity", 2, "Late one", "status", "not_started", "in_progress", NULL) < 0 ||
+	    changelog_add(db, "s", "activity", 2, "Late one", "progress", "0", "40", NULL) < 0 ||
+	    db_commit(db) < 0)
+		return 1;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+
+	(void)state;
+	db_close(db);
+	if (system(cmd) != 0)
+		return 1;
+	free(cmd);
+	return 0;
+}
+
+/* The report of 's' in a format, as a string (free it). */
+static char *
+written(const char *format, const char *since, int width)
+{
+	const struct report_writer *w = report_writer_find(format);
+	struct report r;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	assert_non_null(w);
+	assert_int_equal(report_prepare(db, "s", since, width, "%Y-%m-%d", &r), 0);
+	f = open_memstream(&text, &len);
+	assert_non_null(f);
+	report_write(&r, w, f);
+	fclose(f);
+	report_release(&r);
+	return text;
+}
+
+static void
+writers_are_found_by_name(void **state)
+{
+	(void)state;
+	assert_non_null(report_writer_find("text"));
+	assert_non_null(report_writer_find("markdown"));
+	assert_non_null(report_writer_find("csv"));
+	assert_ptr_not_equal(report_writer_find("text"), report_writer_find("markdown"));
+	assert_ptr_equal(report_writer_text(), report_writer_find("text"));
+	assert_null(report_writer_find("plain"));
+	assert_null(report_writer_find(""));
+	assert_string_equal(report_between(report_writer_find("text")), "\n\n");
+	assert_string_equal(report_between(report_writer_find("csv")), "");
+}
+
+static void
+text_keeps_to_the_width(void **state)
+{
+	static const int widths[] = { 40, 60, 80, 132 };
+
+	(void)state;
+	for (size_t k = 0; k < sizeof widths / sizeof widths[0]; k++) {
+		char *text = written("text", "last-review", widths[k]), *save = NULL;
+
+		assert_non_null(strstr(text, "FOCUS AREAS (1)\n"));
+		assert_non_null(strstr(text, "OVERDUE ACTIVITIES (1)\n"));
+		assert_non_null(strstr(text, "#2 Late one: due 2000-01-01"));
+		assert_non_null(strstr(text, "CHANGES (NO REVIEW RECORDED YET)\n"));
+		assert_non_null(strstr(text, "Purpose: Why it matters"));
+		/* Text writes no Markdown: nothing is escaped. */
+		assert_non_null(strstr(text, "Plan *1*"));
+		assert_null(strstr(text, "| Focus area |"));
+		for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
+			if (text_width(l) > widths[k])
+				fail_msg("width %d: a line of %d columns: %s", widths[k], text_width(l), l);
+		free(text);
+	}
+}
+
+static void
+markdown_escapes_and_ends_its_blocks(void **state)
+{
+	char *md = written("markdown", "last-review", 80);
+
+	(void)state;
+	assert_true(strncmp(md, "# Testby: Plan \\*1\\*\n\n", 22) == 0);
+	assert_non_null(strstr(md, "| Focus area | Progress | Activities |\n|---|---|---|\n| Work\\_and \\[jobs\\] | `["));
+	/* The table ends with a blank line before the focus area's own heading. */
+	assert_non_null(strstr(md, " |\n\n### 1. Work\\_and \\[jobs\\]\n\nWhy it matters\n\n"));
+	assert_non_null(strstr(md, "- **Goal \\<a\\>** `["));
+	assert_non_null(strstr(md, "  - Share \\#1 `["));
+	assert_non_null(strstr(md, "| Status | Count |\n|---|---:|\n| Not started | 1 |\n"));
+	assert_non_null(strstr(md, "\n\n## Overdue activities (1)\n\n- \\#2 Late one: due 2000-01-01"));
+	/* The last list ends the document with one blank line. */
+	assert_non_null(strstr(md, "## CHANGES (NO REVIEW RECORDED YET)\n\n- "));
+	assert_int_equal(strcmp(md + strlen(md) - 2, "\n\n"), 0);
+	assert_int_not_equal(md[strlen(md) - 3], '\n');
+	free(md);
+}
+
+static void
+csv_is_one_record_per_activity(void **state)
+{
+	const struct report_writer *w = report_writer_find("csv");
+	char *csv = written("csv", "last-review", 80), *head = NULL;
+	size_t len = 0, rows = 0;
+	FILE *f;
+
+	(void)state;
+	/* The header comes from report_file_start(), once for a file of several reports. */
+	assert_true(strncmp(csv, "\xef\xbb\xbf", 3) != 0);
+	for (const char *c = csv; (c = strstr(c, "\r\n")) != NULL; c += 2)
+		rows++;
+	assert_int_equal(rows, 3);
+	assert_true(strncmp(csv, "s,1,a1,Work_and [jobs],Goal <a>,Done one,A,", 43) == 0);
+	/* A title that a spreadsheet would run is made text; quotes are doubled. */
+	assert_non_null(strstr(csv, ",'=SUM(A1),"));
+	assert_non_null(strstr(csv, ",\"A, \"\"B\"\"\","));
+	assert_non_null(strstr(csv, ",in_progress,In progress,40,yes,"));
+	f = open_memstream(&head, &len);
+	assert_non_null(f);
+	report_file_start(w, f);
+	fclose(f);
+	assert_string_equal(head, "\xef\xbb\xbfstrategy,number,ref,focus_area,goal,title,responsible,contact,start,"
+	                          "due,status,status_label,progress,overdue,comment,changed_by,changed_at\r\n");
+	/* Text has nothing to write once before its reports. */
+	report_file_start(report_writer_text(), f = open_memstream(&head, &len));
+	fclose(f);
+	assert_int_equal(len, 0);
+	free(head);
+	free(csv);
+}
+
+static void
+prepare_reads_the_changes_since(void **state)
+{
+	struct report r;
+	char *text;
+
+	(void)state;
+	/* No review yet: every change. */
+	assert_int_equal(report_prepare(db, "s", "last-review", 80, "%Y-%m-%d", &r), 0);
+	assert_int_equal(r.opts.nchanges, 2);
+	assert_string_equal(r.opts.since, "");
+	assert_int_equal(r.plan.nacts, 3);
+	report_release(&r);
+	/* A date after them: none. */
+	text = written("text", "2999-01-01", 80);
+	assert_non_null(strstr(text, "CHANGES SINCE 2999-01-01\n"));
+	assert_non_null(strstr(text, "\n  None.\n"));
+	free(text);
+	/* No since: no section. */
+	text = written("text", NULL, 80);
+	assert_null(strstr(text, "CHANGES"));
+	free(text);
+	/* A strategy that is not there. */
+	assert_int_equal(report_prepare(db, "nosuch", "last-review", 80, "%Y-%m-%d", &r), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(writers_are_found_by_name),
+		cmocka_unit_test(text_keeps_to_the_width),
+		cmocka_unit_test(markdown_escapes_and_ends_its_blocks),
+		cmocka_unit_test(csv_is_one_record_per_activity),
+		cmocka_unit_test(prepare_reads_the_changes_since),
+	};
+
+	setlocale(LC_ALL, "");
+	setenv("LOGNAME", "tester", 1);
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
