@@ -387,38 +387,6 @@ now(void)
 	return time(NULL);
 }
 
-void
-format_date(char *out, size_t n, const char *iso, const char *fmt)
-{
-	struct tm tm = { 0 };
-	int y, m, d;
-	char *clean;
-	size_t len;
-
-	if (!n)
-		return;
-	if (!iso || parse_date(iso, &y, &m, &d) < 0) {
-		/* Not a date (an older version or another tool wrote it): shown as text, made safe. */
-		snprintf(out, n, "%s", iso ? iso : "");
-	} else {
-		tm.tm_year = y - 1900;
-		tm.tm_mon = m - 1;
-		tm.tm_mday = d;
-		if (!fmt || !strftime(out, n, fmt, &tm))
-			snprintf(out, n, "%s", iso);
-	}
-	/* The database's text or the configured format may hold controls; never cut a character. */
-	clean = text_sanitize(out, 0);
-	len = strlen(clean);
-	if (len >= n) {
-		len = n - 1;
-		while (len > 0 && ((unsigned char)clean[len] & 0xc0) == 0x80)
-			len--;
-	}
-	memcpy(out, clean, len);
-	out[len] = '\0';
-	free(clean);
-}
 
 void
 today_iso(char out[11])

@@ -57,8 +57,6 @@ int parse_double(const char *s, double *out);   /* finite, dot decimal, whatever
 int parse_number_ui(const char *s, double *out); /* typed by a person: 10,2 or 10.2 */
 int parse_bool(const char *s, int *out);        /* yes/no true/false on/off 1/0 */
 int parse_period(const char *s, char *canon, size_t n, int *sortkey); /* YYYY or YYYY-Qn/Tn/Hn */
-/* An ISO date in a strftime format, sanitised ("" stays ""; a text that is no date is shown as it is). */
-void format_date(char *out, size_t n, const char *iso, const char *fmt);
 void today_iso(char out[11]);
 void now_iso(char out[21]);
 int date_cmp_today(const char *iso);            /* <0 past, 0 today, >0 future */
