@@ -309,28 +309,92 @@ load_indicators(struct db *db, const char *id, struct plan *p)
 	return 0;
 }
 
+/* Reading, freeing and copying a member, by field type. */
+#define FIELD_READ_TEXT(st, col, m) (m) = db_strdup(st, col)
+#define FIELD_READ_DATE FIELD_READ_TEXT
+#define FIELD_READ_FOCUS(st, col, m) (m) = sqlite3_column_int64(st, col)
+#define FIELD_READ_GOAL FIELD_READ_FOCUS
+#define FIELD_READ_STATUS(st, col, m) (m) = read_status(st, col)
+#define FIELD_READ_PERCENT(st, col, m) (m) = sqlite3_column_int(st, col)
+#define FIELD_FREE_TEXT(m) free(m)
+#define FIELD_FREE_DATE FIELD_FREE_TEXT
+#define FIELD_FREE_FOCUS(m) (void)0
+#define FIELD_FREE_GOAL FIELD_FREE_FOCUS
+#define FIELD_FREE_STATUS FIELD_FREE_FOCUS
+#define FIELD_FREE_PERCENT FIELD_FREE_FOCUS
+#define FIELD_COPY_TEXT(d, s) (d) = (s) ? xstrdup(s) : NULL
+#define FIELD_COPY_DATE FIELD_COPY_TEXT
+#define FIELD_COPY_FOCUS(d, s) (void)0     /* copied with the struct */
+#define FIELD_COPY_GOAL FIELD_COPY_FOCUS
+#define FIELD_COPY_STATUS FIELD_COPY_FOCUS
+#define FIELD_COPY_PERCENT FIELD_COPY_FOCUS
+
+#define DEF_(ID, key, member, column, type, label, flags, lo, hi, form) \
+	[AF_##ID] = { key, column, FT_##type, label, flags, lo, hi, form },
+const struct field_def model_activity_fields[AF_COUNT] = { ACTIVITY_FIELDS(DEF_) };
+#undef DEF_
+
+int
+model_activity_field(const char *key)
+{
+	for (int i = 0; i < AF_COUNT; i++)
+		if (strcmp(key, model_activity_fields[i].key) == 0)
+			return i;
+	return -1;
+}
+
+char *
+model_activity_field_list(const char *sep)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (int i = 0; i < AF_COUNT; i++)
+		buf_printf(&b, "%s%s", i ? sep : "", model_activity_fields[i].key);
+	return b.s;
+}
+
+static enum status
+read_status(sqlite3_stmt *st, int col)
+{
+	int s = status_from_id(db_text(st, col));
+
+	return s < 0 ? ST_NOT_STARTED : (enum status)s;
+}
+
 void
 model_read_activity(sqlite3_stmt *st, struct activity *a)
 {
-	int s;
+	a->id = sqlite3_column_int64(st, MODEL_COL_ID);
+	a->ref = db_strdup(st, MODEL_COL_REF);
+#define READ_(ID, key, member, column, type, label, flags, lo, hi, form) \
+	FIELD_READ_##type(st, MODEL_COL_FIELDS + AF_##ID, a->member);
+	ACTIVITY_FIELDS(READ_)
+#undef READ_
+	a->changed_by = db_strdup(st, MODEL_COL_CHANGED_BY);
+	a->changed_at = db_strdup(st, MODEL_COL_CHANGED_AT);
+	a->version = sqlite3_column_int64(st, MODEL_COL_VERSION);
+}
 
-	a->id = sqlite3_column_int64(st, 0);
-	a->ref = db_strdup(st, 1);
-	a->focus_id = sqlite3_column_int64(st, 2);
-	a->goal_id = sqlite3_column_int64(st, 3);
-	a->title = db_strdup(st, 4);
-	a->description = db_strdup(st, 5);
-	a->responsible = db_strdup(st, 6);
-	a->contact = db_strdup(st, 7);
-	a->start = db_strdup(st, 8);
-	a->due = db_strdup(st, 9);
-	s = status_from_id(db_text(st, 10));
-	a->status = s < 0 ? ST_NOT_STARTED : (enum status)s;
-	a->progress = sqlite3_column_int(st, 11);
-	a->comment = db_strdup(st, 12);
-	a->changed_by = db_strdup(st, 13);
-	a->changed_at = db_strdup(st, 14);
-	a->version = sqlite3_column_int64(st, 15);
+char *
+model_activity_text(const struct activity *a, enum act_field f, const struct plan *p)
+{
+	const struct focus_area *fa;
+	const struct goal *g;
+
+	switch (f) {
+#define TEXT_(ID, key, member, column, type, label, flags, lo, hi, form) \
+	case AF_##ID: return FIELD_TEXT_##type(a->member);
+#define FIELD_TEXT_TEXT(m) xstrdup((m) ? (m) : "")
+#define FIELD_TEXT_DATE FIELD_TEXT_TEXT
+#define FIELD_TEXT_FOCUS(m) xstrdup(p && (fa = plan_focus(p, m)) && fa->key ? fa->key : "")
+#define FIELD_TEXT_GOAL(m) xstrdup(p && (g = plan_goal(p, m)) && g->key ? g->key : "")
+#define FIELD_TEXT_STATUS(m) xstrdup(status_id(m))
+#define FIELD_TEXT_PERCENT(m) xasprintf("%d", m)
+	ACTIVITY_FIELDS(TEXT_)
+#undef TEXT_
+	default: return xstrdup("");
+	}
 }
 
 static int
@@ -384,15 +448,23 @@ void
 model_free_activity(struct activity *a)
 {
 	free(a->ref);
-	free(a->title);
-	free(a->description);
-	free(a->responsible);
-	free(a->contact);
-	free(a->start);
-	free(a->due);
-	free(a->comment);
+#define FREE_(ID, key, member, column, type, label, flags, lo, hi, form) FIELD_FREE_##type(a->member);
+	ACTIVITY_FIELDS(FREE_)
+#undef FREE_
 	free(a->changed_by);
 	free(a->changed_at);
+}
+
+void
+model_copy_activity(struct activity *dst, const struct activity *src)
+{
+	*dst = *src;
+	FIELD_COPY_TEXT(dst->ref, src->ref);
+#define COPY_(ID, key, member, column, type, label, flags, lo, hi, form) FIELD_COPY_##type(dst->member, src->member);
+	ACTIVITY_FIELDS(COPY_)
+#undef COPY_
+	FIELD_COPY_TEXT(dst->changed_by, src->changed_by);
+	FIELD_COPY_TEXT(dst->changed_at, src->changed_at);
 }
 
 void

@@ -65,16 +65,80 @@ struct indicator {
 	size_t nvalues;
 };
 
+/*
+ * The fields of an activity that people change, one row each: the one
+ * place a field is declared.  From it come enum act_field (AF_TITLE...),
+ * the members of struct activity, the columns read and written, the names
+ * `styrkort set`, INI files, the change log and the CSV use, the checking
+ * of a typed value by its type, the form's labels and lines, and the field
+ * lists of the help and the error messages.  Adding a field is a schema
+ * migration (db.c), a row here, its label's translation and tests.
+ *
+ *   X(ID, key, member, column, type, label, flags, lo, hi, form)
+ *
+ * key: the field's name to people and files; member: in struct activity;
+ * column: in the activity table; type: TEXT, DATE, FOCUS or GOAL (a
+ * reference, a key to people), STATUS or PERCENT (an int from lo to hi);
+ * label: for people, translated; flags: FF_*; form: its line in the
+ * dashboard's form (1...), 0 if the form does not show it.  The order of
+ * the rows is the order of export, of the change log and of the lists.
+ */
+#define ACTIVITY_FIELDS(X) \
+	X(TITLE,       "title",       title,       "title",       TEXT,    N_("Title"),       FF_REQUIRED,  0, 0,   7) \
+	X(DESCRIPTION, "description", description, "description", TEXT,    N_("Description"), FF_MULTILINE | FF_NO_CSV, 0, 0, 8) \
+	X(FOCUS,       "focus",       focus_id,    "focus_id",    FOCUS,   N_("Focus area"),  0,            0, 0,   0) \
+	X(GOAL,        "goal",        goal_id,     "goal_id",     GOAL,    N_("Goal"),        0,            0, 0,   0) \
+	X(RESPONSIBLE, "responsible", responsible, "responsible", TEXT,    N_("Responsible"), 0,            0, 0,   6) \
+	X(CONTACT,     "contact",     contact,     "contact",     TEXT,    N_("Contact"),     0,            0, 0,   0) \
+	X(START,       "start",       start,       "start_date",  DATE,    N_("Start"),       0,            0, 0,   4) \
+	X(DUE,         "due",         due,         "due_date",    DATE,    N_("Due"),         0,            0, 0,   5) \
+	X(STATUS,      "status",      status,      "status",      STATUS,  N_("Status"),      0,            0, 0,   1) \
+	X(PROGRESS,    "progress",    progress,    "progress",    PERCENT, N_("Progress"),    0,            0, 100, 2) \
+	X(COMMENT,     "comment",     comment,     "comment",     TEXT,    N_("Comment"),     FF_MULTILINE, 0, 0,   3)
+
+enum field_type { FT_TEXT, FT_DATE, FT_FOCUS, FT_GOAL, FT_STATUS, FT_PERCENT };
+enum field_flag {
+	FF_REQUIRED = 1,        /* may not be empty */
+	FF_MULTILINE = 2,       /* a text that may hold line breaks and tabs */
+	FF_NO_CSV = 4           /* left out of the CSV report (long text) */
+};
+
+/* The C type of a member, by field type. */
+#define FIELD_CTYPE_TEXT char *
+#define FIELD_CTYPE_DATE char *
+#define FIELD_CTYPE_FOCUS int64_t       /* 0: none */
+#define FIELD_CTYPE_GOAL int64_t        /* 0: none */
+#define FIELD_CTYPE_STATUS enum status
+#define FIELD_CTYPE_PERCENT int
+
+#define AF_ENUM_(ID, key, member, column, type, label, flags, lo, hi, form) AF_##ID,
+enum act_field { ACTIVITY_FIELDS(AF_ENUM_) AF_COUNT };
+#undef AF_ENUM_
+
+/* One row of the table, for code that walks the fields. */
+struct field_def {
+	const char *key, *column;
+	enum field_type type;
+	const char *label;      /* N_(): translate with _() */
+	unsigned flags;
+	int lo, hi;
+	int form;
+};
+extern const struct field_def model_activity_fields[AF_COUNT];
+/* The field called key, or -1. */
+int model_activity_field(const char *key);
+/* The keys joined by sep (a new string), as the help and the messages list them. */
+char *model_activity_field_list(const char *sep);
+
+#define ACT_MEMBER_(ID, key, member, column, type, label, flags, lo, hi, form) FIELD_CTYPE_##type member;
 struct activity {
 	int64_t id;             /* the activity's number */
 	char *ref;              /* its key within the strategy's INI file */
-	int64_t focus_id, goal_id;
-	char *title, *description, *responsible, *contact, *start, *due;
-	enum status status;
-	int progress;
-	char *comment, *changed_by, *changed_at;
+	ACTIVITY_FIELDS(ACT_MEMBER_)
+	char *changed_by, *changed_at;
 	int64_t version;        /* bumped on every change: detects lost updates */
 };
+#undef ACT_MEMBER_
 
 /* A whole strategy, for the report, export and the dashboard's panes. */
 struct plan {
@@ -90,13 +154,33 @@ struct strategy_ref { char *id, *municipality, *title; };
 int model_list_strategies(struct db *db, struct strategy_ref **out, size_t *n);
 void model_free_strategy_refs(struct strategy_ref *r, size_t n);
 
-/* The columns model_read_activity() reads, for SELECTs of activities. */
+/* The columns model_read_activity() reads, for SELECTs of activities, and their places. */
+#define FIELD_SELECT_TEXT(column) column ", "
+#define FIELD_SELECT_DATE(column) column ", "
+#define FIELD_SELECT_FOCUS(column) "coalesce(" column ", 0), "
+#define FIELD_SELECT_GOAL(column) "coalesce(" column ", 0), "
+#define FIELD_SELECT_STATUS(column) column ", "
+#define FIELD_SELECT_PERCENT(column) column ", "
+#define MODEL_SELECT_(ID, key, member, column, type, label, flags, lo, hi, form) FIELD_SELECT_##type(column)
 #define MODEL_ACTIVITY_COLUMNS \
-	"id, ref, coalesce(focus_id, 0), coalesce(goal_id, 0), title, description," \
-	" responsible, contact, start_date, due_date, status, progress, comment," \
-	" changed_by, changed_at, version"
+	"id, ref, " ACTIVITY_FIELDS(MODEL_SELECT_) "changed_by, changed_at, version"
+enum {
+	MODEL_COL_ID, MODEL_COL_REF,
+	MODEL_COL_FIELDS,                       /* the fields from here, in table order */
+	MODEL_COL_CHANGED_BY = MODEL_COL_FIELDS + AF_COUNT,
+	MODEL_COL_CHANGED_AT, MODEL_COL_VERSION,
+	MODEL_ACTIVITY_NCOLUMNS                 /* the first column after them */
+};
 void model_read_activity(sqlite3_stmt *st, struct activity *a);
 void model_free_activity(struct activity *a);
+/* A deep copy of src into dst. */
+void model_copy_activity(struct activity *dst, const struct activity *src);
+/*
+ * A field's value in canonical form (a new string): the text, an ISO date,
+ * a status id, a number, the key of a focus area or goal in p ("" if none
+ * or p is NULL).  What `set` takes and export writes.
+ */
+char *model_activity_text(const struct activity *a, enum act_field f, const struct plan *p);
 
 /* Load one strategy; -1 with err_set() if it does not exist. */
 int model_load_plan(struct db *db, const char *strategy_id, struct plan *p);

@@ -13,12 +13,12 @@
 #include "text.h"
 #include "util.h"
 
-enum field_type { F_TEXT, F_DATE, F_NUMBER, F_PERIOD, F_SLUG, F_DIRECTION, F_BOOL,
+enum key_type { F_TEXT, F_DATE, F_NUMBER, F_PERIOD, F_SLUG, F_DIRECTION, F_BOOL,
                   F_STATUS, F_PROGRESS, F_LIST };
 
 struct field {
 	const char *key;
-	enum field_type type;
+	enum key_type type;
 	int required;
 	const char *column;     /* the database column */
 };
