@@ -79,7 +79,7 @@ check_text(enum act_field f, const char *value)
 {
 	char why[256];
 
-	if (text_check(value, text_multiline(fields[f].key), NULL, why, sizeof why) < 0) {
+	if (text_check(value, (fields[f].flags & FF_MULTILINE) != 0, NULL, why, sizeof why) < 0) {
 		err_set("%s: %s", fields[f].key, why);
 		return -1;
 	}

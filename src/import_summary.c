@@ -300,21 +300,14 @@ activity_changes(struct out *o, const struct plan *before, const struct plan *af
 		if (!b) {
 			added(o, what, n->title);
 		} else {
-			char op[8], np[8];
+			for (int f = 0; f < AF_COUNT; f++) {
+				char *ov = model_activity_text(b, (enum act_field)f, before);
+				char *nv = model_activity_text(n, (enum act_field)f, after);
 
-			snprintf(op, sizeof op, "%d", b->progress);
-			snprintf(np, sizeof np, "%d", n->progress);
-			field(o, what, "title", b->title, n->title);
-			field(o, what, "description", b->description, n->description);
-			field(o, what, "focus", focus_key(before, b->focus_id), focus_key(after, n->focus_id));
-			field(o, what, "goal", goal_key(before, b->goal_id), goal_key(after, n->goal_id));
-			field(o, what, "responsible", b->responsible, n->responsible);
-			field(o, what, "contact", b->contact, n->contact);
-			field(o, what, "start", b->start, n->start);
-			field(o, what, "due", b->due, n->due);
-			field(o, what, "status", status_id(b->status), status_id(n->status));
-			field(o, what, "progress", op, np);
-			field(o, what, "comment", b->comment, n->comment);
+				field(o, what, model_activity_fields[f].key, ov, nv);
+				free(ov);
+				free(nv);
+			}
 		}
 		free(what);
 	}

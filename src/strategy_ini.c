@@ -21,71 +21,80 @@ struct field {
 	enum key_type type;
 	int required;
 	const char *column;     /* the database column */
+	int multiline;          /* a text that may hold line breaks and tabs */
+	int lo, hi;             /* F_PROGRESS: the range */
 };
 
 /* Every section kind and its keys, in the order export writes them. */
 static const struct field strategy_fields[] = {
-	{ "id", F_SLUG, 1, "id" },
-	{ "municipality", F_TEXT, 1, "municipality" },
-	{ "title", F_TEXT, 1, "title" },
-	{ "doc_type", F_TEXT, 0, "doc_type" },
-	{ "adopted_by", F_TEXT, 0, "adopted_by" },
-	{ "adopted_on", F_DATE, 0, "adopted_on" },
-	{ "revised_on", F_DATE, 0, "revised_on" },
-	{ "reference", F_TEXT, 0, "reference" },
-	{ "valid_from", F_DATE, 0, "valid_from" },
-	{ "valid_to", F_DATE, 0, "valid_to" },
-	{ "owner", F_TEXT, 0, "owner" },
-	{ "vision", F_TEXT, 0, "vision" },
-	{ "purpose", F_TEXT, 0, "purpose" },
-	{ "target_group", F_TEXT, 0, "target_group" },
-	{ "organisation", F_TEXT, 0, "organisation" },
-	{ "follow_up", F_TEXT, 0, "follow_up" },
-	{ "note", F_TEXT, 0, "note" },
-	{ NULL, 0, 0, NULL }
+	{ "id", F_SLUG, 1, "id", 0, 0, 0 },
+	{ "municipality", F_TEXT, 1, "municipality", 0, 0, 0 },
+	{ "title", F_TEXT, 1, "title", 0, 0, 0 },
+	{ "doc_type", F_TEXT, 0, "doc_type", 0, 0, 0 },
+	{ "adopted_by", F_TEXT, 0, "adopted_by", 0, 0, 0 },
+	{ "adopted_on", F_DATE, 0, "adopted_on", 0, 0, 0 },
+	{ "revised_on", F_DATE, 0, "revised_on", 0, 0, 0 },
+	{ "reference", F_TEXT, 0, "reference", 0, 0, 0 },
+	{ "valid_from", F_DATE, 0, "valid_from", 0, 0, 0 },
+	{ "valid_to", F_DATE, 0, "valid_to", 0, 0, 0 },
+	{ "owner", F_TEXT, 0, "owner", 0, 0, 0 },
+	{ "vision", F_TEXT, 0, "vision", 1, 0, 0 },
+	{ "purpose", F_TEXT, 0, "purpose", 1, 0, 0 },
+	{ "target_group", F_TEXT, 0, "target_group", 1, 0, 0 },
+	{ "organisation", F_TEXT, 0, "organisation", 1, 0, 0 },
+	{ "follow_up", F_TEXT, 0, "follow_up", 1, 0, 0 },
+	{ "note", F_TEXT, 0, "note", 1, 0, 0 },
+	{ NULL, 0, 0, NULL, 0, 0, 0 }
 };
 static const struct field focus_fields[] = {
-	{ "name", F_TEXT, 1, "name" },
-	{ "purpose", F_TEXT, 0, "purpose" },
-	{ "responsible", F_LIST, 0, NULL },
-	{ NULL, 0, 0, NULL }
+	{ "name", F_TEXT, 1, "name", 0, 0, 0 },
+	{ "purpose", F_TEXT, 0, "purpose", 1, 0, 0 },
+	{ "responsible", F_LIST, 0, NULL, 0, 0, 0 },
+	{ NULL, 0, 0, NULL, 0, 0, 0 }
 };
 static const struct field goal_fields[] = {
-	{ "title", F_TEXT, 1, "title" },
-	{ "description", F_TEXT, 0, "description" },
-	{ "parent", F_SLUG, 0, NULL },
-	{ "focus", F_SLUG, 0, NULL },
-	{ NULL, 0, 0, NULL }
+	{ "title", F_TEXT, 1, "title", 0, 0, 0 },
+	{ "description", F_TEXT, 0, "description", 1, 0, 0 },
+	{ "parent", F_SLUG, 0, NULL, 0, 0, 0 },
+	{ "focus", F_SLUG, 0, NULL, 0, 0, 0 },
+	{ NULL, 0, 0, NULL, 0, 0, 0 }
 };
 static const struct field indicator_fields[] = {
-	{ "goal", F_SLUG, 1, NULL },
-	{ "name", F_TEXT, 1, "name" },
-	{ "description", F_TEXT, 0, "description" },
-	{ "unit", F_TEXT, 0, "unit" },
-	{ "source", F_TEXT, 0, "source" },
-	{ "kolada", F_TEXT, 0, "kolada" },
-	{ "direction", F_DIRECTION, 0, "direction" },
-	{ "baseline", F_NUMBER, 0, "baseline" },
-	{ "baseline_period", F_PERIOD, 0, "baseline_period" },
-	{ "target", F_NUMBER, 0, "target" },
-	{ "target_period", F_PERIOD, 0, "target_period" },
-	{ "by_sex", F_BOOL, 0, "by_sex" },
-	{ NULL, 0, 0, NULL }
+	{ "goal", F_SLUG, 1, NULL, 0, 0, 0 },
+	{ "name", F_TEXT, 1, "name", 0, 0, 0 },
+	{ "description", F_TEXT, 0, "description", 1, 0, 0 },
+	{ "unit", F_TEXT, 0, "unit", 0, 0, 0 },
+	{ "source", F_TEXT, 0, "source", 0, 0, 0 },
+	{ "kolada", F_TEXT, 0, "kolada", 0, 0, 0 },
+	{ "direction", F_DIRECTION, 0, "direction", 0, 0, 0 },
+	{ "baseline", F_NUMBER, 0, "baseline", 0, 0, 0 },
+	{ "baseline_period", F_PERIOD, 0, "baseline_period", 0, 0, 0 },
+	{ "target", F_NUMBER, 0, "target", 0, 0, 0 },
+	{ "target_period", F_PERIOD, 0, "target_period", 0, 0, 0 },
+	{ "by_sex", F_BOOL, 0, "by_sex", 0, 0, 0 },
+	{ NULL, 0, 0, NULL, 0, 0, 0 }
 };
+/* An activity's keys: its fields (model.h); focus and goal are keys of other sections. */
+#define INI_TYPE_TEXT F_TEXT
+#define INI_TYPE_DATE F_DATE
+#define INI_TYPE_FOCUS F_SLUG
+#define INI_TYPE_GOAL F_SLUG
+#define INI_TYPE_STATUS F_STATUS
+#define INI_TYPE_PERCENT F_PROGRESS
+#define INI_COLUMN_TEXT(column) column
+#define INI_COLUMN_DATE INI_COLUMN_TEXT
+#define INI_COLUMN_FOCUS(column) NULL
+#define INI_COLUMN_GOAL INI_COLUMN_FOCUS
+#define INI_COLUMN_STATUS INI_COLUMN_TEXT
+#define INI_COLUMN_PERCENT INI_COLUMN_TEXT
+#define INI_FIELD_(ID, key, member, column, type, label, flags, lo, hi, form) \
+	{ key, INI_TYPE_##type, ((flags) & FF_REQUIRED) != 0, INI_COLUMN_##type(column), \
+	  ((flags) & FF_MULTILINE) != 0, lo, hi },
 static const struct field activity_fields[] = {
-	{ "title", F_TEXT, 1, "title" },
-	{ "description", F_TEXT, 0, "description" },
-	{ "focus", F_SLUG, 0, NULL },
-	{ "goal", F_SLUG, 0, NULL },
-	{ "responsible", F_TEXT, 0, "responsible" },
-	{ "contact", F_TEXT, 0, "contact" },
-	{ "start", F_DATE, 0, "start_date" },
-	{ "due", F_DATE, 0, "due_date" },
-	{ "status", F_STATUS, 0, "status" },
-	{ "progress", F_PROGRESS, 0, "progress" },
-	{ "comment", F_TEXT, 0, "comment" },
-	{ NULL, 0, 0, NULL }
+	ACTIVITY_FIELDS(INI_FIELD_)
+	{ NULL, 0, 0, NULL, 0, 0, 0 }
 };
+#undef INI_FIELD_
 
 enum kind { K_STRATEGY, K_FOCUS, K_GOAL, K_INDICATOR, K_ACTIVITY, K_COUNT };
 static const struct {
@@ -158,6 +167,7 @@ static int
 check_value(const struct import *im, const struct item *it, const struct field *f, const char *v)
 {
 	const char *what = NULL;
+	char *range = NULL;
 	double d;
 	long n;
 	int b;
@@ -169,7 +179,7 @@ check_value(const struct import *im, const struct item *it, const struct field *
 		char why[256];
 
 		/* The rule of set and the dashboard (text_check); the value is not repeated: it is what is wrong. */
-		if (text_check(v, f->type == F_TEXT && text_multiline(f->key), NULL, why, sizeof why) < 0) {
+		if (text_check(v, f->type == F_TEXT && f->multiline, NULL, why, sizeof why) < 0) {
 			err_set(_("%s: line %d: [%s] %s: %s"), im->ini.path, ini_line(&im->ini, it->section, f->key),
 			        it->section, f->key, why);
 			return -1;
@@ -207,13 +217,14 @@ check_value(const struct import *im, const struct item *it, const struct field *
 			what = _("expected not_started, in_progress, done, delayed or cancelled");
 		break;
 	case F_PROGRESS:
-		if (*v && parse_int(v, 0, 100, &n) < 0)
-			what = _("expected a whole number from 0 to 100");
+		if (*v && parse_int(v, f->lo, f->hi, &n) < 0)
+			what = range = xasprintf(_("expected a whole number from %ld to %ld"), (long)f->lo, (long)f->hi);
 		break;
 	}
 	if (what) {
 		err_set(_("%s: line %d: [%s] %s = '%.60s': %s"), im->ini.path,
 		        ini_line(&im->ini, it->section, f->key), it->section, f->key, v, what);
+		free(range);
 		return -1;
 	}
 	return 0;
@@ -503,7 +514,7 @@ bind_field(sqlite3_stmt *st, int idx, const struct field *f, const char *v)
 		sqlite3_bind_int(st, idx, b);
 		break;
 	case F_PROGRESS:
-		parse_int(v, 0, 100, &n);
+		parse_int(v, f->lo, f->hi, &n);
 		sqlite3_bind_int(st, idx, (int)n);
 		break;
 	case F_PERIOD:
@@ -700,48 +711,37 @@ activity_before(struct db *db, const char *strategy_id, const char *ref, struct 
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-static const char *
-nz(const char *s)
-{
-	return s ? s : "";
-}
-
-/* Log what differs between old and new_a; the number of rows logged, or -1. */
+/*
+ * Log what differs between old and new_a; the number of rows logged, or
+ * -1.  The references (focus, goal) are ids here and are not logged.
+ */
 static int
 log_activity_changes(struct db *db, const char *strategy_id, const char *comment,
                      const struct activity *old, const struct activity *new_a, int existed)
 {
-	char op[8], np[8];
-	const struct {
-		const char *field, *o, *n;
-	} diffs[] = {
-		{ "title", old->title, new_a->title },
-		{ "description", old->description, new_a->description },
-		{ "responsible", old->responsible, new_a->responsible },
-		{ "contact", old->contact, new_a->contact },
-		{ "start", old->start, new_a->start },
-		{ "due", old->due, new_a->due },
-		{ "status", status_id(old->status), status_id(new_a->status) },
-		{ "progress", op, np },
-		{ "comment", old->comment, new_a->comment },
-	};
-
-	int logged = 0;
+	int logged = 0, rc = 0;
 
 	if (!existed)
 		return changelog_add(db, strategy_id, "activity", new_a->id, new_a->title,
 		                     "created", NULL, new_a->title, comment) < 0 ? -1 : 1;
-	snprintf(op, sizeof op, "%d", old->progress);
-	snprintf(np, sizeof np, "%d", new_a->progress);
-	for (size_t i = 0; i < sizeof diffs / sizeof diffs[0]; i++) {
-		if (strcmp(nz(diffs[i].o), nz(diffs[i].n)) == 0)
+	for (int f = 0; f < AF_COUNT && rc == 0; f++) {
+		enum field_type t = model_activity_fields[f].type;
+		char *o, *n;
+
+		if (t == FT_FOCUS || t == FT_GOAL)
 			continue;
-		if (changelog_add(db, strategy_id, "activity", new_a->id, new_a->title,
-		                  diffs[i].field, diffs[i].o, diffs[i].n, comment) < 0)
-			return -1;
-		logged++;
+		o = model_activity_text(old, (enum act_field)f, NULL);
+		n = model_activity_text(new_a, (enum act_field)f, NULL);
+		if (strcmp(o, n) != 0) {
+			if (changelog_add(db, strategy_id, "activity", new_a->id, new_a->title,
+			                  model_activity_fields[f].key, *o ? o : NULL, *n ? n : NULL, comment) < 0)
+				rc = -1;
+			logged++;
+		}
+		free(o);
+		free(n);
 	}
-	return logged;
+	return rc < 0 ? -1 : logged;
 }
 
 static int
@@ -933,6 +933,19 @@ fix(struct exporter *x, const char *key, const char *s, int multiline)
 	return fixed;
 }
 
+/* 1 if the key is a text that may hold several lines, in any kind of section. */
+static int
+key_multiline(const char *key)
+{
+	for (int k = 0; k < K_COUNT; k++) {
+		int i = field_index((enum kind)k, key);
+
+		if (i >= 0 && kinds[k].fields[i].multiline)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 put(struct exporter *x, const char *key, const char *v)
 {
@@ -940,7 +953,7 @@ put(struct exporter *x, const char *key, const char *v)
 
 	if (!v || !*v)
 		return;
-	fixed = fix(x, key, v, text_multiline(key));
+	fixed = fix(x, key, v, key_multiline(key));
 	ini_write(x->out, key, fixed);
 	free(fixed);
 }
@@ -1063,19 +1076,14 @@ strategy_export(struct db *db, const char *strategy_id, FILE *out)
 	}
 	for (size_t i = 0; i < p.nacts; i++) {
 		const struct activity *a = &p.acts[i];
-		const struct focus_area *f = plan_focus(&p, a->focus_id);
-		const struct goal *g = plan_goal(&p, a->goal_id);
-		char prog[8];
 
 		section(x, "activity.", a->ref, xasprintf(_("activity %lld"), (long long)a->id));
-		put(x, "title", a->title); put(x, "description", a->description);
-		put(x, "focus", f ? f->key : NULL); put(x, "goal", g ? g->key : NULL);
-		put(x, "responsible", a->responsible); put(x, "contact", a->contact);
-		put(x, "start", a->start); put(x, "due", a->due);
-		put(x, "status", status_id(a->status));
-		snprintf(prog, sizeof prog, "%d", a->progress);
-		put(x, "progress", prog);
-		put(x, "comment", a->comment);
+		for (int f = 0; f < AF_COUNT; f++) {
+			char *v = model_activity_text(a, (enum act_field)f, &p);
+
+			put(x, model_activity_fields[f].key, v);
+			free(v);
+		}
 	}
 	model_free_plan(&p);
 	if (x->count)
