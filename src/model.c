@@ -444,6 +444,71 @@ model_load_outline(struct db *db, const char *strategy_id, struct plan *p)
 	return load(db, strategy_id, p, 0);
 }
 
+enum csv_what { CSV_FIELD, CSV_STRATEGY, CSV_NUMBER, CSV_REF, CSV_STATUS_LABEL, CSV_OVERDUE,
+                CSV_CHANGED_BY, CSV_CHANGED_AT };
+/* The published columns; the table's other fields follow them. */
+static const struct csv_column csv_published[] = {
+	{ "strategy", CSV_STRATEGY, -1 }, { "number", CSV_NUMBER, -1 }, { "ref", CSV_REF, -1 },
+	{ "focus_area", CSV_FIELD, AF_FOCUS }, { "goal", CSV_FIELD, AF_GOAL },
+	{ "title", CSV_FIELD, AF_TITLE }, { "responsible", CSV_FIELD, AF_RESPONSIBLE },
+	{ "contact", CSV_FIELD, AF_CONTACT }, { "start", CSV_FIELD, AF_START }, { "due", CSV_FIELD, AF_DUE },
+	{ "status", CSV_FIELD, AF_STATUS }, { "status_label", CSV_STATUS_LABEL, -1 },
+	{ "progress", CSV_FIELD, AF_PROGRESS }, { "overdue", CSV_OVERDUE, -1 },
+	{ "comment", CSV_FIELD, AF_COMMENT },
+	{ "changed_by", CSV_CHANGED_BY, -1 }, { "changed_at", CSV_CHANGED_AT, -1 },
+};
+#define NPUBLISHED (sizeof csv_published / sizeof *csv_published)
+
+size_t
+model_csv_columns(const struct csv_column **cols)
+{
+	static struct csv_column all[NPUBLISHED + AF_COUNT];
+	static size_t n;
+
+	if (!n) {
+		int listed[AF_COUNT] = { 0 };
+
+		for (size_t i = 0; i < NPUBLISHED; i++) {
+			all[n++] = csv_published[i];
+			if (csv_published[i].field >= 0)
+				listed[csv_published[i].field] = 1;
+		}
+		for (int f = 0; f < AF_COUNT; f++)
+			if (!listed[f] && !(model_activity_fields[f].flags & FF_NO_CSV))
+				all[n++] = (struct csv_column){ model_activity_fields[f].key, CSV_FIELD, f };
+	}
+	*cols = all;
+	return n;
+}
+
+char *
+model_csv_value(const struct plan *p, const struct activity *a, const struct csv_column *c)
+{
+	const struct focus_area *fa;
+	const struct goal *g;
+
+	switch (c->what) {
+	case CSV_STRATEGY: return xstrdup(p->s.id ? p->s.id : "");
+	case CSV_NUMBER: return xasprintf("%lld", (long long)a->id);
+	case CSV_REF: return xstrdup(a->ref ? a->ref : "");
+	case CSV_STATUS_LABEL: return xstrdup(status_label(a->status));
+	case CSV_OVERDUE: return xstrdup(activity_overdue(a) ? "yes" : "no");
+	case CSV_CHANGED_BY: return xstrdup(a->changed_by ? a->changed_by : "");
+	case CSV_CHANGED_AT: return xstrdup(a->changed_at ? a->changed_at : "");
+	}
+	/* A field: references by name, for people; the rest as stored. */
+	switch (model_activity_fields[c->field].type) {
+	case FT_FOCUS:
+		fa = plan_focus(p, a->focus_id);
+		return xstrdup(fa && fa->name ? fa->name : "");
+	case FT_GOAL:
+		g = plan_goal(p, a->goal_id);
+		return xstrdup(g && g->title ? g->title : "");
+	default:
+		return model_activity_text(a, (enum act_field)c->field, p);
+	}
+}
+
 void
 model_free_activity(struct activity *a)
 {

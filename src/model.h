@@ -182,6 +182,20 @@ void model_copy_activity(struct activity *dst, const struct activity *src);
  */
 char *model_activity_text(const struct activity *a, enum act_field f, const struct plan *p);
 
+/*
+ * The columns of the CSV report of activities: the published ones in their
+ * order (strategy, number, ref, focus_area, goal, title, ... changed_at),
+ * then every other field of the table that is not FF_NO_CSV, by its key.
+ */
+struct csv_column {
+	const char *name;
+	int what;               /* private to model.c */
+	int field;              /* an enum act_field, or -1 */
+};
+size_t model_csv_columns(const struct csv_column **cols);
+/* A column's value for an activity of p, for people: names, labels, ISO dates (a new string). */
+char *model_csv_value(const struct plan *p, const struct activity *a, const struct csv_column *c);
+
 /* Load one strategy; -1 with err_set() if it does not exist. */
 int model_load_plan(struct db *db, const char *strategy_id, struct plan *p);
 /* The same without the activities (nacts 0): the dashboard reads those a window at a time. */

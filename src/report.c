@@ -826,48 +826,30 @@ csv_field(FILE *out, const char *s, int first)
 void
 report_write_csv_header(FILE *out)
 {
-	static const char *const cols[] = {
-		"strategy", "number", "ref", "focus_area", "goal", "title", "responsible", "contact",
-		"start", "due", "status", "status_label", "progress", "overdue", "comment",
-		"changed_by", "changed_at", NULL
-	};
+	const struct csv_column *cols;
+	size_t n = model_csv_columns(&cols);
 
 	/* A byte order mark, so that Excel reads the file as UTF-8. */
 	fputs("\xef\xbb\xbf", out);
-	for (int i = 0; cols[i]; i++)
-		csv_field(out, cols[i], i == 0);
+	for (size_t i = 0; i < n; i++)
+		csv_field(out, cols[i].name, i == 0);
 	fputs("\r\n", out);
 }
 
 void
 report_write_csv(const struct plan *p, const struct report_opts *o, FILE *out)
 {
+	const struct csv_column *cols;
+	size_t n = model_csv_columns(&cols);
+
 	(void)o;
 	for (size_t i = 0; i < p->nacts; i++) {
-		const struct activity *a = &p->acts[i];
-		const struct focus_area *f = plan_focus(p, a->focus_id);
-		const struct goal *g = plan_goal(p, a->goal_id);
-		char num[24], prog[8];
+		for (size_t c = 0; c < n; c++) {
+			char *v = model_csv_value(p, &p->acts[i], &cols[c]);
 
-		snprintf(num, sizeof num, "%lld", (long long)a->id);
-		snprintf(prog, sizeof prog, "%d", a->progress);
-		csv_field(out, p->s.id, 1);
-		csv_field(out, num, 0);
-		csv_field(out, a->ref, 0);
-		csv_field(out, f ? f->name : "", 0);
-		csv_field(out, g ? g->title : "", 0);
-		csv_field(out, a->title, 0);
-		csv_field(out, a->responsible, 0);
-		csv_field(out, a->contact, 0);
-		csv_field(out, a->start, 0);
-		csv_field(out, a->due, 0);
-		csv_field(out, status_id(a->status), 0);
-		csv_field(out, status_label(a->status), 0);
-		csv_field(out, prog, 0);
-		csv_field(out, activity_overdue(a) ? "yes" : "no", 0);
-		csv_field(out, a->comment, 0);
-		csv_field(out, a->changed_by, 0);
-		csv_field(out, a->changed_at, 0);
+			csv_field(out, v, c == 0);
+			free(v);
+		}
 		fputs("\r\n", out);
 	}
 }

@@ -201,6 +201,36 @@ checked_by_type(void **state)
 	act_change_free(&c);
 }
 
+/* The CSV report's columns: the published ones, in their order; a field of the table that is not published comes after them. */
+static void
+csv_columns(void **state)
+{
+	static const char *const published[] = {
+		"strategy", "number", "ref", "focus_area", "goal", "title", "responsible", "contact",
+		"start", "due", "status", "status_label", "progress", "overdue", "comment",
+		"changed_by", "changed_at"
+	};
+	const size_t npub = sizeof published / sizeof *published;
+	const struct csv_column *cols;
+	size_t n = model_csv_columns(&cols), extra = 0;
+	int listed[AF_COUNT] = { 0 };
+
+	(void)state;
+	assert_true(n >= npub);
+	for (size_t i = 0; i < npub; i++) {
+		assert_string_equal(cols[i].name, published[i]);
+		if (cols[i].field >= 0)
+			listed[cols[i].field] = 1;
+	}
+	for (int f = 0; f < AF_COUNT; f++)
+		if (!listed[f] && !(model_activity_fields[f].flags & FF_NO_CSV))
+			extra++;
+	assert_int_equal(n, npub + extra);
+	for (size_t i = npub; i < n; i++)
+		assert_string_equal(cols[i].name, model_activity_fields[cols[i].field].key);
+	assert_int_equal(model_csv_columns(&cols), n);
+}
+
 int
 main(void)
 {
@@ -210,6 +240,7 @@ main(void)
 		cmocka_unit_test(field_list),
 		cmocka_unit_test(every_field_round_trips),
 		cmocka_unit_test(checked_by_type),
+		cmocka_unit_test(csv_columns),
 	};
 	int rc;
 
