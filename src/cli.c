@@ -536,8 +536,10 @@ cmd_set(struct app *a)
 		name = xstrndup(a->args[i], (size_t)(eq - a->args[i]));
 		f = act_field_from_name(name);
 		if (f < 0) {
-			msg_error(_("set: unknown field '%s'; the fields are title, description, focus, goal, "
-			            "responsible, contact, start, due, status, progress, comment"), name);
+			char *list = model_activity_field_list(", ");
+
+			msg_error(_("set: unknown field '%s'; the fields are %s"), name, list);
+			free(list);
 			free(name);
 			act_change_free(&c);
 			return EXIT_USAGE;
