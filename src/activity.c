@@ -193,6 +193,10 @@ act_change_set(struct act_change *c, enum act_field f, const char *value, const 
 	case FT_PERCENT:
 		rc = canon_percent(f, value, &canon);
 		break;
+	default:
+		/* A type activities do not have yet: give it a case here and a member type in model.h. */
+		err_set(_("unknown field"));
+		return -1;
 	}
 	if (rc < 0)
 		return -1;

@@ -159,23 +159,12 @@ bodies(const struct focus_area *f)
 static void
 strategy_changes(struct out *o, const struct strategy *a, const struct strategy *b)
 {
-	const char *what = _("strategy");
-	const struct {
-		const char *name, *o, *n;
-	} f[] = {
-		{ "municipality", a->municipality, b->municipality }, { "title", a->title, b->title },
-		{ "doc_type", a->doc_type, b->doc_type }, { "adopted_by", a->adopted_by, b->adopted_by },
-		{ "adopted_on", a->adopted_on, b->adopted_on }, { "revised_on", a->revised_on, b->revised_on },
-		{ "reference", a->reference, b->reference }, { "valid_from", a->valid_from, b->valid_from },
-		{ "valid_to", a->valid_to, b->valid_to }, { "owner", a->owner, b->owner },
-		{ "vision", a->vision, b->vision }, { "purpose", a->purpose, b->purpose },
-		{ "target_group", a->target_group, b->target_group },
-		{ "organisation", a->organisation, b->organisation },
-		{ "follow_up", a->follow_up, b->follow_up }, { "note", a->note, b->note },
-	};
+	size_t n;
+	const struct field_def *f = model_fields(KIND_STRATEGY, &n);
 
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-		field(o, what, f[i].name, f[i].o, f[i].n);
+	for (size_t i = 0; i < n; i++)
+		field(o, _("strategy"), f[i].key, model_strategy_value(a, (enum strategy_field)i),
+		      model_strategy_value(b, (enum strategy_field)i));
 }
 
 static void

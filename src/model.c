@@ -103,11 +103,65 @@ model_free_strategy_refs(struct strategy_ref *r, size_t n)
 	free(r);
 }
 
-/* The columns of struct strategy, in the order of the SELECT below. */
-#define STRATEGY_COLUMNS \
-	X(id) X(municipality) X(title) X(doc_type) X(adopted_by) X(adopted_on) \
-	X(revised_on) X(reference) X(valid_from) X(valid_to) X(owner) X(vision) \
-	X(purpose) X(target_group) X(organisation) X(follow_up) X(note)
+/* The fields of each kind: the strategy's and the activity's from their X-macros in model.h. */
+#define SF_DEF_(key, type, flags) [SF_##key] = { #key, #key, FT_##type, NULL, flags, 0, 0, 0 },
+static const struct field_def strategy_fields[SF_COUNT] = { STRATEGY_FIELDS(SF_DEF_) };
+#undef SF_DEF_
+static const struct field_def focus_fields[] = {
+	{ "name", "name", FT_TEXT, NULL, FF_REQUIRED, 0, 0, 0 },
+	{ "purpose", "purpose", FT_TEXT, NULL, FF_MULTILINE, 0, 0, 0 },
+	{ "responsible", NULL, FT_LIST, NULL, 0, 0, 0, 0 },
+};
+static const struct field_def goal_fields[] = {
+	{ "title", "title", FT_TEXT, NULL, FF_REQUIRED, 0, 0, 0 },
+	{ "description", "description", FT_TEXT, NULL, FF_MULTILINE, 0, 0, 0 },
+	{ "parent", "parent_id", FT_GOAL, NULL, 0, 0, 0, 0 },
+	{ "focus", "focus_id", FT_FOCUS, NULL, 0, 0, 0, 0 },
+};
+static const struct field_def indicator_fields[] = {
+	{ "goal", "goal_id", FT_GOAL, NULL, FF_REQUIRED, 0, 0, 0 },
+	{ "name", "name", FT_TEXT, NULL, FF_REQUIRED, 0, 0, 0 },
+	{ "description", "description", FT_TEXT, NULL, FF_MULTILINE, 0, 0, 0 },
+	{ "unit", "unit", FT_TEXT, NULL, 0, 0, 0, 0 },
+	{ "source", "source", FT_TEXT, NULL, 0, 0, 0, 0 },
+	{ "kolada", "kolada", FT_TEXT, NULL, 0, 0, 0, 0 },
+	{ "direction", "direction", FT_DIRECTION, NULL, 0, 0, 0, 0 },
+	{ "baseline", "baseline", FT_NUMBER, NULL, 0, 0, 0, 0 },
+	{ "baseline_period", "baseline_period", FT_PERIOD, NULL, 0, 0, 0, 0 },
+	{ "target", "target", FT_NUMBER, NULL, 0, 0, 0, 0 },
+	{ "target_period", "target_period", FT_PERIOD, NULL, 0, 0, 0, 0 },
+	{ "by_sex", "by_sex", FT_BOOL, NULL, 0, 0, 0, 0 },
+};
+#define TABLE_(t) { t, sizeof t / sizeof *t }
+static const struct {
+	const struct field_def *f;
+	size_t n;
+} tables[KIND_COUNT] = {
+	[KIND_STRATEGY] = TABLE_(strategy_fields),
+	[KIND_FOCUS] = TABLE_(focus_fields),
+	[KIND_GOAL] = TABLE_(goal_fields),
+	[KIND_INDICATOR] = TABLE_(indicator_fields),
+	[KIND_ACTIVITY] = { model_activity_fields, AF_COUNT },
+};
+#undef TABLE_
+
+const struct field_def *
+model_fields(enum kind k, size_t *n)
+{
+	*n = tables[k].n;
+	return tables[k].f;
+}
+
+const char *
+model_strategy_value(const struct strategy *s, enum strategy_field f)
+{
+	switch (f) {
+#define SF_VALUE_(key, type, flags) case SF_##key: return s->key;
+	STRATEGY_FIELDS(SF_VALUE_)
+#undef SF_VALUE_
+	default: return NULL;
+	}
+}
 
 static int
 step_error(struct db *db, sqlite3_stmt *st, int rc)
@@ -123,8 +177,8 @@ static int
 load_strategy(struct db *db, const char *id, struct strategy *s)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT "
-#define X(f) #f ","
-		STRATEGY_COLUMNS
+#define X(key, type, flags) #key ","
+		STRATEGY_FIELDS(X)
 #undef X
 		"1 FROM strategy WHERE id = ?");
 	int col = 0, rc;
@@ -142,8 +196,8 @@ load_strategy(struct db *db, const char *id, struct strategy *s)
 		sqlite3_finalize(st);
 		return -1;
 	}
-#define X(f) s->f = db_strdup(st, col++);
-	STRATEGY_COLUMNS
+#define X(key, type, flags) s->key = db_strdup(st, col++);
+	STRATEGY_FIELDS(X)
 #undef X
 	sqlite3_finalize(st);
 	return 0;
@@ -535,8 +589,8 @@ model_copy_activity(struct activity *dst, const struct activity *src)
 void
 model_free_plan(struct plan *p)
 {
-#define X(f) free(p->s.f);
-	STRATEGY_COLUMNS
+#define X(key, type, flags) free(p->s.key);
+	STRATEGY_FIELDS(X)
 #undef X
 	for (size_t i = 0; i < p->nfocus; i++) {
 		struct focus_area *f = &p->focus[i];

@@ -23,11 +23,56 @@ enum sex { SEX_T, SEX_K, SEX_M, SEX_COUNT };
 int sex_from_char(int c);
 char sex_char(enum sex s);
 
-struct strategy {
-	char *id, *municipality, *title, *doc_type, *adopted_by, *adopted_on,
-	     *revised_on, *reference, *valid_from, *valid_to, *owner, *vision,
-	     *purpose, *target_group, *organisation, *follow_up, *note;
+/*
+ * A field of a strategy, focus area, goal, indicator or activity: its key
+ * in files (and the change log), its column, its type and what follows
+ * from them.  One table per kind (model_fields()); the activity's rows come
+ * from ACTIVITY_FIELDS below, the strategy's from STRATEGY_FIELDS.
+ */
+enum field_type {
+	FT_TEXT, FT_DATE, FT_SLUG,
+	FT_FOCUS, FT_GOAL,              /* a reference: the key of a focus area or goal */
+	FT_STATUS, FT_PERCENT,          /* a status id; a whole number from lo to hi */
+	FT_NUMBER, FT_PERIOD, FT_DIRECTION, FT_BOOL,
+	FT_LIST                         /* names separated by '|', kept in a table of their own */
 };
+enum field_flag {
+	FF_REQUIRED = 1,        /* may not be empty */
+	FF_MULTILINE = 2,       /* a text that may hold line breaks and tabs */
+	FF_NO_CSV = 4           /* left out of the CSV report (long text) */
+};
+struct field_def {
+	const char *key, *column;       /* column NULL: not a column of the kind's table */
+	enum field_type type;
+	const char *label;      /* N_(): translate with _(); NULL where nothing shows it */
+	unsigned flags;
+	int lo, hi;
+	int form;               /* activities: the line in the dashboard's form, 0: not there */
+};
+
+enum kind { KIND_STRATEGY, KIND_FOCUS, KIND_GOAL, KIND_INDICATOR, KIND_ACTIVITY, KIND_COUNT };
+/* The fields of a kind, in the order files hold them; *n gets how many. */
+const struct field_def *model_fields(enum kind k, size_t *n);
+
+/*
+ * The strategy's fields, one row each: X(key, type, flags); the key is
+ * also the member of struct strategy and the column.
+ */
+#define STRATEGY_FIELDS(X) \
+	X(id, SLUG, FF_REQUIRED) X(municipality, TEXT, FF_REQUIRED) X(title, TEXT, FF_REQUIRED) \
+	X(doc_type, TEXT, 0) X(adopted_by, TEXT, 0) X(adopted_on, DATE, 0) X(revised_on, DATE, 0) \
+	X(reference, TEXT, 0) X(valid_from, DATE, 0) X(valid_to, DATE, 0) X(owner, TEXT, 0) \
+	X(vision, TEXT, FF_MULTILINE) X(purpose, TEXT, FF_MULTILINE) X(target_group, TEXT, FF_MULTILINE) \
+	X(organisation, TEXT, FF_MULTILINE) X(follow_up, TEXT, FF_MULTILINE) X(note, TEXT, FF_MULTILINE)
+
+#define SF_ENUM_(key, type, flags) SF_##key,
+enum strategy_field { STRATEGY_FIELDS(SF_ENUM_) SF_COUNT };
+#undef SF_ENUM_
+#define SF_MEMBER_(key, type, flags) char *key;
+struct strategy { STRATEGY_FIELDS(SF_MEMBER_) };
+#undef SF_MEMBER_
+/* A strategy's field, as stored (NULL if none). */
+const char *model_strategy_value(const struct strategy *s, enum strategy_field f);
 
 struct focus_area {
 	int64_t id;
@@ -96,13 +141,6 @@ struct indicator {
 	X(PROGRESS,    "progress",    progress,    "progress",    PERCENT, N_("Progress"),    0,            0, 100, 2) \
 	X(COMMENT,     "comment",     comment,     "comment",     TEXT,    N_("Comment"),     FF_MULTILINE, 0, 0,   3)
 
-enum field_type { FT_TEXT, FT_DATE, FT_FOCUS, FT_GOAL, FT_STATUS, FT_PERCENT };
-enum field_flag {
-	FF_REQUIRED = 1,        /* may not be empty */
-	FF_MULTILINE = 2,       /* a text that may hold line breaks and tabs */
-	FF_NO_CSV = 4           /* left out of the CSV report (long text) */
-};
-
 /* The C type of a member, by field type. */
 #define FIELD_CTYPE_TEXT char *
 #define FIELD_CTYPE_DATE char *
@@ -115,15 +153,6 @@ enum field_flag {
 enum act_field { ACTIVITY_FIELDS(AF_ENUM_) AF_COUNT };
 #undef AF_ENUM_
 
-/* One row of the table, for code that walks the fields. */
-struct field_def {
-	const char *key, *column;
-	enum field_type type;
-	const char *label;      /* N_(): translate with _() */
-	unsigned flags;
-	int lo, hi;
-	int form;
-};
 extern const struct field_def model_activity_fields[AF_COUNT];
 /* The field called key, or -1. */
 int model_activity_field(const char *key);

@@ -13,100 +13,26 @@
 #include "text.h"
 #include "util.h"
 
-enum key_type { F_TEXT, F_DATE, F_NUMBER, F_PERIOD, F_SLUG, F_DIRECTION, F_BOOL,
-                  F_STATUS, F_PROGRESS, F_LIST };
-
-struct field {
-	const char *key;
-	enum key_type type;
-	int required;
-	const char *column;     /* the database column */
-	int multiline;          /* a text that may hold line breaks and tabs */
-	int lo, hi;             /* F_PROGRESS: the range */
+/* Every section kind, its prefix and its keys: the fields of the kind (model.h), in the order export writes them. */
+static const char *const prefixes[KIND_COUNT] = {
+	[KIND_STRATEGY] = "strategy", [KIND_FOCUS] = "focus.", [KIND_GOAL] = "goal.",
+	[KIND_INDICATOR] = "indicator.", [KIND_ACTIVITY] = "activity.",
 };
 
-/* Every section kind and its keys, in the order export writes them. */
-static const struct field strategy_fields[] = {
-	{ "id", F_SLUG, 1, "id", 0, 0, 0 },
-	{ "municipality", F_TEXT, 1, "municipality", 0, 0, 0 },
-	{ "title", F_TEXT, 1, "title", 0, 0, 0 },
-	{ "doc_type", F_TEXT, 0, "doc_type", 0, 0, 0 },
-	{ "adopted_by", F_TEXT, 0, "adopted_by", 0, 0, 0 },
-	{ "adopted_on", F_DATE, 0, "adopted_on", 0, 0, 0 },
-	{ "revised_on", F_DATE, 0, "revised_on", 0, 0, 0 },
-	{ "reference", F_TEXT, 0, "reference", 0, 0, 0 },
-	{ "valid_from", F_DATE, 0, "valid_from", 0, 0, 0 },
-	{ "valid_to", F_DATE, 0, "valid_to", 0, 0, 0 },
-	{ "owner", F_TEXT, 0, "owner", 0, 0, 0 },
-	{ "vision", F_TEXT, 0, "vision", 1, 0, 0 },
-	{ "purpose", F_TEXT, 0, "purpose", 1, 0, 0 },
-	{ "target_group", F_TEXT, 0, "target_group", 1, 0, 0 },
-	{ "organisation", F_TEXT, 0, "organisation", 1, 0, 0 },
-	{ "follow_up", F_TEXT, 0, "follow_up", 1, 0, 0 },
-	{ "note", F_TEXT, 0, "note", 1, 0, 0 },
-	{ NULL, 0, 0, NULL, 0, 0, 0 }
-};
-static const struct field focus_fields[] = {
-	{ "name", F_TEXT, 1, "name", 0, 0, 0 },
-	{ "purpose", F_TEXT, 0, "purpose", 1, 0, 0 },
-	{ "responsible", F_LIST, 0, NULL, 0, 0, 0 },
-	{ NULL, 0, 0, NULL, 0, 0, 0 }
-};
-static const struct field goal_fields[] = {
-	{ "title", F_TEXT, 1, "title", 0, 0, 0 },
-	{ "description", F_TEXT, 0, "description", 1, 0, 0 },
-	{ "parent", F_SLUG, 0, NULL, 0, 0, 0 },
-	{ "focus", F_SLUG, 0, NULL, 0, 0, 0 },
-	{ NULL, 0, 0, NULL, 0, 0, 0 }
-};
-static const struct field indicator_fields[] = {
-	{ "goal", F_SLUG, 1, NULL, 0, 0, 0 },
-	{ "name", F_TEXT, 1, "name", 0, 0, 0 },
-	{ "description", F_TEXT, 0, "description", 1, 0, 0 },
-	{ "unit", F_TEXT, 0, "unit", 0, 0, 0 },
-	{ "source", F_TEXT, 0, "source", 0, 0, 0 },
-	{ "kolada", F_TEXT, 0, "kolada", 0, 0, 0 },
-	{ "direction", F_DIRECTION, 0, "direction", 0, 0, 0 },
-	{ "baseline", F_NUMBER, 0, "baseline", 0, 0, 0 },
-	{ "baseline_period", F_PERIOD, 0, "baseline_period", 0, 0, 0 },
-	{ "target", F_NUMBER, 0, "target", 0, 0, 0 },
-	{ "target_period", F_PERIOD, 0, "target_period", 0, 0, 0 },
-	{ "by_sex", F_BOOL, 0, "by_sex", 0, 0, 0 },
-	{ NULL, 0, 0, NULL, 0, 0, 0 }
-};
-/* An activity's keys: its fields (model.h); focus and goal are keys of other sections. */
-#define INI_TYPE_TEXT F_TEXT
-#define INI_TYPE_DATE F_DATE
-#define INI_TYPE_FOCUS F_SLUG
-#define INI_TYPE_GOAL F_SLUG
-#define INI_TYPE_STATUS F_STATUS
-#define INI_TYPE_PERCENT F_PROGRESS
-#define INI_COLUMN_TEXT(column) column
-#define INI_COLUMN_DATE INI_COLUMN_TEXT
-#define INI_COLUMN_FOCUS(column) NULL
-#define INI_COLUMN_GOAL INI_COLUMN_FOCUS
-#define INI_COLUMN_STATUS INI_COLUMN_TEXT
-#define INI_COLUMN_PERCENT INI_COLUMN_TEXT
-#define INI_FIELD_(ID, key, member, column, type, label, flags, lo, hi, form) \
-	{ key, INI_TYPE_##type, ((flags) & FF_REQUIRED) != 0, INI_COLUMN_##type(column), \
-	  ((flags) & FF_MULTILINE) != 0, lo, hi },
-static const struct field activity_fields[] = {
-	ACTIVITY_FIELDS(INI_FIELD_)
-	{ NULL, 0, 0, NULL, 0, 0, 0 }
-};
-#undef INI_FIELD_
+static const struct field_def *
+fields_of(enum kind k)
+{
+	size_t n;
 
-enum kind { K_STRATEGY, K_FOCUS, K_GOAL, K_INDICATOR, K_ACTIVITY, K_COUNT };
-static const struct {
-	const char *prefix;
-	const struct field *fields;
-} kinds[K_COUNT] = {
-	[K_STRATEGY] = { "strategy", strategy_fields },
-	[K_FOCUS] = { "focus.", focus_fields },
-	[K_GOAL] = { "goal.", goal_fields },
-	[K_INDICATOR] = { "indicator.", indicator_fields },
-	[K_ACTIVITY] = { "activity.", activity_fields },
-};
+	return model_fields(k, &n);
+}
+
+/* A reference to another section (kept as an id beside the columns) or a list (a table of its own). */
+static int
+is_column(const struct field_def *f)
+{
+	return f->type != FT_FOCUS && f->type != FT_GOAL && f->type != FT_LIST;
+}
 
 /* One section of the file, its values decoded and checked. */
 struct item {
@@ -114,7 +40,7 @@ struct item {
 	const char *section;    /* as in the file (lowercased) */
 	const char *key;        /* after the prefix */
 	int line;
-	char **values;          /* parallel to kinds[kind].fields; NULL: absent */
+	char **values;          /* parallel to the kind's fields; NULL: absent */
 	int64_t db_id;          /* set while importing */
 };
 
@@ -139,19 +65,18 @@ struct import {
 static size_t
 nfields(enum kind k)
 {
-	size_t n = 0;
+	size_t n;
 
-	while (kinds[k].fields[n].key)
-		n++;
+	model_fields(k, &n);
 	return n;
 }
 
 static int
 field_index(enum kind k, const char *key)
 {
-	for (int i = 0; kinds[k].fields[i].key; i++)
-		if (strcmp(kinds[k].fields[i].key, key) == 0)
-			return i;
+	for (size_t i = 0; i < nfields(k); i++)
+		if (strcmp(fields_of(k)[i].key, key) == 0)
+			return (int)i;
 	return -1;
 }
 
@@ -164,7 +89,7 @@ item_value(const struct item *it, const char *key)
 }
 
 static int
-check_value(const struct import *im, const struct item *it, const struct field *f, const char *v)
+check_value(const struct import *im, const struct item *it, const struct field_def *f, const char *v)
 {
 	const char *what = NULL;
 	char *range = NULL;
@@ -174,49 +99,51 @@ check_value(const struct import *im, const struct item *it, const struct field *
 	char canon[16];
 
 	switch (f->type) {
-	case F_TEXT:
-	case F_LIST: {
+	case FT_TEXT:
+	case FT_LIST: {
 		char why[256];
 
 		/* The rule of set and the dashboard (text_check); the value is not repeated: it is what is wrong. */
-		if (text_check(v, f->type == F_TEXT && f->multiline, NULL, why, sizeof why) < 0) {
+		if (text_check(v, f->type == FT_TEXT && (f->flags & FF_MULTILINE), NULL, why, sizeof why) < 0) {
 			err_set(_("%s: line %d: [%s] %s: %s"), im->ini.path, ini_line(&im->ini, it->section, f->key),
 			        it->section, f->key, why);
 			return -1;
 		}
-		if (f->required && !*v)
+		if ((f->flags & FF_REQUIRED) && !*v)
 			what = _("must not be empty");
 		break;
 	}
-	case F_DATE:
+	case FT_DATE:
 		if (*v && parse_date(v, NULL, NULL, NULL) < 0)
 			what = _("expected a date YYYY-MM-DD");
 		break;
-	case F_NUMBER:
+	case FT_NUMBER:
 		if (*v && parse_double(v, &d) < 0)
 			what = _("expected a number with a dot for decimals, such as 8.5");
 		break;
-	case F_PERIOD:
+	case FT_PERIOD:
 		if (*v && parse_period(v, canon, sizeof canon, NULL) < 0)
 			what = _("expected a period: a year (2023) or a part of one (2023-Q1, 2023-T2, 2023-H1)");
 		break;
-	case F_SLUG:
+	case FT_SLUG:
+	case FT_FOCUS:
+	case FT_GOAL:
 		if (parse_slug(v) < 0)
 			what = _("expected a short id of lowercase letters a-z, digits, '-' and '_'");
 		break;
-	case F_DIRECTION:
+	case FT_DIRECTION:
 		if (*v && strcmp(v, "higher") && strcmp(v, "lower"))
 			what = _("expected higher or lower");
 		break;
-	case F_BOOL:
+	case FT_BOOL:
 		if (*v && parse_bool(v, &b) < 0)
 			what = _("expected yes or no");
 		break;
-	case F_STATUS:
+	case FT_STATUS:
 		if (*v && status_from_id(v) < 0)
 			what = _("expected not_started, in_progress, done, delayed or cancelled");
 		break;
-	case F_PROGRESS:
+	case FT_PERCENT:
 		if (*v && parse_int(v, f->lo, f->hi, &n) < 0)
 			what = range = xasprintf(_("expected a whole number from %ld to %ld"), (long)f->lo, (long)f->hi);
 		break;
@@ -302,7 +229,7 @@ read_section(struct import *im, const char *section, enum kind kind, const char 
 	it->key = key;
 	it->line = ini_section_line(&im->ini, section);
 	it->values = xcalloc(n, sizeof *it->values);
-	if (kind != K_STRATEGY && parse_slug(key) < 0) {
+	if (kind != KIND_STRATEGY && parse_slug(key) < 0) {
 		err_set(_("%s: line %d: [%s]: '%s' is not a valid id: use lowercase letters a-z, digits, "
 		          "'-' and '_' (no spaces or å ä ö)"), im->ini.path, it->line, section, key);
 		return -1;
@@ -314,7 +241,7 @@ read_section(struct import *im, const char *section, enum kind kind, const char 
 
 		if (strcmp(k->section, section) != 0)
 			continue;
-		if (kind == K_INDICATOR && strncmp(k->key, "value.", 6) == 0) {
+		if (kind == KIND_INDICATOR && strncmp(k->key, "value.", 6) == 0) {
 			if (parse_value_key(im, idx, k->key) < 0)
 				return -1;
 			it = &im->items[idx];
@@ -322,16 +249,16 @@ read_section(struct import *im, const char *section, enum kind kind, const char 
 		}
 		/* Export splits any long text into parts, a list of bodies too. */
 		for (size_t f = 0; f < n && !known; f++)
-			known = strcmp(k->key, kinds[kind].fields[f].key) == 0 ||
-			        ((kinds[kind].fields[f].type == F_TEXT || kinds[kind].fields[f].type == F_LIST) &&
-			         ini_is_part(k->key, kinds[kind].fields[f].key));
+			known = strcmp(k->key, fields_of(kind)[f].key) == 0 ||
+			        ((fields_of(kind)[f].type == FT_TEXT || fields_of(kind)[f].type == FT_LIST) &&
+			         ini_is_part(k->key, fields_of(kind)[f].key));
 		if (!known) {
 			struct buf b;
 
 			buf_init(&b);
 			for (size_t f = 0; f < n; f++)
-				buf_printf(&b, "%s%s", f ? ", " : "", kinds[kind].fields[f].key);
-			if (kind == K_INDICATOR)
+				buf_printf(&b, "%s%s", f ? ", " : "", fields_of(kind)[f].key);
+			if (kind == KIND_INDICATOR)
 				buf_puts(&b, ", value.PERIOD[.k|.m]");
 			err_set(_("%s: line %d: [%s]: unknown key '%s'; the keys of this section are: %s"),
 			        im->ini.path, k->line, section, k->key, b.s);
@@ -340,13 +267,13 @@ read_section(struct import *im, const char *section, enum kind kind, const char 
 		}
 	}
 	for (size_t f = 0; f < n; f++) {
-		const struct field *fd = &kinds[kind].fields[f];
+		const struct field_def *fd = &fields_of(kind)[f];
 		int bad = 0;
 		char *v = ini_text(&im->ini, section, fd->key, &bad);
 
 		if (bad)
 			return -1;
-		if (!v && fd->required) {
+		if (!v && (fd->flags & FF_REQUIRED)) {
 			err_set(_("%s: line %d: [%s]: the key '%s' is missing; add '%s = ...'"),
 			        im->ini.path, it->line, section, fd->key, fd->key);
 			return -1;
@@ -378,7 +305,7 @@ check_reference(struct import *im, struct item *it, const char *field, enum kind
 		return 0;
 	err_set(_("%s: line %d: [%s] %s = %s: there is no [%s%s] in the file"),
 	        im->ini.path, ini_line(&im->ini, it->section, field), it->section, field, v,
-	        kinds[target].prefix, v);
+	        prefixes[target], v);
 	return -1;
 }
 
@@ -388,7 +315,7 @@ check_order(struct import *im, struct item *it, const char *from_key, const char
 {
 	const char *from = item_value(it, from_key), *to = item_value(it, to_key);
 
-	if (it->kind != K_ACTIVITY && it->kind != K_STRATEGY)
+	if (it->kind != KIND_ACTIVITY && it->kind != KIND_STRATEGY)
 		return 0;
 	if (!from || !to || !*from || !*to || strcmp(from, to) <= 0)
 		return 0;
@@ -406,12 +333,12 @@ read_file(struct import *im, const char *path)
 		const char *sec = im->ini.sections[i];
 		int k, found = 0;
 
-		for (k = 0; k < K_COUNT && !found; k++) {
-			size_t plen = strlen(kinds[k].prefix);
+		for (k = 0; k < KIND_COUNT && !found; k++) {
+			size_t plen = strlen(prefixes[k]);
 
-			if (k == K_STRATEGY ? strcmp(sec, "strategy") == 0 : strncmp(sec, kinds[k].prefix, plen) == 0) {
+			if (k == KIND_STRATEGY ? strcmp(sec, "strategy") == 0 : strncmp(sec, prefixes[k], plen) == 0) {
 				found = 1;
-				if (read_section(im, sec, (enum kind)k, k == K_STRATEGY ? sec : sec + plen) < 0)
+				if (read_section(im, sec, (enum kind)k, k == KIND_STRATEGY ? sec : sec + plen) < 0)
 					return -1;
 			}
 		}
@@ -422,27 +349,27 @@ read_file(struct import *im, const char *path)
 			return -1;
 		}
 	}
-	if (!find_item(im, K_STRATEGY, "strategy")) {
+	if (!find_item(im, KIND_STRATEGY, "strategy")) {
 		err_set(_("%s: there is no [strategy] section; a strategy file starts with one"), path);
 		return -1;
 	}
 	for (size_t i = 0; i < im->nitems; i++) {
 		struct item *it = &im->items[i];
 
-		if ((it->kind == K_GOAL && (check_reference(im, it, "parent", K_GOAL) < 0 ||
-		                            check_reference(im, it, "focus", K_FOCUS) < 0)) ||
-		    (it->kind == K_INDICATOR && check_reference(im, it, "goal", K_GOAL) < 0) ||
-		    (it->kind == K_ACTIVITY && (check_reference(im, it, "focus", K_FOCUS) < 0 ||
-		                                check_reference(im, it, "goal", K_GOAL) < 0)))
+		if ((it->kind == KIND_GOAL && (check_reference(im, it, "parent", KIND_GOAL) < 0 ||
+		                            check_reference(im, it, "focus", KIND_FOCUS) < 0)) ||
+		    (it->kind == KIND_INDICATOR && check_reference(im, it, "goal", KIND_GOAL) < 0) ||
+		    (it->kind == KIND_ACTIVITY && (check_reference(im, it, "focus", KIND_FOCUS) < 0 ||
+		                                check_reference(im, it, "goal", KIND_GOAL) < 0)))
 			return -1;
-		if (check_order(im, it, it->kind == K_ACTIVITY ? "start" : "valid_from",
-		                it->kind == K_ACTIVITY ? "due" : "valid_to") < 0)
+		if (check_order(im, it, it->kind == KIND_ACTIVITY ? "start" : "valid_from",
+		                it->kind == KIND_ACTIVITY ? "due" : "valid_to") < 0)
 			return -1;
 		/* Done means done, as in 'styrkort set': 100 % unless the file says otherwise. */
-		if (it->kind == K_ACTIVITY && item_value(it, "status") && !item_value(it, "progress") &&
+		if (it->kind == KIND_ACTIVITY && item_value(it, "status") && !item_value(it, "progress") &&
 		    strcmp(item_value(it, "status"), "done") == 0)
-			it->values[field_index(K_ACTIVITY, "progress")] = xstrdup("100");
-		if (it->kind == K_FOCUS && item_value(it, "responsible")) {
+			it->values[field_index(KIND_ACTIVITY, "progress")] = xstrdup("100");
+		if (it->kind == KIND_FOCUS && item_value(it, "responsible")) {
 			/* Bodies are separated by '|'; none may be empty. */
 			const char *v = item_value(it, "responsible");
 
@@ -458,9 +385,9 @@ read_file(struct import *im, const char *path)
 		struct item *g = &im->items[i];
 		size_t steps = 0;
 
-		if (g->kind != K_GOAL)
+		if (g->kind != KIND_GOAL)
 			continue;
-		for (struct item *p = g; p && item_value(p, "parent"); p = find_item(im, K_GOAL, item_value(p, "parent"))) {
+		for (struct item *p = g; p && item_value(p, "parent"); p = find_item(im, KIND_GOAL, item_value(p, "parent"))) {
 			if (++steps > im->nitems) {
 				err_set(_("%s: line %d: [%s]: the goal is its own parent through 'parent' keys; "
 				          "break the circle"), path, g->line, g->section);
@@ -486,7 +413,7 @@ free_import(struct import *im)
 
 /* Bind a field's value to a statement, typed for its column. */
 static void
-bind_field(sqlite3_stmt *st, int idx, const struct field *f, const char *v)
+bind_field(sqlite3_stmt *st, int idx, const struct field_def *f, const char *v)
 {
 	double d;
 	long n;
@@ -494,30 +421,30 @@ bind_field(sqlite3_stmt *st, int idx, const struct field *f, const char *v)
 	char canon[16];
 
 	if (!v || !*v) {
-		if (f->type == F_DIRECTION)
+		if (f->type == FT_DIRECTION)
 			sqlite3_bind_text(st, idx, "higher", -1, SQLITE_STATIC);
-		else if (f->type == F_BOOL || f->type == F_PROGRESS)
+		else if (f->type == FT_BOOL || f->type == FT_PERCENT)
 			sqlite3_bind_int(st, idx, 0);
-		else if (f->type == F_STATUS)
+		else if (f->type == FT_STATUS)
 			sqlite3_bind_text(st, idx, "not_started", -1, SQLITE_STATIC);
 		else
 			sqlite3_bind_null(st, idx);
 		return;
 	}
 	switch (f->type) {
-	case F_NUMBER:
+	case FT_NUMBER:
 		parse_double(v, &d);
 		sqlite3_bind_double(st, idx, d);
 		break;
-	case F_BOOL:
+	case FT_BOOL:
 		parse_bool(v, &b);
 		sqlite3_bind_int(st, idx, b);
 		break;
-	case F_PROGRESS:
+	case FT_PERCENT:
 		parse_int(v, f->lo, f->hi, &n);
 		sqlite3_bind_int(st, idx, (int)n);
 		break;
-	case F_PERIOD:
+	case FT_PERIOD:
 		parse_period(v, canon, sizeof canon, NULL);
 		sqlite3_bind_text(st, idx, canon, -1, SQLITE_TRANSIENT);
 		break;
@@ -554,7 +481,8 @@ upsert(struct db *db, struct import *im, struct item *it, const char *table,
        const char *key_column, const char *strategy_id, int position,
        const char *extra_cols, const int64_t *extra, int nextra)
 {
-	const struct field *fields = kinds[it->kind].fields;
+	const struct field_def *fields = fields_of(it->kind);
+	size_t n = nfields(it->kind);
 	struct buf sql, set;
 	sqlite3_stmt *st;
 	int idx = 1, rc = -1;
@@ -562,8 +490,8 @@ upsert(struct db *db, struct import *im, struct item *it, const char *table,
 	buf_init(&sql);
 	buf_init(&set);
 	buf_printf(&sql, "INSERT INTO %s (strategy_id, %s, position", table, key_column);
-	for (int i = 0; fields[i].key; i++)
-		if (fields[i].column) {
+	for (size_t i = 0; i < n; i++)
+		if (is_column(&fields[i])) {
 			buf_printf(&sql, ", %s", fields[i].column);
 			buf_printf(&set, ", %s = excluded.%s", fields[i].column, fields[i].column);
 		}
@@ -577,8 +505,8 @@ upsert(struct db *db, struct import *im, struct item *it, const char *table,
 		free(cols);
 	}
 	buf_puts(&sql, ") VALUES (?, ?, ?");
-	for (int i = 0; fields[i].key; i++)
-		if (fields[i].column)
+	for (size_t i = 0; i < n; i++)
+		if (is_column(&fields[i]))
 			buf_puts(&sql, ", ?");
 	for (int i = 0; i < nextra; i++)
 		buf_puts(&sql, ", ?");
@@ -590,8 +518,8 @@ upsert(struct db *db, struct import *im, struct item *it, const char *table,
 	sqlite3_bind_text(st, idx++, strategy_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, idx++, it->key, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, idx++, position);
-	for (int i = 0; fields[i].key; i++)
-		if (fields[i].column)
+	for (size_t i = 0; i < n; i++)
+		if (is_column(&fields[i]))
 			bind_field(st, idx++, &fields[i], it->values[i]);
 	for (int i = 0; i < nextra; i++)
 		bind_id_or_null(st, idx++, extra[i]);
@@ -612,6 +540,7 @@ out:
 static int
 save_strategy(struct db *db, struct import *im, const struct item *it)
 {
+	const struct field_def *strategy_fields = fields_of(KIND_STRATEGY);
 	struct buf sql, set;
 	sqlite3_stmt *st;
 	int idx = 1;
@@ -619,14 +548,14 @@ save_strategy(struct db *db, struct import *im, const struct item *it)
 	buf_init(&sql);
 	buf_init(&set);
 	buf_puts(&sql, "INSERT INTO strategy (");
-	for (int i = 0; strategy_fields[i].key; i++) {
+	for (int i = 0; i < SF_COUNT; i++) {
 		buf_printf(&sql, "%s%s", i ? ", " : "", strategy_fields[i].column);
 		if (i)
 			buf_printf(&set, "%s%s = excluded.%s", i > 1 ? ", " : "",
 			           strategy_fields[i].column, strategy_fields[i].column);
 	}
 	buf_puts(&sql, ") VALUES (");
-	for (int i = 0; strategy_fields[i].key; i++)
+	for (int i = 0; i < SF_COUNT; i++)
 		buf_puts(&sql, i ? ", ?" : "?");
 	buf_printf(&sql, ") ON CONFLICT (id) DO UPDATE SET %s", set.s);
 	st = db_prepare(db, sql.s);
@@ -634,7 +563,7 @@ save_strategy(struct db *db, struct import *im, const struct item *it)
 	buf_free(&set);
 	if (!st)
 		return -1;
-	for (int i = 0; strategy_fields[i].key; i++)
+	for (int i = 0; i < SF_COUNT; i++)
 		bind_field(st, idx++, &strategy_fields[i], it->values[i]);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		err_set(_("%s: [strategy]: %s"), im->ini.path, sqlite3_errmsg(db->sql));
@@ -749,7 +678,7 @@ save_activity(struct db *db, struct import *im, struct item *it, const char *str
               int position, const char *comment)
 {
 	struct activity before = { 0 }, after = { 0 };
-	int64_t refs[2] = { item_ref_id(im, it, "focus", K_FOCUS), item_ref_id(im, it, "goal", K_GOAL) };
+	int64_t refs[2] = { item_ref_id(im, it, "focus", KIND_FOCUS), item_ref_id(im, it, "goal", KIND_GOAL) };
 	int existed, logged, rc = -1;
 	sqlite3_stmt *st;
 	char now[21];
@@ -804,44 +733,44 @@ save_all(struct db *db, struct import *im, const char *strategy_id)
 {
 	const char *base = strrchr(im->ini.path, '/');
 	char *comment = xasprintf(_("import %s"), base ? base + 1 : im->ini.path);
-	int positions[K_COUNT] = { 0 }, rc = -1;
+	int positions[KIND_COUNT] = { 0 }, rc = -1;
 
-	if (save_strategy(db, im, find_item(im, K_STRATEGY, "strategy")) < 0)
+	if (save_strategy(db, im, find_item(im, KIND_STRATEGY, "strategy")) < 0)
 		goto out;
 	/* Focus areas and goals first (without references), then the rest. */
 	for (size_t i = 0; i < im->nitems; i++) {
 		struct item *it = &im->items[i];
 
-		if (it->kind == K_FOCUS) {
-			if (upsert(db, im, it, "focus_area", "key", strategy_id, positions[K_FOCUS]++, NULL, NULL, 0) < 0 ||
+		if (it->kind == KIND_FOCUS) {
+			if (upsert(db, im, it, "focus_area", "key", strategy_id, positions[KIND_FOCUS]++, NULL, NULL, 0) < 0 ||
 			    save_bodies(db, it) < 0)
 				goto out;
-		} else if (it->kind == K_GOAL) {
+		} else if (it->kind == KIND_GOAL) {
 			int64_t none[2] = { 0, 0 };
 
-			if (upsert(db, im, it, "goal", "key", strategy_id, positions[K_GOAL]++,
+			if (upsert(db, im, it, "goal", "key", strategy_id, positions[KIND_GOAL]++,
 			           "parent_id, focus_id", none, 2) < 0)
 				goto out;
 		}
 	}
-	positions[K_GOAL] = 0;
+	positions[KIND_GOAL] = 0;
 	for (size_t i = 0; i < im->nitems; i++) {
 		struct item *it = &im->items[i];
 
-		if (it->kind == K_GOAL) {
-			int64_t refs[2] = { item_ref_id(im, it, "parent", K_GOAL), item_ref_id(im, it, "focus", K_FOCUS) };
+		if (it->kind == KIND_GOAL) {
+			int64_t refs[2] = { item_ref_id(im, it, "parent", KIND_GOAL), item_ref_id(im, it, "focus", KIND_FOCUS) };
 
-			if (upsert(db, im, it, "goal", "key", strategy_id, positions[K_GOAL]++,
+			if (upsert(db, im, it, "goal", "key", strategy_id, positions[KIND_GOAL]++,
 			           "parent_id, focus_id", refs, 2) < 0)
 				goto out;
-		} else if (it->kind == K_INDICATOR) {
-			int64_t goal = item_ref_id(im, it, "goal", K_GOAL);
+		} else if (it->kind == KIND_INDICATOR) {
+			int64_t goal = item_ref_id(im, it, "goal", KIND_GOAL);
 
-			if (upsert(db, im, it, "indicator", "key", strategy_id, positions[K_INDICATOR]++,
+			if (upsert(db, im, it, "indicator", "key", strategy_id, positions[KIND_INDICATOR]++,
 			           "goal_id", &goal, 1) < 0)
 				goto out;
-		} else if (it->kind == K_ACTIVITY) {
-			if (save_activity(db, im, it, strategy_id, positions[K_ACTIVITY]++, comment) < 0)
+		} else if (it->kind == KIND_ACTIVITY) {
+			if (save_activity(db, im, it, strategy_id, positions[KIND_ACTIVITY]++, comment) < 0)
 				goto out;
 		}
 	}
@@ -870,7 +799,7 @@ strategy_import_summary(struct db *db, const char *path, char **strategy_id,
 		memset(sum, 0, sizeof *sum);
 	if (read_file(&im, path) < 0)
 		goto out;
-	id = item_value(find_item(&im, K_STRATEGY, "strategy"), "id");
+	id = item_value(find_item(&im, KIND_STRATEGY, "strategy"), "id");
 	if (db_begin(db) < 0)
 		goto out;
 	if ((sum && import_summary_before(db, id, sum) < 0) ||
@@ -937,10 +866,10 @@ fix(struct exporter *x, const char *key, const char *s, int multiline)
 static int
 key_multiline(const char *key)
 {
-	for (int k = 0; k < K_COUNT; k++) {
+	for (int k = 0; k < KIND_COUNT; k++) {
 		int i = field_index((enum kind)k, key);
 
-		if (i >= 0 && kinds[k].fields[i].multiline)
+		if (i >= 0 && (fields_of((enum kind)k)[i].flags & FF_MULTILINE))
 			return 1;
 	}
 	return 0;
@@ -993,14 +922,8 @@ strategy_export(struct db *db, const char *strategy_id, FILE *out)
 		return -1;
 	exporter_at(x, xasprintf(_("strategy %s"), strategy_id));
 	fprintf(out, "; styrkort strategy file, see styrkort(5)\n[strategy]\n");
-	put(x, "id", s->id); put(x, "municipality", s->municipality); put(x, "title", s->title);
-	put(x, "doc_type", s->doc_type); put(x, "adopted_by", s->adopted_by);
-	put(x, "adopted_on", s->adopted_on); put(x, "revised_on", s->revised_on);
-	put(x, "reference", s->reference); put(x, "valid_from", s->valid_from);
-	put(x, "valid_to", s->valid_to); put(x, "owner", s->owner); put(x, "vision", s->vision);
-	put(x, "purpose", s->purpose); put(x, "target_group", s->target_group);
-	put(x, "organisation", s->organisation); put(x, "follow_up", s->follow_up);
-	put(x, "note", s->note);
+	for (int f = 0; f < SF_COUNT; f++)
+		put(x, fields_of(KIND_STRATEGY)[f].key, model_strategy_value(s, (enum strategy_field)f));
 	for (size_t i = 0; i < p.nfocus; i++) {
 		const struct focus_area *f = &p.focus[i];
 

@@ -98,6 +98,42 @@ multiline_fields(void **state)
 	assert_false(model_activity_fields[AF_CONTACT].flags & FF_MULTILINE);
 }
 
+/* Every kind's table: keys unique; the keys that hold lines are those text_multiline() listed before the tables. */
+static void
+kinds_agree(void **state)
+{
+	static const char *const multi[] = {
+		"description", "comment", "vision", "purpose", "target_group", "organisation", "follow_up", "note", NULL
+	};
+
+	(void)state;
+	for (int k = 0; k < KIND_COUNT; k++) {
+		size_t n;
+		const struct field_def *f = model_fields((enum kind)k, &n);
+
+		assert_true(n > 0);
+		for (size_t i = 0; i < n; i++) {
+			int listed = 0;
+
+			for (size_t j = 0; j < i; j++)
+				assert_string_not_equal(f[i].key, f[j].key);
+			for (const char *const *m = multi; *m; m++)
+				listed |= strcmp(*m, f[i].key) == 0;
+			assert_int_equal(listed && f[i].type == FT_TEXT, (f[i].flags & FF_MULTILINE) != 0);
+		}
+	}
+	{
+		size_t n;
+		const struct field_def *f = model_fields(KIND_ACTIVITY, &n);
+
+		assert_int_equal(n, AF_COUNT);
+		assert_ptr_equal(f, model_activity_fields);
+		f = model_fields(KIND_STRATEGY, &n);
+		assert_int_equal(n, SF_COUNT);
+		assert_string_equal(f[SF_follow_up].key, "follow_up");
+	}
+}
+
 /* The list the help and `set`'s message show. */
 static void
 field_list(void **state)
@@ -237,6 +273,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(rows_agree),
 		cmocka_unit_test(multiline_fields),
+		cmocka_unit_test(kinds_agree),
 		cmocka_unit_test(field_list),
 		cmocka_unit_test(every_field_round_trips),
 		cmocka_unit_test(checked_by_type),
