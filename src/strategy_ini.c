@@ -640,10 +640,30 @@ activity_before(struct db *db, const char *strategy_id, const char *ref, struct 
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-/*
- * Log what differs between old and new_a; the number of rows logged, or
- * -1.  The references (focus, goal) are ids here and are not logged.
- */
+/* A field's value as set logs it: references by their key (looked up: the ids are all the row has). */
+static char *
+logged_value(struct db *db, const struct activity *a, enum act_field f)
+{
+	enum field_type t = model_activity_fields[f].type;
+	int64_t id = t == FT_FOCUS ? a->focus_id : t == FT_GOAL ? a->goal_id : 0;
+	sqlite3_stmt *st;
+	char *key = NULL;
+
+	if (t != FT_FOCUS && t != FT_GOAL)
+		return model_activity_text(a, f, NULL);
+	if (!id)
+		return xstrdup("");
+	st = db_prepare(db, t == FT_FOCUS ? "SELECT key FROM focus_area WHERE id = ?" : "SELECT key FROM goal WHERE id = ?");
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			key = db_strdup(st, 0);
+		sqlite3_finalize(st);
+	}
+	return key ? key : xstrdup("");
+}
+
+/* Log what differs between old and new_a; the number of rows logged, or -1. */
 static int
 log_activity_changes(struct db *db, const char *strategy_id, const char *comment,
                      const struct activity *old, const struct activity *new_a, int existed)
@@ -654,13 +674,8 @@ log_activity_changes(struct db *db, const char *strategy_id, const char *comment
 		return changelog_add(db, strategy_id, "activity", new_a->id, new_a->title,
 		                     "created", NULL, new_a->title, comment) < 0 ? -1 : 1;
 	for (int f = 0; f < AF_COUNT && rc == 0; f++) {
-		enum field_type t = model_activity_fields[f].type;
-		char *o, *n;
+		char *o = logged_value(db, old, (enum act_field)f), *n = logged_value(db, new_a, (enum act_field)f);
 
-		if (t == FT_FOCUS || t == FT_GOAL)
-			continue;
-		o = model_activity_text(old, (enum act_field)f, NULL);
-		n = model_activity_text(new_a, (enum act_field)f, NULL);
 		if (strcmp(o, n) != 0) {
 			if (changelog_add(db, strategy_id, "activity", new_a->id, new_a->title,
 			                  model_activity_fields[f].key, *o ? o : NULL, *n ? n : NULL, comment) < 0)

@@ -35,6 +35,16 @@ run -d "$db" export --strategy prov
 awk '/^\[activity\./ { n++; next } n == 1 && / = / { print $1 }' "$TMPD/out" > "$TMPD/keys"
 check "export writes an activity's keys in table order" \
 	[ "$(tr '\n' ' ' < "$TMPD/keys")" = "title description focus goal responsible contact start due status progress comment " ]
+# An import that moves an activity to another focus area and goal logs it, as set does.
+sed 's/^focus = f$/focus = f2/; s/^goal = g$/goal = g2/' "$TMPD/all.ini" > "$TMPD/moved.ini"
+printf '%s\n' '[focus.f2]' 'name = F2' '[goal.g2]' 'title = G2' >> "$TMPD/moved.ini"
+run -d "$db" import "$TMPD/moved.ini"
+expect_status 0 "import of the activity in another focus area and goal"
+run -d "$db" log
+expect_out "#[0-9]+ A: focus: f -> f2 " "the import logs the new focus area"
+expect_out "#[0-9]+ A: goal: g -> g2 " "the import logs the new goal"
+run -d "$db" export --strategy prov
+expect_out "^focus = f2$" "the activity is in the new focus area"
 run -d "$db" report --format csv --strategy vastervik
 check "the CSV header is the published one" [ "$(head -1 "$TMPD/out" | tr -d '\r' | sed 's/^\xef\xbb\xbf//')" = \
 	"strategy,number,ref,focus_area,goal,title,responsible,contact,start,due,status,status_label,progress,overdue,comment,changed_by,changed_at" ]
