@@ -115,9 +115,12 @@ struct indicator {
  * place a field is declared.  From it come enum act_field (AF_TITLE...),
  * the members of struct activity, the columns read and written, the names
  * `styrkort set`, INI files, the change log and the CSV use, the checking
- * of a typed value by its type, the form's labels and lines, and the field
- * lists of the help and the error messages.  Adding a field is a schema
- * migration (db.c), a row here, its label's translation and tests.
+ * of a typed value by its type, INI import and export, the import summary,
+ * the change log, the CSV columns (after the published ones), the form's
+ * labels and lines, and the field lists of the help and the error
+ * messages.  Adding a field is a schema migration (db.c, db.h), a row here,
+ * its label's translation, tests and the manual; pane 4's detail lists its
+ * fields by hand (pane_activities.c).
  *
  *   X(ID, key, member, column, type, label, flags, lo, hi, form)
  *
