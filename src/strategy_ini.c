@@ -88,6 +88,20 @@ item_value(const struct item *it, const char *key)
 	return i < 0 ? NULL : it->values[i];
 }
 
+/* The rule of set and the dashboard (text_check); the value is not repeated: it is what is wrong. */
+static int
+check_text(const struct import *im, const struct item *it, const struct field_def *f, const char *v)
+{
+	char why[256];
+
+	if (text_check(v, f->type == FT_TEXT && (f->flags & FF_MULTILINE), NULL, why, sizeof why) < 0) {
+		err_set(_("%s: line %d: [%s] %s: %s"), im->ini.path, ini_line(&im->ini, it->section, f->key),
+		        it->section, f->key, why);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 check_value(const struct import *im, const struct item *it, const struct field_def *f, const char *v)
 {
@@ -100,19 +114,12 @@ check_value(const struct import *im, const struct item *it, const struct field_d
 
 	switch (f->type) {
 	case FT_TEXT:
-	case FT_LIST: {
-		char why[256];
-
-		/* The rule of set and the dashboard (text_check); the value is not repeated: it is what is wrong. */
-		if (text_check(v, f->type == FT_TEXT && (f->flags & FF_MULTILINE), NULL, why, sizeof why) < 0) {
-			err_set(_("%s: line %d: [%s] %s: %s"), im->ini.path, ini_line(&im->ini, it->section, f->key),
-			        it->section, f->key, why);
+	case FT_LIST:
+		if (check_text(im, it, f, v) < 0)
 			return -1;
-		}
 		if ((f->flags & FF_REQUIRED) && !*v)
 			what = _("must not be empty");
 		break;
-	}
 	case FT_DATE:
 		if (*v && parse_date(v, NULL, NULL, NULL) < 0)
 			what = _("expected a date YYYY-MM-DD");
