@@ -932,110 +932,126 @@ put_number(FILE *out, const char *key, int has, double v)
 	fprintf(out, "%s = %s\n", key, num);
 }
 
+static void
+export_focus(struct exporter *x, const struct focus_area *f)
+{
+	section(x, "focus.", f->key, xasprintf("%s %s", _("focus area"), f->key));
+	put(x, "name", f->name);
+	put(x, "purpose", f->purpose);
+	if (f->nbodies) {
+		struct buf b;
+
+		buf_init(&b);
+		for (size_t j = 0; j < f->nbodies; j++)
+			buf_printf(&b, "%s%s", j ? " | " : "", f->bodies[j]);
+		put(x, "responsible", b.s);
+		buf_free(&b);
+	}
+}
+
+/* Goals in position order (parents are referenced by key, so order is free). */
+static int
+export_goals(struct db *db, struct exporter *x, const char *strategy_id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT g.key, g.title, g.description, pg.key, f.key"
+		" FROM goal g LEFT JOIN goal pg ON pg.id = g.parent_id"
+		" LEFT JOIN focus_area f ON f.id = g.focus_id"
+		" WHERE g.strategy_id = ? ORDER BY g.position");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		section(x, "goal.", db_text(st, 0), xasprintf("%s %s", _("goal"), db_text(st, 0)));
+		put(x, "title", db_text(st, 1));
+		put(x, "description", db_text(st, 2));
+		put(x, "parent", db_text(st, 3));
+		put(x, "focus", db_text(st, 4));
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* value.PERIOD[.k|.m] = VALUE, or "" for no data. */
+static void
+export_values(struct exporter *x, const struct indicator *ind)
+{
+	for (size_t j = 0; j < ind->nvalues; j++) {
+		const struct measurement *m = &ind->values[j];
+		char *key = m->sex == SEX_T ? xasprintf("value.%s", m->period)
+		                            : xasprintf("value.%s.%c", m->period, m->sex == SEX_K ? 'k' : 'm');
+		char *safe;
+
+		for (char *c = key; *c; c++)
+			*c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+		safe = fix(x, "value", key, 0);
+		free(key);
+		if (m->has_value)
+			put_number(x->out, safe, 1, m->value);
+		else
+			ini_write(x->out, safe, "");
+		free(safe);
+	}
+}
+
+static void
+export_indicator(struct exporter *x, const struct plan *p, const struct indicator *ind)
+{
+	const struct goal *g = plan_goal(p, ind->goal_id);
+
+	section(x, "indicator.", ind->key, xasprintf(_("indicator %s"), ind->key));
+	put(x, "goal", g ? g->key : "");
+	put(x, "name", ind->name); put(x, "description", ind->description);
+	put(x, "unit", ind->unit); put(x, "source", ind->source); put(x, "kolada", ind->kolada);
+	put(x, "direction", ind->lower_is_better ? "lower" : "higher");
+	put_number(x->out, "baseline", ind->has_baseline, ind->baseline);
+	put(x, "baseline_period", ind->baseline_period);
+	put_number(x->out, "target", ind->has_target, ind->target);
+	put(x, "target_period", ind->target_period);
+	put(x, "by_sex", ind->by_sex ? "yes" : "no");
+	export_values(x, ind);
+}
+
+static void
+export_activity(struct exporter *x, const struct plan *p, const struct activity *a)
+{
+	section(x, "activity.", a->ref, xasprintf(_("activity %lld"), (long long)a->id));
+	for (int f = 0; f < AF_COUNT; f++) {
+		char *v = model_activity_text(a, (enum act_field)f, p);
+
+		put(x, model_activity_fields[f].key, v);
+		free(v);
+	}
+}
+
 int
 strategy_export(struct db *db, const char *strategy_id, FILE *out)
 {
 	struct plan p;
-	const struct strategy *s = &p.s;
 	struct exporter ex = { out, NULL, 0, 0, { NULL, 0, 0 } }, *x = &ex;
-	int rc;
+	int rc = -1;
 
 	if (model_load_plan(db, strategy_id, &p) < 0)
 		return -1;
 	exporter_at(x, xasprintf(_("strategy %s"), strategy_id));
 	fprintf(out, "; styrkort strategy file, see styrkort(5)\n[strategy]\n");
 	for (int f = 0; f < SF_COUNT; f++)
-		put(x, fields_of(KIND_STRATEGY)[f].key, model_strategy_value(s, (enum strategy_field)f));
-	for (size_t i = 0; i < p.nfocus; i++) {
-		const struct focus_area *f = &p.focus[i];
-
-		section(x, "focus.", f->key, xasprintf("%s %s", _("focus area"), f->key));
-		put(x, "name", f->name);
-		put(x, "purpose", f->purpose);
-		if (f->nbodies) {
-			struct buf b;
-
-			buf_init(&b);
-			for (size_t j = 0; j < f->nbodies; j++)
-				buf_printf(&b, "%s%s", j ? " | " : "", f->bodies[j]);
-			put(x, "responsible", b.s);
-			buf_free(&b);
-		}
-	}
-	/* Goals in position order (parents are referenced by key, so order is free). */
-	{
-		sqlite3_stmt *st = db_prepare(db, "SELECT g.key, g.title, g.description, pg.key, f.key"
-			" FROM goal g LEFT JOIN goal pg ON pg.id = g.parent_id"
-			" LEFT JOIN focus_area f ON f.id = g.focus_id"
-			" WHERE g.strategy_id = ? ORDER BY g.position");
-
-		if (!st) {
-			model_free_plan(&p);
-			exporter_at(x, NULL);
-			buf_free(&x->places);
-			return -1;
-		}
-		sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			section(x, "goal.", db_text(st, 0), xasprintf("%s %s", _("goal"), db_text(st, 0)));
-			put(x, "title", db_text(st, 1));
-			put(x, "description", db_text(st, 2));
-			put(x, "parent", db_text(st, 3));
-			put(x, "focus", db_text(st, 4));
-		}
-		sqlite3_finalize(st);
-	}
-	for (size_t i = 0; i < p.ninds; i++) {
-		const struct indicator *ind = &p.inds[i];
-		const struct goal *g = plan_goal(&p, ind->goal_id);
-
-		section(x, "indicator.", ind->key, xasprintf(_("indicator %s"), ind->key));
-		put(x, "goal", g ? g->key : "");
-		put(x, "name", ind->name); put(x, "description", ind->description);
-		put(x, "unit", ind->unit); put(x, "source", ind->source); put(x, "kolada", ind->kolada);
-		put(x, "direction", ind->lower_is_better ? "lower" : "higher");
-		put_number(out, "baseline", ind->has_baseline, ind->baseline);
-		put(x, "baseline_period", ind->baseline_period);
-		put_number(out, "target", ind->has_target, ind->target);
-		put(x, "target_period", ind->target_period);
-		put(x, "by_sex", ind->by_sex ? "yes" : "no");
-		for (size_t j = 0; j < ind->nvalues; j++) {
-			const struct measurement *m = &ind->values[j];
-			char *key = m->sex == SEX_T ? xasprintf("value.%s", m->period)
-			                            : xasprintf("value.%s.%c", m->period, m->sex == SEX_K ? 'k' : 'm');
-
-			for (char *c = key; *c; c++)
-				*c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
-			{
-				char *safe = fix(x, "value", key, 0);
-
-				free(key);
-				key = safe;
-			}
-			if (m->has_value)
-				put_number(out, key, 1, m->value);
-			else
-				ini_write(out, key, "");
-			free(key);
-		}
-	}
-	for (size_t i = 0; i < p.nacts; i++) {
-		const struct activity *a = &p.acts[i];
-
-		section(x, "activity.", a->ref, xasprintf(_("activity %lld"), (long long)a->id));
-		for (int f = 0; f < AF_COUNT; f++) {
-			char *v = model_activity_text(a, (enum act_field)f, &p);
-
-			put(x, model_activity_fields[f].key, v);
-			free(v);
-		}
-	}
-	model_free_plan(&p);
+		put(x, fields_of(KIND_STRATEGY)[f].key, model_strategy_value(&p.s, (enum strategy_field)f));
+	for (size_t i = 0; i < p.nfocus; i++)
+		export_focus(x, &p.focus[i]);
+	if (export_goals(db, x, strategy_id) < 0)
+		goto out;
+	for (size_t i = 0; i < p.ninds; i++)
+		export_indicator(x, &p, &p.inds[i]);
+	for (size_t i = 0; i < p.nacts; i++)
+		export_activity(x, &p, &p.acts[i]);
 	if (x->count)
 		msg_warn(ui_ngettext("export: %zu character that a file may not hold was replaced by U+FFFD: %s",
 		                  "export: %zu characters that a file may not hold were replaced by U+FFFD: %s",
 		                  x->count), x->count, x->places.s);
 	rc = ferror(out) ? -1 : 0;
+out:
+	model_free_plan(&p);
 	exporter_at(x, NULL);
 	buf_free(&x->places);
 	return rc;
