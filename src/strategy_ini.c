@@ -220,6 +220,34 @@ parse_value_key(struct import *im, size_t idx, const char *key)
 	return 0;
 }
 
+/* A key of the kind; export splits any long text into parts, a list of bodies too. */
+static int
+known_key(enum kind kind, const char *key)
+{
+	const struct field_def *f = fields_of(kind);
+
+	for (size_t i = 0; i < nfields(kind); i++)
+		if (strcmp(key, f[i].key) == 0 || ((f[i].type == FT_TEXT || f[i].type == FT_LIST) && ini_is_part(key, f[i].key)))
+			return 1;
+	return 0;
+}
+
+/* Unknown keys are errors, a misspelt key would otherwise be lost: say which keys there are. */
+static void
+unknown_key(const struct import *im, enum kind kind, const char *section, const struct ini_key *k)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t f = 0; f < nfields(kind); f++)
+		buf_printf(&b, "%s%s", f ? ", " : "", fields_of(kind)[f].key);
+	if (kind == KIND_INDICATOR)
+		buf_puts(&b, ", value.PERIOD[.k|.m]");
+	err_set(_("%s: line %d: [%s]: unknown key '%s'; the keys of this section are: %s"),
+	        im->ini.path, k->line, section, k->key, b.s);
+	buf_free(&b);
+}
+
 /* Read one section into an item, checking every key and value. */
 static int
 read_section(struct import *im, const char *section, enum kind kind, const char *key)
@@ -241,10 +269,9 @@ read_section(struct import *im, const char *section, enum kind kind, const char 
 		          "'-' and '_' (no spaces or å ä ö)"), im->ini.path, it->line, section, key);
 		return -1;
 	}
-	/* Unknown keys are errors: a misspelt key would otherwise be lost. */
+	/* Unknown keys are errors; an indicator's values are keys of their own. */
 	for (size_t i = 0; i < im->ini.nkeys; i++) {
 		const struct ini_key *k = &im->ini.keys[i];
-		int known = 0;
 
 		if (strcmp(k->section, section) != 0)
 			continue;
@@ -254,22 +281,8 @@ read_section(struct import *im, const char *section, enum kind kind, const char 
 			it = &im->items[idx];
 			continue;
 		}
-		/* Export splits any long text into parts, a list of bodies too. */
-		for (size_t f = 0; f < n && !known; f++)
-			known = strcmp(k->key, fields_of(kind)[f].key) == 0 ||
-			        ((fields_of(kind)[f].type == FT_TEXT || fields_of(kind)[f].type == FT_LIST) &&
-			         ini_is_part(k->key, fields_of(kind)[f].key));
-		if (!known) {
-			struct buf b;
-
-			buf_init(&b);
-			for (size_t f = 0; f < n; f++)
-				buf_printf(&b, "%s%s", f ? ", " : "", fields_of(kind)[f].key);
-			if (kind == KIND_INDICATOR)
-				buf_puts(&b, ", value.PERIOD[.k|.m]");
-			err_set(_("%s: line %d: [%s]: unknown key '%s'; the keys of this section are: %s"),
-			        im->ini.path, k->line, section, k->key, b.s);
-			buf_free(&b);
+		if (!known_key(kind, k->key)) {
+			unknown_key(im, kind, section, k);
 			return -1;
 		}
 	}
@@ -331,6 +344,40 @@ check_order(struct import *im, struct item *it, const char *from_key, const char
 	return -1;
 }
 
+/* Every reference of the item (a field of type FT_FOCUS or FT_GOAL) names a section of the file. */
+static int
+check_references(struct import *im, struct item *it)
+{
+	const struct field_def *f = fields_of(it->kind);
+
+	for (size_t i = 0; i < nfields(it->kind); i++)
+		if ((f[i].type == FT_FOCUS || f[i].type == FT_GOAL) &&
+		    check_reference(im, it, f[i].key, f[i].type == FT_FOCUS ? KIND_FOCUS : KIND_GOAL) < 0)
+			return -1;
+	return 0;
+}
+
+/* A goal may not be its own ancestor. */
+static int
+check_goal_tree(struct import *im, const char *path)
+{
+	for (size_t i = 0; i < im->nitems; i++) {
+		struct item *g = &im->items[i];
+		size_t steps = 0;
+
+		if (g->kind != KIND_GOAL)
+			continue;
+		for (struct item *p = g; p && item_value(p, "parent"); p = find_item(im, KIND_GOAL, item_value(p, "parent"))) {
+			if (++steps > im->nitems) {
+				err_set(_("%s: line %d: [%s]: the goal is its own parent through 'parent' keys; "
+				          "break the circle"), path, g->line, g->section);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
 static int
 read_file(struct import *im, const char *path)
 {
@@ -363,11 +410,7 @@ read_file(struct import *im, const char *path)
 	for (size_t i = 0; i < im->nitems; i++) {
 		struct item *it = &im->items[i];
 
-		if ((it->kind == KIND_GOAL && (check_reference(im, it, "parent", KIND_GOAL) < 0 ||
-		                            check_reference(im, it, "focus", KIND_FOCUS) < 0)) ||
-		    (it->kind == KIND_INDICATOR && check_reference(im, it, "goal", KIND_GOAL) < 0) ||
-		    (it->kind == KIND_ACTIVITY && (check_reference(im, it, "focus", KIND_FOCUS) < 0 ||
-		                                check_reference(im, it, "goal", KIND_GOAL) < 0)))
+		if (check_references(im, it) < 0)
 			return -1;
 		if (check_order(im, it, it->kind == KIND_ACTIVITY ? "start" : "valid_from",
 		                it->kind == KIND_ACTIVITY ? "due" : "valid_to") < 0)
@@ -387,22 +430,7 @@ read_file(struct import *im, const char *path)
 			}
 		}
 	}
-	/* A goal may not be its own ancestor. */
-	for (size_t i = 0; i < im->nitems; i++) {
-		struct item *g = &im->items[i];
-		size_t steps = 0;
-
-		if (g->kind != KIND_GOAL)
-			continue;
-		for (struct item *p = g; p && item_value(p, "parent"); p = find_item(im, KIND_GOAL, item_value(p, "parent"))) {
-			if (++steps > im->nitems) {
-				err_set(_("%s: line %d: [%s]: the goal is its own parent through 'parent' keys; "
-				          "break the circle"), path, g->line, g->section);
-				return -1;
-			}
-		}
-	}
-	return 0;
+	return check_goal_tree(im, path);
 }
 
 static void
