@@ -129,42 +129,21 @@ number(int has, double v)
 	return xstrdup(num);
 }
 
-static const char *
-focus_key(const struct plan *p, int64_t id)
-{
-	const struct focus_area *f = plan_focus(p, id);
-
-	return f ? f->key : NULL;
-}
-
-static const char *
-goal_key(const struct plan *p, int64_t id)
-{
-	const struct goal *g = plan_goal(p, id);
-
-	return g ? g->key : NULL;
-}
-
-static char *
-bodies(const struct focus_area *f)
-{
-	struct buf b;
-
-	buf_init(&b);
-	for (size_t i = 0; i < f->nbodies; i++)
-		buf_printf(&b, "%s%s", i ? " | " : "", f->bodies[i]);
-	return buf_steal(&b);
-}
-
+/* Every field of the kind that differs between item b of before and n of after. */
 static void
-strategy_changes(struct out *o, const struct strategy *a, const struct strategy *b)
+fields_changed(struct out *o, const char *what, enum kind kind, const struct plan *before, const void *b,
+               const struct plan *after, const void *n)
 {
-	size_t n;
-	const struct field_def *f = model_fields(KIND_STRATEGY, &n);
+	size_t count;
+	const struct field_def *f = model_fields(kind, &count);
 
-	for (size_t i = 0; i < n; i++)
-		field(o, _("strategy"), f[i].key, model_strategy_value(a, (enum strategy_field)i),
-		      model_strategy_value(b, (enum strategy_field)i));
+	for (size_t i = 0; i < count; i++) {
+		char *ov = model_item_text(kind, before, b, (int)i), *nv = model_item_text(kind, after, n, (int)i);
+
+		field(o, what, f[i].key, ov, nv);
+		free(ov);
+		free(nv);
+	}
 }
 
 static void
@@ -180,13 +159,7 @@ focus_changes(struct out *o, const struct plan *before, const struct plan *after
 		if (!b) {
 			added(o, what, n->name);
 		} else {
-			char *ob = bodies(b), *nb = bodies(n);
-
-			field(o, what, "name", b->name, n->name);
-			field(o, what, "purpose", b->purpose, n->purpose);
-			field(o, what, "responsible", ob, nb);
-			free(ob);
-			free(nb);
+			fields_changed(o, what, KIND_FOCUS, before, b, after, n);
 		}
 		free(what);
 	}
@@ -205,10 +178,7 @@ goal_changes(struct out *o, const struct plan *before, const struct plan *after)
 		if (!b) {
 			added(o, what, n->title);
 		} else {
-			field(o, what, "title", b->title, n->title);
-			field(o, what, "description", b->description, n->description);
-			field(o, what, "parent", goal_key(before, b->parent_id), goal_key(after, n->parent_id));
-			field(o, what, "focus", focus_key(before, b->focus_id), focus_key(after, n->focus_id));
+			fields_changed(o, what, KIND_GOAL, before, b, after, n);
 		}
 		free(what);
 	}
@@ -250,26 +220,7 @@ indicator_changes(struct out *o, const struct plan *before, const struct plan *a
 		if (!b) {
 			added(o, what, n->name);
 		} else {
-			char *obase = number(b->has_baseline, b->baseline), *nbase = number(n->has_baseline, n->baseline);
-			char *otarget = number(b->has_target, b->target), *ntarget = number(n->has_target, n->target);
-
-			field(o, what, "goal", goal_key(before, b->goal_id), goal_key(after, n->goal_id));
-			field(o, what, "name", b->name, n->name);
-			field(o, what, "description", b->description, n->description);
-			field(o, what, "unit", b->unit, n->unit);
-			field(o, what, "source", b->source, n->source);
-			field(o, what, "kolada", b->kolada, n->kolada);
-			field(o, what, "direction", b->lower_is_better ? "lower" : "higher",
-			      n->lower_is_better ? "lower" : "higher");
-			field(o, what, "baseline", obase, nbase);
-			field(o, what, "baseline_period", b->baseline_period, n->baseline_period);
-			field(o, what, "target", otarget, ntarget);
-			field(o, what, "target_period", b->target_period, n->target_period);
-			field(o, what, "by_sex", b->by_sex ? "yes" : "no", n->by_sex ? "yes" : "no");
-			free(obase);
-			free(nbase);
-			free(otarget);
-			free(ntarget);
+			fields_changed(o, what, KIND_INDICATOR, before, b, after, n);
 		}
 		free(what);
 		value_changes(o, b, n);
@@ -289,14 +240,7 @@ activity_changes(struct out *o, const struct plan *before, const struct plan *af
 		if (!b) {
 			added(o, what, n->title);
 		} else {
-			for (int f = 0; f < AF_COUNT; f++) {
-				char *ov = model_activity_text(b, (enum act_field)f, before);
-				char *nv = model_activity_text(n, (enum act_field)f, after);
-
-				field(o, what, model_activity_fields[f].key, ov, nv);
-				free(ov);
-				free(nv);
-			}
+			fields_changed(o, what, KIND_ACTIVITY, before, b, after, n);
 		}
 		free(what);
 	}
@@ -319,7 +263,7 @@ import_summary_print(const struct import_summary *s, const char *prefix, FILE *o
 		        prefix, a->nfocus, a->ngoals, a->ninds, nvalues, a->nacts);
 		return 1;
 	}
-	strategy_changes(&o, &s->before.s, &a->s);
+	fields_changed(&o, _("strategy"), KIND_STRATEGY, &s->before, &s->before.s, a, &a->s);
 	focus_changes(&o, &s->before, a);
 	goal_changes(&o, &s->before, a);
 	indicator_changes(&o, &s->before, a);

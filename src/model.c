@@ -107,31 +107,11 @@ model_free_strategy_refs(struct strategy_ref *r, size_t n)
 #define SF_DEF_(key, type, flags) [SF_##key] = { #key, #key, FT_##type, NULL, flags, 0, 0, 0 },
 static const struct field_def strategy_fields[SF_COUNT] = { STRATEGY_FIELDS(SF_DEF_) };
 #undef SF_DEF_
-static const struct field_def focus_fields[] = {
-	{ "name", "name", FT_TEXT, NULL, FF_REQUIRED, 0, 0, 0 },
-	{ "purpose", "purpose", FT_TEXT, NULL, FF_MULTILINE, 0, 0, 0 },
-	{ "responsible", NULL, FT_LIST, NULL, 0, 0, 0, 0 },
-};
-static const struct field_def goal_fields[] = {
-	{ "title", "title", FT_TEXT, NULL, FF_REQUIRED, 0, 0, 0 },
-	{ "description", "description", FT_TEXT, NULL, FF_MULTILINE, 0, 0, 0 },
-	{ "parent", "parent_id", FT_GOAL, NULL, 0, 0, 0, 0 },
-	{ "focus", "focus_id", FT_FOCUS, NULL, 0, 0, 0, 0 },
-};
-static const struct field_def indicator_fields[] = {
-	{ "goal", "goal_id", FT_GOAL, NULL, FF_REQUIRED, 0, 0, 0 },
-	{ "name", "name", FT_TEXT, NULL, FF_REQUIRED, 0, 0, 0 },
-	{ "description", "description", FT_TEXT, NULL, FF_MULTILINE, 0, 0, 0 },
-	{ "unit", "unit", FT_TEXT, NULL, 0, 0, 0, 0 },
-	{ "source", "source", FT_TEXT, NULL, 0, 0, 0, 0 },
-	{ "kolada", "kolada", FT_TEXT, NULL, 0, 0, 0, 0 },
-	{ "direction", "direction", FT_DIRECTION, NULL, 0, 0, 0, 0 },
-	{ "baseline", "baseline", FT_NUMBER, NULL, 0, 0, 0, 0 },
-	{ "baseline_period", "baseline_period", FT_PERIOD, NULL, 0, 0, 0, 0 },
-	{ "target", "target", FT_NUMBER, NULL, 0, 0, 0, 0 },
-	{ "target_period", "target_period", FT_PERIOD, NULL, 0, 0, 0, 0 },
-	{ "by_sex", "by_sex", FT_BOOL, NULL, 0, 0, 0, 0 },
-};
+#define ROW_(ID, key, column, type, flags) { key, column, FT_##type, NULL, flags, 0, 0, 0 },
+static const struct field_def focus_fields[FA_COUNT] = { FOCUS_FIELDS(ROW_) };
+static const struct field_def goal_fields[GF_COUNT] = { GOAL_FIELDS(ROW_) };
+static const struct field_def indicator_fields[IND_COUNT] = { INDICATOR_FIELDS(ROW_) };
+#undef ROW_
 #define TABLE_(t) { t, sizeof t / sizeof *t }
 static const struct {
 	const struct field_def *f;
@@ -150,6 +130,89 @@ model_fields(enum kind k, size_t *n)
 {
 	*n = tables[k].n;
 	return tables[k].f;
+}
+
+static char *
+dup_text(const char *s)
+{
+	return xstrdup(s ? s : "");
+}
+
+static char *
+number_text(int has, double v)
+{
+	char num[64] = "";
+
+	if (has)
+		format_number(num, sizeof num, v);
+	return xstrdup(num);
+}
+
+static char *
+focus_text(const struct focus_area *f, enum focus_field field)
+{
+	struct buf b;
+
+	switch (field) {
+	case FA_NAME: return dup_text(f->name);
+	case FA_PURPOSE: return dup_text(f->purpose);
+	case FA_RESPONSIBLE:
+		buf_init(&b);
+		for (size_t i = 0; i < f->nbodies; i++)
+			buf_printf(&b, "%s%s", i ? " | " : "", f->bodies[i]);
+		return b.s ? b.s : xstrdup("");
+	default: return xstrdup("");
+	}
+}
+
+static char *
+goal_text(const struct plan *p, const struct goal *g, enum goal_field field)
+{
+	const struct goal *parent;
+	const struct focus_area *fa;
+
+	switch (field) {
+	case GF_TITLE: return dup_text(g->title);
+	case GF_DESCRIPTION: return dup_text(g->description);
+	case GF_PARENT: return dup_text((parent = plan_goal(p, g->parent_id)) ? parent->key : NULL);
+	case GF_FOCUS: return dup_text((fa = plan_focus(p, g->focus_id)) ? fa->key : NULL);
+	default: return xstrdup("");
+	}
+}
+
+static char *
+indicator_text(const struct plan *p, const struct indicator *ind, enum indicator_field field)
+{
+	const struct goal *g;
+
+	switch (field) {
+	case IND_GOAL: return dup_text((g = plan_goal(p, ind->goal_id)) ? g->key : NULL);
+	case IND_NAME: return dup_text(ind->name);
+	case IND_DESCRIPTION: return dup_text(ind->description);
+	case IND_UNIT: return dup_text(ind->unit);
+	case IND_SOURCE: return dup_text(ind->source);
+	case IND_KOLADA: return dup_text(ind->kolada);
+	case IND_DIRECTION: return xstrdup(ind->lower_is_better ? "lower" : "higher");
+	case IND_BASELINE: return number_text(ind->has_baseline, ind->baseline);
+	case IND_BASELINE_PERIOD: return dup_text(ind->baseline_period);
+	case IND_TARGET: return number_text(ind->has_target, ind->target);
+	case IND_TARGET_PERIOD: return dup_text(ind->target_period);
+	case IND_BY_SEX: return xstrdup(ind->by_sex ? "yes" : "no");
+	default: return xstrdup("");
+	}
+}
+
+char *
+model_item_text(enum kind kind, const struct plan *p, const void *item, int field)
+{
+	switch (kind) {
+	case KIND_STRATEGY: return dup_text(model_strategy_value(item, (enum strategy_field)field));
+	case KIND_FOCUS: return focus_text(item, (enum focus_field)field);
+	case KIND_GOAL: return goal_text(p, item, (enum goal_field)field);
+	case KIND_INDICATOR: return indicator_text(p, item, (enum indicator_field)field);
+	case KIND_ACTIVITY: return model_activity_text(item, (enum act_field)field, p);
+	default: return xstrdup("");
+	}
 }
 
 const char *

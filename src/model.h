@@ -74,6 +74,42 @@ struct strategy { STRATEGY_FIELDS(SF_MEMBER_) };
 /* A strategy's field, as stored (NULL if none). */
 const char *model_strategy_value(const struct strategy *s, enum strategy_field f);
 
+/*
+ * The fields of focus areas, goals and indicators: X(ID, key, column, type,
+ * flags).  model_item_text() gives each one's value as files hold it.
+ */
+#define FOCUS_FIELDS(X) \
+	X(NAME, "name", "name", TEXT, FF_REQUIRED) \
+	X(PURPOSE, "purpose", "purpose", TEXT, FF_MULTILINE) \
+	X(RESPONSIBLE, "responsible", NULL, LIST, 0)
+#define GOAL_FIELDS(X) \
+	X(TITLE, "title", "title", TEXT, FF_REQUIRED) \
+	X(DESCRIPTION, "description", "description", TEXT, FF_MULTILINE) \
+	X(PARENT, "parent", "parent_id", GOAL, 0) \
+	X(FOCUS, "focus", "focus_id", FOCUS, 0)
+#define INDICATOR_FIELDS(X) \
+	X(GOAL, "goal", "goal_id", GOAL, FF_REQUIRED) \
+	X(NAME, "name", "name", TEXT, FF_REQUIRED) \
+	X(DESCRIPTION, "description", "description", TEXT, FF_MULTILINE) \
+	X(UNIT, "unit", "unit", TEXT, 0) \
+	X(SOURCE, "source", "source", TEXT, 0) \
+	X(KOLADA, "kolada", "kolada", TEXT, 0) \
+	X(DIRECTION, "direction", "direction", DIRECTION, 0) \
+	X(BASELINE, "baseline", "baseline", NUMBER, 0) \
+	X(BASELINE_PERIOD, "baseline_period", "baseline_period", PERIOD, 0) \
+	X(TARGET, "target", "target", NUMBER, 0) \
+	X(TARGET_PERIOD, "target_period", "target_period", PERIOD, 0) \
+	X(BY_SEX, "by_sex", "by_sex", BOOL, 0)
+#define FA_ENUM_(ID, key, column, type, flags) FA_##ID,
+#define GF_ENUM_(ID, key, column, type, flags) GF_##ID,
+#define IND_ENUM_(ID, key, column, type, flags) IND_##ID,
+enum focus_field { FOCUS_FIELDS(FA_ENUM_) FA_COUNT };
+enum goal_field { GOAL_FIELDS(GF_ENUM_) GF_COUNT };
+enum indicator_field { INDICATOR_FIELDS(IND_ENUM_) IND_COUNT };
+#undef FA_ENUM_
+#undef GF_ENUM_
+#undef IND_ENUM_
+
 struct focus_area {
 	int64_t id;
 	char *key, *name, *purpose;
@@ -180,6 +216,14 @@ struct plan {
 	struct indicator *inds;    size_t ninds;
 	struct activity *acts;     size_t nacts;
 };
+
+/*
+ * A field of an item of p as files hold it (a new string, "" if empty):
+ * item is a struct strategy, focus_area, goal, indicator or activity as
+ * kind says; references by key, numbers as format_number() writes them,
+ * a list of names joined by " | ".
+ */
+char *model_item_text(enum kind kind, const struct plan *p, const void *item, int field);
 
 /* The ids and municipalities of every strategy, ordered by municipality. */
 struct strategy_ref { char *id, *municipality, *title; };

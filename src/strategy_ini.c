@@ -960,41 +960,34 @@ put_number(FILE *out, const char *key, int has, double v)
 	fprintf(out, "%s = %s\n", key, num);
 }
 
+/* Every field of an item of the kind, in table order; empty ones are left out. */
 static void
-export_focus(struct exporter *x, const struct focus_area *f)
+export_fields(struct exporter *x, const struct plan *p, enum kind kind, const void *item)
 {
-	section(x, "focus.", f->key, xasprintf("%s %s", _("focus area"), f->key));
-	put(x, "name", f->name);
-	put(x, "purpose", f->purpose);
-	if (f->nbodies) {
-		struct buf b;
+	for (size_t f = 0; f < nfields(kind); f++) {
+		char *v = model_item_text(kind, p, item, (int)f);
 
-		buf_init(&b);
-		for (size_t j = 0; j < f->nbodies; j++)
-			buf_printf(&b, "%s%s", j ? " | " : "", f->bodies[j]);
-		put(x, "responsible", b.s);
-		buf_free(&b);
+		put(x, fields_of(kind)[f].key, v);
+		free(v);
 	}
 }
 
 /* Goals in position order (parents are referenced by key, so order is free). */
 static int
-export_goals(struct db *db, struct exporter *x, const char *strategy_id)
+export_goals(struct db *db, struct exporter *x, const struct plan *p)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT g.key, g.title, g.description, pg.key, f.key"
-		" FROM goal g LEFT JOIN goal pg ON pg.id = g.parent_id"
-		" LEFT JOIN focus_area f ON f.id = g.focus_id"
-		" WHERE g.strategy_id = ? ORDER BY g.position");
+	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM goal WHERE strategy_id = ? ORDER BY position");
 
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, p->s.id, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		section(x, "goal.", db_text(st, 0), xasprintf("%s %s", _("goal"), db_text(st, 0)));
-		put(x, "title", db_text(st, 1));
-		put(x, "description", db_text(st, 2));
-		put(x, "parent", db_text(st, 3));
-		put(x, "focus", db_text(st, 4));
+		const struct goal *g = plan_goal(p, sqlite3_column_int64(st, 0));
+
+		if (!g)
+			continue;
+		section(x, "goal.", g->key, xasprintf("%s %s", _("goal"), g->key));
+		export_fields(x, p, KIND_GOAL, g);
 	}
 	sqlite3_finalize(st);
 	return 0;
@@ -1025,31 +1018,9 @@ export_values(struct exporter *x, const struct indicator *ind)
 static void
 export_indicator(struct exporter *x, const struct plan *p, const struct indicator *ind)
 {
-	const struct goal *g = plan_goal(p, ind->goal_id);
-
 	section(x, "indicator.", ind->key, xasprintf(_("indicator %s"), ind->key));
-	put(x, "goal", g ? g->key : "");
-	put(x, "name", ind->name); put(x, "description", ind->description);
-	put(x, "unit", ind->unit); put(x, "source", ind->source); put(x, "kolada", ind->kolada);
-	put(x, "direction", ind->lower_is_better ? "lower" : "higher");
-	put_number(x->out, "baseline", ind->has_baseline, ind->baseline);
-	put(x, "baseline_period", ind->baseline_period);
-	put_number(x->out, "target", ind->has_target, ind->target);
-	put(x, "target_period", ind->target_period);
-	put(x, "by_sex", ind->by_sex ? "yes" : "no");
+	export_fields(x, p, KIND_INDICATOR, ind);
 	export_values(x, ind);
-}
-
-static void
-export_activity(struct exporter *x, const struct plan *p, const struct activity *a)
-{
-	section(x, "activity.", a->ref, xasprintf(_("activity %lld"), (long long)a->id));
-	for (int f = 0; f < AF_COUNT; f++) {
-		char *v = model_activity_text(a, (enum act_field)f, p);
-
-		put(x, model_activity_fields[f].key, v);
-		free(v);
-	}
 }
 
 int
@@ -1063,16 +1034,19 @@ strategy_export(struct db *db, const char *strategy_id, FILE *out)
 		return -1;
 	exporter_at(x, xasprintf(_("strategy %s"), strategy_id));
 	fprintf(out, "; styrkort strategy file, see styrkort(5)\n[strategy]\n");
-	for (int f = 0; f < SF_COUNT; f++)
-		put(x, fields_of(KIND_STRATEGY)[f].key, model_strategy_value(&p.s, (enum strategy_field)f));
-	for (size_t i = 0; i < p.nfocus; i++)
-		export_focus(x, &p.focus[i]);
-	if (export_goals(db, x, strategy_id) < 0)
+	export_fields(x, &p, KIND_STRATEGY, &p.s);
+	for (size_t i = 0; i < p.nfocus; i++) {
+		section(x, "focus.", p.focus[i].key, xasprintf("%s %s", _("focus area"), p.focus[i].key));
+		export_fields(x, &p, KIND_FOCUS, &p.focus[i]);
+	}
+	if (export_goals(db, x, &p) < 0)
 		goto out;
 	for (size_t i = 0; i < p.ninds; i++)
 		export_indicator(x, &p, &p.inds[i]);
-	for (size_t i = 0; i < p.nacts; i++)
-		export_activity(x, &p, &p.acts[i]);
+	for (size_t i = 0; i < p.nacts; i++) {
+		section(x, "activity.", p.acts[i].ref, xasprintf(_("activity %lld"), (long long)p.acts[i].id));
+		export_fields(x, &p, KIND_ACTIVITY, &p.acts[i]);
+	}
 	if (x->count)
 		msg_warn(ui_ngettext("export: %zu character that a file may not hold was replaced by U+FFFD: %s",
 		                  "export: %zu characters that a file may not hold were replaced by U+FFFD: %s",
