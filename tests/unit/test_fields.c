@@ -39,7 +39,11 @@ setup(void **state)
 	exec("INSERT INTO strategy (id, municipality, title) VALUES ('s', 'Testby kommun', 'Strategi');"
 	     "INSERT INTO focus_area (id, strategy_id, key, position, name) VALUES (1, 's', 'f1', 0, 'Arbete');"
 	     "INSERT INTO goal (id, strategy_id, key, position, title) VALUES (1, 's', 'g1', 0, 'Mål');"
-	     "INSERT INTO activity (id, strategy_id, ref, position, title) VALUES (7, 's', 'a7', 0, 'Sju');");
+	     "INSERT INTO activity (id, strategy_id, ref, position, title) VALUES (7, 's', 'a7', 0, 'Sju');"
+	     "INSERT INTO responsible_body (focus_id, position, name) VALUES (1, 0, 'KS'), (1, 1, 'BUN');"
+	     "INSERT INTO goal (id, strategy_id, key, position, title, parent_id, focus_id) VALUES (2, 's', 'g2', 1, 'Del', 1, 1);"
+	     "INSERT INTO indicator (id, strategy_id, goal_id, key, position, name, direction, baseline, target_period, by_sex)"
+	     " VALUES (1, 's', 2, 'i1', 0, 'Andel', 'lower', 8.5, '2030', 1);");
 	return 0;
 }
 
@@ -132,6 +136,41 @@ kinds_agree(void **state)
 		assert_int_equal(n, SF_COUNT);
 		assert_string_equal(f[SF_follow_up].key, "follow_up");
 	}
+}
+
+static void
+expect_text(enum kind kind, const struct plan *p, const void *item, int field, const char *want)
+{
+	char *v = model_item_text(kind, p, item, field);
+
+	assert_string_equal(v, want);
+	free(v);
+}
+
+/* Any field of any kind as files hold it: references by key, numbers and lists as export writes them. */
+static void
+item_text(void **state)
+{
+	struct plan p;
+	const struct goal *g;
+
+	(void)state;
+	assert_int_equal(model_load_outline(db, "s", &p), 0);
+	g = plan_goal(&p, 2);
+	assert_non_null(g);
+	expect_text(KIND_STRATEGY, &p, &p.s, SF_municipality, "Testby kommun");
+	expect_text(KIND_STRATEGY, &p, &p.s, SF_note, "");
+	expect_text(KIND_FOCUS, &p, &p.focus[0], FA_RESPONSIBLE, "KS | BUN");
+	expect_text(KIND_FOCUS, &p, &p.focus[0], FA_PURPOSE, "");
+	expect_text(KIND_GOAL, &p, g, GF_PARENT, "g1");
+	expect_text(KIND_GOAL, &p, g, GF_FOCUS, "f1");
+	expect_text(KIND_INDICATOR, &p, &p.inds[0], IND_GOAL, "g2");
+	expect_text(KIND_INDICATOR, &p, &p.inds[0], IND_DIRECTION, "lower");
+	expect_text(KIND_INDICATOR, &p, &p.inds[0], IND_BASELINE, "8.5");
+	expect_text(KIND_INDICATOR, &p, &p.inds[0], IND_TARGET, "");
+	expect_text(KIND_INDICATOR, &p, &p.inds[0], IND_TARGET_PERIOD, "2030");
+	expect_text(KIND_INDICATOR, &p, &p.inds[0], IND_BY_SEX, "yes");
+	model_free_plan(&p);
 }
 
 /* The list the help and `set`'s message show. */
@@ -278,6 +317,7 @@ main(void)
 		cmocka_unit_test(every_field_round_trips),
 		cmocka_unit_test(checked_by_type),
 		cmocka_unit_test(csv_columns),
+		cmocka_unit_test(item_text),
 	};
 	int rc;
 
