@@ -426,7 +426,7 @@ submit_edit(void *arg, struct form_field *fields, int n, int *bad)
 	return rc < 0 ? -1 : 1;
 }
 
-/* The form's lines from the table; the index of field f in it is *at (if not NULL). */
+/* The form's lines, in the order of the table's form column, their labels and (with_values) what they hold. */
 static void
 form_fields(struct form_ctx *x, struct form_field *fields, int with_values)
 {
