@@ -7,11 +7,7 @@
 #include "db.h"
 #include "model.h"
 
-/* The fields a user may change, by the names `styrkort set` takes. */
-enum act_field {
-	AF_TITLE, AF_DESCRIPTION, AF_FOCUS, AF_GOAL, AF_RESPONSIBLE, AF_CONTACT,
-	AF_START, AF_DUE, AF_STATUS, AF_PROGRESS, AF_COMMENT, AF_COUNT
-};
+/* The fields a user may change (enum act_field, from ACTIVITY_FIELDS in model.h), by the names `styrkort set` takes. */
 const char *act_field_name(enum act_field f);
 int act_field_from_name(const char *name);
 

@@ -495,6 +495,45 @@ cmd_log(struct app *a)
 	return rc;
 }
 
+/* set's FIELD=VALUE arguments into c; -1 (with the message printed, c freed) if one is wrong. */
+static int
+set_changes(struct app *a, long id, struct act_change *c)
+{
+	for (int i = 1; i < a->nargs; i++) {
+		char *eq = strchr(a->args[i], '='), *name;
+		int f;
+
+		if (!eq) {
+			msg_error(_("set: '%s': expected FIELD=VALUE, such as status=done"), a->args[i]);
+			act_change_free(c);
+			return -1;
+		}
+		name = xstrndup(a->args[i], (size_t)(eq - a->args[i]));
+		f = act_field_from_name(name);
+		if (f < 0) {
+			char *list = model_activity_field_list(", ");
+
+			msg_error(_("set: unknown field '%s'; the fields are %s"), name, list);
+			free(list);
+			free(name);
+			act_change_free(c);
+			return -1;
+		}
+		free(name);
+		if (c->value[f]) {
+			msg_error(_("set: the field '%s' is given twice"), act_field_name(f));
+			act_change_free(c);
+			return -1;
+		}
+		if (act_change_set(c, f, eq + 1, a->cfg.date_format) < 0) {
+			msg_error(_("set %ld: %s"), id, err_get());
+			act_change_free(c);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int
 cmd_set(struct app *a)
 {
@@ -511,36 +550,8 @@ cmd_set(struct app *a)
 		msg_error(_("set %s: expected an activity number, as shown in the dashboard"), a->args[0]);
 		return EXIT_USAGE;
 	}
-	for (int i = 1; i < a->nargs; i++) {
-		char *eq = strchr(a->args[i], '='), *name;
-		int f;
-
-		if (!eq) {
-			msg_error(_("set: '%s': expected FIELD=VALUE, such as status=done"), a->args[i]);
-			act_change_free(&c);
-			return EXIT_USAGE;
-		}
-		name = xstrndup(a->args[i], (size_t)(eq - a->args[i]));
-		f = act_field_from_name(name);
-		if (f < 0) {
-			msg_error(_("set: unknown field '%s'; the fields are title, description, focus, goal, "
-			            "responsible, contact, start, due, status, progress, comment"), name);
-			free(name);
-			act_change_free(&c);
-			return EXIT_USAGE;
-		}
-		free(name);
-		if (c.value[f]) {
-			msg_error(_("set: the field '%s' is given twice"), act_field_name(f));
-			act_change_free(&c);
-			return EXIT_USAGE;
-		}
-		if (act_change_set(&c, f, eq + 1, a->cfg.date_format) < 0) {
-			msg_error(_("set %ld: %s"), id, err_get());
-			act_change_free(&c);
-			return EXIT_USAGE;
-		}
-	}
+	if (set_changes(a, id, &c) < 0)
+		return EXIT_USAGE;
 	if (!(db = app_open_db(a))) {
 		act_change_free(&c);
 		return fail(EXIT_RUNTIME);

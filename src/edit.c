@@ -20,27 +20,11 @@
 #include "text.h"
 #include "util.h"
 
-static char *
-dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
 /* A copy of the activity as shown: the pane's rows may be read again while a dialog is open. */
 static void
 activity_copy(struct activity *dst, const struct activity *src)
 {
-	*dst = *src;
-	dst->ref = dup_or_null(src->ref);
-	dst->title = dup_or_null(src->title);
-	dst->description = dup_or_null(src->description);
-	dst->responsible = dup_or_null(src->responsible);
-	dst->contact = dup_or_null(src->contact);
-	dst->start = dup_or_null(src->start);
-	dst->due = dup_or_null(src->due);
-	dst->comment = dup_or_null(src->comment);
-	dst->changed_by = dup_or_null(src->changed_by);
-	dst->changed_at = dup_or_null(src->changed_at);
+	model_copy_activity(dst, src);
 }
 
 void
@@ -89,27 +73,7 @@ selected_activity(struct dash *d, struct view *v, struct activity *out)
 static char *
 field_canon(const struct dash *d, const struct activity *a, enum act_field f)
 {
-	const struct focus_area *fa;
-	const struct goal *g;
-
-	switch (f) {
-	case AF_TITLE: return xstrdup(a->title ? a->title : "");
-	case AF_DESCRIPTION: return xstrdup(a->description ? a->description : "");
-	case AF_FOCUS:
-		fa = a->focus_id ? plan_focus(&d->plan, a->focus_id) : NULL;
-		return xstrdup(fa && fa->key ? fa->key : "");
-	case AF_GOAL:
-		g = a->goal_id ? plan_goal(&d->plan, a->goal_id) : NULL;
-		return xstrdup(g && g->key ? g->key : "");
-	case AF_RESPONSIBLE: return xstrdup(a->responsible ? a->responsible : "");
-	case AF_CONTACT: return xstrdup(a->contact ? a->contact : "");
-	case AF_START: return xstrdup(a->start ? a->start : "");
-	case AF_DUE: return xstrdup(a->due ? a->due : "");
-	case AF_STATUS: return xstrdup(status_id(a->status));
-	case AF_PROGRESS: return xasprintf("%d", a->progress);
-	case AF_COMMENT: return xstrdup(a->comment ? a->comment : "");
-	default: return xstrdup("");
-	}
+	return model_activity_text(a, f, &d->plan);
 }
 
 /* A canonical value for people: labels, dates in the configured format, names. */
@@ -120,19 +84,18 @@ field_shown(const struct dash *d, enum act_field f, const char *v)
 
 	if (!v || !*v)
 		return xstrdup(_("(empty)"));
-	switch (f) {
-	case AF_STATUS: {
+	switch (model_activity_fields[f].type) {
+	case FT_STATUS: {
 		int s = status_from_id(v);
 
 		return xstrdup(s >= 0 ? status_label((enum status)s) : v);
 	}
-	case AF_START:
-	case AF_DUE:
+	case FT_DATE:
 		report_format_date(buf, sizeof buf, v, d->app->cfg.date_format);
 		return xstrdup(buf);
-	case AF_PROGRESS:
+	case FT_PERCENT:
 		return xasprintf("%s %%", v);
-	case AF_FOCUS:
+	case FT_FOCUS:
 		for (size_t i = 0; i < d->plan.nfocus; i++)
 			if (d->plan.focus[i].key && strcmp(d->plan.focus[i].key, v) == 0)
 				return xstrdup(d->plan.focus[i].name);
@@ -146,20 +109,7 @@ field_shown(const struct dash *d, enum act_field f, const char *v)
 static const char *
 field_label(enum act_field f)
 {
-	switch (f) {
-	case AF_TITLE: return _("Title");
-	case AF_DESCRIPTION: return _("Description");
-	case AF_FOCUS: return _("Focus area");
-	case AF_GOAL: return _("Goal");
-	case AF_RESPONSIBLE: return _("Responsible");
-	case AF_CONTACT: return _("Contact");
-	case AF_START: return _("Start");
-	case AF_DUE: return _("Due");
-	case AF_STATUS: return _("Status");
-	case AF_PROGRESS: return _("Progress");
-	case AF_COMMENT: return _("Comment");
-	default: return "";
-	}
+	return (unsigned)f < AF_COUNT ? _(model_activity_fields[f].label) : "";
 }
 
 struct lines {
@@ -383,16 +333,13 @@ edit_status(struct dash *d, struct view *v)
 	return rc;
 }
 
-/* The form of an activity: which field is on which line, and what it held. */
-static const enum act_field form_order[] = {
-	AF_STATUS, AF_PROGRESS, AF_COMMENT, AF_START, AF_DUE, AF_RESPONSIBLE, AF_TITLE, AF_DESCRIPTION
-};
-#define NFORM ((int)(sizeof form_order / sizeof *form_order))
-
+/* The form of an activity: which field is on which line (the table's form column), and what it held. */
 struct form_ctx {
 	struct dash *d;
 	struct activity shown;          /* edit: as it was when the form opened */
-	char *initial[NFORM];
+	enum act_field order[AF_COUNT];
+	int n;                          /* lines in the form */
+	char *initial[AF_COUNT];
 	const char *focus_key;          /* add: the focus area, or NULL */
 	int64_t new_id;
 	int done;                       /* 1 saved, 2 kept theirs */
@@ -405,12 +352,11 @@ form_initial(struct dash *d, const struct activity *a, enum act_field f)
 	char *canon = field_canon(d, a, f), *out;
 	char buf[64];
 
-	switch (f) {
-	case AF_STATUS:
+	switch (model_activity_fields[f].type) {
+	case FT_STATUS:
 		out = xstrdup(status_label(a->status));
 		break;
-	case AF_START:
-	case AF_DUE:
+	case FT_DATE:
 		report_format_date(buf, sizeof buf, canon, d->app->cfg.date_format);
 		out = xstrdup(buf);
 		break;
@@ -439,12 +385,12 @@ static int
 form_changes(struct form_ctx *x, struct form_field *fields, struct act_change *c, int *bad)
 {
 	memset(c, 0, sizeof *c);
-	for (int i = 0; i < NFORM; i++) {
+	for (int i = 0; i < x->n; i++) {
 		if (x->initial[i] && strcmp(fields[i].value, x->initial[i]) == 0)
 			continue;
-		if (!x->initial[i] && !*fields[i].value && form_order[i] != AF_TITLE)
+		if (!x->initial[i] && !*fields[i].value && !(model_activity_fields[x->order[i]].flags & FF_REQUIRED))
 			continue;
-		if (act_change_set(c, form_order[i], fields[i].value, x->d->app->cfg.date_format) < 0) {
+		if (act_change_set(c, x->order[i], fields[i].value, x->d->app->cfg.date_format) < 0) {
 			*bad = i;
 			act_change_free(c);
 			return -1;
@@ -480,21 +426,37 @@ submit_edit(void *arg, struct form_field *fields, int n, int *bad)
 	return rc < 0 ? -1 : 1;
 }
 
+/* The form's lines, in the order of the table's form column, their labels and (with_values) what they hold. */
 static void
 form_fields(struct form_ctx *x, struct form_field *fields, int with_values)
 {
-	for (int i = 0; i < NFORM; i++) {
-		fields[i].label = field_label(form_order[i]);
+	x->n = 0;
+	for (int line = 1; line <= AF_COUNT; line++)
+		for (int f = 0; f < AF_COUNT; f++)
+			if (model_activity_fields[f].form == line)
+				x->order[x->n++] = (enum act_field)f;
+	for (int i = 0; i < x->n; i++) {
+		fields[i].label = field_label(x->order[i]);
 		if (with_values)
-			x->initial[i] = form_initial(x->d, &x->shown, form_order[i]);
+			x->initial[i] = form_initial(x->d, &x->shown, x->order[i]);
 		fields[i].value = x->initial[i] ? xstrdup(x->initial[i]) : NULL;
 	}
+}
+
+/* The line of field f in the form. */
+static int
+form_line(const struct form_ctx *x, enum act_field f)
+{
+	for (int i = 0; i < x->n; i++)
+		if (x->order[i] == f)
+			return i;
+	return 0;
 }
 
 static void
 form_free(struct form_ctx *x, struct form_field *fields)
 {
-	for (int i = 0; i < NFORM; i++) {
+	for (int i = 0; i < x->n; i++) {
 		free(fields[i].value);
 		free(x->initial[i]);
 	}
@@ -504,7 +466,7 @@ int
 edit_form(struct dash *d, struct view *v)
 {
 	struct form_ctx x;
-	struct form_field fields[NFORM];
+	struct form_field fields[AF_COUNT];
 	char *title;
 	int rc;
 
@@ -514,7 +476,7 @@ edit_form(struct dash *d, struct view *v)
 		return 0;
 	form_fields(&x, fields, 1);
 	title = form_title_dates(d, _("Edit #%lld (dates as %s)"), x.shown.id);
-	rc = form_run(d, title, fields, NFORM, submit_edit, &x);
+	rc = form_run(d, title, fields, x.n, submit_edit, &x);
 	free(title);
 	if (rc >= 0) {
 		if (x.done == 1) {
@@ -556,7 +518,7 @@ int
 edit_add(struct dash *d, struct view *v)
 {
 	struct form_ctx x;
-	struct form_field fields[NFORM];
+	struct form_field fields[AF_COUNT];
 	const struct focus_area *fa = NULL;
 	char *title;
 	int rc;
@@ -582,11 +544,11 @@ edit_add(struct dash *d, struct view *v)
 		title = fa ? xasprintf(_("New activity in %s (dates as %s)"), fa->name, example)
 		           : xasprintf(_("New activity, no focus area (dates as %s)"), example);
 	}
-	rc = form_run(d, title, fields, NFORM, submit_add, &x);
+	rc = form_run(d, title, fields, x.n, submit_add, &x);
 	free(title);
 	if (rc >= 0 && x.done) {
 		dash_reload(d, x.new_id);
-		display_message(0, _("Added #%lld %s"), (long long)x.new_id, fields[6].value);
+		display_message(0, _("Added #%lld %s"), (long long)x.new_id, fields[form_line(&x, AF_TITLE)].value);
 	} else if (rc == 0) {
 		display_message(0, "%s", _("Cancelled: nothing was added"));
 	}

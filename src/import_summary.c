@@ -130,53 +130,21 @@ number(int has, double v)
 	return xstrdup(num);
 }
 
-static const char *
-focus_key(const struct plan *p, int64_t id)
-{
-	const struct focus_area *f = plan_focus(p, id);
-
-	return f ? f->key : NULL;
-}
-
-static const char *
-goal_key(const struct plan *p, int64_t id)
-{
-	const struct goal *g = plan_goal(p, id);
-
-	return g ? g->key : NULL;
-}
-
-static char *
-bodies(const struct focus_area *f)
-{
-	struct buf b;
-
-	buf_init(&b);
-	for (size_t i = 0; i < f->nbodies; i++)
-		buf_printf(&b, "%s%s", i ? " | " : "", f->bodies[i]);
-	return buf_steal(&b);
-}
-
+/* Every field of the kind that differs between item b of before and n of after. */
 static void
-strategy_changes(struct out *o, const struct strategy *a, const struct strategy *b)
+fields_changed(struct out *o, const char *what, enum kind kind, const struct plan *before, const void *b,
+               const struct plan *after, const void *n)
 {
-	const char *what = _("strategy");
-	const struct {
-		const char *name, *o, *n;
-	} f[] = {
-		{ "municipality", a->municipality, b->municipality }, { "title", a->title, b->title },
-		{ "doc_type", a->doc_type, b->doc_type }, { "adopted_by", a->adopted_by, b->adopted_by },
-		{ "adopted_on", a->adopted_on, b->adopted_on }, { "revised_on", a->revised_on, b->revised_on },
-		{ "reference", a->reference, b->reference }, { "valid_from", a->valid_from, b->valid_from },
-		{ "valid_to", a->valid_to, b->valid_to }, { "owner", a->owner, b->owner },
-		{ "vision", a->vision, b->vision }, { "purpose", a->purpose, b->purpose },
-		{ "target_group", a->target_group, b->target_group },
-		{ "organisation", a->organisation, b->organisation },
-		{ "follow_up", a->follow_up, b->follow_up }, { "note", a->note, b->note },
-	};
+	size_t count;
+	const struct field_def *f = model_fields(kind, &count);
 
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-		field(o, what, f[i].name, f[i].o, f[i].n);
+	for (size_t i = 0; i < count; i++) {
+		char *ov = model_item_text(kind, before, b, (int)i), *nv = model_item_text(kind, after, n, (int)i);
+
+		field(o, what, f[i].key, ov, nv);
+		free(ov);
+		free(nv);
+	}
 }
 
 static void
@@ -192,13 +160,7 @@ focus_changes(struct out *o, const struct plan *before, const struct plan *after
 		if (!b) {
 			added(o, what, n->name);
 		} else {
-			char *ob = bodies(b), *nb = bodies(n);
-
-			field(o, what, "name", b->name, n->name);
-			field(o, what, "purpose", b->purpose, n->purpose);
-			field(o, what, "responsible", ob, nb);
-			free(ob);
-			free(nb);
+			fields_changed(o, what, KIND_FOCUS, before, b, after, n);
 		}
 		free(what);
 	}
@@ -217,10 +179,7 @@ goal_changes(struct out *o, const struct plan *before, const struct plan *after)
 		if (!b) {
 			added(o, what, n->title);
 		} else {
-			field(o, what, "title", b->title, n->title);
-			field(o, what, "description", b->description, n->description);
-			field(o, what, "parent", goal_key(before, b->parent_id), goal_key(after, n->parent_id));
-			field(o, what, "focus", focus_key(before, b->focus_id), focus_key(after, n->focus_id));
+			fields_changed(o, what, KIND_GOAL, before, b, after, n);
 		}
 		free(what);
 	}
@@ -262,26 +221,7 @@ indicator_changes(struct out *o, const struct plan *before, const struct plan *a
 		if (!b) {
 			added(o, what, n->name);
 		} else {
-			char *obase = number(b->has_baseline, b->baseline), *nbase = number(n->has_baseline, n->baseline);
-			char *otarget = number(b->has_target, b->target), *ntarget = number(n->has_target, n->target);
-
-			field(o, what, "goal", goal_key(before, b->goal_id), goal_key(after, n->goal_id));
-			field(o, what, "name", b->name, n->name);
-			field(o, what, "description", b->description, n->description);
-			field(o, what, "unit", b->unit, n->unit);
-			field(o, what, "source", b->source, n->source);
-			field(o, what, "kolada", b->kolada, n->kolada);
-			field(o, what, "direction", b->lower_is_better ? "lower" : "higher",
-			      n->lower_is_better ? "lower" : "higher");
-			field(o, what, "baseline", obase, nbase);
-			field(o, what, "baseline_period", b->baseline_period, n->baseline_period);
-			field(o, what, "target", otarget, ntarget);
-			field(o, what, "target_period", b->target_period, n->target_period);
-			field(o, what, "by_sex", b->by_sex ? "yes" : "no", n->by_sex ? "yes" : "no");
-			free(obase);
-			free(nbase);
-			free(otarget);
-			free(ntarget);
+			fields_changed(o, what, KIND_INDICATOR, before, b, after, n);
 		}
 		free(what);
 		value_changes(o, b, n);
@@ -301,21 +241,7 @@ activity_changes(struct out *o, const struct plan *before, const struct plan *af
 		if (!b) {
 			added(o, what, n->title);
 		} else {
-			char op[8], np[8];
-
-			snprintf(op, sizeof op, "%d", b->progress);
-			snprintf(np, sizeof np, "%d", n->progress);
-			field(o, what, "title", b->title, n->title);
-			field(o, what, "description", b->description, n->description);
-			field(o, what, "focus", focus_key(before, b->focus_id), focus_key(after, n->focus_id));
-			field(o, what, "goal", goal_key(before, b->goal_id), goal_key(after, n->goal_id));
-			field(o, what, "responsible", b->responsible, n->responsible);
-			field(o, what, "contact", b->contact, n->contact);
-			field(o, what, "start", b->start, n->start);
-			field(o, what, "due", b->due, n->due);
-			field(o, what, "status", status_id(b->status), status_id(n->status));
-			field(o, what, "progress", op, np);
-			field(o, what, "comment", b->comment, n->comment);
+			fields_changed(o, what, KIND_ACTIVITY, before, b, after, n);
 		}
 		free(what);
 	}
@@ -338,7 +264,7 @@ import_summary_print(const struct import_summary *s, const char *prefix, FILE *o
 		        prefix, a->nfocus, a->ngoals, a->ninds, nvalues, a->nacts);
 		return 1;
 	}
-	strategy_changes(&o, &s->before.s, &a->s);
+	fields_changed(&o, _("strategy"), KIND_STRATEGY, &s->before, &s->before.s, a, &a->s);
 	focus_changes(&o, &s->before, a);
 	goal_changes(&o, &s->before, a);
 	indicator_changes(&o, &s->before, a);

@@ -16,7 +16,9 @@
 #include "actions.h"
 #include "app.h"
 #include "catalog.h"
+#include "model.h"
 #include "msg.h"
+#include "text.h"
 #include "util.h"
 
 static const struct command {
@@ -60,10 +62,45 @@ static const struct option options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/*
+ * The fields of `set` (the activity field table) for the help, wrapped
+ * under 80 columns: the first line goes on where the %s of fmt stands, the
+ * others are indented as the help's descriptions are.
+ */
+static char *
+help_fields(const char *fmt)
+{
+	const char *at = strstr(fmt, "%s"), *line = at;
+	char *before;
+	int col;
+	struct buf b;
+
+	while (line && line > fmt && line[-1] != '\n')
+		line--;
+	before = xstrndup(line ? line : "", line ? (size_t)(at - line) : 0);
+	col = text_width(before);
+	free(before);
+	buf_init(&b);
+	for (int f = 0; f < AF_COUNT; f++) {
+		int w = text_width(model_activity_fields[f].key);
+
+		if (f && col + 1 + w >= 80) {
+			buf_puts(&b, "\n      ");
+			col = 6;
+		} else if (f) {
+			buf_puts(&b, " ");
+			col++;
+		}
+		buf_puts(&b, model_activity_fields[f].key);
+		col += w;
+	}
+	return b.s;
+}
+
 static void
 usage(void)
 {
-	printf(_("Usage:\n"
+	const char *fmt = _("Usage:\n"
 	         "  styrkort [OPTIONS] [FILE]\n"
 	         "      open the dashboard on FILE\n"
 	         "  styrkort --demo\n"
@@ -85,8 +122,7 @@ usage(void)
 	         "  styrkort log [--since DATE] [--activity N]\n"
 	         "      print the change log\n"
 	         "  styrkort set ACTIVITY FIELD=VALUE...\n"
-	         "      change an activity from a script; fields: title description focus goal\n"
-	         "      responsible contact start due status progress comment\n"
+	         "      change an activity from a script; fields: %s\n"
 	         "  styrkort review add [DATE] [--note TEXT] | styrkort review list\n"
 	         "      record or list steering-group reviews\n"
 	         "  styrkort --help | --version\n"
@@ -104,7 +140,11 @@ usage(void)
 	         "Statuses: not_started in_progress done delayed cancelled.\n"
 	         "Exit status: 0 success, 1 runtime failure, 2 usage or configuration error.\n"
 	         "The dashboard's keys and the configuration are in styrkort(1),\n"
-	         "the file formats in styrkort(5).\n"));
+	         "the file formats in styrkort(5).\n");
+	char *fields = help_fields(fmt);
+
+	printf(fmt, fields);
+	free(fields);
 	printf("\n");
 	printf(_("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
 	printf(_("styrkort home page: <%s>\n"), PACKAGE_URL);

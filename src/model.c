@@ -103,11 +103,128 @@ model_free_strategy_refs(struct strategy_ref *r, size_t n)
 	free(r);
 }
 
-/* The columns of struct strategy, in the order of the SELECT below. */
-#define STRATEGY_COLUMNS \
-	X(id) X(municipality) X(title) X(doc_type) X(adopted_by) X(adopted_on) \
-	X(revised_on) X(reference) X(valid_from) X(valid_to) X(owner) X(vision) \
-	X(purpose) X(target_group) X(organisation) X(follow_up) X(note)
+/* The fields of each kind: the strategy's and the activity's from their X-macros in model.h. */
+#define SF_DEF_(key, type, flags) [SF_##key] = { #key, #key, FT_##type, NULL, flags, 0, 0, 0 },
+static const struct field_def strategy_fields[SF_COUNT] = { STRATEGY_FIELDS(SF_DEF_) };
+#undef SF_DEF_
+#define ROW_(ID, key, column, type, flags) { key, column, FT_##type, NULL, flags, 0, 0, 0 },
+static const struct field_def focus_fields[FA_COUNT] = { FOCUS_FIELDS(ROW_) };
+static const struct field_def goal_fields[GF_COUNT] = { GOAL_FIELDS(ROW_) };
+static const struct field_def indicator_fields[IND_COUNT] = { INDICATOR_FIELDS(ROW_) };
+#undef ROW_
+#define TABLE_(t) { t, sizeof t / sizeof *t }
+static const struct {
+	const struct field_def *f;
+	size_t n;
+} tables[KIND_COUNT] = {
+	[KIND_STRATEGY] = TABLE_(strategy_fields),
+	[KIND_FOCUS] = TABLE_(focus_fields),
+	[KIND_GOAL] = TABLE_(goal_fields),
+	[KIND_INDICATOR] = TABLE_(indicator_fields),
+	[KIND_ACTIVITY] = { model_activity_fields, AF_COUNT },
+};
+#undef TABLE_
+
+const struct field_def *
+model_fields(enum kind k, size_t *n)
+{
+	*n = tables[k].n;
+	return tables[k].f;
+}
+
+static char *
+dup_text(const char *s)
+{
+	return xstrdup(s ? s : "");
+}
+
+static char *
+number_text(int has, double v)
+{
+	char num[64] = "";
+
+	if (has)
+		format_number(num, sizeof num, v);
+	return xstrdup(num);
+}
+
+static char *
+focus_text(const struct focus_area *f, enum focus_field field)
+{
+	struct buf b;
+
+	switch (field) {
+	case FA_NAME: return dup_text(f->name);
+	case FA_PURPOSE: return dup_text(f->purpose);
+	case FA_RESPONSIBLE:
+		buf_init(&b);
+		for (size_t i = 0; i < f->nbodies; i++)
+			buf_printf(&b, "%s%s", i ? " | " : "", f->bodies[i]);
+		return b.s ? b.s : xstrdup("");
+	default: return xstrdup("");
+	}
+}
+
+static char *
+goal_text(const struct plan *p, const struct goal *g, enum goal_field field)
+{
+	const struct goal *parent;
+	const struct focus_area *fa;
+
+	switch (field) {
+	case GF_TITLE: return dup_text(g->title);
+	case GF_DESCRIPTION: return dup_text(g->description);
+	case GF_PARENT: return dup_text((parent = plan_goal(p, g->parent_id)) ? parent->key : NULL);
+	case GF_FOCUS: return dup_text((fa = plan_focus(p, g->focus_id)) ? fa->key : NULL);
+	default: return xstrdup("");
+	}
+}
+
+static char *
+indicator_text(const struct plan *p, const struct indicator *ind, enum indicator_field field)
+{
+	const struct goal *g;
+
+	switch (field) {
+	case IND_GOAL: return dup_text((g = plan_goal(p, ind->goal_id)) ? g->key : NULL);
+	case IND_NAME: return dup_text(ind->name);
+	case IND_DESCRIPTION: return dup_text(ind->description);
+	case IND_UNIT: return dup_text(ind->unit);
+	case IND_SOURCE: return dup_text(ind->source);
+	case IND_KOLADA: return dup_text(ind->kolada);
+	case IND_DIRECTION: return xstrdup(ind->lower_is_better ? "lower" : "higher");
+	case IND_BASELINE: return number_text(ind->has_baseline, ind->baseline);
+	case IND_BASELINE_PERIOD: return dup_text(ind->baseline_period);
+	case IND_TARGET: return number_text(ind->has_target, ind->target);
+	case IND_TARGET_PERIOD: return dup_text(ind->target_period);
+	case IND_BY_SEX: return xstrdup(ind->by_sex ? "yes" : "no");
+	default: return xstrdup("");
+	}
+}
+
+char *
+model_item_text(enum kind kind, const struct plan *p, const void *item, int field)
+{
+	switch (kind) {
+	case KIND_STRATEGY: return dup_text(model_strategy_value(item, (enum strategy_field)field));
+	case KIND_FOCUS: return focus_text(item, (enum focus_field)field);
+	case KIND_GOAL: return goal_text(p, item, (enum goal_field)field);
+	case KIND_INDICATOR: return indicator_text(p, item, (enum indicator_field)field);
+	case KIND_ACTIVITY: return model_activity_text(item, (enum act_field)field, p);
+	default: return xstrdup("");
+	}
+}
+
+const char *
+model_strategy_value(const struct strategy *s, enum strategy_field f)
+{
+	switch (f) {
+#define SF_VALUE_(key, type, flags) case SF_##key: return s->key;
+	STRATEGY_FIELDS(SF_VALUE_)
+#undef SF_VALUE_
+	default: return NULL;
+	}
+}
 
 static int
 step_error(struct db *db, sqlite3_stmt *st, int rc)
@@ -123,8 +240,8 @@ static int
 load_strategy(struct db *db, const char *id, struct strategy *s)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT "
-#define X(f) #f ","
-		STRATEGY_COLUMNS
+#define X(key, type, flags) #key ","
+		STRATEGY_FIELDS(X)
 #undef X
 		"1 FROM strategy WHERE id = ?");
 	int col = 0, rc;
@@ -142,8 +259,8 @@ load_strategy(struct db *db, const char *id, struct strategy *s)
 		sqlite3_finalize(st);
 		return -1;
 	}
-#define X(f) s->f = db_strdup(st, col++);
-	STRATEGY_COLUMNS
+#define X(key, type, flags) s->key = db_strdup(st, col++);
+	STRATEGY_FIELDS(X)
 #undef X
 	sqlite3_finalize(st);
 	return 0;
@@ -309,28 +426,92 @@ load_indicators(struct db *db, const char *id, struct plan *p)
 	return 0;
 }
 
+/* Reading, freeing and copying a member, by field type. */
+#define FIELD_READ_TEXT(st, col, m) (m) = db_strdup(st, col)
+#define FIELD_READ_DATE FIELD_READ_TEXT
+#define FIELD_READ_FOCUS(st, col, m) (m) = sqlite3_column_int64(st, col)
+#define FIELD_READ_GOAL FIELD_READ_FOCUS
+#define FIELD_READ_STATUS(st, col, m) (m) = read_status(st, col)
+#define FIELD_READ_PERCENT(st, col, m) (m) = sqlite3_column_int(st, col)
+#define FIELD_FREE_TEXT(m) free(m)
+#define FIELD_FREE_DATE FIELD_FREE_TEXT
+#define FIELD_FREE_FOCUS(m) (void)0
+#define FIELD_FREE_GOAL FIELD_FREE_FOCUS
+#define FIELD_FREE_STATUS FIELD_FREE_FOCUS
+#define FIELD_FREE_PERCENT FIELD_FREE_FOCUS
+#define FIELD_COPY_TEXT(d, s) (d) = (s) ? xstrdup(s) : NULL
+#define FIELD_COPY_DATE FIELD_COPY_TEXT
+#define FIELD_COPY_FOCUS(d, s) (void)0     /* copied with the struct */
+#define FIELD_COPY_GOAL FIELD_COPY_FOCUS
+#define FIELD_COPY_STATUS FIELD_COPY_FOCUS
+#define FIELD_COPY_PERCENT FIELD_COPY_FOCUS
+
+#define DEF_(ID, key, member, column, type, label, flags, lo, hi, form) \
+	[AF_##ID] = { key, column, FT_##type, label, flags, lo, hi, form },
+const struct field_def model_activity_fields[AF_COUNT] = { ACTIVITY_FIELDS(DEF_) };
+#undef DEF_
+
+int
+model_activity_field(const char *key)
+{
+	for (int i = 0; i < AF_COUNT; i++)
+		if (strcmp(key, model_activity_fields[i].key) == 0)
+			return i;
+	return -1;
+}
+
+char *
+model_activity_field_list(const char *sep)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (int i = 0; i < AF_COUNT; i++)
+		buf_printf(&b, "%s%s", i ? sep : "", model_activity_fields[i].key);
+	return b.s;
+}
+
+static enum status
+read_status(sqlite3_stmt *st, int col)
+{
+	int s = status_from_id(db_text(st, col));
+
+	return s < 0 ? ST_NOT_STARTED : (enum status)s;
+}
+
 void
 model_read_activity(sqlite3_stmt *st, struct activity *a)
 {
-	int s;
+	a->id = sqlite3_column_int64(st, MODEL_COL_ID);
+	a->ref = db_strdup(st, MODEL_COL_REF);
+#define READ_(ID, key, member, column, type, label, flags, lo, hi, form) \
+	FIELD_READ_##type(st, MODEL_COL_FIELDS + AF_##ID, a->member);
+	ACTIVITY_FIELDS(READ_)
+#undef READ_
+	a->changed_by = db_strdup(st, MODEL_COL_CHANGED_BY);
+	a->changed_at = db_strdup(st, MODEL_COL_CHANGED_AT);
+	a->version = sqlite3_column_int64(st, MODEL_COL_VERSION);
+}
 
-	a->id = sqlite3_column_int64(st, 0);
-	a->ref = db_strdup(st, 1);
-	a->focus_id = sqlite3_column_int64(st, 2);
-	a->goal_id = sqlite3_column_int64(st, 3);
-	a->title = db_strdup(st, 4);
-	a->description = db_strdup(st, 5);
-	a->responsible = db_strdup(st, 6);
-	a->contact = db_strdup(st, 7);
-	a->start = db_strdup(st, 8);
-	a->due = db_strdup(st, 9);
-	s = status_from_id(db_text(st, 10));
-	a->status = s < 0 ? ST_NOT_STARTED : (enum status)s;
-	a->progress = sqlite3_column_int(st, 11);
-	a->comment = db_strdup(st, 12);
-	a->changed_by = db_strdup(st, 13);
-	a->changed_at = db_strdup(st, 14);
-	a->version = sqlite3_column_int64(st, 15);
+char *
+model_activity_text(const struct activity *a, enum act_field f, const struct plan *p)
+{
+	const struct focus_area *fa;
+	const struct goal *g;
+
+	switch (f) {
+#define TEXT_(ID, key, member, column, type, label, flags, lo, hi, form) \
+	case AF_##ID: return FIELD_TEXT_##type(a->member);
+#define FIELD_TEXT_TEXT(m) xstrdup((m) ? (m) : "")
+#define FIELD_TEXT_DATE FIELD_TEXT_TEXT
+#define FIELD_TEXT_FOCUS(m) xstrdup(p && (fa = plan_focus(p, m)) && fa->key ? fa->key : "")
+#define FIELD_TEXT_GOAL(m) xstrdup(p && (g = plan_goal(p, m)) && g->key ? g->key : "")
+#define FIELD_TEXT_STATUS(m) xstrdup(status_id(m))
+#define FIELD_TEXT_PERCENT(m) xasprintf("%d", m)
+	ACTIVITY_FIELDS(TEXT_)
+#undef TEXT_
+	default: return xstrdup("");
+	}
 }
 
 static int
@@ -380,26 +561,99 @@ model_load_outline(struct db *db, const char *strategy_id, struct plan *p)
 	return load(db, strategy_id, p, 0);
 }
 
+enum csv_what { CSV_FIELD, CSV_STRATEGY, CSV_NUMBER, CSV_REF, CSV_STATUS_LABEL, CSV_OVERDUE,
+                CSV_CHANGED_BY, CSV_CHANGED_AT };
+/* The published columns; the table's other fields follow them. */
+static const struct csv_column csv_published[] = {
+	{ "strategy", CSV_STRATEGY, -1 }, { "number", CSV_NUMBER, -1 }, { "ref", CSV_REF, -1 },
+	{ "focus_area", CSV_FIELD, AF_FOCUS }, { "goal", CSV_FIELD, AF_GOAL },
+	{ "title", CSV_FIELD, AF_TITLE }, { "responsible", CSV_FIELD, AF_RESPONSIBLE },
+	{ "contact", CSV_FIELD, AF_CONTACT }, { "start", CSV_FIELD, AF_START }, { "due", CSV_FIELD, AF_DUE },
+	{ "status", CSV_FIELD, AF_STATUS }, { "status_label", CSV_STATUS_LABEL, -1 },
+	{ "progress", CSV_FIELD, AF_PROGRESS }, { "overdue", CSV_OVERDUE, -1 },
+	{ "comment", CSV_FIELD, AF_COMMENT },
+	{ "changed_by", CSV_CHANGED_BY, -1 }, { "changed_at", CSV_CHANGED_AT, -1 },
+};
+#define NPUBLISHED (sizeof csv_published / sizeof *csv_published)
+
+size_t
+model_csv_columns(const struct csv_column **cols)
+{
+	static struct csv_column all[NPUBLISHED + AF_COUNT];
+	static size_t n;
+
+	if (!n) {
+		int listed[AF_COUNT] = { 0 };
+
+		for (size_t i = 0; i < NPUBLISHED; i++) {
+			all[n++] = csv_published[i];
+			if (csv_published[i].field >= 0)
+				listed[csv_published[i].field] = 1;
+		}
+		for (int f = 0; f < AF_COUNT; f++)
+			if (!listed[f] && !(model_activity_fields[f].flags & FF_NO_CSV))
+				all[n++] = (struct csv_column){ model_activity_fields[f].key, CSV_FIELD, f };
+	}
+	*cols = all;
+	return n;
+}
+
+char *
+model_csv_value(const struct plan *p, const struct activity *a, const struct csv_column *c)
+{
+	const struct focus_area *fa;
+	const struct goal *g;
+
+	switch (c->what) {
+	case CSV_STRATEGY: return xstrdup(p->s.id ? p->s.id : "");
+	case CSV_NUMBER: return xasprintf("%lld", (long long)a->id);
+	case CSV_REF: return xstrdup(a->ref ? a->ref : "");
+	case CSV_STATUS_LABEL: return xstrdup(status_label(a->status));
+	case CSV_OVERDUE: return xstrdup(activity_overdue(a) ? "yes" : "no");
+	case CSV_CHANGED_BY: return xstrdup(a->changed_by ? a->changed_by : "");
+	case CSV_CHANGED_AT: return xstrdup(a->changed_at ? a->changed_at : "");
+	}
+	/* A field: references by name, for people; the rest as stored. */
+	switch (model_activity_fields[c->field].type) {
+	case FT_FOCUS:
+		fa = plan_focus(p, a->focus_id);
+		return xstrdup(fa && fa->name ? fa->name : "");
+	case FT_GOAL:
+		g = plan_goal(p, a->goal_id);
+		return xstrdup(g && g->title ? g->title : "");
+	default:
+		return model_activity_text(a, (enum act_field)c->field, p);
+	}
+}
+
 void
 model_free_activity(struct activity *a)
 {
 	free(a->ref);
-	free(a->title);
-	free(a->description);
-	free(a->responsible);
-	free(a->contact);
-	free(a->start);
-	free(a->due);
-	free(a->comment);
+#define FREE_(ID, key, member, column, type, label, flags, lo, hi, form) FIELD_FREE_##type(a->member);
+	ACTIVITY_FIELDS(FREE_)
+#undef FREE_
 	free(a->changed_by);
 	free(a->changed_at);
 }
 
 void
+model_copy_activity(struct activity *dst, const struct activity *src)
+{
+	*dst = *src;
+	FIELD_COPY_TEXT(dst->ref, src->ref);
+#define COPY_(ID, key, member, column, type, label, flags, lo, hi, form) FIELD_COPY_##type(dst->member, src->member);
+	ACTIVITY_FIELDS(COPY_)
+#undef COPY_
+	FIELD_COPY_TEXT(dst->changed_by, src->changed_by);
+	FIELD_COPY_TEXT(dst->changed_at, src->changed_at);
+}
+
+void
 model_free_plan(struct plan *p)
 {
-#define X(f) free(p->s.f);
-	STRATEGY_COLUMNS
+#define X(key, type, flags) free(p->s.key);
+	STRATEGY_FIELDS(X)
 #undef X
 	for (size_t i = 0; i < p->nfocus; i++) {
 		struct focus_area *f = &p->focus[i];

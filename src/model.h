@@ -23,11 +23,92 @@ enum sex { SEX_T, SEX_K, SEX_M, SEX_COUNT };
 int sex_from_char(int c);
 char sex_char(enum sex s);
 
-struct strategy {
-	char *id, *municipality, *title, *doc_type, *adopted_by, *adopted_on,
-	     *revised_on, *reference, *valid_from, *valid_to, *owner, *vision,
-	     *purpose, *target_group, *organisation, *follow_up, *note;
+/*
+ * A field of a strategy, focus area, goal, indicator or activity: its key
+ * in files (and the change log), its column, its type and what follows
+ * from them.  One table per kind (model_fields()); the activity's rows come
+ * from ACTIVITY_FIELDS below, the strategy's from STRATEGY_FIELDS.
+ */
+enum field_type {
+	FT_TEXT, FT_DATE, FT_SLUG,
+	FT_FOCUS, FT_GOAL,              /* a reference: the key of a focus area or goal */
+	FT_STATUS, FT_PERCENT,          /* a status id; a whole number from lo to hi */
+	FT_NUMBER, FT_PERIOD, FT_DIRECTION, FT_BOOL,
+	FT_LIST                         /* names separated by '|', kept in a table of their own */
 };
+enum field_flag {
+	FF_REQUIRED = 1,        /* may not be empty */
+	FF_MULTILINE = 2,       /* a text that may hold line breaks and tabs */
+	FF_NO_CSV = 4           /* left out of the CSV report (long text) */
+};
+struct field_def {
+	const char *key, *column;       /* column NULL: not a column of the kind's table */
+	enum field_type type;
+	const char *label;      /* N_(): translate with _(); NULL where nothing shows it */
+	unsigned flags;
+	int lo, hi;
+	int form;               /* activities: the line in the dashboard's form, 0: not there */
+};
+
+enum kind { KIND_STRATEGY, KIND_FOCUS, KIND_GOAL, KIND_INDICATOR, KIND_ACTIVITY, KIND_COUNT };
+/* The fields of a kind, in the order files hold them; *n gets how many. */
+const struct field_def *model_fields(enum kind k, size_t *n);
+
+/*
+ * The strategy's fields, one row each: X(key, type, flags); the key is
+ * also the member of struct strategy and the column.
+ */
+#define STRATEGY_FIELDS(X) \
+	X(id, SLUG, FF_REQUIRED) X(municipality, TEXT, FF_REQUIRED) X(title, TEXT, FF_REQUIRED) \
+	X(doc_type, TEXT, 0) X(adopted_by, TEXT, 0) X(adopted_on, DATE, 0) X(revised_on, DATE, 0) \
+	X(reference, TEXT, 0) X(valid_from, DATE, 0) X(valid_to, DATE, 0) X(owner, TEXT, 0) \
+	X(vision, TEXT, FF_MULTILINE) X(purpose, TEXT, FF_MULTILINE) X(target_group, TEXT, FF_MULTILINE) \
+	X(organisation, TEXT, FF_MULTILINE) X(follow_up, TEXT, FF_MULTILINE) X(note, TEXT, FF_MULTILINE)
+
+#define SF_ENUM_(key, type, flags) SF_##key,
+enum strategy_field { STRATEGY_FIELDS(SF_ENUM_) SF_COUNT };
+#undef SF_ENUM_
+#define SF_MEMBER_(key, type, flags) char *key;
+struct strategy { STRATEGY_FIELDS(SF_MEMBER_) };
+#undef SF_MEMBER_
+/* A strategy's field, as stored (NULL if none). */
+const char *model_strategy_value(const struct strategy *s, enum strategy_field f);
+
+/*
+ * The fields of focus areas, goals and indicators: X(ID, key, column, type,
+ * flags).  model_item_text() gives each one's value as files hold it.
+ */
+#define FOCUS_FIELDS(X) \
+	X(NAME, "name", "name", TEXT, FF_REQUIRED) \
+	X(PURPOSE, "purpose", "purpose", TEXT, FF_MULTILINE) \
+	X(RESPONSIBLE, "responsible", NULL, LIST, 0)
+#define GOAL_FIELDS(X) \
+	X(TITLE, "title", "title", TEXT, FF_REQUIRED) \
+	X(DESCRIPTION, "description", "description", TEXT, FF_MULTILINE) \
+	X(PARENT, "parent", "parent_id", GOAL, 0) \
+	X(FOCUS, "focus", "focus_id", FOCUS, 0)
+#define INDICATOR_FIELDS(X) \
+	X(GOAL, "goal", "goal_id", GOAL, FF_REQUIRED) \
+	X(NAME, "name", "name", TEXT, FF_REQUIRED) \
+	X(DESCRIPTION, "description", "description", TEXT, FF_MULTILINE) \
+	X(UNIT, "unit", "unit", TEXT, 0) \
+	X(SOURCE, "source", "source", TEXT, 0) \
+	X(KOLADA, "kolada", "kolada", TEXT, 0) \
+	X(DIRECTION, "direction", "direction", DIRECTION, 0) \
+	X(BASELINE, "baseline", "baseline", NUMBER, 0) \
+	X(BASELINE_PERIOD, "baseline_period", "baseline_period", PERIOD, 0) \
+	X(TARGET, "target", "target", NUMBER, 0) \
+	X(TARGET_PERIOD, "target_period", "target_period", PERIOD, 0) \
+	X(BY_SEX, "by_sex", "by_sex", BOOL, 0)
+#define FA_ENUM_(ID, key, column, type, flags) FA_##ID,
+#define GF_ENUM_(ID, key, column, type, flags) GF_##ID,
+#define IND_ENUM_(ID, key, column, type, flags) IND_##ID,
+enum focus_field { FOCUS_FIELDS(FA_ENUM_) FA_COUNT };
+enum goal_field { GOAL_FIELDS(GF_ENUM_) GF_COUNT };
+enum indicator_field { INDICATOR_FIELDS(IND_ENUM_) IND_COUNT };
+#undef FA_ENUM_
+#undef GF_ENUM_
+#undef IND_ENUM_
 
 struct focus_area {
 	int64_t id;
@@ -65,16 +146,67 @@ struct indicator {
 	size_t nvalues;
 };
 
+/*
+ * The fields of an activity that people change, one row each: the one
+ * place a field is declared.  From it come enum act_field (AF_TITLE...),
+ * the members of struct activity, the columns read and written, the names
+ * `styrkort set`, INI files, the change log and the CSV use, the checking
+ * of a typed value by its type, INI import and export, the import summary,
+ * the change log, the CSV columns (after the published ones), the form's
+ * labels and lines, and the field lists of the help and the error
+ * messages.  Adding a field is a schema migration (db.c, db.h), a row here,
+ * its label's translation, tests and the manual; pane 4's detail lists its
+ * fields by hand (pane_activities.c).
+ *
+ *   X(ID, key, member, column, type, label, flags, lo, hi, form)
+ *
+ * key: the field's name to people and files; member: in struct activity;
+ * column: in the activity table; type: TEXT, DATE, FOCUS or GOAL (a
+ * reference, a key to people), STATUS or PERCENT (an int from lo to hi);
+ * label: for people, translated; flags: FF_*; form: its line in the
+ * dashboard's form (1...), 0 if the form does not show it.  The order of
+ * the rows is the order of export, of the change log and of the lists.
+ */
+#define ACTIVITY_FIELDS(X) \
+	X(TITLE,       "title",       title,       "title",       TEXT,    N_("Title"),       FF_REQUIRED,  0, 0,   7) \
+	X(DESCRIPTION, "description", description, "description", TEXT,    N_("Description"), FF_MULTILINE | FF_NO_CSV, 0, 0, 8) \
+	X(FOCUS,       "focus",       focus_id,    "focus_id",    FOCUS,   N_("Focus area"),  0,            0, 0,   0) \
+	X(GOAL,        "goal",        goal_id,     "goal_id",     GOAL,    N_("Goal"),        0,            0, 0,   0) \
+	X(RESPONSIBLE, "responsible", responsible, "responsible", TEXT,    N_("Responsible"), 0,            0, 0,   6) \
+	X(CONTACT,     "contact",     contact,     "contact",     TEXT,    N_("Contact"),     0,            0, 0,   0) \
+	X(START,       "start",       start,       "start_date",  DATE,    N_("Start"),       0,            0, 0,   4) \
+	X(DUE,         "due",         due,         "due_date",    DATE,    N_("Due"),         0,            0, 0,   5) \
+	X(STATUS,      "status",      status,      "status",      STATUS,  N_("Status"),      0,            0, 0,   1) \
+	X(PROGRESS,    "progress",    progress,    "progress",    PERCENT, N_("Progress"),    0,            0, 100, 2) \
+	X(COMMENT,     "comment",     comment,     "comment",     TEXT,    N_("Comment"),     FF_MULTILINE, 0, 0,   3)
+
+/* The C type of a member, by field type. */
+#define FIELD_CTYPE_TEXT char *
+#define FIELD_CTYPE_DATE char *
+#define FIELD_CTYPE_FOCUS int64_t       /* 0: none */
+#define FIELD_CTYPE_GOAL int64_t        /* 0: none */
+#define FIELD_CTYPE_STATUS enum status
+#define FIELD_CTYPE_PERCENT int
+
+#define AF_ENUM_(ID, key, member, column, type, label, flags, lo, hi, form) AF_##ID,
+enum act_field { ACTIVITY_FIELDS(AF_ENUM_) AF_COUNT };
+#undef AF_ENUM_
+
+extern const struct field_def model_activity_fields[AF_COUNT];
+/* The field called key, or -1. */
+int model_activity_field(const char *key);
+/* The keys joined by sep (a new string), as the help and the messages list them. */
+char *model_activity_field_list(const char *sep);
+
+#define ACT_MEMBER_(ID, key, member, column, type, label, flags, lo, hi, form) FIELD_CTYPE_##type member;
 struct activity {
 	int64_t id;             /* the activity's number */
 	char *ref;              /* its key within the strategy's INI file */
-	int64_t focus_id, goal_id;
-	char *title, *description, *responsible, *contact, *start, *due;
-	enum status status;
-	int progress;
-	char *comment, *changed_by, *changed_at;
+	ACTIVITY_FIELDS(ACT_MEMBER_)
+	char *changed_by, *changed_at;
 	int64_t version;        /* bumped on every change: detects lost updates */
 };
+#undef ACT_MEMBER_
 
 /* A whole strategy, for the report, export and the dashboard's panes. */
 struct plan {
@@ -85,18 +217,60 @@ struct plan {
 	struct activity *acts;     size_t nacts;
 };
 
+/*
+ * A field of an item of p as files hold it (a new string, "" if empty):
+ * item is a struct strategy, focus_area, goal, indicator or activity as
+ * kind says; references by key, numbers as format_number() writes them,
+ * a list of names joined by " | ".
+ */
+char *model_item_text(enum kind kind, const struct plan *p, const void *item, int field);
+
 /* The ids and municipalities of every strategy, ordered by municipality. */
 struct strategy_ref { char *id, *municipality, *title; };
 int model_list_strategies(struct db *db, struct strategy_ref **out, size_t *n);
 void model_free_strategy_refs(struct strategy_ref *r, size_t n);
 
-/* The columns model_read_activity() reads, for SELECTs of activities. */
+/* The columns model_read_activity() reads, for SELECTs of activities, and their places. */
+#define FIELD_SELECT_TEXT(column) column ", "
+#define FIELD_SELECT_DATE(column) column ", "
+#define FIELD_SELECT_FOCUS(column) "coalesce(" column ", 0), "
+#define FIELD_SELECT_GOAL(column) "coalesce(" column ", 0), "
+#define FIELD_SELECT_STATUS(column) column ", "
+#define FIELD_SELECT_PERCENT(column) column ", "
+#define MODEL_SELECT_(ID, key, member, column, type, label, flags, lo, hi, form) FIELD_SELECT_##type(column)
 #define MODEL_ACTIVITY_COLUMNS \
-	"id, ref, coalesce(focus_id, 0), coalesce(goal_id, 0), title, description," \
-	" responsible, contact, start_date, due_date, status, progress, comment," \
-	" changed_by, changed_at, version"
+	"id, ref, " ACTIVITY_FIELDS(MODEL_SELECT_) "changed_by, changed_at, version"
+enum {
+	MODEL_COL_ID, MODEL_COL_REF,
+	MODEL_COL_FIELDS,                       /* the fields from here, in table order */
+	MODEL_COL_CHANGED_BY = MODEL_COL_FIELDS + AF_COUNT,
+	MODEL_COL_CHANGED_AT, MODEL_COL_VERSION,
+	MODEL_ACTIVITY_NCOLUMNS                 /* the first column after them */
+};
 void model_read_activity(sqlite3_stmt *st, struct activity *a);
 void model_free_activity(struct activity *a);
+/* A deep copy of src into dst. */
+void model_copy_activity(struct activity *dst, const struct activity *src);
+/*
+ * A field's value in canonical form (a new string): the text, an ISO date,
+ * a status id, a number, the key of a focus area or goal in p ("" if none
+ * or p is NULL).  What `set` takes and export writes.
+ */
+char *model_activity_text(const struct activity *a, enum act_field f, const struct plan *p);
+
+/*
+ * The columns of the CSV report of activities: the published ones in their
+ * order (strategy, number, ref, focus_area, goal, title, ... changed_at),
+ * then every other field of the table that is not FF_NO_CSV, by its key.
+ */
+struct csv_column {
+	const char *name;
+	int what;               /* private to model.c */
+	int field;              /* an enum act_field, or -1 */
+};
+size_t model_csv_columns(const struct csv_column **cols);
+/* A column's value for an activity of p, for people: names, labels, ISO dates (a new string). */
+char *model_csv_value(const struct plan *p, const struct activity *a, const struct csv_column *c);
 
 /* Load one strategy; -1 with err_set() if it does not exist. */
 int model_load_plan(struct db *db, const char *strategy_id, struct plan *p);

@@ -426,6 +426,9 @@ struct report_bar {
 };
 
 /* One row of a table. */
+/* The most cells a row holds: the CSV's columns (model_csv_columns) with room to grow. */
+#define REPORT_ROW_CELLS 32
+
 struct report_row {
 	int head;               /* the column names; align has 'l' or 'r' for each */
 	int total;              /* the sum under the rows */
@@ -433,7 +436,7 @@ struct report_row {
 	int data;               /* one activity as a record: for data formats (CSV) only */
 	const char *symbol;     /* drawn before the first cell in text */
 	const char *align;
-	const char *cells[17];  /* NULL: the bar of pr */
+	const char *cells[REPORT_ROW_CELLS];  /* NULL: the bar of pr */
 	int n;
 	const struct progress *pr;
 };
@@ -795,19 +798,17 @@ csv_field(FILE *out, const char *s, int first)
 	free(clean);
 }
 
-static const char *const csv_columns[] = {
-	"strategy", "number", "ref", "focus_area", "goal", "title", "responsible", "contact",
-	"start", "due", "status", "status_label", "progress", "overdue", "comment",
-	"changed_by", "changed_at", NULL
-};
 
 static void
 csv_file_start(FILE *out)
 {
+	const struct csv_column *cols;
+	size_t n = model_csv_columns(&cols);
+
 	/* A byte order mark, so that Excel reads the file as UTF-8. */
 	fputs("\xef\xbb\xbf", out);
-	for (int i = 0; csv_columns[i]; i++)
-		csv_field(out, csv_columns[i], i == 0);
+	for (size_t i = 0; i < n; i++)
+		csv_field(out, cols[i].name, i == 0);
 	fputs("\r\n", out);
 }
 

@@ -14,91 +14,26 @@
 #include "text.h"
 #include "util.h"
 
-enum field_type { F_TEXT, F_DATE, F_NUMBER, F_PERIOD, F_SLUG, F_DIRECTION, F_BOOL,
-                  F_STATUS, F_PROGRESS, F_LIST };
-
-struct field {
-	const char *key;
-	enum field_type type;
-	int required;
-	const char *column;     /* the database column */
+/* Every section kind, its prefix and its keys: the fields of the kind (model.h), in the order export writes them. */
+static const char *const prefixes[KIND_COUNT] = {
+	[KIND_STRATEGY] = "strategy", [KIND_FOCUS] = "focus.", [KIND_GOAL] = "goal.",
+	[KIND_INDICATOR] = "indicator.", [KIND_ACTIVITY] = "activity.",
 };
 
-/* Every section kind and its keys, in the order export writes them. */
-static const struct field strategy_fields[] = {
-	{ "id", F_SLUG, 1, "id" },
-	{ "municipality", F_TEXT, 1, "municipality" },
-	{ "title", F_TEXT, 1, "title" },
-	{ "doc_type", F_TEXT, 0, "doc_type" },
-	{ "adopted_by", F_TEXT, 0, "adopted_by" },
-	{ "adopted_on", F_DATE, 0, "adopted_on" },
-	{ "revised_on", F_DATE, 0, "revised_on" },
-	{ "reference", F_TEXT, 0, "reference" },
-	{ "valid_from", F_DATE, 0, "valid_from" },
-	{ "valid_to", F_DATE, 0, "valid_to" },
-	{ "owner", F_TEXT, 0, "owner" },
-	{ "vision", F_TEXT, 0, "vision" },
-	{ "purpose", F_TEXT, 0, "purpose" },
-	{ "target_group", F_TEXT, 0, "target_group" },
-	{ "organisation", F_TEXT, 0, "organisation" },
-	{ "follow_up", F_TEXT, 0, "follow_up" },
-	{ "note", F_TEXT, 0, "note" },
-	{ NULL, 0, 0, NULL }
-};
-static const struct field focus_fields[] = {
-	{ "name", F_TEXT, 1, "name" },
-	{ "purpose", F_TEXT, 0, "purpose" },
-	{ "responsible", F_LIST, 0, NULL },
-	{ NULL, 0, 0, NULL }
-};
-static const struct field goal_fields[] = {
-	{ "title", F_TEXT, 1, "title" },
-	{ "description", F_TEXT, 0, "description" },
-	{ "parent", F_SLUG, 0, NULL },
-	{ "focus", F_SLUG, 0, NULL },
-	{ NULL, 0, 0, NULL }
-};
-static const struct field indicator_fields[] = {
-	{ "goal", F_SLUG, 1, NULL },
-	{ "name", F_TEXT, 1, "name" },
-	{ "description", F_TEXT, 0, "description" },
-	{ "unit", F_TEXT, 0, "unit" },
-	{ "source", F_TEXT, 0, "source" },
-	{ "kolada", F_TEXT, 0, "kolada" },
-	{ "direction", F_DIRECTION, 0, "direction" },
-	{ "baseline", F_NUMBER, 0, "baseline" },
-	{ "baseline_period", F_PERIOD, 0, "baseline_period" },
-	{ "target", F_NUMBER, 0, "target" },
-	{ "target_period", F_PERIOD, 0, "target_period" },
-	{ "by_sex", F_BOOL, 0, "by_sex" },
-	{ NULL, 0, 0, NULL }
-};
-static const struct field activity_fields[] = {
-	{ "title", F_TEXT, 1, "title" },
-	{ "description", F_TEXT, 0, "description" },
-	{ "focus", F_SLUG, 0, NULL },
-	{ "goal", F_SLUG, 0, NULL },
-	{ "responsible", F_TEXT, 0, "responsible" },
-	{ "contact", F_TEXT, 0, "contact" },
-	{ "start", F_DATE, 0, "start_date" },
-	{ "due", F_DATE, 0, "due_date" },
-	{ "status", F_STATUS, 0, "status" },
-	{ "progress", F_PROGRESS, 0, "progress" },
-	{ "comment", F_TEXT, 0, "comment" },
-	{ NULL, 0, 0, NULL }
-};
+static const struct field_def *
+fields_of(enum kind k)
+{
+	size_t n;
 
-enum kind { K_STRATEGY, K_FOCUS, K_GOAL, K_INDICATOR, K_ACTIVITY, K_COUNT };
-static const struct {
-	const char *prefix;
-	const struct field *fields;
-} kinds[K_COUNT] = {
-	[K_STRATEGY] = { "strategy", strategy_fields },
-	[K_FOCUS] = { "focus.", focus_fields },
-	[K_GOAL] = { "goal.", goal_fields },
-	[K_INDICATOR] = { "indicator.", indicator_fields },
-	[K_ACTIVITY] = { "activity.", activity_fields },
-};
+	return model_fields(k, &n);
+}
+
+/* A reference to another section (kept as an id beside the columns) or a list (a table of its own). */
+static int
+is_column(const struct field_def *f)
+{
+	return f->type != FT_FOCUS && f->type != FT_GOAL && f->type != FT_LIST;
+}
 
 /* One section of the file, its values decoded and checked. */
 struct item {
@@ -106,7 +41,7 @@ struct item {
 	const char *section;    /* as in the file (lowercased) */
 	const char *key;        /* after the prefix */
 	int line;
-	char **values;          /* parallel to kinds[kind].fields; NULL: absent */
+	char **values;          /* parallel to the kind's fields; NULL: absent */
 	int64_t db_id;          /* set while importing */
 };
 
@@ -131,19 +66,18 @@ struct import {
 static size_t
 nfields(enum kind k)
 {
-	size_t n = 0;
+	size_t n;
 
-	while (kinds[k].fields[n].key)
-		n++;
+	model_fields(k, &n);
 	return n;
 }
 
 static int
 field_index(enum kind k, const char *key)
 {
-	for (int i = 0; kinds[k].fields[i].key; i++)
-		if (strcmp(kinds[k].fields[i].key, key) == 0)
-			return i;
+	for (size_t i = 0; i < nfields(k); i++)
+		if (strcmp(fields_of(k)[i].key, key) == 0)
+			return (int)i;
 	return -1;
 }
 
@@ -155,66 +89,77 @@ item_value(const struct item *it, const char *key)
 	return i < 0 ? NULL : it->values[i];
 }
 
+/* The rule of set and the dashboard (text_check); the value is not repeated: it is what is wrong. */
 static int
-check_value(const struct import *im, const struct item *it, const struct field *f, const char *v)
+check_text(const struct import *im, const struct item *it, const struct field_def *f, const char *v)
+{
+	char why[256];
+
+	if (text_check(v, f->type == FT_TEXT && (f->flags & FF_MULTILINE), NULL, why, sizeof why) < 0) {
+		err_set(_("%s: line %d: [%s] %s: %s"), im->ini.path, ini_line(&im->ini, it->section, f->key),
+		        it->section, f->key, why);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_value(const struct import *im, const struct item *it, const struct field_def *f, const char *v)
 {
 	const char *what = NULL;
+	char *range = NULL;
 	double d;
 	long n;
 	int b;
 	char canon[16];
 
 	switch (f->type) {
-	case F_TEXT:
-	case F_LIST: {
-		char why[256];
-
-		/* The rule of set and the dashboard (text_check); the value is not repeated: it is what is wrong. */
-		if (text_check(v, f->type == F_TEXT && text_multiline(f->key), NULL, why, sizeof why) < 0) {
-			err_set(_("%s: line %d: [%s] %s: %s"), im->ini.path, ini_line(&im->ini, it->section, f->key),
-			        it->section, f->key, why);
+	case FT_TEXT:
+	case FT_LIST:
+		if (check_text(im, it, f, v) < 0)
 			return -1;
-		}
-		if (f->required && !*v)
+		if ((f->flags & FF_REQUIRED) && !*v)
 			what = _("must not be empty");
 		break;
-	}
-	case F_DATE:
+	case FT_DATE:
 		if (*v && parse_date(v, NULL, NULL, NULL) < 0)
 			what = _("expected a date YYYY-MM-DD");
 		break;
-	case F_NUMBER:
+	case FT_NUMBER:
 		if (*v && parse_double(v, &d) < 0)
 			what = _("expected a number with a dot for decimals, such as 8.5");
 		break;
-	case F_PERIOD:
+	case FT_PERIOD:
 		if (*v && parse_period(v, canon, sizeof canon, NULL) < 0)
 			what = _("expected a period: a year (2023) or a part of one (2023-Q1, 2023-T2, 2023-H1)");
 		break;
-	case F_SLUG:
+	case FT_SLUG:
+	case FT_FOCUS:
+	case FT_GOAL:
 		if (parse_slug(v) < 0)
 			what = _("expected a short id of lowercase letters a-z, digits, '-' and '_'");
 		break;
-	case F_DIRECTION:
+	case FT_DIRECTION:
 		if (*v && strcmp(v, "higher") && strcmp(v, "lower"))
 			what = _("expected higher or lower");
 		break;
-	case F_BOOL:
+	case FT_BOOL:
 		if (*v && parse_bool(v, &b) < 0)
 			what = _("expected yes or no");
 		break;
-	case F_STATUS:
+	case FT_STATUS:
 		if (*v && status_from_id(v) < 0)
 			what = _("expected not_started, in_progress, done, delayed or cancelled");
 		break;
-	case F_PROGRESS:
-		if (*v && parse_int(v, 0, 100, &n) < 0)
-			what = _("expected a whole number from 0 to 100");
+	case FT_PERCENT:
+		if (*v && parse_int(v, f->lo, f->hi, &n) < 0)
+			what = range = xasprintf(_("expected a whole number from %ld to %ld"), (long)f->lo, (long)f->hi);
 		break;
 	}
 	if (what) {
 		err_set(_("%s: line %d: [%s] %s = '%.60s': %s"), im->ini.path,
 		        ini_line(&im->ini, it->section, f->key), it->section, f->key, v, what);
+		free(range);
 		return -1;
 	}
 	return 0;
@@ -276,6 +221,34 @@ parse_value_key(struct import *im, size_t idx, const char *key)
 	return 0;
 }
 
+/* A key of the kind; export splits any long text into parts, a list of bodies too. */
+static int
+known_key(enum kind kind, const char *key)
+{
+	const struct field_def *f = fields_of(kind);
+
+	for (size_t i = 0; i < nfields(kind); i++)
+		if (strcmp(key, f[i].key) == 0 || ((f[i].type == FT_TEXT || f[i].type == FT_LIST) && ini_is_part(key, f[i].key)))
+			return 1;
+	return 0;
+}
+
+/* Unknown keys are errors, a misspelt key would otherwise be lost: say which keys there are. */
+static void
+unknown_key(const struct import *im, enum kind kind, const char *section, const struct ini_key *k)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t f = 0; f < nfields(kind); f++)
+		buf_printf(&b, "%s%s", f ? ", " : "", fields_of(kind)[f].key);
+	if (kind == KIND_INDICATOR)
+		buf_puts(&b, ", value.PERIOD[.k|.m]");
+	err_set(_("%s: line %d: [%s]: unknown key '%s'; the keys of this section are: %s"),
+	        im->ini.path, k->line, section, k->key, b.s);
+	buf_free(&b);
+}
+
 /* Read one section into an item, checking every key and value. */
 static int
 read_section(struct import *im, const char *section, enum kind kind, const char *key)
@@ -292,51 +265,36 @@ read_section(struct import *im, const char *section, enum kind kind, const char 
 	it->key = key;
 	it->line = ini_section_line(&im->ini, section);
 	it->values = xcalloc(n, sizeof *it->values);
-	if (kind != K_STRATEGY && parse_slug(key) < 0) {
+	if (kind != KIND_STRATEGY && parse_slug(key) < 0) {
 		err_set(_("%s: line %d: [%s]: '%s' is not a valid id: use lowercase letters a-z, digits, "
 		          "'-' and '_' (no spaces or å ä ö)"), im->ini.path, it->line, section, key);
 		return -1;
 	}
-	/* Unknown keys are errors: a misspelt key would otherwise be lost. */
+	/* Unknown keys are errors; an indicator's values are keys of their own. */
 	for (size_t i = 0; i < im->ini.nkeys; i++) {
 		const struct ini_key *k = &im->ini.keys[i];
-		int known = 0;
 
 		if (strcmp(k->section, section) != 0)
 			continue;
-		if (kind == K_INDICATOR && strncmp(k->key, "value.", 6) == 0) {
+		if (kind == KIND_INDICATOR && strncmp(k->key, "value.", 6) == 0) {
 			if (parse_value_key(im, idx, k->key) < 0)
 				return -1;
 			it = &im->items[idx];
 			continue;
 		}
-		/* Export splits any long text into parts, a list of bodies too. */
-		for (size_t f = 0; f < n && !known; f++)
-			known = strcmp(k->key, kinds[kind].fields[f].key) == 0 ||
-			        ((kinds[kind].fields[f].type == F_TEXT || kinds[kind].fields[f].type == F_LIST) &&
-			         ini_is_part(k->key, kinds[kind].fields[f].key));
-		if (!known) {
-			struct buf b;
-
-			buf_init(&b);
-			for (size_t f = 0; f < n; f++)
-				buf_printf(&b, "%s%s", f ? ", " : "", kinds[kind].fields[f].key);
-			if (kind == K_INDICATOR)
-				buf_puts(&b, ", value.PERIOD[.k|.m]");
-			err_set(_("%s: line %d: [%s]: unknown key '%s'; the keys of this section are: %s"),
-			        im->ini.path, k->line, section, k->key, b.s);
-			buf_free(&b);
+		if (!known_key(kind, k->key)) {
+			unknown_key(im, kind, section, k);
 			return -1;
 		}
 	}
 	for (size_t f = 0; f < n; f++) {
-		const struct field *fd = &kinds[kind].fields[f];
+		const struct field_def *fd = &fields_of(kind)[f];
 		int bad = 0;
 		char *v = ini_text(&im->ini, section, fd->key, &bad);
 
 		if (bad)
 			return -1;
-		if (!v && fd->required) {
+		if (!v && (fd->flags & FF_REQUIRED)) {
 			err_set(_("%s: line %d: [%s]: the key '%s' is missing; add '%s = ...'"),
 			        im->ini.path, it->line, section, fd->key, fd->key);
 			return -1;
@@ -368,7 +326,7 @@ check_reference(struct import *im, struct item *it, const char *field, enum kind
 		return 0;
 	err_set(_("%s: line %d: [%s] %s = %s: there is no [%s%s] in the file"),
 	        im->ini.path, ini_line(&im->ini, it->section, field), it->section, field, v,
-	        kinds[target].prefix, v);
+	        prefixes[target], v);
 	return -1;
 }
 
@@ -378,13 +336,47 @@ check_order(struct import *im, struct item *it, const char *from_key, const char
 {
 	const char *from = item_value(it, from_key), *to = item_value(it, to_key);
 
-	if (it->kind != K_ACTIVITY && it->kind != K_STRATEGY)
+	if (it->kind != KIND_ACTIVITY && it->kind != KIND_STRATEGY)
 		return 0;
 	if (!from || !to || !*from || !*to || strcmp(from, to) <= 0)
 		return 0;
 	err_set(_("%s: line %d: [%s] %s = %s is before %s = %s"), im->ini.path,
 	        ini_line(&im->ini, it->section, to_key), it->section, to_key, to, from_key, from);
 	return -1;
+}
+
+/* Every reference of the item (a field of type FT_FOCUS or FT_GOAL) names a section of the file. */
+static int
+check_references(struct import *im, struct item *it)
+{
+	const struct field_def *f = fields_of(it->kind);
+
+	for (size_t i = 0; i < nfields(it->kind); i++)
+		if ((f[i].type == FT_FOCUS || f[i].type == FT_GOAL) &&
+		    check_reference(im, it, f[i].key, f[i].type == FT_FOCUS ? KIND_FOCUS : KIND_GOAL) < 0)
+			return -1;
+	return 0;
+}
+
+/* A goal may not be its own ancestor. */
+static int
+check_goal_tree(struct import *im, const char *path)
+{
+	for (size_t i = 0; i < im->nitems; i++) {
+		struct item *g = &im->items[i];
+		size_t steps = 0;
+
+		if (g->kind != KIND_GOAL)
+			continue;
+		for (struct item *p = g; p && item_value(p, "parent"); p = find_item(im, KIND_GOAL, item_value(p, "parent"))) {
+			if (++steps > im->nitems) {
+				err_set(_("%s: line %d: [%s]: the goal is its own parent through 'parent' keys; "
+				          "break the circle"), path, g->line, g->section);
+				return -1;
+			}
+		}
+	}
+	return 0;
 }
 
 static int
@@ -396,12 +388,12 @@ read_file(struct import *im, const char *path)
 		const char *sec = im->ini.sections[i];
 		int k, found = 0;
 
-		for (k = 0; k < K_COUNT && !found; k++) {
-			size_t plen = strlen(kinds[k].prefix);
+		for (k = 0; k < KIND_COUNT && !found; k++) {
+			size_t plen = strlen(prefixes[k]);
 
-			if (k == K_STRATEGY ? strcmp(sec, "strategy") == 0 : strncmp(sec, kinds[k].prefix, plen) == 0) {
+			if (k == KIND_STRATEGY ? strcmp(sec, "strategy") == 0 : strncmp(sec, prefixes[k], plen) == 0) {
 				found = 1;
-				if (read_section(im, sec, (enum kind)k, k == K_STRATEGY ? sec : sec + plen) < 0)
+				if (read_section(im, sec, (enum kind)k, k == KIND_STRATEGY ? sec : sec + plen) < 0)
 					return -1;
 			}
 		}
@@ -412,27 +404,23 @@ read_file(struct import *im, const char *path)
 			return -1;
 		}
 	}
-	if (!find_item(im, K_STRATEGY, "strategy")) {
+	if (!find_item(im, KIND_STRATEGY, "strategy")) {
 		err_set(_("%s: there is no [strategy] section; a strategy file starts with one"), path);
 		return -1;
 	}
 	for (size_t i = 0; i < im->nitems; i++) {
 		struct item *it = &im->items[i];
 
-		if ((it->kind == K_GOAL && (check_reference(im, it, "parent", K_GOAL) < 0 ||
-		                            check_reference(im, it, "focus", K_FOCUS) < 0)) ||
-		    (it->kind == K_INDICATOR && check_reference(im, it, "goal", K_GOAL) < 0) ||
-		    (it->kind == K_ACTIVITY && (check_reference(im, it, "focus", K_FOCUS) < 0 ||
-		                                check_reference(im, it, "goal", K_GOAL) < 0)))
+		if (check_references(im, it) < 0)
 			return -1;
-		if (check_order(im, it, it->kind == K_ACTIVITY ? "start" : "valid_from",
-		                it->kind == K_ACTIVITY ? "due" : "valid_to") < 0)
+		if (check_order(im, it, it->kind == KIND_ACTIVITY ? "start" : "valid_from",
+		                it->kind == KIND_ACTIVITY ? "due" : "valid_to") < 0)
 			return -1;
 		/* Done means done, as in 'styrkort set': 100 % unless the file says otherwise. */
-		if (it->kind == K_ACTIVITY && item_value(it, "status") && !item_value(it, "progress") &&
+		if (it->kind == KIND_ACTIVITY && item_value(it, "status") && !item_value(it, "progress") &&
 		    strcmp(item_value(it, "status"), "done") == 0)
-			it->values[field_index(K_ACTIVITY, "progress")] = xstrdup("100");
-		if (it->kind == K_FOCUS && item_value(it, "responsible")) {
+			it->values[field_index(KIND_ACTIVITY, "progress")] = xstrdup("100");
+		if (it->kind == KIND_FOCUS && item_value(it, "responsible")) {
 			/* Bodies are separated by '|'; none may be empty. */
 			const char *v = item_value(it, "responsible");
 
@@ -443,22 +431,7 @@ read_file(struct import *im, const char *path)
 			}
 		}
 	}
-	/* A goal may not be its own ancestor. */
-	for (size_t i = 0; i < im->nitems; i++) {
-		struct item *g = &im->items[i];
-		size_t steps = 0;
-
-		if (g->kind != K_GOAL)
-			continue;
-		for (struct item *p = g; p && item_value(p, "parent"); p = find_item(im, K_GOAL, item_value(p, "parent"))) {
-			if (++steps > im->nitems) {
-				err_set(_("%s: line %d: [%s]: the goal is its own parent through 'parent' keys; "
-				          "break the circle"), path, g->line, g->section);
-				return -1;
-			}
-		}
-	}
-	return 0;
+	return check_goal_tree(im, path);
 }
 
 static void
@@ -476,7 +449,7 @@ free_import(struct import *im)
 
 /* Bind a field's value to a statement, typed for its column. */
 static void
-bind_field(sqlite3_stmt *st, int idx, const struct field *f, const char *v)
+bind_field(sqlite3_stmt *st, int idx, const struct field_def *f, const char *v)
 {
 	double d;
 	long n;
@@ -484,30 +457,30 @@ bind_field(sqlite3_stmt *st, int idx, const struct field *f, const char *v)
 	char canon[16];
 
 	if (!v || !*v) {
-		if (f->type == F_DIRECTION)
+		if (f->type == FT_DIRECTION)
 			sqlite3_bind_text(st, idx, "higher", -1, SQLITE_STATIC);
-		else if (f->type == F_BOOL || f->type == F_PROGRESS)
+		else if (f->type == FT_BOOL || f->type == FT_PERCENT)
 			sqlite3_bind_int(st, idx, 0);
-		else if (f->type == F_STATUS)
+		else if (f->type == FT_STATUS)
 			sqlite3_bind_text(st, idx, "not_started", -1, SQLITE_STATIC);
 		else
 			sqlite3_bind_null(st, idx);
 		return;
 	}
 	switch (f->type) {
-	case F_NUMBER:
+	case FT_NUMBER:
 		parse_double(v, &d);
 		sqlite3_bind_double(st, idx, d);
 		break;
-	case F_BOOL:
+	case FT_BOOL:
 		parse_bool(v, &b);
 		sqlite3_bind_int(st, idx, b);
 		break;
-	case F_PROGRESS:
-		parse_int(v, 0, 100, &n);
+	case FT_PERCENT:
+		parse_int(v, f->lo, f->hi, &n);
 		sqlite3_bind_int(st, idx, (int)n);
 		break;
-	case F_PERIOD:
+	case FT_PERIOD:
 		parse_period(v, canon, sizeof canon, NULL);
 		sqlite3_bind_text(st, idx, canon, -1, SQLITE_TRANSIENT);
 		break;
@@ -544,7 +517,8 @@ upsert(struct db *db, struct import *im, struct item *it, const char *table,
        const char *key_column, const char *strategy_id, int position,
        const char *extra_cols, const int64_t *extra, int nextra)
 {
-	const struct field *fields = kinds[it->kind].fields;
+	const struct field_def *fields = fields_of(it->kind);
+	size_t n = nfields(it->kind);
 	struct buf sql, set;
 	sqlite3_stmt *st;
 	int idx = 1, rc = -1;
@@ -552,8 +526,8 @@ upsert(struct db *db, struct import *im, struct item *it, const char *table,
 	buf_init(&sql);
 	buf_init(&set);
 	buf_printf(&sql, "INSERT INTO %s (strategy_id, %s, position", table, key_column);
-	for (int i = 0; fields[i].key; i++)
-		if (fields[i].column) {
+	for (size_t i = 0; i < n; i++)
+		if (is_column(&fields[i])) {
 			buf_printf(&sql, ", %s", fields[i].column);
 			buf_printf(&set, ", %s = excluded.%s", fields[i].column, fields[i].column);
 		}
@@ -567,8 +541,8 @@ upsert(struct db *db, struct import *im, struct item *it, const char *table,
 		free(cols);
 	}
 	buf_puts(&sql, ") VALUES (?, ?, ?");
-	for (int i = 0; fields[i].key; i++)
-		if (fields[i].column)
+	for (size_t i = 0; i < n; i++)
+		if (is_column(&fields[i]))
 			buf_puts(&sql, ", ?");
 	for (int i = 0; i < nextra; i++)
 		buf_puts(&sql, ", ?");
@@ -580,8 +554,8 @@ upsert(struct db *db, struct import *im, struct item *it, const char *table,
 	sqlite3_bind_text(st, idx++, strategy_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, idx++, it->key, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, idx++, position);
-	for (int i = 0; fields[i].key; i++)
-		if (fields[i].column)
+	for (size_t i = 0; i < n; i++)
+		if (is_column(&fields[i]))
 			bind_field(st, idx++, &fields[i], it->values[i]);
 	for (int i = 0; i < nextra; i++)
 		bind_id_or_null(st, idx++, extra[i]);
@@ -602,6 +576,7 @@ out:
 static int
 save_strategy(struct db *db, struct import *im, const struct item *it)
 {
+	const struct field_def *strategy_fields = fields_of(KIND_STRATEGY);
 	struct buf sql, set;
 	sqlite3_stmt *st;
 	int idx = 1;
@@ -609,14 +584,14 @@ save_strategy(struct db *db, struct import *im, const struct item *it)
 	buf_init(&sql);
 	buf_init(&set);
 	buf_puts(&sql, "INSERT INTO strategy (");
-	for (int i = 0; strategy_fields[i].key; i++) {
+	for (int i = 0; i < SF_COUNT; i++) {
 		buf_printf(&sql, "%s%s", i ? ", " : "", strategy_fields[i].column);
 		if (i)
 			buf_printf(&set, "%s%s = excluded.%s", i > 1 ? ", " : "",
 			           strategy_fields[i].column, strategy_fields[i].column);
 	}
 	buf_puts(&sql, ") VALUES (");
-	for (int i = 0; strategy_fields[i].key; i++)
+	for (int i = 0; i < SF_COUNT; i++)
 		buf_puts(&sql, i ? ", ?" : "?");
 	buf_printf(&sql, ") ON CONFLICT (id) DO UPDATE SET %s", set.s);
 	st = db_prepare(db, sql.s);
@@ -624,7 +599,7 @@ save_strategy(struct db *db, struct import *im, const struct item *it)
 	buf_free(&set);
 	if (!st)
 		return -1;
-	for (int i = 0; strategy_fields[i].key; i++)
+	for (int i = 0; i < SF_COUNT; i++)
 		bind_field(st, idx++, &strategy_fields[i], it->values[i]);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		err_set(_("%s: [strategy]: %s"), im->ini.path, sqlite3_errmsg(db->sql));
@@ -701,10 +676,27 @@ activity_before(struct db *db, const char *strategy_id, const char *ref, struct 
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-static const char *
-nz(const char *s)
+/* A field's value as set logs it: references by their key (looked up: the ids are all the row has). */
+static char *
+logged_value(struct db *db, const struct activity *a, enum act_field f)
 {
-	return s ? s : "";
+	enum field_type t = model_activity_fields[f].type;
+	int64_t id = t == FT_FOCUS ? a->focus_id : t == FT_GOAL ? a->goal_id : 0;
+	sqlite3_stmt *st;
+	char *key = NULL;
+
+	if (t != FT_FOCUS && t != FT_GOAL)
+		return model_activity_text(a, f, NULL);
+	if (!id)
+		return xstrdup("");
+	st = db_prepare(db, t == FT_FOCUS ? "SELECT key FROM focus_area WHERE id = ?" : "SELECT key FROM goal WHERE id = ?");
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			key = db_strdup(st, 0);
+		sqlite3_finalize(st);
+	}
+	return key ? key : xstrdup("");
 }
 
 /* Log what differs between old and new_a; the number of rows logged, or -1. */
@@ -712,37 +704,24 @@ static int
 log_activity_changes(struct db *db, const char *strategy_id, const char *comment,
                      const struct activity *old, const struct activity *new_a, int existed)
 {
-	char op[8], np[8];
-	const struct {
-		const char *field, *o, *n;
-	} diffs[] = {
-		{ "title", old->title, new_a->title },
-		{ "description", old->description, new_a->description },
-		{ "responsible", old->responsible, new_a->responsible },
-		{ "contact", old->contact, new_a->contact },
-		{ "start", old->start, new_a->start },
-		{ "due", old->due, new_a->due },
-		{ "status", status_id(old->status), status_id(new_a->status) },
-		{ "progress", op, np },
-		{ "comment", old->comment, new_a->comment },
-	};
-
-	int logged = 0;
+	int logged = 0, rc = 0;
 
 	if (!existed)
 		return changelog_add(db, strategy_id, "activity", new_a->id, new_a->title,
 		                     "created", NULL, new_a->title, comment) < 0 ? -1 : 1;
-	snprintf(op, sizeof op, "%d", old->progress);
-	snprintf(np, sizeof np, "%d", new_a->progress);
-	for (size_t i = 0; i < sizeof diffs / sizeof diffs[0]; i++) {
-		if (strcmp(nz(diffs[i].o), nz(diffs[i].n)) == 0)
-			continue;
-		if (changelog_add(db, strategy_id, "activity", new_a->id, new_a->title,
-		                  diffs[i].field, diffs[i].o, diffs[i].n, comment) < 0)
-			return -1;
-		logged++;
+	for (int f = 0; f < AF_COUNT && rc == 0; f++) {
+		char *o = logged_value(db, old, (enum act_field)f), *n = logged_value(db, new_a, (enum act_field)f);
+
+		if (strcmp(o, n) != 0) {
+			if (changelog_add(db, strategy_id, "activity", new_a->id, new_a->title,
+			                  model_activity_fields[f].key, *o ? o : NULL, *n ? n : NULL, comment) < 0)
+				rc = -1;
+			logged++;
+		}
+		free(o);
+		free(n);
 	}
-	return logged;
+	return rc < 0 ? -1 : logged;
 }
 
 static int
@@ -750,7 +729,7 @@ save_activity(struct db *db, struct import *im, struct item *it, const char *str
               int position, const char *comment)
 {
 	struct activity before = { 0 }, after = { 0 };
-	int64_t refs[2] = { item_ref_id(im, it, "focus", K_FOCUS), item_ref_id(im, it, "goal", K_GOAL) };
+	int64_t refs[2] = { item_ref_id(im, it, "focus", KIND_FOCUS), item_ref_id(im, it, "goal", KIND_GOAL) };
 	int existed, logged, rc = -1;
 	sqlite3_stmt *st;
 	char now[21];
@@ -805,44 +784,44 @@ save_all(struct db *db, struct import *im, const char *strategy_id)
 {
 	const char *base = strrchr(im->ini.path, '/');
 	char *comment = xasprintf(_("import %s"), base ? base + 1 : im->ini.path);
-	int positions[K_COUNT] = { 0 }, rc = -1;
+	int positions[KIND_COUNT] = { 0 }, rc = -1;
 
-	if (save_strategy(db, im, find_item(im, K_STRATEGY, "strategy")) < 0)
+	if (save_strategy(db, im, find_item(im, KIND_STRATEGY, "strategy")) < 0)
 		goto out;
 	/* Focus areas and goals first (without references), then the rest. */
 	for (size_t i = 0; i < im->nitems; i++) {
 		struct item *it = &im->items[i];
 
-		if (it->kind == K_FOCUS) {
-			if (upsert(db, im, it, "focus_area", "key", strategy_id, positions[K_FOCUS]++, NULL, NULL, 0) < 0 ||
+		if (it->kind == KIND_FOCUS) {
+			if (upsert(db, im, it, "focus_area", "key", strategy_id, positions[KIND_FOCUS]++, NULL, NULL, 0) < 0 ||
 			    save_bodies(db, it) < 0)
 				goto out;
-		} else if (it->kind == K_GOAL) {
+		} else if (it->kind == KIND_GOAL) {
 			int64_t none[2] = { 0, 0 };
 
-			if (upsert(db, im, it, "goal", "key", strategy_id, positions[K_GOAL]++,
+			if (upsert(db, im, it, "goal", "key", strategy_id, positions[KIND_GOAL]++,
 			           "parent_id, focus_id", none, 2) < 0)
 				goto out;
 		}
 	}
-	positions[K_GOAL] = 0;
+	positions[KIND_GOAL] = 0;
 	for (size_t i = 0; i < im->nitems; i++) {
 		struct item *it = &im->items[i];
 
-		if (it->kind == K_GOAL) {
-			int64_t refs[2] = { item_ref_id(im, it, "parent", K_GOAL), item_ref_id(im, it, "focus", K_FOCUS) };
+		if (it->kind == KIND_GOAL) {
+			int64_t refs[2] = { item_ref_id(im, it, "parent", KIND_GOAL), item_ref_id(im, it, "focus", KIND_FOCUS) };
 
-			if (upsert(db, im, it, "goal", "key", strategy_id, positions[K_GOAL]++,
+			if (upsert(db, im, it, "goal", "key", strategy_id, positions[KIND_GOAL]++,
 			           "parent_id, focus_id", refs, 2) < 0)
 				goto out;
-		} else if (it->kind == K_INDICATOR) {
-			int64_t goal = item_ref_id(im, it, "goal", K_GOAL);
+		} else if (it->kind == KIND_INDICATOR) {
+			int64_t goal = item_ref_id(im, it, "goal", KIND_GOAL);
 
-			if (upsert(db, im, it, "indicator", "key", strategy_id, positions[K_INDICATOR]++,
+			if (upsert(db, im, it, "indicator", "key", strategy_id, positions[KIND_INDICATOR]++,
 			           "goal_id", &goal, 1) < 0)
 				goto out;
-		} else if (it->kind == K_ACTIVITY) {
-			if (save_activity(db, im, it, strategy_id, positions[K_ACTIVITY]++, comment) < 0)
+		} else if (it->kind == KIND_ACTIVITY) {
+			if (save_activity(db, im, it, strategy_id, positions[KIND_ACTIVITY]++, comment) < 0)
 				goto out;
 		}
 	}
@@ -871,7 +850,7 @@ strategy_import_summary(struct db *db, const char *path, char **strategy_id,
 		memset(sum, 0, sizeof *sum);
 	if (read_file(&im, path) < 0)
 		goto out;
-	id = item_value(find_item(&im, K_STRATEGY, "strategy"), "id");
+	id = item_value(find_item(&im, KIND_STRATEGY, "strategy"), "id");
 	if (db_write_begin(db, 0) < 0)
 		goto out;
 	if ((sum && import_summary_before(db, id, sum) < 0) || save_all(db, &im, id) < 0 ||
@@ -933,6 +912,19 @@ fix(struct exporter *x, const char *key, const char *s, int multiline)
 	return fixed;
 }
 
+/* 1 if the key is a text that may hold several lines, in any kind of section. */
+static int
+key_multiline(const char *key)
+{
+	for (int k = 0; k < KIND_COUNT; k++) {
+		int i = field_index((enum kind)k, key);
+
+		if (i >= 0 && (fields_of((enum kind)k)[i].flags & FF_MULTILINE))
+			return 1;
+	}
+	return 0;
+}
+
 static void
 put(struct exporter *x, const char *key, const char *v)
 {
@@ -940,7 +932,7 @@ put(struct exporter *x, const char *key, const char *v)
 
 	if (!v || !*v)
 		return;
-	fixed = fix(x, key, v, text_multiline(key));
+	fixed = fix(x, key, v, key_multiline(key));
 	ini_write(x->out, key, fixed);
 	free(fixed);
 }
@@ -968,121 +960,100 @@ put_number(FILE *out, const char *key, int has, double v)
 	fprintf(out, "%s = %s\n", key, num);
 }
 
+/* Every field of an item of the kind, in table order; empty ones are left out. */
+static void
+export_fields(struct exporter *x, const struct plan *p, enum kind kind, const void *item)
+{
+	for (size_t f = 0; f < nfields(kind); f++) {
+		char *v = model_item_text(kind, p, item, (int)f);
+
+		put(x, fields_of(kind)[f].key, v);
+		free(v);
+	}
+}
+
+/* Goals in position order (parents are referenced by key, so order is free). */
+static int
+export_goals(struct db *db, struct exporter *x, const struct plan *p)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM goal WHERE strategy_id = ? ORDER BY position");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, p->s.id, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const struct goal *g = plan_goal(p, sqlite3_column_int64(st, 0));
+
+		if (!g)
+			continue;
+		section(x, "goal.", g->key, xasprintf("%s %s", _("goal"), g->key));
+		export_fields(x, p, KIND_GOAL, g);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* value.PERIOD[.k|.m] = VALUE, or "" for no data. */
+static void
+export_values(struct exporter *x, const struct indicator *ind)
+{
+	for (size_t j = 0; j < ind->nvalues; j++) {
+		const struct measurement *m = &ind->values[j];
+		char *key = m->sex == SEX_T ? xasprintf("value.%s", m->period)
+		                            : xasprintf("value.%s.%c", m->period, m->sex == SEX_K ? 'k' : 'm');
+		char *safe;
+
+		for (char *c = key; *c; c++)
+			*c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+		safe = fix(x, "value", key, 0);
+		free(key);
+		if (m->has_value)
+			put_number(x->out, safe, 1, m->value);
+		else
+			ini_write(x->out, safe, "");
+		free(safe);
+	}
+}
+
+static void
+export_indicator(struct exporter *x, const struct plan *p, const struct indicator *ind)
+{
+	section(x, "indicator.", ind->key, xasprintf(_("indicator %s"), ind->key));
+	export_fields(x, p, KIND_INDICATOR, ind);
+	export_values(x, ind);
+}
+
 int
 strategy_export(struct db *db, const char *strategy_id, FILE *out)
 {
 	struct plan p;
-	const struct strategy *s = &p.s;
 	struct exporter ex = { out, NULL, 0, 0, { NULL, 0, 0 } }, *x = &ex;
-	int rc;
+	int rc = -1;
 
 	if (model_load_plan(db, strategy_id, &p) < 0)
 		return -1;
 	exporter_at(x, xasprintf(_("strategy %s"), strategy_id));
 	fprintf(out, "; styrkort strategy file, see styrkort(5)\n[strategy]\n");
-	put(x, "id", s->id); put(x, "municipality", s->municipality); put(x, "title", s->title);
-	put(x, "doc_type", s->doc_type); put(x, "adopted_by", s->adopted_by);
-	put(x, "adopted_on", s->adopted_on); put(x, "revised_on", s->revised_on);
-	put(x, "reference", s->reference); put(x, "valid_from", s->valid_from);
-	put(x, "valid_to", s->valid_to); put(x, "owner", s->owner); put(x, "vision", s->vision);
-	put(x, "purpose", s->purpose); put(x, "target_group", s->target_group);
-	put(x, "organisation", s->organisation); put(x, "follow_up", s->follow_up);
-	put(x, "note", s->note);
+	export_fields(x, &p, KIND_STRATEGY, &p.s);
 	for (size_t i = 0; i < p.nfocus; i++) {
-		const struct focus_area *f = &p.focus[i];
-
-		section(x, "focus.", f->key, xasprintf("%s %s", _("focus area"), f->key));
-		put(x, "name", f->name);
-		put(x, "purpose", f->purpose);
-		if (f->nbodies) {
-			struct buf b;
-
-			buf_init(&b);
-			for (size_t j = 0; j < f->nbodies; j++)
-				buf_printf(&b, "%s%s", j ? " | " : "", f->bodies[j]);
-			put(x, "responsible", b.s);
-			buf_free(&b);
-		}
+		section(x, "focus.", p.focus[i].key, xasprintf("%s %s", _("focus area"), p.focus[i].key));
+		export_fields(x, &p, KIND_FOCUS, &p.focus[i]);
 	}
-	/* Goals in position order (parents are referenced by key, so order is free). */
-	{
-		sqlite3_stmt *st = db_prepare(db, "SELECT g.key, g.title, g.description, pg.key, f.key"
-			" FROM goal g LEFT JOIN goal pg ON pg.id = g.parent_id"
-			" LEFT JOIN focus_area f ON f.id = g.focus_id"
-			" WHERE g.strategy_id = ? ORDER BY g.position");
-
-		if (!st) {
-			model_free_plan(&p);
-			exporter_at(x, NULL);
-			buf_free(&x->places);
-			return -1;
-		}
-		sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			section(x, "goal.", db_text(st, 0), xasprintf("%s %s", _("goal"), db_text(st, 0)));
-			put(x, "title", db_text(st, 1));
-			put(x, "description", db_text(st, 2));
-			put(x, "parent", db_text(st, 3));
-			put(x, "focus", db_text(st, 4));
-		}
-		sqlite3_finalize(st);
-	}
-	for (size_t i = 0; i < p.ninds; i++) {
-		const struct indicator *ind = &p.inds[i];
-		const struct goal *g = plan_goal(&p, ind->goal_id);
-
-		section(x, "indicator.", ind->key, xasprintf(_("indicator %s"), ind->key));
-		put(x, "goal", g ? g->key : "");
-		put(x, "name", ind->name); put(x, "description", ind->description);
-		put(x, "unit", ind->unit); put(x, "source", ind->source); put(x, "kolada", ind->kolada);
-		put(x, "direction", ind->lower_is_better ? "lower" : "higher");
-		put_number(out, "baseline", ind->has_baseline, ind->baseline);
-		put(x, "baseline_period", ind->baseline_period);
-		put_number(out, "target", ind->has_target, ind->target);
-		put(x, "target_period", ind->target_period);
-		put(x, "by_sex", ind->by_sex ? "yes" : "no");
-		for (size_t j = 0; j < ind->nvalues; j++) {
-			const struct measurement *m = &ind->values[j];
-			char *key = m->sex == SEX_T ? xasprintf("value.%s", m->period)
-			                            : xasprintf("value.%s.%c", m->period, m->sex == SEX_K ? 'k' : 'm');
-
-			for (char *c = key; *c; c++)
-				*c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
-			{
-				char *safe = fix(x, "value", key, 0);
-
-				free(key);
-				key = safe;
-			}
-			if (m->has_value)
-				put_number(out, key, 1, m->value);
-			else
-				ini_write(out, key, "");
-			free(key);
-		}
-	}
+	if (export_goals(db, x, &p) < 0)
+		goto out;
+	for (size_t i = 0; i < p.ninds; i++)
+		export_indicator(x, &p, &p.inds[i]);
 	for (size_t i = 0; i < p.nacts; i++) {
-		const struct activity *a = &p.acts[i];
-		const struct focus_area *f = plan_focus(&p, a->focus_id);
-		const struct goal *g = plan_goal(&p, a->goal_id);
-		char prog[8];
-
-		section(x, "activity.", a->ref, xasprintf(_("activity %lld"), (long long)a->id));
-		put(x, "title", a->title); put(x, "description", a->description);
-		put(x, "focus", f ? f->key : NULL); put(x, "goal", g ? g->key : NULL);
-		put(x, "responsible", a->responsible); put(x, "contact", a->contact);
-		put(x, "start", a->start); put(x, "due", a->due);
-		put(x, "status", status_id(a->status));
-		snprintf(prog, sizeof prog, "%d", a->progress);
-		put(x, "progress", prog);
-		put(x, "comment", a->comment);
+		section(x, "activity.", p.acts[i].ref, xasprintf(_("activity %lld"), (long long)p.acts[i].id));
+		export_fields(x, &p, KIND_ACTIVITY, &p.acts[i]);
 	}
-	model_free_plan(&p);
 	if (x->count)
 		msg_warn(ui_ngettext("export: %zu character that a file may not hold was replaced by U+FFFD: %s",
 		                  "export: %zu characters that a file may not hold were replaced by U+FFFD: %s",
 		                  x->count), x->count, x->places.s);
 	rc = ferror(out) ? -1 : 0;
+out:
+	model_free_plan(&p);
 	exporter_at(x, NULL);
 	buf_free(&x->places);
 	return rc;

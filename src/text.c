@@ -128,20 +128,6 @@ text_check(const char *s, int multiline, size_t *pos, char *why, size_t n)
 	return 0;
 }
 
-int
-text_multiline(const char *name)
-{
-	static const char *const multi[] = {
-		"description", "comment", "vision", "purpose", "target_group", "organisation",
-		"follow_up", "note", NULL
-	};
-
-	for (const char *const *m = multi; *m; m++)
-		if (strcmp(name, *m) == 0)
-			return 1;
-	return 0;
-}
-
 char *
 text_repair(const char *s, int multiline, size_t *count, size_t *first)
 {

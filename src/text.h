@@ -33,14 +33,6 @@ int text_valid_utf8(const char *s);
 int text_check(const char *s, int multiline, size_t *pos, char *why, size_t n);
 
 /*
- * 1 if the text field called name (in `set` and the INI files) may hold
- * several lines: description, comment, vision, purpose, target_group,
- * organisation, follow_up and note.  Titles, names, responsible, contact
- * and the other short fields hold one line.
- */
-int text_multiline(const char *name);
-
-/*
  * s with every character text_check() refuses replaced by U+FFFD (each
  * byte that is not UTF-8 too): for export of a database that already holds
  * such characters.  *count gets how many, *first (if not NULL) the position

@@ -119,11 +119,6 @@ check_refuses(void **state)
 		assert_int_equal(pos, cases[i].pos);
 		assert_non_null(strstr(why, cases[i].says));
 	}
-	assert_true(text_multiline("description"));
-	assert_true(text_multiline("comment"));
-	assert_true(text_multiline("vision"));
-	assert_false(text_multiline("title"));
-	assert_false(text_multiline("responsible"));
 }
 
 /* Export's repair: each refused character becomes U+FFFD, the rest is kept byte for byte. */

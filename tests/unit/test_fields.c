@@ -1,0 +1,342 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test_fields.c: the table of activity fields (ACTIVITY_FIELDS): its rows agree, and every field is checked, stored and read back by its type. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "activity.h"
+#include "db.h"
+#include "model.h"
+#include "util.h"
+
+static char dir[] = "/tmp/styrkort-fields-XXXXXX";
+static char dbpath[sizeof dir + 16];
+static struct db *db;
+
+static void
+exec(const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	db = db_open(dbpath, DB_CREATE);
+	if (!db)
+		return 1;
+	exec("INSERT INTO strategy (id, municipality, title) VALUES ('s', 'Testby kommun', 'Strategi');"
+	     "INSERT INTO focus_area (id, strategy_id, key, position, name) VALUES (1, 's', 'f1', 0, 'Arbete');"
+	     "INSERT INTO goal (id, strategy_id, key, position, title) VALUES (1, 's', 'g1', 0, 'Mål');"
+	     "INSERT INTO activity (id, strategy_id, ref, position, title) VALUES (7, 's', 'a7', 0, 'Sju');"
+	     "INSERT INTO responsible_body (focus_id, position, name) VALUES (1, 0, 'KS'), (1, 1, 'BUN');"
+	     "INSERT INTO goal (id, strategy_id, key, position, title, parent_id, focus_id) VALUES (2, 's', 'g2', 1, 'Del', 1, 1);"
+	     "INSERT INTO indicator (id, strategy_id, goal_id, key, position, name, direction, baseline, target_period, by_sex)"
+	     " VALUES (1, 's', 2, 'i1', 0, 'Andel', 'lower', 8.5, '2030', 1);");
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	db_close(db);
+	return 0;
+}
+
+/* Keys and columns are unique, the form's lines run 1, 2, 3... and only texts have several lines. */
+static void
+rows_agree(void **state)
+{
+	int lines = 0;
+
+	(void)state;
+	for (int i = 0; i < AF_COUNT; i++) {
+		const struct field_def *f = &model_activity_fields[i];
+
+		assert_non_null(f->key);
+		assert_non_null(f->column);
+		assert_true(f->label && *f->label);
+		assert_int_equal(model_activity_field(f->key), i);
+		assert_int_equal(act_field_from_name(f->key), i);
+		assert_string_equal(act_field_name((enum act_field)i), f->key);
+		for (int j = 0; j < i; j++)
+			assert_string_not_equal(f->column, model_activity_fields[j].column);
+		if (f->flags & FF_MULTILINE)
+			assert_int_equal(f->type, FT_TEXT);
+		if (f->type == FT_PERCENT)
+			assert_true(f->lo < f->hi);
+		if (f->form)
+			lines++;
+	}
+	for (int line = 1; line <= lines; line++) {
+		int found = 0;
+
+		for (int i = 0; i < AF_COUNT; i++)
+			found += model_activity_fields[i].form == line;
+		assert_int_equal(found, 1);
+	}
+	assert_int_equal(model_activity_field("nonsense"), -1);
+}
+
+/* What text_multiline() said before the table: descriptions and comments hold lines, titles and names do not. */
+static void
+multiline_fields(void **state)
+{
+	(void)state;
+	assert_true(model_activity_fields[AF_DESCRIPTION].flags & FF_MULTILINE);
+	assert_true(model_activity_fields[AF_COMMENT].flags & FF_MULTILINE);
+	assert_false(model_activity_fields[AF_TITLE].flags & FF_MULTILINE);
+	assert_false(model_activity_fields[AF_RESPONSIBLE].flags & FF_MULTILINE);
+	assert_false(model_activity_fields[AF_CONTACT].flags & FF_MULTILINE);
+}
+
+/* Every kind's table: keys unique; the keys that hold lines are those text_multiline() listed before the tables. */
+static void
+kinds_agree(void **state)
+{
+	static const char *const multi[] = {
+		"description", "comment", "vision", "purpose", "target_group", "organisation", "follow_up", "note", NULL
+	};
+
+	(void)state;
+	for (int k = 0; k < KIND_COUNT; k++) {
+		size_t n;
+		const struct field_def *f = model_fields((enum kind)k, &n);
+
+		assert_true(n > 0);
+		for (size_t i = 0; i < n; i++) {
+			int listed = 0;
+
+			for (size_t j = 0; j < i; j++)
+				assert_string_not_equal(f[i].key, f[j].key);
+			for (const char *const *m = multi; *m; m++)
+				listed |= strcmp(*m, f[i].key) == 0;
+			assert_int_equal(listed && f[i].type == FT_TEXT, (f[i].flags & FF_MULTILINE) != 0);
+		}
+	}
+	{
+		size_t n;
+		const struct field_def *f = model_fields(KIND_ACTIVITY, &n);
+
+		assert_int_equal(n, AF_COUNT);
+		assert_ptr_equal(f, model_activity_fields);
+		f = model_fields(KIND_STRATEGY, &n);
+		assert_int_equal(n, SF_COUNT);
+		assert_string_equal(f[SF_follow_up].key, "follow_up");
+	}
+}
+
+static void
+expect_text(enum kind kind, const struct plan *p, const void *item, int field, const char *want)
+{
+	char *v = model_item_text(kind, p, item, field);
+
+	assert_string_equal(v, want);
+	free(v);
+}
+
+/* Any field of any kind as files hold it: references by key, numbers and lists as export writes them. */
+static void
+item_text(void **state)
+{
+	struct plan p;
+	const struct goal *g;
+
+	(void)state;
+	assert_int_equal(model_load_outline(db, "s", &p), 0);
+	g = plan_goal(&p, 2);
+	assert_non_null(g);
+	expect_text(KIND_STRATEGY, &p, &p.s, SF_municipality, "Testby kommun");
+	expect_text(KIND_STRATEGY, &p, &p.s, SF_note, "");
+	expect_text(KIND_FOCUS, &p, &p.focus[0], FA_RESPONSIBLE, "KS | BUN");
+	expect_text(KIND_FOCUS, &p, &p.focus[0], FA_PURPOSE, "");
+	expect_text(KIND_GOAL, &p, g, GF_PARENT, "g1");
+	expect_text(KIND_GOAL, &p, g, GF_FOCUS, "f1");
+	expect_text(KIND_INDICATOR, &p, &p.inds[0], IND_GOAL, "g2");
+	expect_text(KIND_INDICATOR, &p, &p.inds[0], IND_DIRECTION, "lower");
+	expect_text(KIND_INDICATOR, &p, &p.inds[0], IND_BASELINE, "8.5");
+	expect_text(KIND_INDICATOR, &p, &p.inds[0], IND_TARGET, "");
+	expect_text(KIND_INDICATOR, &p, &p.inds[0], IND_TARGET_PERIOD, "2030");
+	expect_text(KIND_INDICATOR, &p, &p.inds[0], IND_BY_SEX, "yes");
+	model_free_plan(&p);
+}
+
+/* The list the help and `set`'s message show. */
+static void
+field_list(void **state)
+{
+	char *l = model_activity_field_list(", ");
+
+	(void)state;
+	assert_string_equal(l, "title, description, focus, goal, responsible, contact, start, due, status, progress, comment");
+	free(l);
+}
+
+/* A valid value of each type, in canonical form. */
+static const char *
+sample(enum act_field f)
+{
+	static char buf[64];
+	const struct field_def *d = &model_activity_fields[f];
+
+	switch (d->type) {
+	case FT_TEXT:
+		snprintf(buf, sizeof buf, (d->flags & FF_MULTILINE) ? "Ny %s\nrad två" : "Ny %s", d->key);
+		return buf;
+	case FT_DATE: return "2027-03-15";
+	case FT_FOCUS: return "f1";
+	case FT_GOAL: return "g1";
+	case FT_STATUS: return "delayed";
+	case FT_PERCENT:
+		snprintf(buf, sizeof buf, "%d", (d->lo + d->hi) / 2);
+		return buf;
+	}
+	return "";
+}
+
+/* Every field set as `set` sets it comes back the same from the database, through the SELECT list the table makes. */
+static void
+every_field_round_trips(void **state)
+{
+	struct act_change c = { 0 };
+	struct activity a;
+	struct plan p;
+	char *strategy = NULL;
+
+	(void)state;
+	for (int f = 0; f < AF_COUNT; f++)
+		assert_int_equal(act_change_set(&c, (enum act_field)f, sample((enum act_field)f), NULL), 0);
+	assert_int_equal(activity_apply(db, 7, &c, 0, NULL, NULL), ACTIVITY_OK);
+	assert_int_equal(activity_get(db, 7, &a, &strategy), 1);
+	assert_string_equal(strategy, "s");
+	assert_int_equal(model_load_outline(db, "s", &p), 0);
+	for (int f = 0; f < AF_COUNT; f++) {
+		char *v = model_activity_text(&a, (enum act_field)f, &p);
+
+		assert_string_equal(v, c.value[f]);
+		free(v);
+	}
+	assert_int_equal(a.focus_id, 1);
+	assert_int_equal(a.goal_id, 1);
+	assert_int_equal(a.status, ST_DELAYED);
+	assert_int_equal(a.version, 2);
+	{
+		struct activity copy;
+		char *v;
+
+		model_copy_activity(&copy, &a);
+		model_free_activity(&a);
+		v = model_activity_text(&copy, AF_TITLE, NULL);
+		assert_string_equal(v, "Ny title");
+		free(v);
+		v = model_activity_text(&copy, AF_FOCUS, NULL);
+		assert_string_equal(v, "");
+		free(v);
+		model_free_activity(&copy);
+	}
+	model_free_plan(&p);
+	act_change_free(&c);
+	free(strategy);
+}
+
+/* Values are checked by their field's type, with the same messages as before the table. */
+static void
+checked_by_type(void **state)
+{
+	struct act_change c = { 0 };
+
+	(void)state;
+	assert_int_equal(act_change_set(&c, AF_PROGRESS, "50 %", NULL), 0);
+	assert_string_equal(c.value[AF_PROGRESS], "50");
+	assert_int_equal(act_change_set(&c, AF_PROGRESS, "101", NULL), -1);
+	assert_string_equal(err_get(), "progress = 101: expected a whole number from 0 to 100");
+	assert_int_equal(act_change_set(&c, AF_TITLE, "   ", NULL), -1);
+	assert_string_equal(err_get(), "title: an activity needs a title");
+	assert_int_equal(act_change_set(&c, AF_TITLE, "two\nlines", NULL), -1);
+	assert_int_equal(act_change_set(&c, AF_DESCRIPTION, "two\nlines", NULL), 0);
+	assert_int_equal(act_change_set(&c, AF_FOCUS, "Not A Key", NULL), -1);
+	assert_int_equal(act_change_set(&c, AF_DUE, "31/12/2026", NULL), -1);
+	assert_int_equal(act_change_set(&c, AF_DUE, "31/12/2026", "%d/%m/%Y"), 0);
+	assert_string_equal(c.value[AF_DUE], "2026-12-31");
+	assert_int_equal(act_change_set(&c, AF_STATUS, "done", NULL), 0);
+	assert_int_equal(act_change_set(&c, AF_STATUS, "finished", NULL), -1);
+	assert_int_equal(act_change_set(&c, (enum act_field)AF_COUNT, "x", NULL), -1);
+	act_change_free(&c);
+}
+
+/* The CSV report's columns: the published ones, in their order; a field of the table that is not published comes after them. */
+static void
+csv_columns(void **state)
+{
+	static const char *const published[] = {
+		"strategy", "number", "ref", "focus_area", "goal", "title", "responsible", "contact",
+		"start", "due", "status", "status_label", "progress", "overdue", "comment",
+		"changed_by", "changed_at"
+	};
+	const size_t npub = sizeof published / sizeof *published;
+	const struct csv_column *cols;
+	size_t n = model_csv_columns(&cols), extra = 0;
+	int listed[AF_COUNT] = { 0 };
+
+	(void)state;
+	assert_true(n >= npub);
+	for (size_t i = 0; i < npub; i++) {
+		assert_string_equal(cols[i].name, published[i]);
+		if (cols[i].field >= 0)
+			listed[cols[i].field] = 1;
+	}
+	for (int f = 0; f < AF_COUNT; f++)
+		if (!listed[f] && !(model_activity_fields[f].flags & FF_NO_CSV))
+			extra++;
+	assert_int_equal(n, npub + extra);
+	for (size_t i = npub; i < n; i++)
+		assert_string_equal(cols[i].name, model_activity_fields[cols[i].field].key);
+	assert_int_equal(model_csv_columns(&cols), n);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(rows_agree),
+		cmocka_unit_test(multiline_fields),
+		cmocka_unit_test(kinds_agree),
+		cmocka_unit_test(field_list),
+		cmocka_unit_test(every_field_round_trips),
+		cmocka_unit_test(checked_by_type),
+		cmocka_unit_test(csv_columns),
+		cmocka_unit_test(item_text),
+	};
+	int rc;
+
+	/* English messages whatever the locale: the catalogue is not bound here. */
+	setlocale(LC_ALL, "");
+	setenv("LOGNAME", "tester", 1);
+	if (!mkdtemp(dir))
+		return 1;
+	snprintf(dbpath, sizeof dbpath, "%s/f.db", dir);
+	rc = cmocka_run_group_tests(tests, setup, teardown);
+	unlink(dbpath);
+	{
+		char *wal = xasprintf("%s-wal", dbpath), *shm = xasprintf("%s-shm", dbpath);
+
+		unlink(wal);
+		unlink(shm);
+		free(wal);
+		free(shm);
+	}
+	rmdir(dir);
+	return rc;
+}
