@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test_report.c: the report writers (text at two widths, Markdown, CSV, changes since a review) on a small strategy. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "activity.h"
+#include "changelog.h"
+#include "db.h"
+#include "model.h"
+#include "report.h"
+#include "review.h"
+#include "strategy_ini.h"
+#include "util.h"
+
+/*
+ * The expected outputs are files in tests/unit/golden (found through $top_srcdir, which make
+ * check sets); STYRKORT_REGOLD=1 rewrites them on purpose, as for the CLI's golden files:
+ *   STYRKORT_REGOLD=1 make check TESTS=tests/unit/test_report
+ */
+static char dir[] = "/tmp/styrkort-report-XXXXXX";
+static char dbpath[sizeof dir + 16], inipath[sizeof dir + 16];
+static struct db *db;
+
+/* Every kind of section; text that Markdown and CSV must escape; an overdue and a long title. */
+static const char small[] =
+	"[strategy]\n"
+	"id = testby\n"
+	"municipality = Testby kommun\n"
+	"title = Integrationsstrategi för Testby 2024–2026\n"
+	"doc_type = Strategi\n"
+	"valid_from = 2024-01-01\n"
+	"valid_to = 2026-12-31\n"
+	"adopted_on = 2023-12-14\n"
+	"adopted_by = Kommunfullmäktige\n"
+	"vision = \"Alla ska kunna växa.\\nÄven här, *alla*.\"\n"
+	"purpose = Ett syfte med | lodstreck och <vinkel>\n"
+	"\n"
+	"[focus.arbete]\n"
+	"name = Arbete och försörjning\n"
+	"purpose = Fler i arbete\n"
+	"responsible = Kommunstyrelsen | Arbetsmarknadsnämnden\n"
+	"\n"
+	"[focus.skola]\n"
+	"name = Skola\n"
+	"\n"
+	"[goal.over]\n"
+	"title = Övergripande mål\n"
+	"\n"
+	"[goal.del1]\n"
+	"title = Delmål ett\n"
+	"parent = over\n"
+	"focus = arbete\n"
+	"\n"
+	"[indicator.syss]\n"
+	"goal = del1\n"
+	"name = Sysselsättningsgrad\n"
+	"unit = %\n"
+	"source = SCB\n"
+	"baseline = 61.5\n"
+	"baseline_period = 2022\n"
+	"target = 70\n"
+	"target_period = 2026\n"
+	"by_sex = yes\n"
+	"value.2023 = 63.25\n"
+	"value.2023.k = 60\n"
+	"value.2023.m = 66.5\n"
+	"\n"
+	"[activity.a1]\n"
+	"title = Första aktiviteten, med \"citat\"\n"
+	"focus = arbete\n"
+	"goal = del1\n"
+	"responsible = Kommunstyrelsen\n"
+	"contact = Anna\n"
+	"start = 2024-01-01\n"
+	"due = 2024-12-31\n"
+	"status = in_progress\n"
+	"progress = 40\n"
+	"comment = På gång\n"
+	"\n"
+	"[activity.a2]\n"
+	"title = En mycket lång titel som inte ryms på en rad i en smal rapport utan måste brytas\n"
+	"focus = skola\n"
+	"due = 2027-06-30\n"
+	"status = done\n"
+	"\n"
+	"[activity.a3]\n"
+	"title = Tredje\n"
+	"status = delayed\n"
+	"progress = 10\n"
+	"\n"
+	"[activity.a4]\n"
+	"title = Fjärde\n"
+	"status = cancelled\n";
+
+static int
+setup(void **state)
+{
+	FILE *f;
+
+	(void)state;
+	db = db_open(dbpath, DB_CREATE);
+	assert_non_null(db);
+	f = fopen(inipath, "w");
+	assert_non_null(f);
+	fputs(small, f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(strategy_import(db, inipath, NULL), 0);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	db_close(db);
+	return 0;
+}
+
+/* The one place that knows how to ask for a report in FORMAT: a writer per format. */
+static char *
+report(enum report_format format, int width, const char *date_format, const char *since)
+{
+	struct report_opts o = { 0 };
+	struct change *changes = NULL;
+	char date[11];
+	struct plan p;
+	char *s = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&s, &n);
+
+	assert_non_null(f);
+	o.width = width;
+	o.date_format = date_format;
+	assert_int_equal(model_load_plan(db, "testby", &p), 0);
+	assert_int_equal(review_since_changes(db, "testby", since, &o, date, &changes), 0);
+	if (format == FORMAT_TEXT)
+		report_write_text(&p, &o, f);
+	else if (format == FORMAT_MARKDOWN)
+		report_write_markdown(&p, &o, f);
+	else {
+		report_write_csv_header(f);
+		report_write_csv(&p, &o, f);
+	}
+	changelog_free(changes, o.nchanges);
+	model_free_plan(&p);
+	assert_int_equal(fclose(f), 0);
+	return s;
+}
+
+/* GOT equals tests/unit/golden/NAME (STYRKORT_REGOLD=1 first writes it). */
+static void
+assert_golden(const char *name, char *got)
+{
+	const char *top = getenv("top_srcdir");
+	char *path = xasprintf("%s/tests/unit/golden/%s", top && *top ? top : ".", name);
+	char *want = NULL;
+	size_t n = 0;
+	FILE *f;
+
+	if (getenv("STYRKORT_REGOLD") && *getenv("STYRKORT_REGOLD")) {
+		assert_non_null(f = fopen(path, "w"));
+		fputs(got, f);
+		assert_int_equal(fclose(f), 0);
+	}
+	if (!(f = fopen(path, "r")))
+		fail_msg("%s: cannot read it (STYRKORT_REGOLD=1 writes it)", path);
+	want = xmalloc(1 << 16);
+	n = fread(want, 1, (1 << 16) - 1, f);
+	want[n] = '\0';
+	fclose(f);
+	if (strcmp(got, want) != 0)
+		fprintf(stderr, "--- %s\n%s\n+++ got\n%s\n", path, want, got);
+	assert_string_equal(got, want);
+	free(want);
+	free(path);
+	free(got);
+}
+
+static void
+text_80(void **state)
+{
+	(void)state;
+	assert_golden("report-80.txt", report(FORMAT_TEXT, 80, NULL, NULL));
+}
+
+/* Narrow: titles and paragraphs wrap; another date format. */
+static void
+text_60_day_first(void **state)
+{
+	(void)state;
+	assert_golden("report-60.txt", report(FORMAT_TEXT, 60, "%d/%m/%Y", NULL));
+}
+
+static void
+markdown(void **state)
+{
+	(void)state;
+	assert_golden("report.md", report(FORMAT_MARKDOWN, 80, NULL, NULL));
+}
+
+static void
+csv(void **state)
+{
+	(void)state;
+	assert_golden("report.csv", report(FORMAT_CSV, 80, NULL, NULL));
+}
+
+/* After a review and a change: the changes since the review, in text and Markdown. */
+static void
+since_the_last_review(void **state)
+{
+	struct act_change c = { 0 };
+
+	(void)state;
+	assert_int_equal(review_add(db, "testby", "2026-11-22", "Styrgruppen"), 0);
+	assert_int_equal(act_change_set(&c, AF_STATUS, "done", NULL), 0);
+	assert_int_equal(activity_apply(db, 3, &c, 0, "Klart till slut", NULL), ACTIVITY_OK);
+	act_change_free(&c);
+	assert_golden("report-since-80.txt", report(FORMAT_TEXT, 80, NULL, "last-review"));
+	assert_golden("report-since.md", report(FORMAT_MARKDOWN, 80, NULL, "last-review"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(text_80),
+		cmocka_unit_test(text_60_day_first),
+		cmocka_unit_test(markdown),
+		cmocka_unit_test(csv),
+		cmocka_unit_test(since_the_last_review),
+	};
+	int rc;
+
+	setlocale(LC_ALL, "");
+	setenv("LOGNAME", "tester", 1);
+	setenv("LANGUAGE", "", 1);
+	setenv("TZ", "UTC", 1);
+	/* A fixed clock, as the CLI tests have: "today" decides what is overdue. */
+	setenv("STYRKORT_TODAY", "2026-11-22", 1);
+	if (!mkdtemp(dir))
+		return 1;
+	snprintf(dbpath, sizeof dbpath, "%s/t.db", dir);
+	snprintf(inipath, sizeof inipath, "%s/t.ini", dir);
+	rc = cmocka_run_group_tests(tests, setup, teardown);
+	{
+		char *cmd = xasprintf("rm -rf '%s'", dir);
+
+		if (system(cmd) != 0)
+			rc = 1;
+		free(cmd);
+	}
+	return rc;
+}
