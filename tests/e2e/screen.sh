@@ -3,7 +3,7 @@
 # Sourced after tests/lib.sh and tests/e2e/tmux.sh.  tig's test/ style: the expected screen is
 # tests/e2e/screens/NAME.txt, exactly what `tmux capture-pane -p` prints (one line per terminal
 # row, trailing blanks trimmed); STYRKORT_REGOLD=1 rewrites it on purpose:
-#   STYRKORT_REGOLD=1 make check TESTS=tests/e2e/screens.sh
+#   STYRKORT_REGOLD=1 make check TESTS=tests/e2e/layout.sh
 # and `git diff tests/e2e/screens` then shows what changed on screen.
 SCREENS=$top_srcdir/tests/e2e/screens
 # screen_settle MARKER [SECONDS]: wait until MARKER is on screen and two captures in a row (a

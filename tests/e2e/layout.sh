@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# tests/e2e/screens.sh: whole 80x24 screens of the dashboard, in English and in Swedish, pinned in
+# tests/e2e/layout.sh: whole 80x24 screens of the dashboard, in English and in Swedish, pinned in
 # tests/e2e/screens/*.txt: every pane, the help, a detail, edit mode, the pickers, the form and a
 # terminal that is too small; each as plain text (NAME.txt) and with its attributes and colours
 # (NAME.attr).  STYRKORT_REGOLD=1 rewrites the expected screens (see screen.sh).
