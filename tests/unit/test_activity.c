@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_activity.c: changing activities: one change-log batch per action, conflicts (no lost update), undo. */
-#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,17 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <cmocka.h>
 
 #include "activity.h"
 #include "db.h"
 #include "model.h"
-#include "strategy_ini.h"
+#include "unit.h"
 #include "util.h"
-
-static char dir[] = "/tmp/styrkort-activity-XXXXXX";
-static char dbpath[sizeof dir + 16], inipath[sizeof dir + 16];
 
 /* Two activities: #1 in progress with dates, #2 not started. */
 static const char small[] =
@@ -48,17 +43,9 @@ static struct db *
 fresh_db(void)
 {
 	struct db *db;
-	FILE *f;
 
-	unlink(dbpath);
-	db = db_open(dbpath, DB_CREATE);
-	assert_non_null(db);
-	f = fopen(inipath, "w");
-	assert_non_null(f);
-	fputs(small, f);
-	assert_int_equal(fclose(f), 0);
 	user_name_set("importer");
-	assert_int_equal(strategy_import(db, inipath, NULL), 0);
+	db = unit_db(small);
 	user_name_set("tester");
 	return db;
 }
@@ -350,22 +337,8 @@ main(void)
 	};
 	int rc;
 
-	setlocale(LC_ALL, "");
-	setenv("LANGUAGE", "", 1);
-	/* A fixed clock, as the CLI tests have. */
-	setenv("STYRKORT_TODAY", "2026-11-22", 1);
-	if (!mkdtemp(dir))
-		return 1;
-	snprintf(dbpath, sizeof dbpath, "%s/t.db", dir);
-	snprintf(inipath, sizeof inipath, "%s/t.ini", dir);
+	unit_begin("activity");
 	rc = cmocka_run_group_tests(tests, NULL, NULL);
-	{
-		char *cmd = xasprintf("rm -rf '%s'", dir);
-
-		if (system(cmd) != 0)
-			rc = 1;
-		free(cmd);
-	}
 	user_name_set(NULL);
-	return rc;
+	return unit_end(rc);
 }

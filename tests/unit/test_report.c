@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_report.c: the report writers (text at two widths, Markdown, CSV, changes since a review) on a small strategy. */
-#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <cmocka.h>
 
 #include "activity.h"
@@ -17,7 +15,7 @@
 #include "model.h"
 #include "report.h"
 #include "review.h"
-#include "strategy_ini.h"
+#include "unit.h"
 #include "util.h"
 
 /*
@@ -25,8 +23,6 @@
  * check sets); STYRKORT_REGOLD=1 rewrites them on purpose, as for the CLI's golden files:
  *   STYRKORT_REGOLD=1 make check TESTS=tests/unit/test_report
  */
-static char dir[] = "/tmp/styrkort-report-XXXXXX";
-static char dbpath[sizeof dir + 16], inipath[sizeof dir + 16];
 static struct db *db;
 
 /* Every kind of section; text that Markdown and CSV must escape; an overdue and a long title. */
@@ -103,16 +99,8 @@ static const char small[] =
 static int
 setup(void **state)
 {
-	FILE *f;
-
 	(void)state;
-	db = db_open(dbpath, DB_CREATE);
-	assert_non_null(db);
-	f = fopen(inipath, "w");
-	assert_non_null(f);
-	fputs(small, f);
-	assert_int_equal(fclose(f), 0);
-	assert_int_equal(strategy_import(db, inipath, NULL), 0);
+	db = unit_db(small);
 	return 0;
 }
 
@@ -238,25 +226,7 @@ main(void)
 		cmocka_unit_test(csv),
 		cmocka_unit_test(since_the_last_review),
 	};
-	int rc;
-
-	setlocale(LC_ALL, "");
-	setenv("LOGNAME", "tester", 1);
-	setenv("LANGUAGE", "", 1);
-	setenv("TZ", "UTC", 1);
-	/* A fixed clock, as the CLI tests have: "today" decides what is overdue. */
-	setenv("STYRKORT_TODAY", "2026-11-22", 1);
-	if (!mkdtemp(dir))
-		return 1;
-	snprintf(dbpath, sizeof dbpath, "%s/t.db", dir);
-	snprintf(inipath, sizeof inipath, "%s/t.ini", dir);
-	rc = cmocka_run_group_tests(tests, setup, teardown);
-	{
-		char *cmd = xasprintf("rm -rf '%s'", dir);
-
-		if (system(cmd) != 0)
-			rc = 1;
-		free(cmd);
-	}
-	return rc;
+	/* "today" (unit_begin) decides what is overdue. */
+	unit_begin("report");
+	return unit_end(cmocka_run_group_tests(tests, setup, teardown));
 }

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_review.c: steering-group reviews: recording, listing, and the changes "since the last review". */
-#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <cmocka.h>
 
 #include "activity.h"
@@ -16,37 +14,18 @@
 #include "db.h"
 #include "report.h"
 #include "review.h"
-#include "strategy_ini.h"
+#include "unit.h"
 #include "util.h"
-
-static char dir[] = "/tmp/styrkort-review-XXXXXX";
-static char dbpath[sizeof dir + 16], inipath[sizeof dir + 16];
-
-static void
-write_file(const char *text)
-{
-	FILE *f = fopen(inipath, "w");
-
-	assert_non_null(f);
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
-}
 
 /* A fresh database with two strategies: testby (activity #1) and annan (activity #2). */
 static struct db *
 fresh_db(void)
 {
-	struct db *db;
+	struct db *db = unit_db("[strategy]\nid = testby\nmunicipality = Testby kommun\ntitle = Strategi\n\n"
+	                        "[activity.a1]\ntitle = Första\n");
 
-	unlink(dbpath);
-	db = db_open(dbpath, DB_CREATE);
-	assert_non_null(db);
-	write_file("[strategy]\nid = testby\nmunicipality = Testby kommun\ntitle = Strategi\n\n"
-	           "[activity.a1]\ntitle = Första\n");
-	assert_int_equal(strategy_import(db, inipath, NULL), 0);
-	write_file("[strategy]\nid = annan\nmunicipality = Annan kommun\ntitle = Strategi\n\n"
-	           "[activity.b1]\ntitle = Annans\n");
-	assert_int_equal(strategy_import(db, inipath, NULL), 0);
+	unit_import(db, "[strategy]\nid = annan\nmunicipality = Annan kommun\ntitle = Strategi\n\n"
+	                "[activity.b1]\ntitle = Annans\n");
 	return db;
 }
 
@@ -224,26 +203,8 @@ main(void)
 		cmocka_unit_test(a_review_covers_up_to_its_date),
 		cmocka_unit_test(the_list),
 	};
-	int rc;
-
-	setlocale(LC_ALL, "");
-	setenv("LOGNAME", "tester", 1);
-	setenv("LANGUAGE", "", 1);
-	/* A review covers the changes up to the end of its date in local time: a fixed zone. */
-	setenv("TZ", "UTC", 1);
-	/* A fixed clock: every change is logged at 2026-11-22T12:00:00Z. */
-	setenv("STYRKORT_TODAY", "2026-11-22", 1);
-	if (!mkdtemp(dir))
-		return 1;
-	snprintf(dbpath, sizeof dbpath, "%s/t.db", dir);
-	snprintf(inipath, sizeof inipath, "%s/t.ini", dir);
-	rc = cmocka_run_group_tests(tests, NULL, NULL);
-	{
-		char *cmd = xasprintf("rm -rf '%s'", dir);
-
-		if (system(cmd) != 0)
-			rc = 1;
-		free(cmd);
-	}
-	return rc;
+	/* A review covers the changes up to the end of its date in local time (here UTC), and
+	 * every change is logged at 2026-11-22T12:00:00Z (unit_begin). */
+	unit_begin("review");
+	return unit_end(cmocka_run_group_tests(tests, NULL, NULL));
 }
