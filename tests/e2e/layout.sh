@@ -1,0 +1,73 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# tests/e2e/layout.sh: whole 80x24 screens of the dashboard, in English and in Swedish, pinned in
+# tests/e2e/screens/*.txt: every pane, the help, a detail, edit mode, the pickers, the form and a
+# terminal that is too small; each as plain text (NAME.txt) and with its attributes and colours
+# (NAME.attr).  STYRKORT_REGOLD=1 rewrites the expected screens (see screen.sh).
+# Nothing on these screens depends on the wall clock: "today" is STYRKORT_TODAY (tests/lib.sh),
+# the sample's dates are fixed, and the header and status line show no time of day.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/e2e/tmux.sh"
+. "$top_srcdir/tests/e2e/screen.sh"
+db=$TMPD/all.db
+"$STYRKORT" init "$db" --sample all >/dev/null 2>&1 || { echo "1..0 # SKIP cannot create the sample"; exit 0; }
+
+for lang in en sv; do
+	# The UI language comes from the configuration (-c, read after tests/english.ini), never
+	# from the locale: the screens are the same under LANG=C.UTF-8 and LANG=sv_SE.UTF-8.
+	printf '[display]\nlanguage = %s\n' "$lang" > "$TMPD/$lang.ini"
+	case $lang in
+	en) help="Help: keys"; edit=" EDIT | "; form="Edit #53"; cancelled="Cancelled: nothing" ;;
+	sv) help="Hjälp: tangenter"; edit=" REDIGERA | "; form="Redigera #53"; cancelled="Avbrutet: inget" ;;
+	esac
+
+	# Västervik: focus areas with text, goals with indicators and baseline values, activities.
+	tmux_start 80 24 "$STYRKORT -c $TMPD/$lang.ini --strategy vastervik $db"
+	screen_is "$lang-1-vision" "Barn och ungdomars situation" "$lang: pane 1 (vision and purpose)" attrs
+	tmux_keys 2
+	screen_is "$lang-2-focus" "Boendeintegration kan relateras" "$lang: pane 2 (focus areas)" attrs
+	tmux_keys 3
+	screen_is "$lang-3-goals" "Andel utrikesfödda totalt" "$lang: pane 3 (goals and indicators)" attrs
+	tmux_keys 5
+	screen_is "$lang-5-report" "Västerviks kommuns vision avseende" "$lang: pane 5 (report)" attrs
+	tmux_keys 4
+	screen_is "$lang-4-activities" "Uppföljning och revid" "$lang: pane 4 (activities)" attrs
+	tmux_keys '?'
+	screen_is "$lang-help" "$help" "$lang: the help screen" attrs
+	tmux_keys Escape j
+	screen_is "$lang-4-activities-row2" "2/4" "$lang: Esc closes the help; j selects the second row" attrs
+	tmux_keys Enter
+	screen_is "$lang-detail" "#53 Integrationsfond" "$lang: the detail of activity #53" attrs
+	tmux_keys Escape
+	screen_is "$lang-4-activities-row2" "2/4" "$lang: Esc closes the detail" attrs
+	tmux_keys f
+	screen_is "$lang-filter" "┌" "$lang: the filter picker" attrs
+	tmux_keys Escape
+	screen_is "$lang-4-activities-row2" "2/4" "$lang: Esc closes the filter picker" attrs
+	tmux_keys e
+	screen_is "$lang-edit" "$edit" "$lang: edit mode's status line" attrs
+	tmux_keys Enter
+	screen_is "$lang-form" "$form" "$lang: the activity form" attrs
+	tmux_keys Escape
+	screen_is "$lang-form-cancelled" "$cancelled" "$lang: Esc leaves the form" attrs
+	tmux_keys e S
+	screen_is "$lang-strategy" "Örnsköldsviks kommun: Integrationsstrategi" "$lang: the strategy picker" attrs
+	tmux_keys Escape
+	screen_settle "2/4" || not_ok "$lang: Esc closes the strategy picker"
+	tmux_resize 30 8
+	screen_is "$lang-too-small" "60x16" "$lang: a terminal too small says so" attrs
+	tmux_resize 80 24
+	tmux_keys q
+	tmux_wait_exit && ok "$lang: q quits" || not_ok "$lang: q did not quit"
+
+	# Gislaved: twelve activities with due dates, delayed and overdue ones; no focus areas.
+	tmux_start 80 24 "$STYRKORT -c $TMPD/$lang.ini --strategy gislaved $db"
+	tmux_keys 4
+	screen_is "$lang-4-activities-gislaved" "Förslag på hur integrationsarbet" "$lang: pane 4 with overdue activities" attrs
+	tmux_keys 2
+	screen_is "$lang-2-no-focus" "9 + " "$lang: pane 2 of a strategy without focus areas" attrs
+	tmux_keys q
+	tmux_wait_exit && ok "$lang: q quits" || not_ok "$lang: q did not quit"
+done
+tmux_check_sanitizers
+tap_done

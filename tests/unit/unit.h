@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* unit.h: what the unit tests with a database share: a fixed world, a temporary folder, a database with a strategy. */
+#ifndef STYRKORT_TESTS_UNIT_H
+#define STYRKORT_TESTS_UNIT_H
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "strategy_ini.h"
+#include "util.h"
+
+static char unit_dir[64];
+
+/*
+ * The world of the CLI tests (tests/lib.sh): the caller's locale, user "tester", English
+ * messages, a fixed today (every write is logged at 2026-11-22T12:00:00Z) in a fixed zone;
+ * and a new temporary folder for NAME.  Exits if the folder cannot be made.
+ */
+static inline void
+unit_begin(const char *name)
+{
+	setlocale(LC_ALL, "");
+	setenv("LOGNAME", "tester", 1);
+	setenv("LANGUAGE", "", 1);
+	setenv("TZ", "UTC", 1);
+	setenv("STYRKORT_TODAY", "2026-11-22", 1);
+	snprintf(unit_dir, sizeof unit_dir, "/tmp/styrkort-%s-XXXXXX", name);
+	if (!mkdtemp(unit_dir)) {
+		perror(unit_dir);
+		exit(1);
+	}
+}
+
+/* Remove the temporary folder; RC, or 1 if it could not be removed. */
+static inline int
+unit_end(int rc)
+{
+	char *cmd = xasprintf("rm -rf '%s'", unit_dir);
+
+	if (system(cmd) != 0)
+		rc = 1;
+	free(cmd);
+	return rc;
+}
+
+/* NAME in the temporary folder (free it). */
+static inline char *
+unit_path(const char *name)
+{
+	return xasprintf("%s/%s", unit_dir, name);
+}
+
+static inline void
+unit_write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Import the strategy INI TEXT into DB, as the current user. */
+static inline void
+unit_import(struct db *db, const char *text)
+{
+	char *ini = unit_path("strategy.ini");
+
+	unit_write_file(ini, text);
+	assert_int_equal(strategy_import(db, ini, NULL), 0);
+	free(ini);
+}
+
+/* A new database t.db (an old one is removed) with the strategy INI TEXT. */
+static inline struct db *
+unit_db(const char *text)
+{
+	char *path = unit_path("t.db");
+	struct db *db;
+
+	unlink(path);
+	db = db_open(path, DB_CREATE);
+	free(path);
+	assert_non_null(db);
+	unit_import(db, text);
+	return db;
+}
+
+#endif
