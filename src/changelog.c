@@ -102,22 +102,53 @@ changelog_free(struct change *c, size_t n)
 	free(c);
 }
 
-const char *
-changelog_value(const struct change *c, const char *v)
+/* A field's name for people: the activity field's label in the UI language, "Value" for a measurement. */
+static const char *
+field_label(const struct change *c)
+{
+	const struct field_def *f;
+	size_t n;
+
+	if (strcmp(c->kind, "activity") == 0) {
+		f = model_fields(KIND_ACTIVITY, &n);
+		for (size_t i = 0; i < n; i++)
+			if (f[i].label && strcmp(f[i].key, c->field) == 0)
+				return _(f[i].label);
+	} else if (strcmp(c->field, "value") == 0) {
+		return _("Value");
+	}
+	return c->field;
+}
+
+/*
+ * A value for people, into out: "-" for none, a status's label, a date in
+ * date_format, a measurement's number as the UI language writes it.
+ */
+static const char *
+shown_value(const struct change *c, const char *v, const char *date_format, char *out, size_t n)
 {
 	int s;
+	double d;
 
 	if (!v || !*v)
 		return "-";
 	if (strcmp(c->field, "status") == 0 && (s = status_from_id(v)) >= 0)
 		return status_label((enum status)s);
+	if (strcmp(c->kind, "activity") != 0 && strcmp(c->field, "value") == 0 && parse_double(v, &d) == 0) {
+		format_number_ui(out, n, d);
+		return out;
+	}
+	if (parse_date(v, NULL, NULL, NULL) == 0) {
+		format_date(out, n, v, date_format);
+		return out;
+	}
 	return v;
 }
 
 char *
 changelog_describe(const struct change *c, const char *date_format, int with_item)
 {
-	char date[64], day[11];
+	char date[64], day[11], o[64], v[64];
 	char *line, *what;
 	struct buf b;
 
@@ -128,7 +159,8 @@ changelog_describe(const struct change *c, const char *date_format, int with_ite
 	else if (strcmp(c->field, "deleted") == 0)
 		what = xstrdup(_("deleted"));
 	else
-		what = xasprintf("%s: %s -> %s", c->field, changelog_value(c, c->old), changelog_value(c, c->new_value));
+		what = xasprintf("%s: %s -> %s", field_label(c), shown_value(c, c->old, date_format, o, sizeof o),
+		                 shown_value(c, c->new_value, date_format, v, sizeof v));
 	buf_init(&b);
 	buf_printf(&b, "%s %s: ", date, c->who ? c->who : "");
 	if (strcmp(c->kind, "activity") == 0 && with_item)

@@ -26,8 +26,6 @@ struct change {
 /* The rows that match, oldest first. */
 int changelog_load(struct db *db, const struct changelog_filter *f, struct change **out, size_t *n);
 void changelog_free(struct change *c, size_t n);
-/* A field's value for people: status ids become labels, NULL becomes "-". */
-const char *changelog_value(const struct change *c, const char *v);
 
 /*
  * One change as a line for people: "2026-11-10 anna: #12 Title: status:

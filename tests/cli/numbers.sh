@@ -107,4 +107,15 @@ golden report-vastervik-80-sv.txt "and is the same under C.UTF-8"
 # set and the log under a Swedish locale.
 LC_ALL=$sv run -d "$TMPD/sv.db" set 1 progress=40 comment="Halvvägs"
 expect_status 0 "set under $sv"
+
+# What changed since the last review, as people read it: labels and numbers in the UI language.
+printf 'indicator,period,sex,value\nsyss,2025,T,52.5\n' > "$TMPD/later.csv"
+LC_ALL=$sv run -d "$db" review add 2026-11-22
+LC_ALL=$sv run -d "$db" measurements "$TMPD/later.csv"
+LC_ALL=$sv run -d "$db" -c "$TMPD/sv.ini" report --since last-review --width 200
+expect_out 'Andel sysselsatta 2025 T: Värde: 10,2 -> 52,5' "Swedish changes since the review: 'Värde' and 52,5"
+LC_ALL=$sv run -d "$db" report --since last-review --width 200
+expect_out 'Andel sysselsatta 2025 T: Value: 10\.2 -> 52\.5' "English changes since the review: 'Value' and 52.5"
+LC_ALL=$sv run -d "$TMPD/sv.db" -c "$TMPD/sv.ini" report --since 2026-01-01 --width 200
+expect_out 'Framsteg: [0-9]+ -> 40 \(Halvvägs\)' "Swedish changes name the activity's field by its Swedish label"
 tap_done
