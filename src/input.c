@@ -8,7 +8,29 @@
 #include <string.h>
 
 #include "input.h"
+#include "text.h"
 #include "util.h"
+
+/* The line of the first byte that is not UTF-8, or 0 if the text is all UTF-8. */
+static int
+first_bad_line(char *s, size_t n)
+{
+	int line = 1;
+
+	for (char *p = s, *end = s + n; p < end; line++) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		char *stop = nl ? nl : end, keep = *stop;
+		int ok;
+
+		*stop = '\0';
+		ok = text_valid_utf8(p);
+		*stop = keep;
+		if (!ok)
+			return line;
+		p = stop + 1;
+	}
+	return 0;
+}
 
 /* Does the text look like UTF-16: a BOM, or ASCII with every other byte NUL? */
 static int
@@ -27,6 +49,7 @@ input_read(const char *path, char **text, size_t *len)
 	FILE *f = fopen(path, "rb");
 	size_t n = 0, cap = 65536, got;
 	char *s, *nul;
+	int bad;
 
 	*text = NULL;
 	*len = 0;
@@ -72,6 +95,12 @@ input_read(const char *path, char **text, size_t *len)
 	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
 		n -= 3;
 		memmove(s, s + 3, n + 1);
+	}
+	/* One rule for every format: a file from Notepad's "ANSI" or Excel's "CSV" is Latin-1. */
+	if ((bad = first_bad_line(s, n)) > 0) {
+		err_set(_("%s: line %d: the text is not UTF-8 (perhaps Latin-1, \"ANSI\"); save the file as UTF-8 "
+		          "(in Excel: CSV UTF-8; in an editor: \"Save as\", encoding UTF-8)"), path, bad);
+		goto fail;
 	}
 	*text = s;
 	*len = n;

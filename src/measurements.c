@@ -179,6 +179,16 @@ trimmed(char *s)
 	return s;
 }
 
+/* Is every field of the row empty: a blank line, or a row of separators? */
+static int
+blank_row(struct rows *r)
+{
+	for (size_t i = 0; i < r->nfields && i < 8; i++)
+		if (*trimmed(r->fields[i]))
+			return 0;
+	return r->nfields <= 8;
+}
+
 static void
 on_row(int c, void *data)
 {
@@ -188,8 +198,11 @@ on_row(int c, void *data)
 	(void)c;
 	if (r->error)
 		goto out;
-	if (r->nfields == 1 && !*trimmed(r->fields[0]))
-		goto out;       /* a blank line */
+	/* Excel pads rows with empty cells (";;;", "a;b;c;d;;"): they say nothing. */
+	while (r->nfields > 4 && r->nfields <= 8 && !*trimmed(r->fields[r->nfields - 1]))
+		free(r->fields[--r->nfields]);
+	if (blank_row(r))
+		goto out;
 	if (!r->header_done) {
 		int ok = r->nfields == 4;
 
@@ -197,8 +210,14 @@ on_row(int c, void *data)
 			ok = strcasecmp(trimmed(r->fields[i]), header[i]) == 0;
 		}
 		if (!ok) {
-			err_set(_("%s: line %d: the first line must be the header indicator,period,sex,value"),
-			        r->path, r->row_start);
+			struct buf found;
+
+			buf_init(&found);
+			for (size_t i = 0; i < r->nfields && i < 8; i++)
+				buf_printf(&found, "%s'%s'", i ? ", " : "", trimmed(r->fields[i]));
+			err_set(_("%s: line %d: the first line must be the header indicator,period,sex,value; "
+			          "found %s"), r->path, r->row_start, found.s ? found.s : "''");
+			buf_free(&found);
 			r->error = 1;
 		}
 		r->header_done = 1;
@@ -483,11 +502,23 @@ measurements_import(struct db *db, const char *path, const char *strategy_id,
 			res->added++;
 		else {
 			res->replaced++;
-			if (report)
+			if (report) {
+				char was[64], now[64];
+				double oldv;
+
+				/* Numbers as people read them in the UI language: 52,3 in Swedish. */
+				if (old && parse_double(old, &oldv) == 0)
+					format_number_ui(was, sizeof was, oldv);
+				else
+					snprintf(was, sizeof was, "%s", old && *old ? old : _("no data"));
+				if (has)
+					format_number_ui(now, sizeof now, v);
+				else
+					snprintf(now, sizeof now, "%s", _("no data"));
 				msg_print(report, _("styrkort: %s: %s %d: %s %s %c changed from %s to %s\n"), path,
-				        json ? _("entry") : _("line"), w->line, w->indicator, canon,
-				        toupper((unsigned char)w->sex[0]), old,
-				        *w->value ? w->value : _("no data"));
+				          json ? _("entry") : _("line"), w->line, w->indicator, canon,
+				          toupper((unsigned char)w->sex[0]), was, now);
+			}
 		}
 		free(old);
 	}

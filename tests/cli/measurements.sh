@@ -115,4 +115,25 @@ expect_out 'Andel sysselsatta 2028 T: value: - -> -1.5' "it is stored as -1.5"
 printf 'indicator,period,sex,value\nsyss,2029,T,0x10\n' > "$TMPD/hex.csv"
 run -d "$db" measurements "$TMPD/hex.csv"
 expect_status 1 "a hexadecimal value is refused"
+# Files as Swedish Excel saves them: a BOM, CRLF, semicolons, rows padded with empty cells, rows of
+# separators only. They import; a header Excel's user wrote in Swedish is named in the message.
+printf '\357\273\277indicator;period;sex;value;;\r\nsyss;2030;T;12,5;;\r\n;;;;;\r\n;;;\r\n' > "$TMPD/excel.csv"
+run -d "$db" measurements "$TMPD/excel.csv"
+expect_status 0 "an Excel file with padded rows and rows of separators imports"
+expect_err '1 new, 0 changed, 0 unchanged' "the padding is no value"
+printf 'Indikator;Period;K\303\266n;V\303\244rde\r\n' > "$TMPD/svhead.csv"
+run -d "$db" measurements "$TMPD/svhead.csv"
+expect_status 1 "a header that is not indicator,period,sex,value"
+expect_err "line 1: the first line must be the header indicator,period,sex,value; found 'Indikator', 'Period', 'Kön', 'Värde'" \
+	"the message shows the header it found"
+# Latin-1 ("ANSI", Excel's plain CSV): refused with how to save it, never as an unknown indicator '?'.
+printf 'indicator;period;sex;value\r\nsyssels\344ttning;2030;T;1\r\n' > "$TMPD/latin1.csv"
+run -d "$db" measurements "$TMPD/latin1.csv"
+expect_status 1 "a Latin-1 file is refused"
+expect_err "latin1\\.csv: line 2: the text is not UTF-8 .*save the file as UTF-8" "the message names the line and says how to save it"
+# The changed value as people read it: the UI language's decimal separator.
+printf 'indicator,period,sex,value\nsyss,2030,T,12.75\n' > "$TMPD/change.csv"
+printf '[display]\nlanguage = sv\n' > "$TMPD/sv.ini"
+run -d "$db" -c "$TMPD/sv.ini" measurements "$TMPD/change.csv"
+expect_err 'syss 2030 T (ändrades från|changed from) 12,5 (till|to) 12,75' "a change is told with decimal commas in Swedish"
 tap_done

@@ -11,7 +11,7 @@ unchanged() { check "$1: the database is unchanged" [ "$("$STYRKORT" -d "$db" ex
 iconv -f utf-8 -t iso-8859-1//TRANSLIT "$top_srcdir/data/vastervik.ini" > "$TMPD/latin1.ini"
 run -d "$db" import "$TMPD/latin1.ini"
 expect_status 1 "a Latin-1 file is refused"
-expect_err "latin1.ini: line [0-9]+: \[strategy\] municipality: the text is not UTF-8" "it says where and that it is not UTF-8"
+expect_err "latin1.ini: line [0-9]+: the text is not UTF-8 .*save the file as UTF-8" "it says where and that it is not UTF-8"
 unchanged "Latin-1"
 printf '[strategy\nid = vastervik\n' > "$TMPD/bracket.ini"
 run -d "$db" import "$TMPD/bracket.ini"
