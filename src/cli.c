@@ -315,6 +315,23 @@ cmd_export(struct app *a)
 	return rc;
 }
 
+/*
+ * A date typed on the command line: YYYY-MM-DD, or as [display] date_format
+ * writes it (24/12/2026), into iso.  -1 with the message printed.
+ */
+static int
+typed_date(const struct app *a, const char *what, const char *s, char iso[11])
+{
+	if (parse_user_date(s, a->cfg.date_format, iso) == 0)
+		return 0;
+	if (a->cfg.date_format && strcmp(a->cfg.date_format, "%Y-%m-%d") != 0)
+		msg_error(_("%s %s: expected a date YYYY-MM-DD, or as the configured date_format writes it (%s)"),
+		          what, s, a->cfg.date_format);
+	else
+		msg_error(_("%s %s: expected a date YYYY-MM-DD"), what, s);
+	return -1;
+}
+
 int
 cmd_report(struct app *a)
 {
@@ -323,7 +340,8 @@ cmd_report(struct app *a)
 	size_t n;
 	struct db *db;
 	int rc = EXIT_OK;
-
+	const char *since = a->since;
+	char since_iso[11];
 	char *usage = xasprintf("styrkort report [--format %s] [--width N] [--strategy ID] [--since DATE|last-review]",
 	                        report_writer_names());
 
@@ -332,9 +350,10 @@ cmd_report(struct app *a)
 	if (rc < 0)
 		return EXIT_USAGE;
 	rc = EXIT_OK;
-	if (a->since && strcmp(a->since, "last-review") != 0 && parse_date(a->since, NULL, NULL, NULL) < 0) {
-		msg_error(_("--since %s: expected a date YYYY-MM-DD or last-review"), a->since);
-		return EXIT_USAGE;
+	if (a->since && strcmp(a->since, "last-review") != 0) {
+		if (typed_date(a, "--since", a->since, since_iso) < 0)
+			return EXIT_USAGE;
+		since = since_iso;
 	}
 	if (!(db = app_open_db(a)))
 		return fail(EXIT_RUNTIME);
@@ -346,7 +365,7 @@ cmd_report(struct app *a)
 	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
 		struct report r;
 
-		if (report_prepare(db, refs[i].id, a->since, (int)(a->width ? a->width : a->cfg.report_width),
+		if (report_prepare(db, refs[i].id, since, (int)(a->width ? a->width : a->cfg.report_width),
 		                   a->cfg.date_format, &r) < 0) {
 			rc = fail(EXIT_RUNTIME);
 			break;
@@ -363,7 +382,7 @@ cmd_report(struct app *a)
 	return rc;
 }
 
-/* The one strategy a change applies to: --strategy, or the only one in the file. */
+/* The one strategy a change applies to: --strategy, or the only one in the file; -2 if the file holds several and none was named. */
 static int
 one_strategy(struct db *db, const struct app *a, char **id)
 {
@@ -381,7 +400,7 @@ one_strategy(struct db *db, const struct app *a, char **id)
 		err_set(_("%s: the file holds %zu strategies (%s); choose one with --strategy ID"), db->path, n, b.s);
 		buf_free(&b);
 		model_free_strategy_refs(refs, n);
-		return -1;
+		return -2;      /* the user must say which: a usage error */
 	}
 	*id = xstrdup(refs[0].id);
 	model_free_strategy_refs(refs, n);
@@ -392,7 +411,7 @@ int
 cmd_review(struct app *a)
 {
 	struct db *db;
-	char *id = NULL, today[11];
+	char *id = NULL, today[11], typed[11];
 	const char *date;
 	int rc = EXIT_OK;
 
@@ -419,11 +438,9 @@ cmd_review(struct app *a)
 	if (need_args(a, 1, 2, "styrkort review add [DATE] [--note TEXT]") < 0)
 		return EXIT_USAGE;
 	today_iso(today);
-	date = a->nargs == 2 ? a->args[1] : today;
-	if (parse_date(date, NULL, NULL, NULL) < 0) {
-		msg_error(_("review add %s: expected a date YYYY-MM-DD"), date);
+	if (a->nargs == 2 && typed_date(a, "review add", a->args[1], typed) < 0)
 		return EXIT_USAGE;
-	}
+	date = a->nargs == 2 ? typed : today;
 	{
 		char why[256];
 
@@ -435,8 +452,8 @@ cmd_review(struct app *a)
 	}
 	if (!(db = app_open_db(a)))
 		return fail(EXIT_RUNTIME);
-	if (one_strategy(db, a, &id) < 0 || review_add(db, id, date, a->note) < 0)
-		rc = fail(EXIT_RUNTIME);
+	if ((rc = one_strategy(db, a, &id)) < 0 || review_add(db, id, date, a->note) < 0)
+		rc = fail(rc == -2 ? EXIT_USAGE : EXIT_RUNTIME);
 	else if (date_cmp_today(date) < 0)
 		msg_print(stderr, _("styrkort: recorded a review of '%s' on %s; the changes made after that day "
 		                  "count as since the review\n"), id, date);
@@ -469,25 +486,53 @@ cmd_measurements(struct app *a)
 	return rc;
 }
 
+/* log --activity N of a number that never was an activity: say so (a deleted one still has its history). */
+static int
+no_history(struct db *db, const struct changelog_filter *f)
+{
+	struct change *rows;
+	size_t n = 0;
+	struct activity act;
+
+	if (changelog_load(db, f, &rows, &n) < 0)
+		return 1;
+	changelog_free(rows, n);
+	if (n > 0)
+		return 0;
+	memset(&act, 0, sizeof act);
+	switch (activity_get(db, f->activity, &act, NULL)) {
+	case 1:
+		model_free_activity(&act);
+		return 0;
+	case 0:
+		err_set(_("log --activity %lld: no such activity; the numbers are in the dashboard and "
+		          "'styrkort report --format csv'"), (long long)f->activity);
+		return 1;
+	default:
+		return 1;
+	}
+}
+
 int
 cmd_log(struct app *a)
 {
 	struct changelog_filter f = { 0 };
 	struct db *db;
 	int rc = EXIT_OK;
+	char since_iso[11];
 
 	if (need_args(a, 0, 0, "styrkort log [--since DATE] [--activity ID]") < 0)
 		return EXIT_USAGE;
-	if (a->since && parse_date(a->since, NULL, NULL, NULL) < 0) {
-		msg_error(_("--since %s: expected a date YYYY-MM-DD"), a->since);
+	if (a->since && typed_date(a, "--since", a->since, since_iso) < 0)
 		return EXIT_USAGE;
-	}
 	f.strategy_id = a->strategy;
-	f.since = a->since;
+	f.since = a->since ? since_iso : NULL;
 	f.activity = a->activity;
 	if (!(db = app_open_db(a)))
 		return fail(EXIT_RUNTIME);
-	if (changelog_print(db, &f, stdout) < 0)
+	if (f.activity && no_history(db, &f))
+		rc = fail(EXIT_RUNTIME);
+	else if (changelog_print(db, &f, stdout) < 0)
 		rc = fail(EXIT_RUNTIME);
 	else if (output_done("log") < 0)
 		rc = EXIT_RUNTIME;

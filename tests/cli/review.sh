@@ -89,4 +89,28 @@ check "the file was upgraded to schema version 2" [ "$(sqlite3 "$db" 'PRAGMA use
 run -d "$db" report --since last-review --width 200
 expect_out "#2 .*Efter" "after the upgrade, a change made after the old review counts"
 check "after the upgrade, a change made before the old review does not" sh -c "! printf '%s' \"\$1\" | grep -q 'Före'" sh "$out"
+# Dates typed as [display] date_format writes them are taken where people type dates.
+printf '[display]\ndate_format = %%d/%%m/%%Y\n' > "$TMPD/dmy.ini"
+db=$TMPD/dmy.db
+run init "$db" --sample vastervik
+run -d "$db" -c "$TMPD/dmy.ini" review add 20/11/2026 --note "Möte"
+expect_status 0 "review add takes a date as date_format writes it"
+run -d "$db" review list
+expect_out '^2026-11-20 ' "and stores it as 2026-11-20"
+run -d "$db" -c "$TMPD/dmy.ini" log --since 01/11/2026
+expect_status 0 "log --since takes a date as date_format writes it"
+run -d "$db" -c "$TMPD/dmy.ini" report --since 01/11/2026
+expect_status 0 "report --since too"
+run -d "$db" -c "$TMPD/dmy.ini" log --since 31/02/2026
+expect_status 2 "a date that does not exist is refused"
+expect_err "expected a date YYYY-MM-DD, or as the configured date_format writes it \\(%d/%m/%Y\\)" "the message names both forms"
+# Which strategy a review is of is the user's to say: a usage error.
+run init "$TMPD/all.db" --sample all
+run -d "$TMPD/all.db" review add
+expect_status 2 "review add in a file of several strategies without --strategy"
+expect_err "choose one with --strategy ID" "it says how to choose"
+# log --activity of a number that never was one.
+run -d "$db" log --activity 999
+expect_status 1 "log --activity of a number that is no activity"
+expect_err "log --activity 999: no such activity" "it says so"
 tap_done
