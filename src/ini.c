@@ -313,6 +313,29 @@ lex_line(struct ini *ini, int lineno, char *line, size_t len, char *section, siz
 	}
 }
 
+/* The key of a "key = value" line that is too long, for the message; 0 if it has none. */
+static int
+long_line_key(const char *s, size_t n, char *key, size_t size)
+{
+	const char *eq = memchr(s, '=', n < size ? n : size);
+	size_t a = 0, b;
+
+	if (!eq)
+		return 0;
+	b = (size_t)(eq - s);
+	while (a < b && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+		b--;
+	if (a == b)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '.' && s[i] != '-' && s[i] != '_')
+			return 0;
+	snprintf(key, size, "%.*s", (int)(b - a), s + a);
+	return 1;
+}
+
 /*
  * The one definition of a line of our INI files (styrkort(5)).  A line
  * ending in a backslash goes on with the next, as in both iniparser
@@ -335,9 +358,16 @@ lex(struct ini *ini, const char *text, size_t len)
 			start = lineno;
 		/* iniparser reads a line and its '\n' into 1,023 bytes, after what it continues. */
 		if (last + n > INI_LINE_MAX) {
-			err_set(_("%s: line %d: the line is too long (the limit is %d bytes); "
-			          "split the value into parts: KEY, KEY.2, KEY.3..."),
-			        ini->path, start, INI_LINE_MAX);
+			char key[65];
+
+			if (long_line_key(last ? line : p, last ? last : n, key, sizeof key))
+				err_set(_("%s: line %d: the line is too long (the limit is %d bytes); "
+				          "split the value into parts: %s, %s.2, %s.3..."),
+				        ini->path, start, INI_LINE_MAX, key, key, key);
+			else
+				err_set(_("%s: line %d: the line is too long (the limit is %d bytes); "
+				          "split the value into parts: KEY, KEY.2, KEY.3..."),
+				        ini->path, start, INI_LINE_MAX);
 			return -1;
 		}
 		memcpy(line + last, p, n);

@@ -208,6 +208,8 @@ long_lines(void **state)
 	b.len--;
 	buf_puts(&b, "x\n");
 	refused(b.s, "line 2", "too long");
+	/* The message names the key to split, not a placeholder. */
+	refused(b.s, "line 2", "split the value into parts: text, text.2, text.3");
 	buf_free(&b);
 }
 
