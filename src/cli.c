@@ -579,6 +579,34 @@ set_changes(struct app *a, long id, struct act_change *c)
 	return 0;
 }
 
+/* Is activity ID one of STRATEGY's?  EXIT_OK, else the exit status with the message printed. */
+static int
+activity_of_strategy(struct db *db, long id, const char *strategy)
+{
+	struct activity act;
+	char *owner = NULL;
+	int rc;
+
+	memset(&act, 0, sizeof act);
+	rc = activity_get(db, id, &act, &owner);
+	if (rc < 0)
+		return fail(EXIT_RUNTIME);
+	if (rc == 0) {
+		msg_error(_("set %ld: no such activity"), id);
+		return EXIT_RUNTIME;
+	}
+	model_free_activity(&act);
+	rc = EXIT_OK;
+	if (strcmp(owner, strategy) != 0) {
+		msg_error(_("set %ld --strategy %s: activity %ld belongs to the strategy '%s'; "
+		            "give the number of one of %s's activities (styrkort report --format csv --strategy %s)"),
+		          id, strategy, id, owner, strategy, strategy);
+		rc = EXIT_USAGE;
+	}
+	free(owner);
+	return rc;
+}
+
 int
 cmd_set(struct app *a)
 {
@@ -600,6 +628,12 @@ cmd_set(struct app *a)
 	if (!(db = app_open_db(a))) {
 		act_change_free(&c);
 		return fail(EXIT_RUNTIME);
+	}
+	/* --strategy names whose activity N is: never change another strategy's by mistake. */
+	if (a->strategy && (rc = activity_of_strategy(db, id, a->strategy)) != EXIT_OK) {
+		act_change_free(&c);
+		db_close(db);
+		return rc;
 	}
 	switch (activity_apply(db, id, &c, 0, c.value[AF_COMMENT], NULL)) {
 	case ACTIVITY_OK:

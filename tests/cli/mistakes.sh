@@ -40,7 +40,7 @@ run -d "$db" set 1 start=2027-01-01 due=2026-01-01
 expect_status 2 "set with due before start"
 expect_err "^styrkort: set 1: due = 2026-01-01: the due date is before the start date 2027-01-01" "the dates are named"
 run -d "$db" review add
-expect_status 1 "review add with several strategies"
+expect_status 2 "review add with several strategies"
 expect_err "m.db: the file holds 2 strategies \(.*\); choose one with --strategy ID" "review add names the file and what to do"
 
 run repotr
@@ -58,4 +58,14 @@ run -d "$db" measurements "$TMPD/short.json"
 expect_status 1 "a truncated Kolada file"
 check "the JSON error is one line" [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ]
 expect_err "short.json: not valid JSON \(it ends too early\)" "it says the file ends too early"
+# --strategy with set names whose activity the number is: another strategy's is never changed.
+run init "$TMPD/all.db" --sample all
+before_all=$("$STYRKORT" -d "$TMPD/all.db" export --strategy oxelosund | cksum)
+run -d "$TMPD/all.db" --strategy oskarshamn set 1 progress=50
+expect_status 2 "set --strategy oskarshamn of Oxelösund's activity 1"
+expect_err "activity 1 belongs to the strategy 'oxelosund'" "it names whose activity it is"
+check "Oxelösund's activity is unchanged" [ "$("$STYRKORT" -d "$TMPD/all.db" export --strategy oxelosund | cksum)" = "$before_all" ]
+n=$("$STYRKORT" -d "$TMPD/all.db" report --format csv --strategy oskarshamn | sed -n 2p | cut -d, -f2)
+run -d "$TMPD/all.db" --strategy oskarshamn set "$n" progress=50
+expect_status 0 "set --strategy oskarshamn of one of its own activities"
 tap_done
