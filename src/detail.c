@@ -216,7 +216,7 @@ detail_show(struct dash *dash, const char *title, void (*build)(struct doc *d, v
 
 struct detail_arg {
 	struct view *v;
-	int64_t activity;       /* pane 4: the activity shown */
+	int64_t activity;       /* the activity shown, if it is one */
 };
 
 /* Of the selected row: after a reload the same item, found again, may be on another row. */
@@ -254,7 +254,7 @@ int
 detail_open(struct view *v)
 {
 	struct detail_arg da = { v, 0 };
-	const struct activity *a;
+	struct selection sel;
 	char *title;
 	int rc;
 
@@ -262,8 +262,9 @@ detail_open(struct view *v)
 		display_message(0, "%s", _("Nothing to open here"));
 		return 0;
 	}
-	if (v == v->dash->views[PANE_ACTIVITIES] && (a = pane_activities_selected(v)) != NULL)
-		da.activity = a->id;
+	view_selection(v, &sel);
+	if (sel.activity)
+		da.activity = sel.activity->id;
 	title = xasprintf(_("%s: detail (Esc closes)"), _(v->ops->title));
 	rc = detail_show(v->dash, title, build_detail, detail_gone, &da);
 	free(title);

@@ -70,18 +70,20 @@ edit_required(struct dash *d)
 	return 0;
 }
 
-/* The activity selected in pane 4, copied; 0 (with a message) if there is none. */
+/* The activity selected in the view, copied; 0 (with a message) if there is none. */
 static int
 selected_activity(struct dash *d, struct view *v, struct activity *out)
 {
-	const struct activity *a = d->current == PANE_ACTIVITIES ? pane_activities_selected(v) : NULL;
+	struct selection s;
 
-	if (!a) {
-		display_message(0, "%s", d->current == PANE_ACTIVITIES ? _("No activity is selected")
-		                                                       : _("Select an activity in pane 4 first"));
+	(void)d;
+	view_selection(v, &s);
+	if (!s.activity) {
+		display_message(0, "%s", s.kind == ITEM_ACTIVITY ? _("No activity is selected")
+		                                                 : _("Select an activity in pane 4 first"));
 		return 0;
 	}
-	activity_copy(out, a);
+	activity_copy(out, s.activity);
 	return 1;
 }
 
@@ -557,6 +559,7 @@ edit_add(struct dash *d, struct view *v)
 {
 	struct form_ctx x;
 	struct form_field fields[NFORM];
+	struct selection sel;
 	const struct focus_area *fa = NULL;
 	char *title;
 	int rc;
@@ -565,14 +568,14 @@ edit_add(struct dash *d, struct view *v)
 		return 0;
 	memset(&x, 0, sizeof x);
 	x.d = d;
-	/* The focus area in view: the one filtered on in pane 4, else the selected activity's; or selected in pane 2. */
-	if (d->current == PANE_ACTIVITIES && d->filter.focus_id > 0)
+	/* The focus area in view: in the activity list the one filtered on, else the selected activity's; or the selected one. */
+	view_selection(v, &sel);
+	if (sel.kind == ITEM_ACTIVITY && d->filter.focus_id > 0)
 		fa = plan_focus(&d->plan, d->filter.focus_id);
-	else if (d->current == PANE_FOCUS)
-		fa = pane_focus_selected(v);
-	else if (d->current == PANE_ACTIVITIES && pane_activities_selected(v) &&
-	         pane_activities_selected(v)->focus_id > 0)
-		fa = plan_focus(&d->plan, pane_activities_selected(v)->focus_id);
+	else if (sel.kind == ITEM_FOCUS)
+		fa = sel.focus;
+	else if (sel.activity && sel.activity->focus_id > 0)
+		fa = plan_focus(&d->plan, sel.activity->focus_id);
 	x.focus_key = fa ? fa->key : NULL;
 	form_fields(&x, fields, 0);
 	{
@@ -773,7 +776,8 @@ submit_value(void *arg, struct form_field *fields, int n, int *bad)
 int
 edit_value(struct dash *d, struct view *v)
 {
-	const struct indicator *ind = d->current == PANE_GOALS ? pane_goals_selected_indicator(v) : NULL;
+	const struct indicator *ind;
+	struct selection sel;
 	const struct measurement *m;
 	struct form_field fields[4];
 	struct value_ctx x = { d, NULL, NULL };
@@ -781,6 +785,8 @@ edit_value(struct dash *d, struct view *v)
 	char year[16], *title;
 	int rc;
 
+	view_selection(v, &sel);
+	ind = sel.indicator;
 	if (!edit_required(d))
 		return 0;
 	if (!ind) {

@@ -25,23 +25,10 @@
  */
 #define KEY_TIMEOUT_MS 500
 
-static const struct view_ops *const pane_ops[PANE_COUNT] = {
-	&pane_vision_ops, &pane_focus_ops, &pane_goals_ops, &pane_activities_ops, &pane_report_ops
-};
-
-static struct view views[PANE_COUNT];
-static int stale[PANE_COUNT];   /* 1: read again before it is shown */
-static int loaded[PANE_COUNT];  /* 1: has data that done() must free */
-static int sized_cols[PANE_COUNT], sized_rows[PANE_COUNT];
-
-/* The item each pane had selected before a reload, found again when the pane is next read. */
-static struct anchor {
-	int set;
-	int64_t id;             /* pane 4: the activity */
-	int kind;               /* the document panes: the row's item */
-	size_t index;
-} anchors[PANE_COUNT];
-static int anchor_lost;         /* the current pane's remembered item was not found again */
+/* The panes, in tab order, from PANES. */
+#define PANE_OPS(id, name, key, help) &pane_##name##_ops,
+static const struct view_ops *const pane_ops[PANE_COUNT] = { PANES(PANE_OPS) };
+#undef PANE_OPS
 
 static const char *
 mode_label(const struct dash *d)
@@ -59,24 +46,18 @@ dash_status(struct dash *d, const char *hints, const char *pos)
 static const char *
 hints(const struct dash *d)
 {
+	const struct view_ops *ops = d->views[d->current]->ops;
+
 	if (d->edit)
-		switch (d->current) {
-		case PANE_ACTIVITIES:
-			return _("? help | e view | s status | Enter edit | a add | d delete | u undo | R review");
-		case PANE_GOALS:
-			return _("? help | e view | Enter/v value | a add | u undo | R review | p print");
-		default:
-			return _("? help | e view | a add | u undo | R review | p print | q quit");
-		}
-	return d->current == PANE_ACTIVITIES
-	       ? _("? help | q quit | e edit | / search | f filter | o sort | S strategy")
-	       : _("? help | q quit | e edit | / search | f filter | S strategy");
+		return ops->edit_hints ? _(ops->edit_hints)
+		                       : _("? help | e view | a add | u undo | R review | p print | q quit");
+	return ops->hints ? _(ops->hints) : _("? help | q quit | e edit | / search | f filter | S strategy");
 }
 
 static void
 draw_status(struct dash *d)
 {
-	struct view *v = &views[d->current];
+	struct view *v = d->views[d->current];
 	char pos[48];
 
 	view_position(v, pos, sizeof pos);
@@ -130,77 +111,6 @@ draw_header(struct dash *d)
 	free(title);
 }
 
-/* Remember the selected item of each pane that has been read. */
-static void
-remember_places(void)
-{
-	for (int i = 0; i < PANE_COUNT; i++) {
-		struct view *v = &views[i];
-
-		if (!loaded[i] || stale[i] || v->nrows == 0)
-			continue;
-		if (i == PANE_ACTIVITIES) {
-			const struct activity *a = pane_activities_selected(v);
-
-			anchors[i].set = a != NULL;
-			anchors[i].id = a ? a->id : 0;
-		} else if (i != PANE_REPORT && v->priv) {
-			const struct vrows *rs = v->priv;
-
-			if ((size_t)v->sel < rs->n) {
-				anchors[i].set = 1;
-				anchors[i].kind = rs->r[v->sel].kind;
-				anchors[i].index = rs->r[v->sel].index;
-			}
-		}
-	}
-}
-
-/* Select the remembered item again; where it is gone, the same row (kept in range). */
-static void
-find_anchor(struct dash *d, struct view *v, const struct anchor *an)
-{
-	long row;
-
-	if (v == &views[PANE_ACTIVITIES]) {
-		if (query_activity_row(d->db, d->plan.s.id, &d->filter, d->sort, an->id, &row) == 0)
-			view_set_selection(v, row);
-		else
-			anchor_lost = 1;
-		return;
-	}
-	if (v->priv && v != &views[PANE_REPORT]) {
-		const struct vrows *rs = v->priv;
-
-		for (size_t r = 0; r < rs->n; r++)
-			if (rs->r[r].selectable && rs->r[r].kind == an->kind && rs->r[r].index == an->index) {
-				view_set_selection(v, (long)r);
-				return;
-			}
-	}
-	anchor_lost = 1;
-}
-
-/* Make the current view ready: read it if stale, make its rows again if the size changed. */
-static void
-prepare_view(struct dash *d)
-{
-	struct view *v = &views[d->current];
-
-	if (stale[d->current]) {
-		view_load(v);
-		stale[d->current] = 0;
-		loaded[d->current] = 1;
-		if (anchors[d->current].set)
-			find_anchor(d, v, &anchors[d->current]);
-		anchors[d->current].set = 0;
-	} else if (sized_cols[d->current] != COLS || sized_rows[d->current] != LINES) {
-		view_resize(v);
-	}
-	sized_cols[d->current] = COLS;
-	sized_rows[d->current] = LINES;
-}
-
 /* Everything, after a resize, an overlay, a pane switch. */
 void
 dash_redraw(struct dash *d)
@@ -213,21 +123,17 @@ dash_redraw(struct dash *d)
 		display_too_small();
 		return;
 	}
-	prepare_view(d);
+	view_prepare(d->views[d->current]);
 	draw_header(d);
 	draw_status(d);
-	view_draw(&views[d->current]);  /* last: the cursor goes to the selected row */
+	view_draw(d->views[d->current]);  /* last: the cursor goes to the selected row */
 }
 
 static void
-free_views(void)
+unload_views(struct dash *d)
 {
-	for (int i = 0; i < PANE_COUNT; i++) {
-		if (loaded[i] && views[i].ops->done)
-			views[i].ops->done(&views[i]);
-		loaded[i] = 0;
-		stale[i] = 1;
-	}
+	for (int i = 0; i < PANE_COUNT; i++)
+		view_unload(d->views[i]);
 }
 
 /* Read a strategy (a new one, or the same again); keep_place keeps each pane's selection. */
@@ -238,13 +144,13 @@ open_strategy(struct dash *d, const char *id, int keep_place)
 
 	if (query_load_outline(d->db, id, &p) < 0)
 		return -1;
-	free_views();
+	unload_views(d);
 	model_free_plan(&d->plan);
 	d->plan = p;
 	if (!keep_place) {
 		query_filter_free(&d->filter);
 		for (int i = 0; i < PANE_COUNT; i++)
-			views[i].sel = views[i].top = 0;
+			d->views[i]->sel = d->views[i]->top = 0;
 	}
 	return 0;
 }
@@ -254,10 +160,15 @@ dash_reload(struct dash *d, int64_t select_id)
 {
 	char *id = xstrdup(d->plan.s.id);
 
-	remember_places();
-	if (select_id) {
-		anchors[PANE_ACTIVITIES].set = 1;
-		anchors[PANE_ACTIVITIES].id = select_id;
+	for (int i = 0; i < PANE_COUNT; i++) {
+		struct view *v = d->views[i];
+
+		view_remember(v);
+		if (select_id) {
+			v->want.set = 1;
+			v->want.kind = ITEM_ACTIVITY;
+			v->want.key = select_id;
+		}
 	}
 	if (open_strategy(d, id, 1) < 0)
 		display_message(1, "%s", err_get());
@@ -290,9 +201,9 @@ dash_poll(struct dash *d)
 	d->next_check = now_seconds() + refresh_interval(d);
 	if (dpy.l.too_small || db_data_version(d->db) == d->data_version)
 		return 0;
-	anchor_lost = 0;
+	d->views[d->current]->lost = 0;
 	dash_reload(d, 0);
-	return anchor_lost ? 2 : 1;
+	return d->views[d->current]->lost ? 2 : 1;
 }
 
 static void
@@ -305,7 +216,7 @@ switch_pane(struct dash *d, int pane)
 static void
 search(struct dash *d, int again)
 {
-	struct view *v = &views[d->current];
+	struct view *v = d->views[d->current];
 	int rc;
 
 	if (!again) {
@@ -328,11 +239,42 @@ search(struct dash *d, int again)
 		display_message(1, "%s", err_get());
 }
 
+/* The pane an action goes to (its line in PANES), or -1. */
+static int
+pane_of_action(enum action a)
+{
+#define PANE_CASE(id, name, key, help) if (a == ACT_PANE_##id) return PANE_##id;
+	PANES(PANE_CASE)
+#undef PANE_CASE
+	return -1;
+}
+
+/* f changed the filter: the views that show it start again from the top, and the first is shown. */
+static void
+filter_changed(struct dash *d)
+{
+	int first = -1;
+
+	for (int i = 0; i < PANE_COUNT; i++) {
+		struct view *v = d->views[i];
+
+		if (!(v->ops->flags & VIEW_SHOWS_FILTER))
+			continue;
+		v->stale = 1;
+		v->sel = v->top = 0;
+		if (first < 0)
+			first = i;
+	}
+	if (first >= 0)
+		switch_pane(d, first);
+}
+
 /* Handle one action; 0 to go on, 1 to quit. */
 static int
 act(struct dash *d, enum action a)
 {
-	struct view *v = &views[d->current];
+	struct view *v = d->views[d->current];
+	struct selection sel;
 	char *id;
 
 	if (v->ops->request && v->ops->request(v, a))
@@ -340,15 +282,13 @@ act(struct dash *d, enum action a)
 	if (view_move(v, a))
 		return 0;
 	switch (a) {
-	case ACT_PANE_1: case ACT_PANE_2: case ACT_PANE_3: case ACT_PANE_4: case ACT_PANE_5:
-		switch_pane(d, a - ACT_PANE_1);
-		break;
 	case ACT_PANE_NEXT: switch_pane(d, d->current + 1); break;
 	case ACT_PANE_PREV: switch_pane(d, d->current - 1); break;
 	case ACT_OPEN:
-		if (d->edit && d->current == PANE_ACTIVITIES)
+		view_selection(v, &sel);
+		if (d->edit && sel.kind == ITEM_ACTIVITY)
 			return edit_form(d, v) < 0;
-		if (d->edit && d->current == PANE_GOALS && pane_goals_selected_indicator(v))
+		if (d->edit && sel.indicator)
 			return edit_value(d, v) < 0;
 		if (detail_open(v) < 0)
 			return 1;
@@ -381,9 +321,7 @@ act(struct dash *d, enum action a)
 		switch (picker_filter(d)) {
 		case -1: return 1;
 		case 1:
-			stale[PANE_ACTIVITIES] = 1;
-			views[PANE_ACTIVITIES].sel = views[PANE_ACTIVITIES].top = 0;
-			switch_pane(d, PANE_ACTIVITIES);
+			filter_changed(d);
 			break;
 		}
 		break;
@@ -411,6 +349,8 @@ act(struct dash *d, enum action a)
 	case ACT_QUIT:
 		return 1;
 	default:
+		if (pane_of_action(a) >= 0)
+			switch_pane(d, pane_of_action(a));
 		break;
 	}
 	return 0;
@@ -429,7 +369,7 @@ run(struct dash *d)
 
 		if (!dpy.l.too_small) {
 			draw_status(d);
-			view_place_cursor(&views[d->current]);
+			view_place_cursor(d->views[d->current]);
 		}
 		display_update();
 		/* Sleep until a key, the next check, or half a second: ncurses may resume its wait after a signal, and a hangup must end us within a second. */
@@ -492,14 +432,11 @@ tui_run(struct app *a, struct db *db)
 		return EXIT_RUNTIME;
 	}
 	db_set_busy_hook(db, busy_hook, &d);
-	for (int i = 0; i < PANE_COUNT; i++) {
-		views[i].ops = pane_ops[i];
-		views[i].dash = &d;
-		stale[i] = 1;
-		d.views[i] = &views[i];
-	}
+	for (int i = 0; i < PANE_COUNT; i++)
+		d.views[i] = view_new(pane_ops[i], &d);
 	run(&d);
-	free_views();
+	for (int i = 0; i < PANE_COUNT; i++)
+		view_free(d.views[i]);
 	display_close();
 	model_free_plan(&d.plan);
 	query_filter_free(&d.filter);

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "layout.h"
 #include "search.h"
@@ -59,6 +60,89 @@ view_load(struct view *v)
 	size_from_body(v);
 	v->ops->load(v);
 	clamp(v);
+}
+
+struct view *
+view_new(const struct view_ops *ops, struct dash *dash)
+{
+	struct view *v = xcalloc(1, sizeof *v);
+
+	v->ops = ops;
+	v->dash = dash;
+	v->stale = 1;
+	if (ops->private_size)
+		v->priv = xcalloc(1, ops->private_size);
+	return v;
+}
+
+void
+view_unload(struct view *v)
+{
+	if (v->loaded && v->ops->done)
+		v->ops->done(v);
+	v->loaded = 0;
+	v->stale = 1;
+}
+
+void
+view_free(struct view *v)
+{
+	if (!v)
+		return;
+	view_unload(v);
+	free(v->priv);
+	free(v);
+}
+
+void
+view_selection(struct view *v, struct selection *s)
+{
+	memset(s, 0, sizeof *s);
+	if (v->ops->select)
+		v->ops->select(v, s);
+}
+
+void
+view_remember(struct view *v)
+{
+	if (!v->loaded || v->stale || v->nrows == 0 || !v->ops->remember)
+		return;
+	v->ops->remember(v, &v->anchor);
+}
+
+/*
+ * Select the item just saved if this view lists it, else the one
+ * selected before; v->lost if that is gone.
+ */
+static void
+recall(struct view *v)
+{
+	int rc = -1;
+
+	if (v->ops->recall) {
+		if (v->want.set)
+			rc = v->ops->recall(v, &v->want);
+		if (rc < 0 && v->anchor.set)
+			rc = v->ops->recall(v, &v->anchor) == 0 ? 0 : 1;
+	}
+	if (rc > 0)
+		v->lost = 1;
+	v->want.set = v->anchor.set = 0;
+}
+
+void
+view_prepare(struct view *v)
+{
+	if (v->stale) {
+		view_load(v);
+		v->stale = 0;
+		v->loaded = 1;
+		recall(v);
+	} else if (v->sized_cols != COLS || v->sized_rows != LINES) {
+		view_resize(v);
+	}
+	v->sized_cols = COLS;
+	v->sized_rows = LINES;
 }
 
 void
@@ -394,4 +478,69 @@ vrows_text(struct view *v, long row)
 	struct vrows *rs = v->priv;
 
 	return (size_t)row < rs->n ? rs->r[row].text : "";
+}
+
+void
+vrows_select(struct view *v, struct selection *s)
+{
+	const struct vrows *rs = v->priv;
+	const struct plan *p = &v->dash->plan;
+	const struct vrow *r;
+
+	if (v->sel < 0 || (size_t)v->sel >= rs->n)
+		return;
+	r = &rs->r[v->sel];
+	s->kind = (enum item_kind)r->kind;
+	switch (s->kind) {
+	case ITEM_FOCUS:
+		if (r->index < p->nfocus) {
+			s->focus = &p->focus[r->index];
+			s->id = s->focus->id;
+		}
+		break;
+	case ITEM_GOAL:
+		if (r->index < p->ngoals) {
+			s->goal = &p->goals[r->index];
+			s->id = s->goal->id;
+		}
+		break;
+	case ITEM_INDICATOR:
+		if (r->index < p->ninds) {
+			s->indicator = &p->inds[r->index];
+			s->id = s->indicator->id;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+void
+vrows_remember(struct view *v, struct view_anchor *an)
+{
+	const struct vrows *rs = v->priv;
+
+	if ((size_t)v->sel < rs->n) {
+		an->set = 1;
+		an->kind = (enum item_kind)rs->r[v->sel].kind;
+		an->key = (int64_t)rs->r[v->sel].index;
+	}
+}
+
+int
+vrows_recall(struct view *v, const struct view_anchor *an)
+{
+	const struct vrows *rs = v->priv;
+	int lists = 0;
+
+	for (size_t r = 0; r < rs->n; r++) {
+		if (rs->r[r].kind != (int)an->kind)
+			continue;
+		lists = 1;
+		if (rs->r[r].selectable && (int64_t)rs->r[r].index == an->key) {
+			view_set_selection(v, (long)r);
+			return 0;
+		}
+	}
+	return lists ? 1 : -1;
 }
