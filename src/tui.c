@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* tui.c: the dashboard: the five panes, the key loop, switching strategy, resize and the end. */
+/* tui.c: the dashboard: the panes from PANES, the key loop, switching strategy and the end. */
 #include <config.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "app.h"
 #include "detail.h"
@@ -13,8 +12,6 @@
 #include "edit.h"
 #include "picker.h"
 #include "query.h"
-#include "report.h"
-#include "text.h"
 #include "util.h"
 #include "view.h"
 
@@ -29,182 +26,6 @@
 #define PANE_OPS(id, name, key, help) &pane_##name##_ops,
 static const struct view_ops *const pane_ops[PANE_COUNT] = { PANES(PANE_OPS) };
 #undef PANE_OPS
-
-static const char *
-mode_label(const struct dash *d)
-{
-	return d->db->read_only ? _("read-only") : d->edit ? _("EDIT") : _("view");
-}
-
-void
-dash_status(struct dash *d, const char *hints, const char *pos)
-{
-	display_status(mode_label(d), d->edit, d->plan.s.id, hints, pos);
-}
-
-/* Most important first: the status line shows as many whole hints as fit. */
-static const char *
-hints(const struct dash *d)
-{
-	const struct view_ops *ops = d->views[d->current]->ops;
-
-	if (d->edit)
-		return ops->edit_hints ? _(ops->edit_hints)
-		                       : _("? help | e view | a add | u undo | R review | p print | q quit");
-	return ops->hints ? _(ops->hints) : _("? help | q quit | e edit | / search | f filter | S strategy");
-}
-
-static void
-draw_status(struct dash *d)
-{
-	struct view *v = d->views[d->current];
-	char pos[48];
-
-	view_position(v, pos, sizeof pos);
-	dash_status(d, hints(d), pos);
-}
-
-/*
- * A write waits for someone else's: say so while it waits, and drop the
- * keys typed meanwhile (impatient presses must not run as commands).
- */
-static void
-busy_hook(void *arg, int waiting)
-{
-	struct dash *d = arg;
-
-	if (waiting) {
-		display_message(0, "%s", _("Waiting for the database (someone else is writing)..."));
-		if (!dpy.l.too_small)
-			draw_status(d);
-		display_update();
-	} else {
-		display_clear_message();
-		flushinp();
-	}
-}
-
-static void
-draw_header(struct dash *d)
-{
-	const struct strategy *s = &d->plan.s;
-	const char *tabs[PANE_COUNT];
-	char *title;
-
-	for (int i = 0; i < PANE_COUNT; i++)
-		tabs[i] = _(pane_ops[i]->title);
-	if (s->valid_from && *s->valid_from && s->valid_to && *s->valid_to) {
-		char from[64], to[64];
-
-		report_format_date(from, sizeof from, s->valid_from, d->app->cfg.date_format);
-		report_format_date(to, sizeof to, s->valid_to, d->app->cfg.date_format);
-		title = xasprintf("%s: %s (%s - %s)", s->municipality, s->title, from, to);
-		/* A validity cut in the middle says nothing: leave it out when it does not fit. */
-		if (text_width(title) > COLS) {
-			free(title);
-			title = xasprintf("%s: %s", s->municipality, s->title);
-		}
-	} else {
-		title = xasprintf("%s: %s", s->municipality, s->title);
-	}
-	display_header(title, tabs, PANE_COUNT, d->current);
-	free(title);
-}
-
-/* Everything, after a resize, an overlay, a pane switch. */
-void
-dash_redraw(struct dash *d)
-{
-	if (dpy.l.cols != COLS || dpy.l.rows != LINES || !dpy.body) {
-		display_layout();
-		clearok(curscr, TRUE);
-	}
-	if (dpy.l.too_small) {
-		display_too_small();
-		return;
-	}
-	view_prepare(d->views[d->current]);
-	draw_header(d);
-	draw_status(d);
-	view_draw(d->views[d->current]);  /* last: the cursor goes to the selected row */
-}
-
-static void
-unload_views(struct dash *d)
-{
-	for (int i = 0; i < PANE_COUNT; i++)
-		view_unload(d->views[i]);
-}
-
-/* Read a strategy (a new one, or the same again); keep_place keeps each pane's selection. */
-static int
-open_strategy(struct dash *d, const char *id, int keep_place)
-{
-	struct plan p;
-
-	if (query_load_outline(d->db, id, &p) < 0)
-		return -1;
-	unload_views(d);
-	model_free_plan(&d->plan);
-	d->plan = p;
-	if (!keep_place) {
-		query_filter_free(&d->filter);
-		for (int i = 0; i < PANE_COUNT; i++)
-			d->views[i]->sel = d->views[i]->top = 0;
-	}
-	return 0;
-}
-
-void
-dash_reload(struct dash *d, int64_t select_id)
-{
-	char *id = xstrdup(d->plan.s.id);
-
-	for (int i = 0; i < PANE_COUNT; i++) {
-		struct view *v = d->views[i];
-
-		view_remember(v);
-		if (select_id) {
-			v->want.set = 1;
-			v->want.kind = ITEM_ACTIVITY;
-			v->want.key = select_id;
-		}
-	}
-	if (open_strategy(d, id, 1) < 0)
-		display_message(1, "%s", err_get());
-	free(id);
-	d->data_version = db_data_version(d->db);
-	dash_redraw(d);
-}
-
-static double
-now_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static double
-refresh_interval(const struct dash *d)
-{
-	return d->app->cfg.refresh_seconds > 0 ? (double)d->app->cfg.refresh_seconds : 2;
-}
-
-/* Has another process committed since we last read?  Then read again, in place. */
-int
-dash_poll(struct dash *d)
-{
-	if (now_seconds() < d->next_check)
-		return 0;
-	d->next_check = now_seconds() + refresh_interval(d);
-	if (dpy.l.too_small || db_data_version(d->db) == d->data_version)
-		return 0;
-	d->views[d->current]->lost = 0;
-	dash_reload(d, 0);
-	return d->views[d->current]->lost ? 2 : 1;
-}
 
 static void
 switch_pane(struct dash *d, int pane)
@@ -329,7 +150,7 @@ act(struct dash *d, enum action a)
 		switch (picker_strategy(d, &id)) {
 		case -1: return 1;
 		case 1:
-			if (open_strategy(d, id, 0) < 0)
+			if (dash_open_strategy(d, id, 0) < 0)
 				display_message(1, "%s", err_get());
 			else
 				display_message(0, _("Showing %s"), d->plan.s.municipality);
@@ -360,7 +181,7 @@ static void
 run(struct dash *d)
 {
 	d->data_version = db_data_version(d->db);
-	d->next_check = now_seconds() + refresh_interval(d);
+	d->next_check = dash_now() + dash_refresh_interval(d);
 	dash_redraw(d);
 	for (;;) {
 		struct dkey k;
@@ -368,12 +189,12 @@ run(struct dash *d)
 		double now, wait;
 
 		if (!dpy.l.too_small) {
-			draw_status(d);
+			dash_draw_status(d);
 			view_place_cursor(d->views[d->current]);
 		}
 		display_update();
 		/* Sleep until a key, the next check, or half a second: ncurses may resume its wait after a signal, and a hangup must end us within a second. */
-		now = now_seconds();
+		now = dash_now();
 		wait = d->next_check - now;
 		if (wait < 0.01)
 			wait = 0.01;
@@ -431,7 +252,7 @@ tui_run(struct app *a, struct db *db)
 		model_free_plan(&d.plan);
 		return EXIT_RUNTIME;
 	}
-	db_set_busy_hook(db, busy_hook, &d);
+	db_set_busy_hook(db, dash_busy, &d);
 	for (int i = 0; i < PANE_COUNT; i++)
 		d.views[i] = view_new(pane_ops[i], &d);
 	run(&d);

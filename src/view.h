@@ -164,9 +164,15 @@ int view_put(struct view *v, int y, int x, int cols, const char *s, attr_t a);
 /* The detail of a goal (pane_goals.c), also opened from the vision pane. */
 void goal_detail(struct dash *dash, size_t goal_index, struct doc *d);
 
-/* Provided by tui.c for overlays: the status line and a full redraw after a resize. */
+/* dash.c: what the panes and dialogs share. */
+/* The status line: mode, strategy, user, hints (or the message) and pos. */
 void dash_status(struct dash *d, const char *hints, const char *pos);
+/* The status line of the current pane: its hints and position. */
+void dash_draw_status(struct dash *d);
+/* Everything, after a resize, an overlay, a pane switch. */
 void dash_redraw(struct dash *d);
+/* Read a strategy (a new one, or the same again); keep_place keeps each pane's selection; -1 with err_set(). */
+int dash_open_strategy(struct dash *d, const char *id, int keep_place);
 /* Read the strategy again (after a change), keeping each pane on the same item; select_id: select that activity where activities are listed. */
 void dash_reload(struct dash *d, int64_t select_id);
 /*
@@ -175,6 +181,11 @@ void dash_reload(struct dash *d, int64_t select_id);
  * again; 2: read again, and the current pane's selected item is gone.
  */
 int dash_poll(struct dash *d);
+/* The database's busy hook: say that a write waits, and drop the keys typed meanwhile. */
+void dash_busy(void *arg, int waiting);
+/* A monotonic clock in seconds, and the interval between dash_poll()'s checks. */
+double dash_now(void);
+double dash_refresh_interval(const struct dash *d);
 
 
 /*
