@@ -190,7 +190,7 @@ detail_show(struct dash *dash, const char *title, void (*build)(struct doc *d, v
 			continue;
 		}
 		if (dpy.l.too_small) {
-			if (k.type == DK_CHAR && k.code == 'q')
+			if (k.type == DK_CHAR && (k.code == 'q' || k.code == 27))
 				break;
 			continue;
 		}

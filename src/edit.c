@@ -266,6 +266,14 @@ conflict_dialog(struct dash *d, const struct activity *shown, const struct act_c
 			dash_redraw(d);
 			continue;
 		}
+		/* Unseen, the dialog only closes (keeping theirs), as every dialog does. */
+		if (!win) {
+			if (k.type == DK_CHAR && (k.code == 'q' || k.code == 27)) {
+				result = 0;
+				break;
+			}
+			continue;
+		}
 		if (k.type == DK_CHAR && (k.code == 'm' || k.code == 'M')) {
 			result = 1;
 			break;
