@@ -186,3 +186,60 @@ dash_poll(struct dash *d)
 	dash_reload(d, 0);
 	return d->views[d->current]->lost ? 2 : 1;
 }
+
+int
+dash_modal(struct dash *d, const struct modal *m)
+{
+	int built = 0, result = MODAL_GO_ON;
+
+	while (result == MODAL_GO_ON) {
+		struct dkey k;
+
+		if (!built && !dpy.l.too_small && m->open(m->arg) == 0)
+			built = 1;
+		if (built) {
+			if (m->hints)
+				dash_status(d, m->hints, NULL);
+			m->draw(m->arg);
+		} else {
+			display_too_small();
+		}
+		doupdate();
+		k = display_getkey(250);
+		if (k.type == DK_EXIT) {
+			result = m->exit_result;
+			break;
+		}
+		if (built && m->poll && m->changed) {
+			int how = dash_poll(d);
+
+			if (how && (result = m->changed(m->arg, how)) != MODAL_GO_ON)
+				break;
+		}
+		if (k.type == DK_TIMEOUT)
+			continue;
+		if (k.type == DK_KEY && k.code == KEY_RESIZE) {
+			if (built)
+				m->close(m->arg, 1);
+			built = 0;
+			dash_redraw(d);
+			continue;
+		}
+		if (!built) {
+			if (k.type == DK_CHAR && (k.code == 'q' || k.code == 27))
+				result = m->cancel_result;
+			continue;
+		}
+		result = m->key(m->arg, k);
+		if (result == MODAL_REOPEN) {
+			built = 0;
+			dash_redraw(d);
+			result = MODAL_GO_ON;
+		}
+	}
+	if (built)
+		m->close(m->arg, 0);
+	if (result != m->exit_result)
+		dash_redraw(d);
+	return result;
+}

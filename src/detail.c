@@ -127,90 +127,114 @@ draw_doc(const struct doc *d, const char *title, size_t top, int height)
 	wnoutrefresh(w);
 }
 
+/* A document being shown: where it is scrolled to, and whether to make or draw it again. */
+struct shown {
+	struct dash *dash;
+	const char *title;
+	void (*build)(struct doc *d, void *arg);
+	void (*gone)(void *arg);
+	void *arg;
+	struct doc d;
+	size_t top;
+	int height, dirty, rebuild;
+};
+
+static int
+shown_open(void *arg)
+{
+	struct shown *sh = arg;
+
+	sh->dirty = sh->rebuild = 1;
+	return 0;
+}
+
+/* The first line the document can be scrolled to so that its end is on the last row. */
+static size_t
+last_top(const struct shown *sh)
+{
+	return sh->d.n + 1 > (size_t)sh->height ? sh->d.n + 1 - (size_t)sh->height : 0;
+}
+
+static void
+shown_draw(void *arg)
+{
+	struct shown *sh = arg;
+	char pos[32];
+
+	if (sh->rebuild) {
+		doc_free(&sh->d);
+		sh->d.width = getmaxx(dpy.body);
+		sh->build(&sh->d, sh->arg);
+		sh->rebuild = 0;
+	}
+	sh->height = getmaxy(dpy.body);
+	if (sh->top > last_top(sh))
+		sh->top = last_top(sh);
+	if (!sh->dirty)
+		return;
+	snprintf(pos, sizeof pos, "%zu/%zu", sh->d.n ? sh->top + 1 : 0, sh->d.n);
+	dash_status(sh->dash, _("Esc close | arrows, PgUp, PgDn scroll"), pos);
+	draw_doc(&sh->d, sh->title, sh->top, sh->height);
+	display_update();
+	sh->dirty = 0;
+}
+
+static void
+shown_close(void *arg, int reopen)
+{
+	(void)arg;
+	(void)reopen;
+}
+
+/* Others' changes show here too, as in the panes (dash_poll redraws the pane under us). */
+static int
+shown_changed(void *arg, int how)
+{
+	struct shown *sh = arg;
+
+	if (how == 2 && sh->gone) {
+		sh->gone(sh->arg);
+		return 0;
+	}
+	sh->dirty = sh->rebuild = 1;
+	return MODAL_GO_ON;
+}
+
+static int
+shown_key(void *arg, struct dkey k)
+{
+	struct shown *sh = arg;
+	enum action a = k.type == DK_CHAR && k.code > 127 ? ACT_NONE : action_for_key(k.code);
+	size_t last = last_top(sh), page = (size_t)sh->height - 1;
+
+	sh->dirty = 1;
+	switch (a) {
+	case ACT_CLOSE: case ACT_QUIT: case ACT_OPEN: case ACT_HELP: return 0;
+	case ACT_MOVE_DOWN: if (sh->top < last) sh->top++; break;
+	case ACT_MOVE_UP: if (sh->top > 0) sh->top--; break;
+	case ACT_PAGE_DOWN: sh->top = sh->top + page < last ? sh->top + page : last; break;
+	case ACT_PAGE_UP: sh->top = sh->top > page ? sh->top - page : 0; break;
+	case ACT_MOVE_FIRST: sh->top = 0; break;
+	case ACT_MOVE_LAST: sh->top = last; break;
+	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	default: sh->dirty = 0; break;
+	}
+	return MODAL_GO_ON;
+}
+
 int
 detail_show(struct dash *dash, const char *title, void (*build)(struct doc *d, void *arg),
             void (*gone)(void *arg), void *arg)
 {
-	struct doc d = { NULL, 0, 0 };
-	size_t top = 0;
-	int height = 0, dirty = 1, rebuild = 1, rc = 0;
+	struct shown sh = { dash, title, build, gone, arg, { NULL, 0, 0 }, 0, 0, 0, 0 };
+	const struct modal m = {
+		.poll = 1, .exit_result = -1, .cancel_result = 0,
+		.open = shown_open, .draw = shown_draw, .close = shown_close, .key = shown_key,
+		.changed = shown_changed, .arg = &sh,
+	};
+	int rc = dash_modal(dash, &m);
 
-	for (;;) {
-		struct dkey k;
-		enum action a;
-		size_t last;
-
-		if (dpy.l.too_small) {
-			display_too_small();
-			doupdate();
-		} else {
-			if (rebuild) {
-				doc_free(&d);
-				d.width = getmaxx(dpy.body);
-				build(&d, arg);
-				rebuild = 0;
-			}
-			height = getmaxy(dpy.body);
-			last = d.n + 1 > (size_t)height ? d.n + 1 - (size_t)height : 0;
-			if (top > last)
-				top = last;
-			if (dirty) {
-				char pos[32];
-
-				snprintf(pos, sizeof pos, "%zu/%zu", d.n ? top + 1 : 0, d.n);
-				dash_status(dash, _("Esc close | arrows, PgUp, PgDn scroll"), pos);
-				draw_doc(&d, title, top, height);
-				display_update();
-				dirty = 0;
-			}
-		}
-		k = display_getkey(250);
-		if (k.type == DK_EXIT) {
-			rc = -1;
-			break;
-		}
-		/* Others' changes show here too, as in the panes (dash_poll redraws the pane under us). */
-		switch (dpy.l.too_small ? 0 : dash_poll(dash)) {
-		case 2:
-			if (gone) {
-				gone(arg);
-				doc_free(&d);
-				return 0;
-			}
-			/* fall through */
-		case 1:
-			dirty = rebuild = 1;
-			break;
-		}
-		if (k.type == DK_TIMEOUT)
-			continue;
-		if (k.type == DK_KEY && k.code == KEY_RESIZE) {
-			dash_redraw(dash);
-			dirty = rebuild = 1;
-			continue;
-		}
-		if (dpy.l.too_small) {
-			if (k.type == DK_CHAR && (k.code == 'q' || k.code == 27))
-				break;
-			continue;
-		}
-		a = k.type == DK_CHAR && k.code > 127 ? ACT_NONE : action_for_key(k.code);
-		dirty = 1;
-		if (a == ACT_CLOSE || a == ACT_QUIT || a == ACT_OPEN || a == ACT_HELP)
-			break;
-		last = d.n + 1 > (size_t)height ? d.n + 1 - (size_t)height : 0;
-		switch (a) {
-		case ACT_MOVE_DOWN: if (top < last) top++; break;
-		case ACT_MOVE_UP: if (top > 0) top--; break;
-		case ACT_PAGE_DOWN: top = top + (size_t)height - 1 < last ? top + (size_t)height - 1 : last; break;
-		case ACT_PAGE_UP: top = top > (size_t)height - 1 ? top - ((size_t)height - 1) : 0; break;
-		case ACT_MOVE_FIRST: top = 0; break;
-		case ACT_MOVE_LAST: top = last; break;
-		case ACT_REDRAW: clearok(curscr, TRUE); break;
-		default: dirty = 0; break;
-		}
-	}
-	doc_free(&d);
+	doc_free(&sh.d);
 	return rc;
 }
 

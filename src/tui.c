@@ -111,10 +111,7 @@ act(struct dash *d, enum action a)
 			return edit_form(d, v) < 0;
 		if (d->edit && sel.indicator)
 			return edit_value(d, v) < 0;
-		if (detail_open(v) < 0)
-			return 1;
-		dash_redraw(d);
-		break;
+		return detail_open(v) < 0;
 	case ACT_EDIT_MODE:
 		edit_toggle(d);
 		break;
@@ -129,10 +126,7 @@ act(struct dash *d, enum action a)
 	case ACT_CLOSE:
 		break;
 	case ACT_HELP:
-		if (detail_help(d) < 0)
-			return 1;
-		dash_redraw(d);
-		break;
+		return detail_help(d) < 0;
 	case ACT_SEARCH: search(d, 0); break;
 	case ACT_SEARCH_NEXT: search(d, 1); break;
 	case ACT_SORT:

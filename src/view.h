@@ -8,6 +8,8 @@
 #ifndef STYRKORT_VIEW_H
 #define STYRKORT_VIEW_H
 
+#include <limits.h>
+
 #include "actions.h"
 #include "app.h"
 #include "display.h"
@@ -181,6 +183,35 @@ void dash_reload(struct dash *d, int64_t select_id);
  * again; 2: read again, and the current pane's selected item is gone.
  */
 int dash_poll(struct dash *d);
+/*
+ * A dialog over the dashboard (the detail, the help, a pick list, a
+ * form, the conflict dialog); dash_modal() runs it and handles, once for
+ * all of them, the end of the program, a resize (the dialog's windows
+ * are made again over a fresh dashboard) and a terminal too small (shown;
+ * q and Esc cancel, other keys wait).
+ */
+#define MODAL_GO_ON INT_MIN             /* key(), changed(): stay open */
+#define MODAL_REOPEN (INT_MIN + 1)      /* key(): it closed its windows; draw the dashboard and open it again */
+struct modal {
+	const char *hints;              /* the status line's hints while it shows (NULL: draw() writes the status line) */
+	int poll;                       /* 1: others' commits are read while it shows (dash_poll) */
+	int exit_result;                /* dash_modal()'s result when the program must end */
+	int cancel_result;              /* its result when q or Esc closes it while the terminal is too small */
+	/* Make its windows for the screen's size: 0, or -1 if they do not fit (too small). */
+	int (*open)(void *arg);
+	/* Draw (wnoutrefresh, no doupdate) and put the terminal cursor; called before every key. */
+	void (*draw)(void *arg);
+	/* Free its windows; reopen: it will be opened again, keep what was typed. */
+	void (*close)(void *arg, int reopen);
+	/* A key: MODAL_GO_ON, MODAL_REOPEN, or the dialog's result. */
+	int (*key)(void *arg, struct dkey k);
+	/* Others committed and everything was read again (dash_poll()'s 1 or 2): MODAL_GO_ON or a result. */
+	int (*changed)(void *arg, int how);
+	void *arg;
+};
+/* Show the dialog until it gives a result; the dashboard is drawn again after it unless the program must end. */
+int dash_modal(struct dash *d, const struct modal *m);
+
 /* The database's busy hook: say that a write waits, and drop the keys typed meanwhile. */
 void dash_busy(void *arg, int waiting);
 /* A monotonic clock in seconds, and the interval between dash_poll()'s checks. */
