@@ -184,6 +184,59 @@ lines_free(struct lines *ls)
 	free(ls->l);
 }
 
+/* The conflict dialog's box: as many lines as fit, the choice always. */
+static int
+conflict_open(void *arg)
+{
+	struct lines *ls = arg;
+	int w = COLS - 4 < 76 ? COLS - 4 : 76, h = (int)ls->n + 4;
+
+	if (h > LINES - 2)
+		h = LINES - 2;
+	return w < 20 || h < 6 ? -1 : 0;
+}
+
+static void
+conflict_draw(void *arg)
+{
+	struct lines *ls = arg;
+	int w = COLS - 4 < 76 ? COLS - 4 : 76, h = (int)ls->n + 4, y;
+	WINDOW *win;
+
+	if (h > LINES - 2)
+		h = LINES - 2;
+	if (!(win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2)))
+		return;
+	box_set(win, WACS_VLINE, WACS_HLINE);
+	display_text(win, 1, 2, w - 4, _("Changed by someone else"), display_attr(DC_ERROR));
+	/* The last line (the choice) always shows; the field lines as many as fit. */
+	for (y = 0; y < (int)ls->n - 1 && y + 2 < h - 2; y++)
+		display_text(win, y + 2, 2, w - 4, ls->l[y], A_NORMAL);
+	display_text(win, h - 2, 2, w - 4, ls->l[ls->n - 1], display_attr(DC_LABEL));
+	wmove(win, h - 2, 2);
+	wnoutrefresh(win);
+	delwin(win);
+}
+
+static void
+conflict_close(void *arg, int reopen)
+{
+	(void)arg;
+	(void)reopen;
+}
+
+/* m: mine anyway (1); t or Esc: keep theirs (0). */
+static int
+conflict_key(void *arg, struct dkey k)
+{
+	(void)arg;
+	if (k.type == DK_CHAR && (k.code == 'm' || k.code == 'M'))
+		return 1;
+	if (k.type == DK_CHAR && (k.code == 't' || k.code == 'T' || k.code == 27))
+		return 0;
+	return MODAL_GO_ON;
+}
+
 /*
  * Someone else changed the activity since it was shown: show each field
  * they changed or we would change, with their value and ours, and ask.
@@ -230,62 +283,11 @@ conflict_dialog(struct dash *d, const struct activity *shown, const struct act_c
 	}
 	lines_add(&ls, xstrdup(""));
 	lines_add(&ls, xasprintf(_("m: %s    t or Esc: keep theirs"), mine_choice));
-	for (;;) {
-		WINDOW *win;
-		struct dkey k;
-		int w = COLS - 4 < 76 ? COLS - 4 : 76, h = (int)ls.n + 4, y;
-
-		if (h > LINES - 2)
-			h = LINES - 2;
-		if (dpy.l.too_small || w < 20 || h < 6) {
-			display_too_small();
-			win = NULL;
-		} else {
-			win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
-		}
-		if (win) {
-			box_set(win, WACS_VLINE, WACS_HLINE);
-			display_text(win, 1, 2, w - 4, _("Changed by someone else"), display_attr(DC_ERROR));
-			/* The last line (the choice) always shows; the field lines as many as fit. */
-			for (y = 0; y < (int)ls.n - 1 && y + 2 < h - 2; y++)
-				display_text(win, y + 2, 2, w - 4, ls.l[y], A_NORMAL);
-			display_text(win, h - 2, 2, w - 4, ls.l[ls.n - 1], display_attr(DC_LABEL));
-			dash_status(d, _("m save mine anyway | t, Esc keep theirs"), NULL);
-			wmove(win, h - 2, 2);
-			wnoutrefresh(win);
-		}
-		doupdate();
-		k = display_getkey(250);
-		if (win)
-			delwin(win);
-		if (k.type == DK_EXIT) {
-			result = -1;
-			break;
-		}
-		if (k.type == DK_KEY && k.code == KEY_RESIZE) {
-			dash_redraw(d);
-			continue;
-		}
-		/* Unseen, the dialog only closes (keeping theirs), as every dialog does. */
-		if (!win) {
-			if (k.type == DK_CHAR && (k.code == 'q' || k.code == 27)) {
-				result = 0;
-				break;
-			}
-			continue;
-		}
-		if (k.type == DK_CHAR && (k.code == 'm' || k.code == 'M')) {
-			result = 1;
-			break;
-		}
-		if (k.type == DK_CHAR && (k.code == 't' || k.code == 'T' || k.code == 27)) {
-			result = 0;
-			break;
-		}
-	}
+	result = dash_modal(d, &(const struct modal){
+		.hints = _("m save mine anyway | t, Esc keep theirs"), .exit_result = -1, .cancel_result = 0,
+		.open = conflict_open, .draw = conflict_draw, .close = conflict_close, .key = conflict_key, .arg = &ls,
+	});
 	lines_free(&ls);
-	if (result >= 0)
-		dash_redraw(d);
 	return result;
 }
 
