@@ -14,21 +14,8 @@
 static void
 add_line(struct doc *d, char *text, enum dcolor c, int label_cols)
 {
-	d->lines = xrealloc(d->lines, (d->n + 1) * sizeof *d->lines);
-	d->lines[d->n].text = text;
-	d->lines[d->n].color = c;
-	d->lines[d->n].label_cols = label_cols;
-	d->n++;
-}
-
-static void
-doc_free(struct doc *d)
-{
-	for (size_t i = 0; i < d->n; i++)
-		free(d->lines[i].text);
-	free(d->lines);
-	d->lines = NULL;
-	d->n = 0;
+	vrows_add(&d->rows, text, c, 1, ITEM_NONE, 0);
+	d->rows.r[d->rows.n - 1].label_cols = label_cols;
 }
 
 void
@@ -42,7 +29,7 @@ doc_heading(struct doc *d, const char *text)
 {
 	char **lines;
 
-	if (d->n > 0)
+	if (d->rows.n > 0)
 		doc_blank(d);
 	text_wrap(text, d->width, &lines);
 	for (char **l = lines; *l; l++)
@@ -101,42 +88,62 @@ doc_change(struct doc *d, const struct change *c, const char *date_format)
 	free(line);
 }
 
-static void
-draw_doc(const struct doc *d, const char *title, size_t top, int height)
-{
-	WINDOW *w = dpy.body;
-
-	werase(w);
-	display_text(w, 0, 0, d->width, title, display_attr(DC_TITLE));
-	for (int y = 1; y < height && top + (size_t)(y - 1) < d->n; y++) {
-		const struct doc_line *l = &d->lines[top + (size_t)(y - 1)];
-		int x = 0;
-
-		if (l->label_cols > 0) {
-			size_t fit = text_fit(l->text, l->label_cols);
-			char *label = xstrndup(l->text, fit);
-
-			x = display_text(w, y, 0, d->width, label, display_attr(DC_LABEL));
-			free(label);
-			display_text(w, y, x, d->width - x, l->text + fit, display_attr(l->color));
-		} else {
-			display_text(w, y, 0, d->width, l->text, display_attr(l->color));
-		}
-	}
-	wmove(w, 1, 0);
-	wnoutrefresh(w);
-}
-
-/* A document being shown: where it is scrolled to, and whether to make or draw it again. */
-struct shown {
-	struct dash *dash;
+/*
+ * A page over the pane: a view of the document build makes (its priv
+ * starts with the struct doc, whose rows vrows_draw() draws), with its
+ * title above.
+ */
+struct page {
+	struct doc doc;
 	const char *title;
 	void (*build)(struct doc *d, void *arg);
+	void *arg;
+};
+
+static void
+page_load(struct view *v)
+{
+	struct page *pg = v->priv;
+
+	vrows_free(&pg->doc.rows);
+	pg->doc.width = v->width;
+	pg->build(&pg->doc, pg->arg);
+	v->nrows = (long)pg->doc.rows.n;
+}
+
+static void
+page_done(struct view *v)
+{
+	struct page *pg = v->priv;
+
+	vrows_free(&pg->doc.rows);
+}
+
+static void
+page_header(struct view *v)
+{
+	struct page *pg = v->priv;
+
+	display_text(dpy.body, 0, 0, v->width, pg->title, display_attr(DC_TITLE));
+}
+
+static const struct view_ops page_ops = {
+	.header_rows = 1,
+	.private_size = sizeof(struct page),
+	.flags = VIEW_PAGER,
+	.load = page_load,
+	.done = page_done,
+	.draw = vrows_draw,
+	.draw_header = page_header,
+	.text = vrows_text,
+};
+
+/* A page being shown: whether to make or draw it again, and what to say if its item goes. */
+struct shown {
+	struct view *v;
 	void (*gone)(void *arg);
 	void *arg;
-	struct doc d;
-	size_t top;
-	int height, dirty, rebuild;
+	int dirty, rebuild;
 };
 
 static int
@@ -148,33 +155,22 @@ shown_open(void *arg)
 	return 0;
 }
 
-/* The first line the document can be scrolled to so that its end is on the last row. */
-static size_t
-last_top(const struct shown *sh)
-{
-	return sh->d.n + 1 > (size_t)sh->height ? sh->d.n + 1 - (size_t)sh->height : 0;
-}
-
 static void
 shown_draw(void *arg)
 {
 	struct shown *sh = arg;
-	char pos[32];
+	char pos[48];
 
 	if (sh->rebuild) {
-		doc_free(&sh->d);
-		sh->d.width = getmaxx(dpy.body);
-		sh->build(&sh->d, sh->arg);
+		view_load(sh->v);
+		sh->v->loaded = 1;
 		sh->rebuild = 0;
 	}
-	sh->height = getmaxy(dpy.body);
-	if (sh->top > last_top(sh))
-		sh->top = last_top(sh);
 	if (!sh->dirty)
 		return;
-	snprintf(pos, sizeof pos, "%zu/%zu", sh->d.n ? sh->top + 1 : 0, sh->d.n);
-	dash_status(sh->dash, _("Esc close | arrows, PgUp, PgDn scroll"), pos);
-	draw_doc(&sh->d, sh->title, sh->top, sh->height);
+	view_position(sh->v, pos, sizeof pos);
+	dash_status(sh->v->dash, _("Esc close | arrows, PgUp, PgDn scroll"), pos);
+	view_draw(sh->v);
 	display_update();
 	sh->dirty = 0;
 }
@@ -205,19 +201,15 @@ shown_key(void *arg, struct dkey k)
 {
 	struct shown *sh = arg;
 	enum action a = k.type == DK_CHAR && k.code > 127 ? ACT_NONE : action_for_key(k.code);
-	size_t last = last_top(sh), page = (size_t)sh->height - 1;
 
 	sh->dirty = 1;
 	switch (a) {
 	case ACT_CLOSE: case ACT_QUIT: case ACT_OPEN: case ACT_HELP: return 0;
-	case ACT_MOVE_DOWN: if (sh->top < last) sh->top++; break;
-	case ACT_MOVE_UP: if (sh->top > 0) sh->top--; break;
-	case ACT_PAGE_DOWN: sh->top = sh->top + page < last ? sh->top + page : last; break;
-	case ACT_PAGE_UP: sh->top = sh->top > page ? sh->top - page : 0; break;
-	case ACT_MOVE_FIRST: sh->top = 0; break;
-	case ACT_MOVE_LAST: sh->top = last; break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
-	default: sh->dirty = 0; break;
+	default:
+		if (!view_move(sh->v, a))
+			sh->dirty = 0;
+		break;
 	}
 	return MODAL_GO_ON;
 }
@@ -226,15 +218,21 @@ int
 detail_show(struct dash *dash, const char *title, void (*build)(struct doc *d, void *arg),
             void (*gone)(void *arg), void *arg)
 {
-	struct shown sh = { dash, title, build, gone, arg, { NULL, 0, 0 }, 0, 0, 0, 0 };
+	struct view *v = view_new(&page_ops, dash);
+	struct page *pg = v->priv;
+	struct shown sh = { v, gone, arg, 0, 0 };
 	const struct modal m = {
 		.poll = 1, .exit_result = -1, .cancel_result = 0,
 		.open = shown_open, .draw = shown_draw, .close = shown_close, .key = shown_key,
 		.changed = shown_changed, .arg = &sh,
 	};
-	int rc = dash_modal(dash, &m);
+	int rc;
 
-	doc_free(&sh.d);
+	pg->title = title;
+	pg->build = build;
+	pg->arg = arg;
+	rc = dash_modal(dash, &m);
+	view_free(v);
 	return rc;
 }
 

@@ -1,19 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* detail.h: a document of wrapped lines shown over the pane: the detail of an item (Enter) and the help (?). */
+/* detail.h: a document of wrapped lines shown over the pane, as a view: the detail of an item (Enter) and the help (?). */
 #ifndef STYRKORT_DETAIL_H
 #define STYRKORT_DETAIL_H
 
 #include "display.h"
 #include "view.h"
 
-struct doc_line {
-	char *text;             /* sanitised, at most width columns */
-	enum dcolor color;
-	int label_cols;         /* the first columns are a label, drawn bold */
-};
+/* A document: rows of a struct vrows (so a view can show it) made for width. */
 struct doc {
-	struct doc_line *lines;
-	size_t n;
+	struct vrows rows;      /* text sanitised when drawn, at most width columns */
 	int width;
 };
 

@@ -29,9 +29,24 @@ item_span(struct view *v, long row)
 	return n;
 }
 
+/* A pager's last top: its end on the last row. */
+static long
+pager_last(const struct view *v)
+{
+	return v->nrows > v->height ? v->nrows - v->height : 0;
+}
+
 static void
 clamp(struct view *v)
 {
+	if (v->ops->flags & VIEW_PAGER) {
+		if (v->top > pager_last(v))
+			v->top = pager_last(v);
+		if (v->top < 0)
+			v->top = 0;
+		v->sel = v->top;
+		return;
+	}
 	if (v->sel >= v->nrows)
 		v->sel = v->nrows - 1;
 	if (v->sel < 0)
@@ -187,7 +202,7 @@ draw_row(struct view *v, long row)
 
 	if (row < v->top || row >= v->top + v->height || row >= v->nrows)
 		return;
-	v->ops->draw(v, y, row, row == v->sel ? display_attr(DC_SELECTED) : A_NORMAL);
+	v->ops->draw(v, y, row, row == v->sel && !(v->ops->flags & VIEW_PAGER) ? display_attr(DC_SELECTED) : A_NORMAL);
 }
 
 void
@@ -252,11 +267,33 @@ scroll_to(struct view *v, long top)
 	}
 }
 
+/* The keys of a pager scroll the text; the first row shown is the "selection". */
+static int
+pager_move(struct view *v, enum action a)
+{
+	long last = pager_last(v), top = v->top;
+
+	switch (a) {
+	case ACT_MOVE_DOWN: if (top < last) top++; break;
+	case ACT_MOVE_UP: if (top > 0) top--; break;
+	case ACT_PAGE_DOWN: top = top + v->height < last ? top + v->height : last; break;
+	case ACT_PAGE_UP: top = top > v->height ? top - v->height : 0; break;
+	case ACT_MOVE_FIRST: top = 0; break;
+	case ACT_MOVE_LAST: top = last; break;
+	default: return 0;
+	}
+	v->top = v->sel = top;
+	view_draw(v);
+	return 1;
+}
+
 int
 view_move(struct view *v, enum action a)
 {
 	long r;
 
+	if (v->ops->flags & VIEW_PAGER)
+		return pager_move(v, a);
 	if (v->nrows == 0)
 		return a == ACT_MOVE_UP || a == ACT_MOVE_DOWN || a == ACT_PAGE_UP ||
 		       a == ACT_PAGE_DOWN || a == ACT_MOVE_FIRST || a == ACT_MOVE_LAST;
@@ -356,6 +393,12 @@ view_search(struct view *v, const char *needle)
 			found--;
 	} else {
 		return 1;
+	}
+	if (v->ops->flags & VIEW_PAGER) {
+		v->top = found;
+		clamp(v);
+		view_draw(v);
+		return 0;
 	}
 	view_select(v, found);
 	return 0;

@@ -69,6 +69,7 @@ struct dash {
 /* View flags. */
 enum {
 	VIEW_SHOWS_FILTER = 1,          /* lists the filtered activities: f reads it again and goes there */
+	VIEW_PAGER = 2,                 /* a page of text, like less: no selection, the keys scroll (sel is top) */
 };
 
 struct view_ops {
