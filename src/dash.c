@@ -187,6 +187,31 @@ dash_poll(struct dash *d)
 	return d->views[d->current]->lost ? 2 : 1;
 }
 
+void
+dash_search(struct dash *d, struct view *v, int again)
+{
+	int rc;
+
+	if (!again) {
+		char *s = display_prompt("/", NULL);
+
+		if (!s || !*s) {
+			free(s);
+			return;
+		}
+		free(d->search);
+		d->search = s;
+	} else if (!d->search) {
+		display_message(0, "%s", _("Nothing to search for yet: press / first"));
+		return;
+	}
+	rc = view_search(v, d->search);
+	if (rc == 1)
+		display_message(0, _("Not found: %s"), d->search);
+	else if (rc < 0)
+		display_message(1, "%s", err_get());
+}
+
 int
 dash_modal(struct dash *d, const struct modal *m)
 {

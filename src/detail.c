@@ -206,6 +206,8 @@ shown_key(void *arg, struct dkey k)
 	switch (a) {
 	case ACT_CLOSE: case ACT_QUIT: case ACT_OPEN: case ACT_HELP: return 0;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	case ACT_SEARCH: dash_search(sh->v->dash, sh->v, 0); break;
+	case ACT_SEARCH_NEXT: dash_search(sh->v->dash, sh->v, 1); break;
 	default:
 		if (!view_move(sh->v, a))
 			sh->dirty = 0;

@@ -34,32 +34,6 @@ switch_pane(struct dash *d, int pane)
 	dash_redraw(d);
 }
 
-static void
-search(struct dash *d, int again)
-{
-	struct view *v = d->views[d->current];
-	int rc;
-
-	if (!again) {
-		char *s = display_prompt("/", NULL);
-
-		if (!s || !*s) {
-			free(s);
-			return;
-		}
-		free(d->search);
-		d->search = s;
-	} else if (!d->search) {
-		display_message(0, "%s", _("Nothing to search for yet: press / first"));
-		return;
-	}
-	rc = view_search(v, d->search);
-	if (rc == 1)
-		display_message(0, _("Not found: %s"), d->search);
-	else if (rc < 0)
-		display_message(1, "%s", err_get());
-}
-
 /* The pane an action goes to (its line in PANES), or -1. */
 static int
 pane_of_action(enum action a)
@@ -127,8 +101,8 @@ act(struct dash *d, enum action a)
 		break;
 	case ACT_HELP:
 		return detail_help(d) < 0;
-	case ACT_SEARCH: search(d, 0); break;
-	case ACT_SEARCH_NEXT: search(d, 1); break;
+	case ACT_SEARCH: dash_search(d, v, 0); break;
+	case ACT_SEARCH_NEXT: dash_search(d, v, 1); break;
 	case ACT_SORT:
 		display_message(0, "%s", _("o sorts the activities: press 4 first"));
 		break;

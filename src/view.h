@@ -184,6 +184,8 @@ void dash_reload(struct dash *d, int64_t select_id);
  * again; 2: read again, and the current pane's selected item is gone.
  */
 int dash_poll(struct dash *d);
+/* / (again 0: ask for the text) and n (again 1): search v for d->search, saying so if nothing matches. */
+void dash_search(struct dash *d, struct view *v, int again);
 /*
  * A dialog over the dashboard (the detail, the help, a pick list, a
  * form, the conflict dialog); dash_modal() runs it and handles, once for
