@@ -113,12 +113,6 @@ load(struct view *v)
 }
 
 static void
-done(struct view *v)
-{
-	vrows_free(v->priv);
-}
-
-static void
 detail(struct view *v, long row, struct doc *d)
 {
 	struct dash *dash = v->dash;
@@ -157,14 +151,7 @@ detail(struct view *v, long row, struct doc *d)
 
 const struct view_ops pane_focus_ops = {
 	.title = N_("Focus areas"),
-	.private_size = sizeof(struct vrows),
+	VROWS_VIEW_OPS,
 	.load = load,
-	.done = done,
-	.selectable = vrows_selectable,
-	.draw = vrows_draw,
-	.text = vrows_text,
 	.detail = detail,
-	.select = vrows_select,
-	.remember = vrows_remember,
-	.recall = vrows_recall,
 };

@@ -124,12 +124,6 @@ load(struct view *v)
 }
 
 static void
-done(struct view *v)
-{
-	vrows_free(v->priv);
-}
-
-static void
 indicator_detail(struct dash *dash, const struct indicator *ind, struct doc *d)
 {
 	const struct goal *g = plan_goal(&dash->plan, ind->goal_id);
@@ -224,15 +218,8 @@ detail(struct view *v, long row, struct doc *d)
 
 const struct view_ops pane_goals_ops = {
 	.title = N_("Goals"),
-	.private_size = sizeof(struct vrows),
+	VROWS_VIEW_OPS,
 	.edit_hints = N_("? help | e view | Enter/v value | a add | u undo | R review | p print"),
 	.load = load,
-	.done = done,
-	.selectable = vrows_selectable,
-	.draw = vrows_draw,
-	.text = vrows_text,
 	.detail = detail,
-	.select = vrows_select,
-	.remember = vrows_remember,
-	.recall = vrows_recall,
 };

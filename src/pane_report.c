@@ -59,18 +59,8 @@ load(struct view *v)
 	v->nrows = (long)rows->n;
 }
 
-static void
-done(struct view *v)
-{
-	vrows_free(v->priv);
-}
-
 const struct view_ops pane_report_ops = {
 	.title = N_("Report"),
-	.private_size = sizeof(struct vrows),
+	VROWS_VIEW_OPS,
 	.load = load,
-	.done = done,
-	.selectable = vrows_selectable,
-	.draw = vrows_draw,
-	.text = vrows_text,
 };

@@ -78,12 +78,6 @@ load(struct view *v)
 	v->nrows = (long)rows->n;
 }
 
-static void
-done(struct view *v)
-{
-	vrows_free(v->priv);
-}
-
 /* The whole strategy, every field, and its latest changes. */
 static void
 detail(struct view *v, long row, struct doc *d)
@@ -123,14 +117,7 @@ detail(struct view *v, long row, struct doc *d)
 
 const struct view_ops pane_vision_ops = {
 	.title = N_("Vision"),
-	.private_size = sizeof(struct vrows),
+	VROWS_VIEW_OPS,
 	.load = load,
-	.done = done,
-	.selectable = vrows_selectable,
-	.draw = vrows_draw,
-	.text = vrows_text,
 	.detail = detail,
-	.select = vrows_select,
-	.remember = vrows_remember,
-	.recall = vrows_recall,
 };

@@ -524,6 +524,12 @@ vrows_text(struct view *v, long row)
 }
 
 void
+vrows_done(struct view *v)
+{
+	vrows_free(v->priv);
+}
+
+void
 vrows_select(struct view *v, struct selection *s)
 {
 	const struct vrows *rs = v->priv;
@@ -563,7 +569,7 @@ vrows_remember(struct view *v, struct view_anchor *an)
 {
 	const struct vrows *rs = v->priv;
 
-	if ((size_t)v->sel < rs->n) {
+	if ((size_t)v->sel < rs->n && rs->r[v->sel].kind != ITEM_NONE) {
 		an->set = 1;
 		an->kind = (enum item_kind)rs->r[v->sel].kind;
 		an->key = (int64_t)rs->r[v->sel].index;

@@ -253,7 +253,14 @@ int vrows_selectable(struct view *v, long row);
 void vrows_draw(struct view *v, int y, long row, attr_t base);
 const char *vrows_text(struct view *v, long row);
 void vrows_select(struct view *v, struct selection *s);
+void vrows_done(struct view *v);
+/* Rows of no item (ITEM_NONE) are not remembered: after reading again the row number stays. */
 void vrows_remember(struct view *v, struct view_anchor *an);
 int vrows_recall(struct view *v, const struct view_anchor *an);
+/* The ops of a view whose priv is (starts with) a struct vrows, for a struct view_ops initialiser. */
+#define VROWS_VIEW_OPS \
+	.private_size = sizeof(struct vrows), \
+	.selectable = vrows_selectable, .draw = vrows_draw, .text = vrows_text, \
+	.select = vrows_select, .remember = vrows_remember, .recall = vrows_recall, .done = vrows_done
 
 #endif
