@@ -4,6 +4,19 @@
  * a small table of operations (struct view_ops) and the generic moving,
  * scrolling, searching and partial redraw in view.c.  Rows that continue
  * an item (wrapped text) are not selectable; the cursor moves item by item.
+ *
+ * The view protocol: a view owns its state (struct view: what it read,
+ * for which size, the item to find again after a reload) and its private
+ * data (ops->private_size bytes, allocated and freed by view.c).  It says
+ * what is selected (ops->select: {kind, id} and the item), and generic
+ * code (tui.c, edit.c, detail.c) asks that, never which pane is current.
+ * The detail and the help are views too (VIEW_PAGER, detail.c), shown by
+ * the one loop every dialog runs in (dash_modal, dash.c).
+ *
+ * A new pane: a file pane_NAME.c defining pane_NAME_ops (a pane of text
+ * rows needs only load and VROWS_VIEW_OPS), a line in PANES (panes.h:
+ * its key, its help line) and the file in Makefile.am (and
+ * po/POTFILES.in for its title).
  */
 #ifndef STYRKORT_VIEW_H
 #define STYRKORT_VIEW_H
