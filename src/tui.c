@@ -64,13 +64,43 @@ filter_changed(struct dash *d)
 		switch_pane(d, first);
 }
 
+/* f: change the filter; 1 if the program must end. */
+static int
+choose_filter(struct dash *d)
+{
+	switch (picker_filter(d)) {
+	case -1: return 1;
+	case 1: filter_changed(d); break;
+	}
+	return 0;
+}
+
+/* S: show another strategy; 1 if the program must end. */
+static int
+choose_strategy(struct dash *d)
+{
+	char *id;
+
+	switch (picker_strategy(d, &id)) {
+	case -1: return 1;
+	case 1:
+		if (dash_open_strategy(d, id, 0) < 0)
+			display_message(1, "%s", err_get());
+		else
+			display_message(0, _("Showing %s"), d->plan.s.municipality);
+		free(id);
+		dash_redraw(d);
+		break;
+	}
+	return 0;
+}
+
 /* Handle one action; 0 to go on, 1 to quit. */
 static int
 act(struct dash *d, enum action a)
 {
 	struct view *v = d->views[d->current];
 	struct selection sel;
-	char *id;
 
 	if (v->ops->request && v->ops->request(v, a))
 		return 0;
@@ -106,27 +136,8 @@ act(struct dash *d, enum action a)
 	case ACT_SORT:
 		display_message(0, "%s", _("o sorts the activities: press 4 first"));
 		break;
-	case ACT_FILTER:
-		switch (picker_filter(d)) {
-		case -1: return 1;
-		case 1:
-			filter_changed(d);
-			break;
-		}
-		break;
-	case ACT_STRATEGY:
-		switch (picker_strategy(d, &id)) {
-		case -1: return 1;
-		case 1:
-			if (dash_open_strategy(d, id, 0) < 0)
-				display_message(1, "%s", err_get());
-			else
-				display_message(0, _("Showing %s"), d->plan.s.municipality);
-			free(id);
-			dash_redraw(d);
-			break;
-		}
-		break;
+	case ACT_FILTER: return choose_filter(d);
+	case ACT_STRATEGY: return choose_strategy(d);
 	case ACT_RELOAD:
 		display_message(0, "%s", _("Read the database again"));
 		dash_reload(d, 0);

@@ -267,6 +267,44 @@ scroll_to(struct view *v, long top)
 	}
 }
 
+static void
+page_down(struct view *v)
+{
+	long r = v->sel + v->height < v->nrows ? v->sel + v->height : v->nrows - 1;
+
+	while (r > v->sel && !selectable(v, r))
+		r--;
+	if (r == v->sel)
+		for (r = v->sel + 1; r < v->nrows && !selectable(v, r); r++)
+			;
+	if (r < v->nrows && r != v->sel) {
+		/* Keep the selection at the same place on the page, like less. */
+		long top = v->top + (r - v->sel);
+
+		v->top = layout_scroll(top, r, item_span(v, r), v->height, v->nrows);
+		v->sel = r;
+		view_draw(v);
+	} else {
+		scroll_to(v, v->top + v->height);
+	}
+}
+
+static void
+page_up(struct view *v)
+{
+	long r = v->sel - v->height > 0 ? v->sel - v->height : 0;
+
+	while (r < v->sel && !selectable(v, r))
+		r++;
+	if (r != v->sel) {
+		long top = v->top - (v->sel - r);
+
+		v->top = layout_scroll(top < 0 ? 0 : top, r, item_span(v, r), v->height, v->nrows);
+		v->sel = r;
+		view_draw(v);
+	}
+}
+
 /* The keys of a pager scroll the text; the first row shown is the "selection". */
 static int
 pager_move(struct view *v, enum action a)
@@ -313,34 +351,10 @@ view_move(struct view *v, enum action a)
 			view_select(v, r);
 		return 1;
 	case ACT_PAGE_DOWN:
-		r = v->sel + v->height < v->nrows ? v->sel + v->height : v->nrows - 1;
-		while (r > v->sel && !selectable(v, r))
-			r--;
-		if (r == v->sel)
-			for (r = v->sel + 1; r < v->nrows && !selectable(v, r); r++)
-				;
-		if (r < v->nrows && r != v->sel) {
-			/* Keep the selection at the same place on the page, like less. */
-			long top = v->top + (r - v->sel);
-
-			v->top = layout_scroll(top, r, item_span(v, r), v->height, v->nrows);
-			v->sel = r;
-			view_draw(v);
-		} else {
-			scroll_to(v, v->top + v->height);
-		}
+		page_down(v);
 		return 1;
 	case ACT_PAGE_UP:
-		r = v->sel - v->height > 0 ? v->sel - v->height : 0;
-		while (r < v->sel && !selectable(v, r))
-			r++;
-		if (r != v->sel) {
-			long top = v->top - (v->sel - r);
-
-			v->top = layout_scroll(top < 0 ? 0 : top, r, item_span(v, r), v->height, v->nrows);
-			v->sel = r;
-			view_draw(v);
-		}
+		page_up(v);
 		return 1;
 	case ACT_MOVE_FIRST:
 		for (r = 0; r < v->nrows && !selectable(v, r); r++)
