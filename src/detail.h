@@ -25,6 +25,9 @@ void doc_activities(struct doc *d, struct dash *dash, const struct act_filter *f
 /* "Latest changes": up to ten change-log lines of the scope. */
 void doc_changes(struct doc *d, struct dash *dash, enum change_scope scope, int64_t id);
 
+/* The detail of a goal (pane_goals.c), also opened from the vision pane. */
+void goal_detail(struct dash *dash, size_t goal_index, struct doc *d);
+
 /*
  * Show a document until Esc (or q, Enter): build makes it for the body's
  * width, again after a resize and when other processes have committed

@@ -177,8 +177,6 @@ attr_t view_row_begin(struct view *v, int y, attr_t base);
 /* Write text at column x of row y, at most cols columns; returns the columns used. */
 int view_put(struct view *v, int y, int x, int cols, const char *s, attr_t a);
 
-/* The detail of a goal (pane_goals.c), also opened from the vision pane. */
-void goal_detail(struct dash *dash, size_t goal_index, struct doc *d);
 
 /* dash.c: what the panes and dialogs share. */
 /* The status line: mode, strategy, user, hints (or the message) and pos. */
