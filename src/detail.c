@@ -40,43 +40,13 @@ doc_heading(struct doc *d, const char *text)
 void
 doc_text(struct doc *d, int indent, const char *text, enum dcolor c)
 {
-	char **lines;
-
-	if (!text || !*text)
-		return;
-	if (indent > d->width / 2)
-		indent = d->width / 2;
-	text_wrap(text, d->width - indent, &lines);
-	for (char **l = lines; *l; l++)
-		add_line(d, xasprintf("%*s%s", indent, "", *l), c, 0);
-	text_lines_free(lines);
+	vrows_wrap(&d->rows, d->width, indent, text, c, 1, 1, ITEM_NONE, 0);
 }
 
 void
 doc_field(struct doc *d, const char *label, const char *value)
 {
-	char *head, **lines;
-	int lw;
-
-	if (!value || !*value)
-		return;
-	head = text_sanitize(label, 0);
-	lw = text_width(head) + 2;
-	if (lw > d->width / 3) {
-		/* A long label on a line of its own, the value under it. */
-		add_line(d, xasprintf("%s:", head), DC_NORMAL, text_width(head) + 1);
-		doc_text(d, 2, value, DC_NORMAL);
-		free(head);
-		return;
-	}
-	text_wrap(value, d->width - lw, &lines);
-	for (char **l = lines; *l; l++)
-		if (l == lines)
-			add_line(d, xasprintf("%s: %s", head, *l), DC_NORMAL, lw - 1);
-		else
-			add_line(d, xasprintf("%*s%s", lw, "", *l), DC_NORMAL, 0);
-	text_lines_free(lines);
-	free(head);
+	vrows_field_max(&d->rows, d->width, 0, d->width / 3, label, value, 1, ITEM_NONE, 0);
 }
 
 void

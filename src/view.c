@@ -474,6 +474,13 @@ void
 vrows_field(struct vrows *rs, int width, int indent, const char *label, const char *value,
             int selectable, int kind, size_t index)
 {
+	vrows_field_max(rs, width, indent, width / 2 - indent, label, value, selectable, kind, index);
+}
+
+void
+vrows_field_max(struct vrows *rs, int width, int indent, int label_max, const char *label, const char *value,
+                int selectable, int kind, size_t index)
+{
 	char *head, **lines;
 	int lw;
 
@@ -481,7 +488,7 @@ vrows_field(struct vrows *rs, int width, int indent, const char *label, const ch
 		return;
 	head = text_sanitize(label, 0);
 	lw = text_width(head) + 2;
-	if (indent + lw > width / 2) {
+	if (lw > label_max) {
 		vrows_add(rs, xasprintf("%*s%s:", indent, "", head), DC_NORMAL, selectable, kind, index);
 		rs->r[rs->n - 1].label_cols = indent + lw - 1;
 		vrows_wrap(rs, width, indent + 2, value, DC_NORMAL, selectable, selectable, kind, index);

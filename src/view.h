@@ -259,6 +259,9 @@ void vrows_wrap(struct vrows *rs, int width, int indent, const char *text, enum 
 /* "Label: value" wrapped under itself; nothing when value is empty. */
 void vrows_field(struct vrows *rs, int width, int indent, const char *label, const char *value,
                  int selectable, int kind, size_t index);
+/* The same; a label (with ": ") wider than label_max goes on a line of its own, the value under it. */
+void vrows_field_max(struct vrows *rs, int width, int indent, int label_max, const char *label, const char *value,
+                     int selectable, int kind, size_t index);
 /* The ops for such panes (their priv is a struct vrows). */
 int vrows_selectable(struct view *v, long row);
 void vrows_draw(struct view *v, int y, long row, attr_t base);
