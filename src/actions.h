@@ -9,19 +9,19 @@
 
 #include <stdio.h>
 
+#include "panes.h"
+
 /*
  * A(ID, name, help, keys...): keys are curses key codes or characters,
  * at most four.  The groups (GROUP) are headings on the help screen.
  * Enter is listed twice: OPEN, and EDIT (what it does in edit mode);
  * action_for_key() gives OPEN and the dashboard decides by the mode.
  */
+/* A pane's action, from its line in PANES: ACT_PANE_ID, "pane-name". */
+#define PANE_ACTION(id, name, key, help) A(PANE_##id, "pane-" #name, help, key)
 #define ACTIONS \
 	GROUP(N_("Panes")) \
-	A(PANE_1,      "pane-vision",     N_("Vision: vision, purpose, overall goals, adoption"), '1') \
-	A(PANE_2,      "pane-focus",      N_("Focus areas: purpose, responsible bodies, activities by status"), '2') \
-	A(PANE_3,      "pane-goals",      N_("Goals and indicators: baseline, latest value, target"), '3') \
-	A(PANE_4,      "pane-activities", N_("Activities: the action plan as a table"), '4') \
-	A(PANE_5,      "pane-report",     N_("Report: the same summary as 'styrkort report'"), '5') \
+	PANES(PANE_ACTION) \
 	A(PANE_NEXT,   "pane-next",       N_("Next pane"), '\t') \
 	A(PANE_PREV,   "pane-previous",   N_("Previous pane"), KEY_BTAB) \
 	GROUP(N_("Moving")) \

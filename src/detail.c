@@ -14,21 +14,8 @@
 static void
 add_line(struct doc *d, char *text, enum dcolor c, int label_cols)
 {
-	d->lines = xrealloc(d->lines, (d->n + 1) * sizeof *d->lines);
-	d->lines[d->n].text = text;
-	d->lines[d->n].color = c;
-	d->lines[d->n].label_cols = label_cols;
-	d->n++;
-}
-
-static void
-doc_free(struct doc *d)
-{
-	for (size_t i = 0; i < d->n; i++)
-		free(d->lines[i].text);
-	free(d->lines);
-	d->lines = NULL;
-	d->n = 0;
+	vrows_add(&d->rows, text, c, 1, ITEM_NONE, 0);
+	d->rows.r[d->rows.n - 1].label_cols = label_cols;
 }
 
 void
@@ -42,7 +29,7 @@ doc_heading(struct doc *d, const char *text)
 {
 	char **lines;
 
-	if (d->n > 0)
+	if (d->rows.n > 0)
 		doc_blank(d);
 	text_wrap(text, d->width, &lines);
 	for (char **l = lines; *l; l++)
@@ -53,43 +40,13 @@ doc_heading(struct doc *d, const char *text)
 void
 doc_text(struct doc *d, int indent, const char *text, enum dcolor c)
 {
-	char **lines;
-
-	if (!text || !*text)
-		return;
-	if (indent > d->width / 2)
-		indent = d->width / 2;
-	text_wrap(text, d->width - indent, &lines);
-	for (char **l = lines; *l; l++)
-		add_line(d, xasprintf("%*s%s", indent, "", *l), c, 0);
-	text_lines_free(lines);
+	vrows_wrap(&d->rows, d->width, indent, text, c, 1, 1, ITEM_NONE, 0);
 }
 
 void
 doc_field(struct doc *d, const char *label, const char *value)
 {
-	char *head, **lines;
-	int lw;
-
-	if (!value || !*value)
-		return;
-	head = text_sanitize(label, 0);
-	lw = text_width(head) + 2;
-	if (lw > d->width / 3) {
-		/* A long label on a line of its own, the value under it. */
-		add_line(d, xasprintf("%s:", head), DC_NORMAL, text_width(head) + 1);
-		doc_text(d, 2, value, DC_NORMAL);
-		free(head);
-		return;
-	}
-	text_wrap(value, d->width - lw, &lines);
-	for (char **l = lines; *l; l++)
-		if (l == lines)
-			add_line(d, xasprintf("%s: %s", head, *l), DC_NORMAL, lw - 1);
-		else
-			add_line(d, xasprintf("%*s%s", lw, "", *l), DC_NORMAL, 0);
-	text_lines_free(lines);
-	free(head);
+	vrows_field_max(&d->rows, d->width, 0, d->width / 3, label, value, 1, ITEM_NONE, 0);
 }
 
 void
@@ -101,122 +58,159 @@ doc_change(struct doc *d, const struct change *c, const char *date_format)
 	free(line);
 }
 
+/*
+ * A page over the pane: a view of the document build makes (its priv
+ * starts with the struct doc, whose rows vrows_draw() draws), with its
+ * title above.
+ */
+struct page {
+	struct doc doc;
+	const char *title;
+	void (*build)(struct doc *d, void *arg);
+	void *arg;
+};
+
 static void
-draw_doc(const struct doc *d, const char *title, size_t top, int height)
+page_load(struct view *v)
 {
-	WINDOW *w = dpy.body;
+	struct page *pg = v->priv;
 
-	werase(w);
-	display_text(w, 0, 0, d->width, title, display_attr(DC_TITLE));
-	for (int y = 1; y < height && top + (size_t)(y - 1) < d->n; y++) {
-		const struct doc_line *l = &d->lines[top + (size_t)(y - 1)];
-		int x = 0;
+	vrows_free(&pg->doc.rows);
+	pg->doc.width = v->width;
+	pg->build(&pg->doc, pg->arg);
+	v->nrows = (long)pg->doc.rows.n;
+}
 
-		if (l->label_cols > 0) {
-			size_t fit = text_fit(l->text, l->label_cols);
-			char *label = xstrndup(l->text, fit);
+static void
+page_done(struct view *v)
+{
+	struct page *pg = v->priv;
 
-			x = display_text(w, y, 0, d->width, label, display_attr(DC_LABEL));
-			free(label);
-			display_text(w, y, x, d->width - x, l->text + fit, display_attr(l->color));
-		} else {
-			display_text(w, y, 0, d->width, l->text, display_attr(l->color));
-		}
+	vrows_free(&pg->doc.rows);
+}
+
+static void
+page_header(struct view *v)
+{
+	struct page *pg = v->priv;
+
+	display_text(dpy.body, 0, 0, v->width, pg->title, display_attr(DC_TITLE));
+}
+
+static const struct view_ops page_ops = {
+	.header_rows = 1,
+	.private_size = sizeof(struct page),
+	.flags = VIEW_PAGER,
+	.load = page_load,
+	.done = page_done,
+	.draw = vrows_draw,
+	.draw_header = page_header,
+	.text = vrows_text,
+};
+
+/* A page being shown: whether to make or draw it again, and what to say if its item goes. */
+struct shown {
+	struct view *v;
+	void (*gone)(void *arg);
+	void *arg;
+	int dirty, rebuild;
+};
+
+static int
+shown_open(void *arg)
+{
+	struct shown *sh = arg;
+
+	sh->dirty = sh->rebuild = 1;
+	return 0;
+}
+
+static void
+shown_draw(void *arg)
+{
+	struct shown *sh = arg;
+	char pos[48];
+
+	if (sh->rebuild) {
+		view_load(sh->v);
+		sh->v->loaded = 1;
+		sh->rebuild = 0;
 	}
-	wmove(w, 1, 0);
-	wnoutrefresh(w);
+	if (!sh->dirty)
+		return;
+	view_position(sh->v, pos, sizeof pos);
+	dash_status(sh->v->dash, _("Esc close | arrows, PgUp, PgDn scroll"), pos);
+	view_draw(sh->v);
+	display_update();
+	sh->dirty = 0;
+}
+
+static void
+shown_close(void *arg, int reopen)
+{
+	(void)arg;
+	(void)reopen;
+}
+
+/* Others' changes show here too, as in the panes (dash_poll redraws the pane under us). */
+static int
+shown_changed(void *arg, int how)
+{
+	struct shown *sh = arg;
+
+	if (how == 2 && sh->gone) {
+		sh->gone(sh->arg);
+		return 0;
+	}
+	sh->dirty = sh->rebuild = 1;
+	return MODAL_GO_ON;
+}
+
+static int
+shown_key(void *arg, struct dkey k)
+{
+	struct shown *sh = arg;
+	enum action a = k.type == DK_CHAR && k.code > 127 ? ACT_NONE : action_for_key(k.code);
+
+	sh->dirty = 1;
+	switch (a) {
+	case ACT_CLOSE: case ACT_QUIT: case ACT_OPEN: case ACT_HELP: return 0;
+	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	case ACT_SEARCH: dash_search(sh->v->dash, sh->v, 0); break;
+	case ACT_SEARCH_NEXT: dash_search(sh->v->dash, sh->v, 1); break;
+	default:
+		if (!view_move(sh->v, a))
+			sh->dirty = 0;
+		break;
+	}
+	return MODAL_GO_ON;
 }
 
 int
 detail_show(struct dash *dash, const char *title, void (*build)(struct doc *d, void *arg),
             void (*gone)(void *arg), void *arg)
 {
-	struct doc d = { NULL, 0, 0 };
-	size_t top = 0;
-	int height = 0, dirty = 1, rebuild = 1, rc = 0;
+	struct view *v = view_new(&page_ops, dash);
+	struct page *pg = v->priv;
+	struct shown sh = { v, gone, arg, 0, 0 };
+	const struct modal m = {
+		.poll = 1, .exit_result = -1, .cancel_result = 0,
+		.open = shown_open, .draw = shown_draw, .close = shown_close, .key = shown_key,
+		.changed = shown_changed, .arg = &sh,
+	};
+	int rc;
 
-	for (;;) {
-		struct dkey k;
-		enum action a;
-		size_t last;
-
-		if (dpy.l.too_small) {
-			display_too_small();
-			doupdate();
-		} else {
-			if (rebuild) {
-				doc_free(&d);
-				d.width = getmaxx(dpy.body);
-				build(&d, arg);
-				rebuild = 0;
-			}
-			height = getmaxy(dpy.body);
-			last = d.n + 1 > (size_t)height ? d.n + 1 - (size_t)height : 0;
-			if (top > last)
-				top = last;
-			if (dirty) {
-				char pos[32];
-
-				snprintf(pos, sizeof pos, "%zu/%zu", d.n ? top + 1 : 0, d.n);
-				dash_status(dash, _("Esc close | arrows, PgUp, PgDn scroll"), pos);
-				draw_doc(&d, title, top, height);
-				display_update();
-				dirty = 0;
-			}
-		}
-		k = display_getkey(250);
-		if (k.type == DK_EXIT) {
-			rc = -1;
-			break;
-		}
-		/* Others' changes show here too, as in the panes (dash_poll redraws the pane under us). */
-		switch (dpy.l.too_small ? 0 : dash_poll(dash)) {
-		case 2:
-			if (gone) {
-				gone(arg);
-				doc_free(&d);
-				return 0;
-			}
-			/* fall through */
-		case 1:
-			dirty = rebuild = 1;
-			break;
-		}
-		if (k.type == DK_TIMEOUT)
-			continue;
-		if (k.type == DK_KEY && k.code == KEY_RESIZE) {
-			dash_redraw(dash);
-			dirty = rebuild = 1;
-			continue;
-		}
-		if (dpy.l.too_small) {
-			if (k.type == DK_CHAR && k.code == 'q')
-				break;
-			continue;
-		}
-		a = k.type == DK_CHAR && k.code > 127 ? ACT_NONE : action_for_key(k.code);
-		dirty = 1;
-		if (a == ACT_CLOSE || a == ACT_QUIT || a == ACT_OPEN || a == ACT_HELP)
-			break;
-		last = d.n + 1 > (size_t)height ? d.n + 1 - (size_t)height : 0;
-		switch (a) {
-		case ACT_MOVE_DOWN: if (top < last) top++; break;
-		case ACT_MOVE_UP: if (top > 0) top--; break;
-		case ACT_PAGE_DOWN: top = top + (size_t)height - 1 < last ? top + (size_t)height - 1 : last; break;
-		case ACT_PAGE_UP: top = top > (size_t)height - 1 ? top - ((size_t)height - 1) : 0; break;
-		case ACT_MOVE_FIRST: top = 0; break;
-		case ACT_MOVE_LAST: top = last; break;
-		case ACT_REDRAW: clearok(curscr, TRUE); break;
-		default: dirty = 0; break;
-		}
-	}
-	doc_free(&d);
+	pg->title = title;
+	pg->build = build;
+	pg->arg = arg;
+	rc = dash_modal(dash, &m);
+	view_free(v);
 	return rc;
 }
 
 struct detail_arg {
 	struct view *v;
-	int64_t activity;       /* pane 4: the activity shown */
+	int64_t activity;       /* the activity shown, if it is one */
 };
 
 /* Of the selected row: after a reload the same item, found again, may be on another row. */
@@ -254,7 +248,7 @@ int
 detail_open(struct view *v)
 {
 	struct detail_arg da = { v, 0 };
-	const struct activity *a;
+	struct selection sel;
 	char *title;
 	int rc;
 
@@ -262,8 +256,9 @@ detail_open(struct view *v)
 		display_message(0, "%s", _("Nothing to open here"));
 		return 0;
 	}
-	if (v == v->dash->views[PANE_ACTIVITIES] && (a = pane_activities_selected(v)) != NULL)
-		da.activity = a->id;
+	view_selection(v, &sel);
+	if (sel.activity)
+		da.activity = sel.activity->id;
 	title = xasprintf(_("%s: detail (Esc closes)"), _(v->ops->title));
 	rc = detail_show(v->dash, title, build_detail, detail_gone, &da);
 	free(title);

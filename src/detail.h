@@ -1,19 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* detail.h: a document of wrapped lines shown over the pane: the detail of an item (Enter) and the help (?). */
+/* detail.h: a document of wrapped lines shown over the pane, as a view: the detail of an item (Enter) and the help (?). */
 #ifndef STYRKORT_DETAIL_H
 #define STYRKORT_DETAIL_H
 
 #include "display.h"
 #include "view.h"
 
-struct doc_line {
-	char *text;             /* sanitised, at most width columns */
-	enum dcolor color;
-	int label_cols;         /* the first columns are a label, drawn bold */
-};
+/* A document: rows of a struct vrows (so a view can show it) made for width. */
 struct doc {
-	struct doc_line *lines;
-	size_t n;
+	struct vrows rows;      /* text sanitised when drawn, at most width columns */
 	int width;
 };
 
@@ -29,6 +24,9 @@ void doc_change(struct doc *d, const struct change *c, const char *date_format);
 void doc_activities(struct doc *d, struct dash *dash, const struct act_filter *f, int limit);
 /* "Latest changes": up to ten change-log lines of the scope. */
 void doc_changes(struct doc *d, struct dash *dash, enum change_scope scope, int64_t id);
+
+/* The detail of a goal (pane_goals.c), also opened from the vision pane. */
+void goal_detail(struct dash *dash, size_t goal_index, struct doc *d);
 
 /*
  * Show a document until Esc (or q, Enter): build makes it for the body's

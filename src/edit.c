@@ -54,18 +54,20 @@ edit_required(struct dash *d)
 	return 0;
 }
 
-/* The activity selected in pane 4, copied; 0 (with a message) if there is none. */
+/* The activity selected in the view, copied; 0 (with a message) if there is none. */
 static int
 selected_activity(struct dash *d, struct view *v, struct activity *out)
 {
-	const struct activity *a = d->current == PANE_ACTIVITIES ? pane_activities_selected(v) : NULL;
+	struct selection s;
 
-	if (!a) {
-		display_message(0, "%s", d->current == PANE_ACTIVITIES ? _("No activity is selected")
-		                                                       : _("Select an activity in pane 4 first"));
+	(void)d;
+	view_selection(v, &s);
+	if (!s.activity) {
+		display_message(0, "%s", s.kind == ITEM_ACTIVITY ? _("No activity is selected")
+		                                                 : _("Select an activity in pane 4 first"));
 		return 0;
 	}
-	activity_copy(out, a);
+	activity_copy(out, s.activity);
 	return 1;
 }
 
@@ -132,6 +134,59 @@ lines_free(struct lines *ls)
 	free(ls->l);
 }
 
+/* The conflict dialog's box: as many lines as fit, the choice always. */
+static int
+conflict_open(void *arg)
+{
+	struct lines *ls = arg;
+	int w = COLS - 4 < 76 ? COLS - 4 : 76, h = (int)ls->n + 4;
+
+	if (h > LINES - 2)
+		h = LINES - 2;
+	return w < 20 || h < 6 ? -1 : 0;
+}
+
+static void
+conflict_draw(void *arg)
+{
+	struct lines *ls = arg;
+	int w = COLS - 4 < 76 ? COLS - 4 : 76, h = (int)ls->n + 4, y;
+	WINDOW *win;
+
+	if (h > LINES - 2)
+		h = LINES - 2;
+	if (!(win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2)))
+		return;
+	box_set(win, WACS_VLINE, WACS_HLINE);
+	display_text(win, 1, 2, w - 4, _("Changed by someone else"), display_attr(DC_ERROR));
+	/* The last line (the choice) always shows; the field lines as many as fit. */
+	for (y = 0; y < (int)ls->n - 1 && y + 2 < h - 2; y++)
+		display_text(win, y + 2, 2, w - 4, ls->l[y], A_NORMAL);
+	display_text(win, h - 2, 2, w - 4, ls->l[ls->n - 1], display_attr(DC_LABEL));
+	wmove(win, h - 2, 2);
+	wnoutrefresh(win);
+	delwin(win);
+}
+
+static void
+conflict_close(void *arg, int reopen)
+{
+	(void)arg;
+	(void)reopen;
+}
+
+/* m: mine anyway (1); t or Esc: keep theirs (0). */
+static int
+conflict_key(void *arg, struct dkey k)
+{
+	(void)arg;
+	if (k.type == DK_CHAR && (k.code == 'm' || k.code == 'M'))
+		return 1;
+	if (k.type == DK_CHAR && (k.code == 't' || k.code == 'T' || k.code == 27))
+		return 0;
+	return MODAL_GO_ON;
+}
+
 /*
  * Someone else changed the activity since it was shown: show each field
  * they changed or we would change, with their value and ours, and ask.
@@ -178,54 +233,11 @@ conflict_dialog(struct dash *d, const struct activity *shown, const struct act_c
 	}
 	lines_add(&ls, xstrdup(""));
 	lines_add(&ls, xasprintf(_("m: %s    t or Esc: keep theirs"), mine_choice));
-	for (;;) {
-		WINDOW *win;
-		struct dkey k;
-		int w = COLS - 4 < 76 ? COLS - 4 : 76, h = (int)ls.n + 4, y;
-
-		if (h > LINES - 2)
-			h = LINES - 2;
-		if (dpy.l.too_small || w < 20 || h < 6) {
-			display_too_small();
-			win = NULL;
-		} else {
-			win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
-		}
-		if (win) {
-			box_set(win, WACS_VLINE, WACS_HLINE);
-			display_text(win, 1, 2, w - 4, _("Changed by someone else"), display_attr(DC_ERROR));
-			/* The last line (the choice) always shows; the field lines as many as fit. */
-			for (y = 0; y < (int)ls.n - 1 && y + 2 < h - 2; y++)
-				display_text(win, y + 2, 2, w - 4, ls.l[y], A_NORMAL);
-			display_text(win, h - 2, 2, w - 4, ls.l[ls.n - 1], display_attr(DC_LABEL));
-			dash_status(d, _("m save mine anyway | t, Esc keep theirs"), NULL);
-			wmove(win, h - 2, 2);
-			wnoutrefresh(win);
-		}
-		doupdate();
-		k = display_getkey(250);
-		if (win)
-			delwin(win);
-		if (k.type == DK_EXIT) {
-			result = -1;
-			break;
-		}
-		if (k.type == DK_KEY && k.code == KEY_RESIZE) {
-			dash_redraw(d);
-			continue;
-		}
-		if (k.type == DK_CHAR && (k.code == 'm' || k.code == 'M')) {
-			result = 1;
-			break;
-		}
-		if (k.type == DK_CHAR && (k.code == 't' || k.code == 'T' || k.code == 27)) {
-			result = 0;
-			break;
-		}
-	}
+	result = dash_modal(d, &(const struct modal){
+		.hints = _("m save mine anyway | t, Esc keep theirs"), .exit_result = -1, .cancel_result = 0,
+		.open = conflict_open, .draw = conflict_draw, .close = conflict_close, .key = conflict_key, .arg = &ls,
+	});
 	lines_free(&ls);
-	if (result >= 0)
-		dash_redraw(d);
 	return result;
 }
 
@@ -519,6 +531,7 @@ edit_add(struct dash *d, struct view *v)
 {
 	struct form_ctx x;
 	struct form_field fields[AF_COUNT];
+	struct selection sel;
 	const struct focus_area *fa = NULL;
 	char *title;
 	int rc;
@@ -527,14 +540,14 @@ edit_add(struct dash *d, struct view *v)
 		return 0;
 	memset(&x, 0, sizeof x);
 	x.d = d;
-	/* The focus area in view: the one filtered on in pane 4, else the selected activity's; or selected in pane 2. */
-	if (d->current == PANE_ACTIVITIES && d->filter.focus_id > 0)
+	/* The focus area in view: in the activity list the one filtered on, else the selected activity's; or the selected one. */
+	view_selection(v, &sel);
+	if (sel.kind == ITEM_ACTIVITY && d->filter.focus_id > 0)
 		fa = plan_focus(&d->plan, d->filter.focus_id);
-	else if (d->current == PANE_FOCUS)
-		fa = pane_focus_selected(v);
-	else if (d->current == PANE_ACTIVITIES && pane_activities_selected(v) &&
-	         pane_activities_selected(v)->focus_id > 0)
-		fa = plan_focus(&d->plan, pane_activities_selected(v)->focus_id);
+	else if (sel.kind == ITEM_FOCUS)
+		fa = sel.focus;
+	else if (sel.activity && sel.activity->focus_id > 0)
+		fa = plan_focus(&d->plan, sel.activity->focus_id);
 	x.focus_key = fa ? fa->key : NULL;
 	form_fields(&x, fields, 0);
 	{
@@ -726,7 +739,8 @@ submit_value(void *arg, struct form_field *fields, int n, int *bad)
 int
 edit_value(struct dash *d, struct view *v)
 {
-	const struct indicator *ind = d->current == PANE_GOALS ? pane_goals_selected_indicator(v) : NULL;
+	const struct indicator *ind;
+	struct selection sel;
 	const struct measurement *m;
 	struct form_field fields[4];
 	struct value_ctx x = { d, NULL, NULL };
@@ -734,6 +748,8 @@ edit_value(struct dash *d, struct view *v)
 	char year[16], *title;
 	int rc;
 
+	view_selection(v, &sel);
+	ind = sel.indicator;
 	if (!edit_required(d))
 		return 0;
 	if (!ind) {

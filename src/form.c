@@ -199,120 +199,143 @@ show_error(struct fstate *st, const struct form_field *fields, int bad, const ch
 		set_current_field(st->form, st->f[bad]);
 }
 
+/* A form being shown: its fields, the last error, and the windows while it is on screen. */
+struct shown_form {
+	struct fstate st;
+	const char *title;
+	struct form_field *fields;
+	int n, current;
+	form_submit_fn submit;
+	void *arg;
+	char *error;
+	int error_at;
+};
+
+static int
+form_open(void *arg)
+{
+	struct shown_form *sf = arg;
+
+	if (build(&sf->st, sf->title, sf->fields, sf->n, sf->current) < 0) {
+		destroy(&sf->st);
+		return -1;
+	}
+	show_error(&sf->st, sf->fields, sf->error_at, sf->error);
+	return 0;
+}
+
+static void
+form_draw(void *arg)
+{
+	struct shown_form *sf = arg;
+
+	wnoutrefresh(sf->st.win);
+	pos_form_cursor(sf->st.form);
+	wnoutrefresh(sf->st.sub);
+}
+
+/* Before the form is made again for a new size, what was typed and where. */
+static void
+form_close(void *arg, int reopen)
+{
+	struct shown_form *sf = arg;
+
+	if (reopen) {
+		read_values(&sf->st, sf->fields);
+		sf->current = field_index(current_field(sf->st.form));
+	}
+	destroy(&sf->st);
+}
+
+/* Enter: let submit check and save the values; if it refuses, show why at the field. */
+static int
+form_save(struct shown_form *sf)
+{
+	int bad = -1, rc;
+
+	read_values(&sf->st, sf->fields);
+	sf->current = field_index(current_field(sf->st.form));
+	rc = sf->submit(sf->arg, sf->fields, sf->n, &bad);
+	if (rc != 0)
+		return rc;
+	free(sf->error);
+	sf->error = xstrdup(err_get());
+	sf->error_at = bad;
+	display_message(1, "%s", sf->error);
+	/* submit may have drawn over the form (a dialog): draw it again. */
+	destroy(&sf->st);
+	if (bad >= 0)
+		sf->current = bad;
+	return MODAL_REOPEN;
+}
+
+static int
+form_key(void *arg, struct dkey k)
+{
+	struct shown_form *sf = arg;
+	FORM *form = sf->st.form;
+	int req = 0;
+
+	if (k.type == DK_CHAR && k.code == 27)
+		return 0;
+	if (k.code == '\n' || (k.type == DK_KEY && k.code == KEY_ENTER))
+		return form_save(sf);
+	if (k.type == DK_KEY) {
+		switch (k.code) {
+		case KEY_DOWN: req = REQ_NEXT_FIELD; break;
+		case KEY_UP: case KEY_BTAB: req = REQ_PREV_FIELD; break;
+		case KEY_LEFT: req = REQ_PREV_CHAR; break;
+		case KEY_RIGHT: req = REQ_NEXT_CHAR; break;
+		case KEY_HOME: req = REQ_BEG_LINE; break;
+		case KEY_END: req = REQ_END_LINE; break;
+		case KEY_BACKSPACE: req = REQ_DEL_PREV; break;
+		case KEY_DC: req = REQ_DEL_CHAR; break;
+		default: break;
+		}
+	} else {
+		switch (k.code) {
+		case '\t': req = REQ_NEXT_FIELD; break;
+		case 127: case 8: req = REQ_DEL_PREV; break;
+		case 1: req = REQ_BEG_LINE; break;      /* Ctrl-A */
+		case 5: req = REQ_END_LINE; break;      /* Ctrl-E */
+		case 11: req = REQ_CLR_EOL; break;      /* Ctrl-K */
+		case 21: req = REQ_CLR_FIELD; break;    /* Ctrl-U */
+		default:
+			if (iswprint((wint_t)k.code))
+				form_driver_w(form, OK, (wchar_t)k.code);
+			break;
+		}
+	}
+	if (req) {
+		form_driver(form, req);
+		if (req == REQ_NEXT_FIELD || req == REQ_PREV_FIELD)
+			form_driver(form, REQ_END_LINE);
+	}
+	return MODAL_GO_ON;
+}
+
 int
 form_run(struct dash *dash, const char *title, struct form_field *fields, int n,
          form_submit_fn submit, void *arg)
 {
-	struct fstate st;
-	int rc = 0, current = 0, built = 0;
-	char *error = NULL;
-	int error_at = -1;
+	struct shown_form sf;
+	const struct modal m = {
+		.hints = _("Enter save | Tab, arrows: next field | Esc cancel"),
+		.exit_result = -1, .cancel_result = 0,
+		.open = form_open, .draw = form_draw, .close = form_close, .key = form_key, .arg = &sf,
+	};
+	int rc;
 
-	memset(&st, 0, sizeof st);
+	memset(&sf, 0, sizeof sf);
+	sf.title = title;
+	sf.fields = fields;
+	sf.n = n;
+	sf.submit = submit;
+	sf.arg = arg;
+	sf.error_at = -1;
 	for (int i = 0; i < n; i++)
 		fields[i].locked = 0;
-	for (;;) {
-		struct dkey k;
-		int req = 0;
-
-		if (!built) {
-			if (dpy.l.too_small || build(&st, title, fields, n, current) < 0) {
-				destroy(&st);
-				display_too_small();
-			} else {
-				built = 1;
-				show_error(&st, fields, error_at, error);
-			}
-		}
-		if (built) {
-			dash_status(dash, _("Enter save | Tab, arrows: next field | Esc cancel"), NULL);
-			wnoutrefresh(st.win);
-			pos_form_cursor(st.form);
-			wnoutrefresh(st.sub);
-		}
-		doupdate();
-		k = display_getkey(250);
-		if (k.type == DK_EXIT) {
-			rc = -1;
-			break;
-		}
-		if (k.type == DK_TIMEOUT)
-			continue;
-		if (k.type == DK_KEY && k.code == KEY_RESIZE) {
-			if (built) {
-				read_values(&st, fields);
-				current = field_index(current_field(st.form));
-				destroy(&st);
-				built = 0;
-			}
-			dash_redraw(dash);
-			continue;
-		}
-		if (k.type == DK_CHAR && k.code == 27) {
-			rc = 0;
-			break;
-		}
-		if (!built) {
-			if (k.type == DK_CHAR && k.code == 'q')
-				break;
-			continue;
-		}
-		if (k.code == '\n' || (k.type == DK_KEY && k.code == KEY_ENTER)) {
-			int bad = -1;
-
-			read_values(&st, fields);
-			current = field_index(current_field(st.form));
-			rc = submit(arg, fields, n, &bad);
-			if (rc != 0)
-				break;
-			free(error);
-			error = xstrdup(err_get());
-			error_at = bad;
-			display_message(1, "%s", error);
-			/* submit may have drawn over the form (a dialog): draw it again. */
-			destroy(&st);
-			built = 0;
-			dash_redraw(dash);
-			if (bad >= 0)
-				current = bad;
-			continue;
-		}
-		if (k.type == DK_KEY) {
-			switch (k.code) {
-			case KEY_DOWN: req = REQ_NEXT_FIELD; break;
-			case KEY_UP: case KEY_BTAB: req = REQ_PREV_FIELD; break;
-			case KEY_LEFT: req = REQ_PREV_CHAR; break;
-			case KEY_RIGHT: req = REQ_NEXT_CHAR; break;
-			case KEY_HOME: req = REQ_BEG_LINE; break;
-			case KEY_END: req = REQ_END_LINE; break;
-			case KEY_BACKSPACE: req = REQ_DEL_PREV; break;
-			case KEY_DC: req = REQ_DEL_CHAR; break;
-			default: break;
-			}
-		} else {
-			switch (k.code) {
-			case '\t': req = REQ_NEXT_FIELD; break;
-			case 127: case 8: req = REQ_DEL_PREV; break;
-			case 1: req = REQ_BEG_LINE; break;      /* Ctrl-A */
-			case 5: req = REQ_END_LINE; break;      /* Ctrl-E */
-			case 11: req = REQ_CLR_EOL; break;      /* Ctrl-K */
-			case 21: req = REQ_CLR_FIELD; break;    /* Ctrl-U */
-			default:
-				if (iswprint((wint_t)k.code))
-					form_driver_w(st.form, OK, (wchar_t)k.code);
-				break;
-			}
-		}
-		if (req) {
-			form_driver(st.form, req);
-			if (req == REQ_NEXT_FIELD || req == REQ_PREV_FIELD)
-				form_driver(st.form, REQ_END_LINE);
-		}
-	}
-	if (built)
-		destroy(&st);
-	free(error);
-	if (rc != -1)
-		dash_redraw(dash);
+	rc = dash_modal(dash, &m);
+	free(sf.error);
 	return rc;
 }

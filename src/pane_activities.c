@@ -19,25 +19,27 @@
 
 enum { COL_ID, COL_MARK, COL_TITLE, COL_FOCUS, COL_RESP, COL_DUE, COL_STATUS, COL_PROGRESS, NCOLS };
 
-static struct {
+/* The pane's own data (v->priv). */
+struct table {
 	struct activity *win;           /* the rows woff .. woff + wn - 1 */
 	size_t wn;
 	long woff;
 	int widths[NCOLS];
-} t;
+};
 
 static void
-drop_window(void)
+drop_window(struct table *t)
 {
-	query_free_activities(t.win, t.wn);
-	t.win = NULL;
-	t.wn = 0;
-	t.woff = 0;
+	query_free_activities(t->win, t->wn);
+	t->win = NULL;
+	t->wn = 0;
+	t->woff = 0;
 }
 
 static void
 relayout(struct view *v)
 {
+	struct table *t = v->priv;
 	int statusw = 0, duew, idw;
 	char due[64], id[24];
 	struct layout_col cols[NCOLS] = {
@@ -69,16 +71,17 @@ relayout(struct view *v)
 	report_format_date(due, sizeof due, "2026-12-31", v->dash->app->cfg.date_format);
 	duew = text_width(due);
 	cols[COL_DUE].min = cols[COL_DUE].max = duew > 4 ? duew : 4;
-	layout_columns(v->width, 1, cols, NCOLS, t.widths);
+	layout_columns(v->width, 1, cols, NCOLS, t->widths);
 }
 
 static void
 load(struct view *v)
 {
+	struct table *t = v->priv;
 	struct dash *dash = v->dash;
 	long n = 0;
 
-	drop_window();
+	drop_window(t);
 	relayout(v);
 	if (query_activity_count(dash->db, dash->plan.s.id, &dash->filter, &n) < 0)
 		display_message(1, "%s", err_get());
@@ -88,40 +91,43 @@ load(struct view *v)
 static void
 done(struct view *v)
 {
-	(void)v;
-	drop_window();
+	struct table *t = v->priv;
+
+	drop_window(t);
 }
 
 /* The activity on a row, reading a new window around it if needed. */
 static const struct activity *
 row_activity(struct view *v, long row)
 {
+	struct table *t = v->priv;
 	struct dash *dash = v->dash;
 
-	if (row < t.woff || row >= t.woff + (long)t.wn) {
+	if (row < t->woff || row >= t->woff + (long)t->wn) {
 		long off = row - v->height > 0 ? row - v->height : 0;
 
-		drop_window();
+		drop_window(t);
 		if (query_activities(dash->db, dash->plan.s.id, &dash->filter, dash->sort, off,
-		                     3L * v->height, &t.win, &t.wn) < 0) {
+		                     3L * v->height, &t->win, &t->wn) < 0) {
 			display_message(1, "%s", err_get());
 			return NULL;
 		}
-		t.woff = off;
-		if (row >= t.woff + (long)t.wn)
+		t->woff = off;
+		if (row >= t->woff + (long)t->wn)
 			return NULL;
 	}
-	return &t.win[row - t.woff];
+	return &t->win[row - t->woff];
 }
 
 /* Write the cells of one row, left to right, with a space between. */
 static void
 cells(struct view *v, int y, const char *text[NCOLS], const attr_t attr[NCOLS], int right_align_mask)
 {
+	struct table *t = v->priv;
 	int x = 0;
 
 	for (int c = 0; c < NCOLS; c++) {
-		int w = t.widths[c];
+		int w = t->widths[c];
 
 		if (w <= 0)
 			continue;
@@ -265,12 +271,13 @@ detail(struct view *v, long row, struct doc *d)
 static int
 request(struct view *v, enum action a)
 {
+	struct table *t = v->priv;
 	struct dash *dash = v->dash;
 
 	if (a != ACT_SORT)
 		return 0;
 	dash->sort = (enum act_sort)((dash->sort + 1) % SORT_COUNT);
-	drop_window();
+	drop_window(t);
 	v->sel = 0;
 	v->top = 0;
 	display_message(0, _("Sorted by %s"), query_sort_label(dash->sort));
@@ -278,9 +285,54 @@ request(struct view *v, enum action a)
 	return 1;
 }
 
+static const struct activity *
+selected(struct view *v)
+{
+	if (v->nrows <= 0 || v->sel < 0 || v->sel >= v->nrows)
+		return NULL;
+	return row_activity(v, v->sel);
+}
+
+/* An empty list still says what it lists: ITEM_ACTIVITY without one. */
+static void
+select_item(struct view *v, struct selection *s)
+{
+	s->kind = ITEM_ACTIVITY;
+	s->activity = selected(v);
+	s->id = s->activity ? s->activity->id : 0;
+}
+
+static void
+remember(struct view *v, struct view_anchor *an)
+{
+	const struct activity *a = selected(v);
+
+	an->set = a != NULL;
+	an->kind = ITEM_ACTIVITY;
+	an->key = a ? a->id : 0;
+}
+
+static int
+recall(struct view *v, const struct view_anchor *an)
+{
+	struct dash *d = v->dash;
+	long row;
+
+	if (an->kind != ITEM_ACTIVITY)
+		return -1;
+	if (query_activity_row(d->db, d->plan.s.id, &d->filter, d->sort, an->key, &row) != 0)
+		return 1;
+	view_set_selection(v, row);
+	return 0;
+}
+
 const struct view_ops pane_activities_ops = {
 	.title = N_("Activities"),
 	.header_rows = 2,
+	.private_size = sizeof(struct table),
+	.flags = VIEW_SHOWS_FILTER,
+	.hints = N_("? help | q quit | e edit | / search | f filter | o sort | S strategy"),
+	.edit_hints = N_("? help | e view | s status | Enter edit | a add | d delete | u undo | R review"),
 	.load = load,
 	.relayout = relayout,
 	.done = done,
@@ -289,12 +341,7 @@ const struct view_ops pane_activities_ops = {
 	.find = find,
 	.detail = detail,
 	.request = request,
+	.select = select_item,
+	.remember = remember,
+	.recall = recall,
 };
-
-const struct activity *
-pane_activities_selected(struct view *v)
-{
-	if (v->nrows <= 0 || v->sel < 0 || v->sel >= v->nrows)
-		return NULL;
-	return row_activity(v, v->sel);
-}

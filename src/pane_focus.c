@@ -12,8 +12,6 @@
 #include "util.h"
 #include "view.h"
 
-/* index: a focus area, or nfocus for the activities without one. */
-static struct vrows rows;
 
 /* "12 activities: 3 + Done, 2 > In progress; 1 overdue" */
 static char *
@@ -35,6 +33,7 @@ counts_text(const struct act_counts *c)
 	return buf_steal(&b);
 }
 
+/* Rows of kind ITEM_FOCUS; index: a focus area, or nfocus for the activities without one. */
 static void
 area(struct view *v, size_t index, int64_t focus_id, const char *name, const char *purpose,
      char *const *bodies, size_t nbodies)
@@ -43,6 +42,7 @@ area(struct view *v, size_t index, int64_t focus_id, const char *name, const cha
 	struct act_counts c;
 	struct progress pr;
 	char bar[128], *line, *counts;
+	struct vrows *rows = v->priv;
 	int w = v->width, barw, namew;
 
 	query_filter_init(&f);
@@ -70,11 +70,11 @@ area(struct view *v, size_t index, int64_t focus_id, const char *name, const cha
 		line = xasprintf("%s%*s%s", clean, w - namew - barw > 1 ? w - namew - barw : 1, "", bar);
 		free(clean);
 	}
-	vrows_add(&rows, line, DC_LABEL, 1, 0, index);
+	vrows_add(rows, line, DC_LABEL, 1, ITEM_FOCUS, index);
 	counts = counts_text(&c);
-	vrows_wrap(&rows, w, 2, counts, c.overdue ? DC_OVERDUE : DC_NORMAL, 0, 0, 0, index);
+	vrows_wrap(rows, w, 2, counts, c.overdue ? DC_OVERDUE : DC_NORMAL, 0, 0, ITEM_FOCUS, index);
 	free(counts);
-	vrows_wrap(&rows, w, 2, purpose, DC_NORMAL, 0, 0, 0, index);
+	vrows_wrap(rows, w, 2, purpose, DC_NORMAL, 0, 0, ITEM_FOCUS, index);
 	if (nbodies) {
 		struct buf b;
 		char *list;
@@ -83,10 +83,10 @@ area(struct view *v, size_t index, int64_t focus_id, const char *name, const cha
 		for (size_t i = 0; i < nbodies; i++)
 			buf_printf(&b, "%s%s", i ? ", " : "", bodies[i]);
 		list = buf_steal(&b);
-		vrows_field(&rows, w, 2, _("Responsible"), list, 0, 0, index);
+		vrows_field(rows, w, 2, _("Responsible"), list, 0, ITEM_FOCUS, index);
 		free(list);
 	}
-	vrows_add(&rows, xstrdup(""), DC_NORMAL, 0, 0, index);
+	vrows_add(rows, xstrdup(""), DC_NORMAL, 0, ITEM_FOCUS, index);
 }
 
 static void
@@ -94,10 +94,10 @@ load(struct view *v)
 {
 	const struct plan *p = &v->dash->plan;
 	struct act_filter f;
+	struct vrows *rows = v->priv;
 	long without = 0;
 
-	vrows_free(&rows);
-	v->priv = &rows;
+	vrows_free(rows);
 	for (size_t i = 0; i < p->nfocus; i++)
 		area(v, i, p->focus[i].id, p->focus[i].name, p->focus[i].purpose,
 		     p->focus[i].bodies, p->focus[i].nbodies);
@@ -106,16 +106,9 @@ load(struct view *v)
 	if (query_activity_count(v->dash->db, p->s.id, &f, &without) == 0 && without > 0)
 		area(v, p->nfocus, 0, p->nfocus ? _("Activities without a focus area") : _("All activities (this strategy has no focus areas)"),
 		     NULL, NULL, 0);
-	if (rows.n == 0)
-		vrows_add(&rows, xstrdup(_("This strategy has no focus areas and no activities.")), DC_DIM, 1, 0, p->nfocus);
-	v->nrows = (long)rows.n;
-}
-
-static void
-done(struct view *v)
-{
-	vrows_free(&rows);
-	v->priv = NULL;
+	if (rows->n == 0)
+		vrows_add(rows, xstrdup(_("This strategy has no focus areas and no activities.")), DC_DIM, 1, ITEM_FOCUS, p->nfocus);
+	v->nrows = (long)rows->n;
 }
 
 static void
@@ -123,7 +116,8 @@ detail(struct view *v, long row, struct doc *d)
 {
 	struct dash *dash = v->dash;
 	const struct plan *p = &dash->plan;
-	size_t i = rows.r[row].index;
+	const struct vrows *rows = v->priv;
+	size_t i = rows->r[row].index;
 	struct act_filter f;
 
 	query_filter_init(&f);
@@ -156,22 +150,7 @@ detail(struct view *v, long row, struct doc *d)
 
 const struct view_ops pane_focus_ops = {
 	.title = N_("Focus areas"),
+	VROWS_VIEW_OPS,
 	.load = load,
-	.done = done,
-	.selectable = vrows_selectable,
-	.draw = vrows_draw,
-	.text = vrows_text,
 	.detail = detail,
 };
-
-const struct focus_area *
-pane_focus_selected(struct view *v)
-{
-	const struct plan *p = &v->dash->plan;
-	size_t i;
-
-	if (v->priv != &rows || v->sel < 0 || (size_t)v->sel >= rows.n)
-		return NULL;
-	i = rows.r[v->sel].index;
-	return i < p->nfocus ? &p->focus[i] : NULL;
-}

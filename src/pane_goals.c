@@ -11,9 +11,7 @@
 #include "util.h"
 #include "view.h"
 
-enum { ROW_GOAL, ROW_INDICATOR };
-
-static struct vrows rows;
+/* Rows of kind ITEM_GOAL and ITEM_INDICATOR, index in the plan's goals or indicators. */
 
 /* "8.5 %" or "1200 kr"; "-" without a value. */
 static void
@@ -70,17 +68,17 @@ load(struct view *v)
 {
 	struct dash *dash = v->dash;
 	const struct plan *p = &dash->plan;
+	struct vrows *rows = v->priv;
 	int w = v->width;
 
-	vrows_free(&rows);
-	v->priv = &rows;
+	vrows_free(rows);
 	for (size_t i = 0; i < p->ngoals; i++) {
 		const struct goal *g = &p->goals[i];
 		int ind0 = 2 * g->depth, any = 0;
 
-		if (g->depth == 0 && rows.n > 0)
-			vrows_add(&rows, xstrdup(""), DC_NORMAL, 0, ROW_GOAL, i);
-		vrows_wrap(&rows, w, ind0, g->title, g->depth ? DC_LABEL : DC_HEADING, 1, 0, ROW_GOAL, i);
+		if (g->depth == 0 && rows->n > 0)
+			vrows_add(rows, xstrdup(""), DC_NORMAL, 0, ITEM_GOAL, i);
+		vrows_wrap(rows, w, ind0, g->title, g->depth ? DC_LABEL : DC_HEADING, 1, 0, ITEM_GOAL, i);
 		for (size_t k = 0; k < p->ninds; k++) {
 			const struct indicator *ind = &p->inds[k];
 			char *line, *src;
@@ -88,20 +86,20 @@ load(struct view *v)
 			if (ind->goal_id != g->id)
 				continue;
 			any = 1;
-			vrows_wrap(&rows, w, ind0 + 2, ind->name, DC_NORMAL, 1, 0, ROW_INDICATOR, k);
+			vrows_wrap(rows, w, ind0 + 2, ind->name, DC_NORMAL, 1, 0, ITEM_INDICATOR, k);
 			line = values_line(ind);
-			vrows_wrap(&rows, w, ind0 + 4, line, DC_NORMAL, 0, 0, ROW_INDICATOR, k);
+			vrows_wrap(rows, w, ind0 + 4, line, DC_NORMAL, 0, 0, ITEM_INDICATOR, k);
 			free(line);
 			if (ind->by_sex) {
 				line = sex_line(ind);
-				vrows_wrap(&rows, w, ind0 + 4, line, DC_NORMAL, 0, 0, ROW_INDICATOR, k);
+				vrows_wrap(rows, w, ind0 + 4, line, DC_NORMAL, 0, 0, ITEM_INDICATOR, k);
 				free(line);
 			}
 			if ((ind->source && *ind->source) || (ind->kolada && *ind->kolada)) {
 				src = xasprintf("%s: %s%s%s", _("Source"), ind->source ? ind->source : "",
 				                ind->kolada && *ind->kolada ? (ind->source && *ind->source ? ", Kolada " : "Kolada ") : "",
 				                ind->kolada ? ind->kolada : "");
-				vrows_wrap(&rows, w, ind0 + 4, src, DC_DIM, 0, 0, ROW_INDICATOR, k);
+				vrows_wrap(rows, w, ind0 + 4, src, DC_DIM, 0, 0, ITEM_INDICATOR, k);
 				free(src);
 			}
 		}
@@ -115,21 +113,14 @@ load(struct view *v)
 				char *line = xasprintf(_("No indicators; activities done: %ld of %ld"),
 				                       (long)c.n[ST_DONE], (long)c.total);
 
-				vrows_wrap(&rows, w, ind0 + 2, line, DC_DIM, 0, 0, ROW_GOAL, i);
+				vrows_wrap(rows, w, ind0 + 2, line, DC_DIM, 0, 0, ITEM_GOAL, i);
 				free(line);
 			}
 		}
 	}
-	if (rows.n == 0)
-		vrows_add(&rows, xstrdup(_("This strategy has no goals.")), DC_DIM, 1, ROW_GOAL, 0);
-	v->nrows = (long)rows.n;
-}
-
-static void
-done(struct view *v)
-{
-	vrows_free(&rows);
-	v->priv = NULL;
+	if (rows->n == 0)
+		vrows_add(rows, xstrdup(_("This strategy has no goals.")), DC_DIM, 1, ITEM_GOAL, 0);
+	v->nrows = (long)rows->n;
 }
 
 static void
@@ -214,11 +205,12 @@ goal_detail(struct dash *dash, size_t index, struct doc *d)
 static void
 detail(struct view *v, long row, struct doc *d)
 {
-	const struct vrow *r = &rows.r[row];
+	const struct vrows *rows = v->priv;
+	const struct vrow *r = &rows->r[row];
 
 	if (v->dash->plan.ngoals == 0)
 		return;
-	if (r->kind == ROW_INDICATOR)
+	if (r->kind == ITEM_INDICATOR)
 		indicator_detail(v->dash, &v->dash->plan.inds[r->index], d);
 	else
 		goal_detail(v->dash, r->index, d);
@@ -226,22 +218,8 @@ detail(struct view *v, long row, struct doc *d)
 
 const struct view_ops pane_goals_ops = {
 	.title = N_("Goals"),
+	VROWS_VIEW_OPS,
+	.edit_hints = N_("? help | e view | Enter/v value | a add | u undo | R review | p print"),
 	.load = load,
-	.done = done,
-	.selectable = vrows_selectable,
-	.draw = vrows_draw,
-	.text = vrows_text,
 	.detail = detail,
 };
-
-const struct indicator *
-pane_goals_selected_indicator(struct view *v)
-{
-	const struct plan *p = &v->dash->plan;
-	const struct vrow *r;
-
-	if (v->priv != &rows || v->sel < 0 || (size_t)v->sel >= rows.n || p->ngoals == 0)
-		return NULL;
-	r = &rows.r[v->sel];
-	return r->kind == ROW_INDICATOR && r->index < p->ninds ? &p->inds[r->index] : NULL;
-}

@@ -11,8 +11,6 @@
 #include "util.h"
 #include "view.h"
 
-static struct vrows rows;
-
 /*
  * The report needs the whole plan, activities and all; it is read only
  * when the pane is shown (view_load), so opening a large file stays quick.
@@ -25,14 +23,14 @@ load(struct view *v)
 	char *text = NULL, *line, *next;
 	size_t len = 0;
 	FILE *f;
+	struct vrows *rows = v->priv;
 
-	vrows_free(&rows);
-	v->priv = &rows;
+	vrows_free(rows);
 	v->nrows = 0;
 	/* What changed since the steering group last met (every change if it never has). */
 	if (report_prepare(dash->db, dash->plan.s.id, "last-review", v->width < 40 ? 40 : v->width,
 	                   dash->app->cfg.date_format, &r) < 0) {
-		vrows_add(&rows, xstrdup(err_get()), DC_ERROR, 1, 0, 0);
+		vrows_add(rows, xstrdup(err_get()), DC_ERROR, 1, 0, 0);
 		v->nrows = 1;
 		return;
 	}
@@ -45,26 +43,16 @@ load(struct view *v)
 		next = strchr(line, '\n');
 		if (next)
 			*next++ = '\0';
-		vrows_add(&rows, xstrdup(line), DC_NORMAL, 1, 0, 0);
+		vrows_add(rows, xstrdup(line), DC_NORMAL, 1, 0, 0);
 		if (!next)
 			break;
 	}
 	free(text);
-	v->nrows = (long)rows.n;
-}
-
-static void
-done(struct view *v)
-{
-	vrows_free(&rows);
-	v->priv = NULL;
+	v->nrows = (long)rows->n;
 }
 
 const struct view_ops pane_report_ops = {
 	.title = N_("Report"),
+	VROWS_VIEW_OPS,
 	.load = load,
-	.done = done,
-	.selectable = vrows_selectable,
-	.draw = vrows_draw,
-	.text = vrows_text,
 };

@@ -9,27 +9,25 @@
 #include "util.h"
 #include "view.h"
 
-enum { ROW_TEXT, ROW_GOAL };
-
-static struct vrows rows;       /* one vision pane, one set of rows */
+/* Rows of kind ITEM_STRATEGY (index 0) and ITEM_GOAL (index in the plan's goals). */
 
 static void
-heading(int width, const char *title)
+heading(struct vrows *rows, int width, const char *title)
 {
-	if (rows.n > 0)
-		vrows_add(&rows, xstrdup(""), DC_NORMAL, 0, ROW_TEXT, 0);
-	vrows_wrap(&rows, width, 0, title, DC_HEADING, 1, 1, ROW_TEXT, 0);
+	if (rows->n > 0)
+		vrows_add(rows, xstrdup(""), DC_NORMAL, 0, ITEM_STRATEGY, 0);
+	vrows_wrap(rows, width, 0, title, DC_HEADING, 1, 1, ITEM_STRATEGY, 0);
 }
 
 static void
-date_field(int width, const char *label, const char *iso, const char *fmt)
+date_field(struct vrows *rows, int width, const char *label, const char *iso, const char *fmt)
 {
 	char date[64];
 
 	if (!iso || !*iso)
 		return;
 	report_format_date(date, sizeof date, iso, fmt);
-	vrows_field(&rows, width, 2, label, date, 1, ROW_TEXT, 0);
+	vrows_field(rows, width, 2, label, date, 1, ITEM_STRATEGY, 0);
 }
 
 static void
@@ -40,20 +38,20 @@ load(struct view *v)
 	const char *fmt = v->dash->app->cfg.date_format;
 	int w = v->width, any = 0;
 	char *overall = xcalloc(p->ngoals ? p->ngoals : 1, 1);
+	struct vrows *rows = v->priv;
 
-	vrows_free(&rows);
-	v->priv = &rows;
+	vrows_free(rows);
 	if (s->vision && *s->vision) {
-		heading(w, _("Vision"));
-		vrows_wrap(&rows, w, 2, s->vision, DC_NORMAL, 1, 1, ROW_TEXT, 0);
+		heading(rows, w, _("Vision"));
+		vrows_wrap(rows, w, 2, s->vision, DC_NORMAL, 1, 1, ITEM_STRATEGY, 0);
 	}
 	if (s->purpose && *s->purpose) {
-		heading(w, _("Purpose"));
-		vrows_wrap(&rows, w, 2, s->purpose, DC_NORMAL, 1, 1, ROW_TEXT, 0);
+		heading(rows, w, _("Purpose"));
+		vrows_wrap(rows, w, 2, s->purpose, DC_NORMAL, 1, 1, ITEM_STRATEGY, 0);
 	}
 	if (s->target_group && *s->target_group) {
-		heading(w, _("Target group"));
-		vrows_wrap(&rows, w, 2, s->target_group, DC_NORMAL, 1, 1, ROW_TEXT, 0);
+		heading(rows, w, _("Target group"));
+		vrows_wrap(rows, w, 2, s->target_group, DC_NORMAL, 1, 1, ITEM_STRATEGY, 0);
 	}
 	for (size_t i = 0; i < p->ngoals; i++) {
 		const struct goal *g = &p->goals[i];
@@ -64,27 +62,20 @@ load(struct view *v)
 			continue;
 		overall[i] = 1;
 		if (!any++)
-			heading(w, _("Overall goals"));
-		vrows_wrap(&rows, w, 2 + 2 * g->depth, g->title, g->depth ? DC_NORMAL : DC_LABEL, 1, 1, ROW_GOAL, i);
+			heading(rows, w, _("Overall goals"));
+		vrows_wrap(rows, w, 2 + 2 * g->depth, g->title, g->depth ? DC_NORMAL : DC_LABEL, 1, 1, ITEM_GOAL, i);
 	}
 	free(overall);
-	heading(w, _("Adoption"));
-	vrows_field(&rows, w, 2, _("Document"), s->doc_type, 1, ROW_TEXT, 0);
-	vrows_field(&rows, w, 2, _("Adopted by"), s->adopted_by, 1, ROW_TEXT, 0);
-	date_field(w, _("Adopted on"), s->adopted_on, fmt);
-	date_field(w, _("Revised on"), s->revised_on, fmt);
-	vrows_field(&rows, w, 2, _("Reference number (Dnr)"), s->reference, 1, ROW_TEXT, 0);
-	date_field(w, _("Valid from"), s->valid_from, fmt);
-	date_field(w, _("Valid to"), s->valid_to, fmt);
-	vrows_field(&rows, w, 2, _("Owner"), s->owner, 1, ROW_TEXT, 0);
-	v->nrows = (long)rows.n;
-}
-
-static void
-done(struct view *v)
-{
-	vrows_free(&rows);
-	v->priv = NULL;
+	heading(rows, w, _("Adoption"));
+	vrows_field(rows, w, 2, _("Document"), s->doc_type, 1, ITEM_STRATEGY, 0);
+	vrows_field(rows, w, 2, _("Adopted by"), s->adopted_by, 1, ITEM_STRATEGY, 0);
+	date_field(rows, w, _("Adopted on"), s->adopted_on, fmt);
+	date_field(rows, w, _("Revised on"), s->revised_on, fmt);
+	vrows_field(rows, w, 2, _("Reference number (Dnr)"), s->reference, 1, ITEM_STRATEGY, 0);
+	date_field(rows, w, _("Valid from"), s->valid_from, fmt);
+	date_field(rows, w, _("Valid to"), s->valid_to, fmt);
+	vrows_field(rows, w, 2, _("Owner"), s->owner, 1, ITEM_STRATEGY, 0);
+	v->nrows = (long)rows->n;
 }
 
 /* The whole strategy, every field, and its latest changes. */
@@ -93,10 +84,11 @@ detail(struct view *v, long row, struct doc *d)
 {
 	const struct strategy *s = &v->dash->plan.s;
 	const char *fmt = v->dash->app->cfg.date_format;
+	const struct vrows *rows = v->priv;
 	char from[64], to[64], adopted[64], revised[64];
 
-	if (rows.r[row].kind == ROW_GOAL) {
-		goal_detail(v->dash, rows.r[row].index, d);
+	if (rows->r[row].kind == ITEM_GOAL) {
+		goal_detail(v->dash, rows->r[row].index, d);
 		return;
 	}
 	report_format_date(from, sizeof from, s->valid_from, fmt);
@@ -125,10 +117,7 @@ detail(struct view *v, long row, struct doc *d)
 
 const struct view_ops pane_vision_ops = {
 	.title = N_("Vision"),
+	VROWS_VIEW_OPS,
 	.load = load,
-	.done = done,
-	.selectable = vrows_selectable,
-	.draw = vrows_draw,
-	.text = vrows_text,
 	.detail = detail,
 };

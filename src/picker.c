@@ -10,132 +10,129 @@
 #include "text.h"
 #include "util.h"
 
-/* Show the menu until a choice, a cancel or a resize: the index, -1, -2 (end) or -3 (resized). */
-static int
-run_menu(struct dash *dash, const char *title, char *const *items, char **names, ITEM **mitems, int n, int *current)
-{
+/* A pick list being shown: the items, and the menu while it is on screen. */
+struct pick {
+	const char *title;
+	char *const *items;
+	char **names;                   /* the items as shown: sanitised, cut to the box */
+	ITEM **mitems;
+	int n, current;
 	MENU *menu;
 	WINDOW *win, *sub;
-	int width = text_width(title) + 4, w, h, result = -1;
+};
 
-	/* The box: as wide as the longest item, within the screen. */
-	for (int i = 0; i < n; i++)
-		if (text_width(items[i]) + 6 > width)
-			width = text_width(items[i]) + 6;
+/* The box: as wide as the longest item, within the screen. */
+static int
+pick_open(void *arg)
+{
+	struct pick *p = arg;
+	int width = text_width(p->title) + 4, w, h;
+
+	for (int i = 0; i < p->n; i++)
+		if (text_width(p->items[i]) + 6 > width)
+			width = text_width(p->items[i]) + 6;
 	w = width < COLS - 4 ? width : COLS - 4;
-	h = n + 4 < LINES - 4 ? n + 4 : LINES - 4;
-	for (int i = 0; i < n; i++) {
-		char *clean = text_sanitize(items[i], 0);
+	h = p->n + 4 < LINES - 4 ? p->n + 4 : LINES - 4;
+	for (int i = 0; i < p->n; i++) {
+		char *clean = text_sanitize(p->items[i], 0);
 
 		clean[text_fit(clean, w - 6)] = '\0';
-		free(names[i]);
-		names[i] = *clean ? clean : (free(clean), xstrdup("-"));
-		mitems[i] = new_item(names[i], "");
+		free(p->names[i]);
+		p->names[i] = *clean ? clean : (free(clean), xstrdup("-"));
+		p->mitems[i] = new_item(p->names[i], "");
 	}
-	mitems[n] = NULL;
-	menu = new_menu(mitems);
-	win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
-	sub = derwin(win, h - 3, w - 2, 2, 1);
-	keypad(win, TRUE);
-	set_menu_win(menu, win);
-	set_menu_sub(menu, sub);
-	set_menu_format(menu, h - 3, 1);
-	set_menu_mark(menu, "> ");
-	set_menu_fore(menu, display_attr(DC_SELECTED));
-	box_set(win, WACS_VLINE, WACS_HLINE);
-	display_text(win, 1, 2, w - 4, title, display_attr(DC_TITLE));
-	if (*current >= 0 && *current < n)
-		set_current_item(menu, mitems[*current]);
-	post_menu(menu);
-	dash_status(dash, _("Enter choose | Esc cancel | arrows, PgUp, PgDn move"), NULL);
-	for (;;) {
-		struct dkey k;
-		int req = 0;
+	p->mitems[p->n] = NULL;
+	p->menu = new_menu(p->mitems);
+	p->win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
+	p->sub = derwin(p->win, h - 3, w - 2, 2, 1);
+	keypad(p->win, TRUE);
+	set_menu_win(p->menu, p->win);
+	set_menu_sub(p->menu, p->sub);
+	set_menu_format(p->menu, h - 3, 1);
+	set_menu_mark(p->menu, "> ");
+	set_menu_fore(p->menu, display_attr(DC_SELECTED));
+	box_set(p->win, WACS_VLINE, WACS_HLINE);
+	display_text(p->win, 1, 2, w - 4, p->title, display_attr(DC_TITLE));
+	if (p->current >= 0 && p->current < p->n)
+		set_current_item(p->menu, p->mitems[p->current]);
+	post_menu(p->menu);
+	return 0;
+}
 
-		wnoutrefresh(win);
-		pos_menu_cursor(menu);
-		wnoutrefresh(sub);
-		doupdate();
-		k = display_getkey(250);
-		if (k.type == DK_EXIT) {
-			result = -2;
-			break;
-		}
-		if (k.type == DK_TIMEOUT)
-			continue;
-		if (k.type == DK_KEY && k.code == KEY_RESIZE) {
-			result = -3;
-			break;
-		}
-		switch (k.type == DK_CHAR && k.code > 127 ? ACT_NONE : action_for_key(k.code)) {
-		case ACT_MOVE_DOWN: req = REQ_DOWN_ITEM; break;
-		case ACT_MOVE_UP: req = REQ_UP_ITEM; break;
-		case ACT_PAGE_DOWN: req = REQ_SCR_DPAGE; break;
-		case ACT_PAGE_UP: req = REQ_SCR_UPAGE; break;
-		case ACT_MOVE_FIRST: req = REQ_FIRST_ITEM; break;
-		case ACT_MOVE_LAST: req = REQ_LAST_ITEM; break;
-		case ACT_OPEN: result = item_index(current_item(menu)); req = -1; break;
-		case ACT_CLOSE: case ACT_QUIT: req = -1; break;
-		default: break;
-		}
-		if (req < 0)
-			break;
-		if (req)
-			menu_driver(menu, req);
+static void
+pick_draw(void *arg)
+{
+	struct pick *p = arg;
+
+	wnoutrefresh(p->win);
+	pos_menu_cursor(p->menu);
+	wnoutrefresh(p->sub);
+}
+
+static void
+pick_close(void *arg, int reopen)
+{
+	struct pick *p = arg;
+
+	(void)reopen;
+	p->current = item_index(current_item(p->menu));
+	unpost_menu(p->menu);
+	free_menu(p->menu);
+	for (int i = 0; i < p->n; i++) {
+		free_item(p->mitems[i]);
+		p->mitems[i] = NULL;
 	}
-	*current = item_index(current_item(menu));
-	unpost_menu(menu);
-	free_menu(menu);
-	for (int i = 0; i < n; i++) {
-		free_item(mitems[i]);
-		mitems[i] = NULL;
+	delwin(p->sub);
+	delwin(p->win);
+}
+
+static int
+pick_key(void *arg, struct dkey k)
+{
+	struct pick *p = arg;
+	int req = 0;
+
+	switch (k.type == DK_CHAR && k.code > 127 ? ACT_NONE : action_for_key(k.code)) {
+	case ACT_MOVE_DOWN: req = REQ_DOWN_ITEM; break;
+	case ACT_MOVE_UP: req = REQ_UP_ITEM; break;
+	case ACT_PAGE_DOWN: req = REQ_SCR_DPAGE; break;
+	case ACT_PAGE_UP: req = REQ_SCR_UPAGE; break;
+	case ACT_MOVE_FIRST: req = REQ_FIRST_ITEM; break;
+	case ACT_MOVE_LAST: req = REQ_LAST_ITEM; break;
+	case ACT_OPEN: return item_index(current_item(p->menu));
+	case ACT_CLOSE: case ACT_QUIT: return -1;
+	default: break;
 	}
-	delwin(sub);
-	delwin(win);
-	return result;
+	if (req)
+		menu_driver(p->menu, req);
+	return MODAL_GO_ON;
 }
 
 int
 picker_choose(struct dash *dash, const char *title, char *const *items, int n, int current)
 {
-	char **names;
-	ITEM **mitems;
+	struct pick p;
+	const struct modal m = {
+		.hints = _("Enter choose | Esc cancel | arrows, PgUp, PgDn move"),
+		.exit_result = -2, .cancel_result = -1,
+		.open = pick_open, .draw = pick_draw, .close = pick_close, .key = pick_key, .arg = &p,
+	};
 	int result;
 
 	if (n <= 0)
 		return -1;
-	names = xcalloc((size_t)n, sizeof *names);
-	mitems = xcalloc((size_t)n + 1, sizeof *mitems);
-	for (;;) {
-		if (dpy.l.too_small) {
-			struct dkey k;
-
-			display_too_small();
-			doupdate();
-			k = display_getkey(250);
-			if (k.type == DK_EXIT) {
-				result = -2;
-				break;
-			}
-			if (k.type == DK_CHAR && (k.code == 27 || k.code == 'q')) {
-				result = -1;
-				break;
-			}
-			if (k.type == DK_KEY && k.code == KEY_RESIZE)
-				dash_redraw(dash);
-			continue;
-		}
-		result = run_menu(dash, title, items, names, mitems, n, &current);
-		if (result != -3)
-			break;
-		dash_redraw(dash);
-	}
+	memset(&p, 0, sizeof p);
+	p.title = title;
+	p.items = items;
+	p.n = n;
+	p.current = current;
+	p.names = xcalloc((size_t)n, sizeof *p.names);
+	p.mitems = xcalloc((size_t)n + 1, sizeof *p.mitems);
+	result = dash_modal(dash, &m);
 	for (int i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	free(mitems);
-	if (result != -2)
-		dash_redraw(dash);
+		free(p.names[i]);
+	free(p.names);
+	free(p.mitems);
 	return result;
 }
 

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "layout.h"
 #include "search.h"
@@ -28,9 +29,24 @@ item_span(struct view *v, long row)
 	return n;
 }
 
+/* A pager's last top: its end on the last row. */
+static long
+pager_last(const struct view *v)
+{
+	return v->nrows > v->height ? v->nrows - v->height : 0;
+}
+
 static void
 clamp(struct view *v)
 {
+	if (v->ops->flags & VIEW_PAGER) {
+		if (v->top > pager_last(v))
+			v->top = pager_last(v);
+		if (v->top < 0)
+			v->top = 0;
+		v->sel = v->top;
+		return;
+	}
 	if (v->sel >= v->nrows)
 		v->sel = v->nrows - 1;
 	if (v->sel < 0)
@@ -59,6 +75,89 @@ view_load(struct view *v)
 	size_from_body(v);
 	v->ops->load(v);
 	clamp(v);
+}
+
+struct view *
+view_new(const struct view_ops *ops, struct dash *dash)
+{
+	struct view *v = xcalloc(1, sizeof *v);
+
+	v->ops = ops;
+	v->dash = dash;
+	v->stale = 1;
+	if (ops->private_size)
+		v->priv = xcalloc(1, ops->private_size);
+	return v;
+}
+
+void
+view_unload(struct view *v)
+{
+	if (v->loaded && v->ops->done)
+		v->ops->done(v);
+	v->loaded = 0;
+	v->stale = 1;
+}
+
+void
+view_free(struct view *v)
+{
+	if (!v)
+		return;
+	view_unload(v);
+	free(v->priv);
+	free(v);
+}
+
+void
+view_selection(struct view *v, struct selection *s)
+{
+	memset(s, 0, sizeof *s);
+	if (v->ops->select)
+		v->ops->select(v, s);
+}
+
+void
+view_remember(struct view *v)
+{
+	if (!v->loaded || v->stale || v->nrows == 0 || !v->ops->remember)
+		return;
+	v->ops->remember(v, &v->anchor);
+}
+
+/*
+ * Select the item just saved if this view lists it, else the one
+ * selected before; v->lost if that is gone.
+ */
+static void
+recall(struct view *v)
+{
+	int rc = -1;
+
+	if (v->ops->recall) {
+		if (v->want.set)
+			rc = v->ops->recall(v, &v->want);
+		if (rc < 0 && v->anchor.set)
+			rc = v->ops->recall(v, &v->anchor) == 0 ? 0 : 1;
+	}
+	if (rc > 0)
+		v->lost = 1;
+	v->want.set = v->anchor.set = 0;
+}
+
+void
+view_prepare(struct view *v)
+{
+	if (v->stale) {
+		view_load(v);
+		v->stale = 0;
+		v->loaded = 1;
+		recall(v);
+	} else if (v->sized_cols != COLS || v->sized_rows != LINES) {
+		view_resize(v);
+	}
+	v->sized_cols = COLS;
+	v->sized_rows = LINES;
 }
 
 void
@@ -103,7 +202,7 @@ draw_row(struct view *v, long row)
 
 	if (row < v->top || row >= v->top + v->height || row >= v->nrows)
 		return;
-	v->ops->draw(v, y, row, row == v->sel ? display_attr(DC_SELECTED) : A_NORMAL);
+	v->ops->draw(v, y, row, row == v->sel && !(v->ops->flags & VIEW_PAGER) ? display_attr(DC_SELECTED) : A_NORMAL);
 }
 
 void
@@ -168,11 +267,71 @@ scroll_to(struct view *v, long top)
 	}
 }
 
+static void
+page_down(struct view *v)
+{
+	long r = v->sel + v->height < v->nrows ? v->sel + v->height : v->nrows - 1;
+
+	while (r > v->sel && !selectable(v, r))
+		r--;
+	if (r == v->sel)
+		for (r = v->sel + 1; r < v->nrows && !selectable(v, r); r++)
+			;
+	if (r < v->nrows && r != v->sel) {
+		/* Keep the selection at the same place on the page, like less. */
+		long top = v->top + (r - v->sel);
+
+		v->top = layout_scroll(top, r, item_span(v, r), v->height, v->nrows);
+		v->sel = r;
+		view_draw(v);
+	} else {
+		scroll_to(v, v->top + v->height);
+	}
+}
+
+static void
+page_up(struct view *v)
+{
+	long r = v->sel - v->height > 0 ? v->sel - v->height : 0;
+
+	while (r < v->sel && !selectable(v, r))
+		r++;
+	if (r != v->sel) {
+		long top = v->top - (v->sel - r);
+
+		v->top = layout_scroll(top < 0 ? 0 : top, r, item_span(v, r), v->height, v->nrows);
+		v->sel = r;
+		view_draw(v);
+	}
+}
+
+/* The keys of a pager scroll the text; the first row shown is the "selection". */
+static int
+pager_move(struct view *v, enum action a)
+{
+	long last = pager_last(v), top = v->top;
+
+	switch (a) {
+	case ACT_MOVE_DOWN: if (top < last) top++; break;
+	case ACT_MOVE_UP: if (top > 0) top--; break;
+	case ACT_PAGE_DOWN: top = top + v->height < last ? top + v->height : last; break;
+	case ACT_PAGE_UP: top = top > v->height ? top - v->height : 0; break;
+	case ACT_MOVE_FIRST: top = 0; break;
+	case ACT_MOVE_LAST: top = last; break;
+	default: return 0;
+	}
+	v->top = v->sel = top;
+	view_draw(v);
+	return 1;
+}
+
 int
 view_move(struct view *v, enum action a)
 {
 	long r;
 
+	if (v->ops->flags & VIEW_PAGER)
+		return pager_move(v, a);
 	if (v->nrows == 0)
 		return a == ACT_MOVE_UP || a == ACT_MOVE_DOWN || a == ACT_PAGE_UP ||
 		       a == ACT_PAGE_DOWN || a == ACT_MOVE_FIRST || a == ACT_MOVE_LAST;
@@ -192,34 +351,10 @@ view_move(struct view *v, enum action a)
 			view_select(v, r);
 		return 1;
 	case ACT_PAGE_DOWN:
-		r = v->sel + v->height < v->nrows ? v->sel + v->height : v->nrows - 1;
-		while (r > v->sel && !selectable(v, r))
-			r--;
-		if (r == v->sel)
-			for (r = v->sel + 1; r < v->nrows && !selectable(v, r); r++)
-				;
-		if (r < v->nrows && r != v->sel) {
-			/* Keep the selection at the same place on the page, like less. */
-			long top = v->top + (r - v->sel);
-
-			v->top = layout_scroll(top, r, item_span(v, r), v->height, v->nrows);
-			v->sel = r;
-			view_draw(v);
-		} else {
-			scroll_to(v, v->top + v->height);
-		}
+		page_down(v);
 		return 1;
 	case ACT_PAGE_UP:
-		r = v->sel - v->height > 0 ? v->sel - v->height : 0;
-		while (r < v->sel && !selectable(v, r))
-			r++;
-		if (r != v->sel) {
-			long top = v->top - (v->sel - r);
-
-			v->top = layout_scroll(top < 0 ? 0 : top, r, item_span(v, r), v->height, v->nrows);
-			v->sel = r;
-			view_draw(v);
-		}
+		page_up(v);
 		return 1;
 	case ACT_MOVE_FIRST:
 		for (r = 0; r < v->nrows && !selectable(v, r); r++)
@@ -272,6 +407,12 @@ view_search(struct view *v, const char *needle)
 			found--;
 	} else {
 		return 1;
+	}
+	if (v->ops->flags & VIEW_PAGER) {
+		v->top = found;
+		clamp(v);
+		view_draw(v);
+		return 0;
 	}
 	view_select(v, found);
 	return 0;
@@ -333,6 +474,13 @@ void
 vrows_field(struct vrows *rs, int width, int indent, const char *label, const char *value,
             int selectable, int kind, size_t index)
 {
+	vrows_field_max(rs, width, indent, width / 2 - indent, label, value, selectable, kind, index);
+}
+
+void
+vrows_field_max(struct vrows *rs, int width, int indent, int label_max, const char *label, const char *value,
+                int selectable, int kind, size_t index)
+{
 	char *head, **lines;
 	int lw;
 
@@ -340,7 +488,7 @@ vrows_field(struct vrows *rs, int width, int indent, const char *label, const ch
 		return;
 	head = text_sanitize(label, 0);
 	lw = text_width(head) + 2;
-	if (indent + lw > width / 2) {
+	if (lw > label_max) {
 		vrows_add(rs, xasprintf("%*s%s:", indent, "", head), DC_NORMAL, selectable, kind, index);
 		rs->r[rs->n - 1].label_cols = indent + lw - 1;
 		vrows_wrap(rs, width, indent + 2, value, DC_NORMAL, selectable, selectable, kind, index);
@@ -394,4 +542,75 @@ vrows_text(struct view *v, long row)
 	struct vrows *rs = v->priv;
 
 	return (size_t)row < rs->n ? rs->r[row].text : "";
+}
+
+void
+vrows_done(struct view *v)
+{
+	vrows_free(v->priv);
+}
+
+void
+vrows_select(struct view *v, struct selection *s)
+{
+	const struct vrows *rs = v->priv;
+	const struct plan *p = &v->dash->plan;
+	const struct vrow *r;
+
+	if (v->sel < 0 || (size_t)v->sel >= rs->n)
+		return;
+	r = &rs->r[v->sel];
+	s->kind = (enum item_kind)r->kind;
+	switch (s->kind) {
+	case ITEM_FOCUS:
+		if (r->index < p->nfocus) {
+			s->focus = &p->focus[r->index];
+			s->id = s->focus->id;
+		}
+		break;
+	case ITEM_GOAL:
+		if (r->index < p->ngoals) {
+			s->goal = &p->goals[r->index];
+			s->id = s->goal->id;
+		}
+		break;
+	case ITEM_INDICATOR:
+		if (r->index < p->ninds) {
+			s->indicator = &p->inds[r->index];
+			s->id = s->indicator->id;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+void
+vrows_remember(struct view *v, struct view_anchor *an)
+{
+	const struct vrows *rs = v->priv;
+
+	if ((size_t)v->sel < rs->n && rs->r[v->sel].kind != ITEM_NONE) {
+		an->set = 1;
+		an->kind = (enum item_kind)rs->r[v->sel].kind;
+		an->key = (int64_t)rs->r[v->sel].index;
+	}
+}
+
+int
+vrows_recall(struct view *v, const struct view_anchor *an)
+{
+	const struct vrows *rs = v->priv;
+	int lists = 0;
+
+	for (size_t r = 0; r < rs->n; r++) {
+		if (rs->r[r].kind != (int)an->kind)
+			continue;
+		lists = 1;
+		if (rs->r[r].selectable && (int64_t)rs->r[r].index == an->key) {
+			view_set_selection(v, (long)r);
+			return 0;
+		}
+	}
+	return lists ? 1 : -1;
 }

@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* dash.c: what the panes and dialogs share: the status line, a full redraw, reading the strategy again and seeing others' commits. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "report.h"
+#include "text.h"
+#include "util.h"
+#include "view.h"
+
+static const char *
+mode_label(const struct dash *d)
+{
+	return d->db->read_only ? _("read-only") : d->edit ? _("EDIT") : _("view");
+}
+
+void
+dash_status(struct dash *d, const char *hints, const char *pos)
+{
+	display_status(mode_label(d), d->edit, d->plan.s.id, hints, pos);
+}
+
+/* Most important first: the status line shows as many whole hints as fit. */
+static const char *
+hints(const struct dash *d)
+{
+	const struct view_ops *ops = d->views[d->current]->ops;
+
+	if (d->edit)
+		return ops->edit_hints ? _(ops->edit_hints)
+		                       : _("? help | e view | a add | u undo | R review | p print | q quit");
+	return ops->hints ? _(ops->hints) : _("? help | q quit | e edit | / search | f filter | S strategy");
+}
+
+void
+dash_draw_status(struct dash *d)
+{
+	struct view *v = d->views[d->current];
+	char pos[48];
+
+	view_position(v, pos, sizeof pos);
+	dash_status(d, hints(d), pos);
+}
+
+/*
+ * A write waits for someone else's: say so while it waits, and drop the
+ * keys typed meanwhile (impatient presses must not run as commands).
+ */
+void
+dash_busy(void *arg, int waiting)
+{
+	struct dash *d = arg;
+
+	if (waiting) {
+		display_message(0, "%s", _("Waiting for the database (someone else is writing)..."));
+		if (!dpy.l.too_small)
+			dash_draw_status(d);
+		display_update();
+	} else {
+		display_clear_message();
+		flushinp();
+	}
+}
+
+static void
+draw_header(struct dash *d)
+{
+	const struct strategy *s = &d->plan.s;
+	const char *tabs[PANE_COUNT];
+	char *title;
+
+	for (int i = 0; i < PANE_COUNT; i++)
+		tabs[i] = _(d->views[i]->ops->title);
+	if (s->valid_from && *s->valid_from && s->valid_to && *s->valid_to) {
+		char from[64], to[64];
+
+		report_format_date(from, sizeof from, s->valid_from, d->app->cfg.date_format);
+		report_format_date(to, sizeof to, s->valid_to, d->app->cfg.date_format);
+		title = xasprintf("%s: %s (%s - %s)", s->municipality, s->title, from, to);
+		/* A validity cut in the middle says nothing: leave it out when it does not fit. */
+		if (text_width(title) > COLS) {
+			free(title);
+			title = xasprintf("%s: %s", s->municipality, s->title);
+		}
+	} else {
+		title = xasprintf("%s: %s", s->municipality, s->title);
+	}
+	display_header(title, tabs, PANE_COUNT, d->current);
+	free(title);
+}
+
+/* Everything, after a resize, an overlay, a pane switch. */
+void
+dash_redraw(struct dash *d)
+{
+	if (dpy.l.cols != COLS || dpy.l.rows != LINES || !dpy.body) {
+		display_layout();
+		clearok(curscr, TRUE);
+	}
+	if (dpy.l.too_small) {
+		display_too_small();
+		return;
+	}
+	view_prepare(d->views[d->current]);
+	draw_header(d);
+	dash_draw_status(d);
+	view_draw(d->views[d->current]);  /* last: the cursor goes to the selected row */
+}
+
+static void
+unload_views(struct dash *d)
+{
+	for (int i = 0; i < PANE_COUNT; i++)
+		view_unload(d->views[i]);
+}
+
+/* Read a strategy (a new one, or the same again); keep_place keeps each pane's selection. */
+int
+dash_open_strategy(struct dash *d, const char *id, int keep_place)
+{
+	struct plan p;
+
+	if (query_load_outline(d->db, id, &p) < 0)
+		return -1;
+	unload_views(d);
+	model_free_plan(&d->plan);
+	d->plan = p;
+	if (!keep_place) {
+		query_filter_free(&d->filter);
+		for (int i = 0; i < PANE_COUNT; i++)
+			d->views[i]->sel = d->views[i]->top = 0;
+	}
+	return 0;
+}
+
+void
+dash_reload(struct dash *d, int64_t select_id)
+{
+	char *id = xstrdup(d->plan.s.id);
+
+	for (int i = 0; i < PANE_COUNT; i++) {
+		struct view *v = d->views[i];
+
+		view_remember(v);
+		if (select_id) {
+			v->want.set = 1;
+			v->want.kind = ITEM_ACTIVITY;
+			v->want.key = select_id;
+		}
+	}
+	if (dash_open_strategy(d, id, 1) < 0)
+		display_message(1, "%s", err_get());
+	free(id);
+	d->data_version = db_data_version(d->db);
+	dash_redraw(d);
+}
+
+double
+dash_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+double
+dash_refresh_interval(const struct dash *d)
+{
+	return d->app->cfg.refresh_seconds > 0 ? (double)d->app->cfg.refresh_seconds : 2;
+}
+
+/* Has another process committed since we last read?  Then read again, in place. */
+int
+dash_poll(struct dash *d)
+{
+	if (dash_now() < d->next_check)
+		return 0;
+	d->next_check = dash_now() + dash_refresh_interval(d);
+	if (dpy.l.too_small || db_data_version(d->db) == d->data_version)
+		return 0;
+	d->views[d->current]->lost = 0;
+	dash_reload(d, 0);
+	return d->views[d->current]->lost ? 2 : 1;
+}
+
+void
+dash_search(struct dash *d, struct view *v, int again)
+{
+	int rc;
+
+	if (!again) {
+		char *s = display_prompt("/", NULL);
+
+		if (!s || !*s) {
+			free(s);
+			return;
+		}
+		free(d->search);
+		d->search = s;
+	} else if (!d->search) {
+		display_message(0, "%s", _("Nothing to search for yet: press / first"));
+		return;
+	}
+	rc = view_search(v, d->search);
+	if (rc == 1)
+		display_message(0, _("Not found: %s"), d->search);
+	else if (rc < 0)
+		display_message(1, "%s", err_get());
+}
+
+int
+dash_modal(struct dash *d, const struct modal *m)
+{
+	int built = 0, result = MODAL_GO_ON;
+
+	while (result == MODAL_GO_ON) {
+		struct dkey k;
+
+		if (!built && !dpy.l.too_small && m->open(m->arg) == 0)
+			built = 1;
+		if (built) {
+			if (m->hints)
+				dash_status(d, m->hints, NULL);
+			m->draw(m->arg);
+		} else {
+			display_too_small();
+		}
+		doupdate();
+		k = display_getkey(250);
+		if (k.type == DK_EXIT) {
+			result = m->exit_result;
+			break;
+		}
+		if (built && m->poll && m->changed) {
+			int how = dash_poll(d);
+
+			if (how && (result = m->changed(m->arg, how)) != MODAL_GO_ON)
+				break;
+		}
+		if (k.type == DK_TIMEOUT)
+			continue;
+		if (k.type == DK_KEY && k.code == KEY_RESIZE) {
+			if (built)
+				m->close(m->arg, 1);
+			built = 0;
+			dash_redraw(d);
+			continue;
+		}
+		if (!built) {
+			if (k.type == DK_CHAR && (k.code == 'q' || k.code == 27))
+				result = m->cancel_result;
+			continue;
+		}
+		result = m->key(m->arg, k);
+		if (result == MODAL_REOPEN) {
+			built = 0;
+			dash_redraw(d);
+			result = MODAL_GO_ON;
+		}
+	}
+	if (built)
+		m->close(m->arg, 0);
+	if (result != m->exit_result)
+		dash_redraw(d);
+	return result;
+}
