@@ -3,7 +3,7 @@
 #ifndef STYRKORT_APP_H
 #define STYRKORT_APP_H
 
-#include "config.h"
+#include "configuration.h"
 #include "db.h"
 #include "report.h"
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test_config.c: the configuration files: defaults, every key, bad values, duplicates, order. */
+/* test_configuration.c: the configuration files: defaults, every key, bad values, duplicates, order. */
 #include <fcntl.h>
 #include <locale.h>
 #include <setjmp.h>
@@ -13,8 +13,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-/* By path: "config.h" alone finds autoconf's config.h first. */
-#include "../../src/config.h"
+#include "configuration.h"
 #include "util.h"
 
 static char dir[] = "/tmp/styrkort-config-XXXXXX";

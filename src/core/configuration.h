@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* config.h: the configuration of PRODUCT.md, read with iniparser from one table of keys. */
+/* configuration.h: the configuration of PRODUCT.md, read with iniparser from one table of keys. */
 #ifndef STYRKORT_CONFIG_H
 #define STYRKORT_CONFIG_H
 

@@ -11,7 +11,7 @@
 #include "activity.h"
 #include "changelog.h"
 #include "edit.h"
-#include "form.h"
+#include "form_dialog.h"
 #include "measurements.h"
 #include "picker.h"
 #include "print.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* form.c: a dialog of one-line fields with ncurses' form library: typing, moving between fields, errors at the field. */
+/* form_dialog.c: a dialog of one-line fields with ncurses' form library: typing, moving between fields, errors at the field. */
 #include <config.h>
 
 #include <ctype.h>
@@ -8,7 +8,7 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "form.h"
+#include "form_dialog.h"
 #include "text.h"
 #include "util.h"
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* config.c: the configuration of PRODUCT.md, read with iniparser from one table of keys. */
+/* configuration.c: the configuration of PRODUCT.md, read with iniparser from one table of keys. */
 #include <config.h>
 
 #include <stddef.h>
@@ -8,7 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "config.h"
+#include "configuration.h"
 #include "ini.h"
 #include "msg.h"
 #include "util.h"

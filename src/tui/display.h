@@ -4,7 +4,7 @@
 #define STYRKORT_DISPLAY_H
 
 #include <curses.h>
-#include "config.h"
+#include "configuration.h"
 #include "layout.h"
 
 /* C(name, foreground, background, attribute with colour, attribute without). */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* form.h: a dialog of one-line fields (ncurses' form library) over the dashboard, with errors shown at the field. */
+/* form_dialog.h: a dialog of one-line fields (ncurses' form library) over the dashboard, with errors shown at the field. */
 #ifndef STYRKORT_FORM_H
 #define STYRKORT_FORM_H
 
