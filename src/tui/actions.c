@@ -54,7 +54,7 @@ key_label(int key, char *buf, size_t n)
 	case KEY_ENTER: return NULL;
 	case '\n': return "Enter";
 	case '\t': return "Tab";
-	case ' ': return "Space";
+	case ' ': return _("Space");
 	case 27: return "Esc";
 	}
 	if (key > 0 && key < 32)

@@ -244,6 +244,20 @@ detail_gone(void *arg)
 	model_free_activity(&a);
 }
 
+/* What the detail is of, as its title says: the selected item's kind, else the pane. */
+static const char *
+kind_title(const struct selection *sel, const struct view *v)
+{
+	static const char *const kinds[] = {
+		[ITEM_STRATEGY] = N_("Strategy"), [ITEM_FOCUS] = N_("Focus area"), [ITEM_GOAL] = N_("Goal"),
+		[ITEM_INDICATOR] = N_("Indicator"), [ITEM_ACTIVITY] = N_("Activity"),
+	};
+
+	if (sel->id && sel->kind > ITEM_NONE && sel->kind < sizeof kinds / sizeof kinds[0] && kinds[sel->kind])
+		return _(kinds[sel->kind]);
+	return _(v->ops->title);
+}
+
 int
 detail_open(struct view *v)
 {
@@ -259,7 +273,7 @@ detail_open(struct view *v)
 	view_selection(v, &sel);
 	if (sel.activity)
 		da.activity = sel.activity->id;
-	title = xasprintf(_("%s: detail (Esc closes)"), _(v->ops->title));
+	title = xasprintf(_("%s: detail (Esc closes)"), kind_title(&sel, v));
 	rc = detail_show(v->dash, title, build_detail, detail_gone, &da);
 	free(title);
 	return rc;

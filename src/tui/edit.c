@@ -844,7 +844,7 @@ edit_review(struct dash *d)
 	report_format_date(shown, sizeof shown, today, d->app->cfg.date_format);
 	fields[0].label = _("Date");
 	fields[0].value = xstrdup(shown);
-	fields[1].label = _("Note");
+	fields[1].label = _("Note of the meeting");
 	fields[1].value = xstrdup("");
 	rc = form_run(d, _("Record a steering-group review"), fields, 2, submit_review, &x);
 	if (rc == 1) {

@@ -42,7 +42,7 @@ cursor_has "40" "g goes to the first activity"
 
 # Detail: Enter opens, Esc closes.
 tmux_keys Enter
-tmux_expect "Activities: detail" "Enter opens the detail of the activity"
+tmux_expect "Activity: detail" "Enter opens the detail of the activity"
 tmux_expect "Description: Tidsplan 2012: Beredning 20 augusti." "the detail shows the description"
 tmux_expect "Latest changes" "the detail shows the change log"
 tmux_keys Escape
@@ -101,7 +101,7 @@ tmux_keys 3
 tmux_keys / F O L K H Ä L S A Enter
 sleep 0.3
 tmux_keys Enter
-tmux_expect "Goals: detail" "the detail of a goal opens from pane 3"
+tmux_expect "Goal: detail" "the detail of a goal opens from pane 3"
 tmux_keys q
 tmux_expect "3 Goals" "q closes a detail rather than quitting"
 tmux_keys q

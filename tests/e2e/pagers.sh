@@ -28,14 +28,14 @@ case $(first_line) in *"Vision: vision, purpose"*) ok "the search goes round fro
 tmux_keys Escape
 tmux_wait_for "1 Vision" >/dev/null
 tmux_keys 4 Enter
-tmux_expect "Activities: detail (Esc closes)" "the detail of an activity opens"
+tmux_expect "Activity: detail (Esc closes)" "the detail of an activity opens"
 tmux_keys / d u e Enter
 sleep 0.3
-tmux_expect "Activities: detail (Esc closes)" "/ in the detail keeps it open"
+tmux_expect "Activity: detail (Esc closes)" "/ in the detail keeps it open"
 tmux_expect_not "Not found" "and finds the field"
 tmux_keys / z z z z Enter
 tmux_expect "Not found: zzzz" "a search in the detail without a match says so"
-tmux_expect "Activities: detail (Esc closes)" "and the detail stays open"
+tmux_expect "Activity: detail (Esc closes)" "and the detail stays open"
 tmux_keys q
 tmux_wait_for "12 activities" >/dev/null && ok "q closes the detail" || not_ok "q closes the detail"
 tmux_keys q
