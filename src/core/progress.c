@@ -48,13 +48,14 @@ elapsed_share(const char *from, const char *to, double *share)
 struct progress
 progress_indicator(const struct indicator *ind)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE };
+	struct progress pr = { 0, 0, LIGHT_NONE, 0 };
 	const struct measurement *latest = indicator_latest(ind, SEX_T), *first = NULL;
 	double base, share, moved;
 
 	for (size_t i = 0; i < ind->nvalues && !first; i++)
 		if (ind->values[i].sex == SEX_T && ind->values[i].has_value)
 			first = &ind->values[i];
+	pr.no_target = !ind->has_target;
 	if (!ind->has_target || !latest)
 		return pr;
 	if (ind->has_baseline)
@@ -100,9 +101,9 @@ progress_activity_light(const struct activity *a)
 struct progress
 progress_goal(const struct plan *p, const struct goal *g)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE };
+	struct progress pr = { 0, 0, LIGHT_NONE, 0 };
 	double sum = 0;
-	int n = 0, acts = 0, done = 0;
+	int n = 0, targets = 0, acts = 0, done = 0;
 	enum light light = LIGHT_NONE;
 
 	for (size_t i = 0; i < p->ninds; i++) {
@@ -112,6 +113,7 @@ progress_goal(const struct plan *p, const struct goal *g)
 			continue;
 		ip = progress_indicator(&p->inds[i]);
 		light = worse(light, ip.light);
+		targets += p->inds[i].has_target;
 		if (ip.known) {
 			sum += ip.pct;
 			n++;
@@ -129,7 +131,8 @@ progress_goal(const struct plan *p, const struct goal *g)
 	if (n) {
 		pr.known = 1;
 		pr.pct = sum / n;
-	} else if (acts) {
+	} else if (!targets && acts) {
+		/* A target waiting for its values is no data: tasks done do not measure it. */
 		pr.known = 1;
 		pr.pct = 100.0 * done / acts;
 	}
@@ -152,14 +155,48 @@ progress_goal(const struct plan *p, const struct goal *g)
 		pr.known = 1;
 		pr.pct = sum / n;
 	}
-	pr.light = light;
+	/* Without an answer a light may warn but never reassure: no "0 %, on track" from nothing. */
+	pr.light = !pr.known && light == LIGHT_GREEN ? LIGHT_NONE : light;
+	return pr;
+}
+
+/* What a goal's indicators measure: theirs, else its sub-goals' (the strategy's share of a goal). */
+static struct progress
+goal_measured(const struct plan *p, const struct goal *g)
+{
+	struct progress pr = { 0, 0, LIGHT_NONE, 0 };
+	double sum = 0;
+	int n = 0;
+
+	for (size_t i = 0; i < p->ninds; i++) {
+		struct progress ip;
+
+		if (p->inds[i].goal_id != g->id || !(ip = progress_indicator(&p->inds[i])).known)
+			continue;
+		sum += ip.pct;
+		n++;
+	}
+	for (size_t i = 0; !n && i < p->ngoals; i++) {
+		if (p->goals[i].parent_id == g->id) {
+			struct progress sp = goal_measured(p, &p->goals[i]);
+
+			if (sp.known) {
+				sum += sp.pct;
+				n++;
+			}
+		}
+	}
+	if (n) {
+		pr.known = 1;
+		pr.pct = sum / n;
+	}
 	return pr;
 }
 
 struct progress
 progress_of_counts(const struct act_counts *c)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE };
+	struct progress pr = { 0, 0, LIGHT_NONE, 0 };
 
 	if (!c->known)
 		return pr;
@@ -196,39 +233,66 @@ progress_count_focus(const struct plan *p, int64_t focus_id, struct act_counts *
 struct progress
 progress_focus(const struct plan *p, const struct focus_area *f)
 {
+	return progress_focus_id(p, f->id);
+}
+
+struct progress
+progress_focus_id(const struct plan *p, int64_t focus_id)
+{
 	struct act_counts c;
 
-	progress_count_focus(p, f->id, &c);
+	progress_count_focus(p, focus_id, &c);
 	return progress_of_counts(&c);
+}
+
+long
+progress_count_unlinked(const struct plan *p)
+{
+	long n = 0;
+
+	for (size_t i = 0; i < p->nacts; i++)
+		n += !p->acts[i].focus_id && !p->acts[i].goal_id;
+	return n;
+}
+
+/* One part of the strategy: its light always counts, its progress when it has an answer. */
+static void
+add_part(struct progress *pr, double *sum, int *n, enum light light, const struct progress *part)
+{
+	pr->light = worse(pr->light, light);
+	if (part->known) {
+		*sum += part->pct;
+		(*n)++;
+	}
 }
 
 struct progress
 progress_strategy(const struct plan *p)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE };
+	struct progress pr = { 0, 0, LIGHT_NONE, 0 };
 	double sum = 0;
 	int n = 0;
+	struct act_counts c;
 
 	for (size_t i = 0; i < p->ngoals; i++) {
-		struct progress gp;
+		struct progress mp;
 
 		if (p->goals[i].parent_id)
 			continue;
-		gp = progress_goal(p, &p->goals[i]);
-		pr.light = worse(pr.light, gp.light);
-		if (gp.known) {
-			sum += gp.pct;
-			n++;
-		}
+		/* The goal's measured answer counts; its activities count below, in their focus area or group. */
+		mp = goal_measured(p, &p->goals[i]);
+		add_part(&pr, &sum, &n, progress_goal(p, &p->goals[i]).light, &mp);
 	}
 	for (size_t i = 0; i < p->nfocus; i++) {
 		struct progress fp = progress_focus(p, &p->focus[i]);
 
-		pr.light = worse(pr.light, fp.light);
-		if (fp.known) {
-			sum += fp.pct;
-			n++;
-		}
+		add_part(&pr, &sum, &n, fp.light, &fp);
+	}
+	progress_count_focus(p, 0, &c);
+	if (c.total) {
+		struct progress gp = progress_of_counts(&c);
+
+		add_part(&pr, &sum, &n, gp.light, &gp);
 	}
 	if (n) {
 		pr.known = 1;
@@ -265,5 +329,6 @@ progress_bar(char *out, size_t n, const struct progress *pr, int cells)
 	if (pr->known)
 		snprintf(out, n, "%s %3d %%", bar, (int)floor(pr->pct + 0.5));
 	else
-		snprintf(out, n, "%s %5s", bar, _("n/a"));
+		snprintf(out, n, "%s %s", bar, pr->no_target ? _("no target")
+		         : ui_pgettext("progress", "no data"));
 }

@@ -8,29 +8,35 @@
 enum light { LIGHT_NONE, LIGHT_GREEN, LIGHT_YELLOW, LIGHT_RED };
 
 struct progress {
-	int known;              /* 0: no answer (no data, no target...); pct is 0 */
+	int known;              /* 0: no answer ("no data"); pct is 0 */
 	double pct;             /* 0-100, clamped */
-	enum light light;
+	enum light light;       /* LIGHT_GREEN only with an answer */
+	int no_target;          /* an indicator without a target: "no target" rather than "no data" */
 };
 
 /*
  * The rules (also in styrkort(1), "PROGRESS AND TRAFFIC LIGHTS"):
  * indicator: (latest T - baseline) / (target - baseline), clamped to
  *   0-100; the baseline is the indicator's, else its earliest T value;
- *   target equal to baseline: 100 if reached, else 0.  Unknown without a
- *   target, a baseline or a later T value.  Red if it moved the wrong way;
- *   else, with a target period, green if at most 10 points behind the
- *   share of time elapsed, yellow within 25, red beyond; without one,
- *   green from 50 %, yellow below.
- * goal: the mean of its indicators with a known answer; else the share of
- *   its activities done (cancelled left out); else the mean of its
- *   sub-goals.  Light: the worst of its indicators', sub-goals' and
- *   activities' lights.
+ *   target equal to baseline: 100 if reached, else 0.  No data without a
+ *   baseline or a later T value; no target without one.  Red if it moved
+ *   the wrong way; else, with a target period, green if at most 10 points
+ *   behind the share of time elapsed, yellow within 25, red beyond;
+ *   without one, green from 50 %, yellow below.
+ * goal: the mean of its indicators with an answer; else, if none of its
+ *   indicators has a target, the share of its activities done (cancelled
+ *   left out); else the mean of its sub-goals; else no data.  An
+ *   indicator's target without values is not stood in for by activities.
+ *   Light: the worst of its indicators', sub-goals' and activities'
+ *   lights, but not green without an answer.
  * focus area: the mean progress % of its activities (done counts 100,
  *   cancelled left out).  Light: the worst of its activities'.
  * activity: red if overdue, yellow if delayed, none if cancelled, else green.
- * strategy: the mean of its top-level goals and focus areas with an
- *   answer; light: the worst of theirs.
+ * strategy: the mean of the parts with an answer: each focus area, the
+ *   activities without a focus area as one group (by the focus-area
+ *   rule), and each top-level goal's measured answer (its indicators',
+ *   else its sub-goals'); so every activity counts once.  Light: the
+ *   worst of the focus areas', that group's and the top-level goals'.
  */
 struct progress progress_indicator(const struct indicator *ind);
 struct progress progress_goal(const struct plan *p, const struct goal *g);
@@ -52,11 +58,23 @@ struct act_counts {
 struct progress progress_of_counts(const struct act_counts *c);
 /* The counts of a focus area's activities (focus_id 0: those without one) in memory. */
 void progress_count_focus(const struct plan *p, int64_t focus_id, struct act_counts *c);
+/*
+ * The focus-area rule for focus_id's activities (0: those without a focus
+ * area, the group that counts in the strategy beside the focus areas).
+ * The report's answer; the focus pane's is query_focus_progress(), and
+ * tests/unit/test_query.c checks that the two never disagree.
+ */
+struct progress progress_focus_id(const struct plan *p, int64_t focus_id);
+/* How many activities have neither a focus area nor a goal. */
+long progress_count_unlinked(const struct plan *p);
 
 /* "on track" / "at risk" / "behind" in the UI language; "" for none. */
 const char *light_label(enum light l);
 
-/* "[######----]  60 %" (cells wide, plus the number); "[..........]  n/a" when unknown. */
+/*
+ * "[######----]  60 %" (cells wide, plus the number); without an answer
+ * "[..........] no data" (or "no target"), never a percentage.
+ */
 void progress_bar(char *out, size_t n, const struct progress *pr, int cells);
 
 #endif

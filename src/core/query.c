@@ -274,6 +274,22 @@ query_counts(struct db *db, const char *strategy, const struct act_filter *f, st
 }
 
 int
+query_focus_progress(struct db *db, const char *strategy, int64_t focus_id, struct act_counts *c,
+                     struct progress *pr)
+{
+	struct act_filter f;
+	int rc;
+
+	query_filter_init(&f);
+	f.focus_id = focus_id;
+	rc = query_counts(db, strategy, &f, c);
+	if (rc < 0)
+		memset(c, 0, sizeof *c);
+	*pr = progress_of_counts(c);
+	return rc;
+}
+
+int
 query_responsibles(struct db *db, const char *strategy, char ***out, size_t *n)
 {
 	sqlite3_stmt *st = db_prepare(db,

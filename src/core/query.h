@@ -52,6 +52,13 @@ int query_activity_row(struct db *db, const char *strategy, const struct act_fil
 
 /* The counts of struct act_counts (progress.h) in SQL, for the activities that pass the filter. */
 int query_counts(struct db *db, const char *strategy, const struct act_filter *f, struct act_counts *c);
+/*
+ * The focus pane's progress of focus_id's activities (0: those without a
+ * focus area): the counts in SQL, then the rule of progress_focus_id(),
+ * which the report uses; tests/unit/test_query.c checks that they agree.
+ */
+int query_focus_progress(struct db *db, const char *strategy, int64_t focus_id, struct act_counts *c,
+                         struct progress *pr);
 
 /* The distinct responsible bodies of the strategy's activities, sorted. */
 int query_responsibles(struct db *db, const char *strategy, char ***out, size_t *n);

@@ -329,15 +329,18 @@ heading(FILE *out, const struct report_opts *o, const char *title)
 static char *
 bar_text(const struct progress *pr)
 {
-	char bar[64];
+	static const struct progress hundred = { 1, 100, LIGHT_NONE, 0 };
+	char bar[64], full[64];
 	int widest = 0, pad;
 
 	for (int l = LIGHT_GREEN; l <= LIGHT_RED; l++)
 		if (text_width(light_label(l)) > widest)
 			widest = text_width(light_label(l));
 	progress_bar(bar, sizeof bar, pr, BAR_CELLS);
-	pad = widest - text_width(light_label(pr->light));
-	return xasprintf("%s  %s%*s", bar, light_label(pr->light), pad, "");
+	progress_bar(full, sizeof full, &hundred, BAR_CELLS);
+	/* "no data" is wider than "100 %": it takes the light's room, so the bars stay in one column. */
+	pad = widest - text_width(light_label(pr->light)) - (text_width(bar) - text_width(full));
+	return xasprintf("%s  %s%*s", bar, light_label(pr->light), pad > 0 ? pad : 0, "");
 }
 
 /*
@@ -411,7 +414,8 @@ struct report_title {
 	const char *adopted_on, *valid_from, *valid_to;   /* in the configured format; "" if none */
 };
 
-enum bar_kind { BAR_OVERALL, BAR_FOCUS, BAR_GOAL, BAR_INDICATOR };
+/* The overall progress, the activities without a focus area under it, a focus area, a goal, an indicator. */
+enum bar_kind { BAR_OVERALL, BAR_GROUP, BAR_FOCUS, BAR_GOAL, BAR_INDICATOR };
 
 /* A name with its progress bar. */
 struct report_bar {
@@ -527,7 +531,7 @@ text_field(struct rw *w, int indent, const char *label, const char *text)
 static void
 text_bar(struct rw *w, const struct report_bar *b)
 {
-	static const int base[] = { [BAR_OVERALL] = 0, [BAR_FOCUS] = 2, [BAR_GOAL] = 2, [BAR_INDICATOR] = 4 };
+	static const int base[] = { [BAR_OVERALL] = 0, [BAR_GROUP] = 2, [BAR_FOCUS] = 2, [BAR_GOAL] = 2, [BAR_INDICATOR] = 4 };
 	int indent = base[b->kind] + 2 * b->depth;
 
 	if (!b->first && (b->kind == BAR_FOCUS || b->kind == BAR_GOAL))
@@ -692,6 +696,14 @@ md_bar_item(struct rw *w, const struct report_bar *b)
 	case BAR_OVERALL:
 		md_close(w);
 		fprintf(out, "**%s:** ", b->label);
+		md_bar(out, b->pr);
+		fputs("\n\n", out);
+		break;
+	case BAR_GROUP:
+		md_close(w);
+		fputc('*', out);
+		md(out, b->label);
+		fputs(":* ", out);
 		md_bar(out, b->pr);
 		fputs("\n\n", out);
 		break;
@@ -879,6 +891,34 @@ report_writer_names(void)
 
 #define EMIT(w, op, ...) do { if ((w)->ops->op) (w)->ops->op((w), __VA_ARGS__); } while (0)
 
+/*
+ * Under the overall progress: the activities without a focus area, which
+ * count in it as one group (the focus pane's last row), and how many of
+ * them are linked to no goal either.
+ */
+static void
+walk_unlinked(struct rw *w, const struct plan *p)
+{
+	struct act_counts c;
+	struct progress pr;
+	long unlinked = progress_count_unlinked(p);
+	const char *label = p->nfocus ? _("Activities without a focus area")
+	                              : _("All activities (no focus areas)");
+	char *text;
+
+	progress_count_focus(p, 0, &c);
+	if (!c.total)
+		return;
+	pr = progress_focus_id(p, 0);
+	EMIT(w, bar, &(struct report_bar){ .kind = BAR_GROUP, .first = 1, .label = label, .name = label, .pr = &pr });
+	if (!unlinked)
+		return;
+	text = xasprintf(ui_ngettext("%ld of %ld activity", "%ld of %ld activities", (unsigned long)p->nacts),
+	                 unlinked, (long)p->nacts);
+	EMIT(w, field, 4, _("Linked to no focus area or goal"), text);
+	free(text);
+}
+
 static void
 walk_header(struct rw *w, const struct plan *p)
 {
@@ -894,6 +934,7 @@ walk_header(struct rw *w, const struct plan *p)
 	EMIT(w, title, &t);
 	b.label = b.name = _("Overall progress");
 	EMIT(w, bar, &b);
+	walk_unlinked(w, p);
 	if (s->note && *s->note)
 		EMIT(w, field, 0, _("Note"), s->note);
 	if (s->vision && *s->vision) {

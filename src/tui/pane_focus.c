@@ -38,21 +38,15 @@ static void
 area(struct view *v, size_t index, int64_t focus_id, const char *name, const char *purpose,
      char *const *bodies, size_t nbodies)
 {
-	struct act_filter f;
 	struct act_counts c;
 	struct progress pr;
 	char bar[128], *line, *counts;
 	struct vrows *rows = v->priv;
 	int w = v->width, barw, namew;
 
-	query_filter_init(&f);
-	f.focus_id = focus_id;
-	if (query_counts(v->dash->db, v->dash->plan.s.id, &f, &c) < 0) {
+	/* The report's progress_focus_id(), from counts read in SQL rather than every activity in memory. */
+	if (query_focus_progress(v->dash->db, v->dash->plan.s.id, focus_id, &c, &pr) < 0)
 		display_message(1, "%s", err_get());
-		memset(&c, 0, sizeof c);
-	}
-	/* The rule of progress_focus(), from counts read in SQL rather than every activity in memory. */
-	pr = progress_of_counts(&c);
 	progress_bar(bar, sizeof bar, &pr, 10);
 	if (pr.light != LIGHT_NONE) {
 		size_t len = strlen(bar);

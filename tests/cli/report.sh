@@ -38,4 +38,46 @@ n=$(printf '%s\n' "$out" | grep -c '^oskarshamn,')
 check "the CSV of all strategies has one header and every Oskarshamn activity ($n)" [ "$n" -eq 28 ]
 check "the CSV header comes once" [ "$(printf '%s\n' "$out" | grep -c 'strategy,number,ref')" -eq 1 ]
 check "CSV lines end in CRLF" sh -c "head -1 '$TMPD/out' | od -c | grep -q '\\\\r  \\\\n'"
+# An overdue activity makes its focus area's and its goal's light red (behind), in text and Markdown.
+cat > "$TMPD/late.ini" <<'INI'
+[strategy]
+id = late
+municipality = Senby kommun
+title = Plan
+
+[focus.f]
+name = Arbete
+
+[goal.g]
+title = Fler i arbete
+
+[activity.a1]
+title = Sen
+focus = f
+goal = g
+due = 2026-11-21
+status = in_progress
+progress = 50
+
+[activity.a2]
+title = Lös
+status = done
+INI
+late=$TMPD/late.db
+run init "$late"
+run -d "$late" import "$TMPD/late.ini"
+expect_status 0 "import a strategy with an activity due yesterday"
+run -d "$late" report
+expect_out '^  1\. Arbete +\[#####-----\]  50 %  behind$' "an overdue activity makes its focus area behind"
+expect_out '^  Goal: Fler i arbete +\[----------\]   0 %  behind$' "and its goal behind"
+expect_out '^Overall progress +\[########--\]  75 %  behind$' "and the whole strategy, with the activity linked to nothing counted (50 and 100)"
+expect_out '^    Linked to no focus area or goal: 1 of 2 activities$' "the report says how many activities are linked to nothing"
+run -d "$late" report --format markdown
+expect_out '^\| Arbete \| `\[#####-----\]  50 %` behind \|' "Markdown: the focus area is behind"
+expect_out '^- \*\*Fler i arbete\*\* `\[----------\]   0 %` behind$' "Markdown: the goal is behind"
+run -d "$late" set 1 due=2026-11-22
+expect_status 0 "set the due date to today"
+run -d "$late" report
+expect_out '^  1\. Arbete +\[#####-----\]  50 %  on track$' "due today is not overdue: the focus area is on track"
+expect_out '^  Goal: Fler i arbete +\[----------\]   0 %  on track$' "and so is the goal"
 tap_done

@@ -40,7 +40,7 @@ for size in "80 24" "160 50"; do
 	tmux_keys 2
 	tmux_expect "Folkhälsa" "$w x $h vastervik: pane 2 shows the focus area Folkhälsa"
 	tmux_expect "Bostad" "$w x $h vastervik: pane 2 shows the focus area Bostad"
-	tmux_expect "n/a" "$w x $h vastervik: pane 2 shows a bar for each focus area"
+	tmux_expect "no data" "$w x $h vastervik: pane 2 shows a bar for each focus area"
 	tmux_keys 3
 	tmux_expect "Andel utrikesfödda" "$w x $h vastervik: pane 3 shows the indicator"
 	tmux_expect "Baseline 8.5 % (2013)" "$w x $h vastervik: pane 3 shows the baseline value and period"

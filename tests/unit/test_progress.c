@@ -246,6 +246,177 @@ goal_from_indicators_and_subgoals(void **state)
 	assert_true(progress_strategy(&p).pct > 79.99);
 }
 
+/* An indicator with a target and no values is "no data"; its goal does not stand in for it with activities. */
+static void
+target_without_values_is_no_data(void **state)
+{
+	struct goal g = { .id = 1 };
+	struct indicator i = ind(0, 0, 1, 50, 0);
+	struct activity acts[2];
+	struct plan p;
+	struct progress pr;
+	char out[64];
+
+	(void)state;
+	setenv("STYRKORT_TODAY", "2026-11-22", 1);
+	acts[0] = act(1, 0, 1, ST_NOT_STARTED, 0, NULL);
+	acts[1] = act(2, 0, 1, ST_DONE, 100, NULL);
+	memset(&p, 0, sizeof p);
+	p.goals = &g;
+	p.ngoals = 1;
+	p.inds = &i;
+	p.ninds = 1;
+	p.acts = acts;
+	p.nacts = 1;
+	pr = progress_indicator(&i);
+	assert_false(pr.known);
+	assert_false(pr.no_target);
+	progress_bar(out, sizeof out, &pr, 10);
+	assert_string_equal(out, "[..........] no data");
+	/* Oxelösund's goal: a target, no values, one activity not started: no data, and no light (never "0 %, on track"). */
+	pr = progress_goal(&p, &g);
+	assert_false(pr.known);
+	assert_int_equal(pr.light, LIGHT_NONE);
+	/* Activities done do not stand in for the measurement either. */
+	p.nacts = 2;
+	assert_false(progress_goal(&p, &g).known);
+	/* But an overdue activity still makes the goal red, and a delayed one yellow. */
+	acts[0].due = "2026-11-21";
+	pr = progress_goal(&p, &g);
+	assert_false(pr.known);
+	assert_int_equal(pr.light, LIGHT_RED);
+	acts[0].due = NULL;
+	acts[0].status = ST_DELAYED;
+	assert_int_equal(progress_goal(&p, &g).light, LIGHT_YELLOW);
+	acts[0].status = ST_NOT_STARTED;
+	/* With values the indicator answers, and the goal takes it. */
+	i.has_baseline = 1;
+	i.baseline = 0;
+	add_value(&i, "2025", SEX_T, 25);
+	pr = progress_goal(&p, &g);
+	assert_true(pr.known);
+	assert_true(pr.pct > 49.99 && pr.pct < 50.01);
+	/* An indicator without a target says so, and its goal falls back to its activities: 1 of 2 done. */
+	i.has_target = 0;
+	pr = progress_indicator(&i);
+	assert_false(pr.known);
+	assert_true(pr.no_target);
+	progress_bar(out, sizeof out, &pr, 10);
+	assert_string_equal(out, "[..........] no target");
+	pr = progress_goal(&p, &g);
+	assert_true(pr.known);
+	assert_true(pr.pct > 49.99 && pr.pct < 50.01);
+	assert_int_equal(pr.light, LIGHT_GREEN);
+	/* A goal with nothing at all: no data, no light. */
+	p.nacts = 0;
+	p.ninds = 0;
+	pr = progress_goal(&p, &g);
+	assert_false(pr.known);
+	assert_int_equal(pr.light, LIGHT_NONE);
+}
+
+/*
+ * Activities linked to nothing count: the strategy is the mean of its focus
+ * areas, the activities without a focus area as one group, and the measured
+ * answers of its top-level goals.
+ */
+static void
+strategy_counts_every_activity(void **state)
+{
+	struct focus_area f = { .id = 7 };
+	struct goal goals[2] = { { .id = 3 }, { .id = 4 } };
+	struct indicator i = ind(1, 0, 1, 100, 0);
+	struct activity acts[4];
+	struct plan p;
+	struct progress pr;
+
+	(void)state;
+	setenv("STYRKORT_TODAY", "2026-11-22", 1);
+	acts[0] = act(1, 7, 0, ST_IN_PROGRESS, 40, NULL);     /* focus area 7: 40 % */
+	acts[1] = act(2, 0, 3, ST_DONE, 100, NULL);           /* goal 3 only */
+	acts[2] = act(3, 0, 0, ST_IN_PROGRESS, 10, NULL);     /* linked to nothing */
+	acts[3] = act(4, 0, 0, ST_CANCELLED, 0, NULL);        /* linked to nothing, cancelled */
+	memset(&p, 0, sizeof p);
+	p.focus = &f;
+	p.nfocus = 1;
+	p.goals = goals;
+	p.ngoals = 1;
+	p.acts = acts;
+	p.nacts = 4;
+	assert_int_equal(progress_count_unlinked(&p), 2);
+	/* The focus area 40, the activities without one (100 + 10) / 2 = 55: 47.5. */
+	pr = progress_strategy(&p);
+	assert_true(pr.known);
+	assert_true(pr.pct > 47.49 && pr.pct < 47.51);
+	assert_int_equal(pr.light, LIGHT_GREEN);
+	/* An activity linked to nothing that is delayed, or overdue, colours the whole. */
+	acts[2].status = ST_DELAYED;
+	assert_int_equal(progress_strategy(&p).light, LIGHT_YELLOW);
+	acts[2].due = "2026-01-01";
+	assert_int_equal(progress_strategy(&p).light, LIGHT_RED);
+	acts[2].status = ST_IN_PROGRESS;
+	acts[2].due = NULL;
+	/* Only activities linked to nothing: they alone are the answer (Västervik). */
+	p.nfocus = 0;
+	p.ngoals = 0;
+	acts[0].focus_id = 0;
+	acts[1].goal_id = 0;
+	assert_int_equal(progress_count_unlinked(&p), 4);
+	pr = progress_strategy(&p);
+	assert_true(pr.known);
+	assert_true(pr.pct > 49.99 && pr.pct < 50.01);
+	/* A top-level goal's measured answer is one more part: (50 + 80) / 2. */
+	p.ngoals = 2;
+	p.inds = &i;
+	p.ninds = 1;
+	i.goal_id = 4;
+	add_value(&i, "2025", SEX_T, 80);
+	pr = progress_strategy(&p);
+	assert_true(pr.pct > 64.99 && pr.pct < 65.01);
+}
+
+/* An overdue activity turns its focus area's and its goal's light red, even when the goal is measured on track. */
+static void
+overdue_is_red_everywhere(void **state)
+{
+	struct focus_area f = { .id = 7 };
+	struct goal goals[2] = { { .id = 1 }, { .id = 2, .parent_id = 1, .depth = 1 } };
+	struct indicator i = ind(1, 0, 1, 100, 0);
+	struct activity a;
+	struct plan p;
+
+	(void)state;
+	setenv("STYRKORT_TODAY", "2026-11-22", 1);
+	i.goal_id = 2;
+	i.target_period = NULL;
+	add_value(&i, "2025", SEX_T, 90);
+	a = act(1, 7, 2, ST_IN_PROGRESS, 90, "2027-01-01");
+	memset(&p, 0, sizeof p);
+	p.focus = &f;
+	p.nfocus = 1;
+	p.goals = goals;
+	p.ngoals = 2;
+	p.inds = &i;
+	p.ninds = 1;
+	p.acts = &a;
+	p.nacts = 1;
+	assert_int_equal(progress_focus(&p, &f).light, LIGHT_GREEN);
+	assert_int_equal(progress_goal(&p, &goals[1]).light, LIGHT_GREEN);
+	assert_int_equal(progress_goal(&p, &goals[0]).light, LIGHT_GREEN);
+	a.due = "2026-11-21";
+	assert_int_equal(progress_focus(&p, &f).light, LIGHT_RED);
+	assert_int_equal(progress_goal(&p, &goals[1]).light, LIGHT_RED);
+	assert_int_equal(progress_goal(&p, &goals[0]).light, LIGHT_RED);
+	assert_int_equal(progress_strategy(&p).light, LIGHT_RED);
+	/* Due today is not yet overdue; done or cancelled never is. */
+	a.due = "2026-11-22";
+	assert_int_equal(progress_focus(&p, &f).light, LIGHT_GREEN);
+	a.due = "2020-01-01";
+	a.status = ST_DONE;
+	assert_int_equal(progress_focus(&p, &f).light, LIGHT_GREEN);
+	assert_int_equal(progress_goal(&p, &goals[0]).light, LIGHT_GREEN);
+}
+
 static void
 bar_text(void **state)
 {
@@ -260,7 +431,7 @@ bar_text(void **state)
 	assert_string_equal(out, "[##########] 100 %");
 	p.known = 0;
 	progress_bar(out, sizeof out, &p, 10);
-	assert_string_equal(out, "[..........]   n/a");
+	assert_string_equal(out, "[..........] no data");
 }
 
 int
@@ -274,6 +445,9 @@ main(void)
 		cmocka_unit_test(indicator_light_follows_time),
 		cmocka_unit_test(focus_and_goal_from_activities),
 		cmocka_unit_test(goal_from_indicators_and_subgoals),
+		cmocka_unit_test(target_without_values_is_no_data),
+		cmocka_unit_test(strategy_counts_every_activity),
+		cmocka_unit_test(overdue_is_red_everywhere),
 		cmocka_unit_test(bar_text),
 	};
 

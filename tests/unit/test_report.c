@@ -77,9 +77,9 @@ teardown(void **state)
 	return 0;
 }
 
-/* The report of 's' in a format, as a string (free it). */
+/* The report of strategy in a format, as a string (free it). */
 static char *
-written(const char *format, const char *since, int width)
+written_of(const char *strategy, const char *format, const char *since, int width)
 {
 	const struct report_writer *w = report_writer_find(format);
 	struct report r;
@@ -88,13 +88,20 @@ written(const char *format, const char *since, int width)
 	FILE *f;
 
 	assert_non_null(w);
-	assert_int_equal(report_prepare(db, "s", since, width, "%Y-%m-%d", &r), 0);
+	assert_int_equal(report_prepare(db, strategy, since, width, "%Y-%m-%d", &r), 0);
 	f = open_memstream(&text, &len);
 	assert_non_null(f);
 	report_write(&r, w, f);
 	fclose(f);
 	report_release(&r);
 	return text;
+}
+
+/* The report of 's' in a format, as a string (free it). */
+static char *
+written(const char *format, const char *since, int width)
+{
+	return written_of("s", format, since, width);
 }
 
 static void
@@ -216,6 +223,54 @@ prepare_reads_the_changes_since(void **state)
 	assert_int_equal(report_prepare(db, "nosuch", "last-review", 80, "%Y-%m-%d", &r), -1);
 }
 
+/*
+ * Progress that tells the truth, in text and Markdown: a target without
+ * values is "no data" (never "0 %, on track"), the activities linked to
+ * nothing count and are counted, an overdue activity makes its focus area
+ * and goal "behind".
+ */
+static void
+progress_tells_the_truth(void **state)
+{
+	char *text, *md;
+
+	(void)state;
+	exec("BEGIN;"
+	     "INSERT INTO strategy (id, municipality, title) VALUES ('t', 'Truthby', 'Plan');"
+	     "INSERT INTO focus_area (id, strategy_id, key, position, name) VALUES (2, 't', 'f2', 1, 'Skola');"
+	     "INSERT INTO goal (id, strategy_id, key, position, title) VALUES (2, 't', 'g2', 1, 'Egen försörjning');"
+	     "INSERT INTO indicator (id, strategy_id, goal_id, key, position, name, unit, target)"
+	     " VALUES (2, 't', 2, 'i2', 1, 'Andel', '%', 50);"
+	     "INSERT INTO activity (id, strategy_id, ref, position, focus_id, goal_id, title, due_date, status, progress)"
+	     " VALUES (10, 't', 'a10', 1, 2, 2, 'Sen', '2000-01-01', 'in_progress', 50),"
+	     " (11, 't', 'a11', 2, NULL, 2, 'Målets', NULL, 'not_started', 0),"
+	     " (12, 't', 'a12', 3, NULL, NULL, 'Lös', NULL, 'in_progress', 30),"
+	     " (13, 't', 'a13', 4, NULL, NULL, 'Lös och klar', NULL, 'done', 100);");
+	text = written_of("t", "text", NULL, 80);
+	/* The focus area 50 and the three without one (0 + 30 + 100) / 3: 47 %, behind for the overdue one. */
+	assert_non_null(strstr(text, "\nOverall progress                                    [#####-----]  47 %  behind\n"));
+	assert_non_null(strstr(text, "\n  Activities without a focus area                   [####------]  43 %  on track\n"
+	                             "    Linked to no focus area or goal: 2 of 4 activities\n"));
+	assert_non_null(strstr(text, "\n  1. Skola                                          [#####-----]  50 %  behind\n"));
+	assert_non_null(strstr(text, "\n  Goal: Egen försörjning                            [..........] no data  behind\n"));
+	assert_non_null(strstr(text, "\n    Indicator: Andel                                [..........] no data\n"));
+	free(text);
+	md = written_of("t", "markdown", NULL, 80);
+	assert_non_null(strstr(md, "**Overall progress:** `[#####-----]  47 %` behind\n\n"
+	                           "*Activities without a focus area:* `[####------]  43 %` on track\n\n"
+	                           "*Linked to no focus area or goal:* 2 of 4 activities\n\n"));
+	assert_non_null(strstr(md, "- **Egen försörjning** `[..........] no data` behind\n"));
+	free(md);
+	/* Not overdue: the goal has no data and no light at all, the focus area is on track. */
+	exec("UPDATE activity SET due_date = NULL WHERE id = 10");
+	text = written_of("t", "text", NULL, 80);
+	assert_non_null(strstr(text, "\n  Goal: Egen försörjning                            [..........] no data\n"));
+	assert_non_null(strstr(text, "\n  1. Skola                                          [#####-----]  50 %  on track\n"));
+	assert_null(strstr(text, " 0 %  on track"));
+	free(text);
+	exec("ROLLBACK");
+}
+
 int
 main(void)
 {
@@ -225,6 +280,7 @@ main(void)
 		cmocka_unit_test(markdown_escapes_and_ends_its_blocks),
 		cmocka_unit_test(csv_is_one_record_per_activity),
 		cmocka_unit_test(prepare_reads_the_changes_since),
+		cmocka_unit_test(progress_tells_the_truth),
 	};
 
 	setlocale(LC_ALL, "");
