@@ -2,7 +2,8 @@
 # tests/e2e/tmux.sh: drive the real binary in tmux at a fixed size and read its screen.
 # A private tmux server per test (-L), so tests never touch the user's sessions.
 command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux is not installed"; exit 0; }
-TMUX_SOCK="styrkort-test-$$"
+# The socket name comes from the test's own temporary folder: unique even beside other checkouts' runs.
+TMUX_SOCK="styrkort-${TMPD##*/}"
 # Under -fsanitize=address, a process ended by a hangup or a signal can spin forever in
 # LeakSanitizer's exit-time check: no leak check here (the unit and CLI tests check leaks).
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
@@ -41,7 +42,7 @@ tmux_start() {
 	tmux_kill_apps
 	tmux_cmd kill-server 2>/dev/null
 	tmux_n=$((tmux_n + 1))
-	TMUX_SOCK="styrkort-test-$$-$tmux_n"
+	TMUX_SOCK="styrkort-${TMPD##*/}-$tmux_n"
 	tmux_cmd new-session -d -x "$1" -y "$2" -s t \
 		"env TERM=xterm-256color $3 2>$TMPD/stderr.$tmux_n; echo \$? > $TMPD/exit.$tmux_n; cat $TMPD/stderr.$tmux_n; sleep 30"
 }
