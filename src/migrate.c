@@ -258,6 +258,9 @@ failure(struct db *db, sqlite3 *sql, int errnum)
 		return xstrdup(sqlite3_errmsg(sql));
 	if (strncmp(e, db->path, n) == 0 && strncmp(e + n, ": ", 2) == 0)
 		e += n + 2;
+	/* A failed COMMIT is rolled back at once: only the message it left says why. */
+	if (strcmp(e, sqlite3_errstr(SQLITE_FULL)) == 0)
+		return xstrdup(_("the disk is full"));
 	return xstrdup(e);
 }
 

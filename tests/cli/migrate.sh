@@ -166,6 +166,13 @@ while ! grep -q 'migration paused' "$d/err" 2>/dev/null && kill -0 $pid 2>/dev/n
 	n=$((n + 1))
 done
 check "the migration reached its pause inside the transaction" grep -q 'migration paused' "$d/err"
+# Another writer meanwhile waits for the lock (here briefly), and neither copies nor upgrades.
+STYRKORT_BUSY_MS=200; export STYRKORT_BUSY_MS
+run -d "$d/plan.db" report
+unset STYRKORT_BUSY_MS
+expect_status 1 "during the upgrade another writer is told the file is busy"
+expect_err "busy" "that writer's message says busy"
+check "that writer made no other backup" [ "$(nbak "$d")" = 1 ]
 kill -9 $pid 2>/dev/null
 wait $pid 2>/dev/null
 check "killed: a hot journal is left" [ -s "$d/plan.db-journal" ]
