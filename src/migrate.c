@@ -307,69 +307,76 @@ backup_name(struct db *db, int version, const char *tmp, int *errnum)
 }
 
 /*
- * The copy of the file as it is, made with SQLite's backup API inside the
- * caller's write transaction (so that no one changes it meanwhile), under
- * a temporary name until it is complete and on the disk.  Its name, or
- * NULL after err_set().
+ * Copy the file into TMP with SQLite's backup API: NULL, or what went
+ * wrong.  The backup API cannot read through a connection in a write
+ * transaction: a second one reads what was committed, and the caller's
+ * lock keeps every other writer out until the copy is made.
+ */
+static char *
+backup_copy(struct db *db, const char *tmp)
+{
+	sqlite3 *src = NULL, *dst = NULL;
+	sqlite3_backup *b;
+	char *why = NULL;
+
+	if (sqlite3_open_v2(db->path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		why = failure(db, src, src ? 0 : ENOMEM);
+	else if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+		why = failure(db, dst, dst ? 0 : ENOMEM);
+	else if (!(b = sqlite3_backup_init(dst, "main", src, "main")))
+		why = failure(db, dst, 0);
+	else {
+		sqlite3_backup_step(b, -1);
+		if (sqlite3_backup_finish(b) != SQLITE_OK)
+			why = failure(db, dst, 0);
+	}
+	/* The copy's commit is done (synchronous, as by default); closing it must succeed too. */
+	if (!why) {
+		if (sqlite3_close(dst) == SQLITE_OK)
+			dst = NULL;
+		else
+			why = failure(db, dst, 0);
+	}
+	sqlite3_close_v2(dst);
+	sqlite3_close_v2(src);
+	return why;
+}
+
+/*
+ * The copy of the file as it is, made inside the caller's write
+ * transaction (so that no one changes it meanwhile), under a temporary
+ * name until it is complete and on the disk.  Its name, or NULL after
+ * err_set().
  */
 static char *
 backup_make(struct db *db, int version)
 {
 	char *tmp = xasprintf("%s.v%d.partial.XXXXXX", db->path, version);
-	char *journal = xasprintf("%s-journal", tmp), *name = NULL, *why = NULL, *dir;
-	sqlite3 *src = NULL, *dst = NULL;
+	char *journal = xasprintf("%s-journal", tmp), *name = NULL, *why, *dir;
 	struct stat sb;
-	int fd, errnum = 0;
+	int fd, errnum;
 
 	if ((fd = mkstemp(tmp)) < 0) {
 		why = failure(db, NULL, errno);
-		unlink(journal);
-		goto out;
-	}
-	/* The copy is as private as the file. */
-	if (stat(db->path, &sb) == 0)
-		fchmod(fd, sb.st_mode & 0666);
-	close(fd);
-	/*
-	 * The backup API cannot read through a connection in a write
-	 * transaction: a second one reads what was committed, and our lock
-	 * keeps every other writer out until the copy is made.
-	 */
-	if (sqlite3_open_v2(db->path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		why = failure(db, src, src ? 0 : ENOMEM);
-	} else if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
-		sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
-
-		if (b) {
-			sqlite3_backup_step(b, -1);
-			sqlite3_backup_finish(b);
+	} else {
+		/* The copy is as private as the file. */
+		if (stat(db->path, &sb) == 0)
+			fchmod(fd, sb.st_mode & 0666);
+		close(fd);
+		if (!(why = backup_copy(db, tmp))) {
+			if ((errnum = sync_path(tmp, O_RDONLY)) == 0)
+				name = backup_name(db, version, tmp, &errnum);
+			if (!name)
+				why = failure(db, NULL, errnum);
 		}
+		unlink(tmp);
+		unlink(journal);
 	}
-	sqlite3_close_v2(src);
-	if (why)
-		;
-	else if (!dst || sqlite3_errcode(dst) != SQLITE_OK)
-		why = failure(db, dst, dst ? 0 : ENOMEM);
-	else if (sqlite3_close(dst) != SQLITE_OK)
-		why = failure(db, dst, 0);
-	else {
-		dst = NULL;
-		if ((errnum = sync_path(tmp, O_RDONLY)) == 0)
-			name = backup_name(db, version, tmp, &errnum);
-		if (!name)
-			why = failure(db, NULL, errnum);
-	}
-	if (dst)
-		sqlite3_close_v2(dst);
-	unlink(tmp);
-	unlink(journal);
 	if (name) {
 		dir = xstrdup(db->path);
 		sync_path(dirname(dir), O_RDONLY | O_DIRECTORY);
 		free(dir);
-	}
-out:
-	if (why) {
+	} else {
 		err_set(_("%s: cannot upgrade the file from schema version %d to %d: the copy of it as it was "
 		          "(%s.v%d.bak) could not be made: %s; the file was not changed; free some disk space, "
 		          "or let the directory be written, and open it again"),
@@ -451,9 +458,13 @@ upgrade(struct db *db, int version)
 		db_rollback(db);
 		goto out;
 	}
-	if (now == DB_SCHEMA_VERSION) {
+	if (now >= DB_SCHEMA_VERSION) {
 		db_rollback(db);
 		db->version = now;
+		if (now > DB_SCHEMA_VERSION)
+			err_set(_("%s: the file has schema version %d but this styrkort knows only up to %d; "
+			          "use a newer styrkort (the file was not changed)"),
+			        db->path, now, DB_SCHEMA_VERSION);
 		goto out;
 	}
 	version = now;
