@@ -25,6 +25,8 @@ same_pages() {
 	return $rc
 }
 sum() { cksum < "$1"; }
+# The schema, in an order that does not depend on how the file was made.
+schema_q="SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
 nbak() { ls "$1" | grep -c '\.bak$'; }
 
 run init "$TMPD/latest.db"
@@ -49,6 +51,8 @@ for s in $SAMPLES; do
 	check "$s: foreign_key_check finds nothing" [ -z "$(sqlite3 "$d/plan.db" 'PRAGMA foreign_key_check')" ]
 	cp "$TMPD/out" "$d/report.migrated"
 	run init "$d/new.db" --sample "$s"
+	check "$s: the upgraded file's schema is a new file's" \
+		[ "$(sqlite3 "$d/plan.db" "$schema_q")" = "$(sqlite3 "$d/new.db" "$schema_q")" ]
 	run -d "$d/new.db" report
 	check "$s: the report equals the report of a file made by this styrkort" cmp -s "$d/report.migrated" "$TMPD/out"
 	if [ "$s" != all ]; then
