@@ -106,6 +106,14 @@ app_open_db(const struct app *a)
 		return NULL;
 	db = db_open(path, a->read_only ? DB_READ_ONLY : DB_READ_WRITE);
 	free(path);
+	/* An older file: say what became of it (before the dashboard takes the screen). */
+	if (db && db->migrated_from)
+		msg_print(stderr, _("styrkort: %s: upgraded from schema version %d to %d; a copy of the file as it was "
+		                    "is in %s\n"), db->path, db->migrated_from, DB_SCHEMA_VERSION, db->backup_path);
+	else if (db && db->old_read_only)
+		msg_print(stderr, _("styrkort: %s: the file has the old schema version %d and is shown read-only as it is; "
+		                    "it is upgraded when someone who may write it opens it without --read-only\n"),
+		          db->path, db->version);
 	return db;
 }
 

@@ -12,142 +12,8 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "migrate.h"
 #include "util.h"
-
-/* 'STKT': marks a file as a styrkort database. */
-#define DB_APPLICATION_ID 0x53544b54
-
-static const char schema_v1[] =
-	"CREATE TABLE strategy (\n"
-	"\tid TEXT PRIMARY KEY NOT NULL CHECK (id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9_-]*' AND length(id) <= 40),\n"
-	"\tmunicipality TEXT NOT NULL,\n"
-	"\ttitle TEXT NOT NULL,\n"
-	"\tdoc_type TEXT, adopted_by TEXT, adopted_on TEXT, revised_on TEXT,\n"
-	"\treference TEXT, valid_from TEXT, valid_to TEXT, owner TEXT,\n"
-	"\tvision TEXT, purpose TEXT, target_group TEXT, organisation TEXT,\n"
-	"\tfollow_up TEXT, note TEXT\n"
-	");\n"
-	"CREATE TABLE focus_area (\n"
-	"\tid INTEGER PRIMARY KEY,\n"
-	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
-	"\tkey TEXT NOT NULL,\n"
-	"\tposition INTEGER NOT NULL,\n"
-	"\tname TEXT NOT NULL,\n"
-	"\tpurpose TEXT,\n"
-	"\tUNIQUE (strategy_id, key)\n"
-	");\n"
-	"CREATE TABLE responsible_body (\n"
-	"\tfocus_id INTEGER NOT NULL REFERENCES focus_area(id) ON DELETE CASCADE,\n"
-	"\tposition INTEGER NOT NULL,\n"
-	"\tname TEXT NOT NULL,\n"
-	"\tPRIMARY KEY (focus_id, position)\n"
-	");\n"
-	"CREATE TABLE goal (\n"
-	"\tid INTEGER PRIMARY KEY,\n"
-	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
-	"\tkey TEXT NOT NULL,\n"
-	"\tposition INTEGER NOT NULL,\n"
-	"\tparent_id INTEGER REFERENCES goal(id) ON DELETE CASCADE,\n"
-	"\tfocus_id INTEGER REFERENCES focus_area(id) ON DELETE SET NULL,\n"
-	"\ttitle TEXT NOT NULL,\n"
-	"\tdescription TEXT,\n"
-	"\tUNIQUE (strategy_id, key)\n"
-	");\n"
-	"CREATE TABLE indicator (\n"
-	"\tid INTEGER PRIMARY KEY,\n"
-	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
-	"\tgoal_id INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,\n"
-	"\tkey TEXT NOT NULL,\n"
-	"\tposition INTEGER NOT NULL,\n"
-	"\tname TEXT NOT NULL,\n"
-	"\tdescription TEXT, unit TEXT, source TEXT, kolada TEXT,\n"
-	"\tdirection TEXT NOT NULL DEFAULT 'higher' CHECK (direction IN ('higher', 'lower')),\n"
-	"\tbaseline REAL, baseline_period TEXT,\n"
-	"\ttarget REAL, target_period TEXT,\n"
-	"\tby_sex INTEGER NOT NULL DEFAULT 0 CHECK (by_sex IN (0, 1)),\n"
-	"\tUNIQUE (strategy_id, key)\n"
-	");\n"
-	"CREATE TABLE measurement (\n"
-	"\tindicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,\n"
-	"\tperiod TEXT NOT NULL,\n"
-	"\tperiod_key INTEGER NOT NULL,\n"
-	"\tsex TEXT NOT NULL CHECK (sex IN ('T', 'K', 'M')),\n"
-	"\tvalue REAL,                     -- NULL: no data (not 0)\n"
-	"\tentered_by TEXT NOT NULL,\n"
-	"\tentered_at TEXT NOT NULL,\n"
-	"\tPRIMARY KEY (indicator_id, period, sex)\n"
-	");\n"
-	"CREATE TABLE activity (\n"
-	"\tid INTEGER PRIMARY KEY,         -- the activity's number\n"
-	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
-	"\tref TEXT NOT NULL,\n"
-	"\tposition INTEGER NOT NULL,\n"
-	"\tfocus_id INTEGER REFERENCES focus_area(id) ON DELETE SET NULL,\n"
-	"\tgoal_id INTEGER REFERENCES goal(id) ON DELETE SET NULL,\n"
-	"\ttitle TEXT NOT NULL CHECK (length(title) > 0),\n"
-	"\tdescription TEXT, responsible TEXT, contact TEXT,\n"
-	"\tstart_date TEXT, due_date TEXT,\n"
-	"\tstatus TEXT NOT NULL DEFAULT 'not_started'\n"
-	"\t\tCHECK (status IN ('not_started', 'in_progress', 'done', 'delayed', 'cancelled')),\n"
-	"\tprogress INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),\n"
-	"\tcomment TEXT,\n"
-	"\tchanged_by TEXT, changed_at TEXT,\n"
-	"\tversion INTEGER NOT NULL DEFAULT 1,\n"
-	"\tUNIQUE (strategy_id, ref)\n"
-	");\n"
-	"CREATE INDEX activity_by_strategy ON activity (strategy_id, position);\n"
-	"CREATE INDEX activity_by_due ON activity (strategy_id, due_date);\n"
-	"CREATE INDEX activity_by_status ON activity (strategy_id, status);\n"
-	"CREATE INDEX activity_by_focus ON activity (focus_id);\n"
-	"CREATE INDEX activity_by_goal ON activity (goal_id);\n"
-	"-- The change log has no foreign keys: it outlives what it describes.\n"
-	"CREATE TABLE change_log (\n"
-	"\tid INTEGER PRIMARY KEY,\n"
-	"\tat TEXT NOT NULL,\n"
-	"\twho TEXT NOT NULL,\n"
-	"\tstrategy_id TEXT NOT NULL,\n"
-	"\tkind TEXT NOT NULL CHECK (kind IN ('activity', 'measurement')),\n"
-	"\titem_id INTEGER NOT NULL,\n"
-	"\titem TEXT NOT NULL,             -- a readable name: the title, or indicator/period/sex\n"
-	"\tfield TEXT NOT NULL,\n"
-	"\told TEXT,\n"
-	"\tnew TEXT,\n"
-	"\tcomment TEXT,\n"
-	"\tbatch INTEGER NOT NULL DEFAULT 0,     -- rows written by one action share a batch\n"
-	"\tundoes INTEGER                        -- for an undo: the batch it reverted\n"
-	");\n"
-	"CREATE INDEX change_log_by_batch ON change_log (batch);\n"
-	"CREATE INDEX change_log_by_time ON change_log (strategy_id, at);\n"
-	"CREATE INDEX change_log_by_item ON change_log (kind, item_id);\n"
-	"CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log\n"
-	"BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;\n"
-	"CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log\n"
-	"BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;\n"
-	"CREATE TABLE review (\n"
-	"\tid INTEGER PRIMARY KEY,\n"
-	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
-	"\tdate TEXT NOT NULL,\n"
-	"\tnote TEXT,\n"
-	"\tcreated_by TEXT NOT NULL,\n"
-	"\tcreated_at TEXT NOT NULL\n"
-	");\n";
-
-/*
- * Version 2: a review remembers the last change-log row it covers, so
- * that "since the last review" follows the log's order, not timestamps of
- * one-second resolution.  Reviews recorded before: the rows logged up to
- * when they were recorded, but no later than the end of their date.
- */
-static const char schema_v2[] =
-	"ALTER TABLE review ADD COLUMN last_change INTEGER NOT NULL DEFAULT 0;\n"
-	"UPDATE review SET last_change = (SELECT coalesce(max(c.id), 0) FROM change_log c\n"
-	"\tWHERE c.at <= min(review.created_at, review.date || 'T23:59:59Z'));\n";
-
-/* Migrations: migrations[v] takes a file from version v to v + 1. */
-static const char *const migrations[] = {
-	schema_v1,
-	schema_v2,
-};
 
 /* How long a writer waits for another, in milliseconds. */
 #define DB_BUSY_MS 10000
@@ -243,8 +109,14 @@ db_set_busy_hook(struct db *db, void (*hook)(void *arg, int waiting), void *arg)
 	db->busy_hook_arg = arg;
 }
 
-static int
-pragma_int(struct db *db, const char *sql, int *out)
+int
+db_exec(struct db *db, const char *sql)
+{
+	return exec_sql(db, sql);
+}
+
+int
+db_pragma_int(struct db *db, const char *sql, int *out)
 {
 	sqlite3_stmt *st = db_prepare(db, sql);
 	int rc;
@@ -285,9 +157,9 @@ check_and_migrate(struct db *db, int creating)
 {
 	int version, app_id, tables;
 
-	if (pragma_int(db, "PRAGMA user_version", &version) < 0 ||
-	    pragma_int(db, "PRAGMA application_id", &app_id) < 0 ||
-	    pragma_int(db, "SELECT count(*) FROM sqlite_master", &tables) < 0) {
+	if (db_pragma_int(db, "PRAGMA user_version", &version) < 0 ||
+	    db_pragma_int(db, "PRAGMA application_id", &app_id) < 0 ||
+	    db_pragma_int(db, "SELECT count(*) FROM sqlite_master", &tables) < 0) {
 		int code = sqlite3_errcode(db->sql);
 
 		/* Only a file that is not one is "not a styrkort database": never invite to replace a busy one. */
@@ -306,36 +178,12 @@ check_and_migrate(struct db *db, int creating)
 		        db->path, version, DB_SCHEMA_VERSION);
 		return -1;
 	}
+	db->version = version;
 	if (version == DB_SCHEMA_VERSION)
 		return 0;
-	if (db->read_only) {
-		err_set(_("%s: the file has the old schema version %d and must be upgraded, "
-		          "but it is open read-only; open it once with write access"),
-		        db->path, version);
-		return -1;
-	}
-	if (db_begin(db) < 0)
-		return -1;
-	for (; version < DB_SCHEMA_VERSION; version++) {
-		char pragma[64];
-
-		if (exec_sql(db, migrations[version]) < 0)
-			goto fail;
-		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", version + 1);
-		if (exec_sql(db, pragma) < 0)
-			goto fail;
-	}
-	if (creating) {
-		char pragma[64];
-
-		snprintf(pragma, sizeof pragma, "PRAGMA application_id = %d", DB_APPLICATION_ID);
-		if (exec_sql(db, pragma) < 0)
-			goto fail;
-	}
-	return db_commit(db);
-fail:
-	db_rollback(db);
-	return -1;
+	if (creating)
+		return migrate_create(db);
+	return migrate_file(db, version);
 }
 
 struct db *
@@ -441,6 +289,7 @@ db_close(struct db *db)
 	if (db->sql)
 		sqlite3_close_v2(db->sql);
 	free(db->path);
+	free(db->backup_path);
 	free(db);
 }
 
@@ -567,7 +416,7 @@ db_data_version(struct db *db)
 {
 	int v = 0;
 
-	if (pragma_int(db, "PRAGMA data_version", &v) < 0)
+	if (db_pragma_int(db, "PRAGMA data_version", &v) < 0)
 		return -1;
 	return v;
 }

@@ -6,7 +6,10 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
+/* The newest schema version (PRAGMA user_version); src/migrate.c has how each was reached. */
 #define DB_SCHEMA_VERSION 2
+/* 'STKT': marks a file as a styrkort database (PRAGMA application_id). */
+#define DB_APPLICATION_ID 0x53544b54
 
 enum db_mode {
 	DB_READ_WRITE,          /* an existing file; falls back to read-only if not writable */
@@ -19,6 +22,15 @@ struct db {
 	char *path;
 	int read_only;          /* 1 if opened (or fell back to) read-only */
 	const char *read_only_reason;
+	int version;            /* the file's schema version when opened */
+	/*
+	 * An older file: upgraded on this open (migrated_from, and the copy of
+	 * it as it was, backup_path), or read as it is through temporary views
+	 * because it is open read-only (old_read_only).  The caller says so.
+	 */
+	int migrated_from;
+	char *backup_path;
+	int old_read_only;
 	int busy_ms;            /* how long to wait for another writer */
 	double busy_since;
 	int busy_waiting;       /* 1 while a write waits for another (the hook was told) */
@@ -66,6 +78,11 @@ int db_exec_stmt(struct db *db, sqlite3_stmt *st);
 const char *db_text(sqlite3_stmt *st, int col);
 char *db_strdup(sqlite3_stmt *st, int col);
 void db_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s);
+
+/* Run SQL (statements without results); on failure err_set() and return -1. */
+int db_exec(struct db *db, const char *sql);
+/* The integer a one-row query (a PRAGMA) gives. */
+int db_pragma_int(struct db *db, const char *sql, int *out);
 
 /* PRAGMA data_version: changes when another connection commits. */
 int db_data_version(struct db *db);

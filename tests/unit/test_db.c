@@ -14,6 +14,7 @@
 
 #include "changelog.h"
 #include "db.h"
+#include "review.h"
 #include "util.h"
 
 #define APPLICATION_ID 0x53544b54       /* 'STKT', as db.c writes it */
@@ -454,6 +455,122 @@ missing_file_says_how_to_create_one(void **state)
 	assert_int_not_equal(access(path, F_OK), 0);
 }
 
+/* A schema-version-1 file of tests/fixtures/v1 (a dump, as tests/cli/migrate.sh builds it); WAL if asked. */
+static sqlite3 *
+make_v1_db(const char *name, int wal, int keep_open)
+{
+	char *file = xasprintf("%s/tests/fixtures/v1/%s.sql", ABS_SRCDIR, name);
+	size_t n;
+	char *sql_text = read_bytes(file, &n);
+	sqlite3 *sql;
+
+	assert_int_equal(sqlite3_open(path, &sql), SQLITE_OK);
+	if (wal)
+		assert_int_equal(sqlite3_exec(sql, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0",
+		                              NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(sql, sql_text, NULL, NULL, NULL), SQLITE_OK);
+	free(sql_text);
+	free(file);
+	if (keep_open)
+		return sql;
+	assert_int_equal(sqlite3_close(sql), SQLITE_OK);
+	return NULL;
+}
+
+static int
+file_query_int(const char *p, const char *q)
+{
+	sqlite3 *sql;
+	int v;
+
+	assert_int_equal(sqlite3_open_v2(p, &sql, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	v = query_int(sql, q);
+	sqlite3_close(sql);
+	return v;
+}
+
+static void
+v1_file_is_upgraded_with_a_backup(void **state)
+{
+	struct db *db;
+	char date[11], *bak = xasprintf("%s.v1.bak", path);
+	int64_t last = -1;
+
+	(void)state;
+	make_v1_db("reviewed", 0, 0);
+	assert_non_null(db = db_open(path, DB_READ_WRITE));
+	assert_int_equal(db->migrated_from, 1);
+	assert_int_equal(db->version, DB_SCHEMA_VERSION);
+	assert_string_equal(db->backup_path, bak);
+	assert_int_equal(db->old_read_only, 0);
+	/* The review covers the rows logged up to it: the import's and the first day's changes. */
+	assert_int_equal(review_last(db, "vastervik", date, &last), 0);
+	assert_int_equal(last, 7);
+	db_close(db);
+	assert_int_equal(file_query_int(path, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	assert_int_equal(file_query_int(bak, "PRAGMA user_version"), 1);
+	assert_int_equal(file_query_int(bak, "SELECT count(*) FROM change_log"), 10);
+	/* The second open upgrades nothing. */
+	assert_non_null(db = db_open(path, DB_READ_WRITE));
+	assert_int_equal(db->migrated_from, 0);
+	assert_null(db->backup_path);
+	db_close(db);
+	free(bak);
+}
+
+static void
+v1_file_read_only_is_read_as_it_is(void **state)
+{
+	struct db *db;
+	char date[11], *bak = xasprintf("%s.v1.bak", path), *before;
+	int64_t last = -1;
+	size_t n;
+
+	(void)state;
+	make_v1_db("reviewed", 0, 0);
+	before = read_bytes(path, &n);
+	assert_non_null(db = db_open(path, DB_READ_ONLY));
+	assert_int_equal(db->old_read_only, 1);
+	assert_int_equal(db->version, 1);
+	assert_int_equal(db->migrated_from, 0);
+	assert_int_equal(review_last(db, "vastervik", date, &last), 0);
+	assert_int_equal(last, 7);
+	db_close(db);
+	assert_file_is(path, before, n);
+	assert_int_not_equal(access(bak, F_OK), 0);
+	free(before);
+	free(bak);
+}
+
+/* A file in WAL mode with changes not yet in the file itself: the backup has them (a file copy would not). */
+static void
+v1_wal_file_backup_has_everything(void **state)
+{
+	sqlite3 *other;
+	struct db *db;
+	char *bak = xasprintf("%s.v1.bak", path), *wal = xasprintf("%s-wal", path);
+	struct stat sb;
+
+	(void)state;
+	other = make_v1_db("reviewed", 1, 1);
+	/* Leave the changes in the -wal file: no checkpoint when closing. */
+	assert_int_equal(sqlite3_db_config(other, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_close(other), SQLITE_OK);
+	assert_int_equal(stat(wal, &sb), 0);
+	assert_true(sb.st_size > 0);
+	db = db_open(path, DB_READ_WRITE);
+	if (!db)
+		fail_msg("%s", err_get());
+	assert_int_equal(db->migrated_from, 1);
+	db_close(db);
+	assert_int_equal(file_query_int(bak, "PRAGMA user_version"), 1);
+	assert_int_equal(file_query_int(bak, "SELECT count(*) FROM change_log"), 10);
+	assert_int_equal(file_query_int(bak, "SELECT count(*) FROM review"), 1);
+	assert_int_equal(file_query_int(path, "SELECT last_change FROM review"), 7);
+	free(bak);
+	free(wal);
+}
+
 int
 main(void)
 {
@@ -471,6 +588,9 @@ main(void)
 		cmocka_unit_test_setup(read_only_never_writes, setup),
 		cmocka_unit_test_setup(unwritable_file_falls_back_to_read_only, setup),
 		cmocka_unit_test_setup(missing_file_says_how_to_create_one, setup),
+		cmocka_unit_test_setup(v1_file_is_upgraded_with_a_backup, setup),
+		cmocka_unit_test_setup(v1_file_read_only_is_read_as_it_is, setup),
+		cmocka_unit_test_setup(v1_wal_file_backup_has_everything, setup),
 	};
 	int rc;
 

@@ -1,0 +1,500 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* migrate.c: the schema's versions, the migration from each to the next, and the safe way to run them on a file. */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "migrate.h"
+#include "util.h"
+
+/* Version 1: the original schema (a new file starts here). */
+static const char schema_v1[] =
+	"CREATE TABLE strategy (\n"
+	"\tid TEXT PRIMARY KEY NOT NULL CHECK (id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9_-]*' AND length(id) <= 40),\n"
+	"\tmunicipality TEXT NOT NULL,\n"
+	"\ttitle TEXT NOT NULL,\n"
+	"\tdoc_type TEXT, adopted_by TEXT, adopted_on TEXT, revised_on TEXT,\n"
+	"\treference TEXT, valid_from TEXT, valid_to TEXT, owner TEXT,\n"
+	"\tvision TEXT, purpose TEXT, target_group TEXT, organisation TEXT,\n"
+	"\tfollow_up TEXT, note TEXT\n"
+	");\n"
+	"CREATE TABLE focus_area (\n"
+	"\tid INTEGER PRIMARY KEY,\n"
+	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
+	"\tkey TEXT NOT NULL,\n"
+	"\tposition INTEGER NOT NULL,\n"
+	"\tname TEXT NOT NULL,\n"
+	"\tpurpose TEXT,\n"
+	"\tUNIQUE (strategy_id, key)\n"
+	");\n"
+	"CREATE TABLE responsible_body (\n"
+	"\tfocus_id INTEGER NOT NULL REFERENCES focus_area(id) ON DELETE CASCADE,\n"
+	"\tposition INTEGER NOT NULL,\n"
+	"\tname TEXT NOT NULL,\n"
+	"\tPRIMARY KEY (focus_id, position)\n"
+	");\n"
+	"CREATE TABLE goal (\n"
+	"\tid INTEGER PRIMARY KEY,\n"
+	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
+	"\tkey TEXT NOT NULL,\n"
+	"\tposition INTEGER NOT NULL,\n"
+	"\tparent_id INTEGER REFERENCES goal(id) ON DELETE CASCADE,\n"
+	"\tfocus_id INTEGER REFERENCES focus_area(id) ON DELETE SET NULL,\n"
+	"\ttitle TEXT NOT NULL,\n"
+	"\tdescription TEXT,\n"
+	"\tUNIQUE (strategy_id, key)\n"
+	");\n"
+	"CREATE TABLE indicator (\n"
+	"\tid INTEGER PRIMARY KEY,\n"
+	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
+	"\tgoal_id INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,\n"
+	"\tkey TEXT NOT NULL,\n"
+	"\tposition INTEGER NOT NULL,\n"
+	"\tname TEXT NOT NULL,\n"
+	"\tdescription TEXT, unit TEXT, source TEXT, kolada TEXT,\n"
+	"\tdirection TEXT NOT NULL DEFAULT 'higher' CHECK (direction IN ('higher', 'lower')),\n"
+	"\tbaseline REAL, baseline_period TEXT,\n"
+	"\ttarget REAL, target_period TEXT,\n"
+	"\tby_sex INTEGER NOT NULL DEFAULT 0 CHECK (by_sex IN (0, 1)),\n"
+	"\tUNIQUE (strategy_id, key)\n"
+	");\n"
+	"CREATE TABLE measurement (\n"
+	"\tindicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,\n"
+	"\tperiod TEXT NOT NULL,\n"
+	"\tperiod_key INTEGER NOT NULL,\n"
+	"\tsex TEXT NOT NULL CHECK (sex IN ('T', 'K', 'M')),\n"
+	"\tvalue REAL,                     -- NULL: no data (not 0)\n"
+	"\tentered_by TEXT NOT NULL,\n"
+	"\tentered_at TEXT NOT NULL,\n"
+	"\tPRIMARY KEY (indicator_id, period, sex)\n"
+	");\n"
+	"CREATE TABLE activity (\n"
+	"\tid INTEGER PRIMARY KEY,         -- the activity's number\n"
+	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
+	"\tref TEXT NOT NULL,\n"
+	"\tposition INTEGER NOT NULL,\n"
+	"\tfocus_id INTEGER REFERENCES focus_area(id) ON DELETE SET NULL,\n"
+	"\tgoal_id INTEGER REFERENCES goal(id) ON DELETE SET NULL,\n"
+	"\ttitle TEXT NOT NULL CHECK (length(title) > 0),\n"
+	"\tdescription TEXT, responsible TEXT, contact TEXT,\n"
+	"\tstart_date TEXT, due_date TEXT,\n"
+	"\tstatus TEXT NOT NULL DEFAULT 'not_started'\n"
+	"\t\tCHECK (status IN ('not_started', 'in_progress', 'done', 'delayed', 'cancelled')),\n"
+	"\tprogress INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),\n"
+	"\tcomment TEXT,\n"
+	"\tchanged_by TEXT, changed_at TEXT,\n"
+	"\tversion INTEGER NOT NULL DEFAULT 1,\n"
+	"\tUNIQUE (strategy_id, ref)\n"
+	");\n"
+	"CREATE INDEX activity_by_strategy ON activity (strategy_id, position);\n"
+	"CREATE INDEX activity_by_due ON activity (strategy_id, due_date);\n"
+	"CREATE INDEX activity_by_status ON activity (strategy_id, status);\n"
+	"CREATE INDEX activity_by_focus ON activity (focus_id);\n"
+	"CREATE INDEX activity_by_goal ON activity (goal_id);\n"
+	"-- The change log has no foreign keys: it outlives what it describes.\n"
+	"CREATE TABLE change_log (\n"
+	"\tid INTEGER PRIMARY KEY,\n"
+	"\tat TEXT NOT NULL,\n"
+	"\twho TEXT NOT NULL,\n"
+	"\tstrategy_id TEXT NOT NULL,\n"
+	"\tkind TEXT NOT NULL CHECK (kind IN ('activity', 'measurement')),\n"
+	"\titem_id INTEGER NOT NULL,\n"
+	"\titem TEXT NOT NULL,             -- a readable name: the title, or indicator/period/sex\n"
+	"\tfield TEXT NOT NULL,\n"
+	"\told TEXT,\n"
+	"\tnew TEXT,\n"
+	"\tcomment TEXT,\n"
+	"\tbatch INTEGER NOT NULL DEFAULT 0,     -- rows written by one action share a batch\n"
+	"\tundoes INTEGER                        -- for an undo: the batch it reverted\n"
+	");\n"
+	"CREATE INDEX change_log_by_batch ON change_log (batch);\n"
+	"CREATE INDEX change_log_by_time ON change_log (strategy_id, at);\n"
+	"CREATE INDEX change_log_by_item ON change_log (kind, item_id);\n"
+	"CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log\n"
+	"BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;\n"
+	"CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log\n"
+	"BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;\n"
+	"CREATE TABLE review (\n"
+	"\tid INTEGER PRIMARY KEY,\n"
+	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
+	"\tdate TEXT NOT NULL,\n"
+	"\tnote TEXT,\n"
+	"\tcreated_by TEXT NOT NULL,\n"
+	"\tcreated_at TEXT NOT NULL\n"
+	");\n";
+
+/*
+ * Version 2: a review remembers the last change-log row it covers, so
+ * that "since the last review" follows the log's order, not timestamps of
+ * one-second resolution.  Reviews recorded before: the rows logged up to
+ * when they were recorded, but no later than the end of their date.
+ */
+static const char schema_v2[] =
+	"ALTER TABLE review ADD COLUMN last_change INTEGER NOT NULL DEFAULT 0;\n"
+	"UPDATE review SET last_change = (SELECT coalesce(max(c.id), 0) FROM change_log c\n"
+	"\tWHERE c.at <= min(review.created_at, review.date || 'T23:59:59Z'));\n";
+
+/*
+ * Version 2 for a reader of a version-1 file: the same column, computed
+ * as the migration computes it, in a temporary view that hides the table.
+ */
+static const char read_v2[] =
+	"CREATE TEMP VIEW review AS SELECT r.*, (SELECT coalesce(max(c.id), 0) FROM main.change_log c\n"
+	"\tWHERE c.at <= min(r.created_at, r.date || 'T23:59:59Z')) AS last_change FROM main.review r;\n";
+
+/*
+ * migrations[v] takes a file from version v to v + 1: its SQL, then its
+ * function (either may be NULL).  They run in one transaction, with
+ * foreign keys off so that a step may rebuild a table, and the file is
+ * checked before the commit.  read_as: temporary views (or NULL) that let
+ * a connection that may not write read a version-v file as version v + 1;
+ * a later read_as that changes a view made by an earlier one drops it
+ * first (DROP VIEW temp.NAME).  Without read_as, such a reader is told that
+ * someone who may write the file must open it once.
+ *
+ * A new version: append its entry and raise DB_SCHEMA_VERSION (db.h);
+ * tests/cli/migrate.sh runs it on the version-1 fixtures.
+ */
+struct migration {
+	const char *sql;
+	int (*run)(struct db *db);
+	const char *read_as;
+};
+
+static const struct migration migrations[] = {
+	{ schema_v1, NULL, NULL },      /* a new, empty file */
+	{ schema_v2, NULL, read_v2 },
+};
+
+_Static_assert(sizeof migrations / sizeof migrations[0] == DB_SCHEMA_VERSION,
+               "one migration to every schema version");
+
+/* STYRKORT_TEST_MIGRATION, for tests only: pause:SECONDS, fail or no-read-view. */
+static const char *
+test_hook(const char *name)
+{
+	const char *h = getenv("STYRKORT_TEST_MIGRATION");
+	size_t n = strlen(name);
+
+	if (!h || strncmp(h, name, n) != 0 || (h[n] != '\0' && h[n] != ':'))
+		return NULL;
+	return h[n] == ':' ? h + n + 1 : h + n;
+}
+
+/* The steps from version FROM to the newest, inside the caller's transaction. */
+static int
+run_steps(struct db *db, int from)
+{
+	for (int v = from; v < DB_SCHEMA_VERSION; v++) {
+		char pragma[64];
+
+		if ((migrations[v].sql && db_exec(db, migrations[v].sql) < 0) ||
+		    (migrations[v].run && migrations[v].run(db) < 0))
+			return -1;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+		if (db_exec(db, pragma) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+migrate_create(struct db *db)
+{
+	char pragma[64];
+
+	if (db_begin(db) < 0)
+		return -1;
+	snprintf(pragma, sizeof pragma, "PRAGMA application_id = %d", DB_APPLICATION_ID);
+	if (run_steps(db, 0) < 0 || db_exec(db, pragma) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
+}
+
+/* A file that may not be written: read it through the steps' views, or say who can upgrade it. */
+static int
+read_old(struct db *db, int version)
+{
+	for (int v = version; v < DB_SCHEMA_VERSION; v++)
+		if (!migrations[v].read_as || test_hook("no-read-view")) {
+			err_set(_("%s: the file has the old schema version %d, which this styrkort cannot show "
+			          "without upgrading it, and it is open read-only (%s); someone who may write the file "
+			          "must open it once with this styrkort, without --read-only, to upgrade it"),
+			        db->path, version, _(db->read_only_reason));
+			return -1;
+		}
+	for (int v = version; v < DB_SCHEMA_VERSION; v++)
+		if (db_exec(db, migrations[v].read_as) < 0)
+			return -1;
+	db->old_read_only = 1;
+	return 0;
+}
+
+/* What went wrong, without the file's name in front: the disk is full, or SQLite's words. */
+static char *
+failure(struct db *db, sqlite3 *sql, int errnum)
+{
+	const char *e = err_get();
+	size_t n = strlen(db->path);
+
+	if ((sql && ((sqlite3_extended_errcode(sql) & 0xff) == SQLITE_FULL ||
+	             sqlite3_system_errno(sql) == ENOSPC)) || errnum == ENOSPC)
+		return xstrdup(_("the disk is full"));
+	if (errnum)
+		return xstrdup(strerror(errnum));
+	if (!sql)
+		return xstrdup(e);
+	if (sql != db->sql)
+		return xstrdup(sqlite3_errmsg(sql));
+	if (strncmp(e, db->path, n) == 0 && strncmp(e + n, ": ", 2) == 0)
+		e += n + 2;
+	/* A failed COMMIT is rolled back at once: only the message it left says why. */
+	if (strcmp(e, sqlite3_errstr(SQLITE_FULL)) == 0)
+		return xstrdup(_("the disk is full"));
+	return xstrdup(e);
+}
+
+/* Flush a file or directory to the disk; 0 or an errno. */
+static int
+sync_path(const char *path, int flags)
+{
+	int fd = open(path, flags), rc = 0;
+
+	if (fd < 0)
+		return errno;
+	if (fsync(fd) != 0 && errno != EINVAL)
+		rc = errno;
+	close(fd);
+	return rc;
+}
+
+/*
+ * Give the finished copy TMP its name, FILE.vN.bak or else FILE.vN.1.bak,
+ * FILE.vN.2.bak, ...: link() never replaces a file that exists.  The name,
+ * or NULL with *errnum set.
+ */
+static char *
+backup_name(struct db *db, int version, const char *tmp, int *errnum)
+{
+	for (int i = 0; i < 1000; i++) {
+		char *name = i ? xasprintf("%s.v%d.%d.bak", db->path, version, i)
+		               : xasprintf("%s.v%d.bak", db->path, version);
+
+		if (link(tmp, name) == 0)
+			return name;
+		/* A file system without hard links: rename, if the name is free. */
+		if (errno != EEXIST && access(name, F_OK) != 0) {
+			if (rename(tmp, name) == 0)
+				return name;
+			*errnum = errno;
+			free(name);
+			return NULL;
+		}
+		free(name);
+	}
+	*errnum = EEXIST;
+	return NULL;
+}
+
+/*
+ * Copy the file into TMP with SQLite's backup API: NULL, or what went
+ * wrong.  The backup API cannot read through a connection in a write
+ * transaction: a second one reads what was committed, and the caller's
+ * lock keeps every other writer out until the copy is made.
+ */
+static char *
+backup_copy(struct db *db, const char *tmp)
+{
+	sqlite3 *src = NULL, *dst = NULL;
+	sqlite3_backup *b;
+	char *why = NULL;
+
+	if (sqlite3_open_v2(db->path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		why = failure(db, src, src ? 0 : ENOMEM);
+	else if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+		why = failure(db, dst, dst ? 0 : ENOMEM);
+	else if (!(b = sqlite3_backup_init(dst, "main", src, "main")))
+		why = failure(db, dst, 0);
+	else {
+		sqlite3_backup_step(b, -1);
+		if (sqlite3_backup_finish(b) != SQLITE_OK)
+			why = failure(db, dst, 0);
+	}
+	/* The copy's commit is done (synchronous, as by default); closing it must succeed too. */
+	if (!why) {
+		if (sqlite3_close(dst) == SQLITE_OK)
+			dst = NULL;
+		else
+			why = failure(db, dst, 0);
+	}
+	sqlite3_close_v2(dst);
+	sqlite3_close_v2(src);
+	return why;
+}
+
+/*
+ * The copy of the file as it is, made inside the caller's write
+ * transaction (so that no one changes it meanwhile), under a temporary
+ * name until it is complete and on the disk.  Its name, or NULL after
+ * err_set().
+ */
+static char *
+backup_make(struct db *db, int version)
+{
+	char *tmp = xasprintf("%s.v%d.partial.XXXXXX", db->path, version);
+	char *journal = xasprintf("%s-journal", tmp), *name = NULL, *why, *dir;
+	struct stat sb;
+	int fd, errnum;
+
+	if ((fd = mkstemp(tmp)) < 0) {
+		why = failure(db, NULL, errno);
+	} else {
+		/* The copy is as private as the file. */
+		if (stat(db->path, &sb) == 0)
+			fchmod(fd, sb.st_mode & 0666);
+		close(fd);
+		if (!(why = backup_copy(db, tmp))) {
+			if ((errnum = sync_path(tmp, O_RDONLY)) == 0)
+				name = backup_name(db, version, tmp, &errnum);
+			if (!name)
+				why = failure(db, NULL, errnum);
+		}
+		unlink(tmp);
+		unlink(journal);
+	}
+	if (name) {
+		dir = xstrdup(db->path);
+		sync_path(dirname(dir), O_RDONLY | O_DIRECTORY);
+		free(dir);
+	} else {
+		err_set(_("%s: cannot upgrade the file from schema version %d to %d: the copy of it as it was "
+		          "(%s.v%d.bak) could not be made: %s; the file was not changed; free some disk space, "
+		          "or let the directory be written, and open it again"),
+		        db->path, version, DB_SCHEMA_VERSION, db->path, version, why);
+		free(why);
+	}
+	free(tmp);
+	free(journal);
+	return name;
+}
+
+/* PRAGMA integrity_check and foreign_key_check, inside the transaction: 0, or -1 and *why. */
+static int
+check_file(struct db *db, char **why)
+{
+	sqlite3_stmt *st;
+	int rc = 0;
+
+	if (!(st = db_prepare(db, "PRAGMA integrity_check")))
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	if (strcmp(db_text(st, 0), "ok") != 0) {
+		*why = xasprintf(_("the check after the upgrade found: %s"), db_text(st, 0));
+		rc = -1;
+	}
+	sqlite3_finalize(st);
+	if (rc < 0 || !(st = db_prepare(db, "PRAGMA foreign_key_check")))
+		return -1;
+	switch (sqlite3_step(st)) {
+	case SQLITE_DONE:
+		break;
+	case SQLITE_ROW:
+		*why = xasprintf(_("the check after the upgrade found a reference that does not hold "
+		                   "(table %s, row %lld)"), db_text(st, 0), (long long)sqlite3_column_int64(st, 1));
+		/* fall through */
+	default:
+		rc = -1;
+	}
+	sqlite3_finalize(st);
+	if (rc == 0 && test_hook("fail")) {
+		*why = xstrdup("the check after the upgrade failed (STYRKORT_TEST_MIGRATION=fail)");
+		rc = -1;
+	}
+	return rc;
+}
+
+/* For tests only: stop inside the transaction, with the changes in the file and a hot journal. */
+static void
+test_pause(struct db *db)
+{
+	const char *h = test_hook("pause");
+	long seconds = 0;
+
+	if (!h)
+		return;
+	parse_int(h, 0, 3600, &seconds);
+	sqlite3_db_cacheflush(db->sql);
+	fputs("styrkort: test: migration paused\n", stderr);
+	fflush(stderr);
+	sleep((unsigned)seconds);
+}
+
+/* The whole procedure: backup, the steps in one transaction, the checks, the commit. */
+static int
+upgrade(struct db *db, int version)
+{
+	char *bak = NULL, *why = NULL;
+	int now;
+
+	if (db_exec(db, "PRAGMA foreign_keys = OFF") < 0)
+		return -1;
+	if (db_begin(db) < 0)
+		goto out;
+	/* Someone else may have upgraded it while we waited for the lock. */
+	if (db_pragma_int(db, "PRAGMA user_version", &now) < 0) {
+		db_rollback(db);
+		goto out;
+	}
+	if (now >= DB_SCHEMA_VERSION) {
+		db_rollback(db);
+		db->version = now;
+		if (now > DB_SCHEMA_VERSION)
+			err_set(_("%s: the file has schema version %d but this styrkort knows only up to %d; "
+			          "use a newer styrkort (the file was not changed)"),
+			        db->path, now, DB_SCHEMA_VERSION);
+		goto out;
+	}
+	version = now;
+	if (!(bak = backup_make(db, version))) {
+		db_rollback(db);
+		goto out;
+	}
+	if (run_steps(db, version) < 0 || (test_pause(db), check_file(db, &why)) < 0 || db_commit(db) < 0) {
+		if (!why)
+			why = failure(db, db->sql, 0);
+		db_rollback(db);
+		err_set(_("%s: upgrading the file from schema version %d to %d failed: %s; the file was not changed, "
+		          "and a copy of it as it was is in %s; put the cause right (free disk space, say) and open it "
+		          "again, or report it to %s"),
+		        db->path, version, DB_SCHEMA_VERSION, why, bak, PACKAGE_BUGREPORT);
+		free(why);
+		free(bak);
+		bak = NULL;
+		goto out;
+	}
+	db->migrated_from = version;
+	db->version = DB_SCHEMA_VERSION;
+	db->backup_path = bak;
+out:
+	db_exec(db, "PRAGMA foreign_keys = ON");
+	return db->version == DB_SCHEMA_VERSION ? 0 : -1;
+}
+
+int
+migrate_file(struct db *db, int version)
+{
+	return db->read_only ? read_old(db, version) : upgrade(db, version);
+}
