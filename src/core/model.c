@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "text.h"
 #include "util.h"
 
 static const struct {
@@ -104,10 +105,10 @@ model_free_strategy_refs(struct strategy_ref *r, size_t n)
 }
 
 /* The fields of each kind: the strategy's and the activity's from their X-macros in model.h. */
-#define SF_DEF_(key, type, flags) [SF_##key] = { #key, #key, FT_##type, NULL, flags, 0, 0, 0 },
+#define SF_DEF_(key, type, flags) [SF_##key] = { #key, #key, FT_##type, NULL, flags, 0, 0, 0, 0 },
 static const struct field_def strategy_fields[SF_COUNT] = { STRATEGY_FIELDS(SF_DEF_) };
 #undef SF_DEF_
-#define ROW_(ID, key, column, type, flags) { key, column, FT_##type, NULL, flags, 0, 0, 0 },
+#define ROW_(ID, key, column, type, flags) { key, column, FT_##type, NULL, flags, 0, 0, 0, 0 },
 static const struct field_def focus_fields[FA_COUNT] = { FOCUS_FIELDS(ROW_) };
 static const struct field_def goal_fields[GF_COUNT] = { GOAL_FIELDS(ROW_) };
 static const struct field_def indicator_fields[IND_COUNT] = { INDICATOR_FIELDS(ROW_) };
@@ -446,8 +447,8 @@ load_indicators(struct db *db, const char *id, struct plan *p)
 #define FIELD_COPY_STATUS FIELD_COPY_FOCUS
 #define FIELD_COPY_PERCENT FIELD_COPY_FOCUS
 
-#define DEF_(ID, key, member, column, type, label, flags, lo, hi, form) \
-	[AF_##ID] = { key, column, FT_##type, label, flags, lo, hi, form },
+#define DEF_(ID, key, member, column, type, label, flags, lo, hi, form, detail) \
+	[AF_##ID] = { key, column, FT_##type, label, flags, lo, hi, form, detail },
 const struct field_def model_activity_fields[AF_COUNT] = { ACTIVITY_FIELDS(DEF_) };
 #undef DEF_
 
@@ -484,7 +485,7 @@ model_read_activity(sqlite3_stmt *st, struct activity *a)
 {
 	a->id = sqlite3_column_int64(st, MODEL_COL_ID);
 	a->ref = db_strdup(st, MODEL_COL_REF);
-#define READ_(ID, key, member, column, type, label, flags, lo, hi, form) \
+#define READ_(ID, key, member, column, type, label, flags, lo, hi, form, detail) \
 	FIELD_READ_##type(st, MODEL_COL_FIELDS + AF_##ID, a->member);
 	ACTIVITY_FIELDS(READ_)
 #undef READ_
@@ -500,7 +501,7 @@ model_activity_text(const struct activity *a, enum act_field f, const struct pla
 	const struct goal *g;
 
 	switch (f) {
-#define TEXT_(ID, key, member, column, type, label, flags, lo, hi, form) \
+#define TEXT_(ID, key, member, column, type, label, flags, lo, hi, form, detail) \
 	case AF_##ID: return FIELD_TEXT_##type(a->member);
 #define FIELD_TEXT_TEXT(m) xstrdup((m) ? (m) : "")
 #define FIELD_TEXT_DATE FIELD_TEXT_TEXT
@@ -601,9 +602,6 @@ model_csv_columns(const struct csv_column **cols)
 char *
 model_csv_value(const struct plan *p, const struct activity *a, const struct csv_column *c)
 {
-	const struct focus_area *fa;
-	const struct goal *g;
-
 	switch (c->what) {
 	case CSV_STRATEGY: return xstrdup(p->s.id ? p->s.id : "");
 	case CSV_NUMBER: return xasprintf("%lld", (long long)a->id);
@@ -613,8 +611,19 @@ model_csv_value(const struct plan *p, const struct activity *a, const struct csv
 	case CSV_CHANGED_BY: return xstrdup(a->changed_by ? a->changed_by : "");
 	case CSV_CHANGED_AT: return xstrdup(a->changed_at ? a->changed_at : "");
 	}
-	/* A field: references by name, for people; the rest as stored. */
-	switch (model_activity_fields[c->field].type) {
+	return model_activity_shown(p, a, (enum act_field)c->field, NULL);
+}
+
+char *
+model_activity_shown(const struct plan *p, const struct activity *a, enum act_field f,
+                     const char *date_format)
+{
+	const struct focus_area *fa;
+	const struct goal *g;
+	char date[64], *text, *shown;
+	int st;
+
+	switch (model_activity_fields[f].type) {
 	case FT_FOCUS:
 		fa = plan_focus(p, a->focus_id);
 		return xstrdup(fa && fa->name ? fa->name : "");
@@ -622,15 +631,49 @@ model_csv_value(const struct plan *p, const struct activity *a, const struct csv
 		g = plan_goal(p, a->goal_id);
 		return xstrdup(g && g->title ? g->title : "");
 	default:
-		return model_activity_text(a, (enum act_field)c->field, p);
+		break;
 	}
+	text = model_activity_text(a, f, p);
+	if (!date_format)
+		return text;
+	switch (model_activity_fields[f].type) {
+	case FT_STATUS:
+		if ((st = status_from_id(text)) < 0)
+			return text;
+		shown = xasprintf("%s %s%s", status_symbol((enum status)st), status_label((enum status)st),
+		                  activity_overdue(a) ? _(" * overdue") : "");
+		break;
+	case FT_PERCENT:
+		shown = xasprintf("%s %%", text);
+		break;
+	case FT_DATE:
+		format_date(date, sizeof date, text, date_format);
+		shown = xstrdup(date);
+		break;
+	default:
+		return text;
+	}
+	free(text);
+	return shown;
+}
+
+size_t
+model_activity_detail(enum act_field out[AF_COUNT])
+{
+	size_t n = 0;
+
+	for (int line = 1; line <= AF_COUNT; line++)
+		for (int f = 0; f < AF_COUNT; f++)
+			if (model_activity_fields[f].detail == line)
+				out[n++] = (enum act_field)f;
+	return n;
 }
 
 void
 model_free_activity(struct activity *a)
 {
 	free(a->ref);
-#define FREE_(ID, key, member, column, type, label, flags, lo, hi, form) FIELD_FREE_##type(a->member);
+#define FREE_(ID, key, member, column, type, label, flags, lo, hi, form, detail) FIELD_FREE_##type(a->member);
 	ACTIVITY_FIELDS(FREE_)
 #undef FREE_
 	free(a->changed_by);
@@ -642,7 +685,7 @@ model_copy_activity(struct activity *dst, const struct activity *src)
 {
 	*dst = *src;
 	FIELD_COPY_TEXT(dst->ref, src->ref);
-#define COPY_(ID, key, member, column, type, label, flags, lo, hi, form) FIELD_COPY_##type(dst->member, src->member);
+#define COPY_(ID, key, member, column, type, label, flags, lo, hi, form, detail) FIELD_COPY_##type(dst->member, src->member);
 	ACTIVITY_FIELDS(COPY_)
 #undef COPY_
 	FIELD_COPY_TEXT(dst->changed_by, src->changed_by);

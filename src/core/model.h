@@ -48,6 +48,7 @@ struct field_def {
 	unsigned flags;
 	int lo, hi;
 	int form;               /* activities: the line in the dashboard's form, 0: not there */
+	int detail;             /* activities: the line in pane 4's detail, 0: not there */
 };
 
 enum kind { KIND_STRATEGY, KIND_FOCUS, KIND_GOAL, KIND_INDICATOR, KIND_ACTIVITY, KIND_COUNT };
@@ -154,31 +155,32 @@ struct indicator {
  * of a typed value by its type, INI import and export, the import summary,
  * the change log, the CSV columns (after the published ones), the form's
  * labels and lines, and the field lists of the help and the error
- * messages.  Adding a field is a schema migration (db.c, db.h), a row here,
- * its label's translation, tests and the manual; pane 4's detail lists its
- * fields by hand (pane_activities.c).
+ * messages, and pane 4's detail.  Adding a field is a schema migration
+ * (db.c, db.h), a row here, its label's translation, tests and the manual.
  *
- *   X(ID, key, member, column, type, label, flags, lo, hi, form)
+ *   X(ID, key, member, column, type, label, flags, lo, hi, form, detail)
  *
  * key: the field's name to people and files; member: in struct activity;
  * column: in the activity table; type: TEXT, DATE, FOCUS or GOAL (a
  * reference, a key to people), STATUS or PERCENT (an int from lo to hi);
  * label: for people, translated; flags: FF_*; form: its line in the
- * dashboard's form (1...), 0 if the form does not show it.  The order of
- * the rows is the order of export, of the change log and of the lists.
+ * dashboard's form (1...), 0 if the form does not show it; detail: its
+ * line in pane 4's detail (1...), 0 if the detail does not show it (the
+ * title is the detail's heading).  The order of the rows is the order of
+ * export, of the change log and of the lists.
  */
 #define ACTIVITY_FIELDS(X) \
-	X(TITLE,       "title",       title,       "title",       TEXT,    N_("Title"),       FF_REQUIRED,  0, 0,   7) \
-	X(DESCRIPTION, "description", description, "description", TEXT,    N_("Description"), FF_MULTILINE | FF_NO_CSV, 0, 0, 8) \
-	X(FOCUS,       "focus",       focus_id,    "focus_id",    FOCUS,   N_("Focus area"),  0,            0, 0,   0) \
-	X(GOAL,        "goal",        goal_id,     "goal_id",     GOAL,    N_("Goal"),        0,            0, 0,   0) \
-	X(RESPONSIBLE, "responsible", responsible, "responsible", TEXT,    N_("Responsible"), 0,            0, 0,   6) \
-	X(CONTACT,     "contact",     contact,     "contact",     TEXT,    N_("Contact"),     0,            0, 0,   0) \
-	X(START,       "start",       start,       "start_date",  DATE,    N_("Start"),       0,            0, 0,   4) \
-	X(DUE,         "due",         due,         "due_date",    DATE,    N_("Due"),         0,            0, 0,   5) \
-	X(STATUS,      "status",      status,      "status",      STATUS,  N_("Status"),      0,            0, 0,   1) \
-	X(PROGRESS,    "progress",    progress,    "progress",    PERCENT, N_("Progress"),    0,            0, 100, 2) \
-	X(COMMENT,     "comment",     comment,     "comment",     TEXT,    N_("Comment"),     FF_MULTILINE, 0, 0,   3)
+	X(TITLE,       "title",       title,       "title",       TEXT,    N_("Title"),       FF_REQUIRED,  0, 0,   7,  0) \
+	X(DESCRIPTION, "description", description, "description", TEXT,    N_("Description"), FF_MULTILINE | FF_NO_CSV, 0, 0, 8,  9) \
+	X(FOCUS,       "focus",       focus_id,    "focus_id",    FOCUS,   N_("Focus area"),  0,            0, 0,   0,  3) \
+	X(GOAL,        "goal",        goal_id,     "goal_id",     GOAL,    N_("Goal"),        0,            0, 0,   0,  4) \
+	X(RESPONSIBLE, "responsible", responsible, "responsible", TEXT,    N_("Responsible"), 0,            0, 0,   6,  5) \
+	X(CONTACT,     "contact",     contact,     "contact",     TEXT,    N_("Contact"),     0,            0, 0,   0,  6) \
+	X(START,       "start",       start,       "start_date",  DATE,    N_("Start"),       0,            0, 0,   4,  7) \
+	X(DUE,         "due",         due,         "due_date",    DATE,    N_("Due"),         0,            0, 0,   5,  8) \
+	X(STATUS,      "status",      status,      "status",      STATUS,  N_("Status"),      0,            0, 0,   1,  1) \
+	X(PROGRESS,    "progress",    progress,    "progress",    PERCENT, N_("Progress"),    0,            0, 100, 2,  2) \
+	X(COMMENT,     "comment",     comment,     "comment",     TEXT,    N_("Comment"),     FF_MULTILINE, 0, 0,   3, 10)
 
 /* The C type of a member, by field type. */
 #define FIELD_CTYPE_TEXT char *
@@ -188,7 +190,7 @@ struct indicator {
 #define FIELD_CTYPE_STATUS enum status
 #define FIELD_CTYPE_PERCENT int
 
-#define AF_ENUM_(ID, key, member, column, type, label, flags, lo, hi, form) AF_##ID,
+#define AF_ENUM_(ID, key, member, column, type, label, flags, lo, hi, form, detail) AF_##ID,
 enum act_field { ACTIVITY_FIELDS(AF_ENUM_) AF_COUNT };
 #undef AF_ENUM_
 
@@ -198,7 +200,7 @@ int model_activity_field(const char *key);
 /* The keys joined by sep (a new string), as the help and the messages list them. */
 char *model_activity_field_list(const char *sep);
 
-#define ACT_MEMBER_(ID, key, member, column, type, label, flags, lo, hi, form) FIELD_CTYPE_##type member;
+#define ACT_MEMBER_(ID, key, member, column, type, label, flags, lo, hi, form, detail) FIELD_CTYPE_##type member;
 struct activity {
 	int64_t id;             /* the activity's number */
 	char *ref;              /* its key within the strategy's INI file */
@@ -237,7 +239,7 @@ void model_free_strategy_refs(struct strategy_ref *r, size_t n);
 #define FIELD_SELECT_GOAL(column) "coalesce(" column ", 0), "
 #define FIELD_SELECT_STATUS(column) column ", "
 #define FIELD_SELECT_PERCENT(column) column ", "
-#define MODEL_SELECT_(ID, key, member, column, type, label, flags, lo, hi, form) FIELD_SELECT_##type(column)
+#define MODEL_SELECT_(ID, key, member, column, type, label, flags, lo, hi, form, detail) FIELD_SELECT_##type(column)
 #define MODEL_ACTIVITY_COLUMNS \
 	"id, ref, " ACTIVITY_FIELDS(MODEL_SELECT_) "changed_by, changed_at, version"
 enum {
@@ -271,6 +273,17 @@ struct csv_column {
 size_t model_csv_columns(const struct csv_column **cols);
 /* A column's value for an activity of p, for people: names, labels, ISO dates (a new string). */
 char *model_csv_value(const struct plan *p, const struct activity *a, const struct csv_column *c);
+/*
+ * A field's value for people (a new string, "" if empty): focus areas and
+ * goals by name and title.  date_format NULL: as the CSV report writes it
+ * (ISO dates, a status id, a bare number); else as the dashboard shows it
+ * (dates in date_format, a status with its symbol, its label and whether
+ * it is overdue, a percentage).
+ */
+char *model_activity_shown(const struct plan *p, const struct activity *a, enum act_field f,
+                           const char *date_format);
+/* The fields pane 4's detail shows, in its order, into out; how many. */
+size_t model_activity_detail(enum act_field out[AF_COUNT]);
 
 /* Load one strategy; -1 with err_set() if it does not exist. */
 int model_load_plan(struct db *db, const char *strategy_id, struct plan *p);
