@@ -170,6 +170,21 @@ item_text(void **state)
 	expect_text(KIND_INDICATOR, &p, &p.inds[0], IND_TARGET, "");
 	expect_text(KIND_INDICATOR, &p, &p.inds[0], IND_TARGET_PERIOD, "2030");
 	expect_text(KIND_INDICATOR, &p, &p.inds[0], IND_BY_SEX, "yes");
+	/* The members the tables declare, read by model_load_outline(). */
+	assert_string_equal(p.focus[0].key, "f1");
+	assert_int_equal(p.focus[0].nbodies, 2);
+	assert_string_equal(p.focus[0].bodies[1], "BUN");
+	assert_int_equal(g->depth, 1);
+	assert_int_equal(g->parent_id, 1);
+	assert_null(p.goals[0].description);
+	assert_string_equal(p.inds[0].key, "i1");
+	assert_int_equal(p.inds[0].goal_id, 2);
+	assert_int_equal(p.inds[0].lower_is_better, 1);
+	assert_true(p.inds[0].has_baseline);
+	assert_true(p.inds[0].baseline == 8.5);
+	assert_false(p.inds[0].has_target);
+	assert_int_equal(p.inds[0].by_sex, 1);
+	assert_null(p.inds[0].unit);
 	model_free_plan(&p);
 }
 
