@@ -22,7 +22,7 @@ static const struct field_def *const fields = model_activity_fields;
 #define CURRENT_GOAL(column) "g.key, "
 #define CURRENT_STATUS CURRENT_TEXT
 #define CURRENT_PERCENT CURRENT_TEXT
-#define CURRENT_(ID, key, member, column, type, label, flags, lo, hi, form) CURRENT_##type(column)
+#define CURRENT_(ID, key, member, column, type, label, flags, lo, hi, form, detail) CURRENT_##type(column)
 #define CURRENT_SQL \
 	"SELECT " ACTIVITY_FIELDS(CURRENT_) "a.version, a.strategy_id, a.ref, a.position" \
 	" FROM activity a LEFT JOIN focus_area f ON f.id = a.focus_id" \

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "text.h"
 #include "util.h"
 
 static const struct {
@@ -104,10 +105,10 @@ model_free_strategy_refs(struct strategy_ref *r, size_t n)
 }
 
 /* The fields of each kind: the strategy's and the activity's from their X-macros in model.h. */
-#define SF_DEF_(key, type, flags) [SF_##key] = { #key, #key, FT_##type, NULL, flags, 0, 0, 0 },
+#define SF_DEF_(key, type, flags) [SF_##key] = { #key, #key, FT_##type, NULL, flags, 0, 0, 0, 0 },
 static const struct field_def strategy_fields[SF_COUNT] = { STRATEGY_FIELDS(SF_DEF_) };
 #undef SF_DEF_
-#define ROW_(ID, key, column, type, flags) { key, column, FT_##type, NULL, flags, 0, 0, 0 },
+#define ROW_(ID, key, member, column, type, flags) { key, column, FT_##type, NULL, flags, 0, 0, 0, 0 },
 static const struct field_def focus_fields[FA_COUNT] = { FOCUS_FIELDS(ROW_) };
 static const struct field_def goal_fields[GF_COUNT] = { GOAL_FIELDS(ROW_) };
 static const struct field_def indicator_fields[IND_COUNT] = { INDICATOR_FIELDS(ROW_) };
@@ -132,6 +133,14 @@ model_fields(enum kind k, size_t *n)
 	return tables[k].f;
 }
 
+static enum status
+read_status(sqlite3_stmt *st, int col)
+{
+	int s = status_from_id(db_text(st, col));
+
+	return s < 0 ? ST_NOT_STARTED : (enum status)s;
+}
+
 static char *
 dup_text(const char *s)
 {
@@ -149,55 +158,134 @@ number_text(int has, double v)
 }
 
 static char *
-focus_text(const struct focus_area *f, enum focus_field field)
+list_text(char *const *names, size_t n)
 {
 	struct buf b;
 
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i ? " | " : "", names[i]);
+	return b.s ? b.s : xstrdup("");
+}
+
+static char *
+focus_key(const struct plan *p, int64_t id)
+{
+	const struct focus_area *fa = p ? plan_focus(p, id) : NULL;
+
+	return dup_text(fa ? fa->key : NULL);
+}
+
+static char *
+goal_key(const struct plan *p, int64_t id)
+{
+	const struct goal *g = p ? plan_goal(p, id) : NULL;
+
+	return dup_text(g ? g->key : NULL);
+}
+
+static void
+free_list(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+/*
+ * Reading, freeing, copying a field's members (s->m) and writing its value
+ * as files hold it, by its type.  A list is read apart (read_bodies()).
+ */
+#define FIELD_READ_TEXT(st, col, s, m) (s)->m = db_strdup(st, col)
+#define FIELD_READ_DATE FIELD_READ_TEXT
+#define FIELD_READ_PERIOD FIELD_READ_TEXT
+#define FIELD_READ_FOCUS(st, col, s, m) (s)->m = sqlite3_column_int64(st, col)
+#define FIELD_READ_GOAL FIELD_READ_FOCUS
+#define FIELD_READ_STATUS(st, col, s, m) (s)->m = read_status(st, col)
+#define FIELD_READ_PERCENT(st, col, s, m) (s)->m = sqlite3_column_int(st, col)
+#define FIELD_READ_DIRECTION FIELD_READ_PERCENT
+#define FIELD_READ_BOOL FIELD_READ_PERCENT
+#define FIELD_READ_NUMBER(st, col, s, m) \
+	((s)->has_##m = sqlite3_column_type(st, col) != SQLITE_NULL, (s)->m = sqlite3_column_double(st, col))
+#define FIELD_READ_LIST(st, col, s, m) (void)0
+/* The columns a field takes in a SELECT (FIELD_SELECT_* in model.h): one, none for a list. */
+#define FIELD_NCOLUMNS(type) FIELD_NCOLUMNS_##type
+#define FIELD_NCOLUMNS_TEXT 1
+#define FIELD_NCOLUMNS_DATE 1
+#define FIELD_NCOLUMNS_PERIOD 1
+#define FIELD_NCOLUMNS_FOCUS 1
+#define FIELD_NCOLUMNS_GOAL 1
+#define FIELD_NCOLUMNS_STATUS 1
+#define FIELD_NCOLUMNS_PERCENT 1
+#define FIELD_NCOLUMNS_DIRECTION 1
+#define FIELD_NCOLUMNS_BOOL 1
+#define FIELD_NCOLUMNS_NUMBER 1
+#define FIELD_NCOLUMNS_LIST 0
+#define FIELD_FREE_TEXT(s, m) free((s)->m)
+#define FIELD_FREE_DATE FIELD_FREE_TEXT
+#define FIELD_FREE_PERIOD FIELD_FREE_TEXT
+#define FIELD_FREE_LIST(s, m) free_list((s)->m, (s)->n##m)
+#define FIELD_FREE_NONE(s, m) (void)0
+#define FIELD_FREE_FOCUS FIELD_FREE_NONE
+#define FIELD_FREE_GOAL FIELD_FREE_NONE
+#define FIELD_FREE_STATUS FIELD_FREE_NONE
+#define FIELD_FREE_PERCENT FIELD_FREE_NONE
+#define FIELD_FREE_DIRECTION FIELD_FREE_NONE
+#define FIELD_FREE_BOOL FIELD_FREE_NONE
+#define FIELD_FREE_NUMBER FIELD_FREE_NONE
+#define FIELD_COPY_TEXT(d, s, m) (d)->m = (s)->m ? xstrdup((s)->m) : NULL
+#define FIELD_COPY_DATE FIELD_COPY_TEXT
+#define FIELD_COPY_NONE(d, s, m) (void)0   /* copied with the struct */
+#define FIELD_COPY_FOCUS FIELD_COPY_NONE
+#define FIELD_COPY_GOAL FIELD_COPY_NONE
+#define FIELD_COPY_STATUS FIELD_COPY_NONE
+#define FIELD_COPY_PERCENT FIELD_COPY_NONE
+#define FIELD_TEXT_TEXT(p, s, m) dup_text((s)->m)
+#define FIELD_TEXT_DATE FIELD_TEXT_TEXT
+#define FIELD_TEXT_PERIOD FIELD_TEXT_TEXT
+#define FIELD_TEXT_FOCUS(p, s, m) focus_key(p, (s)->m)
+#define FIELD_TEXT_GOAL(p, s, m) goal_key(p, (s)->m)
+#define FIELD_TEXT_STATUS(p, s, m) xstrdup(status_id((s)->m))
+#define FIELD_TEXT_PERCENT(p, s, m) xasprintf("%d", (s)->m)
+#define FIELD_TEXT_DIRECTION(p, s, m) xstrdup((s)->m ? "lower" : "higher")
+#define FIELD_TEXT_BOOL(p, s, m) xstrdup((s)->m ? "yes" : "no")
+#define FIELD_TEXT_NUMBER(p, s, m) number_text((s)->has_##m, (s)->m)
+#define FIELD_TEXT_LIST(p, s, m) list_text((s)->m, (s)->n##m)
+
+/* The same for the rows of FOCUS_FIELDS, GOAL_FIELDS and INDICATOR_FIELDS: item is the struct. */
+#define ITEM_SELECT_(ID, key, member, column, type, flags) FIELD_SELECT_##type(column)
+#define ITEM_READ_(ID, key, member, column, type, flags) \
+	FIELD_READ_##type(st, col, item, member); \
+	col += FIELD_NCOLUMNS(type);
+#define ITEM_FREE_(ID, key, member, column, type, flags) FIELD_FREE_##type(item, member);
+#define FA_TEXT_(ID, key, member, column, type, flags) case FA_##ID: return FIELD_TEXT_##type(p, item, member);
+#define GF_TEXT_(ID, key, member, column, type, flags) case GF_##ID: return FIELD_TEXT_##type(p, item, member);
+#define IND_TEXT_(ID, key, member, column, type, flags) case IND_##ID: return FIELD_TEXT_##type(p, item, member);
+
+static char *
+focus_text(const struct plan *p, const struct focus_area *item, enum focus_field field)
+{
+	(void)p;        /* no references among a focus area's fields today */
 	switch (field) {
-	case FA_NAME: return dup_text(f->name);
-	case FA_PURPOSE: return dup_text(f->purpose);
-	case FA_RESPONSIBLE:
-		buf_init(&b);
-		for (size_t i = 0; i < f->nbodies; i++)
-			buf_printf(&b, "%s%s", i ? " | " : "", f->bodies[i]);
-		return b.s ? b.s : xstrdup("");
+	FOCUS_FIELDS(FA_TEXT_)
 	default: return xstrdup("");
 	}
 }
 
 static char *
-goal_text(const struct plan *p, const struct goal *g, enum goal_field field)
+goal_text(const struct plan *p, const struct goal *item, enum goal_field field)
 {
-	const struct goal *parent;
-	const struct focus_area *fa;
-
 	switch (field) {
-	case GF_TITLE: return dup_text(g->title);
-	case GF_DESCRIPTION: return dup_text(g->description);
-	case GF_PARENT: return dup_text((parent = plan_goal(p, g->parent_id)) ? parent->key : NULL);
-	case GF_FOCUS: return dup_text((fa = plan_focus(p, g->focus_id)) ? fa->key : NULL);
+	GOAL_FIELDS(GF_TEXT_)
 	default: return xstrdup("");
 	}
 }
 
 static char *
-indicator_text(const struct plan *p, const struct indicator *ind, enum indicator_field field)
+indicator_text(const struct plan *p, const struct indicator *item, enum indicator_field field)
 {
-	const struct goal *g;
-
 	switch (field) {
-	case IND_GOAL: return dup_text((g = plan_goal(p, ind->goal_id)) ? g->key : NULL);
-	case IND_NAME: return dup_text(ind->name);
-	case IND_DESCRIPTION: return dup_text(ind->description);
-	case IND_UNIT: return dup_text(ind->unit);
-	case IND_SOURCE: return dup_text(ind->source);
-	case IND_KOLADA: return dup_text(ind->kolada);
-	case IND_DIRECTION: return xstrdup(ind->lower_is_better ? "lower" : "higher");
-	case IND_BASELINE: return number_text(ind->has_baseline, ind->baseline);
-	case IND_BASELINE_PERIOD: return dup_text(ind->baseline_period);
-	case IND_TARGET: return number_text(ind->has_target, ind->target);
-	case IND_TARGET_PERIOD: return dup_text(ind->target_period);
-	case IND_BY_SEX: return xstrdup(ind->by_sex ? "yes" : "no");
+	INDICATOR_FIELDS(IND_TEXT_)
 	default: return xstrdup("");
 	}
 }
@@ -207,7 +295,7 @@ model_item_text(enum kind kind, const struct plan *p, const void *item, int fiel
 {
 	switch (kind) {
 	case KIND_STRATEGY: return dup_text(model_strategy_value(item, (enum strategy_field)field));
-	case KIND_FOCUS: return focus_text(item, (enum focus_field)field);
+	case KIND_FOCUS: return focus_text(p, item, (enum focus_field)field);
 	case KIND_GOAL: return goal_text(p, item, (enum goal_field)field);
 	case KIND_INDICATOR: return indicator_text(p, item, (enum indicator_field)field);
 	case KIND_ACTIVITY: return model_activity_text(item, (enum act_field)field, p);
@@ -266,11 +354,23 @@ load_strategy(struct db *db, const char *id, struct strategy *s)
 	return 0;
 }
 
+/* A focus area's responsible bodies (its LIST), in order. */
+static void
+read_bodies(sqlite3_stmt *bodies, struct focus_area *f)
+{
+	sqlite3_bind_int64(bodies, 1, f->id);
+	while (sqlite3_step(bodies) == SQLITE_ROW) {
+		f->bodies = xrealloc(f->bodies, (f->nbodies + 1) * sizeof *f->bodies);
+		f->bodies[f->nbodies++] = db_strdup(bodies, 0);
+	}
+	sqlite3_reset(bodies);
+}
+
 static int
 load_focus(struct db *db, const char *id, struct plan *p)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT id, key, name, purpose FROM focus_area WHERE strategy_id = ? ORDER BY position");
+		"SELECT id, key, " FOCUS_FIELDS(ITEM_SELECT_) "1 FROM focus_area WHERE strategy_id = ? ORDER BY position");
 	sqlite3_stmt *bodies = db_prepare(db,
 		"SELECT name FROM responsible_body WHERE focus_id = ? ORDER BY position");
 	int rc;
@@ -282,21 +382,16 @@ load_focus(struct db *db, const char *id, struct plan *p)
 	}
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct focus_area *f;
+		struct focus_area *item;
+		int col = 2;
 
 		p->focus = xrealloc(p->focus, (p->nfocus + 1) * sizeof *p->focus);
-		f = &p->focus[p->nfocus++];
-		memset(f, 0, sizeof *f);
-		f->id = sqlite3_column_int64(st, 0);
-		f->key = db_strdup(st, 1);
-		f->name = db_strdup(st, 2);
-		f->purpose = db_strdup(st, 3);
-		sqlite3_bind_int64(bodies, 1, f->id);
-		while (sqlite3_step(bodies) == SQLITE_ROW) {
-			f->bodies = xrealloc(f->bodies, (f->nbodies + 1) * sizeof *f->bodies);
-			f->bodies[f->nbodies++] = db_strdup(bodies, 0);
-		}
-		sqlite3_reset(bodies);
+		item = &p->focus[p->nfocus++];
+		memset(item, 0, sizeof *item);
+		item->id = sqlite3_column_int64(st, 0);
+		item->key = db_strdup(st, 1);
+		FOCUS_FIELDS(ITEM_READ_)
+		read_bodies(bodies, item);
 	}
 	sqlite3_finalize(bodies);
 	if (step_error(db, st, rc) < 0)
@@ -316,8 +411,7 @@ load_goals(struct db *db, const char *id, struct plan *p)
 		" UNION ALL"
 		" SELECT g.id, t.depth + 1, t.path || printf('/%08d', g.position)"
 		"  FROM goal g JOIN tree t ON g.parent_id = t.id)"
-		"SELECT g.id, g.key, g.title, g.description, coalesce(g.parent_id, 0),"
-		" coalesce(g.focus_id, 0), t.depth"
+		"SELECT g.id, g.key, " GOAL_FIELDS(ITEM_SELECT_) "t.depth"
 		" FROM tree t JOIN goal g ON g.id = t.id ORDER BY t.path");
 	int rc;
 
@@ -325,17 +419,16 @@ load_goals(struct db *db, const char *id, struct plan *p)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct goal *g;
+		struct goal *item;
+		int col = 2;
 
 		p->goals = xrealloc(p->goals, (p->ngoals + 1) * sizeof *p->goals);
-		g = &p->goals[p->ngoals++];
-		g->id = sqlite3_column_int64(st, 0);
-		g->key = db_strdup(st, 1);
-		g->title = db_strdup(st, 2);
-		g->description = db_strdup(st, 3);
-		g->parent_id = sqlite3_column_int64(st, 4);
-		g->focus_id = sqlite3_column_int64(st, 5);
-		g->depth = sqlite3_column_int(st, 6);
+		item = &p->goals[p->ngoals++];
+		memset(item, 0, sizeof *item);
+		item->id = sqlite3_column_int64(st, 0);
+		item->key = db_strdup(st, 1);
+		GOAL_FIELDS(ITEM_READ_)
+		item->depth = sqlite3_column_int(st, col);
 	}
 	if (step_error(db, st, rc) < 0)
 		return -1;
@@ -374,9 +467,7 @@ static int
 load_indicators(struct db *db, const char *id, struct plan *p)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT id, goal_id, key, name, description, unit, source, kolada,"
-		" direction = 'lower', baseline, baseline_period, target, target_period, by_sex"
-		" FROM indicator WHERE strategy_id = ? ORDER BY position");
+		"SELECT id, key, " INDICATOR_FIELDS(ITEM_SELECT_) "1 FROM indicator WHERE strategy_id = ? ORDER BY position");
 	sqlite3_stmt *vals = db_prepare(db,
 		"SELECT period, period_key, sex, value, entered_by, entered_at FROM measurement"
 		" WHERE indicator_id = ? ORDER BY period_key, CASE sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END");
@@ -389,28 +480,16 @@ load_indicators(struct db *db, const char *id, struct plan *p)
 	}
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct indicator *ind;
+		struct indicator *item;
+		int col = 2;
 
 		p->inds = xrealloc(p->inds, (p->ninds + 1) * sizeof *p->inds);
-		ind = &p->inds[p->ninds++];
-		memset(ind, 0, sizeof *ind);
-		ind->id = sqlite3_column_int64(st, 0);
-		ind->goal_id = sqlite3_column_int64(st, 1);
-		ind->key = db_strdup(st, 2);
-		ind->name = db_strdup(st, 3);
-		ind->description = db_strdup(st, 4);
-		ind->unit = db_strdup(st, 5);
-		ind->source = db_strdup(st, 6);
-		ind->kolada = db_strdup(st, 7);
-		ind->lower_is_better = sqlite3_column_int(st, 8);
-		ind->has_baseline = sqlite3_column_type(st, 9) != SQLITE_NULL;
-		ind->baseline = sqlite3_column_double(st, 9);
-		ind->baseline_period = db_strdup(st, 10);
-		ind->has_target = sqlite3_column_type(st, 11) != SQLITE_NULL;
-		ind->target = sqlite3_column_double(st, 11);
-		ind->target_period = db_strdup(st, 12);
-		ind->by_sex = sqlite3_column_int(st, 13);
-		if (load_values(db, ind, vals) < 0) {
+		item = &p->inds[p->ninds++];
+		memset(item, 0, sizeof *item);
+		item->id = sqlite3_column_int64(st, 0);
+		item->key = db_strdup(st, 1);
+		INDICATOR_FIELDS(ITEM_READ_)
+		if (load_values(db, item, vals) < 0) {
 			rc = SQLITE_ERROR;
 			break;
 		}
@@ -426,28 +505,8 @@ load_indicators(struct db *db, const char *id, struct plan *p)
 	return 0;
 }
 
-/* Reading, freeing and copying a member, by field type. */
-#define FIELD_READ_TEXT(st, col, m) (m) = db_strdup(st, col)
-#define FIELD_READ_DATE FIELD_READ_TEXT
-#define FIELD_READ_FOCUS(st, col, m) (m) = sqlite3_column_int64(st, col)
-#define FIELD_READ_GOAL FIELD_READ_FOCUS
-#define FIELD_READ_STATUS(st, col, m) (m) = read_status(st, col)
-#define FIELD_READ_PERCENT(st, col, m) (m) = sqlite3_column_int(st, col)
-#define FIELD_FREE_TEXT(m) free(m)
-#define FIELD_FREE_DATE FIELD_FREE_TEXT
-#define FIELD_FREE_FOCUS(m) (void)0
-#define FIELD_FREE_GOAL FIELD_FREE_FOCUS
-#define FIELD_FREE_STATUS FIELD_FREE_FOCUS
-#define FIELD_FREE_PERCENT FIELD_FREE_FOCUS
-#define FIELD_COPY_TEXT(d, s) (d) = (s) ? xstrdup(s) : NULL
-#define FIELD_COPY_DATE FIELD_COPY_TEXT
-#define FIELD_COPY_FOCUS(d, s) (void)0     /* copied with the struct */
-#define FIELD_COPY_GOAL FIELD_COPY_FOCUS
-#define FIELD_COPY_STATUS FIELD_COPY_FOCUS
-#define FIELD_COPY_PERCENT FIELD_COPY_FOCUS
-
-#define DEF_(ID, key, member, column, type, label, flags, lo, hi, form) \
-	[AF_##ID] = { key, column, FT_##type, label, flags, lo, hi, form },
+#define DEF_(ID, key, member, column, type, label, flags, lo, hi, form, detail) \
+	[AF_##ID] = { key, column, FT_##type, label, flags, lo, hi, form, detail },
 const struct field_def model_activity_fields[AF_COUNT] = { ACTIVITY_FIELDS(DEF_) };
 #undef DEF_
 
@@ -471,21 +530,13 @@ model_activity_field_list(const char *sep)
 	return b.s;
 }
 
-static enum status
-read_status(sqlite3_stmt *st, int col)
-{
-	int s = status_from_id(db_text(st, col));
-
-	return s < 0 ? ST_NOT_STARTED : (enum status)s;
-}
-
 void
 model_read_activity(sqlite3_stmt *st, struct activity *a)
 {
 	a->id = sqlite3_column_int64(st, MODEL_COL_ID);
 	a->ref = db_strdup(st, MODEL_COL_REF);
-#define READ_(ID, key, member, column, type, label, flags, lo, hi, form) \
-	FIELD_READ_##type(st, MODEL_COL_FIELDS + AF_##ID, a->member);
+#define READ_(ID, key, member, column, type, label, flags, lo, hi, form, detail) \
+	FIELD_READ_##type(st, MODEL_COL_FIELDS + AF_##ID, a, member);
 	ACTIVITY_FIELDS(READ_)
 #undef READ_
 	a->changed_by = db_strdup(st, MODEL_COL_CHANGED_BY);
@@ -496,18 +547,9 @@ model_read_activity(sqlite3_stmt *st, struct activity *a)
 char *
 model_activity_text(const struct activity *a, enum act_field f, const struct plan *p)
 {
-	const struct focus_area *fa;
-	const struct goal *g;
-
 	switch (f) {
-#define TEXT_(ID, key, member, column, type, label, flags, lo, hi, form) \
-	case AF_##ID: return FIELD_TEXT_##type(a->member);
-#define FIELD_TEXT_TEXT(m) xstrdup((m) ? (m) : "")
-#define FIELD_TEXT_DATE FIELD_TEXT_TEXT
-#define FIELD_TEXT_FOCUS(m) xstrdup(p && (fa = plan_focus(p, m)) && fa->key ? fa->key : "")
-#define FIELD_TEXT_GOAL(m) xstrdup(p && (g = plan_goal(p, m)) && g->key ? g->key : "")
-#define FIELD_TEXT_STATUS(m) xstrdup(status_id(m))
-#define FIELD_TEXT_PERCENT(m) xasprintf("%d", m)
+#define TEXT_(ID, key, member, column, type, label, flags, lo, hi, form, detail) \
+	case AF_##ID: return FIELD_TEXT_##type(p, a, member);
 	ACTIVITY_FIELDS(TEXT_)
 #undef TEXT_
 	default: return xstrdup("");
@@ -601,9 +643,6 @@ model_csv_columns(const struct csv_column **cols)
 char *
 model_csv_value(const struct plan *p, const struct activity *a, const struct csv_column *c)
 {
-	const struct focus_area *fa;
-	const struct goal *g;
-
 	switch (c->what) {
 	case CSV_STRATEGY: return xstrdup(p->s.id ? p->s.id : "");
 	case CSV_NUMBER: return xasprintf("%lld", (long long)a->id);
@@ -613,8 +652,19 @@ model_csv_value(const struct plan *p, const struct activity *a, const struct csv
 	case CSV_CHANGED_BY: return xstrdup(a->changed_by ? a->changed_by : "");
 	case CSV_CHANGED_AT: return xstrdup(a->changed_at ? a->changed_at : "");
 	}
-	/* A field: references by name, for people; the rest as stored. */
-	switch (model_activity_fields[c->field].type) {
+	return model_activity_shown(p, a, (enum act_field)c->field, NULL);
+}
+
+char *
+model_activity_shown(const struct plan *p, const struct activity *a, enum act_field f,
+                     const char *date_format)
+{
+	const struct focus_area *fa;
+	const struct goal *g;
+	char date[64], *text, *shown;
+	int st;
+
+	switch (model_activity_fields[f].type) {
 	case FT_FOCUS:
 		fa = plan_focus(p, a->focus_id);
 		return xstrdup(fa && fa->name ? fa->name : "");
@@ -622,15 +672,49 @@ model_csv_value(const struct plan *p, const struct activity *a, const struct csv
 		g = plan_goal(p, a->goal_id);
 		return xstrdup(g && g->title ? g->title : "");
 	default:
-		return model_activity_text(a, (enum act_field)c->field, p);
+		break;
 	}
+	text = model_activity_text(a, f, p);
+	if (!date_format)
+		return text;
+	switch (model_activity_fields[f].type) {
+	case FT_STATUS:
+		if ((st = status_from_id(text)) < 0)
+			return text;
+		shown = xasprintf("%s %s%s", status_symbol((enum status)st), status_label((enum status)st),
+		                  activity_overdue(a) ? _(" * overdue") : "");
+		break;
+	case FT_PERCENT:
+		shown = xasprintf("%s %%", text);
+		break;
+	case FT_DATE:
+		format_date(date, sizeof date, text, date_format);
+		shown = xstrdup(date);
+		break;
+	default:
+		return text;
+	}
+	free(text);
+	return shown;
+}
+
+size_t
+model_activity_detail(enum act_field out[AF_COUNT])
+{
+	size_t n = 0;
+
+	for (int line = 1; line <= AF_COUNT; line++)
+		for (int f = 0; f < AF_COUNT; f++)
+			if (model_activity_fields[f].detail == line)
+				out[n++] = (enum act_field)f;
+	return n;
 }
 
 void
 model_free_activity(struct activity *a)
 {
 	free(a->ref);
-#define FREE_(ID, key, member, column, type, label, flags, lo, hi, form) FIELD_FREE_##type(a->member);
+#define FREE_(ID, key, member, column, type, label, flags, lo, hi, form, detail) FIELD_FREE_##type(a, member);
 	ACTIVITY_FIELDS(FREE_)
 #undef FREE_
 	free(a->changed_by);
@@ -641,12 +725,12 @@ void
 model_copy_activity(struct activity *dst, const struct activity *src)
 {
 	*dst = *src;
-	FIELD_COPY_TEXT(dst->ref, src->ref);
-#define COPY_(ID, key, member, column, type, label, flags, lo, hi, form) FIELD_COPY_##type(dst->member, src->member);
+	FIELD_COPY_TEXT(dst, src, ref);
+#define COPY_(ID, key, member, column, type, label, flags, lo, hi, form, detail) FIELD_COPY_##type(dst, src, member);
 	ACTIVITY_FIELDS(COPY_)
 #undef COPY_
-	FIELD_COPY_TEXT(dst->changed_by, src->changed_by);
-	FIELD_COPY_TEXT(dst->changed_at, src->changed_at);
+	FIELD_COPY_TEXT(dst, src, changed_by);
+	FIELD_COPY_TEXT(dst, src, changed_at);
 }
 
 void
@@ -656,32 +740,28 @@ model_free_plan(struct plan *p)
 	STRATEGY_FIELDS(X)
 #undef X
 	for (size_t i = 0; i < p->nfocus; i++) {
-		struct focus_area *f = &p->focus[i];
+		struct focus_area *item = &p->focus[i];
 
-		free(f->key);
-		free(f->name);
-		free(f->purpose);
-		for (size_t j = 0; j < f->nbodies; j++)
-			free(f->bodies[j]);
-		free(f->bodies);
+		free(item->key);
+		FOCUS_FIELDS(ITEM_FREE_)
 	}
 	for (size_t i = 0; i < p->ngoals; i++) {
-		free(p->goals[i].key);
-		free(p->goals[i].title);
-		free(p->goals[i].description);
+		struct goal *item = &p->goals[i];
+
+		free(item->key);
+		GOAL_FIELDS(ITEM_FREE_)
 	}
 	for (size_t i = 0; i < p->ninds; i++) {
-		struct indicator *ind = &p->inds[i];
+		struct indicator *item = &p->inds[i];
 
-		free(ind->key); free(ind->name); free(ind->description); free(ind->unit);
-		free(ind->source); free(ind->kolada); free(ind->baseline_period);
-		free(ind->target_period);
-		for (size_t j = 0; j < ind->nvalues; j++) {
-			free(ind->values[j].period);
-			free(ind->values[j].entered_by);
-			free(ind->values[j].entered_at);
+		free(item->key);
+		INDICATOR_FIELDS(ITEM_FREE_)
+		for (size_t j = 0; j < item->nvalues; j++) {
+			free(item->values[j].period);
+			free(item->values[j].entered_by);
+			free(item->values[j].entered_at);
 		}
-		free(ind->values);
+		free(item->values);
 	}
 	for (size_t i = 0; i < p->nacts; i++)
 		model_free_activity(&p->acts[i]);

@@ -48,6 +48,7 @@ struct field_def {
 	unsigned flags;
 	int lo, hi;
 	int form;               /* activities: the line in the dashboard's form, 0: not there */
+	int detail;             /* activities: the line in pane 4's detail, 0: not there */
 };
 
 enum kind { KIND_STRATEGY, KIND_FOCUS, KIND_GOAL, KIND_INDICATOR, KIND_ACTIVITY, KIND_COUNT };
@@ -75,53 +76,75 @@ struct strategy { STRATEGY_FIELDS(SF_MEMBER_) };
 const char *model_strategy_value(const struct strategy *s, enum strategy_field f);
 
 /*
- * The fields of focus areas, goals and indicators: X(ID, key, column, type,
- * flags).  model_item_text() gives each one's value as files hold it.
+ * The C members of a field, by its type: a number may be missing (has_m 0:
+ * none, kept apart from 0); a list is its names and how many (m, nm).
+ */
+#define FIELD_MEMBER_TEXT(m) char *m;
+#define FIELD_MEMBER_DATE FIELD_MEMBER_TEXT
+#define FIELD_MEMBER_PERIOD FIELD_MEMBER_TEXT
+#define FIELD_MEMBER_FOCUS(m) int64_t m;        /* 0: none */
+#define FIELD_MEMBER_GOAL FIELD_MEMBER_FOCUS
+#define FIELD_MEMBER_STATUS(m) enum status m;
+#define FIELD_MEMBER_PERCENT(m) int m;
+#define FIELD_MEMBER_DIRECTION(m) int m;        /* 1: lower is better */
+#define FIELD_MEMBER_BOOL(m) int m;
+#define FIELD_MEMBER_NUMBER(m) int has_##m; double m;
+#define FIELD_MEMBER_LIST(m) char **m; size_t n##m;
+
+/*
+ * The fields of focus areas, goals and indicators, one row each:
+ * X(ID, key, member, column, type, flags).  From them come the enums
+ * (FA_*, GF_*, IND_*), the members of the structs below, the SELECT and
+ * reading of model_load_plan(), freeing, model_item_text(), and the INI
+ * import, export and import summary (strategy_ini.c, import_summary.c).
+ * key: the INI key; member: in the struct (a NUMBER is the pair has_member
+ * and member, a LIST the names member and their count nmember); column: in
+ * the kind's table, NULL for a LIST (a table of its own).  The order of the
+ * rows is the order of export.
  */
 #define FOCUS_FIELDS(X) \
-	X(NAME, "name", "name", TEXT, FF_REQUIRED) \
-	X(PURPOSE, "purpose", "purpose", TEXT, FF_MULTILINE) \
-	X(RESPONSIBLE, "responsible", NULL, LIST, 0)
+	X(NAME, "name", name, "name", TEXT, FF_REQUIRED) \
+	X(PURPOSE, "purpose", purpose, "purpose", TEXT, FF_MULTILINE) \
+	X(RESPONSIBLE, "responsible", bodies, NULL, LIST, 0)
 #define GOAL_FIELDS(X) \
-	X(TITLE, "title", "title", TEXT, FF_REQUIRED) \
-	X(DESCRIPTION, "description", "description", TEXT, FF_MULTILINE) \
-	X(PARENT, "parent", "parent_id", GOAL, 0) \
-	X(FOCUS, "focus", "focus_id", FOCUS, 0)
+	X(TITLE, "title", title, "title", TEXT, FF_REQUIRED) \
+	X(DESCRIPTION, "description", description, "description", TEXT, FF_MULTILINE) \
+	X(PARENT, "parent", parent_id, "parent_id", GOAL, 0) \
+	X(FOCUS, "focus", focus_id, "focus_id", FOCUS, 0)
 #define INDICATOR_FIELDS(X) \
-	X(GOAL, "goal", "goal_id", GOAL, FF_REQUIRED) \
-	X(NAME, "name", "name", TEXT, FF_REQUIRED) \
-	X(DESCRIPTION, "description", "description", TEXT, FF_MULTILINE) \
-	X(UNIT, "unit", "unit", TEXT, 0) \
-	X(SOURCE, "source", "source", TEXT, 0) \
-	X(KOLADA, "kolada", "kolada", TEXT, 0) \
-	X(DIRECTION, "direction", "direction", DIRECTION, 0) \
-	X(BASELINE, "baseline", "baseline", NUMBER, 0) \
-	X(BASELINE_PERIOD, "baseline_period", "baseline_period", PERIOD, 0) \
-	X(TARGET, "target", "target", NUMBER, 0) \
-	X(TARGET_PERIOD, "target_period", "target_period", PERIOD, 0) \
-	X(BY_SEX, "by_sex", "by_sex", BOOL, 0)
-#define FA_ENUM_(ID, key, column, type, flags) FA_##ID,
-#define GF_ENUM_(ID, key, column, type, flags) GF_##ID,
-#define IND_ENUM_(ID, key, column, type, flags) IND_##ID,
+	X(GOAL, "goal", goal_id, "goal_id", GOAL, FF_REQUIRED) \
+	X(NAME, "name", name, "name", TEXT, FF_REQUIRED) \
+	X(DESCRIPTION, "description", description, "description", TEXT, FF_MULTILINE) \
+	X(UNIT, "unit", unit, "unit", TEXT, 0) \
+	X(SOURCE, "source", source, "source", TEXT, 0) \
+	X(KOLADA, "kolada", kolada, "kolada", TEXT, 0) \
+	X(DIRECTION, "direction", lower_is_better, "direction", DIRECTION, 0) \
+	X(BASELINE, "baseline", baseline, "baseline", NUMBER, 0) \
+	X(BASELINE_PERIOD, "baseline_period", baseline_period, "baseline_period", PERIOD, 0) \
+	X(TARGET, "target", target, "target", NUMBER, 0) \
+	X(TARGET_PERIOD, "target_period", target_period, "target_period", PERIOD, 0) \
+	X(BY_SEX, "by_sex", by_sex, "by_sex", BOOL, 0)
+#define FA_ENUM_(ID, key, member, column, type, flags) FA_##ID,
+#define GF_ENUM_(ID, key, member, column, type, flags) GF_##ID,
+#define IND_ENUM_(ID, key, member, column, type, flags) IND_##ID,
 enum focus_field { FOCUS_FIELDS(FA_ENUM_) FA_COUNT };
 enum goal_field { GOAL_FIELDS(GF_ENUM_) GF_COUNT };
 enum indicator_field { INDICATOR_FIELDS(IND_ENUM_) IND_COUNT };
 #undef FA_ENUM_
 #undef GF_ENUM_
 #undef IND_ENUM_
+#define ITEM_MEMBER_(ID, key, member, column, type, flags) FIELD_MEMBER_##type(member)
 
 struct focus_area {
 	int64_t id;
-	char *key, *name, *purpose;
-	char **bodies;          /* responsible bodies, in order */
-	size_t nbodies;
+	char *key;
+	FOCUS_FIELDS(ITEM_MEMBER_)      /* name, purpose, bodies (responsible bodies, in order) */
 };
 
 struct goal {
 	int64_t id;
-	char *key, *title, *description;
-	int64_t parent_id;      /* 0: none (a strategy-level or focus-area goal) */
-	int64_t focus_id;       /* 0: none */
+	char *key;
+	GOAL_FIELDS(ITEM_MEMBER_)       /* title, description, parent_id, focus_id (0: none) */
 	int depth;              /* 0 for top level, 1 for a sub-goal... */
 };
 
@@ -135,16 +158,13 @@ struct measurement {
 };
 
 struct indicator {
-	int64_t id, goal_id;
-	char *key, *name, *description, *unit, *source, *kolada;
-	int lower_is_better;
-	int has_baseline, has_target;
-	double baseline, target;
-	char *baseline_period, *target_period;
-	int by_sex;
+	int64_t id;
+	char *key;
+	INDICATOR_FIELDS(ITEM_MEMBER_)  /* goal_id, name... lower_is_better, has_baseline/baseline... */
 	struct measurement *values;     /* sorted by period, then sex */
 	size_t nvalues;
 };
+#undef ITEM_MEMBER_
 
 /*
  * The fields of an activity that people change, one row each: the one
@@ -154,41 +174,34 @@ struct indicator {
  * of a typed value by its type, INI import and export, the import summary,
  * the change log, the CSV columns (after the published ones), the form's
  * labels and lines, and the field lists of the help and the error
- * messages.  Adding a field is a schema migration (db.c, db.h), a row here,
- * its label's translation, tests and the manual; pane 4's detail lists its
- * fields by hand (pane_activities.c).
+ * messages, and pane 4's detail.  Adding a field is a schema migration
+ * (db.c, db.h), a row here, its label's translation, tests and the manual.
  *
- *   X(ID, key, member, column, type, label, flags, lo, hi, form)
+ *   X(ID, key, member, column, type, label, flags, lo, hi, form, detail)
  *
  * key: the field's name to people and files; member: in struct activity;
  * column: in the activity table; type: TEXT, DATE, FOCUS or GOAL (a
  * reference, a key to people), STATUS or PERCENT (an int from lo to hi);
  * label: for people, translated; flags: FF_*; form: its line in the
- * dashboard's form (1...), 0 if the form does not show it.  The order of
- * the rows is the order of export, of the change log and of the lists.
+ * dashboard's form (1...), 0 if the form does not show it; detail: its
+ * line in pane 4's detail (1...), 0 if the detail does not show it (the
+ * title is the detail's heading).  The order of the rows is the order of
+ * export, of the change log and of the lists.
  */
 #define ACTIVITY_FIELDS(X) \
-	X(TITLE,       "title",       title,       "title",       TEXT,    N_("Title"),       FF_REQUIRED,  0, 0,   7) \
-	X(DESCRIPTION, "description", description, "description", TEXT,    N_("Description"), FF_MULTILINE | FF_NO_CSV, 0, 0, 8) \
-	X(FOCUS,       "focus",       focus_id,    "focus_id",    FOCUS,   N_("Focus area"),  0,            0, 0,   0) \
-	X(GOAL,        "goal",        goal_id,     "goal_id",     GOAL,    N_("Goal"),        0,            0, 0,   0) \
-	X(RESPONSIBLE, "responsible", responsible, "responsible", TEXT,    N_("Responsible"), 0,            0, 0,   6) \
-	X(CONTACT,     "contact",     contact,     "contact",     TEXT,    N_("Contact"),     0,            0, 0,   0) \
-	X(START,       "start",       start,       "start_date",  DATE,    N_("Start"),       0,            0, 0,   4) \
-	X(DUE,         "due",         due,         "due_date",    DATE,    N_("Due"),         0,            0, 0,   5) \
-	X(STATUS,      "status",      status,      "status",      STATUS,  N_("Status"),      0,            0, 0,   1) \
-	X(PROGRESS,    "progress",    progress,    "progress",    PERCENT, N_("Progress"),    0,            0, 100, 2) \
-	X(COMMENT,     "comment",     comment,     "comment",     TEXT,    N_("Comment"),     FF_MULTILINE, 0, 0,   3)
+	X(TITLE,       "title",       title,       "title",       TEXT,    N_("Title"),       FF_REQUIRED,  0, 0,   7,  0) \
+	X(DESCRIPTION, "description", description, "description", TEXT,    N_("Description"), FF_MULTILINE | FF_NO_CSV, 0, 0, 8,  9) \
+	X(FOCUS,       "focus",       focus_id,    "focus_id",    FOCUS,   N_("Focus area"),  0,            0, 0,   0,  3) \
+	X(GOAL,        "goal",        goal_id,     "goal_id",     GOAL,    N_("Goal"),        0,            0, 0,   0,  4) \
+	X(RESPONSIBLE, "responsible", responsible, "responsible", TEXT,    N_("Responsible"), 0,            0, 0,   6,  5) \
+	X(CONTACT,     "contact",     contact,     "contact",     TEXT,    N_("Contact"),     0,            0, 0,   0,  6) \
+	X(START,       "start",       start,       "start_date",  DATE,    N_("Start"),       0,            0, 0,   4,  7) \
+	X(DUE,         "due",         due,         "due_date",    DATE,    N_("Due"),         0,            0, 0,   5,  8) \
+	X(STATUS,      "status",      status,      "status",      STATUS,  N_("Status"),      0,            0, 0,   1,  1) \
+	X(PROGRESS,    "progress",    progress,    "progress",    PERCENT, N_("Progress"),    0,            0, 100, 2,  2) \
+	X(COMMENT,     "comment",     comment,     "comment",     TEXT,    N_("Comment"),     FF_MULTILINE, 0, 0,   3, 10)
 
-/* The C type of a member, by field type. */
-#define FIELD_CTYPE_TEXT char *
-#define FIELD_CTYPE_DATE char *
-#define FIELD_CTYPE_FOCUS int64_t       /* 0: none */
-#define FIELD_CTYPE_GOAL int64_t        /* 0: none */
-#define FIELD_CTYPE_STATUS enum status
-#define FIELD_CTYPE_PERCENT int
-
-#define AF_ENUM_(ID, key, member, column, type, label, flags, lo, hi, form) AF_##ID,
+#define AF_ENUM_(ID, key, member, column, type, label, flags, lo, hi, form, detail) AF_##ID,
 enum act_field { ACTIVITY_FIELDS(AF_ENUM_) AF_COUNT };
 #undef AF_ENUM_
 
@@ -198,7 +211,7 @@ int model_activity_field(const char *key);
 /* The keys joined by sep (a new string), as the help and the messages list them. */
 char *model_activity_field_list(const char *sep);
 
-#define ACT_MEMBER_(ID, key, member, column, type, label, flags, lo, hi, form) FIELD_CTYPE_##type member;
+#define ACT_MEMBER_(ID, key, member, column, type, label, flags, lo, hi, form, detail) FIELD_MEMBER_##type(member)
 struct activity {
 	int64_t id;             /* the activity's number */
 	char *ref;              /* its key within the strategy's INI file */
@@ -230,14 +243,20 @@ struct strategy_ref { char *id, *municipality, *title; };
 int model_list_strategies(struct db *db, struct strategy_ref **out, size_t *n);
 void model_free_strategy_refs(struct strategy_ref *r, size_t n);
 
-/* The columns model_read_activity() reads, for SELECTs of activities, and their places. */
+/* What a SELECT reads for a field, by its type: one column, none for a list. */
 #define FIELD_SELECT_TEXT(column) column ", "
-#define FIELD_SELECT_DATE(column) column ", "
+#define FIELD_SELECT_DATE FIELD_SELECT_TEXT
+#define FIELD_SELECT_PERIOD FIELD_SELECT_TEXT
 #define FIELD_SELECT_FOCUS(column) "coalesce(" column ", 0), "
-#define FIELD_SELECT_GOAL(column) "coalesce(" column ", 0), "
-#define FIELD_SELECT_STATUS(column) column ", "
-#define FIELD_SELECT_PERCENT(column) column ", "
-#define MODEL_SELECT_(ID, key, member, column, type, label, flags, lo, hi, form) FIELD_SELECT_##type(column)
+#define FIELD_SELECT_GOAL FIELD_SELECT_FOCUS
+#define FIELD_SELECT_STATUS FIELD_SELECT_TEXT
+#define FIELD_SELECT_PERCENT FIELD_SELECT_TEXT
+#define FIELD_SELECT_DIRECTION(column) column " = 'lower', "
+#define FIELD_SELECT_BOOL FIELD_SELECT_TEXT
+#define FIELD_SELECT_NUMBER FIELD_SELECT_TEXT
+#define FIELD_SELECT_LIST(column) ""
+/* The columns model_read_activity() reads, for SELECTs of activities, and their places. */
+#define MODEL_SELECT_(ID, key, member, column, type, label, flags, lo, hi, form, detail) FIELD_SELECT_##type(column)
 #define MODEL_ACTIVITY_COLUMNS \
 	"id, ref, " ACTIVITY_FIELDS(MODEL_SELECT_) "changed_by, changed_at, version"
 enum {
@@ -271,6 +290,17 @@ struct csv_column {
 size_t model_csv_columns(const struct csv_column **cols);
 /* A column's value for an activity of p, for people: names, labels, ISO dates (a new string). */
 char *model_csv_value(const struct plan *p, const struct activity *a, const struct csv_column *c);
+/*
+ * A field's value for people (a new string, "" if empty): focus areas and
+ * goals by name and title.  date_format NULL: as the CSV report writes it
+ * (ISO dates, a status id, a bare number); else as the dashboard shows it
+ * (dates in date_format, a status with its symbol, its label and whether
+ * it is overdue, a percentage).
+ */
+char *model_activity_shown(const struct plan *p, const struct activity *a, enum act_field f,
+                           const char *date_format);
+/* The fields pane 4's detail shows, in its order, into out; how many. */
+size_t model_activity_detail(enum act_field out[AF_COUNT]);
 
 /* Load one strategy; -1 with err_set() if it does not exist. */
 int model_load_plan(struct db *db, const char *strategy_id, struct plan *p);

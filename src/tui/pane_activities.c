@@ -232,34 +232,20 @@ detail(struct view *v, long row, struct doc *d)
 {
 	struct dash *dash = v->dash;
 	const struct activity *a = row_activity(v, row);
-	const char *fmt = dash->app->cfg.date_format;
-	const struct focus_area *fa;
-	const struct goal *g;
-	char buf[64], *s;
+	enum act_field fields[AF_COUNT];
+	size_t n = model_activity_detail(fields);
+	char *s;
 
 	if (!a)
 		return;
-	fa = a->focus_id ? plan_focus(&dash->plan, a->focus_id) : NULL;
-	g = a->goal_id ? plan_goal(&dash->plan, a->goal_id) : NULL;
 	s = xasprintf("#%lld %s", (long long)a->id, a->title);
 	doc_heading(d, s);
 	free(s);
-	s = xasprintf("%s %s%s", status_symbol(a->status), status_label(a->status),
-	              activity_overdue(a) ? _(" * overdue") : "");
-	doc_field(d, _("Status"), s);
-	free(s);
-	snprintf(buf, sizeof buf, "%d %%", a->progress);
-	doc_field(d, _("Progress"), buf);
-	doc_field(d, _("Focus area"), fa ? fa->name : NULL);
-	doc_field(d, _("Goal"), g ? g->title : NULL);
-	doc_field(d, _("Responsible"), a->responsible);
-	doc_field(d, _("Contact"), a->contact);
-	report_format_date(buf, sizeof buf, a->start, fmt);
-	doc_field(d, _("Start"), buf);
-	report_format_date(buf, sizeof buf, a->due, fmt);
-	doc_field(d, _("Due"), buf);
-	doc_field(d, _("Description"), a->description);
-	doc_field(d, _("Comment"), a->comment);
+	for (size_t i = 0; i < n; i++) {
+		s = model_activity_shown(&dash->plan, a, fields[i], dash->app->cfg.date_format);
+		doc_field(d, _(model_activity_fields[fields[i]].label), s);
+		free(s);
+	}
 	if (a->changed_by && *a->changed_by) {
 		s = xasprintf("%s, %s", a->changed_by, a->changed_at ? a->changed_at : "");
 		doc_field(d, _("Last changed"), s);

@@ -170,6 +170,21 @@ item_text(void **state)
 	expect_text(KIND_INDICATOR, &p, &p.inds[0], IND_TARGET, "");
 	expect_text(KIND_INDICATOR, &p, &p.inds[0], IND_TARGET_PERIOD, "2030");
 	expect_text(KIND_INDICATOR, &p, &p.inds[0], IND_BY_SEX, "yes");
+	/* The members the tables declare, read by model_load_outline(). */
+	assert_string_equal(p.focus[0].key, "f1");
+	assert_int_equal(p.focus[0].nbodies, 2);
+	assert_string_equal(p.focus[0].bodies[1], "BUN");
+	assert_int_equal(g->depth, 1);
+	assert_int_equal(g->parent_id, 1);
+	assert_null(p.goals[0].description);
+	assert_string_equal(p.inds[0].key, "i1");
+	assert_int_equal(p.inds[0].goal_id, 2);
+	assert_int_equal(p.inds[0].lower_is_better, 1);
+	assert_true(p.inds[0].has_baseline);
+	assert_true(p.inds[0].baseline == 8.5);
+	assert_false(p.inds[0].has_target);
+	assert_int_equal(p.inds[0].by_sex, 1);
+	assert_null(p.inds[0].unit);
 	model_free_plan(&p);
 }
 
@@ -306,6 +321,60 @@ csv_columns(void **state)
 	assert_int_equal(model_csv_columns(&cols), n);
 }
 
+/* Pane 4's detail: its lines run 1, 2, 3... in the table; the title is the heading, not a line. */
+static void
+detail_lines(void **state)
+{
+	enum act_field f[AF_COUNT];
+	size_t n = model_activity_detail(f);
+	int lines = 0;
+
+	(void)state;
+	for (int i = 0; i < AF_COUNT; i++)
+		lines += model_activity_fields[i].detail > 0;
+	assert_int_equal(n, lines);
+	assert_int_equal(model_activity_fields[AF_TITLE].detail, 0);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(model_activity_fields[f[i]].detail, (int)i + 1);
+	assert_int_equal(f[0], AF_STATUS);
+}
+
+static void
+expect_shown(const struct plan *p, const struct activity *a, enum act_field f, const char *fmt, const char *want)
+{
+	char *v = model_activity_shown(p, a, f, fmt);
+
+	assert_string_equal(v, want);
+	free(v);
+}
+
+/* A field for people: on screen (dates in the configured format, status and percent decorated) and in the CSV. */
+static void
+shown_values(void **state)
+{
+	struct plan p;
+	struct activity a = {
+		.id = 9, .title = "Nio", .focus_id = 1, .goal_id = 2, .status = ST_IN_PROGRESS,
+		.progress = 40, .start = "2019-12-01", .due = "2020-01-02"
+	};
+
+	(void)state;
+	assert_int_equal(model_load_outline(db, "s", &p), 0);
+	expect_shown(&p, &a, AF_STATUS, "%d.%m.%Y", "> In progress * overdue");
+	expect_shown(&p, &a, AF_STATUS, NULL, "in_progress");
+	expect_shown(&p, &a, AF_PROGRESS, "%d.%m.%Y", "40 %");
+	expect_shown(&p, &a, AF_PROGRESS, NULL, "40");
+	expect_shown(&p, &a, AF_DUE, "%d.%m.%Y", "02.01.2020");
+	expect_shown(&p, &a, AF_DUE, NULL, "2020-01-02");
+	expect_shown(&p, &a, AF_FOCUS, "%d.%m.%Y", "Arbete");
+	expect_shown(&p, &a, AF_GOAL, NULL, "Del");
+	expect_shown(&p, &a, AF_CONTACT, "%d.%m.%Y", "");
+	expect_shown(&p, &a, AF_TITLE, NULL, "Nio");
+	a.status = ST_DONE;
+	expect_shown(&p, &a, AF_STATUS, "%d.%m.%Y", "+ Done");
+	model_free_plan(&p);
+}
+
 int
 main(void)
 {
@@ -318,6 +387,8 @@ main(void)
 		cmocka_unit_test(checked_by_type),
 		cmocka_unit_test(csv_columns),
 		cmocka_unit_test(item_text),
+		cmocka_unit_test(detail_lines),
+		cmocka_unit_test(shown_values),
 	};
 	int rc;
 

@@ -164,6 +164,49 @@ markdown_escapes_and_ends_its_blocks(void **state)
 	free(md);
 }
 
+/* The cells of each record of a CSV text (RFC 4180: commas and line breaks in quotes are data), into cells[]. */
+static size_t
+csv_cells(const char *csv, size_t cells[], size_t max)
+{
+	size_t n = 0, c = 1;
+	int quoted = 0;
+
+	for (const char *s = csv; *s; s++) {
+		if (*s == '"')
+			quoted = !quoted;
+		else if (!quoted && *s == ',')
+			c++;
+		else if (!quoted && s[0] == '\r' && s[1] == '\n') {
+			if (n < max)
+				cells[n++] = c;
+			c = 1;
+			s++;
+		}
+	}
+	return n;
+}
+
+/* Every record has a cell for each column of the header, also a column that only the field table names. */
+static void
+csv_rows_match_header(void **state)
+{
+	char *csv = written("csv", "last-review", 80), *head = NULL;
+	size_t len = 0, cells[16], hcells[1];
+	size_t n = csv_cells(csv, cells, 16);
+	FILE *f = open_memstream(&head, &len);
+
+	(void)state;
+	assert_non_null(f);
+	report_file_start(report_writer_find("csv"), f);
+	fclose(f);
+	assert_int_equal(csv_cells(head, hcells, 1), 1);
+	assert_int_equal(n, 3);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(cells[i], hcells[0]);
+	free(head);
+	free(csv);
+}
+
 static void
 csv_is_one_record_per_activity(void **state)
 {
@@ -279,6 +322,7 @@ main(void)
 		cmocka_unit_test(text_keeps_to_the_width),
 		cmocka_unit_test(markdown_escapes_and_ends_its_blocks),
 		cmocka_unit_test(csv_is_one_record_per_activity),
+		cmocka_unit_test(csv_rows_match_header),
 		cmocka_unit_test(prepare_reads_the_changes_since),
 		cmocka_unit_test(progress_tells_the_truth),
 	};
