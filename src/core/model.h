@@ -71,8 +71,6 @@ enum strategy_field { STRATEGY_FIELDS(SF_ENUM_) SF_COUNT };
 #define SF_MEMBER_(key, type, flags) char *key;
 struct strategy { STRATEGY_FIELDS(SF_MEMBER_) };
 #undef SF_MEMBER_
-/* A strategy's field, as stored (NULL if none). */
-const char *model_strategy_value(const struct strategy *s, enum strategy_field f);
 
 /*
  * The fields of focus areas, goals and indicators: X(ID, key, column, type,

@@ -42,7 +42,8 @@ edit_toggle(struct dash *d)
 		display_message(0, "%s", _("View mode: nothing you press changes the file"));
 }
 
-int
+/* 1 if in edit mode; else says how to get there (or why not) and returns 0. */
+static int
 edit_required(struct dash *d)
 {
 	if (d->edit)
