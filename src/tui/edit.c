@@ -279,6 +279,17 @@ apply_change(struct dash *d, const struct activity *shown, const struct act_chan
 	}
 }
 
+/* A question answered with Esc, or not at all: -1 if the program must end, else say so and 0. */
+static int
+prompt_cancelled(struct dash *d, const char *what)
+{
+	if (display_exiting())
+		return -1;
+	display_message(0, "%s", what);
+	dash_redraw(d);
+	return 0;
+}
+
 /* The status picked for the activity (its current one marked), or picker_choose()'s -1 or -2. */
 static int
 status_pick(struct dash *d, const struct activity *a)
@@ -351,11 +362,7 @@ edit_status(struct dash *d, struct view *v)
 	comment = display_prompt(_("Comment (Enter skips, Esc cancels): "), NULL);
 	if (!comment) {
 		model_free_activity(&a);
-		if (display_exiting())
-			return -1;
-		display_message(0, "%s", _("Cancelled: nothing was changed"));
-		dash_redraw(d);
-		return 0;
+		return prompt_cancelled(d, _("Cancelled: nothing was changed"));
 	}
 	rc = status_save(d, &a, (enum status)rc, comment);
 	free(comment);
@@ -664,11 +671,7 @@ edit_delete(struct dash *d, struct view *v)
 	if (!is_yes(answer)) {
 		free(answer);
 		model_free_activity(&a);
-		if (display_exiting())
-			return -1;
-		display_message(0, "%s", _("Not deleted"));
-		dash_redraw(d);
-		return 0;
+		return prompt_cancelled(d, _("Not deleted"));
 	}
 	free(answer);
 	rc = delete_confirmed(d, &a);
