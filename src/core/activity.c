@@ -633,15 +633,13 @@ batch_read(struct db *db, int64_t batch, struct batch_row **rows)
 		return 0;
 	sqlite3_bind_int64(st, 1, batch);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct batch_row *r;
-
 		*rows = xrealloc(*rows, (n + 1) * sizeof **rows);
-		r = &(*rows)[n++];
-		r->item_id = sqlite3_column_int64(st, 0);
-		r->item = db_strdup(st, 1);
-		r->field = db_strdup(st, 2);
-		r->old = db_strdup(st, 3);
-		r->new_value = db_strdup(st, 4);
+		(*rows)[n].item_id = sqlite3_column_int64(st, 0);
+		(*rows)[n].item = db_strdup(st, 1);
+		(*rows)[n].field = db_strdup(st, 2);
+		(*rows)[n].old = db_strdup(st, 3);
+		(*rows)[n].new_value = db_strdup(st, 4);
+		n++;
 	}
 	sqlite3_finalize(st);
 	return n;
