@@ -531,8 +531,8 @@ measurements_import(struct db *db, const char *path, const char *strategy_id,
                     struct measurements_result *res, FILE *report)
 {
 	struct rows r;
-	struct resolved *rv = NULL;
-	int json, rc = -1;
+	struct resolved *rv;
+	int json, rc;
 	char *text;
 	size_t len, skip;
 
@@ -550,7 +550,7 @@ measurements_import(struct db *db, const char *path, const char *strategy_id,
 		free_rows(&r);
 		return -1;
 	}
-	/* Check every row before changing anything. */
+	/* Check and resolve every row before changing anything. */
 	rv = xcalloc(r.n ? r.n : 1, sizeof *rv);
 	rc = -1;
 	if (check_rows(&r, path, json) == 0 && resolve_rows(db, path, strategy_id, &r, rv, json) == 0)
