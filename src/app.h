@@ -35,8 +35,6 @@ const char *app_sample_dir(void);
 /* The compiled catalogues' directory (the build tree's locale/ when run from it). */
 const char *app_locale_dir(void);
 
-/* The database path by PRODUCT.md's order; err_set() and NULL if none can be found. */
-char *app_database_path(const struct app *a);
 /* Open the database as the options and configuration say; NULL with err_set(). */
 struct db *app_open_db(const struct app *a);
 

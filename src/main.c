@@ -298,84 +298,156 @@ demo_copy(void)
 	return 0;
 }
 
+/* One option into a; -1 to go on, else the exit status (--help, --version, a usage error). */
+static int
+parse_option(struct app *a, int c, char **argv)
+{
+	long n;
+
+	switch (c) {
+	case 'd': a->db_arg = optarg; break;
+	case 'c': a->config_path = optarg; break;
+	case OPT_READ_ONLY: a->read_only = 1; break;
+	case OPT_STRATEGY:
+		if (parse_slug(optarg) < 0)
+			return usage_error(_("--strategy %s: a strategy id is a short lowercase slug such as vastervik"), optarg);
+		a->strategy = optarg;
+		break;
+	case OPT_DEMO: a->demo = 1; break;
+	case OPT_SAMPLE: a->sample = optarg; break;
+	case OPT_FORMAT:
+		if (!(a->format = report_writer_find(optarg))) {
+			char *what = xasprintf(_("--format %s: expected one of %s"), optarg, report_writer_names());
+
+			usage_error("%s", what);
+			free(what);
+			return EXIT_USAGE;
+		}
+		a->format_given = 1;
+		break;
+	case OPT_WIDTH:
+		if (parse_int(optarg, 40, 400, &n) < 0)
+			return usage_error(_("--width %s: expected a whole number from 40 to 400"), optarg);
+		a->width = n;
+		break;
+	case OPT_SINCE: a->since = optarg; break;
+	case OPT_NOTE: a->note = optarg; break;
+	case OPT_DRY_RUN: a->dry_run = 1; break;
+	case OPT_ACTIVITY:
+		if (parse_int(optarg, 1, LONG_MAX, &n) < 0)
+			return usage_error(_("--activity %s: expected an activity number"), optarg);
+		a->activity = n;
+		break;
+	case 'h': usage(); return EXIT_OK;
+	case 'V':
+		version();
+		return EXIT_OK;
+	/* For the man page, which is English whatever the locale of the build. */
+	case OPT_MAN_CONFIG: language_apply(LANG_EN); config_write_man(stdout); return EXIT_OK;
+	case OPT_MAN_KEYS: language_apply(LANG_EN); actions_write_man(stdout); return EXIT_OK;
+	case ':': return usage_error(_("%s: the option needs a value"), argv[optind - 1]);
+	default: return usage_error(_("%s: unknown option"), argv[optind - 1]);
+	}
+	return -1;
+}
+
+/* The command named by the first argument, or NULL (the dashboard). */
+static const struct command *
+find_command(const char *name)
+{
+	for (const struct command *k = commands; name && k->name; k++)
+		if (strcmp(name, k->name) == 0)
+			return k;
+	return NULL;
+}
+
+/* A usage error (its exit status) if an option was given to a command it does not belong to; else -1. */
+static int
+check_option_scope(const struct app *a, const struct command *cmd)
+{
+	int (*run)(struct app *) = cmd ? cmd->run : NULL;
+
+	if (a->sample && run != cmd_init)
+		return usage_error("%s", _("--sample belongs to 'styrkort init'"));
+	if ((a->width || a->format_given) && run != cmd_report)
+		return usage_error("%s", _("--format and --width belong to 'styrkort report'"));
+	if (a->since && run != cmd_log && run != cmd_report)
+		return usage_error("%s", _("--since belongs to 'styrkort log' and 'styrkort report'"));
+	if (a->activity && run != cmd_log)
+		return usage_error("%s", _("--activity belongs to 'styrkort log'"));
+	if (a->dry_run && run != cmd_import)
+		return usage_error("%s", _("--dry-run belongs to 'styrkort import'"));
+	if (a->note && run != cmd_review)
+		return usage_error("%s", _("--note belongs to 'styrkort review add'"));
+	return -1;
+}
+
+/* Without a command: the database from FILE, --database or --demo; a usage error's status, else -1. */
+static int
+dashboard_database(struct app *a)
+{
+	if (a->nargs > 1)
+		return usage_error(_("%s: unknown command"), a->args[0]);
+	if (a->nargs == 1 && a->demo)
+		return usage_error("%s", _("--demo opens the bundled sample; give no FILE with it"));
+	if (a->nargs == 1 && !strchr(a->args[0], '/') && !strchr(a->args[0], '.') &&
+	    access(a->args[0], F_OK) != 0) {
+		/* "styrkort repotr": more likely a misspelt command than a database. */
+		return usage_error(_("%s: neither a command nor a database file; the commands are init, report, "
+		                     "import, export, measurements, log, set and review"), a->args[0]);
+	}
+	if (a->nargs == 1) {
+		if (a->db_arg)
+			return usage_error(_("%s: give the database either as FILE or with --database, not both"), a->args[0]);
+		a->db_arg = a->args[0];
+	}
+	return -1;
+}
+
+/* The dashboard on the database that the arguments name. */
+static int
+run_dashboard(struct app *a)
+{
+	struct db *db;
+	int rc = dashboard_database(a);
+
+	if (rc >= 0)
+		return rc;
+	if (a->demo) {
+		if (demo_copy() < 0) {
+			msg_error("%s", err_get());
+			return EXIT_RUNTIME;
+		}
+		a->db_arg = demo_path;
+	}
+	if (!(db = app_open_db(a))) {
+		msg_error("%s", err_get());
+		return EXIT_RUNTIME;
+	}
+	rc = tui_run(a, db);
+	db_close(db);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct app a;
-	const struct command *cmd = NULL;
+	const struct command *cmd;
 	int c, rc;
-	long n;
 
 	memset(&a, 0, sizeof a);
 	language_init();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":d:c:hV", options, NULL)) != -1) {
-		switch (c) {
-		case 'd': a.db_arg = optarg; break;
-		case 'c': a.config_path = optarg; break;
-		case OPT_READ_ONLY: a.read_only = 1; break;
-		case OPT_STRATEGY:
-			if (parse_slug(optarg) < 0)
-				return usage_error(_("--strategy %s: a strategy id is a short lowercase slug such as vastervik"), optarg);
-			a.strategy = optarg;
-			break;
-		case OPT_DEMO: a.demo = 1; break;
-		case OPT_SAMPLE: a.sample = optarg; break;
-		case OPT_FORMAT:
-			if (!(a.format = report_writer_find(optarg))) {
-				char *what = xasprintf(_("--format %s: expected one of %s"), optarg, report_writer_names());
-
-				usage_error("%s", what);
-				free(what);
-				return EXIT_USAGE;
-			}
-			a.format_given = 1;
-			break;
-		case OPT_WIDTH:
-			if (parse_int(optarg, 40, 400, &n) < 0)
-				return usage_error(_("--width %s: expected a whole number from 40 to 400"), optarg);
-			a.width = n;
-			break;
-		case OPT_SINCE: a.since = optarg; break;
-		case OPT_NOTE: a.note = optarg; break;
-		case OPT_DRY_RUN: a.dry_run = 1; break;
-		case OPT_ACTIVITY:
-			if (parse_int(optarg, 1, LONG_MAX, &n) < 0)
-				return usage_error(_("--activity %s: expected an activity number"), optarg);
-			a.activity = n;
-			break;
-		case 'h': usage(); return EXIT_OK;
-		case 'V':
-			version();
-			return EXIT_OK;
-		/* For the man page, which is English whatever the locale of the build. */
-		case OPT_MAN_CONFIG: language_apply(LANG_EN); config_write_man(stdout); return EXIT_OK;
-		case OPT_MAN_KEYS: language_apply(LANG_EN); actions_write_man(stdout); return EXIT_OK;
-		case ':': return usage_error(_("%s: the option needs a value"), argv[optind - 1]);
-		default: return usage_error(_("%s: unknown option"), argv[optind - 1]);
-		}
-	}
-	if (optind < argc) {
-		for (const struct command *k = commands; k->name; k++)
-			if (strcmp(argv[optind], k->name) == 0)
-				cmd = k;
-		if (cmd)
-			optind++;
-	}
+	while ((c = getopt_long(argc, argv, ":d:c:hV", options, NULL)) != -1)
+		if ((rc = parse_option(&a, c, argv)) >= 0)
+			return rc;
+	if ((cmd = find_command(optind < argc ? argv[optind] : NULL)))
+		optind++;
 	a.args = argv + optind;
 	a.nargs = argc - optind;
-	if (a.sample && (!cmd || cmd->run != cmd_init))
-		return usage_error("%s", _("--sample belongs to 'styrkort init'"));
-	if ((a.width || a.format_given) && (!cmd || cmd->run != cmd_report))
-		return usage_error("%s", _("--format and --width belong to 'styrkort report'"));
-	if (a.since && (!cmd || (cmd->run != cmd_log && cmd->run != cmd_report)))
-		return usage_error("%s", _("--since belongs to 'styrkort log' and 'styrkort report'"));
-	if (a.activity && (!cmd || cmd->run != cmd_log))
-		return usage_error("%s", _("--activity belongs to 'styrkort log'"));
-	if (a.dry_run && (!cmd || cmd->run != cmd_import))
-		return usage_error("%s", _("--dry-run belongs to 'styrkort import'"));
-	if (a.note && (!cmd || cmd->run != cmd_review))
-		return usage_error("%s", _("--note belongs to 'styrkort review add'"));
+	if ((rc = check_option_scope(&a, cmd)) >= 0)
+		return rc;
 
 	/* Only now: the early returns above then have nothing to free. */
 	config_defaults(&a.cfg);
@@ -388,50 +460,7 @@ main(int argc, char **argv)
 	user_name_set(a.cfg.user_name);
 	a.read_only |= a.cfg.read_only;
 
-	if (cmd) {
-		rc = cmd->run(&a);
-	} else {
-		struct db *db;
-
-		if (a.nargs > 1) {
-			rc = usage_error(_("%s: unknown command"), a.args[0]);
-			goto out;
-		}
-		if (a.nargs == 1 && a.demo) {
-			rc = usage_error("%s", _("--demo opens the bundled sample; give no FILE with it"));
-			goto out;
-		}
-		if (a.nargs == 1 && !strchr(a.args[0], '/') && !strchr(a.args[0], '.') &&
-		    access(a.args[0], F_OK) != 0) {
-			/* "styrkort repotr": more likely a misspelt command than a database. */
-			rc = usage_error(_("%s: neither a command nor a database file; the commands are init, report, "
-			                   "import, export, measurements, log, set and review"), a.args[0]);
-			goto out;
-		}
-		if (a.nargs == 1) {
-			if (a.db_arg) {
-				rc = usage_error(_("%s: give the database either as FILE or with --database, not both"), a.args[0]);
-				goto out;
-			}
-			a.db_arg = a.args[0];
-		}
-		if (a.demo) {
-			if (demo_copy() < 0) {
-				msg_error("%s", err_get());
-				rc = EXIT_RUNTIME;
-				goto out;
-			}
-			a.db_arg = demo_path;
-		}
-		if (!(db = app_open_db(&a))) {
-			msg_error("%s", err_get());
-			rc = EXIT_RUNTIME;
-			goto out;
-		}
-		rc = tui_run(&a, db);
-		db_close(db);
-	}
-out:
+	rc = cmd ? cmd->run(&a) : run_dashboard(&a);
 	config_free(&a.cfg);
 	user_name_set(NULL);
 	return rc;

@@ -41,7 +41,8 @@ default_database_path(void)
 	return NULL;
 }
 
-char *
+/* The database path by PRODUCT.md's order; err_set() and NULL if none can be found. */
+static char *
 app_database_path(const struct app *a)
 {
 	const char *env = getenv("STYRKORT_DB");

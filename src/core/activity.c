@@ -405,99 +405,114 @@ activity_apply(struct db *db, int64_t id, const struct act_change *c, int64_t ex
 	return db_commit(db) < 0 ? ACTIVITY_ERROR : ACTIVITY_OK;
 }
 
+/* The row itself, with the given number (0: a new one) and ref (NULL: a temporary one); -1 with err_set(). */
+static int
+insert_row(struct db *db, const char *strategy_id, int64_t want_id, const char *ref, const char *title,
+           int64_t *id)
+{
+	char now[21];
+	sqlite3_stmt *st = db_prepare(db,
+		"INSERT INTO activity (id, strategy_id, ref, position, title, changed_by, changed_at)"
+		" VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), -1) + 1 FROM activity WHERE strategy_id = ?2),"
+		" ?4, ?5, ?6) RETURNING id");
+
+	if (!st)
+		return -1;
+	now_iso(now);
+	if (want_id)
+		sqlite3_bind_int64(st, 1, want_id);
+	else
+		sqlite3_bind_null(st, 1);
+	sqlite3_bind_text(st, 2, strategy_id, -1, SQLITE_STATIC);
+	/* A temporary ref, unique: the number is not known yet. */
+	if (ref)
+		sqlite3_bind_text(st, 3, ref, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_text(st, 3, "\x01new", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, user_name(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* New activities are keyed in INI files as a<number> (a<number>-<number> if that is taken). */
+static int
+set_new_ref(struct db *db, const char *strategy_id, int64_t id)
+{
+	char *newref = xasprintf("a%lld", (long long)id);
+	sqlite3_stmt *st = db_prepare(db, "UPDATE activity SET ref = ?1 || CASE WHEN EXISTS (SELECT 1 FROM activity"
+	                                  " WHERE strategy_id = ?3 AND ref = ?1) THEN '-' || ?2 ELSE '' END WHERE id = ?2");
+
+	if (!st) {
+		free(newref);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, newref, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_text(st, 3, strategy_id, -1, SQLITE_STATIC);
+	free(newref);
+	return db_exec_stmt(db, st) < 0 ? -1 : 0;
+}
+
+/* A new activity's fields other than the title, logged in the batch of its creation. */
+static enum act_result
+set_new_fields(struct db *db, const char *strategy_id, int64_t id, const struct act_change *c,
+               const char *comment)
+{
+	const char *title = c->value[AF_TITLE];
+	struct act_change rest = *c;
+	struct current cur;
+	enum act_result rc = ACTIVITY_OK;
+
+	rest.value[AF_TITLE] = NULL;
+	memset(&cur, 0, sizeof cur);
+	if (current_read(db, id, &cur) != 1) {
+		current_free(&cur);
+		return ACTIVITY_ERROR;
+	}
+	for (int i = 0; i < AF_COUNT && rc == ACTIVITY_OK; i++) {
+		if (!rest.value[i] || strcmp(rest.value[i], cur.v[i]) == 0)
+			continue;
+		int wr = write_field(db, id, strategy_id, i, rest.value[i]);
+
+		if (wr == -2)
+			rc = ACTIVITY_INVALID;
+		else if (wr < 0 || changelog_add(db, strategy_id, "activity", id, title, fields[i].key,
+		                                 *cur.v[i] ? cur.v[i] : NULL, rest.value[i], comment) < 0)
+			rc = ACTIVITY_ERROR;
+	}
+	if (rc == ACTIVITY_OK && check_dates(rest.value[AF_START], rest.value[AF_DUE]) < 0)
+		rc = ACTIVITY_INVALID;
+	current_free(&cur);
+	return rc;
+}
+
 /* Insert a row with the given number (0: a new one), then set its fields. */
 static enum act_result
 insert_locked(struct db *db, const char *strategy_id, int64_t want_id, const char *ref,
               const struct act_change *c, const char *comment, int64_t *id, int64_t undoes)
 {
-	sqlite3_stmt *st;
-	struct current cur;
-	enum act_result rc;
-	char *title;
+	char *title = c->value[AF_TITLE];
 
-	if (!c->value[AF_TITLE] || !*c->value[AF_TITLE]) {
+	if (!title || !*title) {
 		err_set(_("title: an activity needs a title"));
 		return ACTIVITY_ERROR;
 	}
-	st = db_prepare(db,
-		"INSERT INTO activity (id, strategy_id, ref, position, title, changed_by, changed_at)"
-		" VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), -1) + 1 FROM activity WHERE strategy_id = ?2),"
-		" ?4, ?5, ?6) RETURNING id");
-	if (!st)
+	if (insert_row(db, strategy_id, want_id, ref, title, id) < 0)
 		return ACTIVITY_ERROR;
-	{
-		char now[21];
-
-		now_iso(now);
-		if (want_id)
-			sqlite3_bind_int64(st, 1, want_id);
-		else
-			sqlite3_bind_null(st, 1);
-		sqlite3_bind_text(st, 2, strategy_id, -1, SQLITE_STATIC);
-		/* A temporary ref, unique: the number is not known yet. */
-		if (ref)
-			sqlite3_bind_text(st, 3, ref, -1, SQLITE_STATIC);
-		else
-			sqlite3_bind_text(st, 3, "\x01new", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, c->value[AF_TITLE], -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, user_name(), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
-	}
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
-		sqlite3_finalize(st);
+	if (!ref && set_new_ref(db, strategy_id, *id) < 0)
 		return ACTIVITY_ERROR;
-	}
-	*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (!ref) {
-		/* New activities are keyed in INI files as a<number>. */
-		char *newref = xasprintf("a%lld", (long long)*id);
-
-		st = db_prepare(db, "UPDATE activity SET ref = ?1 || CASE WHEN EXISTS (SELECT 1 FROM activity"
-		                    " WHERE strategy_id = ?3 AND ref = ?1) THEN '-' || ?2 ELSE '' END WHERE id = ?2");
-		if (!st) {
-			free(newref);
-			return ACTIVITY_ERROR;
-		}
-		sqlite3_bind_text(st, 1, newref, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, *id);
-		sqlite3_bind_text(st, 3, strategy_id, -1, SQLITE_STATIC);
-		free(newref);
-		if (db_exec_stmt(db, st) < 0)
-			return ACTIVITY_ERROR;
-	}
 	db->batch.undoes = undoes;
-	title = c->value[AF_TITLE];
 	if (changelog_add(db, strategy_id, "activity", *id, title, "created", NULL, title, comment) < 0)
 		return ACTIVITY_ERROR;
-	/* The other fields, logged in the same batch. */
-	{
-		struct act_change rest = *c;
-
-		rest.value[AF_TITLE] = NULL;
-		rc = ACTIVITY_OK;
-		memset(&cur, 0, sizeof cur);
-		if (current_read(db, *id, &cur) != 1) {
-			current_free(&cur);
-			return ACTIVITY_ERROR;
-		}
-		for (int i = 0; i < AF_COUNT && rc == ACTIVITY_OK; i++) {
-			if (!rest.value[i] || strcmp(rest.value[i], cur.v[i]) == 0)
-				continue;
-			int wr = write_field(db, *id, strategy_id, i, rest.value[i]);
-
-			if (wr == -2)
-				rc = ACTIVITY_INVALID;
-			else if (wr < 0 || changelog_add(db, strategy_id, "activity", *id, title, fields[i].key,
-			                                 *cur.v[i] ? cur.v[i] : NULL, rest.value[i], comment) < 0)
-				rc = ACTIVITY_ERROR;
-		}
-		if (rc == ACTIVITY_OK && check_dates(rest.value[AF_START], rest.value[AF_DUE]) < 0)
-			rc = ACTIVITY_INVALID;
-		current_free(&cur);
-	}
-	return rc;
+	return set_new_fields(db, strategy_id, *id, c, comment);
 }
 
 enum act_result
@@ -582,47 +597,121 @@ batch_free(struct batch_row *rows, size_t n)
 	free(rows);
 }
 
-static enum act_result
-undo_locked(struct db *db, const char *strategy_id, char **what)
+/* The user's latest activity batch that is neither an undo nor undone since; -1 with err_set() if none. */
+static int
+undo_batch(struct db *db, const char *strategy_id, int64_t *batch)
 {
-	/* The user's latest activity batch that is neither an undo nor undone since. */
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT batch FROM change_log c WHERE who = ?1 AND strategy_id = ?2 AND kind = 'activity'"
 		" AND undoes IS NULL AND batch > 0"
 		" AND NOT EXISTS (SELECT 1 FROM change_log u WHERE u.undoes = c.batch)"
 		" ORDER BY batch DESC LIMIT 1");
-	struct batch_row *rows = NULL;
-	size_t n = 0;
-	int64_t batch;
-	enum act_result rc = ACTIVITY_ERROR;
-	char *comment = NULL;
 
 	if (!st)
-		return ACTIVITY_ERROR;
+		return -1;
 	sqlite3_bind_text(st, 1, user_name(), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, strategy_id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_finalize(st);
 		err_set(_("undo: you have made no change to undo in this strategy"));
-		return ACTIVITY_ERROR;
+		return -1;
 	}
-	batch = sqlite3_column_int64(st, 0);
+	*batch = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	st = db_prepare(db, "SELECT item_id, item, field, old, new FROM change_log WHERE batch = ? ORDER BY id");
+	return 0;
+}
+
+/* The batch's change-log lines in order (*rows, free with batch_free); how many, 0 on error. */
+static size_t
+batch_read(struct db *db, int64_t batch, struct batch_row **rows)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT item_id, item, field, old, new FROM change_log WHERE batch = ? ORDER BY id");
+	size_t n = 0;
+
+	*rows = NULL;
 	if (!st)
-		return ACTIVITY_ERROR;
+		return 0;
 	sqlite3_bind_int64(st, 1, batch);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		rows = xrealloc(rows, (n + 1) * sizeof *rows);
-		rows[n].item_id = sqlite3_column_int64(st, 0);
-		rows[n].item = db_strdup(st, 1);
-		rows[n].field = db_strdup(st, 2);
-		rows[n].old = db_strdup(st, 3);
-		rows[n].new_value = db_strdup(st, 4);
+		*rows = xrealloc(*rows, (n + 1) * sizeof **rows);
+		(*rows)[n].item_id = sqlite3_column_int64(st, 0);
+		(*rows)[n].item = db_strdup(st, 1);
+		(*rows)[n].field = db_strdup(st, 2);
+		(*rows)[n].old = db_strdup(st, 3);
+		(*rows)[n].new_value = db_strdup(st, 4);
 		n++;
 	}
 	sqlite3_finalize(st);
-	if (!n)
+	return n;
+}
+
+/* Undo a deletion: the activity comes back with its number and the fields it had. */
+static enum act_result
+undo_delete(struct db *db, const char *strategy_id, const struct batch_row *rows, size_t n,
+            const char *comment, int64_t batch)
+{
+	struct act_change c = { 0 };
+	enum act_result rc;
+	int64_t id;
+
+	for (size_t i = 1; i < n; i++) {
+		int f = act_field_from_name(rows[i].field);
+
+		if (f >= 0 && rows[i].old)
+			c.value[f] = xstrdup(rows[i].old);
+	}
+	rc = insert_locked(db, strategy_id, rows[0].item_id, rows[0].old, &c, comment, &id, batch);
+	act_change_free(&c);
+	return rc;
+}
+
+/* Undo a change of fields: only if nobody changed those fields since, else they are theirs now. */
+static enum act_result
+undo_change(struct db *db, const struct batch_row *rows, size_t n, const char *comment, int64_t batch,
+            char **what)
+{
+	struct act_change c = { 0 };
+	struct current cur;
+	int64_t id = rows[0].item_id;
+	enum act_result rc = ACTIVITY_ERROR;
+
+	if (current_read(db, id, &cur) != 1) {
+		current_free(&cur);
+		return ACTIVITY_ERROR;
+	}
+	for (size_t i = 0; i < n && rc != ACTIVITY_CONFLICT; i++) {
+		int f = act_field_from_name(rows[i].field);
+
+		if (f < 0)
+			continue;
+		if (strcmp(cur.v[f], rows[i].new_value ? rows[i].new_value : "") != 0) {
+			err_set(_("undo: #%lld %s was changed by someone else since; change it back by hand"),
+			        (long long)id, rows[i].field);
+			rc = ACTIVITY_CONFLICT;
+		}
+		c.value[f] = xstrdup(rows[i].old ? rows[i].old : "");
+	}
+	current_free(&cur);
+	if (rc != ACTIVITY_CONFLICT) {
+		rc = apply_locked(db, id, &c, 0, comment, &cur, batch);
+		current_free(&cur);
+		if (what)
+			*what = xasprintf(_("undid your change of #%lld %s"), (long long)id, rows[0].field);
+	}
+	act_change_free(&c);
+	return rc;
+}
+
+static enum act_result
+undo_locked(struct db *db, const char *strategy_id, char **what)
+{
+	struct batch_row *rows;
+	size_t n;
+	int64_t batch;
+	enum act_result rc;
+	char *comment;
+
+	if (undo_batch(db, strategy_id, &batch) < 0 || !(n = batch_read(db, batch, &rows)))
 		return ACTIVITY_ERROR;
 	comment = xasprintf(_("undo of %s's change"), user_name());
 	if (strcmp(rows[0].field, "created") == 0) {
@@ -630,51 +719,12 @@ undo_locked(struct db *db, const char *strategy_id, char **what)
 		if (what)
 			*what = xasprintf(_("removed the activity #%lld you added"), (long long)rows[0].item_id);
 	} else if (strcmp(rows[0].field, "deleted") == 0) {
-		struct act_change c = { 0 };
-		int64_t id;
-
-		for (size_t i = 1; i < n; i++) {
-			int f = act_field_from_name(rows[i].field);
-
-			if (f >= 0 && rows[i].old)
-				c.value[f] = xstrdup(rows[i].old);
-		}
-		rc = insert_locked(db, strategy_id, rows[0].item_id, rows[0].old, &c, comment, &id, batch);
-		act_change_free(&c);
+		rc = undo_delete(db, strategy_id, rows, n, comment, batch);
 		if (what)
 			*what = xasprintf(_("brought back the activity #%lld you deleted"), (long long)rows[0].item_id);
 	} else {
-		struct act_change c = { 0 };
-		struct current cur;
-		int64_t id = rows[0].item_id;
-
-		/* Only if nobody changed those fields since: else it is theirs now. */
-		if (current_read(db, id, &cur) != 1) {
-			current_free(&cur);
-			goto out;
-		}
-		for (size_t i = 0; i < n && rc != ACTIVITY_CONFLICT; i++) {
-			int f = act_field_from_name(rows[i].field);
-
-			if (f < 0)
-				continue;
-			if (strcmp(cur.v[f], rows[i].new_value ? rows[i].new_value : "") != 0) {
-				err_set(_("undo: #%lld %s was changed by someone else since; change it back by hand"),
-				        (long long)id, rows[i].field);
-				rc = ACTIVITY_CONFLICT;
-			}
-			c.value[f] = xstrdup(rows[i].old ? rows[i].old : "");
-		}
-		current_free(&cur);
-		if (rc != ACTIVITY_CONFLICT) {
-			rc = apply_locked(db, id, &c, 0, comment, &cur, batch);
-			current_free(&cur);
-			if (what)
-				*what = xasprintf(_("undid your change of #%lld %s"), (long long)id, rows[0].field);
-		}
-		act_change_free(&c);
+		rc = undo_change(db, rows, n, comment, batch, what);
 	}
-out:
 	free(comment);
 	batch_free(rows, n);
 	return rc;

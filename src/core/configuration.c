@@ -58,6 +58,36 @@ str_field(struct config *c, const struct config_key *k)
 	return (char **)((char *)c + k->offset);
 }
 
+/* "expected one of a, b, c" for a choice key. */
+static void
+choice_error(const struct config_key *k, const char *value, const char *file, int line)
+{
+	struct buf b;
+	char *what;
+
+	buf_init(&b);
+	for (int i = 0; k->choices[i]; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", k->choices[i]);
+	what = xasprintf(_("expected one of %s"), b.s);
+	err_set(_("%s: line %d: [%s] %s = '%s': %s"), file, line, k->section, k->key, value, what);
+	free(what);
+	buf_free(&b);
+}
+
+/* A date format must show year, month and day, and nothing that breaks a line. */
+static int
+date_format_ok(const char *value)
+{
+	int ok = strstr(value, "%Y") && strstr(value, "%m") && strstr(value, "%d") &&
+	         strlen(value) < 32 && !strchr(value, '\n');
+
+	for (const char *p = value; ok && *p; p++)
+		if (*p == '%' && (++p, *p != 'Y' && *p != 'm' && *p != 'd' && *p != '%'))
+			ok = 0;
+	return ok;
+}
+
+/* One key's value, by its type; -1 with err_set() naming the file, line and key. */
 static int
 set_value(struct config *c, const struct config_key *k, const char *value,
           const char *file, int line)
@@ -96,28 +126,10 @@ set_value(struct config *c, const struct config_key *k, const char *value,
 				return 0;
 			}
 		}
-		{
-			struct buf b2;
-
-			buf_init(&b2);
-			for (int i = 0; k->choices[i]; i++)
-				buf_printf(&b2, "%s%s", i ? ", " : "", k->choices[i]);
-			char *what = xasprintf(_("expected one of %s"), b2.s);
-
-			err_set(where_fmt, file, line, k->section, k->key, value, what);
-			free(what);
-			buf_free(&b2);
-		}
+		choice_error(k, value, file, line);
 		return -1;
-	case KT_DATEFMT: {
-		/* It must show year, month and day, and nothing that breaks a line. */
-		int ok = strstr(value, "%Y") && strstr(value, "%m") && strstr(value, "%d") &&
-		         strlen(value) < 32 && !strchr(value, '\n');
-
-		for (const char *p = value; ok && *p; p++)
-			if (*p == '%' && (++p, *p != 'Y' && *p != 'm' && *p != 'd' && *p != '%'))
-				ok = 0;
-		if (!ok) {
+	case KT_DATEFMT:
+		if (!date_format_ok(value)) {
 			err_set(where_fmt, file, line, k->section, k->key, value,
 			        _("expected a date format with %Y, %m and %d, such as %Y-%m-%d or %d/%m/%Y"));
 			return -1;
@@ -125,7 +137,6 @@ set_value(struct config *c, const struct config_key *k, const char *value,
 		free(*str_field(c, k));
 		*str_field(c, k) = xstrdup(value);
 		return 0;
-	}
 	}
 	return -1;
 }

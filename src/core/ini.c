@@ -185,132 +185,176 @@ key_char(int c)
 	       c == '_' || c == '.' || c == '-';
 }
 
+/* A "[name]" line: the name, checked, becomes the current section. */
+static int
+lex_section(struct ini *ini, int lineno, char *s, size_t len, char *section, size_t section_size)
+{
+	char *name, *what, *close = memchr(s, ']', len);
+	size_t nlen;
+
+	if (s[len - 1] != ']') {
+		what = excerpt(s, len);
+		if (close)
+			err_set(_("%s: line %d: text after the section's ']': %s; "
+			          "put a key on a line of its own, under the section"),
+			        ini->path, lineno, what);
+		else
+			err_set(_("%s: line %d: a section name needs a closing ']': %s"),
+			        ini->path, lineno, what);
+		free(what);
+		return -1;
+	}
+	nlen = len - 2;
+	name = strip_n(s + 1, &nlen);
+	for (size_t i = 0; i < nlen; i++) {
+		unsigned char c = (unsigned char)name[i];
+
+		if (c == '[' || c == ']' || c == ':' || c < 0x20 || c == 0x7f) {
+			what = excerpt(s, len);
+			err_set(_("%s: line %d: a section name may not contain '[', ']', ':' or control "
+			          "characters: %s"), ini->path, lineno, what);
+			free(what);
+			return -1;
+		}
+	}
+	if (nlen == 0 || nlen >= section_size) {
+		err_set(_("%s: line %d: a section needs a name, such as [strategy]"), ini->path, lineno);
+		return -1;
+	}
+	memcpy(section, name, nlen);
+	section[nlen] = '\0';
+	if (!text_valid_utf8(section)) {
+		err_set(_("%s: line %d: the section name is not UTF-8; save the file as UTF-8 "
+		          "(in an editor: \"Save as\", encoding UTF-8)"), ini->path, lineno);
+		return -1;
+	}
+	lower_ascii(section);
+	return add_section(ini, section, lineno);
+}
+
+/* The key before '=' (s to eq), checked and lowercased in place; NULL with err_set(). */
+static char *
+lex_key_name(const struct ini *ini, int lineno, char *s, char *eq, const char *section)
+{
+	size_t klen = (size_t)(eq - s);
+	char *key = strip_n(s, &klen);
+
+	for (size_t i = 0; i <= klen; i++) {
+		if (i < klen ? !key_char((unsigned char)key[i]) : klen == 0) {
+			char *what = excerpt(s, (size_t)(eq - s));
+
+			err_set(_("%s: line %d: '%s' is not a key: a key is letters a-z, digits, "
+			          "'.', '-' and '_'"), ini->path, lineno, what);
+			free(what);
+			return NULL;
+		}
+	}
+	key[klen] = '\0';
+	lower_ascii(key);
+	if (!*section) {
+		err_set(_("%s: line %d: '%s' is outside any [section]; "
+		          "put it under the section it belongs to"), ini->path, lineno, key);
+		return NULL;
+	}
+	return key;
+}
+
+/* A value as this parser reads it, and as iniparser 4.1 and 4.2 would (for the warnings). */
+struct lexed_value { char *value, *as41, *as42; };
+
+/* A value in quotes (v starts with the quote); -1 with err_set(). */
+static int
+lex_quoted(struct ini *ini, int lineno, const char *section, const char *key, char *v, size_t vlen,
+           struct lexed_value *out)
+{
+	char q = *v, *close = memchr(v + 1, q, vlen - 1);
+	char *rest;
+	size_t rlen;
+
+	if (!close) {
+		err_set(_("%s: line %d: the value of '%s' starts with %c but does not end with one; "
+		          "add the closing %c"), ini->path, lineno, key, q, q);
+		return -1;
+	}
+	rlen = vlen - (size_t)(close + 1 - v);
+	rest = strip_n(close + 1, &rlen);
+	if (rlen > 0 && *rest != ';' && *rest != '#') {
+		char *what = excerpt(rest, rlen);
+
+		err_set(_("%s: line %d: [%s] %s: text after the closing %c: %s; "
+		          "put it inside the quotes, or start a comment with ;"),
+		        ini->path, lineno, section, key, q, what);
+		free(what);
+		return -1;
+	}
+	/* 4.1 takes the text up to the closing quote; 4.2 drops backslashes too. */
+	out->as41 = xstrndup(v + 1, (size_t)(close - v - 1));
+	out->as42 = as_iniparser42(v + 1, vlen - 1, q);
+	out->value = unescape(ini, lineno, section, key, v + 1, (size_t)(close - v - 1));
+	return 0;
+}
+
+/* A bare value: it ends at ';' or '#', the rest is a comment. */
+static void
+lex_bare(struct ini *ini, int lineno, const char *section, const char *key, char *v, size_t vlen,
+         struct lexed_value *out)
+{
+	size_t n = 0;
+
+	while (n < vlen && v[n] != ';' && v[n] != '#')
+		n++;
+	v = strip_n(v, &n);
+	out->as41 = xstrndup(v, n);
+	out->as42 = xstrdup(out->as41);
+	out->value = unescape(ini, lineno, section, key, v, n);
+}
+
+/* A "key = value" line in the current section. */
+static int
+lex_key(struct ini *ini, int lineno, char *s, size_t len, const char *section)
+{
+	char *eq = memchr(s, '=', len), *key, *v;
+	struct lexed_value lv = { NULL, NULL, NULL };
+	size_t vlen;
+
+	if (!eq) {
+		char *what = excerpt(s, len);
+
+		err_set(_("%s: line %d: not a [section], a 'key = value' or a comment: %s"),
+		        ini->path, lineno, what);
+		free(what);
+		return -1;
+	}
+	if (!(key = lex_key_name(ini, lineno, s, eq, section)))
+		return -1;
+	vlen = len - (size_t)(eq + 1 - s);
+	v = strip_n(eq + 1, &vlen);
+	if (vlen > 0 && (*v == '"' || *v == '\'')) {
+		if (lex_quoted(ini, lineno, section, key, v, vlen, &lv) < 0)
+			return -1;
+	} else {
+		lex_bare(ini, lineno, section, key, v, vlen, &lv);
+	}
+	if (!lv.value || add_key(ini, section, key, lineno, lv.value, lv.as41, lv.as42) < 0) {
+		free(lv.value);
+		free(lv.as41);
+		free(lv.as42);
+		return -1;
+	}
+	return 0;
+}
+
 /* One line (without its '\n'); section is the current one. */
 static int
 lex_line(struct ini *ini, int lineno, char *line, size_t len, char *section, size_t section_size)
 {
 	char *s = strip_n(line, &len);
-	char *what;
 
 	if (len == 0 || *s == ';' || *s == '#')
 		return 0;
-	if (*s == '[') {
-		char *name, *close = memchr(s, ']', len);
-		size_t nlen;
-
-		if (s[len - 1] != ']') {
-			what = excerpt(s, len);
-			if (close)
-				err_set(_("%s: line %d: text after the section's ']': %s; "
-				          "put a key on a line of its own, under the section"),
-				        ini->path, lineno, what);
-			else
-				err_set(_("%s: line %d: a section name needs a closing ']': %s"),
-				        ini->path, lineno, what);
-			free(what);
-			return -1;
-		}
-		nlen = len - 2;
-		name = strip_n(s + 1, &nlen);
-		for (size_t i = 0; i < nlen; i++) {
-			unsigned char c = (unsigned char)name[i];
-
-			if (c == '[' || c == ']' || c == ':' || c < 0x20 || c == 0x7f) {
-				what = excerpt(s, len);
-				err_set(_("%s: line %d: a section name may not contain '[', ']', ':' or control "
-				          "characters: %s"), ini->path, lineno, what);
-				free(what);
-				return -1;
-			}
-		}
-		if (nlen == 0 || nlen >= section_size) {
-			err_set(_("%s: line %d: a section needs a name, such as [strategy]"), ini->path, lineno);
-			return -1;
-		}
-		memcpy(section, name, nlen);
-		section[nlen] = '\0';
-		if (!text_valid_utf8(section)) {
-			err_set(_("%s: line %d: the section name is not UTF-8; save the file as UTF-8 "
-			          "(in an editor: \"Save as\", encoding UTF-8)"), ini->path, lineno);
-			return -1;
-		}
-		lower_ascii(section);
-		return add_section(ini, section, lineno);
-	}
-	{
-		char *eq = memchr(s, '=', len), *key, *v, *value, *as41, *as42;
-		size_t klen, vlen;
-
-		if (!eq) {
-			what = excerpt(s, len);
-			err_set(_("%s: line %d: not a [section], a 'key = value' or a comment: %s"),
-			        ini->path, lineno, what);
-			free(what);
-			return -1;
-		}
-		klen = (size_t)(eq - s);
-		key = strip_n(s, &klen);
-		for (size_t i = 0; i <= klen; i++) {
-			if (i < klen ? !key_char((unsigned char)key[i]) : klen == 0) {
-				what = excerpt(s, (size_t)(eq - s));
-				err_set(_("%s: line %d: '%s' is not a key: a key is letters a-z, digits, "
-				          "'.', '-' and '_'"), ini->path, lineno, what);
-				free(what);
-				return -1;
-			}
-		}
-		key[klen] = '\0';
-		lower_ascii(key);
-		if (!*section) {
-			err_set(_("%s: line %d: '%s' is outside any [section]; "
-			          "put it under the section it belongs to"), ini->path, lineno, key);
-			return -1;
-		}
-		vlen = len - (size_t)(eq + 1 - s);
-		v = strip_n(eq + 1, &vlen);
-		if (vlen > 0 && (*v == '"' || *v == '\'')) {
-			char q = *v, *close = memchr(v + 1, q, vlen - 1);
-			char *rest;
-			size_t rlen;
-
-			if (!close) {
-				err_set(_("%s: line %d: the value of '%s' starts with %c but does not end with one; "
-				          "add the closing %c"), ini->path, lineno, key, q, q);
-				return -1;
-			}
-			rlen = vlen - (size_t)(close + 1 - v);
-			rest = strip_n(close + 1, &rlen);
-			if (rlen > 0 && *rest != ';' && *rest != '#') {
-				what = excerpt(rest, rlen);
-				err_set(_("%s: line %d: [%s] %s: text after the closing %c: %s; "
-				          "put it inside the quotes, or start a comment with ;"),
-				        ini->path, lineno, section, key, q, what);
-				free(what);
-				return -1;
-			}
-			/* 4.1 takes the text up to the closing quote; 4.2 drops backslashes too. */
-			as41 = xstrndup(v + 1, (size_t)(close - v - 1));
-			as42 = as_iniparser42(v + 1, vlen - 1, q);
-			value = unescape(ini, lineno, section, key, v + 1, (size_t)(close - v - 1));
-		} else {
-			/* A bare value ends at ';' or '#': the rest is a comment. */
-			size_t n = 0;
-
-			while (n < vlen && v[n] != ';' && v[n] != '#')
-				n++;
-			v = strip_n(v, &n);
-			as41 = xstrndup(v, n);
-			as42 = xstrdup(as41);
-			value = unescape(ini, lineno, section, key, v, n);
-		}
-		if (!value || add_key(ini, section, key, lineno, value, as41, as42) < 0) {
-			free(value);
-			free(as41);
-			free(as42);
-			return -1;
-		}
-		return 0;
-	}
+	if (*s == '[')
+		return lex_section(ini, lineno, s, len, section, section_size);
+	return lex_key(ini, lineno, s, len, section);
 }
 
 /* The key of a "key = value" line that is too long, for the message; 0 if it has none. */

@@ -43,29 +43,28 @@ looks_utf16(const unsigned char *s, size_t n)
 	return (s[0] == 0) != (s[1] == 0);
 }
 
-int
-input_read(const char *path, char **text, size_t *len)
+/* The whole file, up to the size limit, NUL-terminated (*n bytes); NULL with err_set(). */
+static char *
+read_all(const char *path, size_t *n)
 {
 	FILE *f = fopen(path, "rb");
-	size_t n = 0, cap = 65536, got;
-	char *s, *nul;
-	int bad;
+	size_t cap = 65536, got;
+	char *s;
 
-	*text = NULL;
-	*len = 0;
+	*n = 0;
 	if (!f) {
 		err_set("%s: %s", path, strerror(errno));
-		return -1;
+		return NULL;
 	}
 	s = xmalloc(cap + 1);
-	while ((got = fread(s + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n > (size_t)INPUT_MAX_BYTES) {
+	while ((got = fread(s + *n, 1, cap - *n, f)) > 0) {
+		*n += got;
+		if (*n > (size_t)INPUT_MAX_BYTES) {
 			err_set(_("%s: the file is larger than %ld MiB, the limit for an input file; "
 			          "is it the right file?"), path, INPUT_MAX_BYTES / (1024 * 1024));
 			goto fail;
 		}
-		if (n == cap) {
+		if (*n == cap) {
 			/* One byte over the limit is enough to know. */
 			cap = cap * 2 > (size_t)INPUT_MAX_BYTES + 1 ? (size_t)INPUT_MAX_BYTES + 1 : cap * 2;
 			s = xrealloc(s, cap + 1);
@@ -76,38 +75,63 @@ input_read(const char *path, char **text, size_t *len)
 		goto fail;
 	}
 	fclose(f);
-	f = NULL;
-	s[n] = '\0';
-	if (looks_utf16((unsigned char *)s, n)) {
+	s[*n] = '\0';
+	return s;
+fail:
+	fclose(f);
+	free(s);
+	return NULL;
+}
+
+/* Text, not UTF-16 nor binary nor Latin-1; a UTF-8 BOM is dropped. -1 with err_set(). */
+static int
+check_text(const char *path, char *s, size_t *n)
+{
+	char *nul;
+	int bad;
+
+	if (looks_utf16((unsigned char *)s, *n)) {
 		err_set(_("%s: the file is in UTF-16 (Excel's \"Unicode text\"); save it as UTF-8 "
 		          "(in Excel: CSV UTF-8; in an editor: \"Save as\", encoding UTF-8)"), path);
-		goto fail;
+		return -1;
 	}
-	if ((nul = memchr(s, '\0', n)) != NULL) {
+	if ((nul = memchr(s, '\0', *n)) != NULL) {
 		int line = 1;
 
 		for (const char *p = s; p < nul; p++)
 			line += *p == '\n';
 		err_set(_("%s: line %d: the file holds a NUL byte, so it is not a text file; "
 		          "is it the right file?"), path, line);
-		goto fail;
+		return -1;
 	}
-	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
-		n -= 3;
-		memmove(s, s + 3, n + 1);
+	if (*n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		*n -= 3;
+		memmove(s, s + 3, *n + 1);
 	}
 	/* One rule for every format: a file from Notepad's "ANSI" or Excel's "CSV" is Latin-1. */
-	if ((bad = first_bad_line(s, n)) > 0) {
+	if ((bad = first_bad_line(s, *n)) > 0) {
 		err_set(_("%s: line %d: the text is not UTF-8 (perhaps Latin-1, \"ANSI\"); save the file as UTF-8 "
 		          "(in Excel: CSV UTF-8; in an editor: \"Save as\", encoding UTF-8)"), path, bad);
-		goto fail;
+		return -1;
+	}
+	return 0;
+}
+
+int
+input_read(const char *path, char **text, size_t *len)
+{
+	size_t n;
+	char *s = read_all(path, &n);
+
+	*text = NULL;
+	*len = 0;
+	if (!s)
+		return -1;
+	if (check_text(path, s, &n) < 0) {
+		free(s);
+		return -1;
 	}
 	*text = s;
 	*len = n;
 	return 0;
-fail:
-	if (f)
-		fclose(f);
-	free(s);
-	return -1;
 }

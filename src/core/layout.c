@@ -32,15 +32,10 @@ total_width(const struct layout_col *cols, const int *shown, int n, int gap)
 	return k ? w + gap * (k - 1) : 0;
 }
 
-int
-layout_columns(int width, int gap, const struct layout_col *cols, int n, int *widths)
+/* Drop the most droppable column until the minimums fit (or none can be dropped). */
+static void
+drop_columns(int width, int gap, const struct layout_col *cols, int n, int *shown)
 {
-	int shown[n > 0 ? n : 1], k = 0, left, weights;
-
-	/* A column with no width and no share is not there at all. */
-	for (int i = 0; i < n; i++)
-		shown[i] = cols[i].min > 0 || cols[i].weight > 0;
-	/* Drop the most droppable column until the minimums fit. */
 	while (total_width(cols, shown, n, gap) > width) {
 		int worst = -1;
 
@@ -48,28 +43,34 @@ layout_columns(int width, int gap, const struct layout_col *cols, int n, int *wi
 			if (shown[i] && cols[i].drop > 0 && (worst < 0 || cols[i].drop > cols[worst].drop))
 				worst = i;
 		if (worst < 0)
-			break;
+			return;
 		shown[worst] = 0;
 	}
-	for (int i = 0; i < n; i++) {
-		widths[i] = shown[i] ? cols[i].min : 0;
-		k += shown[i];
-	}
-	left = width - total_width(cols, shown, n, gap);
-	/* Share what is left by weight, a column at a time, respecting max. */
-	while (left > 0) {
-		int given = 0;
+}
 
-		weights = 0;
+/* Can the column take more room: shown, with a share, and not at its max? */
+static int
+can_grow(const struct layout_col *c, int shown, int width)
+{
+	return shown && c->weight > 0 && (!c->max || width < c->max);
+}
+
+/* Share left by weight, a column at a time, respecting max; what could not be given. */
+static int
+share_left(int left, const struct layout_col *cols, int n, const int *shown, int *widths)
+{
+	while (left > 0) {
+		int given = 0, weights = 0;
+
 		for (int i = 0; i < n; i++)
-			if (shown[i] && cols[i].weight > 0 && (!cols[i].max || widths[i] < cols[i].max))
+			if (can_grow(&cols[i], shown[i], widths[i]))
 				weights += cols[i].weight;
 		if (weights == 0)
 			break;
 		for (int i = 0; i < n && given < left; i++) {
 			int add;
 
-			if (!shown[i] || cols[i].weight <= 0 || (cols[i].max && widths[i] >= cols[i].max))
+			if (!can_grow(&cols[i], shown[i], widths[i]))
 				continue;
 			add = left * cols[i].weight / weights;
 			if (add < 1)
@@ -85,6 +86,23 @@ layout_columns(int width, int gap, const struct layout_col *cols, int n, int *wi
 			break;
 		left -= given;
 	}
+	return left;
+}
+
+int
+layout_columns(int width, int gap, const struct layout_col *cols, int n, int *widths)
+{
+	int shown[n > 0 ? n : 1], k = 0, left;
+
+	/* A column with no width and no share is not there at all. */
+	for (int i = 0; i < n; i++)
+		shown[i] = cols[i].min > 0 || cols[i].weight > 0;
+	drop_columns(width, gap, cols, n, shown);
+	for (int i = 0; i < n; i++) {
+		widths[i] = shown[i] ? cols[i].min : 0;
+		k += shown[i];
+	}
+	left = share_left(width - total_width(cols, shown, n, gap), cols, n, shown, widths);
 	/* Still too wide (no droppable column left): shrink the last ones. */
 	for (int i = n - 1, over = -left; i >= 0 && over > 0; i--) {
 		int cut = widths[i] < over ? widths[i] : over;

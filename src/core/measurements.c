@@ -414,14 +414,126 @@ duplicate_error(const char *path, int json, const struct row *first, const struc
 	free(key);
 }
 
+/* Every row's period, sex and value are well-formed; -1 with err_set() at the first that is not. */
+static int
+check_rows(const struct rows *r, const char *path, int json)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct row *w = &r->v[i];
+		char canon[16];
+		double v;
+		int has;
+
+		if (parse_period(w->period, canon, sizeof canon, NULL) < 0) {
+			err_set(_("%s: %s %d: period '%s': expected a year (2023) or a part of one (2023-Q1, 2023-T2, 2023-H1)"),
+			        path, json ? _("entry") : _("line"), w->line, w->period);
+			return -1;
+		}
+		if (sex_from_char(w->sex[0]) < 0 || w->sex[1]) {
+			err_set(_("%s: %s %d: sex '%s': expected T (total), K (women) or M (men)"),
+			        path, json ? _("entry") : _("line"), w->line, w->sex);
+			return -1;
+		}
+		if (measurement_parse_value(w->value, &has, &v) < 0) {
+			err_set(_("%s: %s %d: value '%s': expected a number, or nothing for no data"),
+			        path, json ? _("entry") : _("line"), w->line, w->value);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Which value each row names (into rv); two rows that name the same one are a mistake. */
+static int
+resolve_rows(struct db *db, const char *path, const char *strategy_id, const struct rows *r,
+             struct resolved *rv, int json)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct row *w = &r->v[i];
+
+		if (find_indicator(db, path, w, strategy_id, &rv[i].id, &rv[i].strategy, &rv[i].name,
+		                   &rv[i].key, json) < 0)
+			return -1;
+		parse_period(w->period, rv[i].canon, sizeof rv[i].canon, &rv[i].period_key);
+		rv[i].sex = (char)toupper((unsigned char)w->sex[0]);
+		for (size_t j = 0; j < i; j++) {
+			if (rv[j].id == rv[i].id && strcmp(rv[j].canon, rv[i].canon) == 0 && rv[j].sex == rv[i].sex) {
+				duplicate_error(path, json, &r->v[j], &r->v[i], &rv[i]);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* "... changed from 52,3 to 54": numbers as people read them in the UI language. */
+static void
+report_replaced(FILE *report, const char *path, int json, const struct row *w, const char *canon,
+                const char *old, int has, double v)
+{
+	char was[64], now[64];
+	double oldv;
+
+	if (old && parse_double(old, &oldv) == 0)
+		format_number_ui(was, sizeof was, oldv);
+	else
+		snprintf(was, sizeof was, "%s", old && *old ? old : _("no data"));
+	if (has)
+		format_number_ui(now, sizeof now, v);
+	else
+		snprintf(now, sizeof now, "%s", _("no data"));
+	msg_print(report, _("styrkort: %s: %s %d: %s %s %c changed from %s to %s\n"), path,
+	          json ? _("entry") : _("line"), w->line, w->indicator, canon,
+	          toupper((unsigned char)w->sex[0]), was, now);
+}
+
+/* Save the checked and resolved rows in one write, counting them in res. */
+static int
+save_rows(struct db *db, const char *path, const struct rows *r, const struct resolved *rv, int json,
+          struct measurements_result *res, FILE *report)
+{
+	char *comment;
+
+	if (db_write_begin(db, 0) < 0)
+		return -1;
+	comment = xasprintf(_("measurements %s"), path);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct row *w = &r->v[i];
+		char *old = NULL;
+		int saved, has;
+		double v = 0;
+
+		measurement_parse_value(w->value, &has, &v);
+		saved = measurement_save(db, rv[i].strategy, rv[i].id, rv[i].name, rv[i].canon, rv[i].period_key,
+		                         rv[i].sex, has, v, comment, &old);
+		if (saved < 0) {
+			db_rollback(db);
+			free(comment);
+			return -1;
+		}
+		if (saved == 0)
+			res->unchanged++;
+		else if (saved == 1)
+			res->added++;
+		else {
+			res->replaced++;
+			if (report)
+				report_replaced(report, path, json, w, rv[i].canon, old, has, v);
+		}
+		free(old);
+	}
+	free(comment);
+	return db_commit(db);
+}
+
 int
 measurements_import(struct db *db, const char *path, const char *strategy_id,
                     struct measurements_result *res, FILE *report)
 {
 	struct rows r;
-	struct resolved *rv = NULL;
-	int json, rc = -1;
-	char *comment = NULL, *text;
+	struct resolved *rv;
+	int json, rc;
+	char *text;
 	size_t len, skip;
 
 	memset(&r, 0, sizeof r);
@@ -438,99 +550,17 @@ measurements_import(struct db *db, const char *path, const char *strategy_id,
 		free_rows(&r);
 		return -1;
 	}
-	rc = -1;
-	/* Check every row before changing anything. */
-	for (size_t i = 0; i < r.n; i++) {
-		struct row *w = &r.v[i];
-		char canon[16];
-		double v;
-		int has;
-
-		if (parse_period(w->period, canon, sizeof canon, NULL) < 0) {
-			err_set(_("%s: %s %d: period '%s': expected a year (2023) or a part of one (2023-Q1, 2023-T2, 2023-H1)"),
-			        path, json ? _("entry") : _("line"), w->line, w->period);
-			goto out;
-		}
-		if (sex_from_char(w->sex[0]) < 0 || w->sex[1]) {
-			err_set(_("%s: %s %d: sex '%s': expected T (total), K (women) or M (men)"),
-			        path, json ? _("entry") : _("line"), w->line, w->sex);
-			goto out;
-		}
-		if (measurement_parse_value(w->value, &has, &v) < 0) {
-			err_set(_("%s: %s %d: value '%s': expected a number, or nothing for no data"),
-			        path, json ? _("entry") : _("line"), w->line, w->value);
-			goto out;
-		}
-	}
-	/* Which value each row names; two rows that name the same one are a mistake. */
+	/* Check and resolve every row before changing anything. */
 	rv = xcalloc(r.n ? r.n : 1, sizeof *rv);
+	rc = -1;
+	if (check_rows(&r, path, json) == 0 && resolve_rows(db, path, strategy_id, &r, rv, json) == 0)
+		rc = save_rows(db, path, &r, rv, json, res, report);
 	for (size_t i = 0; i < r.n; i++) {
-		struct row *w = &r.v[i];
-
-		if (find_indicator(db, path, w, strategy_id, &rv[i].id, &rv[i].strategy, &rv[i].name,
-		                   &rv[i].key, json) < 0)
-			goto out;
-		parse_period(w->period, rv[i].canon, sizeof rv[i].canon, &rv[i].period_key);
-		rv[i].sex = (char)toupper((unsigned char)w->sex[0]);
-		for (size_t j = 0; j < i; j++) {
-			if (rv[j].id == rv[i].id && strcmp(rv[j].canon, rv[i].canon) == 0 && rv[j].sex == rv[i].sex) {
-				duplicate_error(path, json, &r.v[j], &r.v[i], &rv[i]);
-				goto out;
-			}
-		}
-	}
-	if (db_write_begin(db, 0) < 0)
-		goto out;
-	comment = xasprintf(_("measurements %s"), path);
-	for (size_t i = 0; i < r.n; i++) {
-		struct row *w = &r.v[i];
-		const char *canon = rv[i].canon;
-		char *old = NULL;
-		int saved, has;
-		double v = 0;
-
-		measurement_parse_value(w->value, &has, &v);
-		saved = measurement_save(db, rv[i].strategy, rv[i].id, rv[i].name, canon, rv[i].period_key,
-		                         rv[i].sex, has, v, comment, &old);
-		if (saved < 0) {
-			db_rollback(db);
-			goto out;
-		}
-		if (saved == 0)
-			res->unchanged++;
-		else if (saved == 1)
-			res->added++;
-		else {
-			res->replaced++;
-			if (report) {
-				char was[64], now[64];
-				double oldv;
-
-				/* Numbers as people read them in the UI language: 52,3 in Swedish. */
-				if (old && parse_double(old, &oldv) == 0)
-					format_number_ui(was, sizeof was, oldv);
-				else
-					snprintf(was, sizeof was, "%s", old && *old ? old : _("no data"));
-				if (has)
-					format_number_ui(now, sizeof now, v);
-				else
-					snprintf(now, sizeof now, "%s", _("no data"));
-				msg_print(report, _("styrkort: %s: %s %d: %s %s %c changed from %s to %s\n"), path,
-				          json ? _("entry") : _("line"), w->line, w->indicator, canon,
-				          toupper((unsigned char)w->sex[0]), was, now);
-			}
-		}
-		free(old);
-	}
-	rc = db_commit(db);
-out:
-	for (size_t i = 0; rv && i < r.n; i++) {
 		free(rv[i].strategy);
 		free(rv[i].name);
 		free(rv[i].key);
 	}
 	free(rv);
-	free(comment);
 	free_rows(&r);
 	return rc;
 }

@@ -290,6 +290,18 @@ indicator_text(const struct plan *p, const struct indicator *item, enum indicato
 	}
 }
 
+/* A strategy's field, as stored (NULL if none). */
+static const char *
+model_strategy_value(const struct strategy *s, enum strategy_field f)
+{
+	switch (f) {
+#define SF_VALUE_(key, type, flags) case SF_##key: return s->key;
+	STRATEGY_FIELDS(SF_VALUE_)
+#undef SF_VALUE_
+	default: return NULL;
+	}
+}
+
 char *
 model_item_text(enum kind kind, const struct plan *p, const void *item, int field)
 {
@@ -300,17 +312,6 @@ model_item_text(enum kind kind, const struct plan *p, const void *item, int fiel
 	case KIND_INDICATOR: return indicator_text(p, item, (enum indicator_field)field);
 	case KIND_ACTIVITY: return model_activity_text(item, (enum act_field)field, p);
 	default: return xstrdup("");
-	}
-}
-
-const char *
-model_strategy_value(const struct strategy *s, enum strategy_field f)
-{
-	switch (f) {
-#define SF_VALUE_(key, type, flags) case SF_##key: return s->key;
-	STRATEGY_FIELDS(SF_VALUE_)
-#undef SF_VALUE_
-	default: return NULL;
 	}
 }
 

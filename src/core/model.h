@@ -72,8 +72,6 @@ enum strategy_field { STRATEGY_FIELDS(SF_ENUM_) SF_COUNT };
 #define SF_MEMBER_(key, type, flags) char *key;
 struct strategy { STRATEGY_FIELDS(SF_MEMBER_) };
 #undef SF_MEMBER_
-/* A strategy's field, as stored (NULL if none). */
-const char *model_strategy_value(const struct strategy *s, enum strategy_field f);
 
 /*
  * The C members of a field, by its type: a number may be missing (has_m 0:

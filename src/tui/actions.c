@@ -9,13 +9,13 @@
 #include "util.h"
 
 struct action_def {
-	const char *name, *help;
+	const char *help;
 	int keys[4];
 };
 
 static const struct action_def defs[ACT_COUNT] = {
 #define GROUP(title)
-#define A(id, name, help, ...) [ACT_##id] = { name, help, { __VA_ARGS__ } },
+#define A(id, help, ...) [ACT_##id] = { help, { __VA_ARGS__ } },
 	ACTIONS
 #undef A
 #undef GROUP
@@ -23,7 +23,7 @@ static const struct action_def defs[ACT_COUNT] = {
 
 static const struct action_entry entries[] = {
 #define GROUP(title) { ACT_NONE, title },
-#define A(id, name, help, ...) { ACT_##id, NULL },
+#define A(id, help, ...) { ACT_##id, NULL },
 	ACTIONS
 #undef A
 #undef GROUP
@@ -81,12 +81,6 @@ action_keys_label(enum action a, char *out, size_t n)
 		snprintf(out + len, n - len, "%s%s", len ? " " : "", l);
 		len = strlen(out);
 	}
-}
-
-const char *
-action_name(enum action a)
-{
-	return a > ACT_NONE && a < ACT_COUNT ? defs[a].name : "";
 }
 
 const char *

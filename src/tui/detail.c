@@ -18,7 +18,7 @@ add_line(struct doc *d, char *text, enum dcolor c, int label_cols)
 	d->rows.r[d->rows.n - 1].label_cols = label_cols;
 }
 
-void
+static void
 doc_blank(struct doc *d)
 {
 	add_line(d, xstrdup(""), DC_NORMAL, 0);
@@ -49,7 +49,8 @@ doc_field(struct doc *d, const char *label, const char *value)
 	vrows_field_max(&d->rows, d->width, 0, d->width / 3, label, value, 1, ITEM_NONE, 0);
 }
 
-void
+/* A change-log line: "2026-11-22 Anna: status Pågår -> Klar (comment)". */
+static void
 doc_change(struct doc *d, const struct change *c, const char *date_format)
 {
 	char *line = changelog_describe(c, date_format, 0);
@@ -186,7 +187,13 @@ shown_key(void *arg, struct dkey k)
 	return MODAL_GO_ON;
 }
 
-int
+/*
+ * Show a document until Esc (or q, Enter): build makes it for the body's
+ * width, again after a resize and when other processes have committed
+ * (dash_poll).  If the pane's selected item is then gone, gone (if not
+ * NULL) says so and the document closes.  Returns -1 if the program must end.
+ */
+static int
 detail_show(struct dash *dash, const char *title, void (*build)(struct doc *d, void *arg),
             void (*gone)(void *arg), void *arg)
 {

@@ -17,9 +17,6 @@ void doc_heading(struct doc *d, const char *text);
 void doc_field(struct doc *d, const char *label, const char *value);
 /* Wrapped text (paragraphs kept), indented. */
 void doc_text(struct doc *d, int indent, const char *text, enum dcolor c);
-void doc_blank(struct doc *d);
-/* A change-log line: "2026-11-22 Anna: status Pågår -> Klar (comment)". */
-void doc_change(struct doc *d, const struct change *c, const char *date_format);
 /* "Activities" and up to limit of those that pass f, each "#12 + Done  title (due)", and how many more. */
 void doc_activities(struct doc *d, struct dash *dash, const struct act_filter *f, int limit);
 /* "Latest changes": up to ten change-log lines of the scope. */
@@ -28,14 +25,6 @@ void doc_changes(struct doc *d, struct dash *dash, enum change_scope scope, int6
 /* The detail of a goal (pane_goals.c), also opened from the vision pane. */
 void goal_detail(struct dash *dash, size_t goal_index, struct doc *d);
 
-/*
- * Show a document until Esc (or q, Enter): build makes it for the body's
- * width, again after a resize and when other processes have committed
- * (dash_poll).  If the pane's selected item is then gone, gone (if not
- * NULL) says so and the document closes.  Returns -1 if the program must end.
- */
-int detail_show(struct dash *dash, const char *title, void (*build)(struct doc *d, void *arg),
-                void (*gone)(void *arg), void *arg);
 /* The detail of a pane's selected item. */
 int detail_open(struct view *v);
 /* The help screen, from the table of actions. */

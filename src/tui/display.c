@@ -480,79 +480,90 @@ display_getkey(int timeout_ms)
 	return k;
 }
 
+/* Width of a character on the screen; one column for one that has none. */
+static int
+cell_width(wchar_t c)
+{
+	return wcwidth(c) > 0 ? wcwidth(c) : 1;
+}
+
+/* The prompt and the line so far on the status line, the end of a long line in view. */
+static void
+prompt_draw(const char *prompt, const wchar_t *line, size_t len)
+{
+	int x, w = 0;
+	size_t from = 0;
+
+	display_fill(dpy.status, 0, 0, COLS, A_NORMAL);
+	x = display_text(dpy.status, 0, 0, COLS, prompt, A_BOLD);
+	for (size_t i = 0; i < len; i++)
+		w += cell_width(line[i]);
+	while (w > COLS - x - 1 && from < len)
+		w -= cell_width(line[from++]);
+	wmove(dpy.status, 0, x);
+	if (len > from) {
+		char mb[256 * MB_LEN_MAX];
+		size_t n = wcstombs(mb, line + from, sizeof mb);
+
+		if (n != (size_t)-1)
+			display_text(dpy.status, 0, x, COLS - x - 1, mb, A_NORMAL);
+	}
+	wmove(dpy.status, 0, x + w < COLS ? x + w : COLS - 1);
+	wnoutrefresh(dpy.status);
+	doupdate();
+}
+
+enum prompt_step { PROMPT_CANCEL = -1, PROMPT_MORE, PROMPT_DONE };
+
+/* One key into the line (of at most max characters): Enter ends it, Esc and a resize cancel it. */
+static enum prompt_step
+prompt_key(struct dkey k, wchar_t *line, size_t *len, size_t max)
+{
+	if (k.type == DK_EXIT)
+		return PROMPT_CANCEL;
+	if (k.type == DK_TIMEOUT)
+		return PROMPT_MORE;
+	if (k.type == DK_KEY && k.code == KEY_RESIZE)
+		return PROMPT_CANCEL;
+	if (k.code == 27 && k.type == DK_CHAR)
+		return PROMPT_CANCEL;
+	if (k.code == '\n' || (k.type == DK_KEY && k.code == KEY_ENTER))
+		return PROMPT_DONE;
+	if ((k.type == DK_KEY && k.code == KEY_BACKSPACE) || (k.type == DK_CHAR && (k.code == 127 || k.code == 8))) {
+		if (*len > 0)
+			line[--*len] = L'\0';
+	} else if (k.type == DK_CHAR && k.code == 21) {        /* Ctrl-U: clear */
+		*len = 0;
+		line[0] = L'\0';
+	} else if (k.type == DK_CHAR && iswprint((wint_t)k.code) && *len < max) {
+		line[(*len)++] = (wchar_t)k.code;
+		line[*len] = L'\0';
+	}
+	return PROMPT_MORE;
+}
+
 char *
 display_prompt(const char *prompt, const char *initial)
 {
 	wchar_t line[256];
-	size_t len = 0;
-	char *out = NULL;
+	size_t len = 0, n;
+	enum prompt_step step = PROMPT_MORE;
+	char *out;
 
 	if (!dpy.status)
 		return NULL;
 	if (initial) {
-		size_t n = mbstowcs(line, initial, 255);
-
+		n = mbstowcs(line, initial, 255);
 		len = n == (size_t)-1 ? 0 : n;
 	}
 	line[len] = L'\0';
-	for (;;) {
-		struct dkey k;
-		int x, w = 0;
-		size_t from = 0;
-
-		display_fill(dpy.status, 0, 0, COLS, A_NORMAL);
-		x = display_text(dpy.status, 0, 0, COLS, prompt, A_BOLD);
-		/* Keep the end of a long line in view. */
-		for (size_t i = 0; i < len; i++)
-			w += wcwidth(line[i]) > 0 ? wcwidth(line[i]) : 1;
-		while (w > COLS - x - 1 && from < len) {
-			w -= wcwidth(line[from]) > 0 ? wcwidth(line[from]) : 1;
-			from++;
-		}
-		wmove(dpy.status, 0, x);
-		if (len > from) {
-			char mb[256 * MB_LEN_MAX];
-			size_t n = wcstombs(mb, line + from, sizeof mb);
-
-			if (n != (size_t)-1)
-				display_text(dpy.status, 0, x, COLS - x - 1, mb, A_NORMAL);
-		}
-		wmove(dpy.status, 0, x + w < COLS ? x + w : COLS - 1);
-		wnoutrefresh(dpy.status);
-		doupdate();
-		k = display_getkey(250);
-		if (k.type == DK_EXIT)
-			return NULL;
-		if (k.type == DK_TIMEOUT)
-			continue;
-		if (k.type == DK_KEY && k.code == KEY_RESIZE)
-			return NULL;
-		if (k.code == 27 && k.type == DK_CHAR)
-			return NULL;
-		if (k.code == '\n' || (k.type == DK_KEY && k.code == KEY_ENTER))
-			break;
-		if ((k.type == DK_KEY && k.code == KEY_BACKSPACE) || (k.type == DK_CHAR && (k.code == 127 || k.code == 8))) {
-			if (len > 0)
-				line[--len] = L'\0';
-			continue;
-		}
-		if (k.type == DK_CHAR && k.code == 21) {        /* Ctrl-U: clear */
-			len = 0;
-			line[0] = L'\0';
-			continue;
-		}
-		if (k.type == DK_CHAR && iswprint((wint_t)k.code) && len < 255) {
-			line[len++] = (wchar_t)k.code;
-			line[len] = L'\0';
-		}
+	while (step == PROMPT_MORE) {
+		prompt_draw(prompt, line, len);
+		step = prompt_key(display_getkey(250), line, &len, 255);
 	}
-	{
-		size_t n = wcstombs(NULL, line, 0);
-
-		if (n == (size_t)-1)
-			return NULL;
-		out = xmalloc(n + 1);
-		wcstombs(out, line, n + 1);
-	}
+	if (step == PROMPT_CANCEL || (n = wcstombs(NULL, line, 0)) == (size_t)-1)
+		return NULL;
+	out = xmalloc(n + 1);
+	wcstombs(out, line, n + 1);
 	return out;
 }

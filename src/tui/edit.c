@@ -42,7 +42,8 @@ edit_toggle(struct dash *d)
 		display_message(0, "%s", _("View mode: nothing you press changes the file"));
 }
 
-int
+/* 1 if in edit mode; else says how to get there (or why not) and returns 0. */
+static int
 edit_required(struct dash *d)
 {
 	if (d->edit)
@@ -278,24 +279,82 @@ apply_change(struct dash *d, const struct activity *shown, const struct act_chan
 	}
 }
 
+/* A question answered with Esc, or not at all: -1 if the program must end, else say so and 0. */
+static int
+prompt_cancelled(struct dash *d, const char *what)
+{
+	if (display_exiting())
+		return -1;
+	display_message(0, "%s", what);
+	dash_redraw(d);
+	return 0;
+}
+
+/* The status picked for the activity (its current one marked), or picker_choose()'s -1 or -2. */
+static int
+status_pick(struct dash *d, const struct activity *a)
+{
+	char *items[ST_COUNT], *title;
+	int rc;
+
+	for (int s = 0; s < ST_COUNT; s++)
+		items[s] = xasprintf("%s %s%s", status_symbol((enum status)s), status_label((enum status)s),
+		                     (int)a->status == s ? _("  (now)") : "");
+	title = xasprintf(_("Status of #%lld %s"), (long long)a->id, a->title);
+	rc = picker_choose(d, title, items, ST_COUNT, (int)a->status);
+	for (int s = 0; s < ST_COUNT; s++)
+		free(items[s]);
+	free(title);
+	return rc;
+}
+
+/* Save the new status and the comment (if not empty) and say how it went; -1 if the program must end. */
+static int
+status_save(struct dash *d, const struct activity *a, enum status st, const char *comment)
+{
+	struct act_change c;
+	int rc = 0, kept;
+
+	memset(&c, 0, sizeof c);
+	act_change_set(&c, AF_STATUS, status_id(st), d->app->cfg.date_format);
+	/* As 'styrkort set N status=... comment=...': the comment is the activity's too, unless skipped. */
+	if (*comment && act_change_set(&c, AF_COMMENT, comment, d->app->cfg.date_format) < 0) {
+		/* Refused as 'styrkort set' refuses it (a control character...): nothing is saved. */
+		display_message(1, "%s", err_get());
+		act_change_free(&c);
+		dash_redraw(d);
+		return 0;
+	}
+	switch (apply_change(d, a, &c, *comment ? comment : NULL, &kept)) {
+	case -1:
+		rc = -1;
+		break;
+	case 1:
+		dash_reload(d, a->id);
+		display_message(0, _("Saved: #%lld is now %s"), (long long)a->id, status_label(st));
+		break;
+	default:
+		if (kept)
+			display_message(0, _("Kept their change to #%lld; yours was not saved"), (long long)a->id);
+		else
+			display_message(1, "%s", err_get());
+		dash_reload(d, a->id);
+		break;
+	}
+	act_change_free(&c);
+	return rc;
+}
+
 int
 edit_status(struct dash *d, struct view *v)
 {
 	struct activity a;
-	struct act_change c;
-	char *items[ST_COUNT], *title, *comment;
-	int rc, kept;
+	char *comment;
+	int rc;
 
 	if (!edit_required(d) || !selected_activity(d, v, &a))
 		return 0;
-	for (int s = 0; s < ST_COUNT; s++)
-		items[s] = xasprintf("%s %s%s", status_symbol((enum status)s), status_label((enum status)s),
-		                     (int)a.status == s ? _("  (now)") : "");
-	title = xasprintf(_("Status of #%lld %s"), (long long)a.id, a.title);
-	rc = picker_choose(d, title, items, ST_COUNT, (int)a.status);
-	for (int s = 0; s < ST_COUNT; s++)
-		free(items[s]);
-	free(title);
+	rc = status_pick(d, &a);
 	if (rc < 0) {
 		model_free_activity(&a);
 		return rc == -2 ? -1 : 0;
@@ -303,43 +362,9 @@ edit_status(struct dash *d, struct view *v)
 	comment = display_prompt(_("Comment (Enter skips, Esc cancels): "), NULL);
 	if (!comment) {
 		model_free_activity(&a);
-		if (display_exiting())
-			return -1;
-		display_message(0, "%s", _("Cancelled: nothing was changed"));
-		dash_redraw(d);
-		return 0;
+		return prompt_cancelled(d, _("Cancelled: nothing was changed"));
 	}
-	memset(&c, 0, sizeof c);
-	act_change_set(&c, AF_STATUS, status_id((enum status)rc), d->app->cfg.date_format);
-	/* As 'styrkort set N status=... comment=...': the comment is the activity's too, unless skipped. */
-	if (*comment && act_change_set(&c, AF_COMMENT, comment, d->app->cfg.date_format) < 0) {
-		/* Refused as 'styrkort set' refuses it (a control character...): nothing is saved. */
-		display_message(1, "%s", err_get());
-		act_change_free(&c);
-		free(comment);
-		model_free_activity(&a);
-		dash_redraw(d);
-		return 0;
-	}
-	switch (apply_change(d, &a, &c, *comment ? comment : NULL, &kept)) {
-	case -1:
-		rc = -1;
-		break;
-	case 1:
-		dash_reload(d, a.id);
-		display_message(0, _("Saved: #%lld is now %s"), (long long)a.id, status_label((enum status)rc));
-		rc = 0;
-		break;
-	default:
-		if (kept)
-			display_message(0, _("Kept their change to #%lld; yours was not saved"), (long long)a.id);
-		else
-			display_message(1, "%s", err_get());
-		dash_reload(d, a.id);
-		rc = 0;
-		break;
-	}
-	act_change_free(&c);
+	rc = status_save(d, &a, (enum status)rc, comment);
 	free(comment);
 	model_free_activity(&a);
 	return rc;
@@ -576,74 +601,80 @@ is_yes(const char *s)
 	             strcmp(s, _("y")) == 0 || strcmp(s, _("yes")) == 0);
 }
 
-int
-edit_delete(struct dash *d, struct view *v)
+/* "Delete #12 'title'? ...": the title shortened so that the question and room for the answer fit on the line. */
+static char *
+delete_question(const struct activity *a)
 {
-	struct activity a;
-	char *q, *answer;
-	int64_t version;
-	int rc = 0;
+	const char *fmt = _("Delete #%lld '%s'? Type y and press Enter to confirm: ");
+	char *bare = xasprintf(fmt, (long long)a->id, ""), *title = text_sanitize(a->title, 0), *q;
+	int room = COLS - text_width(bare) - 6;
 
-	if (!edit_required(d) || !selected_activity(d, v, &a))
-		return 0;
-	{
-		/* The title shortened so that the whole question and room for the answer fit on the line. */
-		const char *fmt = _("Delete #%lld '%s'? Type y and press Enter to confirm: ");
-		char *bare = xasprintf(fmt, (long long)a.id, ""), *title = text_sanitize(a.title, 0);
-		int room = COLS - text_width(bare) - 6;
+	if (text_width(title) > room && room > 3) {
+		char *cut = xasprintf("%.*s...", (int)text_fit(title, room - 3), title);
 
-		if (text_width(title) > room && room > 3) {
-			char *cut = xasprintf("%.*s...", (int)text_fit(title, room - 3), title);
-
-			free(title);
-			title = cut;
-		}
-		q = xasprintf(fmt, (long long)a.id, title);
-		free(bare);
 		free(title);
+		title = cut;
 	}
-	answer = display_prompt(q, NULL);
-	free(q);
-	if (!is_yes(answer)) {
-		free(answer);
-		model_free_activity(&a);
-		if (display_exiting())
-			return -1;
-		display_message(0, "%s", _("Not deleted"));
-		dash_redraw(d);
-		return 0;
-	}
-	free(answer);
-	version = a.version;
+	q = xasprintf(fmt, (long long)a->id, title);
+	free(bare);
+	free(title);
+	return q;
+}
+
+/* Delete the activity, asking what to do each time someone else changed it first; -1 if the program must end. */
+static int
+delete_confirmed(struct dash *d, const struct activity *a)
+{
+	int64_t version = a->version;
+
 	for (;;) {
 		struct activity cur;
-		enum act_result r = activity_delete(d->db, a.id, version, NULL);
+		enum act_result r = activity_delete(d->db, a->id, version, NULL);
 		int choice;
 
 		if (r == ACTIVITY_OK) {
 			dash_reload(d, 0);
 			display_message(0, _("Deleted #%lld %s; u brings it back"),
-			                (long long)a.id, a.title);
-			break;
+			                (long long)a->id, a->title);
+			return 0;
 		}
-		if (r != ACTIVITY_CONFLICT || activity_get(d->db, a.id, &cur, NULL) != 1) {
+		if (r != ACTIVITY_CONFLICT || activity_get(d->db, a->id, &cur, NULL) != 1) {
 			display_message(1, "%s", r != ACTIVITY_CONFLICT ? err_get() : _("It was deleted by someone else"));
 			dash_reload(d, 0);
-			break;
+			return 0;
 		}
-		choice = conflict_dialog(d, &a, NULL, &cur, _("delete anyway"));
+		choice = conflict_dialog(d, a, NULL, &cur, _("delete anyway"));
 		version = cur.version;
 		model_free_activity(&cur);
-		if (choice < 0) {
-			rc = -1;
-			break;
-		}
+		if (choice < 0)
+			return -1;
 		if (choice == 0) {
-			dash_reload(d, a.id);
-			display_message(0, _("Kept their change to #%lld; not deleted"), (long long)a.id);
-			break;
+			dash_reload(d, a->id);
+			display_message(0, _("Kept their change to #%lld; not deleted"), (long long)a->id);
+			return 0;
 		}
 	}
+}
+
+int
+edit_delete(struct dash *d, struct view *v)
+{
+	struct activity a;
+	char *q, *answer;
+	int rc;
+
+	if (!edit_required(d) || !selected_activity(d, v, &a))
+		return 0;
+	q = delete_question(&a);
+	answer = display_prompt(q, NULL);
+	free(q);
+	if (!is_yes(answer)) {
+		free(answer);
+		model_free_activity(&a);
+		return prompt_cancelled(d, _("Not deleted"));
+	}
+	free(answer);
+	rc = delete_confirmed(d, &a);
 	model_free_activity(&a);
 	return rc;
 }
@@ -673,65 +704,79 @@ struct value_ctx {
 	char *saved;            /* what the status line says afterwards */
 };
 
+/* A value's form read and checked: period, sex, value and comment; else 0 with err_set() and *bad the field. */
 static int
-submit_value(void *arg, struct form_field *fields, int n, int *bad)
+value_fields_check(struct form_field *fields, char *period, size_t period_size, int *key, int *sex,
+                   int *has, double *value, int *bad)
 {
-	struct value_ctx *x = arg;
-	struct db *db = x->d->db;
-	char period[32], *old = NULL, shown[64], was[64];
-	double oldv;
-	double value = 0;
-	int key, sex, has = 0, rc;
+	char why[256];
 
-	(void)n;
-	if (parse_period(fields[0].value, period, sizeof period, &key) < 0) {
+	if (parse_period(fields[0].value, period, period_size, key) < 0) {
 		err_set(_("period: '%s' is not a period; type a year (2025) or a part of one (2025-Q1, 2025-T1, 2025-H1)"),
 		        fields[0].value);
 		*bad = 0;
 		return 0;
 	}
-	if (strlen(fields[1].value) != 1 || (sex = sex_from_char(fields[1].value[0])) < 0) {
+	if (strlen(fields[1].value) != 1 || (*sex = sex_from_char(fields[1].value[0])) < 0) {
 		err_set(_("sex: '%s' is not T (total), K (women) or M (men)"), fields[1].value);
 		*bad = 1;
 		return 0;
 	}
 	/* People type 10,2 or 10.2, whatever the locale and the UI language. */
-	if (measurement_parse_value(fields[2].value, &has, &value) < 0) {
+	if (measurement_parse_value(fields[2].value, has, value) < 0) {
 		err_set(_("value: '%s' is not a number; leave it empty for no data"), fields[2].value);
 		*bad = 2;
 		return 0;
 	}
-	{
-		char why[256];
-
-		/* The comment is text as an activity's is: the same rule. */
-		if (text_check(fields[3].value, 1, NULL, why, sizeof why) < 0) {
-			err_set(_("comment: %s"), why);
-			*bad = 3;
-			return 0;
-		}
-	}
-	if ((rc = measurement_set(db, x->d->plan.s.id, x->ind->id, x->ind->name, period, key,
-	                          sex_char((enum sex)sex), has, value, *fields[3].value ? fields[3].value : NULL,
-	                          &old)) < 0) {
-		*bad = -1;
+	/* The comment is text as an activity's is: the same rule. */
+	if (text_check(fields[3].value, 1, NULL, why, sizeof why) < 0) {
+		err_set(_("comment: %s"), why);
+		*bad = 3;
 		return 0;
 	}
-	/* Shown as the UI language writes numbers, whatever was typed. */
+	return 1;
+}
+
+/* What the status line says after a save (rc from measurement_set), numbers as the UI language writes them. */
+static char *
+value_saved_message(const struct indicator *ind, const char *period, char sex, int has, double value,
+                    const char *old, int rc)
+{
+	char shown[64], was[64];
+	double oldv;
+
 	format_number_ui(shown, sizeof shown, value);
 	if (old && parse_double(old, &oldv) == 0)
 		format_number_ui(was, sizeof was, oldv);
 	else
 		snprintf(was, sizeof was, "%s", old ? old : "-");
 	if (rc == 0)
-		x->saved = xasprintf(_("Nothing changed: %s %s %c is already %s"), x->ind->name, period,
-		                     sex_char((enum sex)sex), has ? shown : _("no data"));
-	else if (rc == 2)
-		x->saved = xasprintf(_("Saved %s %s %c: %s (was %s)"), x->ind->name, period, sex_char((enum sex)sex),
-		                     has ? shown : _("no data"), was);
-	else
-		x->saved = xasprintf(_("Saved %s %s %c: %s"), x->ind->name, period, sex_char((enum sex)sex),
-		                     has ? shown : _("no data"));
+		return xasprintf(_("Nothing changed: %s %s %c is already %s"), ind->name, period,
+		                 sex, has ? shown : _("no data"));
+	if (rc == 2)
+		return xasprintf(_("Saved %s %s %c: %s (was %s)"), ind->name, period, sex,
+		                 has ? shown : _("no data"), was);
+	return xasprintf(_("Saved %s %s %c: %s"), ind->name, period, sex, has ? shown : _("no data"));
+}
+
+static int
+submit_value(void *arg, struct form_field *fields, int n, int *bad)
+{
+	struct value_ctx *x = arg;
+	char period[32], *old = NULL;
+	double value = 0;
+	int key, sex, has = 0, rc;
+
+	(void)n;
+	if (!value_fields_check(fields, period, sizeof period, &key, &sex, &has, &value, bad))
+		return 0;
+	if ((rc = measurement_set(x->d->db, x->d->plan.s.id, x->ind->id, x->ind->name, period, key,
+	                          sex_char((enum sex)sex), has, value, *fields[3].value ? fields[3].value : NULL,
+	                          &old)) < 0) {
+		*bad = -1;
+		return 0;
+	}
+	x->saved = value_saved_message(x->ind, period, sex_char((enum sex)sex), has, value, old, rc);
 	free(old);
 	return 1;
 }

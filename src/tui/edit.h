@@ -14,8 +14,6 @@
 
 /* e: edit mode on or off; refused with the reason when the file is read-only. */
 void edit_toggle(struct dash *d);
-/* 1 if in edit mode; else says how to get there (or why not) and returns 0. */
-int edit_required(struct dash *d);
 
 int edit_status(struct dash *d, struct view *v);
 int edit_form(struct dash *d, struct view *v);

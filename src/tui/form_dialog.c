@@ -19,7 +19,8 @@ struct fstate {
 	int n, step, labelw, w, h;
 };
 
-char *
+/* Text without the spaces at either end (a new string). */
+static char *
 form_trim(const char *s)
 {
 	const char *end;

@@ -30,7 +30,5 @@ typedef int (*form_submit_fn)(void *arg, struct form_field *fields, int n, int *
 int form_run(struct dash *dash, const char *title, struct form_field *fields, int n,
              form_submit_fn submit, void *arg);
 
-/* Text without the spaces at either end (a new string). */
-char *form_trim(const char *s);
 
 #endif

@@ -145,6 +145,18 @@ recall(struct view *v)
 	v->want.set = v->anchor.set = 0;
 }
 
+/* The body window changed size: make rows again. */
+static void
+view_resize(struct view *v)
+{
+	size_from_body(v);
+	if (v->ops->relayout)
+		v->ops->relayout(v);
+	else
+		v->ops->load(v);
+	clamp(v);
+}
+
 void
 view_prepare(struct view *v)
 {
@@ -164,17 +176,6 @@ void
 view_set_selection(struct view *v, long row)
 {
 	v->sel = row;
-	clamp(v);
-}
-
-void
-view_resize(struct view *v)
-{
-	size_from_body(v);
-	if (v->ops->relayout)
-		v->ops->relayout(v);
-	else
-		v->ops->load(v);
 	clamp(v);
 }
 
@@ -231,7 +232,8 @@ view_draw(struct view *v)
 	view_place_cursor(v);
 }
 
-void
+/* Select a row (scrolling if needed), repainting only what changed. */
+static void
 view_select(struct view *v, long row)
 {
 	long old = v->sel, top;

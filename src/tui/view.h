@@ -154,16 +154,12 @@ void view_selection(struct view *v, struct selection *s);
 
 /* Read the pane's data again and keep the selection in range. */
 void view_load(struct view *v);
-/* The body window changed size: make rows again. */
-void view_resize(struct view *v);
 /* Draw the whole pane into the body window (wnoutrefresh, no doupdate). */
 void view_draw(struct view *v);
 /* Handle a moving action; repaints only the rows that changed. 1 if it was one. */
 int view_move(struct view *v, enum action a);
 /* Set the selection (kept in range, scrolled into view) without drawing. */
 void view_set_selection(struct view *v, long row);
-/* Select a row (scrolling if needed), repainting only what changed. */
-void view_select(struct view *v, long row);
 /* Put the terminal cursor on the selected row (screen readers follow it). */
 void view_place_cursor(struct view *v);
 /* Search from the row after the selection; 0 found, 1 not, -1 error. */
