@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "db.h"
-#include "migrate.h"
 #include "util.h"
 
 /* How long a writer waits for another, in milliseconds. */
@@ -186,58 +185,77 @@ check_and_migrate(struct db *db, int creating)
 	return migrate_file(db, version);
 }
 
+/* A new, empty file at path; O_EXCL: never overwrite, even if the file appears meanwhile. */
+static int
+create_file(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
+
+	if (fd >= 0) {
+		close(fd);
+		return 0;
+	}
+	if (errno == EEXIST) {
+		err_set(_("%s: the file already exists; choose another name or remove it first"), path);
+	} else if (errno == ENOENT) {
+		char *copy = xstrdup(path);
+
+		err_set(_("%s: the directory %s does not exist; create it first or choose another place"),
+		        path, dirname(copy));
+		free(copy);
+	} else {
+		err_set("%s: %s", path, strerror(errno));
+	}
+	return -1;
+}
+
+/* An existing file: there, a regular file, readable; whether it opens read-only, and why. */
+static int
+check_existing(struct db *db, const char *path, enum db_mode mode)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0) {
+		if (errno == ENOENT)
+			err_set(_("%s: no such database; create one with 'styrkort init %s', "
+			          "name another with -d FILE, $STYRKORT_DB or [database] path in the configuration, "
+			          "or try 'styrkort --demo'"), path, path);
+		else
+			err_set("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		err_set(_("%s: not a regular file"), path);
+		return -1;
+	}
+	if (access(path, R_OK) != 0) {
+		err_set(_("%s: you may not read the file; ask its owner for read permission"), path);
+		return -1;
+	}
+	if (mode == DB_READ_ONLY) {
+		db->read_only = 1;
+		db->read_only_reason = N_("--read-only or [database] read_only is set");
+	} else if ((db->read_only_reason = not_writable_reason(path)) != NULL) {
+		db->read_only = 1;
+	}
+	return 0;
+}
+
 struct db *
 db_open(const char *path, enum db_mode mode)
 {
 	struct db *db = xcalloc(1, sizeof *db);
-	struct stat sb;
 	int flags, created = 0;
 
 	db->path = xstrdup(path);
 	if (mode == DB_CREATE) {
-		/* O_EXCL: never overwrite, even if the file appears meanwhile. */
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
-
-		if (fd < 0) {
-			if (errno == EEXIST) {
-				err_set(_("%s: the file already exists; choose another name or remove it first"), path);
-			} else if (errno == ENOENT) {
-				char *copy = xstrdup(path);
-
-				err_set(_("%s: the directory %s does not exist; create it first or choose another place"),
-				        path, dirname(copy));
-				free(copy);
-			} else
-				err_set("%s: %s", path, strerror(errno));
+		if (create_file(path) < 0)
 			goto fail;
-		}
-		close(fd);
 		created = 1;
 		flags = SQLITE_OPEN_READWRITE;
 	} else {
-		if (stat(path, &sb) != 0) {
-			if (errno == ENOENT)
-				err_set(_("%s: no such database; create one with 'styrkort init %s', "
-				          "name another with -d FILE, $STYRKORT_DB or [database] path in the configuration, "
-				          "or try 'styrkort --demo'"), path, path);
-			else
-				err_set("%s: %s", path, strerror(errno));
+		if (check_existing(db, path, mode) < 0)
 			goto fail;
-		}
-		if (!S_ISREG(sb.st_mode)) {
-			err_set(_("%s: not a regular file"), path);
-			goto fail;
-		}
-		if (access(path, R_OK) != 0) {
-			err_set(_("%s: you may not read the file; ask its owner for read permission"), path);
-			goto fail;
-		}
-		if (mode == DB_READ_ONLY) {
-			db->read_only = 1;
-			db->read_only_reason = N_("--read-only or [database] read_only is set");
-		} else if ((db->read_only_reason = not_writable_reason(path)) != NULL) {
-			db->read_only = 1;
-		}
 		flags = db->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	}
 	if (sqlite3_open_v2(path, &db->sql, flags, NULL) != SQLITE_OK) {

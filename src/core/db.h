@@ -87,4 +87,23 @@ int db_pragma_int(struct db *db, const char *sql, int *out);
 /* PRAGMA data_version: changes when another connection commits. */
 int db_data_version(struct db *db);
 
+/*
+ * The schema's versions and the upgrade of an older file (migrate.c),
+ * called by db_open().
+ */
+/* A new, empty file: every step to DB_SCHEMA_VERSION in one transaction, and the application id. */
+int migrate_create(struct db *db);
+
+/*
+ * An existing file of an older VERSION.  If it may be written: a copy of
+ * it beside it (FILE.vN.bak, or FILE.vN.1.bak, ... never replacing a
+ * file), the steps in one transaction, integrity_check and
+ * foreign_key_check, then the commit; db->migrated_from and
+ * db->backup_path say so.  Read-only: temporary views that show it as the
+ * newest version (db->old_read_only), or the message that someone who may
+ * write it must open it once.  On failure err_set() (naming the copy if
+ * one was made), the file unchanged, and -1.
+ */
+int migrate_file(struct db *db, int version);
+
 #endif

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* migrate.c: the schema's versions, the migration from each to the next, and the safe way to run them on a file. */
+/* migrate.c: the schema's versions, and the safe way to upgrade an older file (declared in db.h). */
 #include <config.h>
 
 #include <errno.h>
@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "db.h"
-#include "migrate.h"
 #include "util.h"
 
 /* Version 1: the original schema (a new file starts here). */

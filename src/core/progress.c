@@ -86,7 +86,7 @@ progress_indicator(const struct indicator *ind)
 	return pr;
 }
 
-enum light
+static enum light
 progress_activity_light(const struct activity *a)
 {
 	if (a->status == ST_CANCELLED)

@@ -42,7 +42,6 @@ struct progress progress_indicator(const struct indicator *ind);
 struct progress progress_goal(const struct plan *p, const struct goal *g);
 struct progress progress_focus(const struct plan *p, const struct focus_area *f);
 struct progress progress_strategy(const struct plan *p);
-enum light progress_activity_light(const struct activity *a);
 /* Counts by status, the overdue ones, and the mean progress (done 100, cancelled left out). */
 struct act_counts {
 	long n[ST_COUNT];
