@@ -148,4 +148,16 @@ check "the file holds the summary" grep -q "Västerviks kommun" "${f:-/nonexiste
 tmux_keys q
 tmux_wait_exit
 tmux_check_sanitizers
+# In Swedish the confirmation is j (ja), as the question says; y still works.
+printf '[display]\nlanguage = sv\n' > "$TMPD/sv.ini"
+tmux_start 80 24 "$STYRKORT -c $TMPD/sv.ini $db"
+tmux_expect "Västerviks kommun" "the dashboard starts in Swedish"
+tmux_keys 4 e G d
+tmux_expect "Skriv j och tryck Enter" "the Swedish question asks for j"
+tmux_keys j Enter
+tmux_expect "u tar tillbaka den" "j deletes it"
+tmux_keys u
+tmux_expect "Ångrat" "u brings it back"
+tmux_keys q
+tmux_wait_exit
 tap_done
