@@ -353,7 +353,11 @@ pane_and_report_agree_now(const char *when)
 	for (size_t i = 0; i < p.nfocus; i++) {
 		struct progress a = progress_focus_id(&p, p.focus[i].id), b = progress_focus(&p, &p.focus[i]);
 
-		assert_memory_equal(&a, &b, sizeof a);
+		/* Field by field: the struct's padding is not part of the answer. */
+		assert_int_equal(a.known, b.known);
+		assert_true(a.pct == b.pct);
+		assert_int_equal(a.light, b.light);
+		assert_int_equal(a.no_target, b.no_target);
 	}
 	model_free_plan(&p);
 }
