@@ -151,6 +151,30 @@ static const char read_v2[] =
 	"\tWHERE c.at <= min(r.created_at, r.date || 'T23:59:59Z')) AS last_change FROM main.review r;\n";
 
 /*
+ * Version 3: the strategy's identity (kommunkod, county) and its decision
+ * record in fields of their own.  The old reference, which mixed the
+ * paragraph and the Dnr, is kept as written: it is shown and exported
+ * until someone moves its parts into paragraph and dnr (man styrkort(5)).
+ */
+static const char schema_v3[] =
+	"ALTER TABLE strategy ADD COLUMN municipality_code TEXT\n"
+	"\tCHECK (municipality_code GLOB '[0-9][0-9][0-9][0-9]');\n"
+	"ALTER TABLE strategy ADD COLUMN county TEXT;\n"
+	"ALTER TABLE strategy ADD COLUMN paragraph TEXT;\n"
+	"ALTER TABLE strategy ADD COLUMN dnr TEXT;\n"
+	"ALTER TABLE strategy ADD COLUMN document_date TEXT;\n"
+	"ALTER TABLE strategy ADD COLUMN until_further_notice INTEGER NOT NULL DEFAULT 0\n"
+	"\tCHECK (until_further_notice IN (0, 1));\n"
+	"ALTER TABLE strategy ADD COLUMN replaces TEXT;\n"
+	"ALTER TABLE strategy ADD COLUMN related TEXT;\n";
+
+/* Version 3 for a reader of a version-2 file: the new columns, empty. */
+static const char read_v3[] =
+	"CREATE TEMP VIEW strategy AS SELECT s.*, NULL AS municipality_code, NULL AS county,\n"
+	"\tNULL AS paragraph, NULL AS dnr, NULL AS document_date, 0 AS until_further_notice,\n"
+	"\tNULL AS replaces, NULL AS related FROM main.strategy s;\n";
+
+/*
  * migrations[v] takes a file from version v to v + 1: its SQL, then its
  * function (either may be NULL).  They run in one transaction, with
  * foreign keys off so that a step may rebuild a table, and the file is
@@ -161,7 +185,7 @@ static const char read_v2[] =
  * someone who may write the file must open it once.
  *
  * A new version: append its entry and raise DB_SCHEMA_VERSION (db.h);
- * tests/cli/migrate.sh runs it on the version-1 fixtures.
+ * tests/cli/migrate.sh runs it on the version-1 and version-2 fixtures.
  */
 struct migration {
 	const char *sql;
@@ -172,6 +196,7 @@ struct migration {
 static const struct migration migrations[] = {
 	{ schema_v1, NULL, NULL },      /* a new, empty file */
 	{ schema_v2, NULL, read_v2 },
+	{ schema_v3, NULL, read_v3 },
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == DB_SCHEMA_VERSION,

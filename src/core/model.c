@@ -236,11 +236,18 @@ step_error(struct db *db, sqlite3_stmt *st, int rc)
 	return -1;
 }
 
+/* A strategy's column as its member holds it: a BOOL as "yes" or NULL. */
+#define SF_SELECT_SLUG(c) c
+#define SF_SELECT_TEXT(c) c
+#define SF_SELECT_DATE(c) c
+#define SF_SELECT_MUNICIPALITY_CODE(c) c
+#define SF_SELECT_BOOL(c) "CASE WHEN " c " THEN 'yes' END"
+
 static int
 load_strategy(struct db *db, const char *id, struct strategy *s)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT "
-#define X(key, type, flags) #key ","
+#define X(key, type, flags) SF_SELECT_##type(#key) ","
 		STRATEGY_FIELDS(X)
 #undef X
 		"1 FROM strategy WHERE id = ?");

@@ -34,7 +34,8 @@ enum field_type {
 	FT_FOCUS, FT_GOAL,              /* a reference: the key of a focus area or goal */
 	FT_STATUS, FT_PERCENT,          /* a status id; a whole number from lo to hi */
 	FT_NUMBER, FT_PERIOD, FT_DIRECTION, FT_BOOL,
-	FT_LIST                         /* names separated by '|', kept in a table of their own */
+	FT_LIST,                        /* names separated by '|', kept in a table of their own */
+	FT_MUNICIPALITY_CODE            /* kommunkod: four digits, the first two a county's code */
 };
 enum field_flag {
 	FF_REQUIRED = 1,        /* may not be empty */
@@ -56,12 +57,21 @@ const struct field_def *model_fields(enum kind k, size_t *n);
 
 /*
  * The strategy's fields, one row each: X(key, type, flags); the key is
- * also the member of struct strategy and the column.
+ * also the member of struct strategy and the column.  Every member is a
+ * string as files hold it: a BOOL is "yes" or NULL.  The decision record
+ * (schema 3): adopted_by, adopted_on, paragraph (the § without the sign),
+ * dnr (without "Dnr"), document_date, revised_on, valid_from, valid_to or
+ * until_further_notice, replaces, related; reference is the one field that
+ * held all of it before version 3, kept as written until someone splits it.
  */
 #define STRATEGY_FIELDS(X) \
-	X(id, SLUG, FF_REQUIRED) X(municipality, TEXT, FF_REQUIRED) X(title, TEXT, FF_REQUIRED) \
-	X(doc_type, TEXT, 0) X(adopted_by, TEXT, 0) X(adopted_on, DATE, 0) X(revised_on, DATE, 0) \
-	X(reference, TEXT, 0) X(valid_from, DATE, 0) X(valid_to, DATE, 0) X(owner, TEXT, 0) \
+	X(id, SLUG, FF_REQUIRED) X(municipality, TEXT, FF_REQUIRED) \
+	X(municipality_code, MUNICIPALITY_CODE, 0) X(county, TEXT, 0) X(title, TEXT, FF_REQUIRED) \
+	X(doc_type, TEXT, 0) X(adopted_by, TEXT, 0) X(adopted_on, DATE, 0) \
+	X(paragraph, TEXT, 0) X(dnr, TEXT, 0) X(document_date, DATE, 0) X(revised_on, DATE, 0) \
+	X(reference, TEXT, 0) X(valid_from, DATE, 0) X(valid_to, DATE, 0) \
+	X(until_further_notice, BOOL, 0) X(replaces, TEXT, 0) X(related, TEXT, 0) \
+	X(owner, TEXT, 0) \
 	X(vision, TEXT, FF_MULTILINE) X(purpose, TEXT, FF_MULTILINE) X(target_group, TEXT, FF_MULTILINE) \
 	X(organisation, TEXT, FF_MULTILINE) X(follow_up, TEXT, FF_MULTILINE) X(note, TEXT, FF_MULTILINE)
 

@@ -139,6 +139,11 @@ check_value(const struct import *im, const struct item *it, const struct field_d
 		if (parse_slug(v) < 0)
 			what = _("expected a short id of lowercase letters a-z, digits, '-' and '_'");
 		break;
+	case FT_MUNICIPALITY_CODE:
+		if (*v && parse_municipality_code(v) < 0)
+			what = _("expected a municipality code: four digits that begin with a county's code, "
+			         "such as 0883");
+		break;
 	case FT_DIRECTION:
 		if (*v && strcmp(v, "higher") && strcmp(v, "lower"))
 			what = _("expected higher or lower");
@@ -345,6 +350,21 @@ check_order(struct import *im, struct item *it, const char *from_key, const char
 	return -1;
 }
 
+/* A strategy valid until further notice has no end date. */
+static int
+check_open_ended(struct import *im, struct item *it)
+{
+	const char *open = item_value(it, "until_further_notice"), *to = item_value(it, "valid_to");
+	int b;
+
+	if (it->kind != KIND_STRATEGY || !open || parse_bool(open, &b) < 0 || !b || !to || !*to)
+		return 0;
+	err_set(_("%s: line %d: [%s] until_further_notice = %s and valid_to = %s: "
+	          "a strategy valid until further notice has no end; remove one of them"), im->ini.path,
+	        ini_line(&im->ini, it->section, "until_further_notice"), it->section, open, to);
+	return -1;
+}
+
 /* Every reference of the item (a field of type FT_FOCUS or FT_GOAL) names a section of the file. */
 static int
 check_references(struct import *im, struct item *it)
@@ -414,7 +434,8 @@ read_file(struct import *im, const char *path)
 		if (check_references(im, it) < 0)
 			return -1;
 		if (check_order(im, it, it->kind == KIND_ACTIVITY ? "start" : "valid_from",
-		                it->kind == KIND_ACTIVITY ? "due" : "valid_to") < 0)
+		                it->kind == KIND_ACTIVITY ? "due" : "valid_to") < 0 ||
+		    check_open_ended(im, it) < 0)
 			return -1;
 		/* Done means done, as in 'styrkort set': 100 % unless the file says otherwise. */
 		if (it->kind == KIND_ACTIVITY && item_value(it, "status") && !item_value(it, "progress") &&

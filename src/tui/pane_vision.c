@@ -67,13 +67,22 @@ load(struct view *v)
 	}
 	free(overall);
 	heading(rows, w, _("Adoption"));
+	vrows_field(rows, w, 2, _("Municipality code"), s->municipality_code, 1, ITEM_STRATEGY, 0);
+	vrows_field(rows, w, 2, _("County"), s->county, 1, ITEM_STRATEGY, 0);
 	vrows_field(rows, w, 2, _("Document"), s->doc_type, 1, ITEM_STRATEGY, 0);
 	vrows_field(rows, w, 2, _("Adopted by"), s->adopted_by, 1, ITEM_STRATEGY, 0);
 	date_field(rows, w, _("Adopted on"), s->adopted_on, fmt);
+	vrows_field(rows, w, 2, _("Paragraph (§)"), s->paragraph, 1, ITEM_STRATEGY, 0);
+	vrows_field(rows, w, 2, _("Reference number (Dnr)"), s->dnr, 1, ITEM_STRATEGY, 0);
+	vrows_field(rows, w, 2, _("Reference as written"), s->reference, 1, ITEM_STRATEGY, 0);
+	date_field(rows, w, _("Document date"), s->document_date, fmt);
 	date_field(rows, w, _("Revised on"), s->revised_on, fmt);
-	vrows_field(rows, w, 2, _("Reference number (Dnr)"), s->reference, 1, ITEM_STRATEGY, 0);
 	date_field(rows, w, _("Valid from"), s->valid_from, fmt);
 	date_field(rows, w, _("Valid to"), s->valid_to, fmt);
+	if (s->until_further_notice)
+		vrows_field(rows, w, 2, _("Valid to"), _("until further notice"), 1, ITEM_STRATEGY, 0);
+	vrows_field(rows, w, 2, _("Replaces"), s->replaces, 1, ITEM_STRATEGY, 0);
+	vrows_field(rows, w, 2, _("Related documents"), s->related, 1, ITEM_STRATEGY, 0);
 	vrows_field(rows, w, 2, _("Owner"), s->owner, 1, ITEM_STRATEGY, 0);
 	v->nrows = (long)rows->n;
 }
@@ -85,7 +94,7 @@ detail(struct view *v, long row, struct doc *d)
 	const struct strategy *s = &v->dash->plan.s;
 	const char *fmt = v->dash->app->cfg.date_format;
 	const struct vrows *rows = v->priv;
-	char from[64], to[64], adopted[64], revised[64];
+	char from[64], to[64], adopted[64], revised[64], dated[64];
 
 	if (rows->r[row].kind == ITEM_GOAL) {
 		goal_detail(v->dash, rows->r[row].index, d);
@@ -95,16 +104,24 @@ detail(struct view *v, long row, struct doc *d)
 	report_format_date(to, sizeof to, s->valid_to, fmt);
 	report_format_date(adopted, sizeof adopted, s->adopted_on, fmt);
 	report_format_date(revised, sizeof revised, s->revised_on, fmt);
+	report_format_date(dated, sizeof dated, s->document_date, fmt);
 	doc_heading(d, s->title);
 	doc_field(d, _("Municipality"), s->municipality);
+	doc_field(d, _("Municipality code"), s->municipality_code);
+	doc_field(d, _("County"), s->county);
 	doc_field(d, _("Strategy id"), s->id);
 	doc_field(d, _("Document"), s->doc_type);
 	doc_field(d, _("Adopted by"), s->adopted_by);
 	doc_field(d, _("Adopted on"), adopted);
+	doc_field(d, _("Paragraph (§)"), s->paragraph);
+	doc_field(d, _("Reference number (Dnr)"), s->dnr);
+	doc_field(d, _("Reference as written"), s->reference);
+	doc_field(d, _("Document date"), dated);
 	doc_field(d, _("Revised on"), revised);
-	doc_field(d, _("Reference number (Dnr)"), s->reference);
 	doc_field(d, _("Valid from"), from);
-	doc_field(d, _("Valid to"), to);
+	doc_field(d, _("Valid to"), s->until_further_notice ? _("until further notice") : to);
+	doc_field(d, _("Replaces"), s->replaces);
+	doc_field(d, _("Related documents"), s->related);
 	doc_field(d, _("Owner"), s->owner);
 	doc_field(d, _("Vision"), s->vision);
 	doc_field(d, _("Purpose"), s->purpose);
