@@ -152,7 +152,8 @@ static const char read_v2[] =
 
 /*
  * Version 3: the strategy's identity (kommunkod, county) and its decision
- * record in fields of their own.  The old reference, which mixed the
+ * record in fields of their own; the groups that carry it and its follow-up
+ * plan (organisation.h).  The old reference, which mixed the
  * paragraph and the Dnr, is kept as written: it is shown and exported
  * until someone moves its parts into paragraph and dnr (man styrkort(5)).
  */
@@ -166,13 +167,41 @@ static const char schema_v3[] =
 	"ALTER TABLE strategy ADD COLUMN until_further_notice INTEGER NOT NULL DEFAULT 0\n"
 	"\tCHECK (until_further_notice IN (0, 1));\n"
 	"ALTER TABLE strategy ADD COLUMN replaces TEXT;\n"
-	"ALTER TABLE strategy ADD COLUMN related TEXT;\n";
+	"ALTER TABLE strategy ADD COLUMN related TEXT;\n"
+	"CREATE TABLE strategy_group (\n"
+	"\tid INTEGER PRIMARY KEY,\n"
+	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
+	"\tkey TEXT NOT NULL,\n"
+	"\tposition INTEGER NOT NULL,\n"
+	"\trole TEXT NOT NULL CHECK (role IN ('owner', 'steering_group', 'working_group',\n"
+	"\t\t'reference_group', 'project_leader', 'coordinator', 'other')),\n"
+	"\tname TEXT,\n"
+	"\tcomposition TEXT,\n"
+	"\tUNIQUE (strategy_id, key)\n"
+	");\n"
+	"CREATE TABLE follow_up (\n"
+	"\tid INTEGER PRIMARY KEY,\n"
+	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
+	"\tkey TEXT NOT NULL,\n"
+	"\tposition INTEGER NOT NULL,\n"
+	"\twhat TEXT NOT NULL,\n"
+	"\tcadence TEXT NOT NULL,\n"
+	"\tfirst_date TEXT,\n"
+	"\tdates TEXT,\n"
+	"\tnote TEXT,\n"
+	"\tUNIQUE (strategy_id, key)\n"
+	");\n";
 
-/* Version 3 for a reader of a version-2 file: the new columns, empty. */
+/* Version 3 for a reader of a version-2 file: the new columns empty, no groups, no follow-ups. */
 static const char read_v3[] =
 	"CREATE TEMP VIEW strategy AS SELECT s.*, NULL AS municipality_code, NULL AS county,\n"
 	"\tNULL AS paragraph, NULL AS dnr, NULL AS document_date, 0 AS until_further_notice,\n"
-	"\tNULL AS replaces, NULL AS related FROM main.strategy s;\n";
+	"\tNULL AS replaces, NULL AS related FROM main.strategy s;\n"
+	"CREATE TEMP VIEW strategy_group AS SELECT NULL AS id, NULL AS strategy_id, NULL AS key,\n"
+	"\tNULL AS position, NULL AS role, NULL AS name, NULL AS composition WHERE 0;\n"
+	"CREATE TEMP VIEW follow_up AS SELECT NULL AS id, NULL AS strategy_id, NULL AS key,\n"
+	"\tNULL AS position, NULL AS what, NULL AS cadence, NULL AS first_date, NULL AS dates,\n"
+	"\tNULL AS note WHERE 0;\n";
 
 /*
  * migrations[v] takes a file from version v to v + 1: its SQL, then its

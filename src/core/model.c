@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "organisation.h"
 #include "util.h"
 
 static const struct {
@@ -111,6 +112,8 @@ static const struct field_def strategy_fields[SF_COUNT] = { STRATEGY_FIELDS(SF_D
 static const struct field_def focus_fields[FA_COUNT] = { FOCUS_FIELDS(ROW_) };
 static const struct field_def goal_fields[GF_COUNT] = { GOAL_FIELDS(ROW_) };
 static const struct field_def indicator_fields[IND_COUNT] = { INDICATOR_FIELDS(ROW_) };
+static const struct field_def group_fields[GR_COUNT] = { GROUP_FIELDS(ROW_) };
+static const struct field_def followup_fields[FU_COUNT] = { FOLLOWUP_FIELDS(ROW_) };
 #undef ROW_
 #define TABLE_(t) { t, sizeof t / sizeof *t }
 static const struct {
@@ -122,6 +125,8 @@ static const struct {
 	[KIND_GOAL] = TABLE_(goal_fields),
 	[KIND_INDICATOR] = TABLE_(indicator_fields),
 	[KIND_ACTIVITY] = { model_activity_fields, AF_COUNT },
+	[KIND_GROUP] = TABLE_(group_fields),
+	[KIND_FOLLOWUP] = TABLE_(followup_fields),
 };
 #undef TABLE_
 
@@ -211,6 +216,8 @@ model_item_text(enum kind kind, const struct plan *p, const void *item, int fiel
 	case KIND_GOAL: return goal_text(p, item, (enum goal_field)field);
 	case KIND_INDICATOR: return indicator_text(p, item, (enum indicator_field)field);
 	case KIND_ACTIVITY: return model_activity_text(item, (enum act_field)field, p);
+	case KIND_GROUP: return organisation_group_text(item, (enum group_field)field);
+	case KIND_FOLLOWUP: return organisation_followup_text(item, (enum followup_field)field);
 	default: return xstrdup("");
 	}
 }
@@ -549,7 +556,8 @@ load(struct db *db, const char *strategy_id, struct plan *p, int with_activities
 	    load_focus(db, strategy_id, p) < 0 ||
 	    load_goals(db, strategy_id, p) < 0 ||
 	    load_indicators(db, strategy_id, p) < 0 ||
-	    (with_activities && load_activities(db, strategy_id, p) < 0)) {
+	    (with_activities && load_activities(db, strategy_id, p) < 0) ||
+	    organisation_load(db, strategy_id, p) < 0) {
 		model_free_plan(p);
 		return -1;
 	}
@@ -662,6 +670,7 @@ model_free_plan(struct plan *p)
 #define X(key, type, flags) free(p->s.key);
 	STRATEGY_FIELDS(X)
 #undef X
+	organisation_free(p);
 	for (size_t i = 0; i < p->nfocus; i++) {
 		struct focus_area *f = &p->focus[i];
 

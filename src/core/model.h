@@ -35,7 +35,10 @@ enum field_type {
 	FT_STATUS, FT_PERCENT,          /* a status id; a whole number from lo to hi */
 	FT_NUMBER, FT_PERIOD, FT_DIRECTION, FT_BOOL,
 	FT_LIST,                        /* names separated by '|', kept in a table of their own */
-	FT_MUNICIPALITY_CODE            /* kommunkod: four digits, the first two a county's code */
+	FT_MUNICIPALITY_CODE,           /* kommunkod: four digits, the first two a county's code */
+	FT_ROLE,                        /* a group's role: an id of organisation.h's ROLES */
+	FT_CADENCE,                     /* continuously, yearly, every N years, every N-M years, dates */
+	FT_DATES                        /* dates YYYY-MM-DD separated by ", " */
 };
 enum field_flag {
 	FF_REQUIRED = 1,        /* may not be empty */
@@ -51,7 +54,10 @@ struct field_def {
 	int form;               /* activities: the line in the dashboard's form, 0: not there */
 };
 
-enum kind { KIND_STRATEGY, KIND_FOCUS, KIND_GOAL, KIND_INDICATOR, KIND_ACTIVITY, KIND_COUNT };
+enum kind {
+	KIND_STRATEGY, KIND_FOCUS, KIND_GOAL, KIND_INDICATOR, KIND_ACTIVITY, KIND_GROUP, KIND_FOLLOWUP,
+	KIND_COUNT
+};
 /* The fields of a kind, in the order files hold them; *n gets how many. */
 const struct field_def *model_fields(enum kind k, size_t *n);
 
@@ -110,12 +116,30 @@ const char *model_strategy_value(const struct strategy *s, enum strategy_field f
 	X(TARGET, "target", "target", NUMBER, 0) \
 	X(TARGET_PERIOD, "target_period", "target_period", PERIOD, 0) \
 	X(BY_SEX, "by_sex", "by_sex", BOOL, 0)
+/* A group that carries the strategy ([group.ID]): organisation.h. */
+#define GROUP_FIELDS(X) \
+	X(ROLE, "role", "role", ROLE, FF_REQUIRED) \
+	X(NAME, "name", "name", TEXT, 0) \
+	X(COMPOSITION, "composition", "composition", TEXT, FF_MULTILINE)
+/* A follow-up of the follow-up plan ([followup.ID]): organisation.h says when one is due. */
+#define FOLLOWUP_FIELDS(X) \
+	X(WHAT, "what", "what", TEXT, FF_REQUIRED) \
+	X(CADENCE, "cadence", "cadence", CADENCE, FF_REQUIRED) \
+	X(FIRST, "first", "first_date", DATE, 0) \
+	X(DATES, "dates", "dates", DATES, 0) \
+	X(NOTE, "note", "note", TEXT, FF_MULTILINE)
 #define FA_ENUM_(ID, key, column, type, flags) FA_##ID,
 #define GF_ENUM_(ID, key, column, type, flags) GF_##ID,
 #define IND_ENUM_(ID, key, column, type, flags) IND_##ID,
 enum focus_field { FOCUS_FIELDS(FA_ENUM_) FA_COUNT };
 enum goal_field { GOAL_FIELDS(GF_ENUM_) GF_COUNT };
 enum indicator_field { INDICATOR_FIELDS(IND_ENUM_) IND_COUNT };
+#define GR_ENUM_(ID, key, column, type, flags) GR_##ID,
+enum group_field { GROUP_FIELDS(GR_ENUM_) GR_COUNT };
+#undef GR_ENUM_
+#define FU_ENUM_(ID, key, column, type, flags) FU_##ID,
+enum followup_field { FOLLOWUP_FIELDS(FU_ENUM_) FU_COUNT };
+#undef FU_ENUM_
 #undef FA_ENUM_
 #undef GF_ENUM_
 #undef IND_ENUM_
@@ -218,6 +242,18 @@ struct activity {
 };
 #undef ACT_MEMBER_
 
+/* A group that carries the strategy: its role (an id), its name and composition as written. */
+struct group {
+	int64_t id;
+	char *key, *role, *name, *composition;
+};
+
+/* A follow-up of the plan: what (as written), its cadence, the first date, the dates, a note. */
+struct followup {
+	int64_t id;
+	char *key, *what, *cadence, *first, *dates, *note;
+};
+
 /* A whole strategy, for the report, export and the dashboard's panes. */
 struct plan {
 	struct strategy s;
@@ -225,6 +261,9 @@ struct plan {
 	struct goal *goals;        size_t ngoals;   /* in tree order (parents before children) */
 	struct indicator *inds;    size_t ninds;
 	struct activity *acts;     size_t nacts;
+	struct group *groups;      size_t ngroups;  /* in file order */
+	struct followup *fups;     size_t nfups;    /* in file order */
+	char last_review[11];      /* the date of the latest review, "" if none */
 };
 
 /*

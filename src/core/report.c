@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "organisation.h"
 #include "progress.h"
 #include "report.h"
 #include "review.h"
@@ -972,6 +973,46 @@ walk_unlinked(struct rw *w, const struct plan *p)
 	free(text);
 }
 
+/* The groups that carry the strategy: role, name and composition as written. */
+static void
+walk_organisation(struct rw *w, const struct plan *p)
+{
+	if (!p->ngroups)
+		return;
+	EMIT(w, heading, _("ORGANISATION"), _("Organisation"));
+	for (size_t i = 0; i < p->ngroups; i++) {
+		char *text = organisation_group_summary(&p->groups[i]);
+
+		EMIT(w, field, 2, organisation_role_label(p->groups[i].role), text);
+		free(text);
+	}
+}
+
+/* The follow-up plan, the next follow-up that is due and whether the last one was reviewed. */
+static void
+walk_followup(struct rw *w, const struct plan *p)
+{
+	char today[11], *next, *last;
+
+	if (!p->nfups)
+		return;
+	EMIT(w, heading, _("FOLLOW-UP"), _("Follow-up"));
+	for (size_t i = 0; i < p->nfups; i++) {
+		char *text = organisation_followup_summary(&p->fups[i], w->o->date_format);
+
+		EMIT(w, field, 2, p->fups[i].what, text);
+		free(text);
+	}
+	today_iso(today);
+	organisation_due_text(p, today, w->o->date_format, &next, &last);
+	if (next)
+		EMIT(w, field, 2, _("Next follow-up"), next);
+	if (last)
+		EMIT(w, field, 2, _("Last follow-up"), last);
+	free(next);
+	free(last);
+}
+
 static void
 walk_header(struct rw *w, const struct plan *p)
 {
@@ -1187,6 +1228,8 @@ report_write(const struct report *r, const struct report_writer *writer, FILE *o
 	struct rw w = { writer, out, &r->opts, 0 };
 
 	walk_header(&w, &r->plan);
+	walk_organisation(&w, &r->plan);
+	walk_followup(&w, &r->plan);
 	walk_focus(&w, &r->plan);
 	walk_goals(&w, &r->plan);
 	walk_status(&w, &r->plan);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "detail.h"
+#include "organisation.h"
 #include "report.h"
 #include "util.h"
 #include "view.h"
@@ -66,6 +67,31 @@ load(struct view *v)
 		vrows_wrap(rows, w, 2 + 2 * g->depth, g->title, g->depth ? DC_NORMAL : DC_LABEL, 1, 1, ITEM_GOAL, i);
 	}
 	free(overall);
+	if (p->ngroups)
+		heading(rows, w, _("Organisation"));
+	for (size_t i = 0; i < p->ngroups; i++) {
+		char *text = organisation_group_summary(&p->groups[i]);
+
+		vrows_field(rows, w, 2, organisation_role_label(p->groups[i].role), text, 1, ITEM_STRATEGY, 0);
+		free(text);
+	}
+	if (p->nfups) {
+		char today[11], *next, *last;
+
+		heading(rows, w, _("Follow-up"));
+		for (size_t i = 0; i < p->nfups; i++) {
+			char *text = organisation_followup_summary(&p->fups[i], fmt);
+
+			vrows_field(rows, w, 2, p->fups[i].what, text, 1, ITEM_STRATEGY, 0);
+			free(text);
+		}
+		today_iso(today);
+		organisation_due_text(p, today, fmt, &next, &last);
+		vrows_field(rows, w, 2, _("Next follow-up"), next, 1, ITEM_STRATEGY, 0);
+		vrows_field(rows, w, 2, _("Last follow-up"), last, 1, ITEM_STRATEGY, 0);
+		free(next);
+		free(last);
+	}
 	heading(rows, w, _("Adoption"));
 	vrows_field(rows, w, 2, _("Municipality code"), s->municipality_code, 1, ITEM_STRATEGY, 0);
 	vrows_field(rows, w, 2, _("County"), s->county, 1, ITEM_STRATEGY, 0);
@@ -127,7 +153,22 @@ detail(struct view *v, long row, struct doc *d)
 	doc_field(d, _("Purpose"), s->purpose);
 	doc_field(d, _("Target group"), s->target_group);
 	doc_field(d, _("Organisation"), s->organisation);
+	for (size_t i = 0; i < v->dash->plan.ngroups; i++) {
+		char *text = organisation_group_summary(&v->dash->plan.groups[i]);
+
+		doc_field(d, organisation_role_label(v->dash->plan.groups[i].role), text);
+		free(text);
+	}
 	doc_field(d, _("Follow-up"), s->follow_up);
+	for (size_t i = 0; i < v->dash->plan.nfups; i++) {
+		const struct followup *f = &v->dash->plan.fups[i];
+		char *how = organisation_followup_summary(f, fmt);
+		char *text = f->note && *f->note ? xasprintf("%s\n%s", how, f->note) : xstrdup(how);
+
+		doc_field(d, f->what, text);
+		free(how);
+		free(text);
+	}
 	doc_field(d, _("Note"), s->note);
 	doc_changes(d, v->dash, CHANGES_STRATEGY, 0);
 }

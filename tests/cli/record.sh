@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# tests/cli/record.sh: the strategy's identity (kommunkod, county) and its decision record: checked on import, shown in the report, written back by export.
+# tests/cli/record.sh: the strategy's identity (kommunkod, county), its decision record, its groups and its follow-up plan: checked on import, shown in the report, written back by export.
 . "$top_srcdir/tests/lib.sh"
 db=$TMPD/r.db
 run init "$db"
@@ -47,6 +47,15 @@ valid_from = 2017-01-02
 until_further_notice = yes
 replaces = Etableringsplan 2010
 related = Länets strategi
+
+[group.ks]
+role = owner
+name = Kommunstyrelsen
+composition = Projektägare
+
+[group.styrgrupp]
+role = steering_group
+composition = Förvaltningscheferna\nfor social omsorg och utbildning
 INI
 run -d "$db" import "$TMPD/full.ini"
 expect_status 0 "a strategy with the whole decision record is imported"
@@ -64,4 +73,95 @@ expect_out "^Kommunfullmäktige 2016-12-20, §.281,$" "a narrow report keeps § 
 expect_out "^Dnr.KS 2016/123, reference KS 2016-12-20$" "and Dnr with its number"
 run -d "$db" report --strategy prov --format markdown
 expect_out "^Municipality code 0883, Kalmar län  $" "Markdown: the code and the county"
+run -d "$db" report --strategy prov --width 200
+expect_out "^ORGANISATION$" "the report has the organisation"
+expect_out "^  Owner: Kommunstyrelsen: Projektägare$" "a group: its role, name and composition"
+expect_out "^  Steering group: Förvaltningscheferna$" "a group without a name: its composition, line by line"
+
+# --- groups: a role is one of the list; the file's groups replace the strategy's
+printf "${head}${tail}\n[group.x]\nrole = styrgrupp\n" > "$TMPD/role.ini"
+run -d "$db" import "$TMPD/role.ini"
+expect_status 1 "a role that is not one of the list is refused"
+expect_err "role.ini: line 7: \[group.x\] role = 'styrgrupp': expected one of owner, steering_group, working_group, reference_group, project_leader, coordinator, other" \
+	"the message lists the roles"
+printf "${head}${tail}\n[group.x]\nname = X\n" > "$TMPD/norole.ini"
+run -d "$db" import "$TMPD/norole.ini"
+expect_status 1 "a group without a role is refused"
+sed '/^\[group.ks\]/,/^$/d' "$TMPD/full.ini" > "$TMPD/fewer.ini"
+run -d "$db" import "$TMPD/fewer.ini"
+expect_status 0 "the file without the owner group is imported"
+run -d "$db" export --strategy prov
+check "a group left out of the file is gone" sh -c "sed 1d '$TMPD/out' | cmp -s '$TMPD/fewer.ini' -"
+
+# --- the follow-up plan: cadences and dates are checked; the next one due and the last one's review
+for bad in weekly 'every 0 years' 'every 4-3 years' 'every three years' dates2; do
+	printf "${head}${tail}\n[followup.x]\nwhat = X\ncadence = %s\n" "$bad" > "$TMPD/cad.ini"
+	run -d "$db" import "$TMPD/cad.ini"
+	expect_status 1 "cadence = '$bad' is refused"
+	expect_err "cad.ini: line 8: \[followup.x\] cadence = .*: expected continuously, yearly, every N years" \
+		"cadence = '$bad': the message lists the cadences"
+done
+for bad in 2026-13-01 '2026-01-01,2026-02-01' '2026-02-01, 2026-01-01'; do
+	printf "${head}${tail}\n[followup.x]\nwhat = X\ncadence = dates\ndates = %s\n" "$bad" > "$TMPD/dates.ini"
+	run -d "$db" import "$TMPD/dates.ini"
+	expect_status 1 "dates = '$bad' is refused"
+	expect_err "dates.ini: line 9: \[followup.x\] dates = .*: expected dates YYYY-MM-DD separated by ', '" \
+		"dates = '$bad': the message says how dates are written"
+done
+cat > "$TMPD/fu.ini" <<'INI'
+[strategy]
+id = fu
+municipality = Provs kommun
+title = Strategi
+valid_from = 2017-01-02
+
+[followup.bokslut]
+what = Årsbokslut
+cadence = yearly
+
+[followup.fordjupad]
+what = Fördjupad uppföljning
+cadence = every 3-4 years
+note = Vart tredje/fjärde år.
+
+[followup.moten]
+what = Styrgruppsmöte
+cadence = dates
+dates = 2026-11-25, 2027-03-01
+
+[followup.lopande]
+what = Löpande
+cadence = continuously
+INI
+run -d "$db" import "$TMPD/fu.ini"
+expect_status 0 "a follow-up plan is imported"
+run -d "$db" export --strategy fu
+check "export writes the plan back as the file has it" sh -c "sed 1d '$TMPD/out' | cmp -s '$TMPD/fu.ini' -"
+STYRKORT_TODAY=2026-11-22 run -d "$db" report --strategy fu --width 200
+expect_out "^FOLLOW-UP$" "the report has the follow-up plan"
+expect_out "^  Årsbokslut: yearly$" "a yearly follow-up"
+expect_out "^  Fördjupad uppföljning: every 3-4 years$" "every 3-4 years, as written"
+expect_out "^  Styrgruppsmöte: 2026-11-25, 2027-03-01$" "dated follow-ups"
+expect_out "^  Löpande: continuously$" "a continuous one"
+expect_out "^  Next follow-up: Styrgruppsmöte, due 2026-11-25$" "the next one due is the earliest date from today on"
+expect_out "^  Last follow-up: Årsbokslut, due 2025-12-31: no review recorded since then$" \
+	"the last one due is the latest date before today (every 4 years from valid_from: 2025-01-02)"
+STYRKORT_TODAY=2027-01-05 run -d "$db" report --strategy fu --width 200
+expect_out "^  Last follow-up: Årsbokslut, due 2026-12-31: no review recorded since then$" "yearly: due on 31 December"
+expect_out "^  Next follow-up: Styrgruppsmöte, due 2027-03-01$" "the next dated one"
+STYRKORT_TODAY=2027-01-05 run -d "$db" review add --strategy fu
+STYRKORT_TODAY=2027-01-06 run -d "$db" report --strategy fu --width 200
+expect_out "^  Last follow-up: Årsbokslut, due 2026-12-31: a review was recorded on 2027-01-05$" \
+	"a review on or after the last one's date is its review"
+printf '[strategy]\nid = fu4\nmunicipality = P\ntitle = T\nvalid_from = 2017-01-02\n\n[followup.f]\nwhat = Fördjupad\ncadence = every 3-4 years\n' > "$TMPD/fu4.ini"
+run -d "$db" import "$TMPD/fu4.ini"
+STYRKORT_TODAY=2026-11-22 run -d "$db" report --strategy fu4 --width 200
+expect_out "^  Last follow-up: Fördjupad, due 2025-01-02: no review recorded since then$" \
+	"every 3-4 years without a first date: every 4 years from valid_from, not on it"
+expect_out "^  Next follow-up: Fördjupad, due 2029-01-02$" "and the next one 4 years later"
+sed 's/^cadence = every 3-4 years$/cadence = every 3-4 years\nfirst = 2019-06-30/' "$TMPD/fu.ini" > "$TMPD/fu2.ini"
+run -d "$db" import "$TMPD/fu2.ini"
+STYRKORT_TODAY=2027-06-29 run -d "$db" report --strategy fu --width 200
+expect_out "^  Fördjupad uppföljning: every 3-4 years, first 2019-06-30$" "the first date is shown"
+expect_out "^  Next follow-up: Fördjupad uppföljning, due 2027-06-30$" "every 4 years from the first date, the first included"
 tap_done

@@ -107,7 +107,8 @@ static void
 kinds_agree(void **state)
 {
 	static const char *const multi[] = {
-		"description", "comment", "vision", "purpose", "target_group", "organisation", "follow_up", "note", NULL
+		"description", "comment", "vision", "purpose", "target_group", "organisation", "follow_up", "note",
+		"composition", NULL
 	};
 
 	(void)state;
