@@ -153,7 +153,8 @@ static const char read_v2[] =
 /*
  * Version 3: the strategy's identity (kommunkod, county) and its decision
  * record in fields of their own; the groups that carry it and its follow-up
- * plan (organisation.h).  The old reference, which mixed the
+ * plan (organisation.h); where a fact comes from (source) and which
+ * activities are example data.  The old reference, which mixed the
  * paragraph and the Dnr, is kept as written: it is shown and exported
  * until someone moves its parts into paragraph and dnr (man styrkort(5)).
  */
@@ -168,6 +169,9 @@ static const char schema_v3[] =
 	"\tCHECK (until_further_notice IN (0, 1));\n"
 	"ALTER TABLE strategy ADD COLUMN replaces TEXT;\n"
 	"ALTER TABLE strategy ADD COLUMN related TEXT;\n"
+	"ALTER TABLE strategy ADD COLUMN source TEXT;\n"
+	"ALTER TABLE activity ADD COLUMN source TEXT;\n"
+	"ALTER TABLE activity ADD COLUMN example INTEGER NOT NULL DEFAULT 0 CHECK (example IN (0, 1));\n"
 	"CREATE TABLE strategy_group (\n"
 	"\tid INTEGER PRIMARY KEY,\n"
 	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
@@ -177,6 +181,7 @@ static const char schema_v3[] =
 	"\t\t'reference_group', 'project_leader', 'coordinator', 'other')),\n"
 	"\tname TEXT,\n"
 	"\tcomposition TEXT,\n"
+	"\tsource TEXT,\n"
 	"\tUNIQUE (strategy_id, key)\n"
 	");\n"
 	"CREATE TABLE follow_up (\n"
@@ -189,6 +194,7 @@ static const char schema_v3[] =
 	"\tfirst_date TEXT,\n"
 	"\tdates TEXT,\n"
 	"\tnote TEXT,\n"
+	"\tsource TEXT,\n"
 	"\tUNIQUE (strategy_id, key)\n"
 	");\n";
 
@@ -196,12 +202,13 @@ static const char schema_v3[] =
 static const char read_v3[] =
 	"CREATE TEMP VIEW strategy AS SELECT s.*, NULL AS municipality_code, NULL AS county,\n"
 	"\tNULL AS paragraph, NULL AS dnr, NULL AS document_date, 0 AS until_further_notice,\n"
-	"\tNULL AS replaces, NULL AS related FROM main.strategy s;\n"
+	"\tNULL AS replaces, NULL AS related, NULL AS source FROM main.strategy s;\n"
+	"CREATE TEMP VIEW activity AS SELECT a.*, NULL AS source, 0 AS example FROM main.activity a;\n"
 	"CREATE TEMP VIEW strategy_group AS SELECT NULL AS id, NULL AS strategy_id, NULL AS key,\n"
-	"\tNULL AS position, NULL AS role, NULL AS name, NULL AS composition WHERE 0;\n"
+	"\tNULL AS position, NULL AS role, NULL AS name, NULL AS composition, NULL AS source WHERE 0;\n"
 	"CREATE TEMP VIEW follow_up AS SELECT NULL AS id, NULL AS strategy_id, NULL AS key,\n"
 	"\tNULL AS position, NULL AS what, NULL AS cadence, NULL AS first_date, NULL AS dates,\n"
-	"\tNULL AS note WHERE 0;\n";
+	"\tNULL AS note, NULL AS source WHERE 0;\n";
 
 /*
  * migrations[v] takes a file from version v to v + 1: its SQL, then its

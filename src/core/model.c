@@ -447,18 +447,21 @@ load_indicators(struct db *db, const char *id, struct plan *p)
 #define FIELD_READ_GOAL FIELD_READ_FOCUS
 #define FIELD_READ_STATUS(st, col, m) (m) = read_status(st, col)
 #define FIELD_READ_PERCENT(st, col, m) (m) = sqlite3_column_int(st, col)
+#define FIELD_READ_BOOL FIELD_READ_PERCENT
 #define FIELD_FREE_TEXT(m) free(m)
 #define FIELD_FREE_DATE FIELD_FREE_TEXT
 #define FIELD_FREE_FOCUS(m) (void)0
 #define FIELD_FREE_GOAL FIELD_FREE_FOCUS
 #define FIELD_FREE_STATUS FIELD_FREE_FOCUS
 #define FIELD_FREE_PERCENT FIELD_FREE_FOCUS
+#define FIELD_FREE_BOOL FIELD_FREE_FOCUS
 #define FIELD_COPY_TEXT(d, s) (d) = (s) ? xstrdup(s) : NULL
 #define FIELD_COPY_DATE FIELD_COPY_TEXT
 #define FIELD_COPY_FOCUS(d, s) (void)0     /* copied with the struct */
 #define FIELD_COPY_GOAL FIELD_COPY_FOCUS
 #define FIELD_COPY_STATUS FIELD_COPY_FOCUS
 #define FIELD_COPY_PERCENT FIELD_COPY_FOCUS
+#define FIELD_COPY_BOOL FIELD_COPY_FOCUS
 
 #define DEF_(ID, key, member, column, type, label, flags, lo, hi, form) \
 	[AF_##ID] = { key, column, FT_##type, label, flags, lo, hi, form },
@@ -522,6 +525,7 @@ model_activity_text(const struct activity *a, enum act_field f, const struct pla
 #define FIELD_TEXT_GOAL(m) xstrdup(p && (g = plan_goal(p, m)) && g->key ? g->key : "")
 #define FIELD_TEXT_STATUS(m) xstrdup(status_id(m))
 #define FIELD_TEXT_PERCENT(m) xasprintf("%d", m)
+#define FIELD_TEXT_BOOL(m) xstrdup((m) ? "yes" : "")
 	ACTIVITY_FIELDS(TEXT_)
 #undef TEXT_
 	default: return xstrdup("");

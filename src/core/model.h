@@ -77,7 +77,7 @@ const struct field_def *model_fields(enum kind k, size_t *n);
 	X(paragraph, TEXT, 0) X(dnr, TEXT, 0) X(document_date, DATE, 0) X(revised_on, DATE, 0) \
 	X(reference, TEXT, 0) X(valid_from, DATE, 0) X(valid_to, DATE, 0) \
 	X(until_further_notice, BOOL, 0) X(replaces, TEXT, 0) X(related, TEXT, 0) \
-	X(owner, TEXT, 0) \
+	X(owner, TEXT, 0) X(source, TEXT, 0) \
 	X(vision, TEXT, FF_MULTILINE) X(purpose, TEXT, FF_MULTILINE) X(target_group, TEXT, FF_MULTILINE) \
 	X(organisation, TEXT, FF_MULTILINE) X(follow_up, TEXT, FF_MULTILINE) X(note, TEXT, FF_MULTILINE)
 
@@ -120,14 +120,16 @@ const char *model_strategy_value(const struct strategy *s, enum strategy_field f
 #define GROUP_FIELDS(X) \
 	X(ROLE, "role", "role", ROLE, FF_REQUIRED) \
 	X(NAME, "name", "name", TEXT, 0) \
-	X(COMPOSITION, "composition", "composition", TEXT, FF_MULTILINE)
+	X(COMPOSITION, "composition", "composition", TEXT, FF_MULTILINE) \
+	X(SOURCE, "source", "source", TEXT, 0)
 /* A follow-up of the follow-up plan ([followup.ID]): organisation.h says when one is due. */
 #define FOLLOWUP_FIELDS(X) \
 	X(WHAT, "what", "what", TEXT, FF_REQUIRED) \
 	X(CADENCE, "cadence", "cadence", CADENCE, FF_REQUIRED) \
 	X(FIRST, "first", "first_date", DATE, 0) \
 	X(DATES, "dates", "dates", DATES, 0) \
-	X(NOTE, "note", "note", TEXT, FF_MULTILINE)
+	X(NOTE, "note", "note", TEXT, FF_MULTILINE) \
+	X(SOURCE, "source", "source", TEXT, 0)
 #define FA_ENUM_(ID, key, column, type, flags) FA_##ID,
 #define GF_ENUM_(ID, key, column, type, flags) GF_##ID,
 #define IND_ENUM_(ID, key, column, type, flags) IND_##ID,
@@ -212,7 +214,9 @@ struct indicator {
 	X(DUE,         "due",         due,         "due_date",    DATE,    N_("Due"),         0,            0, 0,   5) \
 	X(STATUS,      "status",      status,      "status",      STATUS,  N_("Status"),      0,            0, 0,   1) \
 	X(PROGRESS,    "progress",    progress,    "progress",    PERCENT, N_("Progress"),    0,            0, 100, 2) \
-	X(COMMENT,     "comment",     comment,     "comment",     TEXT,    N_("Comment"),     FF_MULTILINE, 0, 0,   3)
+	X(COMMENT,     "comment",     comment,     "comment",     TEXT,    N_("Comment"),     FF_MULTILINE, 0, 0,   3) \
+	X(SOURCE,      "source",      source,      "source",      TEXT,    N_("Source"),      0,            0, 0,   0) \
+	X(EXAMPLE,     "example",     example,     "example",     BOOL,    N_("Example data"), 0,           0, 0,   0)
 
 /* The C type of a member, by field type. */
 #define FIELD_CTYPE_TEXT char *
@@ -221,6 +225,7 @@ struct indicator {
 #define FIELD_CTYPE_GOAL int64_t        /* 0: none */
 #define FIELD_CTYPE_STATUS enum status
 #define FIELD_CTYPE_PERCENT int
+#define FIELD_CTYPE_BOOL int            /* 0 or 1; as text "yes" or "" */
 
 #define AF_ENUM_(ID, key, member, column, type, label, flags, lo, hi, form) AF_##ID,
 enum act_field { ACTIVITY_FIELDS(AF_ENUM_) AF_COUNT };
@@ -245,13 +250,13 @@ struct activity {
 /* A group that carries the strategy: its role (an id), its name and composition as written. */
 struct group {
 	int64_t id;
-	char *key, *role, *name, *composition;
+	char *key, *role, *name, *composition, *source;
 };
 
 /* A follow-up of the plan: what (as written), its cadence, the first date, the dates, a note. */
 struct followup {
 	int64_t id;
-	char *key, *what, *cadence, *first, *dates, *note;
+	char *key, *what, *cadence, *first, *dates, *note, *source;
 };
 
 /* A whole strategy, for the report, export and the dashboard's panes. */
@@ -286,6 +291,7 @@ void model_free_strategy_refs(struct strategy_ref *r, size_t n);
 #define FIELD_SELECT_GOAL(column) "coalesce(" column ", 0), "
 #define FIELD_SELECT_STATUS(column) column ", "
 #define FIELD_SELECT_PERCENT(column) column ", "
+#define FIELD_SELECT_BOOL(column) column ", "
 #define MODEL_SELECT_(ID, key, member, column, type, label, flags, lo, hi, form) FIELD_SELECT_##type(column)
 #define MODEL_ACTIVITY_COLUMNS \
 	"id, ref, " ACTIVITY_FIELDS(MODEL_SELECT_) "changed_by, changed_at, version"

@@ -51,7 +51,7 @@ static int load_followups(struct db *db, const char *strategy_id, struct plan *p
 int
 organisation_load(struct db *db, const char *strategy_id, struct plan *p)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, key, role, name, composition FROM strategy_group "
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, key, role, name, composition, source FROM strategy_group "
 	                                  "WHERE strategy_id = ? ORDER BY position");
 	size_t cap = 0;
 	int rc;
@@ -72,6 +72,7 @@ organisation_load(struct db *db, const char *strategy_id, struct plan *p)
 		g->role = db_strdup(st, 2);
 		g->name = db_strdup(st, 3);
 		g->composition = db_strdup(st, 4);
+		g->source = db_strdup(st, 5);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -84,7 +85,7 @@ organisation_load(struct db *db, const char *strategy_id, struct plan *p)
 static int
 load_followups(struct db *db, const char *strategy_id, struct plan *p)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, key, what, cadence, first_date, dates, note FROM follow_up "
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, key, what, cadence, first_date, dates, note, source FROM follow_up "
 	                                  "WHERE strategy_id = ? ORDER BY position");
 	size_t cap = 0;
 	int rc;
@@ -107,6 +108,7 @@ load_followups(struct db *db, const char *strategy_id, struct plan *p)
 		f->first = db_strdup(st, 4);
 		f->dates = db_strdup(st, 5);
 		f->note = db_strdup(st, 6);
+		f->source = db_strdup(st, 7);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -131,6 +133,7 @@ organisation_free(struct plan *p)
 		free(p->groups[i].role);
 		free(p->groups[i].name);
 		free(p->groups[i].composition);
+		free(p->groups[i].source);
 	}
 	free(p->groups);
 	p->groups = NULL;
@@ -142,6 +145,7 @@ organisation_free(struct plan *p)
 		free(p->fups[i].first);
 		free(p->fups[i].dates);
 		free(p->fups[i].note);
+		free(p->fups[i].source);
 	}
 	free(p->fups);
 	p->fups = NULL;
@@ -157,6 +161,7 @@ organisation_group_text(const struct group *g, enum group_field f)
 	case GR_ROLE: v = g->role; break;
 	case GR_NAME: v = g->name; break;
 	case GR_COMPOSITION: v = g->composition; break;
+	case GR_SOURCE: v = g->source; break;
 	default: break;
 	}
 	return xstrdup(v ? v : "");
@@ -232,6 +237,7 @@ organisation_followup_text(const struct followup *f, enum followup_field field)
 	case FU_FIRST: v = f->first; break;
 	case FU_DATES: v = f->dates; break;
 	case FU_NOTE: v = f->note; break;
+	case FU_SOURCE: v = f->source; break;
 	default: break;
 	}
 	return xstrdup(v ? v : "");

@@ -1203,22 +1203,22 @@ walk_changes(struct rw *w)
 	}
 }
 
-/* Every activity as a record, for the data formats. */
+/* Every activity as a record, for the data formats: the CSV's columns (model_csv_columns). */
 static void
 walk_activities(struct rw *w, const struct plan *p)
 {
-	for (size_t i = 0; w->ops->row && i < p->nacts; i++) {
-		const struct activity *a = &p->acts[i];
-		const struct focus_area *f = plan_focus(p, a->focus_id);
-		const struct goal *g = plan_goal(p, a->goal_id);
-		char num[24], prog[8];
+	const struct csv_column *cols;
+	size_t n = model_csv_columns(&cols);
 
-		snprintf(num, sizeof num, "%lld", (long long)a->id);
-		snprintf(prog, sizeof prog, "%d", a->progress);
-		EMIT(w, row, &(struct report_row){ .data = 1, .n = 17, .cells = {
-			p->s.id, num, a->ref, f ? f->name : "", g ? g->title : "", a->title, a->responsible,
-			a->contact, a->start, a->due, status_id(a->status), status_label(a->status), prog,
-			activity_overdue(a) ? "yes" : "no", a->comment, a->changed_by, a->changed_at } });
+	for (size_t i = 0; w->ops->row && i < p->nacts; i++) {
+		struct report_row r = { .data = 1, .n = (int)(n < REPORT_ROW_CELLS ? n : REPORT_ROW_CELLS) };
+		char *values[REPORT_ROW_CELLS];
+
+		for (int c = 0; c < r.n; c++)
+			r.cells[c] = values[c] = model_csv_value(p, &p->acts[i], &cols[c]);
+		EMIT(w, row, &r);
+		for (int c = 0; c < r.n; c++)
+			free(values[c]);
 	}
 }
 

@@ -260,6 +260,8 @@ detail(struct view *v, long row, struct doc *d)
 	doc_field(d, _("Due"), buf);
 	doc_field(d, _("Description"), a->description);
 	doc_field(d, _("Comment"), a->comment);
+	doc_field(d, _("Source"), a->source);
+	doc_field(d, _("Example data"), a->example ? _("yes: for demonstration, not a real follow-up") : NULL);
 	if (a->changed_by && *a->changed_by) {
 		s = xasprintf("%s, %s", a->changed_by, a->changed_at ? a->changed_at : "");
 		doc_field(d, _("Last changed"), s);

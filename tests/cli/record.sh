@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# tests/cli/record.sh: the strategy's identity (kommunkod, county), its decision record, its groups and its follow-up plan: checked on import, shown in the report, written back by export.
+# tests/cli/record.sh: the strategy's identity (kommunkod, county), its decision record, its groups, its follow-up plan and the provenance of items: checked on import, shown in the report, written back by export.
 . "$top_srcdir/tests/lib.sh"
 db=$TMPD/r.db
 run init "$db"
@@ -164,4 +164,52 @@ run -d "$db" import "$TMPD/fu2.ini"
 STYRKORT_TODAY=2027-06-29 run -d "$db" report --strategy fu --width 200
 expect_out "^  Fördjupad uppföljning: every 3-4 years, first 2019-06-30$" "the first date is shown"
 expect_out "^  Next follow-up: Fördjupad uppföljning, due 2027-06-30$" "every 4 years from the first date, the first included"
+
+# --- provenance: a source note and an example-data mark, kept by import, written back by export
+cat > "$TMPD/prov.ini" <<'INI'
+[strategy]
+id = prov2
+municipality = Provs kommun
+title = Strategi
+source = Strategin, sidan 3
+
+[group.sg]
+role = steering_group
+source = Sidan 4
+
+[followup.f]
+what = Helårsrapport
+cadence = yearly
+source = Sidan 5
+
+[activity.a1]
+title = En aktivitet
+status = in_progress
+progress = 40
+source = Handlingsplanen, punkt 2
+example = yes
+
+[activity.a2]
+title = En annan
+status = not_started
+progress = 0
+INI
+run -d "$db" import "$TMPD/prov.ini"
+expect_status 0 "sources and example marks are imported"
+run -d "$db" export --strategy prov2
+check "export writes them back as the file has them" sh -c "sed 1d '$TMPD/out' | cmp -s '$TMPD/prov.ini' -"
+run -d "$db" report --strategy prov2 --format csv
+expect_out "strategy,number,ref,.*,changed_at,source,example.?$" "the CSV report has the source and example columns"
+expect_out "^prov2,[0-9]+,a1,.*,\"Handlingsplanen, punkt 2\",yes.?$" "an example activity says so in the CSV, with its source"
+expect_out "^prov2,[0-9]+,a2,.*,,.?$" "one that is not says nothing"
+n=$(sqlite3 "$db" "SELECT id FROM activity WHERE strategy_id = 'prov2' AND ref = 'a1'")
+run -d "$db" set "$n" example=maybe
+expect_status 2 "set example=maybe is refused"
+expect_err "example = maybe: expected yes or no" "the message says what example takes"
+run -d "$db" set "$n" example=no
+expect_status 0 "set example=no"
+run -d "$db" export --strategy prov2
+check "the mark is gone from the export" sh -c "! grep -q '^example' '$TMPD/out'"
+run -d "$db" log --strategy prov2
+expect_out "example" "the change log has the change of the mark"
 tap_done

@@ -181,7 +181,7 @@ field_list(void **state)
 	char *l = model_activity_field_list(", ");
 
 	(void)state;
-	assert_string_equal(l, "title, description, focus, goal, responsible, contact, start, due, status, progress, comment");
+	assert_string_equal(l, "title, description, focus, goal, responsible, contact, start, due, status, progress, comment, source, example");
 	free(l);
 }
 

@@ -188,7 +188,7 @@ csv_is_one_record_per_activity(void **state)
 	report_file_start(w, f);
 	fclose(f);
 	assert_string_equal(head, "\xef\xbb\xbfstrategy,number,ref,focus_area,goal,title,responsible,contact,start,"
-	                          "due,status,status_label,progress,overdue,comment,changed_by,changed_at\r\n");
+	                          "due,status,status_label,progress,overdue,comment,changed_by,changed_at,source,example\r\n");
 	/* Text has nothing to write once before its reports. */
 	report_file_start(report_writer_text(), f = open_memstream(&head, &len));
 	fclose(f);
