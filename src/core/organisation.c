@@ -46,75 +46,80 @@ organisation_role_list(void)
 	return list + 2;
 }
 
-static int load_followups(struct db *db, const char *strategy_id, struct plan *p);
+/* The strategy's rows of a SELECT (its one parameter the strategy's id), each read by read into *items. */
+static int
+load_rows(struct db *db, const char *sql, const char *strategy_id, void **items, size_t *n, size_t size,
+          void (*read)(sqlite3_stmt *st, void *item))
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+	size_t cap = 0;
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 4;
+			*items = xrealloc(*items, cap * size);
+		}
+		read(st, (char *)*items + (*n)++ * size);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		return -1;
+	}
+	return 0;
+}
+
+static void
+read_group(sqlite3_stmt *st, void *item)
+{
+	struct group *g = item;
+
+	g->id = sqlite3_column_int64(st, 0);
+	g->key = db_strdup(st, 1);
+	g->role = db_strdup(st, 2);
+	g->name = db_strdup(st, 3);
+	g->composition = db_strdup(st, 4);
+	g->source = db_strdup(st, 5);
+}
+
+static void
+read_followup(sqlite3_stmt *st, void *item)
+{
+	struct followup *f = item;
+
+	f->id = sqlite3_column_int64(st, 0);
+	f->key = db_strdup(st, 1);
+	f->what = db_strdup(st, 2);
+	f->cadence = db_strdup(st, 3);
+	f->first = db_strdup(st, 4);
+	f->dates = db_strdup(st, 5);
+	f->note = db_strdup(st, 6);
+	f->source = db_strdup(st, 7);
+}
 
 int
 organisation_load(struct db *db, const char *strategy_id, struct plan *p)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, key, role, name, composition, source FROM strategy_group "
-	                                  "WHERE strategy_id = ? ORDER BY position");
-	size_t cap = 0;
+	void *groups = p->groups, *fups = p->fups;
+	sqlite3_stmt *st;
 	int rc;
 
-	if (!st)
+	rc = load_rows(db, "SELECT id, key, role, name, composition, source FROM strategy_group "
+	                   "WHERE strategy_id = ? ORDER BY position",
+	               strategy_id, &groups, &p->ngroups, sizeof *p->groups, read_group);
+	p->groups = groups;
+	if (rc < 0)
 		return -1;
-	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct group *g;
-
-		if (p->ngroups == cap) {
-			cap = cap ? 2 * cap : 4;
-			p->groups = xrealloc(p->groups, cap * sizeof *p->groups);
-		}
-		g = &p->groups[p->ngroups++];
-		g->id = sqlite3_column_int64(st, 0);
-		g->key = db_strdup(st, 1);
-		g->role = db_strdup(st, 2);
-		g->name = db_strdup(st, 3);
-		g->composition = db_strdup(st, 4);
-		g->source = db_strdup(st, 5);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+	rc = load_rows(db, "SELECT id, key, what, cadence, first_date, dates, note, source FROM follow_up "
+	                   "WHERE strategy_id = ? ORDER BY position",
+	               strategy_id, &fups, &p->nfups, sizeof *p->fups, read_followup);
+	p->fups = fups;
+	if (rc < 0)
 		return -1;
-	}
-	return load_followups(db, strategy_id, p);
-}
-
-static int
-load_followups(struct db *db, const char *strategy_id, struct plan *p)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, key, what, cadence, first_date, dates, note, source FROM follow_up "
-	                                  "WHERE strategy_id = ? ORDER BY position");
-	size_t cap = 0;
-	int rc;
-
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct followup *f;
-
-		if (p->nfups == cap) {
-			cap = cap ? 2 * cap : 4;
-			p->fups = xrealloc(p->fups, cap * sizeof *p->fups);
-		}
-		f = &p->fups[p->nfups++];
-		f->id = sqlite3_column_int64(st, 0);
-		f->key = db_strdup(st, 1);
-		f->what = db_strdup(st, 2);
-		f->cadence = db_strdup(st, 3);
-		f->first = db_strdup(st, 4);
-		f->dates = db_strdup(st, 5);
-		f->note = db_strdup(st, 6);
-		f->source = db_strdup(st, 7);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
-		return -1;
-	}
 	st = db_prepare(db, "SELECT max(date) FROM review WHERE strategy_id = ?");
 	if (!st)
 		return -1;
