@@ -22,6 +22,7 @@ static const struct field_def *const fields = model_activity_fields;
 #define CURRENT_GOAL(column) "g.key, "
 #define CURRENT_STATUS CURRENT_TEXT
 #define CURRENT_PERCENT CURRENT_TEXT
+#define CURRENT_BOOL(column) "CASE WHEN a." column " THEN 'yes' ELSE '' END, "
 #define CURRENT_(ID, key, member, column, type, label, flags, lo, hi, form, detail) CURRENT_##type(column)
 #define CURRENT_SQL \
 	"SELECT " ACTIVITY_FIELDS(CURRENT_) "a.version, a.strategy_id, a.ref, a.position" \
@@ -170,6 +171,13 @@ act_change_set(struct act_change *c, enum act_field f, const char *value, const 
 	case FT_PERCENT:
 		rc = canon_percent(f, value, &canon);
 		break;
+	case FT_BOOL:
+		if (*value && parse_bool(value, &s) < 0) {
+			err_set(_("%s = %s: expected yes or no"), fields[f].key, value);
+			return -1;
+		}
+		canon = xstrdup(*value && s ? "yes" : "");
+		break;
 	default:
 		/* A type activities do not have yet: give it a case here and a member type in model.h. */
 		err_set(_("unknown field"));
@@ -309,6 +317,8 @@ write_field(struct db *db, int64_t id, const char *strategy_id, enum act_field f
 			sqlite3_bind_null(st, 1);
 	} else if (fields[f].type == FT_PERCENT) {
 		sqlite3_bind_int(st, 1, atoi(value));
+	} else if (fields[f].type == FT_BOOL) {
+		sqlite3_bind_int(st, 1, strcmp(value, "yes") == 0);
 	} else if ((fields[f].flags & FF_REQUIRED) || fields[f].type == FT_STATUS) {
 		/* Columns that are NOT NULL. */
 		sqlite3_bind_text(st, 1, value, -1, SQLITE_TRANSIENT);

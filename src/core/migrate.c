@@ -150,6 +150,66 @@ static const char read_v2[] =
 	"\tWHERE c.at <= min(r.created_at, r.date || 'T23:59:59Z')) AS last_change FROM main.review r;\n";
 
 /*
+ * Version 3: the strategy's identity (kommunkod, county) and its decision
+ * record in fields of their own; the groups that carry it and its follow-up
+ * plan (organisation.h); where a fact comes from (source) and which
+ * activities are example data.  The old reference, which mixed the
+ * paragraph and the Dnr, is kept as written: it is shown and exported
+ * until someone moves its parts into paragraph and dnr (man styrkort(5)).
+ */
+static const char schema_v3[] =
+	"ALTER TABLE strategy ADD COLUMN municipality_code TEXT\n"
+	"\tCHECK (municipality_code GLOB '[0-9][0-9][0-9][0-9]');\n"
+	"ALTER TABLE strategy ADD COLUMN county TEXT;\n"
+	"ALTER TABLE strategy ADD COLUMN paragraph TEXT;\n"
+	"ALTER TABLE strategy ADD COLUMN dnr TEXT;\n"
+	"ALTER TABLE strategy ADD COLUMN document_date TEXT;\n"
+	"ALTER TABLE strategy ADD COLUMN until_further_notice INTEGER NOT NULL DEFAULT 0\n"
+	"\tCHECK (until_further_notice IN (0, 1));\n"
+	"ALTER TABLE strategy ADD COLUMN replaces TEXT;\n"
+	"ALTER TABLE strategy ADD COLUMN related TEXT;\n"
+	"ALTER TABLE strategy ADD COLUMN source TEXT;\n"
+	"ALTER TABLE activity ADD COLUMN source TEXT;\n"
+	"ALTER TABLE activity ADD COLUMN example INTEGER NOT NULL DEFAULT 0 CHECK (example IN (0, 1));\n"
+	"CREATE TABLE strategy_group (\n"
+	"\tid INTEGER PRIMARY KEY,\n"
+	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
+	"\tkey TEXT NOT NULL,\n"
+	"\tposition INTEGER NOT NULL,\n"
+	"\trole TEXT NOT NULL CHECK (role IN ('owner', 'steering_group', 'working_group',\n"
+	"\t\t'reference_group', 'project_leader', 'coordinator', 'other')),\n"
+	"\tname TEXT,\n"
+	"\tcomposition TEXT,\n"
+	"\tsource TEXT,\n"
+	"\tUNIQUE (strategy_id, key)\n"
+	");\n"
+	"CREATE TABLE follow_up (\n"
+	"\tid INTEGER PRIMARY KEY,\n"
+	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
+	"\tkey TEXT NOT NULL,\n"
+	"\tposition INTEGER NOT NULL,\n"
+	"\twhat TEXT NOT NULL,\n"
+	"\tcadence TEXT NOT NULL,\n"
+	"\tfirst_date TEXT,\n"
+	"\tdates TEXT,\n"
+	"\tnote TEXT,\n"
+	"\tsource TEXT,\n"
+	"\tUNIQUE (strategy_id, key)\n"
+	");\n";
+
+/* Version 3 for a reader of a version-2 file: the new columns empty, no groups, no follow-ups. */
+static const char read_v3[] =
+	"CREATE TEMP VIEW strategy AS SELECT s.*, NULL AS municipality_code, NULL AS county,\n"
+	"\tNULL AS paragraph, NULL AS dnr, NULL AS document_date, 0 AS until_further_notice,\n"
+	"\tNULL AS replaces, NULL AS related, NULL AS source FROM main.strategy s;\n"
+	"CREATE TEMP VIEW activity AS SELECT a.*, NULL AS source, 0 AS example FROM main.activity a;\n"
+	"CREATE TEMP VIEW strategy_group AS SELECT NULL AS id, NULL AS strategy_id, NULL AS key,\n"
+	"\tNULL AS position, NULL AS role, NULL AS name, NULL AS composition, NULL AS source WHERE 0;\n"
+	"CREATE TEMP VIEW follow_up AS SELECT NULL AS id, NULL AS strategy_id, NULL AS key,\n"
+	"\tNULL AS position, NULL AS what, NULL AS cadence, NULL AS first_date, NULL AS dates,\n"
+	"\tNULL AS note, NULL AS source WHERE 0;\n";
+
+/*
  * migrations[v] takes a file from version v to v + 1: its SQL, then its
  * function (either may be NULL).  They run in one transaction, with
  * foreign keys off so that a step may rebuild a table, and the file is
@@ -160,7 +220,7 @@ static const char read_v2[] =
  * someone who may write the file must open it once.
  *
  * A new version: append its entry and raise DB_SCHEMA_VERSION (db.h);
- * tests/cli/migrate.sh runs it on the version-1 fixtures.
+ * tests/cli/migrate.sh runs it on the version-1 and version-2 fixtures.
  */
 struct migration {
 	const char *sql;
@@ -171,6 +231,7 @@ struct migration {
 static const struct migration migrations[] = {
 	{ schema_v1, NULL, NULL },      /* a new, empty file */
 	{ schema_v2, NULL, read_v2 },
+	{ schema_v3, NULL, read_v3 },
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == DB_SCHEMA_VERSION,

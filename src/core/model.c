@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "organisation.h"
 #include "text.h"
 #include "util.h"
 
@@ -112,6 +113,8 @@ static const struct field_def strategy_fields[SF_COUNT] = { STRATEGY_FIELDS(SF_D
 static const struct field_def focus_fields[FA_COUNT] = { FOCUS_FIELDS(ROW_) };
 static const struct field_def goal_fields[GF_COUNT] = { GOAL_FIELDS(ROW_) };
 static const struct field_def indicator_fields[IND_COUNT] = { INDICATOR_FIELDS(ROW_) };
+static const struct field_def group_fields[GR_COUNT] = { GROUP_FIELDS(ROW_) };
+static const struct field_def followup_fields[FU_COUNT] = { FOLLOWUP_FIELDS(ROW_) };
 #undef ROW_
 #define TABLE_(t) { t, sizeof t / sizeof *t }
 static const struct {
@@ -123,6 +126,8 @@ static const struct {
 	[KIND_GOAL] = TABLE_(goal_fields),
 	[KIND_INDICATOR] = TABLE_(indicator_fields),
 	[KIND_ACTIVITY] = { model_activity_fields, AF_COUNT },
+	[KIND_GROUP] = TABLE_(group_fields),
+	[KIND_FOLLOWUP] = TABLE_(followup_fields),
 };
 #undef TABLE_
 
@@ -240,6 +245,7 @@ free_list(char **names, size_t n)
 #define FIELD_COPY_GOAL FIELD_COPY_NONE
 #define FIELD_COPY_STATUS FIELD_COPY_NONE
 #define FIELD_COPY_PERCENT FIELD_COPY_NONE
+#define FIELD_COPY_BOOL FIELD_COPY_NONE
 #define FIELD_TEXT_TEXT(p, s, m) dup_text((s)->m)
 #define FIELD_TEXT_DATE FIELD_TEXT_TEXT
 #define FIELD_TEXT_PERIOD FIELD_TEXT_TEXT
@@ -311,6 +317,8 @@ model_item_text(enum kind kind, const struct plan *p, const void *item, int fiel
 	case KIND_GOAL: return goal_text(p, item, (enum goal_field)field);
 	case KIND_INDICATOR: return indicator_text(p, item, (enum indicator_field)field);
 	case KIND_ACTIVITY: return model_activity_text(item, (enum act_field)field, p);
+	case KIND_GROUP: return organisation_group_text(item, (enum group_field)field);
+	case KIND_FOLLOWUP: return organisation_followup_text(item, (enum followup_field)field);
 	default: return xstrdup("");
 	}
 }
@@ -325,11 +333,18 @@ step_error(struct db *db, sqlite3_stmt *st, int rc)
 	return -1;
 }
 
+/* A strategy's column as its member holds it: a BOOL as "yes" or NULL. */
+#define SF_SELECT_SLUG(c) c
+#define SF_SELECT_TEXT(c) c
+#define SF_SELECT_DATE(c) c
+#define SF_SELECT_MUNICIPALITY_CODE(c) c
+#define SF_SELECT_BOOL(c) "CASE WHEN " c " THEN 'yes' END"
+
 static int
 load_strategy(struct db *db, const char *id, struct strategy *s)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT "
-#define X(key, type, flags) #key ","
+#define X(key, type, flags) SF_SELECT_##type(#key) ","
 		STRATEGY_FIELDS(X)
 #undef X
 		"1 FROM strategy WHERE id = ?");
@@ -549,8 +564,16 @@ char *
 model_activity_text(const struct activity *a, enum act_field f, const struct plan *p)
 {
 	switch (f) {
+/* An activity's flag is "yes" or nothing, as its change log and `set` write it; else as for every kind. */
+#define ACT_TEXT_TEXT FIELD_TEXT_TEXT
+#define ACT_TEXT_DATE FIELD_TEXT_DATE
+#define ACT_TEXT_FOCUS FIELD_TEXT_FOCUS
+#define ACT_TEXT_GOAL FIELD_TEXT_GOAL
+#define ACT_TEXT_STATUS FIELD_TEXT_STATUS
+#define ACT_TEXT_PERCENT FIELD_TEXT_PERCENT
+#define ACT_TEXT_BOOL(p, s, m) xstrdup((s)->m ? "yes" : "")
 #define TEXT_(ID, key, member, column, type, label, flags, lo, hi, form, detail) \
-	case AF_##ID: return FIELD_TEXT_##type(p, a, member);
+	case AF_##ID: return ACT_TEXT_##type(p, a, member);
 	ACTIVITY_FIELDS(TEXT_)
 #undef TEXT_
 	default: return xstrdup("");
@@ -585,7 +608,8 @@ load(struct db *db, const char *strategy_id, struct plan *p, int with_activities
 	    load_focus(db, strategy_id, p) < 0 ||
 	    load_goals(db, strategy_id, p) < 0 ||
 	    load_indicators(db, strategy_id, p) < 0 ||
-	    (with_activities && load_activities(db, strategy_id, p) < 0)) {
+	    (with_activities && load_activities(db, strategy_id, p) < 0) ||
+	    organisation_load(db, strategy_id, p) < 0) {
 		model_free_plan(p);
 		return -1;
 	}
@@ -692,6 +716,9 @@ model_activity_shown(const struct plan *p, const struct activity *a, enum act_fi
 		format_date(date, sizeof date, text, date_format);
 		shown = xstrdup(date);
 		break;
+	case FT_BOOL:
+		shown = xstrdup(*text ? _("yes") : "");
+		break;
 	default:
 		return text;
 	}
@@ -740,6 +767,7 @@ model_free_plan(struct plan *p)
 #define X(key, type, flags) free(p->s.key);
 	STRATEGY_FIELDS(X)
 #undef X
+	organisation_free(p);
 	for (size_t i = 0; i < p->nfocus; i++) {
 		struct focus_area *item = &p->focus[i];
 

@@ -34,7 +34,11 @@ enum field_type {
 	FT_FOCUS, FT_GOAL,              /* a reference: the key of a focus area or goal */
 	FT_STATUS, FT_PERCENT,          /* a status id; a whole number from lo to hi */
 	FT_NUMBER, FT_PERIOD, FT_DIRECTION, FT_BOOL,
-	FT_LIST                         /* names separated by '|', kept in a table of their own */
+	FT_LIST,                        /* names separated by '|', kept in a table of their own */
+	FT_MUNICIPALITY_CODE,           /* kommunkod: four digits, the first two a county's code */
+	FT_ROLE,                        /* a group's role: an id of organisation.h's ROLES */
+	FT_CADENCE,                     /* continuously, yearly, every N years, every N-M years, dates */
+	FT_DATES                        /* dates YYYY-MM-DD separated by ", " */
 };
 enum field_flag {
 	FF_REQUIRED = 1,        /* may not be empty */
@@ -51,18 +55,30 @@ struct field_def {
 	int detail;             /* activities: the line in pane 4's detail, 0: not there */
 };
 
-enum kind { KIND_STRATEGY, KIND_FOCUS, KIND_GOAL, KIND_INDICATOR, KIND_ACTIVITY, KIND_COUNT };
+enum kind {
+	KIND_STRATEGY, KIND_FOCUS, KIND_GOAL, KIND_INDICATOR, KIND_ACTIVITY, KIND_GROUP, KIND_FOLLOWUP,
+	KIND_COUNT
+};
 /* The fields of a kind, in the order files hold them; *n gets how many. */
 const struct field_def *model_fields(enum kind k, size_t *n);
 
 /*
  * The strategy's fields, one row each: X(key, type, flags); the key is
- * also the member of struct strategy and the column.
+ * also the member of struct strategy and the column.  Every member is a
+ * string as files hold it: a BOOL is "yes" or NULL.  The decision record
+ * (schema 3): adopted_by, adopted_on, paragraph (the § without the sign),
+ * dnr (without "Dnr"), document_date, revised_on, valid_from, valid_to or
+ * until_further_notice, replaces, related; reference is the one field that
+ * held all of it before version 3, kept as written until someone splits it.
  */
 #define STRATEGY_FIELDS(X) \
-	X(id, SLUG, FF_REQUIRED) X(municipality, TEXT, FF_REQUIRED) X(title, TEXT, FF_REQUIRED) \
-	X(doc_type, TEXT, 0) X(adopted_by, TEXT, 0) X(adopted_on, DATE, 0) X(revised_on, DATE, 0) \
-	X(reference, TEXT, 0) X(valid_from, DATE, 0) X(valid_to, DATE, 0) X(owner, TEXT, 0) \
+	X(id, SLUG, FF_REQUIRED) X(municipality, TEXT, FF_REQUIRED) \
+	X(municipality_code, MUNICIPALITY_CODE, 0) X(county, TEXT, 0) X(title, TEXT, FF_REQUIRED) \
+	X(doc_type, TEXT, 0) X(adopted_by, TEXT, 0) X(adopted_on, DATE, 0) \
+	X(paragraph, TEXT, 0) X(dnr, TEXT, 0) X(document_date, DATE, 0) X(revised_on, DATE, 0) \
+	X(reference, TEXT, 0) X(valid_from, DATE, 0) X(valid_to, DATE, 0) \
+	X(until_further_notice, BOOL, 0) X(replaces, TEXT, 0) X(related, TEXT, 0) \
+	X(owner, TEXT, 0) X(source, TEXT, 0) \
 	X(vision, TEXT, FF_MULTILINE) X(purpose, TEXT, FF_MULTILINE) X(target_group, TEXT, FF_MULTILINE) \
 	X(organisation, TEXT, FF_MULTILINE) X(follow_up, TEXT, FF_MULTILINE) X(note, TEXT, FF_MULTILINE)
 
@@ -122,12 +138,32 @@ struct strategy { STRATEGY_FIELDS(SF_MEMBER_) };
 	X(TARGET, "target", target, "target", NUMBER, 0) \
 	X(TARGET_PERIOD, "target_period", target_period, "target_period", PERIOD, 0) \
 	X(BY_SEX, "by_sex", by_sex, "by_sex", BOOL, 0)
+/* A group that carries the strategy ([group.ID]): organisation.h. */
+#define GROUP_FIELDS(X) \
+	X(ROLE, "role", role, "role", ROLE, FF_REQUIRED) \
+	X(NAME, "name", name, "name", TEXT, 0) \
+	X(COMPOSITION, "composition", composition, "composition", TEXT, FF_MULTILINE) \
+	X(SOURCE, "source", source, "source", TEXT, 0)
+/* A follow-up of the follow-up plan ([followup.ID]): organisation.h says when one is due. */
+#define FOLLOWUP_FIELDS(X) \
+	X(WHAT, "what", what, "what", TEXT, FF_REQUIRED) \
+	X(CADENCE, "cadence", cadence, "cadence", CADENCE, FF_REQUIRED) \
+	X(FIRST, "first", first, "first_date", DATE, 0) \
+	X(DATES, "dates", dates, "dates", DATES, 0) \
+	X(NOTE, "note", note, "note", TEXT, FF_MULTILINE) \
+	X(SOURCE, "source", source, "source", TEXT, 0)
 #define FA_ENUM_(ID, key, member, column, type, flags) FA_##ID,
 #define GF_ENUM_(ID, key, member, column, type, flags) GF_##ID,
 #define IND_ENUM_(ID, key, member, column, type, flags) IND_##ID,
 enum focus_field { FOCUS_FIELDS(FA_ENUM_) FA_COUNT };
 enum goal_field { GOAL_FIELDS(GF_ENUM_) GF_COUNT };
 enum indicator_field { INDICATOR_FIELDS(IND_ENUM_) IND_COUNT };
+#define GR_ENUM_(ID, key, member, column, type, flags) GR_##ID,
+enum group_field { GROUP_FIELDS(GR_ENUM_) GR_COUNT };
+#undef GR_ENUM_
+#define FU_ENUM_(ID, key, member, column, type, flags) FU_##ID,
+enum followup_field { FOLLOWUP_FIELDS(FU_ENUM_) FU_COUNT };
+#undef FU_ENUM_
 #undef FA_ENUM_
 #undef GF_ENUM_
 #undef IND_ENUM_
@@ -197,7 +233,9 @@ struct indicator {
 	X(DUE,         "due",         due,         "due_date",    DATE,    N_("Due"),         0,            0, 0,   5,  8) \
 	X(STATUS,      "status",      status,      "status",      STATUS,  N_("Status"),      0,            0, 0,   1,  1) \
 	X(PROGRESS,    "progress",    progress,    "progress",    PERCENT, N_("Progress"),    0,            0, 100, 2,  2) \
-	X(COMMENT,     "comment",     comment,     "comment",     TEXT,    N_("Comment"),     FF_MULTILINE, 0, 0,   3, 10)
+	X(COMMENT,     "comment",     comment,     "comment",     TEXT,    N_("Comment"),     FF_MULTILINE, 0, 0,   3, 10) \
+	X(SOURCE,      "source",      source,      "source",      TEXT,    N_("Source"),      0,            0, 0,   0, 11) \
+	X(EXAMPLE,     "example",     example,     "example",     BOOL,    N_("Example data"), 0,           0, 0,   0, 12)
 
 #define AF_ENUM_(ID, key, member, column, type, label, flags, lo, hi, form, detail) AF_##ID,
 enum act_field { ACTIVITY_FIELDS(AF_ENUM_) AF_COUNT };
@@ -219,6 +257,18 @@ struct activity {
 };
 #undef ACT_MEMBER_
 
+/* A group that carries the strategy: its role (an id), its name and composition as written. */
+struct group {
+	int64_t id;
+	char *key, *role, *name, *composition, *source;
+};
+
+/* A follow-up of the plan: what (as written), its cadence, the first date, the dates, a note. */
+struct followup {
+	int64_t id;
+	char *key, *what, *cadence, *first, *dates, *note, *source;
+};
+
 /* A whole strategy, for the report, export and the dashboard's panes. */
 struct plan {
 	struct strategy s;
@@ -226,6 +276,9 @@ struct plan {
 	struct goal *goals;        size_t ngoals;   /* in tree order (parents before children) */
 	struct indicator *inds;    size_t ninds;
 	struct activity *acts;     size_t nacts;
+	struct group *groups;      size_t ngroups;  /* in file order */
+	struct followup *fups;     size_t nfups;    /* in file order */
+	char last_review[11];      /* the date of the latest review, "" if none */
 };
 
 /*

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "organisation.h"
 #include "progress.h"
 #include "report.h"
 #include "review.h"
@@ -411,8 +412,83 @@ count_overdue(const struct plan *p)
 /* The strategy's title block, as each writer lays it out. */
 struct report_title {
 	const struct strategy *s;
-	const char *adopted_on, *valid_from, *valid_to;   /* in the configured format; "" if none */
+	/* in the configured format; "" if none */
+	const char *adopted_on, *valid_from, *valid_to, *document_date, *revised_on;
 };
+
+#define NBSP "\xc2\xa0"
+
+/* Joins a part to a line being built: ", " between parts. */
+static void
+title_part(struct buf *b, char *part)
+{
+	buf_printf(b, "%s%s", b->len ? ", " : "", part);
+	free(part);
+}
+
+static int
+has(const char *v)
+{
+	return v && *v;
+}
+
+/*
+ * The lines under the title, for every writer (new strings, *n of them):
+ * the municipality's code and county; the decision record (document,
+ * deciding body and date, §, Dnr, the old reference as written, the
+ * document's date, the revision); the validity; replaced and related
+ * documents.  Only what the strategy gives.
+ */
+static void
+title_lines(const struct report_title *t, char *line[6], size_t *n)
+{
+	const struct strategy *s = t->s;
+	struct buf b;
+
+	*n = 0;
+	buf_init(&b);
+	if (has(s->municipality_code))
+		title_part(&b, xasprintf(_("Municipality code %s"), s->municipality_code));
+	if (has(s->county))
+		title_part(&b, xstrdup(s->county));
+	if (b.len)
+		line[(*n)++] = xstrdup(b.s);
+	buf_free(&b);
+	buf_init(&b);
+	if (has(s->doc_type))
+		title_part(&b, xstrdup(s->doc_type));
+	if (has(s->adopted_by))
+		title_part(&b, xasprintf("%s %s%s%s", _("adopted by"), s->adopted_by,
+		                         *t->adopted_on ? " " : "", t->adopted_on));
+	else if (*t->adopted_on)
+		title_part(&b, xasprintf(_("adopted %s"), t->adopted_on));
+	/* A no-break space keeps the sign with its number when the line is wrapped. */
+	if (has(s->paragraph))
+		title_part(&b, xasprintf("§" NBSP "%s", s->paragraph));
+	if (has(s->dnr))
+		title_part(&b, xasprintf("%s" NBSP "%s", _("Dnr"), s->dnr));
+	if (has(s->reference))
+		title_part(&b, xasprintf("%s %s", _("reference"), s->reference));
+	if (*t->document_date)
+		title_part(&b, xasprintf(_("dated %s"), t->document_date));
+	if (*t->revised_on)
+		title_part(&b, xasprintf(_("revised %s"), t->revised_on));
+	if (b.len)
+		line[(*n)++] = xstrdup(b.s);
+	buf_free(&b);
+	if (has(s->until_further_notice))
+		line[(*n)++] = *t->valid_from ? xasprintf(_("Valid from %s until further notice"), t->valid_from)
+		                              : xstrdup(_("Valid until further notice"));
+	else if (*t->valid_from && !*t->valid_to)
+		line[(*n)++] = xasprintf(_("Valid from %s"), t->valid_from);
+	else if (*t->valid_from || *t->valid_to)
+		line[(*n)++] = xasprintf(_("Valid %s to %s"), *t->valid_from ? t->valid_from : "...",
+		                         *t->valid_to ? t->valid_to : "...");
+	if (has(s->replaces))
+		line[(*n)++] = xasprintf(_("Replaces: %s"), s->replaces);
+	if (has(s->related))
+		line[(*n)++] = xasprintf(_("Related documents: %s"), s->related);
+}
 
 /* The overall progress, the activities without a focus area under it, a focus area, a goal, an indicator. */
 enum bar_kind { BAR_OVERALL, BAR_GROUP, BAR_FOCUS, BAR_GOAL, BAR_INDICATOR };
@@ -480,28 +556,16 @@ static void
 text_title(struct rw *w, const struct report_title *t)
 {
 	const struct strategy *s = t->s;
-	struct buf b;
+	char *line[6];
+	size_t n;
 
 	rule(w->out, w->o, '=');
 	wrapped(w->out, w->o, 0, s->municipality);
 	wrapped(w->out, w->o, 0, s->title);
-	buf_init(&b);
-	if (s->doc_type && *s->doc_type)
-		buf_puts(&b, s->doc_type);
-	if (s->adopted_by && *s->adopted_by)
-		buf_printf(&b, "%s%s %s%s%s", b.len ? ", " : "", _("adopted by"), s->adopted_by,
-		           *t->adopted_on ? " " : "", t->adopted_on);
-	if (s->reference && *s->reference)
-		buf_printf(&b, "%s%s %s", b.len ? ", " : "", _("ref."), s->reference);
-	if (b.len)
-		wrapped(w->out, w->o, 0, b.s);
-	buf_free(&b);
-	if (*t->valid_from || *t->valid_to) {
-		char *line = xasprintf(_("Valid %s to %s"), *t->valid_from ? t->valid_from : "...",
-		                       *t->valid_to ? t->valid_to : "...");
-
-		wrapped(w->out, w->o, 0, line);
-		free(line);
+	title_lines(t, line, &n);
+	for (size_t i = 0; i < n; i++) {
+		wrapped(w->out, w->o, 0, line[i]);
+		free(line[i]);
 	}
 	rule(w->out, w->o, '=');
 }
@@ -633,30 +697,20 @@ md_title(struct rw *w, const struct report_title *t)
 {
 	const struct strategy *s = t->s;
 	FILE *out = w->out;
+	char *line[6];
+	size_t n;
 
 	fputs("# ", out);
 	md(out, s->municipality);
 	fputs(": ", out);
 	md(out, s->title);
 	fputs("\n\n", out);
-	if (s->doc_type && *s->doc_type) {
-		md(out, s->doc_type);
-		fputs("  \n", out);
+	title_lines(t, line, &n);
+	for (size_t i = 0; i < n; i++) {
+		md(out, line[i]);
+		fputs(i + 1 < n ? "  \n" : "\n\n", out);
+		free(line[i]);
 	}
-	if (s->adopted_by && *s->adopted_by) {
-		fprintf(out, "%s ", _("adopted by"));
-		md(out, s->adopted_by);
-		fprintf(out, "%s%s  \n", *t->adopted_on ? " " : "", t->adopted_on);
-	}
-	if (s->reference && *s->reference) {
-		fprintf(out, "%s ", _("ref."));
-		md(out, s->reference);
-		fputs("  \n", out);
-	}
-	if (*t->valid_from || *t->valid_to)
-		fprintf(out, _("Valid %s to %s"), *t->valid_from ? t->valid_from : "...",
-		        *t->valid_to ? t->valid_to : "...");
-	fputs("\n\n", out);
 }
 
 static void
@@ -919,18 +973,60 @@ walk_unlinked(struct rw *w, const struct plan *p)
 	free(text);
 }
 
+/* The groups that carry the strategy: role, name and composition as written. */
+static void
+walk_organisation(struct rw *w, const struct plan *p)
+{
+	if (!p->ngroups)
+		return;
+	EMIT(w, heading, _("ORGANISATION"), _("Organisation"));
+	for (size_t i = 0; i < p->ngroups; i++) {
+		char *text = organisation_group_summary(&p->groups[i]);
+
+		EMIT(w, field, 2, organisation_role_label(p->groups[i].role), text);
+		free(text);
+	}
+}
+
+/* The follow-up plan, the next follow-up that is due and whether the last one was reviewed. */
+static void
+walk_followup(struct rw *w, const struct plan *p)
+{
+	char today[11], *next, *last;
+
+	if (!p->nfups)
+		return;
+	EMIT(w, heading, _("FOLLOW-UP"), _("Follow-up"));
+	for (size_t i = 0; i < p->nfups; i++) {
+		char *text = organisation_followup_summary(&p->fups[i], w->o->date_format);
+
+		EMIT(w, field, 2, p->fups[i].what, text);
+		free(text);
+	}
+	today_iso(today);
+	organisation_due_text(p, today, w->o->date_format, &next, &last);
+	if (next)
+		EMIT(w, field, 2, _("Next follow-up"), next);
+	if (last)
+		EMIT(w, field, 2, _("Last follow-up"), last);
+	free(next);
+	free(last);
+}
+
 static void
 walk_header(struct rw *w, const struct plan *p)
 {
 	const struct strategy *s = &p->s;
-	char on[32], from[32], to[32];
-	struct report_title t = { s, on, from, to };
+	char on[32], from[32], to[32], dated[32], revised[32];
+	struct report_title t = { s, on, from, to, dated, revised };
 	struct progress overall = progress_strategy(p);
 	struct report_bar b = { .kind = BAR_OVERALL, .first = 1, .pr = &overall };
 
 	format_date(on, sizeof on, s->adopted_on, w->o->date_format);
 	format_date(from, sizeof from, s->valid_from, w->o->date_format);
 	format_date(to, sizeof to, s->valid_to, w->o->date_format);
+	format_date(dated, sizeof dated, s->document_date, w->o->date_format);
+	format_date(revised, sizeof revised, s->revised_on, w->o->date_format);
 	EMIT(w, title, &t);
 	b.label = b.name = _("Overall progress");
 	EMIT(w, bar, &b);
@@ -1134,6 +1230,8 @@ report_write(const struct report *r, const struct report_writer *writer, FILE *o
 	struct rw w = { writer, out, &r->opts, 0 };
 
 	walk_header(&w, &r->plan);
+	walk_organisation(&w, &r->plan);
+	walk_followup(&w, &r->plan);
 	walk_focus(&w, &r->plan);
 	walk_goals(&w, &r->plan);
 	walk_status(&w, &r->plan);

@@ -11,13 +11,15 @@
 #include "model.h"
 #include "msg.h"
 #include "strategy_ini.h"
+#include "organisation.h"
 #include "text.h"
 #include "util.h"
 
 /* Every section kind, its prefix and its keys: the fields of the kind (model.h), in the order export writes them. */
 static const char *const prefixes[KIND_COUNT] = {
 	[KIND_STRATEGY] = "strategy", [KIND_FOCUS] = "focus.", [KIND_GOAL] = "goal.",
-	[KIND_INDICATOR] = "indicator.", [KIND_ACTIVITY] = "activity.",
+	[KIND_INDICATOR] = "indicator.", [KIND_ACTIVITY] = "activity.", [KIND_GROUP] = "group.",
+	[KIND_FOLLOWUP] = "followup.",
 };
 
 static const struct field_def *
@@ -138,6 +140,23 @@ check_value(const struct import *im, const struct item *it, const struct field_d
 	case FT_GOAL:
 		if (parse_slug(v) < 0)
 			what = _("expected a short id of lowercase letters a-z, digits, '-' and '_'");
+		break;
+	case FT_MUNICIPALITY_CODE:
+		if (*v && parse_municipality_code(v) < 0)
+			what = _("expected a municipality code: four digits that begin with a county's code, "
+			         "such as 0883");
+		break;
+	case FT_ROLE:
+		if (organisation_role_check(v) < 0)
+			what = range = xasprintf(_("expected one of %s"), organisation_role_list());
+		break;
+	case FT_CADENCE:
+		if (organisation_cadence(v, NULL) < 0)
+			what = _("expected continuously, yearly, every N years, every N-M years or dates");
+		break;
+	case FT_DATES:
+		if (*v && organisation_dates_check(v) < 0)
+			what = _("expected dates YYYY-MM-DD separated by ', '");
 		break;
 	case FT_DIRECTION:
 		if (*v && strcmp(v, "higher") && strcmp(v, "lower"))
@@ -345,6 +364,21 @@ check_order(struct import *im, struct item *it, const char *from_key, const char
 	return -1;
 }
 
+/* A strategy valid until further notice has no end date. */
+static int
+check_open_ended(struct import *im, struct item *it)
+{
+	const char *open = item_value(it, "until_further_notice"), *to = item_value(it, "valid_to");
+	int b;
+
+	if (it->kind != KIND_STRATEGY || !open || parse_bool(open, &b) < 0 || !b || !to || !*to)
+		return 0;
+	err_set(_("%s: line %d: [%s] until_further_notice = %s and valid_to = %s: "
+	          "a strategy valid until further notice has no end; remove one of them"), im->ini.path,
+	        ini_line(&im->ini, it->section, "until_further_notice"), it->section, open, to);
+	return -1;
+}
+
 /* Every reference of the item (a field of type FT_FOCUS or FT_GOAL) names a section of the file. */
 static int
 check_references(struct import *im, struct item *it)
@@ -398,8 +432,8 @@ read_file(struct import *im, const char *path)
 			}
 		}
 		if (!found) {
-			err_set(_("%s: line %d: unknown section [%s]; expected [strategy], [focus.ID], "
-			          "[goal.ID], [indicator.ID] or [activity.ID]"),
+			err_set(_("%s: line %d: unknown section [%s]; expected [strategy], [group.ID], "
+			          "[followup.ID], [focus.ID], [goal.ID], [indicator.ID] or [activity.ID]"),
 			        path, ini_section_line(&im->ini, sec), sec);
 			return -1;
 		}
@@ -414,7 +448,8 @@ read_file(struct import *im, const char *path)
 		if (check_references(im, it) < 0)
 			return -1;
 		if (check_order(im, it, it->kind == KIND_ACTIVITY ? "start" : "valid_from",
-		                it->kind == KIND_ACTIVITY ? "due" : "valid_to") < 0)
+		                it->kind == KIND_ACTIVITY ? "due" : "valid_to") < 0 ||
+		    check_open_ended(im, it) < 0)
 			return -1;
 		/* Done means done, as in 'styrkort set': 100 % unless the file says otherwise. */
 		if (it->kind == KIND_ACTIVITY && item_value(it, "status") && !item_value(it, "progress") &&
@@ -779,6 +814,32 @@ save_values(struct db *db, struct import *im, const char *strategy_id, const cha
 	return 0;
 }
 
+/* The file's groups and follow-ups replace the strategy's: nothing refers to them. */
+static int
+save_list(struct db *db, struct import *im, const char *strategy_id, enum kind kind, const char *table)
+{
+	char *sql = xasprintf("DELETE FROM %s WHERE strategy_id = ?", table);
+	sqlite3_stmt *del = db_prepare(db, sql);
+	int position = 0;
+
+	free(sql);
+
+	if (!del)
+		return -1;
+	sqlite3_bind_text(del, 1, strategy_id, -1, SQLITE_STATIC);
+	if (sqlite3_step(del) != SQLITE_DONE) {
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		sqlite3_finalize(del);
+		return -1;
+	}
+	sqlite3_finalize(del);
+	for (size_t i = 0; i < im->nitems; i++)
+		if (im->items[i].kind == kind &&
+		    upsert(db, im, &im->items[i], table, "key", strategy_id, position++, NULL, NULL, 0) < 0)
+			return -1;
+	return 0;
+}
+
 static int
 save_all(struct db *db, struct import *im, const char *strategy_id)
 {
@@ -786,7 +847,9 @@ save_all(struct db *db, struct import *im, const char *strategy_id)
 	char *comment = xasprintf(_("import %s"), base ? base + 1 : im->ini.path);
 	int positions[KIND_COUNT] = { 0 }, rc = -1;
 
-	if (save_strategy(db, im, find_item(im, KIND_STRATEGY, "strategy")) < 0)
+	if (save_strategy(db, im, find_item(im, KIND_STRATEGY, "strategy")) < 0 ||
+	    save_list(db, im, strategy_id, KIND_GROUP, "strategy_group") < 0 ||
+	    save_list(db, im, strategy_id, KIND_FOLLOWUP, "follow_up") < 0)
 		goto out;
 	/* Focus areas and goals first (without references), then the rest. */
 	for (size_t i = 0; i < im->nitems; i++) {
@@ -1035,6 +1098,14 @@ strategy_export(struct db *db, const char *strategy_id, FILE *out)
 	exporter_at(x, xasprintf(_("strategy %s"), strategy_id));
 	fprintf(out, "; styrkort strategy file, see styrkort(5)\n[strategy]\n");
 	export_fields(x, &p, KIND_STRATEGY, &p.s);
+	for (size_t i = 0; i < p.ngroups; i++) {
+		section(x, "group.", p.groups[i].key, xasprintf("%s %s", _("group"), p.groups[i].key));
+		export_fields(x, &p, KIND_GROUP, &p.groups[i]);
+	}
+	for (size_t i = 0; i < p.nfups; i++) {
+		section(x, "followup.", p.fups[i].key, xasprintf("%s %s", _("follow-up"), p.fups[i].key));
+		export_fields(x, &p, KIND_FOLLOWUP, &p.fups[i]);
+	}
 	for (size_t i = 0; i < p.nfocus; i++) {
 		section(x, "focus.", p.focus[i].key, xasprintf("%s %s", _("focus area"), p.focus[i].key));
 		export_fields(x, &p, KIND_FOCUS, &p.focus[i]);

@@ -214,6 +214,19 @@ digits(const char *s, int n)
 	return 0;
 }
 
+/* A kommunkod: four digits, the first two the code of one of the 21 counties (län). */
+int
+parse_municipality_code(const char *s)
+{
+	static const char counties[] = " 01 03 04 05 06 07 08 09 10 12 13 14 17 18 19 20 21 22 23 24 25 ";
+	char county[5];
+
+	if (strlen(s) != 4 || digits(s, 4) < 0)
+		return -1;
+	snprintf(county, sizeof county, " %.2s ", s);
+	return strstr(counties, county) ? 0 : -1;
+}
+
 int
 parse_date(const char *s, int *y, int *m, int *d)
 {

@@ -49,6 +49,7 @@ extern void (*die_hook)(void);
 
 /* Parsers: return 0 on success, -1 if the text is not valid. */
 int parse_slug(const char *s);                  /* [a-z0-9_-]{1,40}, starting with a letter or digit */
+int parse_municipality_code(const char *s); /* kommunkod: four digits, a county's two first */
 int parse_date(const char *s, int *y, int *m, int *d); /* YYYY-MM-DD, a real date */
 /* A date a person typed: in the strftime format fmt (the configured one), or ISO; the ISO form into iso. */
 int parse_user_date(const char *s, const char *fmt, char iso[11]);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "detail.h"
+#include "organisation.h"
 #include "report.h"
 #include "util.h"
 #include "view.h"
@@ -66,14 +67,48 @@ load(struct view *v)
 		vrows_wrap(rows, w, 2 + 2 * g->depth, g->title, g->depth ? DC_NORMAL : DC_LABEL, 1, 1, ITEM_GOAL, i);
 	}
 	free(overall);
+	if (p->ngroups)
+		heading(rows, w, _("Organisation"));
+	for (size_t i = 0; i < p->ngroups; i++) {
+		char *text = organisation_group_summary(&p->groups[i]);
+
+		vrows_field(rows, w, 2, organisation_role_label(p->groups[i].role), text, 1, ITEM_STRATEGY, 0);
+		free(text);
+	}
+	if (p->nfups) {
+		char today[11], *next, *last;
+
+		heading(rows, w, _("Follow-up"));
+		for (size_t i = 0; i < p->nfups; i++) {
+			char *text = organisation_followup_summary(&p->fups[i], fmt);
+
+			vrows_field(rows, w, 2, p->fups[i].what, text, 1, ITEM_STRATEGY, 0);
+			free(text);
+		}
+		today_iso(today);
+		organisation_due_text(p, today, fmt, &next, &last);
+		vrows_field(rows, w, 2, _("Next follow-up"), next, 1, ITEM_STRATEGY, 0);
+		vrows_field(rows, w, 2, _("Last follow-up"), last, 1, ITEM_STRATEGY, 0);
+		free(next);
+		free(last);
+	}
 	heading(rows, w, _("Adoption"));
+	vrows_field(rows, w, 2, _("Municipality code"), s->municipality_code, 1, ITEM_STRATEGY, 0);
+	vrows_field(rows, w, 2, _("County"), s->county, 1, ITEM_STRATEGY, 0);
 	vrows_field(rows, w, 2, _("Document"), s->doc_type, 1, ITEM_STRATEGY, 0);
 	vrows_field(rows, w, 2, _("Adopted by"), s->adopted_by, 1, ITEM_STRATEGY, 0);
 	date_field(rows, w, _("Adopted on"), s->adopted_on, fmt);
+	vrows_field(rows, w, 2, _("Paragraph (§)"), s->paragraph, 1, ITEM_STRATEGY, 0);
+	vrows_field(rows, w, 2, _("Reference number (Dnr)"), s->dnr, 1, ITEM_STRATEGY, 0);
+	vrows_field(rows, w, 2, _("Reference as written"), s->reference, 1, ITEM_STRATEGY, 0);
+	date_field(rows, w, _("Document date"), s->document_date, fmt);
 	date_field(rows, w, _("Revised on"), s->revised_on, fmt);
-	vrows_field(rows, w, 2, _("Reference number (Dnr)"), s->reference, 1, ITEM_STRATEGY, 0);
 	date_field(rows, w, _("Valid from"), s->valid_from, fmt);
 	date_field(rows, w, _("Valid to"), s->valid_to, fmt);
+	if (s->until_further_notice)
+		vrows_field(rows, w, 2, _("Valid to"), _("until further notice"), 1, ITEM_STRATEGY, 0);
+	vrows_field(rows, w, 2, _("Replaces"), s->replaces, 1, ITEM_STRATEGY, 0);
+	vrows_field(rows, w, 2, _("Related documents"), s->related, 1, ITEM_STRATEGY, 0);
 	vrows_field(rows, w, 2, _("Owner"), s->owner, 1, ITEM_STRATEGY, 0);
 	v->nrows = (long)rows->n;
 }
@@ -85,7 +120,7 @@ detail(struct view *v, long row, struct doc *d)
 	const struct strategy *s = &v->dash->plan.s;
 	const char *fmt = v->dash->app->cfg.date_format;
 	const struct vrows *rows = v->priv;
-	char from[64], to[64], adopted[64], revised[64];
+	char from[64], to[64], adopted[64], revised[64], dated[64];
 
 	if (rows->r[row].kind == ITEM_GOAL) {
 		goal_detail(v->dash, rows->r[row].index, d);
@@ -95,22 +130,45 @@ detail(struct view *v, long row, struct doc *d)
 	report_format_date(to, sizeof to, s->valid_to, fmt);
 	report_format_date(adopted, sizeof adopted, s->adopted_on, fmt);
 	report_format_date(revised, sizeof revised, s->revised_on, fmt);
+	report_format_date(dated, sizeof dated, s->document_date, fmt);
 	doc_heading(d, s->title);
 	doc_field(d, _("Municipality"), s->municipality);
+	doc_field(d, _("Municipality code"), s->municipality_code);
+	doc_field(d, _("County"), s->county);
 	doc_field(d, _("Strategy id"), s->id);
 	doc_field(d, _("Document"), s->doc_type);
 	doc_field(d, _("Adopted by"), s->adopted_by);
 	doc_field(d, _("Adopted on"), adopted);
+	doc_field(d, _("Paragraph (§)"), s->paragraph);
+	doc_field(d, _("Reference number (Dnr)"), s->dnr);
+	doc_field(d, _("Reference as written"), s->reference);
+	doc_field(d, _("Document date"), dated);
 	doc_field(d, _("Revised on"), revised);
-	doc_field(d, _("Reference number (Dnr)"), s->reference);
 	doc_field(d, _("Valid from"), from);
-	doc_field(d, _("Valid to"), to);
+	doc_field(d, _("Valid to"), s->until_further_notice ? _("until further notice") : to);
+	doc_field(d, _("Replaces"), s->replaces);
+	doc_field(d, _("Related documents"), s->related);
 	doc_field(d, _("Owner"), s->owner);
 	doc_field(d, _("Vision"), s->vision);
 	doc_field(d, _("Purpose"), s->purpose);
 	doc_field(d, _("Target group"), s->target_group);
 	doc_field(d, _("Organisation"), s->organisation);
+	for (size_t i = 0; i < v->dash->plan.ngroups; i++) {
+		char *text = organisation_group_summary(&v->dash->plan.groups[i]);
+
+		doc_field(d, organisation_role_label(v->dash->plan.groups[i].role), text);
+		free(text);
+	}
 	doc_field(d, _("Follow-up"), s->follow_up);
+	for (size_t i = 0; i < v->dash->plan.nfups; i++) {
+		const struct followup *f = &v->dash->plan.fups[i];
+		char *how = organisation_followup_summary(f, fmt);
+		char *text = f->note && *f->note ? xasprintf("%s\n%s", how, f->note) : xstrdup(how);
+
+		doc_field(d, f->what, text);
+		free(how);
+		free(text);
+	}
 	doc_field(d, _("Note"), s->note);
 	doc_changes(d, v->dash, CHANGES_STRATEGY, 0);
 }

@@ -1,14 +1,26 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# tests/cli/migrate.sh: files of an older schema version (tests/fixtures/v1, made by the
-# original code) are upgraded on first open with a backup beside them; a failure, a killed
-# process or a full disk leaves the original as it was; a read-only user reads them unchanged.
+# tests/cli/migrate.sh: files of an older schema version (tests/fixtures/v1 and v2, made by
+# the code of those versions) are upgraded on first open with a backup beside them; a failure,
+# a killed process or a full disk leaves the original as it was; a read-only user reads them
+# unchanged.
 . "$top_srcdir/tests/lib.sh"
 FIX=$top_srcdir/tests/fixtures/v1
+# The samples as the old code had them (version 1 and 2 hold the same text).
+OLD_INI=$top_srcdir/tests/fixtures/v2
 SAMPLES="oxelosund ornskoldsvik oskarshamn gislaved vastervik all"
 
-# build NAME FILE: the fixture's database, as sqlite3 builds it from the dump.
-build() { rm -f "$2"; sqlite3 "$2" < "$FIX/$1.sql"; }
+# build NAME FILE [VERSION]: the fixture's database, as sqlite3 builds it from the dump.
+build() { rm -f "$2"; sqlite3 "$2" < "$top_srcdir/tests/fixtures/v${3:-1}/$1.sql"; }
+# new_old NAME FILE: a file made by this styrkort from the old code's sample text.
+new_old() {
+	rm -f "$2"
+	"$STYRKORT" init "$2" 2>/dev/null || return 1
+	for x in oxelosund ornskoldsvik oskarshamn gislaved vastervik; do
+		[ "$1" = all ] || [ "$1" = "$x" ] || continue
+		"$STYRKORT" -d "$2" import "$OLD_INI/$x.ini" >/dev/null 2>&1 || return 1
+	done
+}
 ver() { sqlite3 "$1" 'PRAGMA user_version'; }
 # same_pages A B: A and B hold the same pages.  SQLite's backup API (the only safe way to copy
 # a file another process may be writing) rewrites three counters of the copy's header: the
@@ -33,47 +45,53 @@ run init "$TMPD/latest.db"
 latest=$(ver "$TMPD/latest.db")
 check "this styrkort's schema is newer than version 1 (version $latest)" [ "$latest" -gt 1 ]
 
-# --- every sample: migrated on first open, the backup beside it, and the same report as new
+# --- every sample of every old version: migrated on first open, the backup beside it, and
+# the same report as a file made by this styrkort from the same text
+for v in 1 2; do
 for s in $SAMPLES; do
-	d=$TMPD/$s
+	d=$TMPD/v$v/$s
 	mkdir -p "$d"
-	build "$s" "$d/plan.db"
+	build "$s" "$d/plan.db" $v
 	cp "$d/plan.db" "$d/asbuilt.db"
 	run -d "$d/plan.db" report
-	expect_status 0 "$s: a version-1 file opens"
-	expect_err "^styrkort: $d/plan\\.db: upgraded from schema version 1 to $latest; .*$d/plan\\.db\\.v1\\.bak" \
-		"$s: says it was upgraded and where the copy of the old file is"
-	check "$s: the file now has schema version $latest" [ "$(ver "$d/plan.db")" = "$latest" ]
-	check "$s: the backup plan.db.v1.bak exists" [ -f "$d/plan.db.v1.bak" ]
-	check "$s: the backup holds the fixture's pages exactly" same_pages "$d/asbuilt.db" "$d/plan.db.v1.bak"
-	check "$s: the backup is still version 1" [ "$(ver "$d/plan.db.v1.bak")" = 1 ]
-	check "$s: integrity_check is ok" [ "$(sqlite3 "$d/plan.db" 'PRAGMA integrity_check')" = ok ]
-	check "$s: foreign_key_check finds nothing" [ -z "$(sqlite3 "$d/plan.db" 'PRAGMA foreign_key_check')" ]
+	expect_status 0 "v$v $s: a version-$v file opens"
+	expect_err "^styrkort: $d/plan\\.db: upgraded from schema version $v to $latest; .*$d/plan\\.db\\.v$v\\.bak" \
+		"v$v $s: says it was upgraded and where the copy of the old file is"
+	check "v$v $s: the file now has schema version $latest" [ "$(ver "$d/plan.db")" = "$latest" ]
+	check "v$v $s: the backup plan.db.v$v.bak exists" [ -f "$d/plan.db.v$v.bak" ]
+	check "v$v $s: the backup holds the fixture's pages exactly" same_pages "$d/asbuilt.db" "$d/plan.db.v$v.bak"
+	check "v$v $s: the backup is still version $v" [ "$(ver "$d/plan.db.v$v.bak")" = $v ]
+	check "v$v $s: integrity_check is ok" [ "$(sqlite3 "$d/plan.db" 'PRAGMA integrity_check')" = ok ]
+	check "v$v $s: foreign_key_check finds nothing" [ -z "$(sqlite3 "$d/plan.db" 'PRAGMA foreign_key_check')" ]
 	cp "$TMPD/out" "$d/report.migrated"
+	[ $v = 1 ] && cp "$TMPD/out" "$TMPD/$s.report.migrated"
 	run init "$d/new.db" --sample "$s"
-	check "$s: the upgraded file's schema is a new file's" \
+	check "v$v $s: the upgraded file's schema is a new file's" \
 		[ "$(sqlite3 "$d/plan.db" "$schema_q")" = "$(sqlite3 "$d/new.db" "$schema_q")" ]
-	run -d "$d/new.db" report
-	check "$s: the report equals the report of a file made by this styrkort" cmp -s "$d/report.migrated" "$TMPD/out"
+	check "v$v $s: a new file from the old sample text is made" new_old "$s" "$d/old.db"
+	run -d "$d/old.db" report
+	check "v$v $s: the report equals the report of a file made by this styrkort from the same text" \
+		cmp -s "$d/report.migrated" "$TMPD/out"
 	if [ "$s" != all ]; then
 		run -d "$d/plan.db" export
 		cp "$TMPD/out" "$d/export.migrated"
-		run -d "$d/new.db" export
-		check "$s: so does the export" cmp -s "$d/export.migrated" "$TMPD/out"
+		run -d "$d/old.db" export
+		check "v$v $s: so does the export" cmp -s "$d/export.migrated" "$TMPD/out"
 	fi
 	before=$(sum "$d/plan.db")
 	run -d "$d/plan.db" report
-	check "$s: a second open says nothing about upgrading" [ -z "$err" ]
-	check "$s: a second open makes no other backup" [ "$(nbak "$d")" = 1 ]
-	check "$s: a second open leaves the file as it was" [ "$(sum "$d/plan.db")" = "$before" ]
+	check "v$v $s: a second open says nothing about upgrading" [ -z "$err" ]
+	check "v$v $s: a second open makes no other backup" [ "$(nbak "$d")" = 1 ]
+	check "v$v $s: a second open leaves the file as it was" [ "$(sum "$d/plan.db")" = "$before" ]
+done
 done
 
 # --- changes before and after a review: "since the last review" is what it was
-# The same steps with this styrkort, as make.sh took them with the original.
+# The same steps with this styrkort, as make.sh took them with the original, on the same text.
 d=$TMPD/reviewed
 mkdir -p "$d"
 steps() {
-	LOGNAME=styrkort STYRKORT_TODAY=2026-10-01 "$STYRKORT" init "$1" --sample vastervik 2>/dev/null &&
+	(LOGNAME=styrkort STYRKORT_TODAY=2026-10-01 && export LOGNAME STYRKORT_TODAY && new_old vastervik "$1") &&
 	LOGNAME=styrkort STYRKORT_TODAY=2026-10-01 "$STYRKORT" -d "$1" set 1 status=in_progress progress=30 &&
 	LOGNAME=styrkort STYRKORT_TODAY=2026-10-01 "$STYRKORT" -d "$1" review add --note "Styrgruppen 1 oktober" 2>/dev/null &&
 	LOGNAME=styrkort STYRKORT_TODAY=2026-11-02 "$STYRKORT" -d "$1" set 2 status=done &&
@@ -140,7 +158,13 @@ before=$(sum "$d/plan.db")
 run -d "$d/plan.db" --read-only report
 expect_status 0 "--read-only: a version-1 file is shown"
 expect_err "^styrkort: $d/plan\\.db: the file has the old schema version 1" "--read-only: says the file is old"
-check "--read-only: the report is the sample's" cmp -s "$TMPD/all/report.migrated" "$TMPD/out"
+check "--read-only: the report is the sample's" cmp -s "$TMPD/all.report.migrated" "$TMPD/out"
+build all "$d/v2.db" 2
+run -d "$d/v2.db" --read-only report
+expect_status 0 "--read-only: a version-2 file is shown"
+check "--read-only: a version-2 file's report is the upgraded one's" cmp -s "$TMPD/v2/all/report.migrated" "$TMPD/out"
+check "--read-only: the version-2 file is not upgraded" [ "$(ver "$d/v2.db")" = 2 ]
+rm -f "$d/v2.db"
 printf '[database]\nread_only = true\n' > "$TMPD/ro.ini"
 run -d "$d/plan.db" -c "$TMPD/ro.ini" report
 expect_status 0 "read_only = true: a version-1 file is shown"
@@ -212,7 +236,7 @@ else
 	as_nobody -d "$d/plan.db" report
 	expect_status 0 "a user who may only read sees a version-1 file"
 	expect_err "old schema version 1.*read-only" "that user is told the file is old and shown read-only"
-	check "that user's report is the sample's" cmp -s "$TMPD/vastervik/report.migrated" "$TMPD/out"
+	check "that user's report is the sample's" cmp -s "$TMPD/vastervik.report.migrated" "$TMPD/out"
 	export STYRKORT_TEST_MIGRATION=no-read-view
 	as_nobody -d "$d/plan.db" report
 	unset STYRKORT_TEST_MIGRATION

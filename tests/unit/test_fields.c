@@ -107,7 +107,8 @@ static void
 kinds_agree(void **state)
 {
 	static const char *const multi[] = {
-		"description", "comment", "vision", "purpose", "target_group", "organisation", "follow_up", "note", NULL
+		"description", "comment", "vision", "purpose", "target_group", "organisation", "follow_up", "note",
+		"composition", NULL
 	};
 
 	(void)state;
@@ -195,7 +196,7 @@ field_list(void **state)
 	char *l = model_activity_field_list(", ");
 
 	(void)state;
-	assert_string_equal(l, "title, description, focus, goal, responsible, contact, start, due, status, progress, comment");
+	assert_string_equal(l, "title, description, focus, goal, responsible, contact, start, due, status, progress, comment, source, example");
 	free(l);
 }
 
