@@ -801,6 +801,15 @@ model_free_plan(struct plan *p)
 	memset(p, 0, sizeof *p);
 }
 
+void
+indicator_format_value(char *out, size_t n, const struct indicator *ind, double v)
+{
+	if (ind && ind->has_decimals && ind->decimals >= 0 && ind->decimals <= 6)
+		format_number_ui_decimals(out, n, v, (int)ind->decimals);
+	else
+		format_number_ui(out, n, v);
+}
+
 const struct focus_area *
 plan_focus(const struct plan *p, int64_t id)
 {

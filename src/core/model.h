@@ -137,7 +137,8 @@ struct strategy { STRATEGY_FIELDS(SF_MEMBER_) };
 	X(BASELINE_PERIOD, "baseline_period", baseline_period, "baseline_period", PERIOD, 0) \
 	X(TARGET, "target", target, "target", NUMBER, 0) \
 	X(TARGET_PERIOD, "target_period", target_period, "target_period", PERIOD, 0) \
-	X(BY_SEX, "by_sex", by_sex, "by_sex", BOOL, 0)
+	X(BY_SEX, "by_sex", by_sex, "by_sex", BOOL, 0) \
+	X(DECIMALS, "decimals", decimals, "decimals", NUMBER, 0)
 /* A group that carries the strategy ([group.ID]): organisation.h. */
 #define GROUP_FIELDS(X) \
 	X(ROLE, "role", role, "role", ROLE, FF_REQUIRED) \
@@ -358,6 +359,13 @@ int model_load_plan(struct db *db, const char *strategy_id, struct plan *p);
 /* The same without the activities (nacts 0): the dashboard reads those a window at a time. */
 int model_load_outline(struct db *db, const char *strategy_id, struct plan *p);
 void model_free_plan(struct plan *p);
+
+/*
+ * A value of the indicator as people read it, in the UI language: with
+ * the indicator's decimals (0-6) when it has them, else as it was given
+ * (the shortest text that reads back as the value).
+ */
+void indicator_format_value(char *out, size_t n, const struct indicator *ind, double v);
 
 const struct focus_area *plan_focus(const struct plan *p, int64_t id);
 const struct goal *plan_goal(const struct plan *p, int64_t id);

@@ -82,17 +82,18 @@ report_release(struct report *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* "8.5 % (2013)" or "-" */
+/* "8.5 % (2013)" or "-": a value of ind, with its decimals. */
 static void
-value_text(char *out, size_t n, int has, double v, const char *unit, const char *period)
+value_text(char *out, size_t n, const struct indicator *ind, int has, double v, const char *period)
 {
+	const char *unit = ind->unit;
 	char num[64];
 
 	if (!has) {
 		snprintf(out, n, "-");
 		return;
 	}
-	format_number_ui(num, sizeof num, v);
+	indicator_format_value(num, sizeof num, ind, v);
 	snprintf(out, n, "%s%s%s%s%s%s", num, unit && *unit ? " " : "", unit ? unit : "",
 	         period && *period ? " (" : "", period ? period : "", period && *period ? ")" : "");
 }
@@ -103,7 +104,7 @@ latest_text(char *out, size_t n, const struct indicator *ind, enum sex sex, doub
 {
 	const struct measurement *m = indicator_latest(ind, sex);
 
-	value_text(out, n, m != NULL, m ? m->value : 0, ind->unit, m ? m->period : NULL);
+	value_text(out, n, ind, m != NULL, m ? m->value : 0, m ? m->period : NULL);
 	if (m && v)
 		*v = m->value;
 	return m != NULL;
@@ -115,9 +116,9 @@ indicator_values_line(const struct indicator *ind)
 {
 	char base[96], last[96], target[96];
 
-	value_text(base, sizeof base, ind->has_baseline, ind->baseline, ind->unit, ind->baseline_period);
+	value_text(base, sizeof base, ind, ind->has_baseline, ind->baseline, ind->baseline_period);
 	latest_text(last, sizeof last, ind, SEX_T, NULL);
-	value_text(target, sizeof target, ind->has_target, ind->target, ind->unit, ind->target_period);
+	value_text(target, sizeof target, ind, ind->has_target, ind->target, ind->target_period);
 	return xasprintf(_("Baseline %s -> latest %s -> target %s"), base, last, target);
 }
 
@@ -170,6 +171,8 @@ indicator_sex_line(const struct indicator *ind)
 	decimals = number_decimals(kv);
 	if (number_decimals(mv) > decimals)
 		decimals = number_decimals(mv);
+	if (ind->has_decimals && ind->decimals >= 0 && ind->decimals <= 6)
+		decimals = (int)ind->decimals;
 	format_number_ui_decimals(gap, sizeof gap, kv - mv, decimals);
 	if (ind->unit && strcmp(ind->unit, "%") == 0)
 		return xasprintf(_("Latest by sex: women %s, men %s; gap women-men %s percentage points (%s)"),

@@ -15,15 +15,16 @@
 
 /* "8.5 %" or "1200 kr"; "-" without a value. */
 static void
-value_text(char *out, size_t n, int has, double v, const char *unit)
+value_text(char *out, size_t n, const struct indicator *ind, int has, double v)
 {
+	const char *unit = ind->unit;
 	char num[64];
 
 	if (!has) {
 		snprintf(out, n, "-");
 		return;
 	}
-	format_number_ui(num, sizeof num, v);
+	indicator_format_value(num, sizeof num, ind, v);
 	snprintf(out, n, "%s%s%s", num, unit && *unit ? " " : "", unit ? unit : "");
 }
 
@@ -34,9 +35,9 @@ values_line(const struct indicator *ind)
 	const struct measurement *m = indicator_latest(ind, SEX_T);
 	char base[96], latest[96], target[96];
 
-	value_text(base, sizeof base, ind->has_baseline, ind->baseline, ind->unit);
-	value_text(latest, sizeof latest, m != NULL, m ? m->value : 0, ind->unit);
-	value_text(target, sizeof target, ind->has_target, ind->target, ind->unit);
+	value_text(base, sizeof base, ind, ind->has_baseline, ind->baseline);
+	value_text(latest, sizeof latest, ind, m != NULL, m ? m->value : 0);
+	value_text(target, sizeof target, ind, ind->has_target, ind->target);
 	return xasprintf("%s %s%s%s%s | %s %s%s%s%s | %s %s%s%s%s",
 	                 _("Baseline"), base, ind->baseline_period && *ind->baseline_period ? " (" : "",
 	                 ind->baseline_period ? ind->baseline_period : "", ind->baseline_period && *ind->baseline_period ? ")" : "",
@@ -56,7 +57,7 @@ sex_line(const struct indicator *ind)
 		const struct measurement *m = indicator_latest(ind, (enum sex)s);
 		char v[96];
 
-		value_text(v, sizeof v, m != NULL, m ? m->value : 0, ind->unit);
+		value_text(v, sizeof v, ind, m != NULL, m ? m->value : 0);
 		buf_printf(&b, "%s%c %s%s%s%s", s ? " | " : "", sex_char((enum sex)s), v,
 		           m ? " (" : "", m ? m->period : "", m ? ")" : "");
 	}
@@ -136,13 +137,13 @@ indicator_detail(struct dash *dash, const struct indicator *ind, struct doc *d)
 	doc_field(d, _("Source"), ind->source);
 	doc_field(d, _("Kolada KPI"), ind->kolada);
 	doc_field(d, _("Direction"), ind->lower_is_better ? _("lower is better") : _("higher is better"));
-	value_text(v, sizeof v, ind->has_baseline, ind->baseline, ind->unit);
+	value_text(v, sizeof v, ind, ind->has_baseline, ind->baseline);
 	line = xasprintf("%s%s%s%s", v, ind->baseline_period && *ind->baseline_period ? " (" : "",
 	                 ind->baseline_period ? ind->baseline_period : "",
 	                 ind->baseline_period && *ind->baseline_period ? ")" : "");
 	doc_field(d, _("Baseline"), line);
 	free(line);
-	value_text(v, sizeof v, ind->has_target, ind->target, ind->unit);
+	value_text(v, sizeof v, ind, ind->has_target, ind->target);
 	line = xasprintf("%s%s%s%s", v, ind->target_period && *ind->target_period ? " (" : "",
 	                 ind->target_period ? ind->target_period : "",
 	                 ind->target_period && *ind->target_period ? ")" : "");
@@ -155,7 +156,7 @@ indicator_detail(struct dash *dash, const struct indicator *ind, struct doc *d)
 	for (size_t i = 0; i < ind->nvalues; i++) {
 		const struct measurement *m = &ind->values[i];
 
-		value_text(v, sizeof v, m->has_value, m->value, ind->unit);
+		value_text(v, sizeof v, ind, m->has_value, m->value);
 		line = xasprintf("%s %c %s  (%s, %s)", m->period, sex_char(m->sex),
 		                 m->has_value ? v : _("no data"), m->entered_by ? m->entered_by : "",
 		                 m->entered_at ? m->entered_at : "");

@@ -118,4 +118,36 @@ LC_ALL=$sv run -d "$db" report --since last-review --width 200
 expect_out 'Andel sysselsatta 2025 T: Value: 10\.2 -> 52\.5' "English changes since the review: 'Value' and 52.5"
 LC_ALL=$sv run -d "$TMPD/sv.db" -c "$TMPD/sv.ini" report --since 2026-01-01 --width 200
 expect_out 'Framsteg: [0-9]+ -> 40 \(Halvvägs\)' "Swedish changes name the activity's field by its Swedish label"
+# An indicator's decimals: its values show that many, as statistics give them (52,0 %, not 52 %).
+cat > "$TMPD/dec.ini" <<'INI'
+[strategy]
+id = dec
+municipality = Decimalkommun
+title = Decimaler
+[goal.g1]
+title = Fler i arbete
+[indicator.syss]
+goal = g1
+name = Andel sysselsatta
+unit = %
+baseline = 52
+decimals = 1
+by_sex = yes
+INI
+run init "$TMPD/dec.db"
+run -d "$TMPD/dec.db" import "$TMPD/dec.ini"
+expect_status 0 "an indicator with decimals = 1 imports"
+printf 'indicator,period,sex,value\nsyss,2023,T,52.0\nsyss,2023,K,50\nsyss,2023,M,54.5\n' > "$TMPD/dec.csv"
+run -d "$TMPD/dec.db" measurements "$TMPD/dec.csv"
+run -d "$TMPD/dec.db" -c "$TMPD/sv.ini" report --width 200
+expect_out 'Utgångsvärde 52,0 % -> senaste 52,0 % \(2023\)' "Swedish: the values show one decimal (52,0 %)"
+expect_out 'kvinnor 50,0 % \(2023\), män 54,5 % \(2023\); skillnad kvinnor–män −4,5 procentenheter' "and so do the sexes and the gap"
+run -d "$TMPD/dec.db" report --width 200
+expect_out 'Baseline 52\.0 % -> latest 52\.0 % \(2023\)' "English: 52.0 %"
+run -d "$TMPD/dec.db" export --strategy dec
+expect_out '^decimals = 1$' "export writes the decimals back"
+sed 's/^decimals = 1$/decimals = 2.5/' "$TMPD/dec.ini" > "$TMPD/dec-bad.ini"
+run -d "$TMPD/dec.db" import "$TMPD/dec-bad.ini"
+expect_status 1 "decimals = 2.5 is refused"
+expect_err "decimals = '2\\.5': expected a whole number of decimals from 0 to 6" "with the range"
 tap_done

@@ -89,7 +89,7 @@ sqlite3 "$db" "ALTER TABLE review DROP COLUMN last_change;
 	ALTER TABLE strategy DROP COLUMN document_date; ALTER TABLE strategy DROP COLUMN until_further_notice;
 	ALTER TABLE strategy DROP COLUMN replaces; ALTER TABLE strategy DROP COLUMN related;
 	ALTER TABLE strategy DROP COLUMN source; ALTER TABLE activity DROP COLUMN source;
-	ALTER TABLE activity DROP COLUMN example; DROP TABLE strategy_group; DROP TABLE follow_up;
+	ALTER TABLE activity DROP COLUMN example; ALTER TABLE indicator DROP COLUMN decimals; DROP TABLE strategy_group; DROP TABLE follow_up;
 	PRAGMA user_version = 1;
 	INSERT INTO review (strategy_id, date, note, created_by, created_at)
 	VALUES ('vastervik', '2026-11-22', 'gammal', 'tester', '2026-11-22T12:00:00Z');"
