@@ -172,6 +172,20 @@ sql_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* Step a statement that yields one row number: 0 and *row, 1 if no row, -1 on error; finalises it. */
+/* A statement of fmt with the sort's ORDER BY in its %s, the filter bound (?1-?7); NULL on failure. */
+static sqlite3_stmt *
+prepare_sorted(struct db *db, const char *fmt, enum act_sort sort, const char *strategy,
+               const struct act_filter *f)
+{
+	char *sql = xasprintf(fmt, sort_sql[sort < SORT_COUNT ? sort : SORT_PLAN]);
+	sqlite3_stmt *st = db_prepare(db, sql);
+
+	free(sql);
+	if (st)
+		bind_filter(st, strategy, f);
+	return st;
+}
+
 static int
 row_number(struct db *db, sqlite3_stmt *st, long *row)
 {
@@ -192,7 +206,6 @@ int
 query_activity_find(struct db *db, const char *strategy, const struct act_filter *f,
                     enum act_sort sort, long from, const char *needle, long *row)
 {
-	char *sql;
 	sqlite3_stmt *st;
 
 	if (sqlite3_create_function(db->sql, "styrkort_match", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
@@ -200,17 +213,13 @@ query_activity_find(struct db *db, const char *strategy, const struct act_filter
 		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
 		return -1;
 	}
-	sql = xasprintf("SELECT rn FROM (SELECT row_number() OVER (ORDER BY %s) - 1 AS rn, id, title,"
-	                " responsible, focus_id FROM (SELECT *, " FOCUS_POSITION_SQL " FROM activity" FILTER_SQL "))"
-	                " WHERE styrkort_match(id || ' ' || title || ' ' || coalesce(responsible, '') || ' ' ||"
-	                "  coalesce((SELECT name FROM focus_area WHERE focus_area.id = focus_id), ''), ?8)"
-	                " ORDER BY rn < ?9, rn LIMIT 1",
-	                sort_sql[sort < SORT_COUNT ? sort : SORT_PLAN]);
-	st = db_prepare(db, sql);
-	free(sql);
+	st = prepare_sorted(db, "SELECT rn FROM (SELECT row_number() OVER (ORDER BY %s) - 1 AS rn, id, title,"
+	                    " responsible, focus_id FROM (SELECT *, " FOCUS_POSITION_SQL " FROM activity" FILTER_SQL "))"
+	                    " WHERE styrkort_match(id || ' ' || title || ' ' || coalesce(responsible, '') || ' ' ||"
+	                    "  coalesce((SELECT name FROM focus_area WHERE focus_area.id = focus_id), ''), ?8)"
+	                    " ORDER BY rn < ?9, rn LIMIT 1", sort, strategy, f);
 	if (!st)
 		return -1;
-	bind_filter(st, strategy, f);
 	sqlite3_bind_text(st, 8, needle, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 9, from);
 	return row_number(db, st, row);
@@ -220,18 +229,13 @@ int
 query_activity_row(struct db *db, const char *strategy, const struct act_filter *f,
                    enum act_sort sort, int64_t id, long *row)
 {
-	char *sql;
 	sqlite3_stmt *st;
 
-	sql = xasprintf("SELECT rn FROM (SELECT row_number() OVER (ORDER BY %s) - 1 AS rn, id"
-	                " FROM (SELECT *, " FOCUS_POSITION_SQL " FROM activity" FILTER_SQL "))"
-	                " WHERE id = ?8",
-	                sort_sql[sort < SORT_COUNT ? sort : SORT_PLAN]);
-	st = db_prepare(db, sql);
-	free(sql);
+	st = prepare_sorted(db, "SELECT rn FROM (SELECT row_number() OVER (ORDER BY %s) - 1 AS rn, id"
+	                    " FROM (SELECT *, " FOCUS_POSITION_SQL " FROM activity" FILTER_SQL "))"
+	                    " WHERE id = ?8", sort, strategy, f);
 	if (!st)
 		return -1;
-	bind_filter(st, strategy, f);
 	sqlite3_bind_int64(st, 8, id);
 	return row_number(db, st, row);
 }
