@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 /* The newest schema version (PRAGMA user_version); src/migrate.c has how each was reached. */
-#define DB_SCHEMA_VERSION 3
+#define DB_SCHEMA_VERSION 4
 /* 'STKT': marks a file as a styrkort database (PRAGMA application_id). */
 #define DB_APPLICATION_ID 0x53544b54
 

@@ -38,7 +38,7 @@ measurement_save(struct db *db, const char *strategy_id, int64_t indicator_id,
                  int has_value, double value, const char *comment, char **old_text)
 {
 	sqlite3_stmt *old = db_prepare(db,
-		"SELECT value FROM measurement WHERE indicator_id = ? AND period = ? AND sex = ?");
+		"SELECT value FROM measurement WHERE indicator_id = ? AND series = 'municipality' AND period = ? AND sex = ?");
 	sqlite3_stmt *up;
 	char sexs[2] = { sex, 0 }, oldtxt[64] = "", newtxt[64] = "";
 	int had_row, had_value = 0, rc;
@@ -65,7 +65,7 @@ measurement_save(struct db *db, const char *strategy_id, int64_t indicator_id,
 		format_number(newtxt, sizeof newtxt, value);
 	up = db_prepare(db,
 		"INSERT INTO measurement (indicator_id, period, period_key, sex, value, entered_by, entered_at)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, period, sex) DO UPDATE SET"
+		" VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, series, period, sex) DO UPDATE SET"
 		" value = excluded.value, entered_by = excluded.entered_by, entered_at = excluded.entered_at");
 	if (!up)
 		return -1;

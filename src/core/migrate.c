@@ -212,28 +212,169 @@ static const char read_v3[] =
 	"\tNULL AS note, NULL AS source WHERE 0;\n";
 
 /*
+ * Version 4: what the five documents hold that version 3 had no place for.
+ * An activity is a time-bound activity or a standing commitment, followed
+ * up by an assessment (with the comment and a date); it has a number of
+ * its own within its strategy (given on insert by a trigger: the next one).
+ * A goal may support several focus areas (goal_focus; goal.focus_id is
+ * copied there and no longer read).  An indicator's direction may be
+ * unspecified (NULL), and it has a qualifier (an age band) and a
+ * breakdown.  A value belongs to a series: the municipality's own, or a
+ * comparison (the county, the country).  Every item may be example data
+ * and carries a version for the dashboard's conflict check; the change log
+ * records changes to every kind of item.  Tables whose CHECK changes are
+ * rebuilt: a new table, the rows copied, the old one dropped, the new one
+ * renamed (foreign keys are off while the steps run).
+ */
+static const char schema_v4[] =
+	"ALTER TABLE strategy ADD COLUMN example INTEGER NOT NULL DEFAULT 0 CHECK (example IN (0, 1));\n"
+	"ALTER TABLE strategy ADD COLUMN version INTEGER NOT NULL DEFAULT 1;\n"
+	"ALTER TABLE focus_area ADD COLUMN source TEXT;\n"
+	"ALTER TABLE focus_area ADD COLUMN example INTEGER NOT NULL DEFAULT 0 CHECK (example IN (0, 1));\n"
+	"ALTER TABLE focus_area ADD COLUMN version INTEGER NOT NULL DEFAULT 1;\n"
+	"ALTER TABLE goal ADD COLUMN source TEXT;\n"
+	"ALTER TABLE goal ADD COLUMN example INTEGER NOT NULL DEFAULT 0 CHECK (example IN (0, 1));\n"
+	"ALTER TABLE goal ADD COLUMN version INTEGER NOT NULL DEFAULT 1;\n"
+	"ALTER TABLE strategy_group ADD COLUMN example INTEGER NOT NULL DEFAULT 0 CHECK (example IN (0, 1));\n"
+	"ALTER TABLE strategy_group ADD COLUMN version INTEGER NOT NULL DEFAULT 1;\n"
+	"ALTER TABLE follow_up ADD COLUMN example INTEGER NOT NULL DEFAULT 0 CHECK (example IN (0, 1));\n"
+	"ALTER TABLE follow_up ADD COLUMN version INTEGER NOT NULL DEFAULT 1;\n"
+	"ALTER TABLE activity ADD COLUMN kind TEXT NOT NULL DEFAULT 'activity'\n"
+	"\tCHECK (kind IN ('activity', 'commitment'));\n"
+	"ALTER TABLE activity ADD COLUMN assessment TEXT\n"
+	"\tCHECK (assessment IN ('fulfilled', 'partly', 'not_fulfilled', 'not_assessed'));\n"
+	"ALTER TABLE activity ADD COLUMN assessed_on TEXT;\n"
+	"ALTER TABLE activity ADD COLUMN number INTEGER;\n"
+	"UPDATE activity SET number = (SELECT count(*) FROM activity b\n"
+	"\tWHERE b.strategy_id = activity.strategy_id AND b.id <= activity.id);\n"
+	"CREATE UNIQUE INDEX activity_by_number ON activity (strategy_id, number);\n"
+	"CREATE TRIGGER activity_number AFTER INSERT ON activity WHEN new.number IS NULL\n"
+	"BEGIN UPDATE activity SET number = (SELECT coalesce(max(number), 0) + 1 FROM activity\n"
+	"\tWHERE strategy_id = new.strategy_id) WHERE id = new.id; END;\n"
+	"CREATE TABLE goal_focus (\n"
+	"\tgoal_id INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,\n"
+	"\tfocus_id INTEGER NOT NULL REFERENCES focus_area(id) ON DELETE CASCADE,\n"
+	"\tposition INTEGER NOT NULL,\n"
+	"\tPRIMARY KEY (goal_id, focus_id)\n"
+	");\n"
+	"CREATE INDEX goal_focus_by_focus ON goal_focus (focus_id);\n"
+	"INSERT INTO goal_focus (goal_id, focus_id, position) SELECT id, focus_id, 1 FROM goal\n"
+	"\tWHERE focus_id IS NOT NULL;\n"
+	"CREATE TABLE indicator_v4 (\n"
+	"\tid INTEGER PRIMARY KEY,\n"
+	"\tstrategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,\n"
+	"\tgoal_id INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,\n"
+	"\tkey TEXT NOT NULL,\n"
+	"\tposition INTEGER NOT NULL,\n"
+	"\tname TEXT NOT NULL,\n"
+	"\tdescription TEXT, unit TEXT, source TEXT, kolada TEXT,\n"
+	"\tdirection TEXT CHECK (direction IN ('higher', 'lower')),     -- NULL: not given\n"
+	"\tbaseline REAL, baseline_period TEXT,\n"
+	"\ttarget REAL, target_period TEXT,\n"
+	"\tby_sex INTEGER NOT NULL DEFAULT 0 CHECK (by_sex IN (0, 1)),\n"
+	"\tdecimals REAL CHECK (decimals IN (0, 1, 2, 3, 4, 5, 6)),\n"
+	"\tqualifier TEXT, breakdown TEXT,\n"
+	"\texample INTEGER NOT NULL DEFAULT 0 CHECK (example IN (0, 1)),\n"
+	"\tversion INTEGER NOT NULL DEFAULT 1,\n"
+	"\tUNIQUE (strategy_id, key)\n"
+	");\n"
+	"INSERT INTO indicator_v4 (id, strategy_id, goal_id, key, position, name, description, unit, source,\n"
+	"\tkolada, direction, baseline, baseline_period, target, target_period, by_sex, decimals)\n"
+	"\tSELECT id, strategy_id, goal_id, key, position, name, description, unit, source,\n"
+	"\tkolada, direction, baseline, baseline_period, target, target_period, by_sex, decimals FROM indicator;\n"
+	"DROP TABLE indicator;\n"
+	"ALTER TABLE indicator_v4 RENAME TO indicator;\n"
+	"CREATE TABLE measurement_v4 (\n"
+	"\tindicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,\n"
+	"\tseries TEXT NOT NULL DEFAULT 'municipality' CHECK (series IN ('municipality', 'county', 'country')),\n"
+	"\tperiod TEXT NOT NULL,\n"
+	"\tperiod_key INTEGER NOT NULL,\n"
+	"\tsex TEXT NOT NULL CHECK (sex IN ('T', 'K', 'M')),\n"
+	"\tvalue REAL,                     -- NULL: no data (not 0)\n"
+	"\tentered_by TEXT NOT NULL,\n"
+	"\tentered_at TEXT NOT NULL,\n"
+	"\texample INTEGER NOT NULL DEFAULT 0 CHECK (example IN (0, 1)),\n"
+	"\tPRIMARY KEY (indicator_id, series, period, sex)\n"
+	");\n"
+	"INSERT INTO measurement_v4 (indicator_id, period, period_key, sex, value, entered_by, entered_at)\n"
+	"\tSELECT indicator_id, period, period_key, sex, value, entered_by, entered_at FROM measurement;\n"
+	"DROP TABLE measurement;\n"
+	"ALTER TABLE measurement_v4 RENAME TO measurement;\n"
+	"CREATE TABLE change_log_v4 (\n"
+	"\tid INTEGER PRIMARY KEY,\n"
+	"\tat TEXT NOT NULL,\n"
+	"\twho TEXT NOT NULL,\n"
+	"\tstrategy_id TEXT NOT NULL,\n"
+	"\tkind TEXT NOT NULL CHECK (kind IN ('activity', 'measurement', 'strategy', 'focus', 'goal',\n"
+	"\t\t'indicator', 'group', 'followup')),\n"
+	"\titem_id INTEGER NOT NULL,\n"
+	"\titem TEXT NOT NULL,             -- a readable name: the title, or indicator/period/sex\n"
+	"\tfield TEXT NOT NULL,\n"
+	"\told TEXT,\n"
+	"\tnew TEXT,\n"
+	"\tcomment TEXT,\n"
+	"\tbatch INTEGER NOT NULL DEFAULT 0,     -- rows written by one action share a batch\n"
+	"\tundoes INTEGER                        -- for an undo: the batch it reverted\n"
+	");\n"
+	"INSERT INTO change_log_v4 SELECT id, at, who, strategy_id, kind, item_id, item, field, old, new,\n"
+	"\tcomment, batch, undoes FROM change_log;\n"
+	"DROP TABLE change_log;\n"
+	"ALTER TABLE change_log_v4 RENAME TO change_log;\n"
+	"CREATE INDEX change_log_by_batch ON change_log (batch);\n"
+	"CREATE INDEX change_log_by_time ON change_log (strategy_id, at);\n"
+	"CREATE INDEX change_log_by_item ON change_log (kind, item_id);\n"
+	"CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log\n"
+	"BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;\n"
+	"CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log\n"
+	"BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;\n";
+
+/*
+ * Version 4 for a reader of a version-3 file (only: the views of version 3
+ * hide the same tables, so an older file must be upgraded by a writer).
+ */
+static const char read_v4[] =
+	"CREATE TEMP VIEW strategy AS SELECT s.*, 0 AS example, 1 AS version FROM main.strategy s;\n"
+	"CREATE TEMP VIEW focus_area AS SELECT f.*, NULL AS source, 0 AS example, 1 AS version\n"
+	"\tFROM main.focus_area f;\n"
+	"CREATE TEMP VIEW goal AS SELECT g.*, NULL AS source, 0 AS example, 1 AS version FROM main.goal g;\n"
+	"CREATE TEMP VIEW strategy_group AS SELECT g.*, 0 AS example, 1 AS version FROM main.strategy_group g;\n"
+	"CREATE TEMP VIEW follow_up AS SELECT f.*, 0 AS example, 1 AS version FROM main.follow_up f;\n"
+	"CREATE TEMP VIEW activity AS SELECT a.*, 'activity' AS kind, NULL AS assessment,\n"
+	"\tNULL AS assessed_on, (SELECT count(*) FROM main.activity b WHERE b.strategy_id = a.strategy_id\n"
+	"\tAND b.id <= a.id) AS number FROM main.activity a;\n"
+	"CREATE TEMP VIEW goal_focus AS SELECT id AS goal_id, focus_id, 1 AS position FROM main.goal\n"
+	"\tWHERE focus_id IS NOT NULL;\n"
+	"CREATE TEMP VIEW indicator AS SELECT i.*, NULL AS qualifier, NULL AS breakdown, 0 AS example,\n"
+	"\t1 AS version FROM main.indicator i;\n"
+	"CREATE TEMP VIEW measurement AS SELECT m.indicator_id, 'municipality' AS series, m.period,\n"
+	"\tm.period_key, m.sex, m.value, m.entered_by, m.entered_at, 0 AS example FROM main.measurement m;\n";
+
+/*
  * migrations[v] takes a file from version v to v + 1: its SQL, then its
  * function (either may be NULL).  They run in one transaction, with
  * foreign keys off so that a step may rebuild a table, and the file is
  * checked before the commit.  read_as: temporary views (or NULL) that let
  * a connection that may not write read a version-v file as version v + 1;
  * a later read_as that changes a view made by an earlier one drops it
- * first (DROP VIEW temp.NAME).  Without read_as, such a reader is told that
+ * first (DROP VIEW temp.NAME), or its read_from says which version it
+ * follows.  Without read_as for a version, such a reader is told that
  * someone who may write the file must open it once.
  *
  * A new version: append its entry and raise DB_SCHEMA_VERSION (db.h);
- * tests/cli/migrate.sh runs it on the version-1 and version-2 fixtures.
+ * tests/cli/migrate.sh runs it on the fixtures of every older version.
  */
 struct migration {
 	const char *sql;
 	int (*run)(struct db *db);
 	const char *read_as;
+	int read_from;          /* read_as follows this version's tables or views, or any older (0) */
 };
 
 static const struct migration migrations[] = {
-	{ schema_v1, NULL, NULL },      /* a new, empty file */
-	{ schema_v2, NULL, read_v2 },
-	{ schema_v3, NULL, read_v3 },
+	{ schema_v1, NULL, NULL, 0 },   /* a new, empty file */
+	{ schema_v2, NULL, read_v2, 0 },
+	{ schema_v3, NULL, read_v3, 0 },
+	{ schema_v4, NULL, read_v4, 3 },
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == DB_SCHEMA_VERSION,
@@ -288,7 +429,8 @@ static int
 read_old(struct db *db, int version)
 {
 	for (int v = version; v < DB_SCHEMA_VERSION; v++)
-		if (!migrations[v].read_as || test_hook("no-read-view")) {
+		if (!migrations[v].read_as || (migrations[v].read_from && version != migrations[v].read_from) ||
+		    test_hook("no-read-view")) {
 			err_set(_("%s: the file has the old schema version %d, which this styrkort cannot show "
 			          "without upgrading it, and it is open read-only (%s); someone who may write the file "
 			          "must open it once with this styrkort, without --read-only, to upgrade it"),

@@ -486,7 +486,7 @@ load_indicators(struct db *db, const char *id, struct plan *p)
 		"SELECT id, key, " INDICATOR_FIELDS(ITEM_SELECT_) "1 FROM indicator WHERE strategy_id = ? ORDER BY position");
 	sqlite3_stmt *vals = db_prepare(db,
 		"SELECT period, period_key, sex, value, entered_by, entered_at FROM measurement"
-		" WHERE indicator_id = ? ORDER BY period_key, CASE sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END");
+		" WHERE indicator_id = ? AND series = 'municipality' ORDER BY period_key, CASE sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END");
 	int rc;
 
 	if (!st || !vals) {

@@ -79,18 +79,13 @@ expect_out '^CHANGES SINCE THE LAST REVIEW \(2026-11-20\)$' "an older date recor
 # is upgraded: its reviews keep what they covered.
 command -v sqlite3 >/dev/null 2>&1 || { ok "# SKIP sqlite3 is not installed"; tap_done; exit $?; }
 db=$TMPD/v1.db
-run init "$db" --sample vastervik
-run -d "$db" set 1 status=in_progress comment="Före"
-latest=$(sqlite3 "$db" 'PRAGMA user_version')
-# Back to version 1: without what versions 2 and 3 added.
-sqlite3 "$db" "ALTER TABLE review DROP COLUMN last_change;
-	ALTER TABLE strategy DROP COLUMN municipality_code; ALTER TABLE strategy DROP COLUMN county;
-	ALTER TABLE strategy DROP COLUMN paragraph; ALTER TABLE strategy DROP COLUMN dnr;
-	ALTER TABLE strategy DROP COLUMN document_date; ALTER TABLE strategy DROP COLUMN until_further_notice;
-	ALTER TABLE strategy DROP COLUMN replaces; ALTER TABLE strategy DROP COLUMN related;
-	ALTER TABLE strategy DROP COLUMN source; ALTER TABLE activity DROP COLUMN source;
-	ALTER TABLE activity DROP COLUMN example; ALTER TABLE indicator DROP COLUMN decimals; DROP TABLE strategy_group; DROP TABLE follow_up;
-	PRAGMA user_version = 1;
+latest=$("$STYRKORT" init "$TMPD/latest.db" 2>/dev/null && sqlite3 "$TMPD/latest.db" 'PRAGMA user_version')
+# The sample as version 1 had it (tests/fixtures/v1), a change logged and a review recorded then.
+sqlite3 "$db" < "$top_srcdir/tests/fixtures/v1/vastervik.sql"
+sqlite3 "$db" "UPDATE activity SET comment = 'Före' WHERE id = 1;
+	INSERT INTO change_log (at, who, strategy_id, kind, item_id, item, field, old, new, batch)
+	VALUES ('2026-11-21T12:00:00Z', 'tester', 'vastervik', 'activity', 1, 'a', 'comment', NULL, 'Före',
+	(SELECT max(batch) + 1 FROM change_log));
 	INSERT INTO review (strategy_id, date, note, created_by, created_at)
 	VALUES ('vastervik', '2026-11-22', 'gammal', 'tester', '2026-11-22T12:00:00Z');"
 run -d "$db" set 2 status=delayed comment="Efter"

@@ -14,6 +14,7 @@
 
 #include "changelog.h"
 #include "db.h"
+#include "model.h"
 #include "review.h"
 #include "util.h"
 
@@ -457,9 +458,9 @@ missing_file_says_how_to_create_one(void **state)
 
 /* A schema-version-1 file of tests/fixtures/v1 (a dump, as tests/cli/migrate.sh builds it); WAL if asked. */
 static sqlite3 *
-make_v1_db(const char *name, int wal, int keep_open)
+make_old_db(int version, const char *name, int wal, int keep_open)
 {
-	char *file = xasprintf("%s/tests/fixtures/v1/%s.sql", ABS_SRCDIR, name);
+	char *file = xasprintf("%s/tests/fixtures/v%d/%s.sql", ABS_SRCDIR, version, name);
 	size_t n;
 	char *sql_text = read_bytes(file, &n);
 	sqlite3 *sql;
@@ -475,6 +476,12 @@ make_v1_db(const char *name, int wal, int keep_open)
 		return sql;
 	assert_int_equal(sqlite3_close(sql), SQLITE_OK);
 	return NULL;
+}
+
+static sqlite3 *
+make_v1_db(const char *name, int wal, int keep_open)
+{
+	return make_old_db(1, name, wal, keep_open);
 }
 
 static int
@@ -518,24 +525,44 @@ v1_file_is_upgraded_with_a_backup(void **state)
 	free(bak);
 }
 
+/* Read-only, a file of the previous version is read as it is, through views. */
 static void
-v1_file_read_only_is_read_as_it_is(void **state)
+previous_version_read_only_is_read_as_it_is(void **state)
 {
 	struct db *db;
-	char date[11], *bak = xasprintf("%s.v1.bak", path), *before;
-	int64_t last = -1;
+	char *bak = xasprintf("%s.v%d.bak", path, DB_SCHEMA_VERSION - 1), *before;
+	struct plan p;
+	size_t n;
+
+	(void)state;
+	make_old_db(DB_SCHEMA_VERSION - 1, "vastervik", 0, 0);
+	before = read_bytes(path, &n);
+	assert_non_null(db = db_open(path, DB_READ_ONLY));
+	assert_int_equal(db->old_read_only, 1);
+	assert_int_equal(db->version, DB_SCHEMA_VERSION - 1);
+	assert_int_equal(db->migrated_from, 0);
+	assert_int_equal(model_load_plan(db, "vastervik", &p), 0);
+	assert_int_equal(p.nacts, 4);
+	model_free_plan(&p);
+	db_close(db);
+	assert_file_is(path, before, n);
+	assert_int_not_equal(access(bak, F_OK), 0);
+	free(before);
+	free(bak);
+}
+
+/* Read-only, an older one is not: someone who may write it must open it once. */
+static void
+v1_file_read_only_needs_a_writer(void **state)
+{
+	char *bak = xasprintf("%s.v1.bak", path), *before;
 	size_t n;
 
 	(void)state;
 	make_v1_db("reviewed", 0, 0);
 	before = read_bytes(path, &n);
-	assert_non_null(db = db_open(path, DB_READ_ONLY));
-	assert_int_equal(db->old_read_only, 1);
-	assert_int_equal(db->version, 1);
-	assert_int_equal(db->migrated_from, 0);
-	assert_int_equal(review_last(db, "vastervik", date, &last), 0);
-	assert_int_equal(last, 7);
-	db_close(db);
+	assert_null(db_open(path, DB_READ_ONLY));
+	assert_non_null(strstr(err_get(), "someone who may write the file must open it once"));
 	assert_file_is(path, before, n);
 	assert_int_not_equal(access(bak, F_OK), 0);
 	free(before);
@@ -589,7 +616,8 @@ main(void)
 		cmocka_unit_test_setup(unwritable_file_falls_back_to_read_only, setup),
 		cmocka_unit_test_setup(missing_file_says_how_to_create_one, setup),
 		cmocka_unit_test_setup(v1_file_is_upgraded_with_a_backup, setup),
-		cmocka_unit_test_setup(v1_file_read_only_is_read_as_it_is, setup),
+		cmocka_unit_test_setup(previous_version_read_only_is_read_as_it_is, setup),
+		cmocka_unit_test_setup(v1_file_read_only_needs_a_writer, setup),
 		cmocka_unit_test_setup(v1_wal_file_backup_has_everything, setup),
 	};
 	int rc;
