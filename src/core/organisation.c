@@ -365,6 +365,24 @@ organisation_due(const struct plan *p, const char *today, struct due *d)
 	d->reviewed = d->last && *p->last_review && strcmp(p->last_review, d->last_date) >= 0;
 }
 
+/* A list of dates as people read them, each at its precision. */
+static char *
+dates_text(const char *dates, const char *date_format)
+{
+	struct buf b;
+	char one[11], shown[64];
+
+	buf_init(&b);
+	for (const char *s = dates; s && *s;) {
+		s = next_listed(s, one);
+		format_date(shown, sizeof shown, one, date_format);
+		buf_printf(&b, "%s%s", b.len ? ", " : "", shown);
+		if (s)
+			s += strspn(s, ", ");
+	}
+	return buf_steal(&b);
+}
+
 char *
 organisation_followup_summary(const struct followup *f, const char *date_format)
 {
@@ -382,7 +400,7 @@ organisation_followup_summary(const struct followup *f, const char *date_format)
 		how = xasprintf(_("every %s years"), n);
 		free(n);
 	} else {
-		how = xstrdup(f->dates ? f->dates : "");
+		how = dates_text(f->dates, date_format);
 	}
 	if ((c == CAD_YEARLY || c == CAD_YEARS) && f->first && *f->first) {
 		format_date(first, sizeof first, f->first, date_format);
