@@ -362,6 +362,7 @@ organisation_due(const struct plan *p, const char *today, struct due *d)
 		else if (p->s.adopted_on && *p->s.adopted_on)
 			consider_series(d, f, p->s.adopted_on, 1, years, today);
 	}
+	/* A period begins where its text does: a review on any day of a month or year due counts. */
 	d->reviewed = d->last && *p->last_review && strcmp(p->last_review, d->last_date) >= 0;
 }
 
