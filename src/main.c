@@ -247,6 +247,13 @@ language_apply(enum language lang)
 
 /* --demo: a private copy of the bundled sample, removed at exit. */
 static char demo_path[PATH_MAX];
+/*
+ * The sample --demo opens without --strategy: Västervik's, the one that
+ * fills every pane (vision, focus areas, goals with indicators, values and
+ * comparison values, activities).  The first by municipality name would be
+ * Gislaved's 2012 project plan, which has no focus areas or indicators.
+ */
+#define DEMO_STRATEGY "vastervik"
 
 static void
 demo_cleanup(void)
@@ -419,6 +426,8 @@ run_dashboard(struct app *a)
 			return EXIT_RUNTIME;
 		}
 		a->db_arg = demo_path;
+		if (!a->strategy)
+			a->strategy = DEMO_STRATEGY;
 	}
 	if (!(db = app_open_db(a))) {
 		msg_error("%s", err_get());

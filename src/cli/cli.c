@@ -326,12 +326,13 @@ cmd_export(struct app *a)
 
 /*
  * A date typed on the command line: YYYY-MM-DD, or as [display] date_format
- * writes it (24/12/2026), into iso.  -1 with the message printed.
+ * writes it (24/12/2026), into iso: a day (a review is held on one; a
+ * year or a month is refused).  -1 with the message printed.
  */
 static int
 typed_date(const struct app *a, const char *what, const char *s, char iso[11])
 {
-	if (parse_user_date(s, a->cfg.date_format, iso) == 0)
+	if (parse_user_date(s, a->cfg.date_format, iso) == DATE_DAY)
 		return 0;
 	if (a->cfg.date_format && strcmp(a->cfg.date_format, "%Y-%m-%d") != 0)
 		msg_error(_("%s %s: expected a date YYYY-MM-DD, or as the configured date_format writes it (%s)"),

@@ -64,26 +64,31 @@ check_text(enum act_field f, const char *value)
 	return 0;
 }
 
-/* A date typed in the configured format or ISO, as ISO; -1 with err_set() if it is not one. */
+/*
+ * A date typed in the configured format or ISO, as ISO at the precision
+ * typed (a year, a month or a day); -1 with err_set() if it is not one.
+ */
 static int
 canon_date(enum act_field f, const char *value, const char *date_format, char **canon)
 {
-	char iso[16], example[32];
-	struct tm tm = { .tm_year = 126, .tm_mon = 11, .tm_mday = 31 };
+	char iso[16], day[32], month[32];
 
 	if (!*value) {
 		*canon = xstrdup("");
 		return 0;
 	}
-	if (parse_user_date(value, date_format, iso) == 0) {
+	if (parse_user_date(value, date_format, iso) > 0) {
 		*canon = xstrdup(iso);
 		return 0;
 	}
-	strftime(example, sizeof example, date_format ? date_format : "%Y-%m-%d", &tm);
-	if (strcmp(example, "2026-12-31") == 0)
-		err_set(_("%s = %s: not a date; write it as %s"), fields[f].key, value, example);
+	format_date(day, sizeof day, "2026-12-31", date_format);
+	format_date(month, sizeof month, "2026-12", date_format);
+	if (strcmp(day, "2026-12-31") == 0 && strcmp(month, "2026-12") == 0)
+		err_set(_("%s = %s: not a date; write a day as %s, a month as %s or a year as 2026"),
+		        fields[f].key, value, day, month);
 	else
-		err_set(_("%s = %s: not a date; write it as %s (or 2026-12-31)"), fields[f].key, value, example);
+		err_set(_("%s = %s: not a date; write a day as %s (or 2026-12-31), a month as %s (or 2026-12) "
+		          "or a year as 2026"), fields[f].key, value, day, month);
 	return -1;
 }
 
@@ -349,7 +354,7 @@ touch(struct db *db, int64_t id)
 static int
 check_dates(const char *start, const char *due)
 {
-	if (start && *start && due && *due && strcmp(start, due) > 0) {
+	if (start && *start && due && *due && date_before(due, start)) {
 		err_set(_("due = %s: the due date is before the start date %s"), due, start);
 		return -1;
 	}

@@ -138,7 +138,7 @@ shown_value(const struct change *c, const char *v, const char *date_format, char
 		format_number_ui(out, n, d);
 		return out;
 	}
-	if (parse_date(v, NULL, NULL, NULL) == 0) {
+	if (parse_date_any(v, NULL, NULL, NULL) > 0) {
 		format_date(out, n, v, date_format);
 		return out;
 	}

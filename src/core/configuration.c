@@ -42,7 +42,8 @@ static const struct config_key keys[] = {
 	{ "display", "language", KT_CHOICE, OFF(language), 0, 0, language_choices, "auto",
 	  "auto (the locale), sv or en." },
 	{ "display", "date_format", KT_DATEFMT, OFF(date_format), 0, 0, NULL, "%Y-%m-%d",
-	  "How dates are shown and typed, a strftime(3) format of %Y, %m and %d with separators." },
+	  "How days are shown and typed, a strftime(3) format of %Y, %m and %d with separators; "
+	  "a month is the format without %d, a year YYYY." },
 	{ "report", "width", KT_INT, OFF(report_width), 40, 400, NULL, "80",
 	  "The text report's line width, 40 to 400." },
 	{ "report", "print_command", KT_STRING, OFF(print_command), 0, 0, NULL, "lpr",

@@ -30,7 +30,7 @@ char sex_char(enum sex s);
  * from ACTIVITY_FIELDS below, the strategy's from STRATEGY_FIELDS.
  */
 enum field_type {
-	FT_TEXT, FT_DATE, FT_SLUG,
+	FT_TEXT, FT_DATE, FT_SLUG,      /* FT_DATE: a year, a month or a day (parse_date_any) */
 	FT_FOCUS, FT_GOAL,              /* a reference: the key of a focus area or goal */
 	FT_STATUS, FT_PERCENT,          /* a status id; a whole number from lo to hi */
 	FT_NUMBER, FT_PERIOD, FT_DIRECTION, FT_BOOL,
@@ -38,7 +38,7 @@ enum field_type {
 	FT_MUNICIPALITY_CODE,           /* kommunkod: four digits, the first two a county's code */
 	FT_ROLE,                        /* a group's role: an id of organisation.h's ROLES */
 	FT_CADENCE,                     /* continuously, yearly, every N years, every N-M years, dates */
-	FT_DATES                        /* dates YYYY-MM-DD separated by ", " */
+	FT_DATES                        /* dates (as FT_DATE) separated by ", ", in order */
 };
 enum field_flag {
 	FF_REQUIRED = 1,        /* may not be empty */
@@ -375,7 +375,12 @@ const struct measurement *indicator_latest(const struct indicator *ind, enum sex
 /* Activity counts by status, for a focus area (focus_id 0: the whole plan). */
 void plan_count_status(const struct plan *p, int64_t focus_id, int counts[ST_COUNT]);
 
-/* 1 if the activity is past its due date and neither done nor cancelled. */
+/*
+ * 1 if the activity is neither done nor cancelled and the period of its due
+ * date has ended before today: due 2012-11 is overdue from 2012-12-01, due
+ * 2013 from 2014-01-01 (date_cmp_day(): today cut to the due date's
+ * precision is later than it).
+ */
 int activity_overdue(const struct activity *a);
 /*
  * The same rule in SQL over the activity table's columns, as a 0/1
@@ -383,6 +388,7 @@ int activity_overdue(const struct activity *a);
  * tests/unit/test_query.c checks that the two agree.
  */
 #define MODEL_OVERDUE_SQL(today) \
-	"(coalesce(due_date, '') <> '' AND due_date < " today " AND status NOT IN ('done', 'cancelled'))"
+	"(coalesce(due_date, '') <> '' AND due_date < substr(" today ", 1, length(due_date))" \
+	" AND status NOT IN ('done', 'cancelled'))"
 
 #endif

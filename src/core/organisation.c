@@ -209,25 +209,42 @@ organisation_cadence(const char *text, int *years)
 	return text[0] == 'c' ? CAD_CONTINUOUSLY : text[0] == 'd' ? CAD_DATES : text[0] == 'y' ? CAD_YEARLY : CAD_YEARS;
 }
 
+/* The next date of a list "D, D, ..." into one (at most 10 characters); the text after it, or NULL at the end. */
+static const char *
+next_listed(const char *s, char one[11])
+{
+	size_t len = strcspn(s, ",");
+
+	snprintf(one, 11, "%.*s", (int)(len > 10 ? 10 : len), s);
+	if (len > 10)
+		one[0] = '\0';          /* too long to be a date */
+	return s[len] ? s + len : NULL;
+}
+
+/* A date's period before another's: by where they end (2013-06 before 2013). */
+static int
+ends_before(const char *a, const char *b)
+{
+	char ea[11], eb[11];
+
+	return date_end(a, ea) == 0 && date_end(b, eb) == 0 && strcmp(ea, eb) < 0;
+}
+
 int
 organisation_dates_check(const char *text)
 {
-	const char *prev = NULL;
+	char one[11], prev[11] = "";
 
-	for (const char *d = text;; d += 12) {
-		char one[11];
-
-		if (strlen(d) < 10)
+	for (const char *s = text;;) {
+		s = next_listed(s, one);
+		if (parse_date_any(one, NULL, NULL, NULL) < 0 || (*prev && !ends_before(prev, one)))
 			return -1;
-		memcpy(one, d, 10);
-		one[10] = '\0';
-		if (parse_date(one, NULL, NULL, NULL) < 0 || (prev && strncmp(prev, d, 10) >= 0))
-			return -1;
-		prev = d;
-		if (d[10] == '\0')
+		if (!s)
 			return 0;
-		if (strncmp(d + 10, ", ", 2) != 0)
+		if (strncmp(s, ", ", 2) != 0)
 			return -1;
+		memcpy(prev, one, sizeof prev);
+		s += 2;
 	}
 }
 
@@ -248,34 +265,35 @@ organisation_followup_text(const struct followup *f, enum followup_field field)
 	return xstrdup(v ? v : "");
 }
 
-/* date + years (29 February becomes 28 February in a year that has none). */
+/* date + years, at the date's precision (29 February becomes 28 February in a year that has none). */
 static void
 add_years(char out[11], const char *date, int years)
 {
 	char buf[32];
+	size_t len = strlen(date);
 	int y, m, d;
 
-	parse_date(date, &y, &m, &d);
+	parse_date_any(date, &y, &m, &d);
 	y += years;
 	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		d = 28;
 	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-	memcpy(out, buf, 10);
-	out[10] = '\0';
+	memcpy(out, buf, len);
+	out[len] = '\0';
 }
 
-/* Note a due date: the latest before today, the earliest from today on. */
+/* Note a due date: the latest whose period ended before today, the earliest from today on. */
 static void
 consider(struct due *d, const struct followup *f, const char *date, const char *today)
 {
-	if (strcmp(date, today) < 0) {
-		if (!d->last || strcmp(date, d->last_date) > 0) {
+	if (date_cmp_day(date, today) < 0) {
+		if (!d->last || ends_before(d->last_date, date)) {
 			d->last = f;
-			memcpy(d->last_date, date, 11);
+			snprintf(d->last_date, sizeof d->last_date, "%s", date);
 		}
-	} else if (!d->next || strcmp(date, d->next_date) < 0) {
+	} else if (!d->next || ends_before(date, d->next_date)) {
 		d->next = f;
-		memcpy(d->next_date, date, 11);
+		snprintf(d->next_date, sizeof d->next_date, "%s", date);
 	}
 }
 
@@ -285,12 +303,12 @@ consider_dates(struct due *d, const struct followup *f, const char *today)
 {
 	char date[11];
 
-	for (const char *s = f->dates; s && strlen(s) >= 10; s += 12) {
-		memcpy(date, s, 10);
-		date[10] = '\0';
-		consider(d, f, date, today);
-		if (s[10] == '\0')
-			break;
+	for (const char *s = f->dates; s && *s;) {
+		s = next_listed(s, date);
+		if (parse_date_any(date, NULL, NULL, NULL) > 0)
+			consider(d, f, date, today);
+		if (s)
+			s += strspn(s, ", ");
 	}
 }
 
@@ -308,13 +326,13 @@ consider_series(struct due *d, const struct followup *f, const char *anchor, int
 	if (k < k0)
 		k = k0;
 	add_years(date, anchor, k * years);
-	if (strcmp(date, today) >= 0) {
+	if (date_cmp_day(date, today) >= 0) {
 		consider(d, f, date, today);
 		return;
 	}
 	for (;;) {
 		add_years(next, anchor, (k + 1) * years);
-		if (strcmp(next, today) >= 0)
+		if (date_cmp_day(next, today) >= 0)
 			break;
 		memcpy(date, next, 11);
 		k++;
@@ -344,7 +362,26 @@ organisation_due(const struct plan *p, const char *today, struct due *d)
 		else if (p->s.adopted_on && *p->s.adopted_on)
 			consider_series(d, f, p->s.adopted_on, 1, years, today);
 	}
+	/* A period begins where its text does: a review on any day of a month or year due counts. */
 	d->reviewed = d->last && *p->last_review && strcmp(p->last_review, d->last_date) >= 0;
+}
+
+/* A list of dates as people read them, each at its precision. */
+static char *
+dates_text(const char *dates, const char *date_format)
+{
+	struct buf b;
+	char one[11], shown[64];
+
+	buf_init(&b);
+	for (const char *s = dates; s && *s;) {
+		s = next_listed(s, one);
+		format_date(shown, sizeof shown, one, date_format);
+		buf_printf(&b, "%s%s", b.len ? ", " : "", shown);
+		if (s)
+			s += strspn(s, ", ");
+	}
+	return buf_steal(&b);
 }
 
 char *
@@ -364,7 +401,7 @@ organisation_followup_summary(const struct followup *f, const char *date_format)
 		how = xasprintf(_("every %s years"), n);
 		free(n);
 	} else {
-		how = xstrdup(f->dates ? f->dates : "");
+		how = dates_text(f->dates, date_format);
 	}
 	if ((c == CAD_YEARLY || c == CAD_YEARS) && f->first && *f->first) {
 		format_date(first, sizeof first, f->first, date_format);

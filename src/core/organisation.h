@@ -38,7 +38,7 @@ char *organisation_group_text(const struct group *g, enum group_field f);
  */
 enum cadence { CAD_CONTINUOUSLY, CAD_YEARLY, CAD_YEARS, CAD_DATES };
 int organisation_cadence(const char *text, int *years);
-/* 0 if text is dates YYYY-MM-DD separated by ", ", in order; else -1. */
+/* 0 if text is dates (a year, month or day, util.h) separated by ", ", each ending after the one before; else -1. */
 int organisation_dates_check(const char *text);
 /* A follow-up's field as files hold it (a new string). */
 char *organisation_followup_text(const struct followup *f, enum followup_field field);
@@ -47,7 +47,8 @@ char *organisation_followup_text(const struct followup *f, enum followup_field f
  * The follow-up plan against today (YYYY-MM-DD): the next follow-up due on
  * or after today and the last one due before it, over all of p's
  * follow-ups, and whether a review was recorded on or after the last one's
- * date.  When one is due (styrkort(5)): on its dates; every N years from
+ * date (a date as precise as the document: due until its period ends, and
+ * a review on any day of that period counts).  When one is due (styrkort(5)): on its dates; every N years from
  * its first date (the first date included); yearly without a first date,
  * on 31 December of every year; every N years without one, from the
  * strategy's valid_from or else adopted_on (not included); continuously:
@@ -56,7 +57,7 @@ char *organisation_followup_text(const struct followup *f, enum followup_field f
 struct due {
 	const struct followup *next, *last;     /* NULL: none */
 	char next_date[11], last_date[11];
-	int reviewed;                           /* a review on or after last_date */
+	int reviewed;                           /* a review in last_date's period or after it */
 };
 void organisation_due(const struct plan *p, const char *today, struct due *d);
 

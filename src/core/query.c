@@ -38,7 +38,8 @@ static const char *const sort_labels[SORT_COUNT] = {
 /* ORDER BY of each sort; every one ends in the plan order so the order is total. */
 static const char *const sort_sql[SORT_COUNT] = {
 	"position, id",
-	"coalesce(due_date, '') = '', due_date, position, id",
+	/* A year or a month where its period ends: 2013 after 2013-06-30, before 2014-01-01. */
+	"coalesce(due_date, '') = '', " DATE_END_SQL("due_date") ", position, id",
 	"CASE status WHEN 'delayed' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'not_started' THEN 2"
 	" WHEN 'done' THEN 3 ELSE 4 END, position, id",
 	"focus_position IS NULL, focus_position, position, id",

@@ -124,8 +124,8 @@ check_value(const struct import *im, const struct item *it, const struct field_d
 			what = _("must not be empty");
 		break;
 	case FT_DATE:
-		if (*v && parse_date(v, NULL, NULL, NULL) < 0)
-			what = _("expected a date YYYY-MM-DD");
+		if (*v && parse_date_any(v, NULL, NULL, NULL) < 0)
+			what = _("expected a date: a day YYYY-MM-DD, a month YYYY-MM or a year YYYY");
 		break;
 	case FT_NUMBER:
 		if (*v && parse_double(v, &d) < 0)
@@ -159,7 +159,8 @@ check_value(const struct import *im, const struct item *it, const struct field_d
 		break;
 	case FT_DATES:
 		if (*v && organisation_dates_check(v) < 0)
-			what = _("expected dates YYYY-MM-DD separated by ', '");
+			what = _("expected dates (a day YYYY-MM-DD, a month YYYY-MM or a year YYYY) "
+			         "separated by ', ', each later than the one before");
 		break;
 	case FT_DIRECTION:
 		if (*v && strcmp(v, "higher") && strcmp(v, "lower"))
@@ -360,7 +361,7 @@ check_order(struct import *im, struct item *it, const char *from_key, const char
 
 	if (it->kind != KIND_ACTIVITY && it->kind != KIND_STRATEGY)
 		return 0;
-	if (!from || !to || !*from || !*to || strcmp(from, to) <= 0)
+	if (!from || !to || !*from || !*to || !date_before(to, from))
 		return 0;
 	err_set(_("%s: line %d: [%s] %s = %s is before %s = %s"), im->ini.path,
 	        ini_line(&im->ini, it->section, to_key), it->section, to_key, to, from_key, from);

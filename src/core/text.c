@@ -332,19 +332,24 @@ void
 format_date(char *out, size_t n, const char *iso, const char *fmt)
 {
 	struct tm tm = { 0 };
-	int y, m, d;
-	char *clean;
+	int y, m, d, prec = iso ? parse_date_any(iso, &y, &m, &d) : -1;
+	char month[64], *clean;
 	size_t len;
 
 	if (!n)
 		return;
-	if (!iso || parse_date(iso, &y, &m, &d) < 0) {
-		/* Not a date (an older version or another tool wrote it): shown as text, made safe. */
+	if (prec < 0 || prec == DATE_YEAR) {
+		/* A year as written; not a date (an older version or another tool wrote it): as text, made safe. */
 		snprintf(out, n, "%s", iso ? iso : "");
 	} else {
 		tm.tm_year = y - 1900;
 		tm.tm_mon = m - 1;
-		tm.tm_mday = d;
+		tm.tm_mday = prec == DATE_DAY ? d : 1;
+		/* A month as the format writes one without its day (%d/%m/%Y: 11/2012), else as written. */
+		if (prec == DATE_MONTH && date_month_format(fmt, month, sizeof month) == 0)
+			fmt = month;
+		else if (prec == DATE_MONTH)
+			fmt = NULL;
 		if (!fmt || !strftime(out, n, fmt, &tm))
 			snprintf(out, n, "%s", iso);
 	}

@@ -54,7 +54,11 @@ size_t text_fit(const char *s, int cols);
 size_t text_wrap(const char *s, int cols, char ***lines);
 void text_lines_free(char **lines);
 
-/* A date as people read it (fmt: strftime, e.g. [display] date_format); text that is no date, made safe. */
+/*
+ * A date as people read it, at its precision: a day in fmt (strftime, e.g.
+ * [display] date_format), a month in fmt without its day (%Y-%m-%d: 2012-11;
+ * %e %B %Y: November 2012), a year as written; text that is no date, made safe.
+ */
 void format_date(char *out, size_t n, const char *iso, const char *fmt);
 
 #endif

@@ -227,21 +227,44 @@ parse_municipality_code(const char *s)
 	return strstr(counties, county) ? 0 : -1;
 }
 
+/*
+ * The one rule for dates: a date is as precise as the document that gives
+ * it - a year (2013), a month (2012-11) or a day (2012-11-05) - and stands
+ * for its whole period: "2013" ends on 31 December 2013, "2012-11" on 30
+ * November.  It is stored as written; the precision is the value's length.
+ */
+int
+parse_date_any(const char *s, int *y, int *m, int *d)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	size_t len = strlen(s);
+	int yy, mm = 0, dd = 0, leap;
+
+	if ((len != 4 && len != 7 && len != 10) || digits(s, 4) ||
+	    (len >= 7 && (s[4] != '-' || digits(s + 5, 2))) ||
+	    (len == 10 && (s[7] != '-' || digits(s + 8, 2))))
+		return -1;
+	yy = atoi(s);
+	if (len >= 7)
+		mm = atoi(s + 5);
+	if (len == 10)
+		dd = atoi(s + 8);
+	leap = (yy % 4 == 0 && yy % 100 != 0) || yy % 400 == 0;
+	if (yy < 1900 || (len >= 7 && (mm < 1 || mm > 12)) ||
+	    (len == 10 && (dd < 1 || dd > mdays[mm - 1] + (mm == 2 && leap))))
+		return -1;
+	if (y) *y = yy;
+	if (m) *m = mm;
+	if (d) *d = dd;
+	return len == 4 ? DATE_YEAR : len == 7 ? DATE_MONTH : DATE_DAY;
+}
+
 int
 parse_date(const char *s, int *y, int *m, int *d)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int yy, mm, dd, leap;
+	int yy, mm, dd;
 
-	if (strlen(s) != 10 || digits(s, 4) || s[4] != '-' || digits(s + 5, 2) ||
-	    s[7] != '-' || digits(s + 8, 2))
-		return -1;
-	yy = atoi(s);
-	mm = atoi(s + 5);
-	dd = atoi(s + 8);
-	leap = (yy % 4 == 0 && yy % 100 != 0) || yy % 400 == 0;
-	if (yy < 1900 || mm < 1 || mm > 12 || dd < 1 ||
-	    dd > mdays[mm - 1] + (mm == 2 && leap))
+	if (parse_date_any(s, &yy, &mm, &dd) != DATE_DAY)
 		return -1;
 	if (y) *y = yy;
 	if (m) *m = mm;
@@ -250,25 +273,143 @@ parse_date(const char *s, int *y, int *m, int *d)
 }
 
 int
-parse_user_date(const char *s, const char *fmt, char iso[11])
+date_end(const char *date, char out[11])
+{
+	int y, m, d, prec = parse_date_any(date, &y, &m, &d);
+	char day[11];
+
+	if (prec < 0)
+		return -1;
+	if (prec == DATE_YEAR)
+		m = 12;
+	if (prec != DATE_DAY) {
+		/* The last day of the month: the first day that is not a date. */
+		for (d = 31; d > 28; d--) {
+			snprintf(day, sizeof day, "%04d-%02d-%02d", y, m, d);
+			if (parse_date(day, NULL, NULL, NULL) == 0)
+				break;
+		}
+	}
+	snprintf(day, sizeof day, "%04d-%02d-%02d", y, m, d);
+	memcpy(out, day, 11);
+	return 0;
+}
+
+int
+date_before(const char *a, const char *b)
+{
+	char end[11];
+
+	/* A period begins where its text does: 2013-06 sorts before every day of June 2013. */
+	return date_end(a, end) == 0 && strcmp(end, b) < 0;
+}
+
+int
+date_cmp_day(const char *date, const char *day)
+{
+	/* The day cut to the date's precision: its period ends before, holds or begins after the day. */
+	return strncmp(date, day, strlen(date));
+}
+
+/* One conversion or one run of literal text of a strftime format. */
+static size_t
+format_token(const char *f, int *conv)
+{
+	size_t n = 0;
+
+	if (f[0] == '%' && f[1]) {
+		n = 1;
+		while (f[n] && strchr("_-0^#EO", f[n]) && f[n + 1])
+			n++;
+		*conv = (unsigned char)f[n];
+		return n + 1;
+	}
+	*conv = 0;
+	while (f[n] && f[n] != '%')
+		n++;
+	return n ? n : 1;
+}
+
+int
+date_month_format(const char *fmt, char *out, size_t n)
+{
+	struct { const char *at; size_t len; int conv, gone; } t[32];
+	size_t nt = 0, used = 0;
+	int month = 0;
+
+	for (const char *p = fmt; p && *p && nt < 32; p += t[nt++].len) {
+		t[nt].at = p;
+		t[nt].len = format_token(p, &t[nt].conv);
+		t[nt].gone = 0;
+	}
+	if (!nt || (fmt && strlen(fmt) > (size_t)(t[nt - 1].at - fmt) + t[nt - 1].len))
+		return -1;
+	/* A day conversion goes with the text after it, or before it at the end: %d/%m/%Y is %m/%Y. */
+	for (size_t i = 0; i < nt; i++) {
+		if (t[i].conv && strchr("cDxsFTrR+", t[i].conv))
+			return -1;
+		if (!t[i].conv || !strchr("deajAuw", t[i].conv)) {
+			month |= t[i].conv && strchr("mbBh", t[i].conv);
+			continue;
+		}
+		t[i].gone = 1;
+		if (i + 1 < nt && !t[i + 1].conv)
+			t[i + 1].gone = 1;
+		else if (i > 0 && !t[i - 1].conv)
+			t[i - 1].gone = 1;
+	}
+	if (!month)
+		return -1;
+	for (size_t i = 0; i < nt; i++) {
+		if (t[i].gone)
+			continue;
+		if (used + t[i].len >= n)
+			return -1;
+		memcpy(out + used, t[i].at, t[i].len);
+		used += t[i].len;
+	}
+	out[used] = '\0';
+	return 0;
+}
+
+/* s in the strftime format fmt, a real day or month (of precision prec), as ISO into iso. */
+static int
+parse_in_format(const char *s, const char *fmt, int prec, char iso[11])
 {
 	struct tm tm;
 	const char *end;
 	char check[48];
 
-	if (parse_date(s, NULL, NULL, NULL) == 0) {
-		snprintf(iso, 11, "%s", s);
-		return 0;
-	}
 	memset(&tm, 0, sizeof tm);
-	if (!fmt || !(end = strptime(s, fmt, &tm)) || *end)
+	tm.tm_mday = 1;
+	if (!fmt || !*fmt || !(end = strptime(s, fmt, &tm)) || *end)
 		return -1;
-	snprintf(check, sizeof check, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-	/* strptime accepts 31 February: parse_date does not. */
-	if (parse_date(check, NULL, NULL, NULL) < 0)
+	if (prec == DATE_DAY)
+		snprintf(check, sizeof check, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	else
+		snprintf(check, sizeof check, "%04d-%02d", tm.tm_year + 1900, tm.tm_mon + 1);
+	/* strptime accepts 31 February: parse_date_any does not. */
+	if (parse_date_any(check, NULL, NULL, NULL) != prec)
 		return -1;
-	memcpy(iso, check, 11);
+	memcpy(iso, check, strlen(check) + 1);
 	return 0;
+}
+
+int
+parse_user_date(const char *s, const char *fmt, char iso[11])
+{
+	char month[64];
+	int prec = parse_date_any(s, NULL, NULL, NULL);
+
+	if (prec > 0) {
+		snprintf(iso, 11, "%s", s);
+		return prec;
+	}
+	if (parse_in_format(s, fmt, DATE_DAY, iso) == 0)
+		return DATE_DAY;
+	if (date_month_format(fmt, month, sizeof month) == 0 && parse_in_format(s, month, DATE_MONTH, iso) == 0)
+		return DATE_MONTH;
+	return -1;
 }
 
 int
@@ -422,12 +563,12 @@ now_iso(char out[21])
 }
 
 int
-date_cmp_today(const char *iso)
+date_cmp_today(const char *date)
 {
 	char today[11];
 
 	today_iso(today);
-	return strcmp(iso, today);
+	return date_cmp_day(date, today);
 }
 
 void

@@ -50,9 +50,33 @@ extern void (*die_hook)(void);
 /* Parsers: return 0 on success, -1 if the text is not valid. */
 int parse_slug(const char *s);                  /* [a-z0-9_-]{1,40}, starting with a letter or digit */
 int parse_municipality_code(const char *s); /* kommunkod: four digits, a county's two first */
-int parse_date(const char *s, int *y, int *m, int *d); /* YYYY-MM-DD, a real date */
-/* A date a person typed: in the strftime format fmt (the configured one), or ISO; the ISO form into iso. */
+/*
+ * Dates as precise as the document: a year (2013), a month (2012-11) or a
+ * day (2012-11-05), stored as written; a date stands for its whole period
+ * (the rule is stated once, above parse_date_any in util.c).
+ */
+enum date_precision { DATE_YEAR = 1, DATE_MONTH, DATE_DAY };
+/* A real date in one of the three forms: its precision, or -1; m and d are 0 where it gives none. */
+int parse_date_any(const char *s, int *y, int *m, int *d);
+int parse_date(const char *s, int *y, int *m, int *d); /* a day only: YYYY-MM-DD, a real date */
+/*
+ * A date a person typed: ISO at any precision, a day in the strftime format
+ * fmt (the configured one) or a month in fmt without its day; the ISO form
+ * into iso.  Its precision, or -1 (a caller that wants a day checks DATE_DAY).
+ */
 int parse_user_date(const char *s, const char *fmt, char iso[11]);
+/* fmt without its day (%d/%m/%Y: %m/%Y), how a month reads; -1 if it has no month or cannot lose its day. */
+int date_month_format(const char *fmt, char *out, size_t n);
+/* The last day of a date's period (2012-11: 2012-11-30; 2013: 2013-12-31), YYYY-MM-DD; -1 if not a date. */
+int date_end(const char *date, char out[11]);
+/* The same in SQL, for a column or expression that holds a date (sorting by due date; test_query.c checks it). */
+#define DATE_END_SQL(date) \
+	"CASE length(" date ") WHEN 4 THEN " date " || '-12-31'" \
+	" WHEN 7 THEN date(" date " || '-01', '+1 month', '-1 day') ELSE " date " END"
+/* 1 if date a's period ends before date b's begins (due 2013-05 is before start 2013-06-01, not before 2013-05-15). */
+int date_before(const char *a, const char *b);
+/* A date's period against a day YYYY-MM-DD: <0 it ended before the day, 0 it holds the day, >0 it begins after. */
+int date_cmp_day(const char *date, const char *day);
 int parse_int(const char *s, long min, long max, long *out); /* decimal, no octal, no junk */
 int parse_double(const char *s, double *out);   /* finite, dot decimal, whatever the locale (files, CLI) */
 int parse_number_ui(const char *s, double *out); /* typed by a person: 10,2 or 10.2 */
@@ -60,7 +84,7 @@ int parse_bool(const char *s, int *out);        /* yes/no true/false on/off 1/0 
 int parse_period(const char *s, char *canon, size_t n, int *sortkey); /* YYYY or YYYY-Qn/Tn/Hn */
 void today_iso(char out[11]);
 void now_iso(char out[21]);
-int date_cmp_today(const char *iso);            /* <0 past, 0 today, >0 future */
+int date_cmp_today(const char *date);           /* date_cmp_day() against today */
 
 /*
  * Numbers in files and on the command line: the shortest text that reads

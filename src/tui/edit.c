@@ -852,7 +852,7 @@ submit_review(void *arg, struct form_field *fields, int n, int *bad)
 
 	(void)n;
 	/* A date as the activity dates are typed: the configured format or ISO. */
-	if (parse_user_date(fields[0].value, x->d->app->cfg.date_format, x->date) < 0) {
+	if (parse_user_date(fields[0].value, x->d->app->cfg.date_format, x->date) != DATE_DAY) {
 		err_set(_("date: '%s' is not a date; type it as %s"), fields[0].value, x->d->app->cfg.date_format);
 		*bad = 0;
 		return 0;

@@ -105,7 +105,7 @@ for bad in 2026-13-01 '2026-01-01,2026-02-01' '2026-02-01, 2026-01-01'; do
 	printf "${head}${tail}\n[followup.x]\nwhat = X\ncadence = dates\ndates = %s\n" "$bad" > "$TMPD/dates.ini"
 	run -d "$db" import "$TMPD/dates.ini"
 	expect_status 1 "dates = '$bad' is refused"
-	expect_err "dates.ini: line 9: \[followup.x\] dates = .*: expected dates YYYY-MM-DD separated by ', '" \
+	expect_err "dates.ini: line 9: \[followup.x\] dates = .*: expected dates \(a day YYYY-MM-DD, a month YYYY-MM or a year YYYY\) separated by ', '" \
 		"dates = '$bad': the message says how dates are written"
 done
 cat > "$TMPD/fu.ini" <<'INI'

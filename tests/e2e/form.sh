@@ -64,6 +64,20 @@ field_is due_date 1 2026-06-30 "the typing after the error went to the Due field
 field_is start_date 1 2026-03-01 "Start is unchanged"
 field_is comment 1 "$comment1" "Comment is unchanged"
 
+# A month or a year, as precise as the document: stored as typed, shown at its precision.
+tmux_keys Enter
+tmux_expect "Edit #1" "the form opens for a month"
+tmux_keys Tab Tab Tab C-u 2027 Tab C-u 2027-03 Enter
+tmux_expect "Saved #1" "a year and a month are saved"
+field_is start_date 1 2027 "the start year is stored as typed"
+field_is due_date 1 2027-03 "the due month is stored as typed"
+tmux_expect " 2027-03 " "pane 4 shows the due month as written"
+tmux_keys Enter
+tmux_expect "Edit #1" "the form opens with the month"
+tmux_keys Enter
+tmux_expect "Nothing changed" "the month shown in the form saves back as it is"
+field_is due_date 1 2027-03 "the due month is unchanged"
+
 # s: the comment becomes the activity's comment (as 'styrkort set' does) and the log's.
 tmux_keys j s
 tmux_expect "Status of #2" "s opens the status list"

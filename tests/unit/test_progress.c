@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "organisation.h"
 #include "progress.h"
 
 static struct measurement vals[8];
@@ -417,6 +418,50 @@ overdue_is_red_everywhere(void **state)
 	assert_int_equal(progress_goal(&p, &goals[0]).light, LIGHT_GREEN);
 }
 
+/* Follow-ups dated as the document dates them: a year or a month is due until its period ends. */
+static void
+followups_at_the_documents_precision(void **state)
+{
+	struct followup f = { .what = "Uppföljning", .cadence = "dates", .dates = "2012-11, 2013, 2014-06-15" };
+	struct followup g = { .what = "Djupare", .cadence = "every 2 years", .first = "2013-05" };
+	struct plan p;
+	struct due d;
+
+	(void)state;
+	memset(&p, 0, sizeof p);
+	p.fups = &f;
+	p.nfups = 1;
+	assert_int_equal(organisation_dates_check(f.dates), 0);
+	assert_int_equal(organisation_dates_check("2013, 2012-11"), -1);     /* in order */
+	assert_int_equal(organisation_dates_check("2013-13"), -1);
+	assert_int_equal(organisation_dates_check("2013,2014"), -1);
+	organisation_due(&p, "2012-11-30", &d);
+	assert_non_null(d.next);
+	assert_string_equal(d.next_date, "2012-11");
+	assert_null(d.last);
+	organisation_due(&p, "2012-12-01", &d);
+	assert_string_equal(d.next_date, "2013");
+	assert_string_equal(d.last_date, "2012-11");
+	/* A review in November 2012 is one for the follow-up due in November. */
+	snprintf(p.last_review, sizeof p.last_review, "2012-11-20");
+	organisation_due(&p, "2012-12-01", &d);
+	assert_true(d.reviewed);
+	organisation_due(&p, "2013-12-31", &d);
+	assert_string_equal(d.next_date, "2013");
+	organisation_due(&p, "2014-01-01", &d);
+	assert_string_equal(d.next_date, "2014-06-15");
+	assert_string_equal(d.last_date, "2013");
+	assert_false(d.reviewed);
+	/* Every two years from May 2013: May 2015 is due until the end of May. */
+	p.fups = &g;
+	organisation_due(&p, "2015-05-31", &d);
+	assert_string_equal(d.next_date, "2015-05");
+	assert_string_equal(d.last_date, "2013-05");
+	organisation_due(&p, "2015-06-01", &d);
+	assert_string_equal(d.next_date, "2017-05");
+	assert_string_equal(d.last_date, "2015-05");
+}
+
 static void
 bar_text(void **state)
 {
@@ -448,6 +493,7 @@ main(void)
 		cmocka_unit_test(target_without_values_is_no_data),
 		cmocka_unit_test(strategy_counts_every_activity),
 		cmocka_unit_test(overdue_is_red_everywhere),
+		cmocka_unit_test(followups_at_the_documents_precision),
 		cmocka_unit_test(bar_text),
 	};
 

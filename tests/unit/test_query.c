@@ -327,6 +327,78 @@ overdue_sql_agrees_with_c(void **state)
 	exec("ROLLBACK");
 }
 
+/* A year or a month is due at the end of its period: SQL and C agree on the edges, leap years too. */
+static void
+overdue_at_the_end_of_the_period(void **state)
+{
+	static const struct { const char *due, *today; int overdue; } cases[] = {
+		{ "2012-11", "2012-11-30", 0 }, { "2012-11", "2012-12-01", 1 }, { "2012-11", "2012-11-01", 0 },
+		{ "2013", "2013-12-31", 0 }, { "2013", "2014-01-01", 1 }, { "2013", "2013-01-01", 0 },
+		{ "2024-02", "2024-02-29", 0 }, { "2024-02", "2024-03-01", 1 },
+		{ "2023-02", "2023-02-28", 0 }, { "2023-02", "2023-03-01", 1 },
+		{ "2012-11-05", "2012-11-05", 0 }, { "2012-11-05", "2012-11-06", 1 },
+	};
+	struct activity a = { .status = ST_IN_PROGRESS };
+	sqlite3_stmt *st = db_prepare(db, "SELECT " MODEL_OVERDUE_SQL("?1") ", " DATE_END_SQL("due_date")
+	                                  " FROM (SELECT ?2 AS due_date, 'in_progress' AS status)");
+	const char *was = getenv("STYRKORT_TODAY");
+	char *saved = was ? xstrdup(was) : NULL, end[11];
+
+	(void)state;
+	assert_non_null(st);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		setenv("STYRKORT_TODAY", cases[i].today, 1);
+		a.due = (char *)cases[i].due;
+		if (activity_overdue(&a) != cases[i].overdue)
+			fail_msg("C: due %s on %s", cases[i].due, cases[i].today);
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, cases[i].today, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, cases[i].due, -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		if (sqlite3_column_int(st, 0) != cases[i].overdue)
+			fail_msg("SQL: due %s on %s", cases[i].due, cases[i].today);
+		/* The end of the period, in SQL as in C. */
+		assert_int_equal(date_end(cases[i].due, end), 0);
+		assert_string_equal((const char *)sqlite3_column_text(st, 1), end);
+	}
+	sqlite3_finalize(st);
+	if (saved)
+		setenv("STYRKORT_TODAY", saved, 1);
+	else
+		unsetenv("STYRKORT_TODAY");
+	free(saved);
+}
+
+/* Sorted by due date, a year or a month falls where its period ends. */
+static void
+partial_dates_sort_at_their_end(void **state)
+{
+	static const char *const order[] = { "d1", "d2", "d3", "d4", "d5", "d6", "d7" };
+	struct act_filter f;
+	struct activity *acts;
+	size_t n;
+
+	(void)state;
+	query_filter_init(&f);
+	exec("BEGIN;"
+	     "INSERT INTO strategy (id, municipality, title) VALUES ('dates', 'Datumby', 'Datum');"
+	     "INSERT INTO activity (id, strategy_id, ref, position, title, due_date, status, progress) VALUES"
+	     " (4001, 'dates', 'd7', 1, 'Sju', '2014-01-01', 'in_progress', 0),"
+	     " (4002, 'dates', 'd6', 2, 'Sex', '2013', 'in_progress', 0),"
+	     " (4003, 'dates', 'd5', 3, 'Fem', '2013-06-30', 'in_progress', 0),"
+	     " (4004, 'dates', 'd4', 4, 'Fyra', '2012-12-01', 'in_progress', 0),"
+	     " (4005, 'dates', 'd3', 5, 'Tre', '2012-11', 'in_progress', 0),"
+	     " (4006, 'dates', 'd2', 6, 'Två', '2012-11-29', 'in_progress', 0),"
+	     " (4007, 'dates', 'd1', 7, 'Ett', '2012-10', 'in_progress', 0);");
+	assert_int_equal(query_activities(db, "dates", &f, SORT_DUE, 0, 100, &acts, &n), 0);
+	assert_int_equal(n, 7);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(acts[i].ref, order[i]) != 0)
+			fail_msg("row %zu: %s (due %s), expected %s", i, acts[i].ref, acts[i].due, order[i]);
+	query_free_activities(acts, n);
+	exec("ROLLBACK");
+}
+
 /* Every row of the focus pane (query_focus_progress) and the report (progress_focus_id) in the plan as it is now. */
 static void
 pane_and_report_agree_now(const char *when)
@@ -416,6 +488,8 @@ main(void)
 		cmocka_unit_test(outline_has_no_activities),
 		cmocka_unit_test(responsibles_and_changes),
 		cmocka_unit_test(overdue_sql_agrees_with_c),
+		cmocka_unit_test(overdue_at_the_end_of_the_period),
+		cmocka_unit_test(partial_dates_sort_at_their_end),
 		cmocka_unit_test(focus_progress_agrees_with_the_report),
 	};
 	int rc;

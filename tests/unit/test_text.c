@@ -156,11 +156,31 @@ sanitize_invisibles(void **state)
 	free(s);
 }
 
+/* A date shown at its precision: a day in the format, a month in it without the day, a year as written. */
+static void
+dates_shown_as_written(void **state)
+{
+	static const char *const cases[][3] = {
+		{ "2012-11-05", "%Y-%m-%d", "2012-11-05" }, { "2012-11", "%Y-%m-%d", "2012-11" },
+		{ "2013", "%Y-%m-%d", "2013" }, { "2012-11-05", "%d/%m/%Y", "05/11/2012" },
+		{ "2012-11", "%d/%m/%Y", "11/2012" }, { "2013", "%d/%m/%Y", "2013" },
+		{ "2012-11", "%x", "2012-11" }, { "2012-11", NULL, "2012-11" }, { "2013-13", "%d/%m/%Y", "2013-13" },
+	};
+	char out[64];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		format_date(out, sizeof out, cases[i][0], cases[i][1]);
+		assert_string_equal(out, cases[i][2]);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(sanitize_controls),
+		cmocka_unit_test(dates_shown_as_written),
 		cmocka_unit_test(width_and_fit),
 		cmocka_unit_test(wrap_words_and_chars),
 		cmocka_unit_test(check_refuses),

@@ -121,9 +121,9 @@ dates_typed_by_people(void **state)
 	char iso[11];
 
 	(void)state;
-	assert_int_equal(parse_user_date("2026-12-31", "%d/%m/%Y", iso), 0);
+	assert_int_equal(parse_user_date("2026-12-31", "%d/%m/%Y", iso), DATE_DAY);
 	assert_string_equal(iso, "2026-12-31");
-	assert_int_equal(parse_user_date("31/12/2026", "%d/%m/%Y", iso), 0);
+	assert_int_equal(parse_user_date("31/12/2026", "%d/%m/%Y", iso), DATE_DAY);
 	assert_string_equal(iso, "2026-12-31");
 	assert_int_equal(parse_user_date("31/02/2026", "%d/%m/%Y", iso), -1);
 	assert_int_equal(parse_user_date("31/12/2026x", "%d/%m/%Y", iso), -1);
@@ -131,6 +131,95 @@ dates_typed_by_people(void **state)
 	assert_int_equal(parse_user_date("", "", iso), -1);
 	assert_int_equal(parse_user_date("2026-02-30", "%Y-%m-%d", iso), -1);
 	assert_int_equal(parse_user_date("31/12/2026", NULL, iso), -1);
+	/* A month or a year, in ISO whatever the format, or a month as the format writes one. */
+	assert_int_equal(parse_user_date("2012-11", "%d/%m/%Y", iso), DATE_MONTH);
+	assert_string_equal(iso, "2012-11");
+	assert_int_equal(parse_user_date("2013", "%d/%m/%Y", iso), DATE_YEAR);
+	assert_string_equal(iso, "2013");
+	assert_int_equal(parse_user_date("11/2012", "%d/%m/%Y", iso), DATE_MONTH);
+	assert_string_equal(iso, "2012-11");
+	assert_int_equal(parse_user_date("13/2012", "%d/%m/%Y", iso), -1);
+	assert_int_equal(parse_user_date("11/2012", "%Y-%m-%d", iso), -1);
+	assert_int_equal(parse_user_date("2013-13", "%Y-%m-%d", iso), -1);
+	assert_int_equal(parse_user_date("13", "%Y-%m-%d", iso), -1);
+}
+
+/* The one rule: a year, a month or a day, a real one, its precision the value's. */
+static void
+dates_as_precise_as_the_document(void **state)
+{
+	static const struct { const char *text; int prec; const char *end; } cases[] = {
+		{ "2013", DATE_YEAR, "2013-12-31" },
+		{ "2012-11", DATE_MONTH, "2012-11-30" },
+		{ "2012-11-05", DATE_DAY, "2012-11-05" },
+		{ "2024-02", DATE_MONTH, "2024-02-29" },        /* leap years */
+		{ "2023-02", DATE_MONTH, "2023-02-28" },
+		{ "2000-02", DATE_MONTH, "2000-02-29" },
+		{ "1900-02", DATE_MONTH, "1900-02-28" },
+		{ "2012-12", DATE_MONTH, "2012-12-31" },
+		{ "2013-13", -1, NULL }, { "2013-00", -1, NULL }, { "2013-02-30", -1, NULL },
+		{ "13", -1, NULL }, { "213", -1, NULL }, { "20133", -1, NULL }, { "2013-1", -1, NULL },
+		{ "2013-", -1, NULL }, { "1899", -1, NULL }, { "2013-11-5", -1, NULL }, { "", -1, NULL },
+		{ "+013", -1, NULL }, { "2013 ", -1, NULL },
+	};
+	char end[11];
+	int y, m, d;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		assert_int_equal(parse_date_any(cases[i].text, NULL, NULL, NULL), cases[i].prec);
+		assert_int_equal(date_end(cases[i].text, end), cases[i].end ? 0 : -1);
+		if (cases[i].end)
+			assert_string_equal(end, cases[i].end);
+		/* A day only where a day is asked for. */
+		assert_int_equal(parse_date(cases[i].text, NULL, NULL, NULL), cases[i].prec == DATE_DAY ? 0 : -1);
+	}
+	assert_int_equal(parse_date_any("2012-11", &y, &m, &d), DATE_MONTH);
+	assert_int_equal(y * 10000 + m * 100 + d, 20121100);
+}
+
+/* A period against a day: it has ended only after its last day. */
+static void
+a_period_ends_at_its_end(void **state)
+{
+	(void)state;
+	assert_true(date_cmp_day("2012-11", "2012-11-30") == 0);
+	assert_true(date_cmp_day("2012-11", "2012-12-01") < 0);
+	assert_true(date_cmp_day("2012-11", "2012-10-31") > 0);
+	assert_true(date_cmp_day("2013", "2013-12-31") == 0);
+	assert_true(date_cmp_day("2013", "2014-01-01") < 0);
+	assert_true(date_cmp_day("2013", "2012-12-31") > 0);
+	assert_true(date_cmp_day("2024-02", "2024-02-29") == 0);
+	assert_true(date_cmp_day("2024-02", "2024-03-01") < 0);
+	assert_true(date_cmp_day("2023-02", "2023-03-01") < 0);
+	assert_true(date_cmp_day("2012-11-05", "2012-11-05") == 0);
+	assert_true(date_cmp_day("2012-11-05", "2012-11-06") < 0);
+	/* An end before a start: the end's period is over before the start's begins. */
+	assert_true(date_before("2013-05", "2013-06-01"));
+	assert_false(date_before("2013-05", "2013-05-15"));
+	assert_false(date_before("2013", "2013-06"));
+	assert_false(date_before("2013-06", "2013"));
+	assert_true(date_before("2012", "2013"));
+	assert_false(date_before("2013-06-01", "2013-06-01"));
+}
+
+/* How a month reads: the configured format without its day. */
+static void
+a_month_in_the_configured_format(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "%Y-%m-%d", "%Y-%m" }, { "%d/%m/%Y", "%m/%Y" }, { "%m/%d/%Y", "%m/%Y" },
+		{ "%e %B %Y", "%B %Y" }, { "%A %-d %b %Y", "%b %Y" }, { "%d.%m.%Y", "%m.%Y" },
+		{ "%Y%m%d", "%Y%m" }, { "%x", NULL }, { "%F", NULL }, { "%d/%Y", NULL }, { "", NULL },
+	};
+	char out[64];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		assert_int_equal(date_month_format(cases[i][0], out, sizeof out), cases[i][1] ? 0 : -1);
+		if (cases[i][1])
+			assert_string_equal(out, cases[i][1]);
+	}
 }
 
 static void
@@ -165,6 +254,9 @@ main(void)
 		cmocka_unit_test(numbers_for_people),
 		cmocka_unit_test(dates_and_periods),
 		cmocka_unit_test(dates_typed_by_people),
+		cmocka_unit_test(dates_as_precise_as_the_document),
+		cmocka_unit_test(a_period_ends_at_its_end),
+		cmocka_unit_test(a_month_in_the_configured_format),
 		cmocka_unit_test(integers_and_booleans),
 	};
 
