@@ -173,6 +173,22 @@ list_text(char *const *names, size_t n)
 	return b.s ? b.s : xstrdup("");
 }
 
+/* The keys of the focus areas, as files hold them: "a | b". */
+static char *
+focus_keys(const struct plan *p, const int64_t *ids, size_t n)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; p && i < n; i++) {
+		const struct focus_area *fa = plan_focus(p, ids[i]);
+
+		if (fa)
+			buf_printf(&b, "%s%s", b.s ? " | " : "", fa->key);
+	}
+	return b.s ? b.s : xstrdup("");
+}
+
 static char *
 focus_key(const struct plan *p, int64_t id)
 {
@@ -213,6 +229,7 @@ free_list(char **names, size_t n)
 #define FIELD_READ_NUMBER(st, col, s, m) \
 	((s)->has_##m = sqlite3_column_type(st, col) != SQLITE_NULL, (s)->m = sqlite3_column_double(st, col))
 #define FIELD_READ_LIST(st, col, s, m) (void)0
+#define FIELD_READ_FOCUS_LIST FIELD_READ_LIST
 /* The columns a field takes in a SELECT (FIELD_SELECT_* in model.h): one, none for a list. */
 #define FIELD_NCOLUMNS(type) FIELD_NCOLUMNS_##type
 #define FIELD_NCOLUMNS_TEXT 1
@@ -226,10 +243,12 @@ free_list(char **names, size_t n)
 #define FIELD_NCOLUMNS_BOOL 1
 #define FIELD_NCOLUMNS_NUMBER 1
 #define FIELD_NCOLUMNS_LIST 0
+#define FIELD_NCOLUMNS_FOCUS_LIST 0
 #define FIELD_FREE_TEXT(s, m) free((s)->m)
 #define FIELD_FREE_DATE FIELD_FREE_TEXT
 #define FIELD_FREE_PERIOD FIELD_FREE_TEXT
 #define FIELD_FREE_LIST(s, m) free_list((s)->m, (s)->n##m)
+#define FIELD_FREE_FOCUS_LIST(s, m) free((s)->m)
 #define FIELD_FREE_NONE(s, m) (void)0
 #define FIELD_FREE_FOCUS FIELD_FREE_NONE
 #define FIELD_FREE_GOAL FIELD_FREE_NONE
@@ -257,6 +276,7 @@ free_list(char **names, size_t n)
 #define FIELD_TEXT_BOOL(p, s, m) xstrdup((s)->m ? "yes" : "no")
 #define FIELD_TEXT_NUMBER(p, s, m) number_text((s)->has_##m, (s)->m)
 #define FIELD_TEXT_LIST(p, s, m) list_text((s)->m, (s)->n##m)
+#define FIELD_TEXT_FOCUS_LIST(p, s, m) focus_keys(p, (s)->m, (s)->n##m)
 
 /* The same for the rows of FOCUS_FIELDS, GOAL_FIELDS and INDICATOR_FIELDS: item is the struct. */
 #define ITEM_SELECT_(ID, key, member, column, type, flags) FIELD_SELECT_##type(column)
@@ -416,6 +436,32 @@ load_focus(struct db *db, const char *id, struct plan *p)
 	return 0;
 }
 
+/* A goal's focus areas (goal_focus), in link order. */
+static int
+read_goal_focus(struct db *db, const char *id, struct plan *p)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT l.goal_id, l.focus_id FROM goal_focus l JOIN goal g ON g.id = l.goal_id"
+		" WHERE g.strategy_id = ? ORDER BY l.goal_id, l.position, l.focus_id");
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct goal *g = (struct goal *)plan_goal(p, sqlite3_column_int64(st, 0));
+
+		if (!g)
+			continue;
+		g->focus_ids = xrealloc(g->focus_ids, (g->nfocus_ids + 1) * sizeof *g->focus_ids);
+		g->focus_ids[g->nfocus_ids++] = sqlite3_column_int64(st, 1);
+	}
+	if (step_error(db, st, rc) < 0)
+		return -1;
+	sqlite3_finalize(st);
+	return 0;
+}
+
 /* Goals in tree order: each goal followed by its sub-goals, depth-first. */
 static int
 load_goals(struct db *db, const char *id, struct plan *p)
@@ -449,7 +495,7 @@ load_goals(struct db *db, const char *id, struct plan *p)
 	if (step_error(db, st, rc) < 0)
 		return -1;
 	sqlite3_finalize(st);
-	return 0;
+	return read_goal_focus(db, id, p);
 }
 
 static int
@@ -839,12 +885,46 @@ indicator_latest(const struct indicator *ind, enum sex sex)
 	return best;
 }
 
+char *
+goal_focus_names(const struct plan *p, const struct goal *g, const char *sep)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < g->nfocus_ids; i++) {
+		const struct focus_area *fa = plan_focus(p, g->focus_ids[i]);
+
+		if (fa)
+			buf_printf(&b, "%s%s", b.s ? sep : "", fa->name ? fa->name : "");
+	}
+	return b.s ? b.s : xstrdup("");
+}
+
+int
+goal_in_focus(const struct goal *g, int64_t focus_id)
+{
+	for (size_t i = 0; g && i < g->nfocus_ids; i++)
+		if (g->focus_ids[i] == focus_id)
+			return 1;
+	return 0;
+}
+
+int
+activity_in_focus(const struct plan *p, const struct activity *a, int64_t focus_id)
+{
+	const struct goal *g = a->goal_id ? plan_goal(p, a->goal_id) : NULL;
+
+	if (focus_id == 0)
+		return !a->focus_id && !(g && g->nfocus_ids);
+	return a->focus_id == focus_id || goal_in_focus(g, focus_id);
+}
+
 void
 plan_count_status(const struct plan *p, int64_t focus_id, int counts[ST_COUNT])
 {
 	memset(counts, 0, ST_COUNT * sizeof *counts);
 	for (size_t i = 0; i < p->nacts; i++)
-		if (focus_id == 0 || p->acts[i].focus_id == focus_id)
+		if (focus_id == 0 || activity_in_focus(p, &p->acts[i], focus_id))
 			counts[p->acts[i].status]++;
 }
 

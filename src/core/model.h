@@ -35,6 +35,7 @@ enum field_type {
 	FT_STATUS, FT_PERCENT,          /* a status id; a whole number from lo to hi */
 	FT_NUMBER, FT_PERIOD, FT_DIRECTION, FT_BOOL,
 	FT_LIST,                        /* names separated by '|', kept in a table of their own */
+	FT_FOCUS_LIST,                  /* keys of focus areas separated by '|' (goal_focus) */
 	FT_MUNICIPALITY_CODE,           /* kommunkod: four digits, the first two a county's code */
 	FT_ROLE,                        /* a group's role: an id of organisation.h's ROLES */
 	FT_CADENCE,                     /* continuously, yearly, every N years, every N-M years, dates */
@@ -104,6 +105,7 @@ struct strategy { STRATEGY_FIELDS(SF_MEMBER_) };
 #define FIELD_MEMBER_BOOL(m) int m;
 #define FIELD_MEMBER_NUMBER(m) int has_##m; double m;
 #define FIELD_MEMBER_LIST(m) char **m; size_t n##m;
+#define FIELD_MEMBER_FOCUS_LIST(m) int64_t *m; size_t n##m;    /* ids, in link order */
 
 /*
  * The fields of focus areas, goals and indicators, one row each:
@@ -124,7 +126,7 @@ struct strategy { STRATEGY_FIELDS(SF_MEMBER_) };
 	X(TITLE, "title", title, "title", TEXT, FF_REQUIRED) \
 	X(DESCRIPTION, "description", description, "description", TEXT, FF_MULTILINE) \
 	X(PARENT, "parent", parent_id, "parent_id", GOAL, 0) \
-	X(FOCUS, "focus", focus_id, "focus_id", FOCUS, 0)
+	X(FOCUS, "focus", focus_ids, NULL, FOCUS_LIST, 0)
 #define INDICATOR_FIELDS(X) \
 	X(GOAL, "goal", goal_id, "goal_id", GOAL, FF_REQUIRED) \
 	X(NAME, "name", name, "name", TEXT, FF_REQUIRED) \
@@ -179,7 +181,7 @@ struct focus_area {
 struct goal {
 	int64_t id;
 	char *key;
-	GOAL_FIELDS(ITEM_MEMBER_)       /* title, description, parent_id, focus_id (0: none) */
+	GOAL_FIELDS(ITEM_MEMBER_)       /* title, description, parent_id, focus_ids/nfocus_ids (goal_focus) */
 	int depth;              /* 0 for top level, 1 for a sub-goal... */
 };
 
@@ -307,6 +309,7 @@ void model_free_strategy_refs(struct strategy_ref *r, size_t n);
 #define FIELD_SELECT_BOOL FIELD_SELECT_TEXT
 #define FIELD_SELECT_NUMBER FIELD_SELECT_TEXT
 #define FIELD_SELECT_LIST(column) ""
+#define FIELD_SELECT_FOCUS_LIST FIELD_SELECT_LIST
 /* The columns model_read_activity() reads, for SELECTs of activities, and their places. */
 #define MODEL_SELECT_(ID, key, member, column, type, label, flags, lo, hi, form, detail) FIELD_SELECT_##type(column)
 #define MODEL_ACTIVITY_COLUMNS \
@@ -372,7 +375,17 @@ const struct goal *plan_goal(const struct plan *p, int64_t id);
 /* The latest measurement of an indicator for a sex, or NULL. */
 const struct measurement *indicator_latest(const struct indicator *ind, enum sex sex);
 
-/* Activity counts by status, for a focus area (focus_id 0: the whole plan). */
+/* The names of the focus areas goal g is linked to, joined by sep (a new string, "" if none). */
+char *goal_focus_names(const struct plan *p, const struct goal *g, const char *sep);
+/* 1 if goal g is linked to focus area focus_id (goal_focus). */
+int goal_in_focus(const struct goal *g, int64_t focus_id);
+/*
+ * 1 if the activity belongs to focus area focus_id: it names it, or its
+ * goal is linked to it.  focus_id 0: it belongs to no focus area.
+ */
+int activity_in_focus(const struct plan *p, const struct activity *a, int64_t focus_id);
+
+/* Activity counts by status, for a focus area (activity_in_focus(); focus_id 0: the whole plan). */
 void plan_count_status(const struct plan *p, int64_t focus_id, int counts[ST_COUNT]);
 
 /* 1 if the activity is past its due date and neither done nor cancelled. */

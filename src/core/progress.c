@@ -206,8 +206,18 @@ progress_of_counts(const struct act_counts *c)
 	return pr;
 }
 
-void
-progress_count_focus(const struct plan *p, int64_t focus_id, struct act_counts *c)
+/* The focus area an activity counts in for the strategy: its own, else its goal's first, else none (0). */
+static int64_t
+home_focus(const struct plan *p, const struct activity *a)
+{
+	const struct goal *g = a->goal_id ? plan_goal(p, a->goal_id) : NULL;
+
+	return a->focus_id ? a->focus_id : g && g->nfocus_ids ? g->focus_ids[0] : 0;
+}
+
+/* The counts of the activities that pass in(): those of a focus area, or those at home in it. */
+static void
+count_activities(const struct plan *p, int64_t focus_id, int home, struct act_counts *c)
 {
 	double sum = 0;
 	long counted = 0;
@@ -216,7 +226,7 @@ progress_count_focus(const struct plan *p, int64_t focus_id, struct act_counts *
 	for (size_t i = 0; i < p->nacts; i++) {
 		const struct activity *a = &p->acts[i];
 
-		if (a->focus_id != focus_id)
+		if (home ? home_focus(p, a) != focus_id : !activity_in_focus(p, a, focus_id))
 			continue;
 		c->n[a->status]++;
 		c->total++;
@@ -228,6 +238,12 @@ progress_count_focus(const struct plan *p, int64_t focus_id, struct act_counts *
 	}
 	c->known = counted > 0;
 	c->pct = counted ? sum / counted : 0;
+}
+
+void
+progress_count_focus(const struct plan *p, int64_t focus_id, struct act_counts *c)
+{
+	count_activities(p, focus_id, 0, c);
 }
 
 struct progress
@@ -283,9 +299,12 @@ progress_strategy(const struct plan *p)
 		mp = goal_measured(p, &p->goals[i]);
 		add_part(&pr, &sum, &n, progress_goal(p, &p->goals[i]).light, &mp);
 	}
+	/* Each activity once: in its own focus area, else its goal's first, else in the group. */
 	for (size_t i = 0; i < p->nfocus; i++) {
-		struct progress fp = progress_focus(p, &p->focus[i]);
+		struct progress fp;
 
+		count_activities(p, p->focus[i].id, 1, &c);
+		fp = progress_of_counts(&c);
 		add_part(&pr, &sum, &n, fp.light, &fp);
 	}
 	progress_count_focus(p, 0, &c);

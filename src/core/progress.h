@@ -30,11 +30,13 @@ struct progress {
  *   Light: the worst of its indicators', sub-goals' and activities'
  *   lights, but not green without an answer.
  * focus area: the mean progress % of its activities (done counts 100,
- *   cancelled left out).  Light: the worst of its activities'.
+ *   cancelled left out): those that name it and those whose goal is
+ *   linked to it (activity_in_focus()).  Light: the worst of theirs.
  * activity: red if overdue, yellow if delayed, none if cancelled, else green.
  * strategy: the mean of the parts with an answer: each focus area, the
  *   activities without a focus area as one group (by the focus-area
- *   rule), and each top-level goal's measured answer (its indicators',
+ *   rule); an activity of several focus areas counts only in its first
+ *   (its own, else its goal's first link), and each top-level goal's measured answer (its indicators',
  *   else its sub-goals'); so every activity counts once.  Light: the
  *   worst of the focus areas', that group's and the top-level goals'.
  */

@@ -1046,6 +1046,21 @@ walk_header(struct rw *w, const struct plan *p)
 	}
 }
 
+/* The goals linked to a focus area (goal_focus), by title. */
+static void
+focus_goals(struct rw *w, const struct plan *p, const struct focus_area *f)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < p->ngoals; i++)
+		if (goal_in_focus(&p->goals[i], f->id))
+			buf_printf(&b, "%s%s", b.s ? "; " : "", p->goals[i].title);
+	if (b.s)
+		EMIT(w, field, 5, _("Goals"), b.s);
+	buf_free(&b);
+}
+
 static void
 walk_focus(struct rw *w, const struct plan *p)
 {
@@ -1089,6 +1104,7 @@ walk_focus(struct rw *w, const struct plan *p)
 			EMIT(w, field, 5, _("Responsible"), b.s);
 			buf_free(&b);
 		}
+		focus_goals(w, p, f);
 		plan_count_status(p, f->id, counts);
 		EMIT(w, status_counts, counts);
 	}
@@ -1124,18 +1140,21 @@ walk_goals(struct rw *w, const struct plan *p)
 	EMIT(w, heading, _("GOALS AND INDICATORS"), _("Goals and indicators"));
 	for (size_t i = 0; w->ops->bar && i < p->ngoals; i++) {
 		const struct goal *g = &p->goals[i];
-		const struct focus_area *f = plan_focus(p, g->focus_id);
 		struct progress pr = progress_goal(p, g);
-		char *label;
+		char *label, *areas = goal_focus_names(p, g, ", ");
 
+		/* One focus area beside the title; several (a goal made concrete in them) on a line of their own. */
 		if (g->depth > 0)
 			label = xasprintf(_("Sub-goal: %s"), g->title);
-		else if (f)
-			label = xasprintf(_("Goal (%s): %s"), f->name, g->title);
+		else if (g->nfocus_ids == 1)
+			label = xasprintf(_("Goal (%s): %s"), areas, g->title);
 		else
 			label = xasprintf(_("Goal: %s"), g->title);
 		EMIT(w, bar, &(struct report_bar){ .kind = BAR_GOAL, .depth = g->depth, .first = i == 0,
 		                                   .label = label, .name = g->title, .pr = &pr });
+		if (g->nfocus_ids > 1 || (g->depth > 0 && g->nfocus_ids))
+			EMIT(w, field, 4 + 2 * g->depth, _("Focus areas"), areas);
+		free(areas);
 		free(label);
 		for (size_t j = 0; j < p->ninds; j++)
 			if (p->inds[j].goal_id == g->id)

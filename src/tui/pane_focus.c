@@ -125,12 +125,12 @@ detail(struct view *v, long row, struct doc *d)
 			for (size_t k = 0; k < fa->nbodies; k++)
 				doc_text(d, 2, fa->bodies[k], DC_NORMAL);
 		}
-		for (size_t k = 0; k < p->ngoals; k++)
-			if (p->goals[k].focus_id == fa->id) {
-				doc_heading(d, _("Goals"));
-				for (; k < p->ngoals; k++)
-					if (p->goals[k].focus_id == fa->id)
-						doc_text(d, 2 + 2 * p->goals[k].depth, p->goals[k].title, DC_NORMAL);
+		/* Every goal linked to it (goal_focus), with its sub-goals. */
+		for (size_t k = 0, any = 0; k < p->ngoals; k++)
+			if (goal_in_focus(&p->goals[k], fa->id)) {
+				if (!any++)
+					doc_heading(d, _("Goals"));
+				doc_text(d, 2, p->goals[k].title, DC_NORMAL);
 			}
 		f.focus_id = fa->id;
 		doc_activities(d, dash, &f, 30);

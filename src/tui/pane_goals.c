@@ -172,14 +172,15 @@ goal_detail(struct dash *dash, size_t index, struct doc *d)
 	const struct plan *p = &dash->plan;
 	const struct goal *g = &p->goals[index];
 	const struct goal *parent = g->parent_id ? plan_goal(p, g->parent_id) : NULL;
-	const struct focus_area *fa = g->focus_id ? plan_focus(p, g->focus_id) : NULL;
 	struct act_filter f;
+	char *areas = goal_focus_names(p, g, "; ");
 	int any = 0;
 
 	doc_heading(d, g->title);
 	doc_field(d, _("Description"), g->description);
 	doc_field(d, _("Part of"), parent ? parent->title : NULL);
-	doc_field(d, _("Focus area"), fa ? fa->name : NULL);
+	doc_field(d, g->nfocus_ids > 1 ? _("Focus areas") : _("Focus area"), *areas ? areas : NULL);
+	free(areas);
 	for (size_t i = 0; i < p->ngoals; i++)
 		if (p->goals[i].parent_id == g->id) {
 			if (!any++)

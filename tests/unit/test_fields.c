@@ -41,7 +41,8 @@ setup(void **state)
 	     "INSERT INTO goal (id, strategy_id, key, position, title) VALUES (1, 's', 'g1', 0, 'Mål');"
 	     "INSERT INTO activity (id, strategy_id, ref, position, title) VALUES (7, 's', 'a7', 0, 'Sju');"
 	     "INSERT INTO responsible_body (focus_id, position, name) VALUES (1, 0, 'KS'), (1, 1, 'BUN');"
-	     "INSERT INTO goal (id, strategy_id, key, position, title, parent_id, focus_id) VALUES (2, 's', 'g2', 1, 'Del', 1, 1);"
+	     "INSERT INTO goal (id, strategy_id, key, position, title, parent_id) VALUES (2, 's', 'g2', 1, 'Del', 1);"
+	     "INSERT INTO goal_focus (goal_id, focus_id, position) VALUES (2, 1, 0);"
 	     "INSERT INTO indicator (id, strategy_id, goal_id, key, position, name, direction, baseline, target_period, by_sex)"
 	     " VALUES (1, 's', 2, 'i1', 0, 'Andel', 'lower', 8.5, '2030', 1);");
 	return 0;

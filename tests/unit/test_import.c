@@ -252,8 +252,9 @@ import_and_load(void **state)
 	assert_int_equal(p.goals[1].parent_id, p.goals[0].id);
 	assert_int_equal(p.goals[2].parent_id, p.goals[1].id);
 	assert_int_equal(p.goals[3].parent_id, p.goals[0].id);
-	assert_int_equal(p.goals[3].focus_id, p.focus[1].id);
-	assert_int_equal(p.goals[4].focus_id, p.focus[0].id);
+	assert_int_equal(p.goals[3].nfocus_ids, 1);
+	assert_int_equal(p.goals[3].focus_ids[0], p.focus[1].id);
+	assert_int_equal(p.goals[4].focus_ids[0], p.focus[0].id);
 	assert_int_equal(p.goals[4].parent_id, 0);
 	assert_string_equal(plan_goal(&p, p.goals[2].parent_id)->key, "del1");
 

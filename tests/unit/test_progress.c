@@ -375,6 +375,65 @@ strategy_counts_every_activity(void **state)
 	assert_true(pr.pct > 64.99 && pr.pct < 65.01);
 }
 
+/*
+ * A goal linked to several focus areas (goal_focus): each of them counts
+ * the goal's activities, but the strategy counts every activity once, in
+ * its first focus area (its own, else its goal's first link).
+ */
+static void
+links_roll_up_once(void **state)
+{
+	struct focus_area f[2] = { { .id = 7 }, { .id = 8 } };
+	int64_t links[2] = { 8, 7 };
+	struct goal g = { .id = 3, .focus_ids = links, .nfocus_ids = 2 };
+	struct activity acts[3];
+	struct act_counts c;
+	struct plan p;
+	struct progress pr;
+
+	(void)state;
+	setenv("STYRKORT_TODAY", "2026-11-22", 1);
+	acts[0] = act(1, 7, 0, ST_IN_PROGRESS, 20, NULL);     /* focus area 7 itself */
+	acts[1] = act(2, 0, 3, ST_IN_PROGRESS, 80, NULL);     /* the goal only: in 8 and 7 */
+	acts[2] = act(3, 7, 3, ST_DONE, 100, NULL);           /* both: once in 7, and in 8 through the goal */
+	memset(&p, 0, sizeof p);
+	p.focus = f;
+	p.nfocus = 2;
+	p.goals = &g;
+	p.ngoals = 1;
+	p.acts = acts;
+	p.nacts = 3;
+	/* Focus area 7: all three, (20 + 80 + 100) / 3; focus area 8: the goal's two, (80 + 100) / 2. */
+	progress_count_focus(&p, 7, &c);
+	assert_int_equal(c.total, 3);
+	pr = progress_focus(&p, &f[0]);
+	assert_true(pr.pct > 66.66 && pr.pct < 66.67);
+	progress_count_focus(&p, 8, &c);
+	assert_int_equal(c.total, 2);
+	assert_true(progress_focus(&p, &f[1]).pct > 89.99);
+	/* None is without a focus area: the goal's links place the second. */
+	progress_count_focus(&p, 0, &c);
+	assert_int_equal(c.total, 0);
+	assert_int_equal(progress_count_unlinked(&p), 0);
+	/*
+	 * The strategy: 7 holds the first and third, (20 + 100) / 2 = 60; 8 (the
+	 * goal's first link) the second, 80: (60 + 80) / 2 = 70, not the 78 that
+	 * the focus areas' own figures (66.7, 90) would give by counting two twice.
+	 */
+	pr = progress_strategy(&p);
+	assert_true(pr.known);
+	assert_true(pr.pct > 69.99 && pr.pct < 70.01);
+	/* An overdue activity of the goal turns both focus areas red, and the strategy. */
+	acts[1].due = "2026-01-01";
+	assert_int_equal(progress_focus(&p, &f[0]).light, LIGHT_RED);
+	assert_int_equal(progress_focus(&p, &f[1]).light, LIGHT_RED);
+	assert_int_equal(progress_strategy(&p).light, LIGHT_RED);
+	/* Without links the goal's activity is without a focus area again. */
+	g.nfocus_ids = 0;
+	progress_count_focus(&p, 0, &c);
+	assert_int_equal(c.total, 1);
+}
+
 /* An overdue activity turns its focus area's and its goal's light red, even when the goal is measured on track. */
 static void
 overdue_is_red_everywhere(void **state)
@@ -448,6 +507,7 @@ main(void)
 		cmocka_unit_test(target_without_values_is_no_data),
 		cmocka_unit_test(strategy_counts_every_activity),
 		cmocka_unit_test(overdue_is_red_everywhere),
+		cmocka_unit_test(links_roll_up_once),
 		cmocka_unit_test(bar_text),
 	};
 
