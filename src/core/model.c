@@ -272,7 +272,7 @@ free_list(char **names, size_t n)
 #define FIELD_TEXT_GOAL(p, s, m) goal_key(p, (s)->m)
 #define FIELD_TEXT_STATUS(p, s, m) xstrdup(status_id((s)->m))
 #define FIELD_TEXT_PERCENT(p, s, m) xasprintf("%d", (s)->m)
-#define FIELD_TEXT_DIRECTION(p, s, m) xstrdup((s)->m ? "lower" : "higher")
+#define FIELD_TEXT_DIRECTION(p, s, m) xstrdup((s)->m == DIR_LOWER ? "lower" : (s)->m == DIR_HIGHER ? "higher" : "")
 #define FIELD_TEXT_BOOL(p, s, m) xstrdup((s)->m ? "yes" : "no")
 #define FIELD_TEXT_NUMBER(p, s, m) number_text((s)->has_##m, (s)->m)
 #define FIELD_TEXT_LIST(p, s, m) list_text((s)->m, (s)->n##m)
@@ -328,8 +328,8 @@ model_strategy_value(const struct strategy *s, enum strategy_field f)
 	}
 }
 
-char *
-model_item_text(enum kind kind, const struct plan *p, const void *item, int field)
+static char *
+item_text(enum kind kind, const struct plan *p, const void *item, int field)
 {
 	switch (kind) {
 	case KIND_STRATEGY: return dup_text(model_strategy_value(item, (enum strategy_field)field));
@@ -341,6 +341,46 @@ model_item_text(enum kind kind, const struct plan *p, const void *item, int fiel
 	case KIND_FOLLOWUP: return organisation_followup_text(item, (enum followup_field)field);
 	default: return xstrdup("");
 	}
+}
+
+char *
+model_item_text(enum kind kind, const struct plan *p, const void *item, int field)
+{
+	char *v = item_text(kind, p, item, field);
+
+	/* A mark such as example is held only when set: "no" is the same as nothing. */
+	if ((tables[kind].f[field].flags & FF_YES_ONLY) && strcmp(v, "no") == 0)
+		*v = '\0';
+	return v;
+}
+
+static const struct {
+	const char *id, *label;
+} series_names[SERIES_COUNT] = {
+	[SERIES_MUNICIPALITY] = { "municipality", N_("municipality") },
+	[SERIES_COUNTY] = { "county", N_("county") },
+	[SERIES_COUNTRY] = { "country", N_("country") },
+};
+
+const char *
+series_id(enum series s)
+{
+	return s < SERIES_COUNT ? series_names[s].id : "?";
+}
+
+int
+series_from_id(const char *id)
+{
+	for (int i = 0; i < SERIES_COUNT; i++)
+		if (strcmp(id, series_names[i].id) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+series_label(enum series s)
+{
+	return s < SERIES_COUNT ? _(series_names[s].label) : "?";
 }
 
 static int
@@ -498,17 +538,20 @@ load_goals(struct db *db, const char *id, struct plan *p)
 	return read_goal_focus(db, id, p);
 }
 
+/* The values of one indicator into *v (*n of them): its own series, or the comparisons (st decides). */
 static int
-load_values(struct db *db, struct indicator *ind, sqlite3_stmt *st)
+load_values(struct db *db, struct indicator *ind, sqlite3_stmt *st, struct measurement **v, size_t *n)
 {
 	int rc;
 
 	sqlite3_bind_int64(st, 1, ind->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct measurement *m;
+		int series = series_from_id(db_text(st, 6));
 
-		ind->values = xrealloc(ind->values, (ind->nvalues + 1) * sizeof *ind->values);
-		m = &ind->values[ind->nvalues++];
+		*v = xrealloc(*v, (*n + 1) * sizeof **v);
+		m = &(*v)[(*n)++];
+		m->series = series < 0 ? SERIES_MUNICIPALITY : (enum series)series;
 		m->period = db_strdup(st, 0);
 		m->period_key = sqlite3_column_int(st, 1);
 		m->sex = sex_from_char(db_text(st, 2)[0]);
@@ -530,14 +573,21 @@ load_indicators(struct db *db, const char *id, struct plan *p)
 {
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT id, key, " INDICATOR_FIELDS(ITEM_SELECT_) "1 FROM indicator WHERE strategy_id = ? ORDER BY position");
-	sqlite3_stmt *vals = db_prepare(db,
-		"SELECT period, period_key, sex, value, entered_by, entered_at FROM measurement"
-		" WHERE indicator_id = ? AND series = 'municipality' ORDER BY period_key, CASE sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END");
+	/* The municipality's own values and the comparison areas' apart: progress and "latest" read only the first. */
+#define VALUES_SQL(where, order) \
+	"SELECT period, period_key, sex, value, entered_by, entered_at, series FROM measurement" \
+	" WHERE indicator_id = ? AND " where " ORDER BY " order "period_key," \
+	" CASE sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END"
+	sqlite3_stmt *vals = db_prepare(db, VALUES_SQL("series = 'municipality'", ""));
+	sqlite3_stmt *cmp = db_prepare(db, VALUES_SQL("series <> 'municipality'",
+	                                              "CASE series WHEN 'county' THEN 0 ELSE 1 END, "));
+#undef VALUES_SQL
 	int rc;
 
-	if (!st || !vals) {
+	if (!st || !vals || !cmp) {
 		sqlite3_finalize(st);
 		sqlite3_finalize(vals);
+		sqlite3_finalize(cmp);
 		return -1;
 	}
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -551,12 +601,14 @@ load_indicators(struct db *db, const char *id, struct plan *p)
 		item->id = sqlite3_column_int64(st, 0);
 		item->key = db_strdup(st, 1);
 		INDICATOR_FIELDS(ITEM_READ_)
-		if (load_values(db, item, vals) < 0) {
+		if (load_values(db, item, vals, &item->values, &item->nvalues) < 0 ||
+		    load_values(db, item, cmp, &item->comparisons, &item->ncomparisons) < 0) {
 			rc = SQLITE_ERROR;
 			break;
 		}
 	}
 	sqlite3_finalize(vals);
+	sqlite3_finalize(cmp);
 	if (rc == SQLITE_ERROR) {
 		sqlite3_finalize(st);
 		return -1;
@@ -807,6 +859,17 @@ model_copy_activity(struct activity *dst, const struct activity *src)
 	FIELD_COPY_TEXT(dst, src, changed_at);
 }
 
+static void
+free_values(struct measurement *v, size_t n)
+{
+	for (size_t j = 0; j < n; j++) {
+		free(v[j].period);
+		free(v[j].entered_by);
+		free(v[j].entered_at);
+	}
+	free(v);
+}
+
 void
 model_free_plan(struct plan *p)
 {
@@ -831,12 +894,8 @@ model_free_plan(struct plan *p)
 
 		free(item->key);
 		INDICATOR_FIELDS(ITEM_FREE_)
-		for (size_t j = 0; j < item->nvalues; j++) {
-			free(item->values[j].period);
-			free(item->values[j].entered_by);
-			free(item->values[j].entered_at);
-		}
-		free(item->values);
+		free_values(item->values, item->nvalues);
+		free_values(item->comparisons, item->ncomparisons);
 	}
 	for (size_t i = 0; i < p->nacts; i++)
 		model_free_activity(&p->acts[i]);
@@ -854,6 +913,46 @@ indicator_format_value(char *out, size_t n, const struct indicator *ind, double 
 		format_number_ui_decimals(out, n, v, (int)ind->decimals);
 	else
 		format_number_ui(out, n, v);
+}
+
+char *
+indicator_title(const struct indicator *ind)
+{
+	const char *q = ind->qualifier && *ind->qualifier ? ind->qualifier : NULL;
+	const char *b = ind->breakdown && *ind->breakdown ? ind->breakdown : NULL;
+
+	if (!q && !b)
+		return xstrdup(ind->name ? ind->name : "");
+	return xasprintf("%s (%s%s%s)", ind->name ? ind->name : "", q ? q : "", q && b ? "; " : "", b ? b : "");
+}
+
+char *
+indicator_comparisons(const struct indicator *ind)
+{
+	const struct measurement *last = NULL;
+	struct buf b;
+
+	for (size_t i = 0; i < ind->ncomparisons; i++) {
+		const struct measurement *m = &ind->comparisons[i];
+
+		if (m->sex == SEX_T && m->has_value && (!last || m->period_key > last->period_key))
+			last = m;
+	}
+	if (!last)
+		return NULL;
+	buf_init(&b);
+	for (size_t i = 0; i < ind->ncomparisons; i++) {
+		const struct measurement *m = &ind->comparisons[i];
+		char num[64];
+
+		if (m->sex != SEX_T || !m->has_value || strcmp(m->period, last->period) != 0)
+			continue;
+		indicator_format_value(num, sizeof num, ind, m->value);
+		buf_printf(&b, "%s%s %s%s%s", b.s ? ", " : "", series_label(m->series), num,
+		           ind->unit && *ind->unit ? " " : "", ind->unit ? ind->unit : "");
+	}
+	buf_printf(&b, " (%s)", last->period);
+	return buf_steal(&b);
 }
 
 const struct focus_area *

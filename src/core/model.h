@@ -44,7 +44,8 @@ enum field_type {
 enum field_flag {
 	FF_REQUIRED = 1,        /* may not be empty */
 	FF_MULTILINE = 2,       /* a text that may hold line breaks and tabs */
-	FF_NO_CSV = 4           /* left out of the CSV report (long text) */
+	FF_NO_CSV = 4,          /* left out of the CSV report (long text) */
+	FF_YES_ONLY = 8         /* a BOOL that files hold only when yes (example) */
 };
 struct field_def {
 	const char *key, *column;       /* column NULL: not a column of the kind's table */
@@ -79,7 +80,7 @@ const struct field_def *model_fields(enum kind k, size_t *n);
 	X(paragraph, TEXT, 0) X(dnr, TEXT, 0) X(document_date, DATE, 0) X(revised_on, DATE, 0) \
 	X(reference, TEXT, 0) X(valid_from, DATE, 0) X(valid_to, DATE, 0) \
 	X(until_further_notice, BOOL, 0) X(replaces, TEXT, 0) X(related, TEXT, 0) \
-	X(owner, TEXT, 0) X(source, TEXT, 0) \
+	X(owner, TEXT, 0) X(source, TEXT, 0) X(example, BOOL, FF_YES_ONLY) \
 	X(vision, TEXT, FF_MULTILINE) X(purpose, TEXT, FF_MULTILINE) X(target_group, TEXT, FF_MULTILINE) \
 	X(organisation, TEXT, FF_MULTILINE) X(follow_up, TEXT, FF_MULTILINE) X(note, TEXT, FF_MULTILINE)
 
@@ -101,7 +102,9 @@ struct strategy { STRATEGY_FIELDS(SF_MEMBER_) };
 #define FIELD_MEMBER_GOAL FIELD_MEMBER_FOCUS
 #define FIELD_MEMBER_STATUS(m) enum status m;
 #define FIELD_MEMBER_PERCENT(m) int m;
-#define FIELD_MEMBER_DIRECTION(m) int m;        /* 1: lower is better */
+#define FIELD_MEMBER_DIRECTION(m) enum direction m;
+/* Which way is better; DIR_NONE: the file does not say (progress needs it). */
+enum direction { DIR_NONE, DIR_HIGHER, DIR_LOWER };
 #define FIELD_MEMBER_BOOL(m) int m;
 #define FIELD_MEMBER_NUMBER(m) int has_##m; double m;
 #define FIELD_MEMBER_LIST(m) char **m; size_t n##m;
@@ -121,32 +124,40 @@ struct strategy { STRATEGY_FIELDS(SF_MEMBER_) };
 #define FOCUS_FIELDS(X) \
 	X(NAME, "name", name, "name", TEXT, FF_REQUIRED) \
 	X(PURPOSE, "purpose", purpose, "purpose", TEXT, FF_MULTILINE) \
-	X(RESPONSIBLE, "responsible", bodies, NULL, LIST, 0)
+	X(RESPONSIBLE, "responsible", bodies, NULL, LIST, 0) \
+	X(SOURCE, "source", source, "source", TEXT, 0) \
+	X(EXAMPLE, "example", example, "example", BOOL, FF_YES_ONLY)
 #define GOAL_FIELDS(X) \
 	X(TITLE, "title", title, "title", TEXT, FF_REQUIRED) \
 	X(DESCRIPTION, "description", description, "description", TEXT, FF_MULTILINE) \
 	X(PARENT, "parent", parent_id, "parent_id", GOAL, 0) \
-	X(FOCUS, "focus", focus_ids, NULL, FOCUS_LIST, 0)
+	X(FOCUS, "focus", focus_ids, NULL, FOCUS_LIST, 0) \
+	X(SOURCE, "source", source, "source", TEXT, 0) \
+	X(EXAMPLE, "example", example, "example", BOOL, FF_YES_ONLY)
 #define INDICATOR_FIELDS(X) \
 	X(GOAL, "goal", goal_id, "goal_id", GOAL, FF_REQUIRED) \
 	X(NAME, "name", name, "name", TEXT, FF_REQUIRED) \
+	X(QUALIFIER, "qualifier", qualifier, "qualifier", TEXT, 0) \
+	X(BREAKDOWN, "breakdown", breakdown, "breakdown", TEXT, 0) \
 	X(DESCRIPTION, "description", description, "description", TEXT, FF_MULTILINE) \
 	X(UNIT, "unit", unit, "unit", TEXT, 0) \
 	X(SOURCE, "source", source, "source", TEXT, 0) \
 	X(KOLADA, "kolada", kolada, "kolada", TEXT, 0) \
-	X(DIRECTION, "direction", lower_is_better, "direction", DIRECTION, 0) \
+	X(DIRECTION, "direction", direction, "direction", DIRECTION, 0) \
 	X(BASELINE, "baseline", baseline, "baseline", NUMBER, 0) \
 	X(BASELINE_PERIOD, "baseline_period", baseline_period, "baseline_period", PERIOD, 0) \
 	X(TARGET, "target", target, "target", NUMBER, 0) \
 	X(TARGET_PERIOD, "target_period", target_period, "target_period", PERIOD, 0) \
 	X(BY_SEX, "by_sex", by_sex, "by_sex", BOOL, 0) \
-	X(DECIMALS, "decimals", decimals, "decimals", NUMBER, 0)
+	X(DECIMALS, "decimals", decimals, "decimals", NUMBER, 0) \
+	X(EXAMPLE, "example", example, "example", BOOL, FF_YES_ONLY)
 /* A group that carries the strategy ([group.ID]): organisation.h. */
 #define GROUP_FIELDS(X) \
 	X(ROLE, "role", role, "role", ROLE, FF_REQUIRED) \
 	X(NAME, "name", name, "name", TEXT, 0) \
 	X(COMPOSITION, "composition", composition, "composition", TEXT, FF_MULTILINE) \
-	X(SOURCE, "source", source, "source", TEXT, 0)
+	X(SOURCE, "source", source, "source", TEXT, 0) \
+	X(EXAMPLE, "example", example, "example", BOOL, FF_YES_ONLY)
 /* A follow-up of the follow-up plan ([followup.ID]): organisation.h says when one is due. */
 #define FOLLOWUP_FIELDS(X) \
 	X(WHAT, "what", what, "what", TEXT, FF_REQUIRED) \
@@ -154,7 +165,8 @@ struct strategy { STRATEGY_FIELDS(SF_MEMBER_) };
 	X(FIRST, "first", first, "first_date", DATE, 0) \
 	X(DATES, "dates", dates, "dates", DATES, 0) \
 	X(NOTE, "note", note, "note", TEXT, FF_MULTILINE) \
-	X(SOURCE, "source", source, "source", TEXT, 0)
+	X(SOURCE, "source", source, "source", TEXT, 0) \
+	X(EXAMPLE, "example", example, "example", BOOL, FF_YES_ONLY)
 #define FA_ENUM_(ID, key, member, column, type, flags) FA_##ID,
 #define GF_ENUM_(ID, key, member, column, type, flags) GF_##ID,
 #define IND_ENUM_(ID, key, member, column, type, flags) IND_##ID,
@@ -185,7 +197,16 @@ struct goal {
 	int depth;              /* 0 for top level, 1 for a sub-goal... */
 };
 
+/* Whose value: the municipality's own, or a comparison area's. */
+enum series { SERIES_MUNICIPALITY, SERIES_COUNTY, SERIES_COUNTRY, SERIES_COUNT };
+/* "municipality", "county", "country" (files, the database); -1 if unknown. */
+const char *series_id(enum series s);
+int series_from_id(const char *id);
+/* "county", "country" in the UI language ("län", "riket"). */
+const char *series_label(enum series s);
+
 struct measurement {
+	enum series series;
 	char *period;
 	int period_key;         /* sortable: later periods are larger */
 	enum sex sex;
@@ -197,9 +218,11 @@ struct measurement {
 struct indicator {
 	int64_t id;
 	char *key;
-	INDICATOR_FIELDS(ITEM_MEMBER_)  /* goal_id, name... lower_is_better, has_baseline/baseline... */
-	struct measurement *values;     /* sorted by period, then sex */
+	INDICATOR_FIELDS(ITEM_MEMBER_)  /* goal_id, name... direction, has_baseline/baseline... */
+	struct measurement *values;     /* the municipality's own, sorted by period, then sex */
 	size_t nvalues;
+	struct measurement *comparisons;        /* the county's and the country's, by series, period, sex */
+	size_t ncomparisons;
 };
 #undef ITEM_MEMBER_
 
@@ -264,12 +287,14 @@ struct activity {
 struct group {
 	int64_t id;
 	char *key, *role, *name, *composition, *source;
+	char *example;          /* "yes" or NULL */
 };
 
 /* A follow-up of the plan: what (as written), its cadence, the first date, the dates, a note. */
 struct followup {
 	int64_t id;
 	char *key, *what, *cadence, *first, *dates, *note, *source;
+	char *example;          /* "yes" or NULL */
 };
 
 /* A whole strategy, for the report, export and the dashboard's panes. */
@@ -305,7 +330,7 @@ void model_free_strategy_refs(struct strategy_ref *r, size_t n);
 #define FIELD_SELECT_GOAL FIELD_SELECT_FOCUS
 #define FIELD_SELECT_STATUS FIELD_SELECT_TEXT
 #define FIELD_SELECT_PERCENT FIELD_SELECT_TEXT
-#define FIELD_SELECT_DIRECTION(column) column " = 'lower', "
+#define FIELD_SELECT_DIRECTION(column) "CASE " column " WHEN 'higher' THEN 1 WHEN 'lower' THEN 2 ELSE 0 END, "
 #define FIELD_SELECT_BOOL FIELD_SELECT_TEXT
 #define FIELD_SELECT_NUMBER FIELD_SELECT_TEXT
 #define FIELD_SELECT_LIST(column) ""
@@ -369,6 +394,14 @@ void model_free_plan(struct plan *p);
  * (the shortest text that reads back as the value).
  */
 void indicator_format_value(char *out, size_t n, const struct indicator *ind, double v);
+
+/* The name with its qualifier and breakdown beside it: "Andel sysselsatta (20–64 år; ...)" (a new string). */
+char *indicator_title(const struct indicator *ind);
+/*
+ * The comparison areas' total values in the latest period that has one,
+ * in the UI language: "county 10 %, country 16 % (2013)"; NULL if none.
+ */
+char *indicator_comparisons(const struct indicator *ind);
 
 const struct focus_area *plan_focus(const struct plan *p, int64_t id);
 const struct goal *plan_goal(const struct plan *p, int64_t id);

@@ -96,10 +96,26 @@ struct measurement_in {
 	char period[16];
 	int period_key;
 	char sex;
+	enum series series;
 	int has_value;
 	double value;
 	int line;
 };
+
+/* The key prefix of each series' values: value.2013, county.2013, country.2013.k... */
+static const char *const value_prefixes[SERIES_COUNT] = {
+	[SERIES_MUNICIPALITY] = "value.", [SERIES_COUNTY] = "county.", [SERIES_COUNTRY] = "country.",
+};
+
+/* The series whose values key is, or -1. */
+static int
+value_series(const char *key)
+{
+	for (int s = 0; s < SERIES_COUNT; s++)
+		if (strncmp(key, value_prefixes[s], strlen(value_prefixes[s])) == 0)
+			return s;
+	return -1;
+}
 
 struct import {
 	struct ini ini;
@@ -263,10 +279,11 @@ parse_value_key(struct import *im, size_t idx, const char *key)
 	int line = ini_line(&im->ini, it->section, key), bad = 0;
 	char *text;
 
-	snprintf(period, sizeof period, "%s", key + strlen("value."));
 	im->values = xrealloc(im->values, (im->nvalues + 1) * sizeof *im->values);
 	m = &im->values[im->nvalues];
 	memset(m, 0, sizeof *m);
+	m->series = (enum series)value_series(key);
+	snprintf(period, sizeof period, "%s", key + strlen(value_prefixes[m->series]));
 	m->item = idx;
 	m->line = line;
 	m->sex = 'T';
@@ -299,7 +316,7 @@ parse_value_key(struct import *im, size_t idx, const char *key)
 	}
 	free(text);
 	for (size_t i = 0; i < im->nvalues; i++) {
-		if (im->values[i].item == idx && im->values[i].sex == m->sex &&
+		if (im->values[i].item == idx && im->values[i].sex == m->sex && im->values[i].series == m->series &&
 		    strcmp(im->values[i].period, m->period) == 0) {
 			err_set(_("%s: line %d: [%s] %s: the value for %s %c is given twice (also line %d)"),
 			        im->ini.path, line, it->section, key, m->period, m->sex, im->values[i].line);
@@ -333,7 +350,7 @@ unknown_key(const struct import *im, enum kind kind, const char *section, const 
 	for (size_t f = 0; f < nfields(kind); f++)
 		buf_printf(&b, "%s%s", f ? ", " : "", fields_of(kind)[f].key);
 	if (kind == KIND_INDICATOR)
-		buf_puts(&b, ", value.PERIOD[.k|.m]");
+		buf_puts(&b, ", value.PERIOD[.k|.m], county.PERIOD[.k|.m], country.PERIOD[.k|.m]");
 	err_set(_("%s: line %d: [%s]: unknown key '%s'; the keys of this section are: %s"),
 	        im->ini.path, k->line, section, k->key, b.s);
 	buf_free(&b);
@@ -366,7 +383,7 @@ read_section(struct import *im, const char *section, enum kind kind, const char 
 
 		if (strcmp(k->section, section) != 0)
 			continue;
-		if (kind == KIND_INDICATOR && strncmp(k->key, "value.", 6) == 0) {
+		if (kind == KIND_INDICATOR && value_series(k->key) >= 0) {
 			if (parse_value_key(im, idx, k->key) < 0)
 				return -1;
 			it = &im->items[idx];
@@ -574,9 +591,8 @@ bind_field(sqlite3_stmt *st, int idx, const struct field_def *f, const char *v)
 	char canon[16];
 
 	if (!v || !*v) {
-		if (f->type == FT_DIRECTION)
-			sqlite3_bind_text(st, idx, "higher", -1, SQLITE_STATIC);
-		else if (f->type == FT_BOOL || f->type == FT_PERCENT)
+		/* A direction not given stays so (NULL): progress will not guess it. */
+		if (f->type == FT_BOOL || f->type == FT_PERCENT)
 			sqlite3_bind_int(st, idx, 0);
 		else if (f->type == FT_STATUS)
 			sqlite3_bind_text(st, idx, "not_started", -1, SQLITE_STATIC);
@@ -878,8 +894,9 @@ save_values(struct db *db, struct import *im, const char *strategy_id, const cha
 		const struct measurement_in *m = &im->values[i];
 		const struct item *ind = &im->items[m->item];
 
-		if (measurement_save(db, strategy_id, ind->db_id, item_value(ind, "name"), m->period,
-		                     m->period_key, m->sex, m->has_value, m->value, comment, NULL) < 0)
+		struct value_key k = { ind->db_id, item_value(ind, "name"), m->series, m->period, m->period_key, m->sex };
+
+		if (measurement_save(db, strategy_id, &k, m->has_value, m->value, comment, NULL) < 0)
 			return -1;
 	}
 	return 0;
@@ -1131,14 +1148,15 @@ export_goals(struct db *db, struct exporter *x, const struct plan *p)
 	return 0;
 }
 
-/* value.PERIOD[.k|.m] = VALUE, or "" for no data. */
+/* value.PERIOD[.k|.m] = VALUE, or "" for no data (county. and country. for the comparisons). */
 static void
-export_values(struct exporter *x, const struct indicator *ind)
+export_values(struct exporter *x, const struct measurement *v, size_t n)
 {
-	for (size_t j = 0; j < ind->nvalues; j++) {
-		const struct measurement *m = &ind->values[j];
-		char *key = m->sex == SEX_T ? xasprintf("value.%s", m->period)
-		                            : xasprintf("value.%s.%c", m->period, m->sex == SEX_K ? 'k' : 'm');
+	for (size_t j = 0; j < n; j++) {
+		const struct measurement *m = &v[j];
+		const char *prefix = value_prefixes[m->series];
+		char *key = m->sex == SEX_T ? xasprintf("%s%s", prefix, m->period)
+		                            : xasprintf("%s%s.%c", prefix, m->period, m->sex == SEX_K ? 'k' : 'm');
 		char *safe;
 
 		for (char *c = key; *c; c++)
@@ -1158,7 +1176,8 @@ export_indicator(struct exporter *x, const struct plan *p, const struct indicato
 {
 	section(x, "indicator.", ind->key, xasprintf(_("indicator %s"), ind->key));
 	export_fields(x, p, KIND_INDICATOR, ind);
-	export_values(x, ind);
+	export_values(x, ind->values, ind->nvalues);
+	export_values(x, ind->comparisons, ind->ncomparisons);
 }
 
 int

@@ -82,15 +82,23 @@ load(struct view *v)
 		vrows_wrap(rows, w, ind0, g->title, g->depth ? DC_LABEL : DC_HEADING, 1, 0, ITEM_GOAL, i);
 		for (size_t k = 0; k < p->ninds; k++) {
 			const struct indicator *ind = &p->inds[k];
-			char *line, *src;
+			char *line, *src, *cmp;
 
 			if (ind->goal_id != g->id)
 				continue;
 			any = 1;
-			vrows_wrap(rows, w, ind0 + 2, ind->name, DC_NORMAL, 1, 0, ITEM_INDICATOR, k);
+			line = indicator_title(ind);
+			vrows_wrap(rows, w, ind0 + 2, line, DC_NORMAL, 1, 0, ITEM_INDICATOR, k);
+			free(line);
 			line = values_line(ind);
 			vrows_wrap(rows, w, ind0 + 4, line, DC_NORMAL, 0, 0, ITEM_INDICATOR, k);
 			free(line);
+			if ((cmp = indicator_comparisons(ind))) {
+				line = xasprintf(_("Compared with: %s"), cmp);
+				vrows_wrap(rows, w, ind0 + 4, line, DC_NORMAL, 0, 0, ITEM_INDICATOR, k);
+				free(line);
+				free(cmp);
+			}
 			if (ind->by_sex) {
 				line = sex_line(ind);
 				vrows_wrap(rows, w, ind0 + 4, line, DC_NORMAL, 0, 0, ITEM_INDICATOR, k);
@@ -131,12 +139,15 @@ indicator_detail(struct dash *dash, const struct indicator *ind, struct doc *d)
 	char v[96], *line;
 
 	doc_heading(d, ind->name);
+	doc_field(d, _("Qualifier"), ind->qualifier);
+	doc_field(d, _("Breakdown"), ind->breakdown);
 	doc_field(d, _("Goal"), g ? g->title : NULL);
 	doc_field(d, _("Description"), ind->description);
 	doc_field(d, _("Unit"), ind->unit);
 	doc_field(d, _("Source"), ind->source);
 	doc_field(d, _("Kolada KPI"), ind->kolada);
-	doc_field(d, _("Direction"), ind->lower_is_better ? _("lower is better") : _("higher is better"));
+	doc_field(d, _("Direction"), ind->direction == DIR_LOWER ? _("lower is better")
+	          : ind->direction == DIR_HIGHER ? _("higher is better") : _("not given"));
 	value_text(v, sizeof v, ind, ind->has_baseline, ind->baseline);
 	line = xasprintf("%s%s%s%s", v, ind->baseline_period && *ind->baseline_period ? " (" : "",
 	                 ind->baseline_period ? ind->baseline_period : "",
@@ -160,6 +171,17 @@ indicator_detail(struct dash *dash, const struct indicator *ind, struct doc *d)
 		line = xasprintf("%s %c %s  (%s, %s)", m->period, sex_char(m->sex),
 		                 m->has_value ? v : _("no data"), m->entered_by ? m->entered_by : "",
 		                 m->entered_at ? m->entered_at : "");
+		doc_text(d, 2, line, DC_NORMAL);
+		free(line);
+	}
+	if (ind->ncomparisons)
+		doc_heading(d, _("Comparison values"));
+	for (size_t i = 0; i < ind->ncomparisons; i++) {
+		const struct measurement *m = &ind->comparisons[i];
+
+		value_text(v, sizeof v, ind, m->has_value, m->value);
+		line = xasprintf("%s %s %c %s", series_label(m->series), m->period, sex_char(m->sex),
+		                 m->has_value ? v : _("no data"));
 		doc_text(d, 2, line, DC_NORMAL);
 		free(line);
 	}
@@ -190,11 +212,12 @@ goal_detail(struct dash *dash, size_t index, struct doc *d)
 	any = 0;
 	for (size_t i = 0; i < p->ninds; i++)
 		if (p->inds[i].goal_id == g->id) {
-			char *line = values_line(&p->inds[i]);
+			char *line = values_line(&p->inds[i]), *title = indicator_title(&p->inds[i]);
 
 			if (!any++)
 				doc_heading(d, _("Indicators"));
-			doc_text(d, 2, p->inds[i].name, DC_LABEL);
+			doc_text(d, 2, title, DC_LABEL);
+			free(title);
 			doc_text(d, 4, line, DC_NORMAL);
 			free(line);
 		}

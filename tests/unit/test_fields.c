@@ -181,7 +181,7 @@ item_text(void **state)
 	assert_null(p.goals[0].description);
 	assert_string_equal(p.inds[0].key, "i1");
 	assert_int_equal(p.inds[0].goal_id, 2);
-	assert_int_equal(p.inds[0].lower_is_better, 1);
+	assert_int_equal(p.inds[0].direction, DIR_LOWER);
 	assert_true(p.inds[0].has_baseline);
 	assert_true(p.inds[0].baseline == 8.5);
 	assert_false(p.inds[0].has_target);

@@ -28,7 +28,7 @@ ind(int has_base, double base, int has_target, double target, int lower)
 	i.has_target = has_target;
 	i.target = target;
 	i.target_period = "2030";
-	i.lower_is_better = lower;
+	i.direction = lower ? DIR_LOWER : DIR_HIGHER;
 	i.values = vals;
 	return i;
 }
@@ -375,6 +375,37 @@ strategy_counts_every_activity(void **state)
 	assert_true(pr.pct > 64.99 && pr.pct < 65.01);
 }
 
+/* Progress towards a target needs a direction: without one it is said, not guessed as "higher". */
+static void
+direction_not_given(void **state)
+{
+	struct indicator i = ind(1, 10, 1, 20, 0);
+	struct progress p;
+	char out[128];
+
+	(void)state;
+	add_value(&i, "2025", SEX_T, 15);
+	i.direction = DIR_NONE;
+	p = progress_indicator(&i);
+	assert_false(p.known);
+	assert_true(p.no_direction);
+	assert_false(p.no_target);
+	assert_int_equal(p.light, LIGHT_NONE);
+	progress_bar(out, sizeof out, &p, 10);
+	assert_string_equal(out, "[..........] direction not given");
+	/* Without a target, "no target" says more; the direction then does not matter. */
+	i.has_target = 0;
+	p = progress_indicator(&i);
+	assert_true(p.no_target);
+	assert_false(p.no_direction);
+	/* Given, the same values have an answer. */
+	i.has_target = 1;
+	i.direction = DIR_HIGHER;
+	p = progress_indicator(&i);
+	assert_true(p.known);
+	assert_false(p.no_direction);
+}
+
 /*
  * A goal linked to several focus areas (goal_focus): each of them counts
  * the goal's activities, but the strategy counts every activity once, in
@@ -508,6 +539,7 @@ main(void)
 		cmocka_unit_test(strategy_counts_every_activity),
 		cmocka_unit_test(overdue_is_red_everywhere),
 		cmocka_unit_test(links_roll_up_once),
+		cmocka_unit_test(direction_not_given),
 		cmocka_unit_test(bar_text),
 	};
 
