@@ -377,6 +377,45 @@ shown_values(void **state)
 	model_free_plan(&p);
 }
 
+/*
+ * The comparison areas' values are loaded apart from the municipality's:
+ * "latest" and progress never see them, and they read back by series.
+ */
+static void
+series_kept_apart(void **state)
+{
+	struct plan p;
+	const struct indicator *ind;
+	const struct measurement *m;
+	char *cmp;
+
+	(void)state;
+	exec("BEGIN;"
+	     "INSERT INTO measurement (indicator_id, series, period, period_key, sex, value, entered_by, entered_at)"
+	     " VALUES (1, 'municipality', '2013', 20130000, 'T', 8.5, 't', 'now'),"
+	     " (1, 'county', '2013', 20130000, 'T', 10, 't', 'now'),"
+	     " (1, 'country', '2014', 20140000, 'T', 17, 't', 'now'),"
+	     " (1, 'country', '2013', 20130000, 'T', 16, 't', 'now');");
+	assert_int_equal(model_load_outline(db, "s", &p), 0);
+	ind = &p.inds[0];
+	assert_int_equal(ind->nvalues, 1);
+	assert_int_equal(ind->ncomparisons, 3);
+	m = indicator_latest(ind, SEX_T);
+	assert_non_null(m);
+	assert_true(m->value == 8.5);
+	assert_string_equal(m->period, "2013");
+	/* County first, then the country, each by period. */
+	assert_int_equal(ind->comparisons[0].series, SERIES_COUNTY);
+	assert_int_equal(ind->comparisons[1].series, SERIES_COUNTRY);
+	assert_string_equal(ind->comparisons[1].period, "2013");
+	/* Beside the value: the latest period that has a comparison, only its values. */
+	cmp = indicator_comparisons(ind);
+	assert_string_equal(cmp, "country 17 (2014)");
+	free(cmp);
+	model_free_plan(&p);
+	exec("ROLLBACK;");
+}
+
 int
 main(void)
 {
@@ -391,6 +430,7 @@ main(void)
 		cmocka_unit_test(item_text),
 		cmocka_unit_test(detail_lines),
 		cmocka_unit_test(shown_values),
+		cmocka_unit_test(series_kept_apart),
 	};
 	int rc;
 
