@@ -915,6 +915,12 @@ indicator_format_value(char *out, size_t n, const struct indicator *ind, double 
 		format_number_ui(out, n, v);
 }
 
+const char *
+model_example_mark(int is_example)
+{
+	return is_example ? _(" (example)") : "";
+}
+
 char *
 indicator_title(const struct indicator *ind)
 {
@@ -922,8 +928,9 @@ indicator_title(const struct indicator *ind)
 	const char *b = ind->breakdown && *ind->breakdown ? ind->breakdown : NULL;
 
 	if (!q && !b)
-		return xstrdup(ind->name ? ind->name : "");
-	return xasprintf("%s (%s%s%s)", ind->name ? ind->name : "", q ? q : "", q && b ? "; " : "", b ? b : "");
+		return xasprintf("%s%s", ind->name ? ind->name : "", model_example_mark(ind->example));
+	return xasprintf("%s (%s%s%s)%s", ind->name ? ind->name : "", q ? q : "", q && b ? "; " : "", b ? b : "",
+	                 model_example_mark(ind->example));
 }
 
 char *

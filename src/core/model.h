@@ -395,6 +395,9 @@ void model_free_plan(struct plan *p);
  */
 void indicator_format_value(char *out, size_t n, const struct indicator *ind, double v);
 
+/* " (example)" in the UI language after the name of an item that is example data, else "". */
+const char *model_example_mark(int is_example);
+
 /* The name with its qualifier and breakdown beside it: "Andel sysselsatta (20–64 år; ...)" (a new string). */
 char *indicator_title(const struct indicator *ind);
 /*

@@ -981,8 +981,10 @@ walk_organisation(struct rw *w, const struct plan *p)
 	EMIT(w, heading, _("ORGANISATION"), _("Organisation"));
 	for (size_t i = 0; i < p->ngroups; i++) {
 		char *text = organisation_group_summary(&p->groups[i]);
+		char *marked = xasprintf("%s%s", text, model_example_mark(p->groups[i].example != NULL));
 
-		EMIT(w, field, 2, organisation_role_label(p->groups[i].role), text);
+		EMIT(w, field, 2, organisation_role_label(p->groups[i].role), marked);
+		free(marked);
 		free(text);
 	}
 }
@@ -997,8 +999,10 @@ walk_followup(struct rw *w, const struct plan *p)
 		return;
 	EMIT(w, heading, _("FOLLOW-UP"), _("Follow-up"));
 	for (size_t i = 0; i < p->nfups; i++) {
-		char *text = organisation_followup_summary(&p->fups[i], w->o->date_format);
+		char *summary = organisation_followup_summary(&p->fups[i], w->o->date_format);
+		char *text = xasprintf("%s%s", summary, model_example_mark(p->fups[i].example != NULL));
 
+		free(summary);
 		EMIT(w, field, 2, p->fups[i].what, text);
 		free(text);
 	}
@@ -1030,6 +1034,8 @@ walk_header(struct rw *w, const struct plan *p)
 	b.label = b.name = _("Overall progress");
 	EMIT(w, bar, &b);
 	walk_unlinked(w, p);
+	if (s->example)
+		EMIT(w, field, 0, _("Example data"), _("the strategy is made up for demonstration"));
 	if (s->note && *s->note)
 		EMIT(w, field, 0, _("Note"), s->note);
 	if (s->vision && *s->vision) {
@@ -1073,18 +1079,19 @@ walk_focus(struct rw *w, const struct plan *p)
 	EMIT(w, row, &head);
 	for (size_t i = 0; w->ops->row && i < p->nfocus; i++) {
 		struct progress pr = progress_focus(p, &p->focus[i]);
-		char *text;
+		char *text, *name = xasprintf("%s%s", p->focus[i].name, model_example_mark(p->focus[i].example));
 
 		plan_count_status(p, p->focus[i].id, counts);
 		text = status_counts_text(counts);
 		EMIT(w, row, &(struct report_row){ .summary = 1, .n = 3, .pr = &pr,
-		                                   .cells = { p->focus[i].name, NULL, text } });
+		                                   .cells = { name, NULL, text } });
+		free(name);
 		free(text);
 	}
 	for (size_t i = 0; i < p->nfocus; i++) {
 		const struct focus_area *f = &p->focus[i];
 		struct progress pr = progress_focus(p, f);
-		char *name = xasprintf("%zu. %s", i + 1, f->name);
+		char *name = xasprintf("%zu. %s%s", i + 1, f->name, model_example_mark(f->example));
 
 		EMIT(w, bar, &(struct report_bar){ .kind = BAR_FOCUS, .first = i == 0, .label = name,
 		                                   .name = f->name, .pr = &pr });
@@ -1142,20 +1149,22 @@ walk_goals(struct rw *w, const struct plan *p)
 	for (size_t i = 0; w->ops->bar && i < p->ngoals; i++) {
 		const struct goal *g = &p->goals[i];
 		struct progress pr = progress_goal(p, g);
+		char *title = xasprintf("%s%s", g->title, model_example_mark(g->example));
 		char *label, *areas = goal_focus_names(p, g, ", "), *line = NULL;
 
 		/* One focus area beside the title; several (a goal made concrete in them) on a line of their own. */
 		if (g->depth > 0)
-			label = xasprintf(_("Sub-goal: %s"), g->title);
+			label = xasprintf(_("Sub-goal: %s"), title);
 		else if (g->nfocus_ids == 1)
-			label = xasprintf(_("Goal (%s): %s"), areas, g->title);
+			label = xasprintf(_("Goal (%s): %s"), areas, title);
 		else
-			label = xasprintf(_("Goal: %s"), g->title);
+			label = xasprintf(_("Goal: %s"), title);
 		if (g->depth == 0 && g->nfocus_ids > 1)
 			line = xasprintf("%s: %s", _("Focus areas"), areas);
 		EMIT(w, bar, &(struct report_bar){ .kind = BAR_GOAL, .depth = g->depth, .first = i == 0,
-		                                   .label = label, .name = g->title, .pr = &pr,
+		                                   .label = label, .name = title, .pr = &pr,
 		                                   .lines = { line } });
+		free(title);
 		free(line);
 		free(areas);
 		free(label);

@@ -92,9 +92,12 @@ load(struct view *v)
 	long without = 0;
 
 	vrows_free(rows);
-	for (size_t i = 0; i < p->nfocus; i++)
-		area(v, i, p->focus[i].id, p->focus[i].name, p->focus[i].purpose,
-		     p->focus[i].bodies, p->focus[i].nbodies);
+	for (size_t i = 0; i < p->nfocus; i++) {
+		char *name = xasprintf("%s%s", p->focus[i].name, model_example_mark(p->focus[i].example));
+
+		area(v, i, p->focus[i].id, name, p->focus[i].purpose, p->focus[i].bodies, p->focus[i].nbodies);
+		free(name);
+	}
 	query_filter_init(&f);
 	f.focus_id = 0;
 	if (query_activity_count(v->dash->db, p->s.id, &f, &without) == 0 && without > 0)
@@ -120,6 +123,8 @@ detail(struct view *v, long row, struct doc *d)
 
 		doc_heading(d, fa->name);
 		doc_field(d, _("Purpose"), fa->purpose);
+		doc_field(d, _("Source"), fa->source);
+		doc_field(d, _("Example data"), fa->example ? _("yes") : NULL);
 		if (fa->nbodies) {
 			doc_heading(d, _("Responsible bodies"));
 			for (size_t k = 0; k < fa->nbodies; k++)

@@ -79,7 +79,12 @@ load(struct view *v)
 
 		if (g->depth == 0 && rows->n > 0)
 			vrows_add(rows, xstrdup(""), DC_NORMAL, 0, ITEM_GOAL, i);
-		vrows_wrap(rows, w, ind0, g->title, g->depth ? DC_LABEL : DC_HEADING, 1, 0, ITEM_GOAL, i);
+		{
+			char *title = xasprintf("%s%s", g->title, model_example_mark(g->example));
+
+			vrows_wrap(rows, w, ind0, title, g->depth ? DC_LABEL : DC_HEADING, 1, 0, ITEM_GOAL, i);
+			free(title);
+		}
 		for (size_t k = 0; k < p->ninds; k++) {
 			const struct indicator *ind = &p->inds[k];
 			char *line, *src, *cmp;
@@ -146,6 +151,7 @@ indicator_detail(struct dash *dash, const struct indicator *ind, struct doc *d)
 	doc_field(d, _("Unit"), ind->unit);
 	doc_field(d, _("Source"), ind->source);
 	doc_field(d, _("Kolada KPI"), ind->kolada);
+	doc_field(d, _("Example data"), ind->example ? _("yes") : NULL);
 	doc_field(d, _("Direction"), ind->direction == DIR_LOWER ? _("lower is better")
 	          : ind->direction == DIR_HIGHER ? _("higher is better") : _("not given"));
 	value_text(v, sizeof v, ind, ind->has_baseline, ind->baseline);
@@ -202,6 +208,8 @@ goal_detail(struct dash *dash, size_t index, struct doc *d)
 	doc_field(d, _("Description"), g->description);
 	doc_field(d, _("Part of"), parent ? parent->title : NULL);
 	doc_field(d, g->nfocus_ids > 1 ? _("Focus areas") : _("Focus area"), *areas ? areas : NULL);
+	doc_field(d, _("Source"), g->source);
+	doc_field(d, _("Example data"), g->example ? _("yes") : NULL);
 	free(areas);
 	for (size_t i = 0; i < p->ngoals; i++)
 		if (p->goals[i].parent_id == g->id) {

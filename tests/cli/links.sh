@@ -13,9 +13,15 @@ title = Provstrategi
 name = Arbete
 [focus.bostad]
 name = Bostad
+example = yes
 [goal.over]
 title = Fler i arbete
 focus = bostad | arbete
+source = Kommunfullmäktige 2014
+[group.sg]
+role = steering_group
+name = Styrgruppen
+example = yes
 [indicator.syss]
 goal = over
 name = Andel sysselsatta
@@ -51,12 +57,16 @@ check "export, import, export is byte-identical" sh -c 'printf "%s\n" "$1" | cmp
 expect_out '^focus = bostad \| arbete$' "the goal's focus areas are exported in their order"
 expect_out '^county\.2023 = 45$' "the county's value is exported as county.PERIOD"
 expect_out '^country\.2022 = 47$' "the country's values too"
+expect_out '^example = yes$' "an item's example mark is exported"
+check "only where it is yes" sh -c 'test "$(printf "%s\n" "$1" | grep -c "^example")" -eq 2' sh "$out"
+expect_out '^source = Kommunfullmäktige 2014$' "a goal's source note is exported"
 check "a direction not given is not exported as higher" sh -c '! printf "%s\n" "$1" | grep -q "^direction"' sh "$out"
 
 run -d "$db" report --width 200
 expect_out '1\. Arbete +\[#########-\]  90 %' "focus area arbete: its own activity and the goal's, each once: (100 + 80) / 2"
-expect_out '2\. Bostad +\[#########-\]  90 %' "focus area bostad: the goal's two activities, one of them also arbete's"
+expect_out '2\. Bostad \(example\) +\[#########-\]  90 %' "focus area bostad: the goal's two activities, one of them also arbete's"
 expect_out 'Overall progress +\[#########-\]  90 %' "the strategy counts each activity once: a2 in arbete (its own), a1 in bostad (the goal's first)"
+expect_out 'Steering group: Styrgruppen \(example\)' "the report marks an example group"
 expect_out 'Goals: Fler i arbete' "each focus area lists the goal linked to it"
 expect_out 'Focus areas: Bostad, Arbete' "the goal lists its focus areas"
 expect_out 'Indicator: Andel sysselsatta \(20–64 år; förvärvsarbetande och företagare\) +\[\.\.\.\.\.\.\.\.\.\.\] direction not given' \
@@ -81,7 +91,7 @@ expect_err "bad.csv: line 2: series 'region'" "the unknown series is named with 
 sed 's/^focus = bostad | arbete$/focus = bostad | nosuch/' "$TMPD/s.ini" > "$TMPD/nosuch.ini"
 run -d "$db" import "$TMPD/nosuch.ini"
 expect_status 1 "a link to a focus area that is not in the file"
-expect_err 'line 11: \[goal.over\] focus = bostad \| nosuch: there is no \[focus.nosuch\]' "the missing focus area is named"
+expect_err 'line 12: \[goal.over\] focus = bostad \| nosuch: there is no \[focus.nosuch\]' "the missing focus area is named"
 sed 's/^focus = bostad | arbete$/focus = bostad | bostad/' "$TMPD/s.ini" > "$TMPD/twice.ini"
 run -d "$db" import "$TMPD/twice.ini"
 expect_status 1 "a focus area named twice"
