@@ -32,6 +32,15 @@ measurement_parse_value(const char *text, int *has, double *value)
 	return 0;
 }
 
+/* The value as the change log names it; a comparison area's with its series: "Andel (county) 2013 T". */
+static char *
+value_label(const struct value_key *k)
+{
+	if (k->series == SERIES_MUNICIPALITY)
+		return xasprintf("%s %s %c", k->indicator_name, k->period, k->sex);
+	return xasprintf("%s (%s) %s %c", k->indicator_name, series_id(k->series), k->period, k->sex);
+}
+
 int
 measurement_save(struct db *db, const char *strategy_id, const struct value_key *k,
                  int has_value, double value, const char *comment, char **old_text)
@@ -83,9 +92,7 @@ measurement_save(struct db *db, const char *strategy_id, const struct value_key 
 	sqlite3_bind_text(up, 8, series_id(k->series), -1, SQLITE_STATIC);
 	if (db_exec_stmt(db, up) < 0)
 		return -1;
-	/* A comparison area's value names its series: "Andel (county) 2013 T". */
-	label = k->series == SERIES_MUNICIPALITY ? xasprintf("%s %s %s", k->indicator_name, k->period, sexs)
-	        : xasprintf("%s (%s) %s %s", k->indicator_name, series_id(k->series), k->period, sexs);
+	label = value_label(k);
 	rc = changelog_add(db, strategy_id, "measurement", k->indicator_id, label, "value",
 	                   had_row ? (had_value ? oldtxt : _("no data")) : NULL,
 	                   has_value ? newtxt : _("no data"), comment);

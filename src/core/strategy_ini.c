@@ -165,15 +165,18 @@ check_text(const struct import *im, const struct item *it, const struct field_de
 	return 0;
 }
 
-/* A list's names: none empty; a list of focus areas: ids (slugs), none twice. */
-static int
-check_list(const char *v, int ids)
+/* What is wrong with a list (NULL: nothing, or not a list): a name is empty; a focus area not an id, or named twice. */
+static const char *
+list_mistake(const struct field_def *f, const char *v)
 {
 	char **names;
 	size_t n;
-	int rc = split_list(v, &names, &n);
+	int rc;
 
-	for (size_t i = 0; rc == 0 && ids && i < n; i++) {
+	if (f->type != FT_LIST && f->type != FT_FOCUS_LIST)
+		return NULL;
+	rc = split_list(v, &names, &n);
+	for (size_t i = 0; rc == 0 && f->type == FT_FOCUS_LIST && i < n; i++) {
 		if (parse_slug(names[i]) < 0)
 			rc = -1;
 		for (size_t j = 0; j < i; j++)
@@ -181,7 +184,10 @@ check_list(const char *v, int ids)
 				rc = -1;
 	}
 	free_names(names, n);
-	return rc;
+	if (rc == 0)
+		return NULL;
+	return f->type == FT_LIST ? _("an empty name between '|'; write 'A | B | C'")
+	       : _("expected the ids of focus areas separated by '|', each once, such as 'a | b'");
 }
 
 static int
@@ -200,11 +206,7 @@ check_value(const struct import *im, const struct item *it, const struct field_d
 	case FT_FOCUS_LIST:
 		if (check_text(im, it, f, v) < 0)
 			return -1;
-		if ((f->flags & FF_REQUIRED) && !*v)
-			what = _("must not be empty");
-		else if (f->type != FT_TEXT && check_list(v, f->type == FT_FOCUS_LIST) < 0)
-			what = f->type == FT_LIST ? _("an empty name between '|'; write 'A | B | C'")
-			       : _("expected the ids of focus areas separated by '|', each once, such as 'a | b'");
+		what = (f->flags & FF_REQUIRED) && !*v ? _("must not be empty") : list_mistake(f, v);
 		break;
 	case FT_DATE:
 		if (*v && parse_date(v, NULL, NULL, NULL) < 0)

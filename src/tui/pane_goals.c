@@ -64,6 +64,36 @@ sex_line(const struct indicator *ind)
 	return buf_steal(&b);
 }
 
+/* A row of text (a new string, freed here, NULL: none), wrapped to the width. */
+static void
+owned_row(struct vrows *rows, int w, int indent, char *text, enum dcolor color, int first, int kind, size_t index)
+{
+	if (!text)
+		return;
+	vrows_wrap(rows, w, indent, text, color, first, 0, kind, index);
+	free(text);
+}
+
+/* An indicator: its name (qualifier, breakdown), its values, the comparison areas', by sex, its source. */
+static void
+indicator_rows(struct vrows *rows, int w, int indent, const struct indicator *ind, size_t k)
+{
+	char *cmp = indicator_comparisons(ind);
+
+	owned_row(rows, w, indent, indicator_title(ind), DC_NORMAL, 1, ITEM_INDICATOR, k);
+	owned_row(rows, w, indent + 2, values_line(ind), DC_NORMAL, 0, ITEM_INDICATOR, k);
+	owned_row(rows, w, indent + 2, cmp ? xasprintf(_("Compared with: %s"), cmp) : NULL, DC_NORMAL, 0,
+	          ITEM_INDICATOR, k);
+	free(cmp);
+	owned_row(rows, w, indent + 2, ind->by_sex ? sex_line(ind) : NULL, DC_NORMAL, 0, ITEM_INDICATOR, k);
+	if ((ind->source && *ind->source) || (ind->kolada && *ind->kolada))
+		owned_row(rows, w, indent + 2,
+		          xasprintf("%s: %s%s%s", _("Source"), ind->source ? ind->source : "",
+		                    ind->kolada && *ind->kolada ? (ind->source && *ind->source ? ", Kolada " : "Kolada ") : "",
+		                    ind->kolada ? ind->kolada : ""),
+		          DC_DIM, 0, ITEM_INDICATOR, k);
+}
+
 static void
 load(struct view *v)
 {
@@ -79,44 +109,13 @@ load(struct view *v)
 
 		if (g->depth == 0 && rows->n > 0)
 			vrows_add(rows, xstrdup(""), DC_NORMAL, 0, ITEM_GOAL, i);
-		{
-			char *title = xasprintf("%s%s", g->title, model_example_mark(g->example));
-
-			vrows_wrap(rows, w, ind0, title, g->depth ? DC_LABEL : DC_HEADING, 1, 0, ITEM_GOAL, i);
-			free(title);
-		}
-		for (size_t k = 0; k < p->ninds; k++) {
-			const struct indicator *ind = &p->inds[k];
-			char *line, *src, *cmp;
-
-			if (ind->goal_id != g->id)
-				continue;
-			any = 1;
-			line = indicator_title(ind);
-			vrows_wrap(rows, w, ind0 + 2, line, DC_NORMAL, 1, 0, ITEM_INDICATOR, k);
-			free(line);
-			line = values_line(ind);
-			vrows_wrap(rows, w, ind0 + 4, line, DC_NORMAL, 0, 0, ITEM_INDICATOR, k);
-			free(line);
-			if ((cmp = indicator_comparisons(ind))) {
-				line = xasprintf(_("Compared with: %s"), cmp);
-				vrows_wrap(rows, w, ind0 + 4, line, DC_NORMAL, 0, 0, ITEM_INDICATOR, k);
-				free(line);
-				free(cmp);
+		owned_row(rows, w, ind0, xasprintf("%s%s", g->title, model_example_mark(g->example)),
+		          g->depth ? DC_LABEL : DC_HEADING, 1, ITEM_GOAL, i);
+		for (size_t k = 0; k < p->ninds; k++)
+			if (p->inds[k].goal_id == g->id) {
+				indicator_rows(rows, w, ind0 + 2, &p->inds[k], k);
+				any = 1;
 			}
-			if (ind->by_sex) {
-				line = sex_line(ind);
-				vrows_wrap(rows, w, ind0 + 4, line, DC_NORMAL, 0, 0, ITEM_INDICATOR, k);
-				free(line);
-			}
-			if ((ind->source && *ind->source) || (ind->kolada && *ind->kolada)) {
-				src = xasprintf("%s: %s%s%s", _("Source"), ind->source ? ind->source : "",
-				                ind->kolada && *ind->kolada ? (ind->source && *ind->source ? ", Kolada " : "Kolada ") : "",
-				                ind->kolada ? ind->kolada : "");
-				vrows_wrap(rows, w, ind0 + 4, src, DC_DIM, 0, 0, ITEM_INDICATOR, k);
-				free(src);
-			}
-		}
 		if (!any) {
 			struct act_filter f;
 			struct act_counts c;

@@ -58,11 +58,7 @@ load(struct view *v)
 		const struct goal *g = &p->goals[i];
 		const struct goal *parent = g->parent_id ? plan_goal(p, g->parent_id) : NULL;
 
-		/*
-		 * Strategy-level goals (linked to no focus area, or to several, as
-		 * council goals made concrete in focus areas) and their sub-goals
-		 * (goals are in tree order).
-		 */
+		/* Strategy-level goals (in no focus area, or in several) and their sub-goals (in tree order). */
 		if (parent ? !overall[parent - p->goals] : g->nfocus_ids == 1)
 			continue;
 		overall[i] = 1;
