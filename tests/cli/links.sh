@@ -97,4 +97,15 @@ run -d "$db" import "$TMPD/twice.ini"
 expect_status 1 "a focus area named twice"
 expect_err "focus = 'bostad \| bostad': expected the ids of focus areas separated by '\|', each once" "the mistake is explained"
 
+# A version-3 file's goal.focus_id: read through the views as it is, then moved to goal_focus by the upgrade.
+v3=$TMPD/v3.db
+sqlite3 "$v3" < "$top_srcdir/tests/fixtures/v3/vastervik.sql"
+sqlite3 "$v3" "UPDATE goal SET focus_id = (SELECT id FROM focus_area WHERE key = 'bostad') WHERE key = 'befolkning'"
+run -d "$v3" --read-only export
+expect_out '^focus = bostad$' "a version-3 file read-only shows the goal's focus area"
+run -d "$v3" export
+expect_out '^focus = bostad$' "after the upgrade the link is in goal_focus"
+check "and goal.focus_id is emptied: goal_focus is the one truth" \
+	test "$(sqlite3 "$v3" 'SELECT count(*) FROM goal WHERE focus_id IS NOT NULL')" = 0
+
 tap_done
