@@ -503,9 +503,14 @@ report_replaced(FILE *report, const char *path, int json, const struct row *w, c
 		format_number_ui(now, sizeof now, v);
 	else
 		snprintf(now, sizeof now, "%s", _("no data"));
-	msg_print(report, _("styrkort: %s: %s %d: %s %s %c changed from %s to %s\n"), path,
-	          json ? _("entry") : _("line"), w->line, w->indicator, canon,
-	          toupper((unsigned char)w->sex[0]), was, now);
+	if (*w->series && series_from_id(w->series) != SERIES_MUNICIPALITY)
+		msg_print(report, _("styrkort: %s: %s %d: %s (%s) %s %c changed from %s to %s\n"), path,
+		          json ? _("entry") : _("line"), w->line, w->indicator, w->series, canon,
+		          toupper((unsigned char)w->sex[0]), was, now);
+	else
+		msg_print(report, _("styrkort: %s: %s %d: %s %s %c changed from %s to %s\n"), path,
+		          json ? _("entry") : _("line"), w->line, w->indicator, canon,
+		          toupper((unsigned char)w->sex[0]), was, now);
 }
 
 /* Save the checked and resolved rows in one write, counting them in res. */

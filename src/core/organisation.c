@@ -184,8 +184,8 @@ organisation_group_summary(const struct group *g)
 {
 	int named = g->name && *g->name, composed = g->composition && *g->composition;
 
-	return xasprintf("%s%s%s", named ? g->name : "", named && composed ? ": " : "",
-	                 composed ? g->composition : "");
+	return xasprintf("%s%s%s%s", named ? g->name : "", named && composed ? ": " : "",
+	                 composed ? g->composition : "", model_example_mark(g->example != NULL));
 }
 
 int
@@ -377,6 +377,11 @@ organisation_followup_summary(const struct followup *f, const char *date_format)
 	if ((c == CAD_YEARLY || c == CAD_YEARS) && f->first && *f->first) {
 		format_date(first, sizeof first, f->first, date_format);
 		text = xasprintf(_("%s, first %s"), how, first);
+		free(how);
+		how = text;
+	}
+	if (f->example) {
+		text = xasprintf("%s%s", how, model_example_mark(1));
 		free(how);
 		how = text;
 	}

@@ -981,10 +981,8 @@ walk_organisation(struct rw *w, const struct plan *p)
 	EMIT(w, heading, _("ORGANISATION"), _("Organisation"));
 	for (size_t i = 0; i < p->ngroups; i++) {
 		char *text = organisation_group_summary(&p->groups[i]);
-		char *marked = xasprintf("%s%s", text, model_example_mark(p->groups[i].example != NULL));
 
-		EMIT(w, field, 2, organisation_role_label(p->groups[i].role), marked);
-		free(marked);
+		EMIT(w, field, 2, organisation_role_label(p->groups[i].role), text);
 		free(text);
 	}
 }
@@ -999,10 +997,8 @@ walk_followup(struct rw *w, const struct plan *p)
 		return;
 	EMIT(w, heading, _("FOLLOW-UP"), _("Follow-up"));
 	for (size_t i = 0; i < p->nfups; i++) {
-		char *summary = organisation_followup_summary(&p->fups[i], w->o->date_format);
-		char *text = xasprintf("%s%s", summary, model_example_mark(p->fups[i].example != NULL));
+		char *text = organisation_followup_summary(&p->fups[i], w->o->date_format);
 
-		free(summary);
 		EMIT(w, field, 2, p->fups[i].what, text);
 		free(text);
 	}

@@ -293,7 +293,8 @@ parse_value_key(struct import *im, size_t idx, const char *key)
 	if (dot) {
 		if (sex_from_char(dot[1]) < 0 || dot[2]) {
 			err_set(_("%s: line %d: [%s] %s: a value key is value.PERIOD, value.PERIOD.k "
-			          "or value.PERIOD.m (k: women, m: men)"), im->ini.path, line, it->section, key);
+			          "or value.PERIOD.m (k: women, m: men), and county. or country. for the "
+			          "comparison areas"), im->ini.path, line, it->section, key);
 			return -1;
 		}
 		m->sex = (char)(dot[1] == 'k' ? 'K' : dot[1] == 'm' ? 'M' : 'T');

@@ -83,6 +83,9 @@ expect_out 'latest 52 % \(2024\)' "the municipality's own value is the latest"
 expect_out 'Compared with: county 49 %, country 50 % \(2024\)' "the comparison values follow"
 run -d "$db" log
 expect_out 'Andel sysselsatta \(county\) 2024 T: value: - -> 49' "a comparison value's change names its series"
+printf 'indicator;period;sex;value;series\nsyss;2024;T;"49,5";county\n' > "$TMPD/change.csv"
+run -d "$db" measurements "$TMPD/change.csv"
+expect_err 'line 2: syss \(county\) 2024 T changed from 49 to 49.5' "a changed comparison value is reported with its series"
 printf 'indicator,period,sex,value,series\nsyss,2024,T,1,region\n' > "$TMPD/bad.csv"
 run -d "$db" measurements "$TMPD/bad.csv"
 expect_status 1 "an unknown series"
@@ -96,6 +99,11 @@ sed 's/^focus = bostad | arbete$/focus = bostad | bostad/' "$TMPD/s.ini" > "$TMP
 run -d "$db" import "$TMPD/twice.ini"
 expect_status 1 "a focus area named twice"
 expect_err "focus = 'bostad \| bostad': expected the ids of focus areas separated by '\|', each once" "the mistake is explained"
+
+sed 's/^county\.2023 = 45$/county.2023.x = 45/' "$TMPD/s.ini" > "$TMPD/key.ini"
+run -d "$db" import "$TMPD/key.ini"
+expect_status 1 "a comparison value's key with an unknown sex"
+expect_err 'county.2023.x: a value key is value.PERIOD.*county. or country. for the comparison areas' "the keys are explained"
 
 # A version-3 file's goal.focus_id: read through the views as it is, then moved to goal_focus by the upgrade.
 v3=$TMPD/v3.db
