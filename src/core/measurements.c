@@ -32,15 +32,23 @@ measurement_parse_value(const char *text, int *has, double *value)
 	return 0;
 }
 
+/* The value as the change log names it; a comparison area's with its series: "Andel (county) 2013 T". */
+static char *
+value_label(const struct value_key *k)
+{
+	if (k->series == SERIES_MUNICIPALITY)
+		return xasprintf("%s %s %c", k->indicator_name, k->period, k->sex);
+	return xasprintf("%s (%s) %s %c", k->indicator_name, series_id(k->series), k->period, k->sex);
+}
+
 int
-measurement_save(struct db *db, const char *strategy_id, int64_t indicator_id,
-                 const char *indicator_name, const char *period, int period_key, char sex,
+measurement_save(struct db *db, const char *strategy_id, const struct value_key *k,
                  int has_value, double value, const char *comment, char **old_text)
 {
 	sqlite3_stmt *old = db_prepare(db,
-		"SELECT value FROM measurement WHERE indicator_id = ? AND series = 'municipality' AND period = ? AND sex = ?");
+		"SELECT value FROM measurement WHERE indicator_id = ? AND series = ? AND period = ? AND sex = ?");
 	sqlite3_stmt *up;
-	char sexs[2] = { sex, 0 }, oldtxt[64] = "", newtxt[64] = "";
+	char sexs[2] = { k->sex, 0 }, oldtxt[64] = "", newtxt[64] = "";
 	int had_row, had_value = 0, rc;
 	double oldv = 0;
 	char *label;
@@ -48,9 +56,10 @@ measurement_save(struct db *db, const char *strategy_id, int64_t indicator_id,
 
 	if (!old)
 		return -1;
-	sqlite3_bind_int64(old, 1, indicator_id);
-	sqlite3_bind_text(old, 2, period, -1, SQLITE_STATIC);
-	sqlite3_bind_text(old, 3, sexs, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(old, 1, k->indicator_id);
+	sqlite3_bind_text(old, 2, series_id(k->series), -1, SQLITE_STATIC);
+	sqlite3_bind_text(old, 3, k->period, -1, SQLITE_STATIC);
+	sqlite3_bind_text(old, 4, sexs, -1, SQLITE_STATIC);
 	had_row = sqlite3_step(old) == SQLITE_ROW;
 	if (had_row && sqlite3_column_type(old, 0) != SQLITE_NULL) {
 		had_value = 1;
@@ -64,15 +73,15 @@ measurement_save(struct db *db, const char *strategy_id, int64_t indicator_id,
 	if (has_value)
 		format_number(newtxt, sizeof newtxt, value);
 	up = db_prepare(db,
-		"INSERT INTO measurement (indicator_id, period, period_key, sex, value, entered_by, entered_at)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, series, period, sex) DO UPDATE SET"
+		"INSERT INTO measurement (indicator_id, period, period_key, sex, value, entered_by, entered_at, series)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, series, period, sex) DO UPDATE SET"
 		" value = excluded.value, entered_by = excluded.entered_by, entered_at = excluded.entered_at");
 	if (!up)
 		return -1;
 	now_iso(now);
-	sqlite3_bind_int64(up, 1, indicator_id);
-	sqlite3_bind_text(up, 2, period, -1, SQLITE_STATIC);
-	sqlite3_bind_int(up, 3, period_key);
+	sqlite3_bind_int64(up, 1, k->indicator_id);
+	sqlite3_bind_text(up, 2, k->period, -1, SQLITE_STATIC);
+	sqlite3_bind_int(up, 3, k->period_key);
 	sqlite3_bind_text(up, 4, sexs, -1, SQLITE_STATIC);
 	if (has_value)
 		sqlite3_bind_double(up, 5, value);
@@ -80,10 +89,11 @@ measurement_save(struct db *db, const char *strategy_id, int64_t indicator_id,
 		sqlite3_bind_null(up, 5);
 	sqlite3_bind_text(up, 6, user_name(), -1, SQLITE_STATIC);
 	sqlite3_bind_text(up, 7, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(up, 8, series_id(k->series), -1, SQLITE_STATIC);
 	if (db_exec_stmt(db, up) < 0)
 		return -1;
-	label = xasprintf("%s %s %s", indicator_name, period, sexs);
-	rc = changelog_add(db, strategy_id, "measurement", indicator_id, label, "value",
+	label = value_label(k);
+	rc = changelog_add(db, strategy_id, "measurement", k->indicator_id, label, "value",
 	                   had_row ? (had_value ? oldtxt : _("no data")) : NULL,
 	                   has_value ? newtxt : _("no data"), comment);
 	free(label);
@@ -95,16 +105,14 @@ measurement_save(struct db *db, const char *strategy_id, int64_t indicator_id,
 }
 
 int
-measurement_set(struct db *db, const char *strategy_id, int64_t indicator_id,
-                const char *indicator_name, const char *period, int period_key, char sex,
+measurement_set(struct db *db, const char *strategy_id, const struct value_key *k,
                 int has_value, double value, const char *comment, char **old_text)
 {
 	int rc;
 
 	if (db_write_begin(db, 0) < 0)
 		return -1;
-	rc = measurement_save(db, strategy_id, indicator_id, indicator_name, period, period_key, sex,
-	                      has_value, value, comment, old_text);
+	rc = measurement_save(db, strategy_id, k, has_value, value, comment, old_text);
 	if (rc < 0) {
 		db_rollback(db);
 		return -1;
@@ -115,7 +123,7 @@ measurement_set(struct db *db, const char *strategy_id, int64_t indicator_id,
 /* One value to import, from a CSV row or a JSON entry. */
 struct row {
 	int line;
-	char *indicator, *period, *sex, *value;
+	char *indicator, *period, *sex, *value, *series;
 };
 
 struct rows {
@@ -125,6 +133,7 @@ struct rows {
 	char *fields[8];
 	size_t nfields;
 	int line, row_start, header_done, error;
+	size_t ncolumns;        /* 4, or 5 with the series column */
 	const char *path;
 };
 
@@ -136,6 +145,7 @@ free_rows(struct rows *r)
 		free(r->v[i].period);
 		free(r->v[i].sex);
 		free(r->v[i].value);
+		free(r->v[i].series);
 	}
 	free(r->v);
 	for (size_t i = 0; i < r->nfields && i < 8; i++)
@@ -143,7 +153,8 @@ free_rows(struct rows *r)
 }
 
 static void
-add_row(struct rows *r, int line, const char *ind, const char *period, const char *sex, const char *value)
+add_row(struct rows *r, int line, const char *ind, const char *period, const char *sex, const char *value,
+        const char *series)
 {
 	struct row *w;
 
@@ -154,6 +165,7 @@ add_row(struct rows *r, int line, const char *ind, const char *period, const cha
 	w->period = xstrdup(period ? period : "");
 	w->sex = xstrdup(sex ? sex : "");
 	w->value = xstrdup(value ? value : "");
+	w->series = xstrdup(series ? series : "");
 }
 
 static void
@@ -193,7 +205,7 @@ static void
 on_row(int c, void *data)
 {
 	struct rows *r = data;
-	static const char *const header[] = { "indicator", "period", "sex", "value" };
+	static const char *const header[] = { "indicator", "period", "sex", "value", "series" };
 
 	(void)c;
 	if (r->error)
@@ -204,9 +216,10 @@ on_row(int c, void *data)
 	if (blank_row(r))
 		goto out;
 	if (!r->header_done) {
-		int ok = r->nfields == 4;
+		int ok = r->nfields == 4 || r->nfields == 5;
 
-		for (size_t i = 0; ok && i < 4; i++) {
+		r->ncolumns = r->nfields;
+		for (size_t i = 0; ok && i < r->nfields; i++) {
 			ok = strcasecmp(trimmed(r->fields[i]), header[i]) == 0;
 		}
 		if (!ok) {
@@ -223,14 +236,14 @@ on_row(int c, void *data)
 		r->header_done = 1;
 		goto out;
 	}
-	if (r->nfields != 4) {
+	if (r->nfields != 4 && r->nfields != r->ncolumns) {
 		err_set(_("%s: line %d: expected 4 fields (indicator,period,sex,value), found %zu"),
 		        r->path, r->row_start, r->nfields);
 		r->error = 1;
 		goto out;
 	}
 	add_row(r, r->row_start, trimmed(r->fields[0]), trimmed(r->fields[1]), trimmed(r->fields[2]),
-	        trimmed(r->fields[3]));
+	        trimmed(r->fields[3]), r->nfields == 5 ? trimmed(r->fields[4]) : NULL);
 out:
 	for (size_t i = 0; i < r->nfields && i < 8; i++)
 		free(r->fields[i]);
@@ -335,7 +348,7 @@ read_json(const char *text, size_t len, const char *path, struct rows *r)
 			if (json_object_object_get_ex(v, "value", &value) && !json_object_is_type(value, json_type_null))
 				snprintf(valtxt, sizeof valtxt, "%s", json_object_get_string(value));
 			add_row(r, (int)(i + 1), json_object_get_string(kpi), periodtxt,
-			        json_object_get_string(gender), valtxt);
+			        json_object_get_string(gender), valtxt, NULL);
 		}
 	}
 	json_object_put(doc);
@@ -389,6 +402,7 @@ struct resolved {
 	char canon[16];
 	int period_key;
 	char sex;
+	enum series series;
 };
 
 /* Two rows name the same value: say which, and how each wrote it. */
@@ -434,6 +448,11 @@ check_rows(const struct rows *r, const char *path, int json)
 			        path, json ? _("entry") : _("line"), w->line, w->sex);
 			return -1;
 		}
+		if (*w->series && series_from_id(w->series) < 0) {
+			err_set(_("%s: line %d: series '%s': expected municipality, county or country "
+			          "(or nothing for the municipality's own)"), path, w->line, w->series);
+			return -1;
+		}
 		if (measurement_parse_value(w->value, &has, &v) < 0) {
 			err_set(_("%s: %s %d: value '%s': expected a number, or nothing for no data"),
 			        path, json ? _("entry") : _("line"), w->line, w->value);
@@ -456,8 +475,10 @@ resolve_rows(struct db *db, const char *path, const char *strategy_id, const str
 			return -1;
 		parse_period(w->period, rv[i].canon, sizeof rv[i].canon, &rv[i].period_key);
 		rv[i].sex = (char)toupper((unsigned char)w->sex[0]);
+		rv[i].series = *w->series ? (enum series)series_from_id(w->series) : SERIES_MUNICIPALITY;
 		for (size_t j = 0; j < i; j++) {
-			if (rv[j].id == rv[i].id && strcmp(rv[j].canon, rv[i].canon) == 0 && rv[j].sex == rv[i].sex) {
+			if (rv[j].id == rv[i].id && strcmp(rv[j].canon, rv[i].canon) == 0 && rv[j].sex == rv[i].sex &&
+			    rv[j].series == rv[i].series) {
 				duplicate_error(path, json, &r->v[j], &r->v[i], &rv[i]);
 				return -1;
 			}
@@ -482,9 +503,14 @@ report_replaced(FILE *report, const char *path, int json, const struct row *w, c
 		format_number_ui(now, sizeof now, v);
 	else
 		snprintf(now, sizeof now, "%s", _("no data"));
-	msg_print(report, _("styrkort: %s: %s %d: %s %s %c changed from %s to %s\n"), path,
-	          json ? _("entry") : _("line"), w->line, w->indicator, canon,
-	          toupper((unsigned char)w->sex[0]), was, now);
+	if (*w->series && series_from_id(w->series) != SERIES_MUNICIPALITY)
+		msg_print(report, _("styrkort: %s: %s %d: %s (%s) %s %c changed from %s to %s\n"), path,
+		          json ? _("entry") : _("line"), w->line, w->indicator, w->series, canon,
+		          toupper((unsigned char)w->sex[0]), was, now);
+	else
+		msg_print(report, _("styrkort: %s: %s %d: %s %s %c changed from %s to %s\n"), path,
+		          json ? _("entry") : _("line"), w->line, w->indicator, canon,
+		          toupper((unsigned char)w->sex[0]), was, now);
 }
 
 /* Save the checked and resolved rows in one write, counting them in res. */
@@ -503,9 +529,10 @@ save_rows(struct db *db, const char *path, const struct rows *r, const struct re
 		int saved, has;
 		double v = 0;
 
+		struct value_key k = { rv[i].id, rv[i].name, rv[i].series, rv[i].canon, rv[i].period_key, rv[i].sex };
+
 		measurement_parse_value(w->value, &has, &v);
-		saved = measurement_save(db, rv[i].strategy, rv[i].id, rv[i].name, rv[i].canon, rv[i].period_key,
-		                         rv[i].sex, has, v, comment, &old);
+		saved = measurement_save(db, rv[i].strategy, &k, has, v, comment, &old);
 		if (saved < 0) {
 			db_rollback(db);
 			free(comment);

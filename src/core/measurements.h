@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "db.h"
+#include "model.h"
 
 /*
  * An indicator's value as a file or a person writes it (the one rule for
@@ -15,20 +16,27 @@
  */
 int measurement_parse_value(const char *text, int *has, double *value);
 
+/* Which value: an indicator's (its name for the change log), whose series, the period and the sex. */
+struct value_key {
+	int64_t indicator_id;
+	const char *indicator_name;
+	enum series series;     /* the municipality's own, or a comparison area's */
+	const char *period;     /* canonical (parse_period()) */
+	int period_key;
+	char sex;               /* T, K or M */
+};
+
 /*
- * Set an indicator's value for a period and sex (T, K or M) inside the
- * caller's write (db_write_begin()), with a change-log row.  has_value 0 stores "no
- * data" (not 0).  Returns 0 if nothing changed, 1 if a new value was
- * stored, 2 if an existing one was replaced (*old_text gets it, to free),
- * -1 on error.
+ * Set a value inside the caller's write (db_write_begin()), with a
+ * change-log row.  has_value 0 stores "no data" (not 0).  Returns 0 if
+ * nothing changed, 1 if a new value was stored, 2 if an existing one was
+ * replaced (*old_text gets it, to free), -1 on error.
  */
-int measurement_save(struct db *db, const char *strategy_id, int64_t indicator_id,
-                     const char *indicator_name, const char *period, int period_key, char sex,
+int measurement_save(struct db *db, const char *strategy_id, const struct value_key *k,
                      int has_value, double value, const char *comment, char **old_text);
 
 /* The same as one write of its own (db_write_begin() to the commit): a value typed in the dashboard. */
-int measurement_set(struct db *db, const char *strategy_id, int64_t indicator_id,
-                    const char *indicator_name, const char *period, int period_key, char sex,
+int measurement_set(struct db *db, const char *strategy_id, const struct value_key *k,
                     int has_value, double value, const char *comment, char **old_text);
 
 struct measurements_result {
@@ -37,8 +45,8 @@ struct measurements_result {
 
 /*
  * Import a file of values in one transaction: CSV with the header
- * indicator,period,sex,value (',' or ';' separated; a decimal comma is
- * accepted), or a Kolada API JSON document ({"values": [{"kpi", "period",
+ * indicator,period,sex,value and optionally series (',' or ';' separated;
+ * a decimal comma is accepted; series empty: the municipality's), or a Kolada API JSON document ({"values": [{"kpi", "period",
  * "values": [{"gender", "value"}]}]}).  strategy_id (may be NULL) limits
  * which indicators match.  Replaced values are reported on report (one
  * line each).  On any bad row nothing changes and err_set() names the line.

@@ -326,7 +326,9 @@ static const char schema_v4[] =
 	"CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log\n"
 	"BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;\n"
 	"CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log\n"
-	"BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;\n";
+	"BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;\n"
+	/* goal_focus is the one truth: a stale copy in goal.focus_id could only mislead a reader of the file. */
+	"UPDATE goal SET focus_id = NULL;\n";
 
 /*
  * Version 4 for a reader of a version-3 file (only: the views of version 3

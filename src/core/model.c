@@ -173,6 +173,22 @@ list_text(char *const *names, size_t n)
 	return b.s ? b.s : xstrdup("");
 }
 
+/* The keys of the focus areas, as files hold them: "a | b". */
+static char *
+focus_keys(const struct plan *p, const int64_t *ids, size_t n)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; p && i < n; i++) {
+		const struct focus_area *fa = plan_focus(p, ids[i]);
+
+		if (fa)
+			buf_printf(&b, "%s%s", b.s ? " | " : "", fa->key);
+	}
+	return b.s ? b.s : xstrdup("");
+}
+
 static char *
 focus_key(const struct plan *p, int64_t id)
 {
@@ -213,6 +229,7 @@ free_list(char **names, size_t n)
 #define FIELD_READ_NUMBER(st, col, s, m) \
 	((s)->has_##m = sqlite3_column_type(st, col) != SQLITE_NULL, (s)->m = sqlite3_column_double(st, col))
 #define FIELD_READ_LIST(st, col, s, m) (void)0
+#define FIELD_READ_FOCUS_LIST FIELD_READ_LIST
 /* The columns a field takes in a SELECT (FIELD_SELECT_* in model.h): one, none for a list. */
 #define FIELD_NCOLUMNS(type) FIELD_NCOLUMNS_##type
 #define FIELD_NCOLUMNS_TEXT 1
@@ -226,10 +243,12 @@ free_list(char **names, size_t n)
 #define FIELD_NCOLUMNS_BOOL 1
 #define FIELD_NCOLUMNS_NUMBER 1
 #define FIELD_NCOLUMNS_LIST 0
+#define FIELD_NCOLUMNS_FOCUS_LIST 0
 #define FIELD_FREE_TEXT(s, m) free((s)->m)
 #define FIELD_FREE_DATE FIELD_FREE_TEXT
 #define FIELD_FREE_PERIOD FIELD_FREE_TEXT
 #define FIELD_FREE_LIST(s, m) free_list((s)->m, (s)->n##m)
+#define FIELD_FREE_FOCUS_LIST(s, m) free((s)->m)
 #define FIELD_FREE_NONE(s, m) (void)0
 #define FIELD_FREE_FOCUS FIELD_FREE_NONE
 #define FIELD_FREE_GOAL FIELD_FREE_NONE
@@ -253,10 +272,11 @@ free_list(char **names, size_t n)
 #define FIELD_TEXT_GOAL(p, s, m) goal_key(p, (s)->m)
 #define FIELD_TEXT_STATUS(p, s, m) xstrdup(status_id((s)->m))
 #define FIELD_TEXT_PERCENT(p, s, m) xasprintf("%d", (s)->m)
-#define FIELD_TEXT_DIRECTION(p, s, m) xstrdup((s)->m ? "lower" : "higher")
+#define FIELD_TEXT_DIRECTION(p, s, m) xstrdup((s)->m == DIR_LOWER ? "lower" : (s)->m == DIR_HIGHER ? "higher" : "")
 #define FIELD_TEXT_BOOL(p, s, m) xstrdup((s)->m ? "yes" : "no")
 #define FIELD_TEXT_NUMBER(p, s, m) number_text((s)->has_##m, (s)->m)
 #define FIELD_TEXT_LIST(p, s, m) list_text((s)->m, (s)->n##m)
+#define FIELD_TEXT_FOCUS_LIST(p, s, m) focus_keys(p, (s)->m, (s)->n##m)
 
 /* The same for the rows of FOCUS_FIELDS, GOAL_FIELDS and INDICATOR_FIELDS: item is the struct. */
 #define ITEM_SELECT_(ID, key, member, column, type, flags) FIELD_SELECT_##type(column)
@@ -308,8 +328,8 @@ model_strategy_value(const struct strategy *s, enum strategy_field f)
 	}
 }
 
-char *
-model_item_text(enum kind kind, const struct plan *p, const void *item, int field)
+static char *
+item_text(enum kind kind, const struct plan *p, const void *item, int field)
 {
 	switch (kind) {
 	case KIND_STRATEGY: return dup_text(model_strategy_value(item, (enum strategy_field)field));
@@ -321,6 +341,46 @@ model_item_text(enum kind kind, const struct plan *p, const void *item, int fiel
 	case KIND_FOLLOWUP: return organisation_followup_text(item, (enum followup_field)field);
 	default: return xstrdup("");
 	}
+}
+
+char *
+model_item_text(enum kind kind, const struct plan *p, const void *item, int field)
+{
+	char *v = item_text(kind, p, item, field);
+
+	/* A mark such as example is held only when set: "no" is the same as nothing. */
+	if ((tables[kind].f[field].flags & FF_YES_ONLY) && strcmp(v, "no") == 0)
+		*v = '\0';
+	return v;
+}
+
+static const struct {
+	const char *id, *label;
+} series_names[SERIES_COUNT] = {
+	[SERIES_MUNICIPALITY] = { "municipality", N_("municipality") },
+	[SERIES_COUNTY] = { "county", N_("county") },
+	[SERIES_COUNTRY] = { "country", N_("country") },
+};
+
+const char *
+series_id(enum series s)
+{
+	return s < SERIES_COUNT ? series_names[s].id : "?";
+}
+
+int
+series_from_id(const char *id)
+{
+	for (int i = 0; i < SERIES_COUNT; i++)
+		if (strcmp(id, series_names[i].id) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+series_label(enum series s)
+{
+	return s < SERIES_COUNT ? _(series_names[s].label) : "?";
 }
 
 static int
@@ -416,6 +476,32 @@ load_focus(struct db *db, const char *id, struct plan *p)
 	return 0;
 }
 
+/* A goal's focus areas (goal_focus), in link order. */
+static int
+read_goal_focus(struct db *db, const char *id, struct plan *p)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT l.goal_id, l.focus_id FROM goal_focus l JOIN goal g ON g.id = l.goal_id"
+		" WHERE g.strategy_id = ? ORDER BY l.goal_id, l.position, l.focus_id");
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct goal *g = (struct goal *)plan_goal(p, sqlite3_column_int64(st, 0));
+
+		if (!g)
+			continue;
+		g->focus_ids = xrealloc(g->focus_ids, (g->nfocus_ids + 1) * sizeof *g->focus_ids);
+		g->focus_ids[g->nfocus_ids++] = sqlite3_column_int64(st, 1);
+	}
+	if (step_error(db, st, rc) < 0)
+		return -1;
+	sqlite3_finalize(st);
+	return 0;
+}
+
 /* Goals in tree order: each goal followed by its sub-goals, depth-first. */
 static int
 load_goals(struct db *db, const char *id, struct plan *p)
@@ -449,20 +535,23 @@ load_goals(struct db *db, const char *id, struct plan *p)
 	if (step_error(db, st, rc) < 0)
 		return -1;
 	sqlite3_finalize(st);
-	return 0;
+	return read_goal_focus(db, id, p);
 }
 
+/* The values of one indicator into *v (*n of them): its own series, or the comparisons (st decides). */
 static int
-load_values(struct db *db, struct indicator *ind, sqlite3_stmt *st)
+load_values(struct db *db, struct indicator *ind, sqlite3_stmt *st, struct measurement **v, size_t *n)
 {
 	int rc;
 
 	sqlite3_bind_int64(st, 1, ind->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct measurement *m;
+		int series = series_from_id(db_text(st, 6));
 
-		ind->values = xrealloc(ind->values, (ind->nvalues + 1) * sizeof *ind->values);
-		m = &ind->values[ind->nvalues++];
+		*v = xrealloc(*v, (*n + 1) * sizeof **v);
+		m = &(*v)[(*n)++];
+		m->series = series < 0 ? SERIES_MUNICIPALITY : (enum series)series;
 		m->period = db_strdup(st, 0);
 		m->period_key = sqlite3_column_int(st, 1);
 		m->sex = sex_from_char(db_text(st, 2)[0]);
@@ -484,14 +573,21 @@ load_indicators(struct db *db, const char *id, struct plan *p)
 {
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT id, key, " INDICATOR_FIELDS(ITEM_SELECT_) "1 FROM indicator WHERE strategy_id = ? ORDER BY position");
-	sqlite3_stmt *vals = db_prepare(db,
-		"SELECT period, period_key, sex, value, entered_by, entered_at FROM measurement"
-		" WHERE indicator_id = ? AND series = 'municipality' ORDER BY period_key, CASE sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END");
+	/* The municipality's own values and the comparison areas' apart: progress and "latest" read only the first. */
+#define VALUES_SQL(where, order) \
+	"SELECT period, period_key, sex, value, entered_by, entered_at, series FROM measurement" \
+	" WHERE indicator_id = ? AND " where " ORDER BY " order "period_key," \
+	" CASE sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END"
+	sqlite3_stmt *vals = db_prepare(db, VALUES_SQL("series = 'municipality'", ""));
+	sqlite3_stmt *cmp = db_prepare(db, VALUES_SQL("series <> 'municipality'",
+	                                              "CASE series WHEN 'county' THEN 0 ELSE 1 END, "));
+#undef VALUES_SQL
 	int rc;
 
-	if (!st || !vals) {
+	if (!st || !vals || !cmp) {
 		sqlite3_finalize(st);
 		sqlite3_finalize(vals);
+		sqlite3_finalize(cmp);
 		return -1;
 	}
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -505,12 +601,14 @@ load_indicators(struct db *db, const char *id, struct plan *p)
 		item->id = sqlite3_column_int64(st, 0);
 		item->key = db_strdup(st, 1);
 		INDICATOR_FIELDS(ITEM_READ_)
-		if (load_values(db, item, vals) < 0) {
+		if (load_values(db, item, vals, &item->values, &item->nvalues) < 0 ||
+		    load_values(db, item, cmp, &item->comparisons, &item->ncomparisons) < 0) {
 			rc = SQLITE_ERROR;
 			break;
 		}
 	}
 	sqlite3_finalize(vals);
+	sqlite3_finalize(cmp);
 	if (rc == SQLITE_ERROR) {
 		sqlite3_finalize(st);
 		return -1;
@@ -761,6 +859,17 @@ model_copy_activity(struct activity *dst, const struct activity *src)
 	FIELD_COPY_TEXT(dst, src, changed_at);
 }
 
+static void
+free_values(struct measurement *v, size_t n)
+{
+	for (size_t j = 0; j < n; j++) {
+		free(v[j].period);
+		free(v[j].entered_by);
+		free(v[j].entered_at);
+	}
+	free(v);
+}
+
 void
 model_free_plan(struct plan *p)
 {
@@ -785,12 +894,8 @@ model_free_plan(struct plan *p)
 
 		free(item->key);
 		INDICATOR_FIELDS(ITEM_FREE_)
-		for (size_t j = 0; j < item->nvalues; j++) {
-			free(item->values[j].period);
-			free(item->values[j].entered_by);
-			free(item->values[j].entered_at);
-		}
-		free(item->values);
+		free_values(item->values, item->nvalues);
+		free_values(item->comparisons, item->ncomparisons);
 	}
 	for (size_t i = 0; i < p->nacts; i++)
 		model_free_activity(&p->acts[i]);
@@ -808,6 +913,53 @@ indicator_format_value(char *out, size_t n, const struct indicator *ind, double 
 		format_number_ui_decimals(out, n, v, (int)ind->decimals);
 	else
 		format_number_ui(out, n, v);
+}
+
+const char *
+model_example_mark(int is_example)
+{
+	return is_example ? _(" (example)") : "";
+}
+
+char *
+indicator_title(const struct indicator *ind)
+{
+	const char *q = ind->qualifier && *ind->qualifier ? ind->qualifier : NULL;
+	const char *b = ind->breakdown && *ind->breakdown ? ind->breakdown : NULL;
+
+	if (!q && !b)
+		return xasprintf("%s%s", ind->name ? ind->name : "", model_example_mark(ind->example));
+	return xasprintf("%s (%s%s%s)%s", ind->name ? ind->name : "", q ? q : "", q && b ? "; " : "", b ? b : "",
+	                 model_example_mark(ind->example));
+}
+
+char *
+indicator_comparisons(const struct indicator *ind)
+{
+	const struct measurement *last = NULL;
+	struct buf b;
+
+	for (size_t i = 0; i < ind->ncomparisons; i++) {
+		const struct measurement *m = &ind->comparisons[i];
+
+		if (m->sex == SEX_T && m->has_value && (!last || m->period_key > last->period_key))
+			last = m;
+	}
+	if (!last)
+		return NULL;
+	buf_init(&b);
+	for (size_t i = 0; i < ind->ncomparisons; i++) {
+		const struct measurement *m = &ind->comparisons[i];
+		char num[64];
+
+		if (m->sex != SEX_T || !m->has_value || strcmp(m->period, last->period) != 0)
+			continue;
+		indicator_format_value(num, sizeof num, ind, m->value);
+		buf_printf(&b, "%s%s %s%s%s", b.s ? ", " : "", series_label(m->series), num,
+		           ind->unit && *ind->unit ? " " : "", ind->unit ? ind->unit : "");
+	}
+	buf_printf(&b, " (%s)", last->period);
+	return buf_steal(&b);
 }
 
 const struct focus_area *
@@ -839,12 +991,46 @@ indicator_latest(const struct indicator *ind, enum sex sex)
 	return best;
 }
 
+char *
+goal_focus_names(const struct plan *p, const struct goal *g, const char *sep)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < g->nfocus_ids; i++) {
+		const struct focus_area *fa = plan_focus(p, g->focus_ids[i]);
+
+		if (fa)
+			buf_printf(&b, "%s%s", b.s ? sep : "", fa->name ? fa->name : "");
+	}
+	return b.s ? b.s : xstrdup("");
+}
+
+int
+goal_in_focus(const struct goal *g, int64_t focus_id)
+{
+	for (size_t i = 0; g && i < g->nfocus_ids; i++)
+		if (g->focus_ids[i] == focus_id)
+			return 1;
+	return 0;
+}
+
+int
+activity_in_focus(const struct plan *p, const struct activity *a, int64_t focus_id)
+{
+	const struct goal *g = a->goal_id ? plan_goal(p, a->goal_id) : NULL;
+
+	if (focus_id == 0)
+		return !a->focus_id && !(g && g->nfocus_ids);
+	return a->focus_id == focus_id || goal_in_focus(g, focus_id);
+}
+
 void
 plan_count_status(const struct plan *p, int64_t focus_id, int counts[ST_COUNT])
 {
 	memset(counts, 0, ST_COUNT * sizeof *counts);
 	for (size_t i = 0; i < p->nacts; i++)
-		if (focus_id == 0 || p->acts[i].focus_id == focus_id)
+		if (focus_id == 0 || activity_in_focus(p, &p->acts[i], focus_id))
 			counts[p->acts[i].status]++;
 }
 

@@ -35,6 +35,7 @@ enum field_type {
 	FT_STATUS, FT_PERCENT,          /* a status id; a whole number from lo to hi */
 	FT_NUMBER, FT_PERIOD, FT_DIRECTION, FT_BOOL,
 	FT_LIST,                        /* names separated by '|', kept in a table of their own */
+	FT_FOCUS_LIST,                  /* keys of focus areas separated by '|' (goal_focus) */
 	FT_MUNICIPALITY_CODE,           /* kommunkod: four digits, the first two a county's code */
 	FT_ROLE,                        /* a group's role: an id of organisation.h's ROLES */
 	FT_CADENCE,                     /* continuously, yearly, every N years, every N-M years, dates */
@@ -43,7 +44,8 @@ enum field_type {
 enum field_flag {
 	FF_REQUIRED = 1,        /* may not be empty */
 	FF_MULTILINE = 2,       /* a text that may hold line breaks and tabs */
-	FF_NO_CSV = 4           /* left out of the CSV report (long text) */
+	FF_NO_CSV = 4,          /* left out of the CSV report (long text) */
+	FF_YES_ONLY = 8         /* a BOOL that files hold only when yes (example) */
 };
 struct field_def {
 	const char *key, *column;       /* column NULL: not a column of the kind's table */
@@ -78,7 +80,7 @@ const struct field_def *model_fields(enum kind k, size_t *n);
 	X(paragraph, TEXT, 0) X(dnr, TEXT, 0) X(document_date, DATE, 0) X(revised_on, DATE, 0) \
 	X(reference, TEXT, 0) X(valid_from, DATE, 0) X(valid_to, DATE, 0) \
 	X(until_further_notice, BOOL, 0) X(replaces, TEXT, 0) X(related, TEXT, 0) \
-	X(owner, TEXT, 0) X(source, TEXT, 0) \
+	X(owner, TEXT, 0) X(source, TEXT, 0) X(example, BOOL, FF_YES_ONLY) \
 	X(vision, TEXT, FF_MULTILINE) X(purpose, TEXT, FF_MULTILINE) X(target_group, TEXT, FF_MULTILINE) \
 	X(organisation, TEXT, FF_MULTILINE) X(follow_up, TEXT, FF_MULTILINE) X(note, TEXT, FF_MULTILINE)
 
@@ -100,10 +102,13 @@ struct strategy { STRATEGY_FIELDS(SF_MEMBER_) };
 #define FIELD_MEMBER_GOAL FIELD_MEMBER_FOCUS
 #define FIELD_MEMBER_STATUS(m) enum status m;
 #define FIELD_MEMBER_PERCENT(m) int m;
-#define FIELD_MEMBER_DIRECTION(m) int m;        /* 1: lower is better */
+#define FIELD_MEMBER_DIRECTION(m) enum direction m;
+/* Which way is better; DIR_NONE: the file does not say (progress needs it). */
+enum direction { DIR_NONE, DIR_HIGHER, DIR_LOWER };
 #define FIELD_MEMBER_BOOL(m) int m;
 #define FIELD_MEMBER_NUMBER(m) int has_##m; double m;
 #define FIELD_MEMBER_LIST(m) char **m; size_t n##m;
+#define FIELD_MEMBER_FOCUS_LIST(m) int64_t *m; size_t n##m;    /* ids, in link order */
 
 /*
  * The fields of focus areas, goals and indicators, one row each:
@@ -119,32 +124,40 @@ struct strategy { STRATEGY_FIELDS(SF_MEMBER_) };
 #define FOCUS_FIELDS(X) \
 	X(NAME, "name", name, "name", TEXT, FF_REQUIRED) \
 	X(PURPOSE, "purpose", purpose, "purpose", TEXT, FF_MULTILINE) \
-	X(RESPONSIBLE, "responsible", bodies, NULL, LIST, 0)
+	X(RESPONSIBLE, "responsible", bodies, NULL, LIST, 0) \
+	X(SOURCE, "source", source, "source", TEXT, 0) \
+	X(EXAMPLE, "example", example, "example", BOOL, FF_YES_ONLY)
 #define GOAL_FIELDS(X) \
 	X(TITLE, "title", title, "title", TEXT, FF_REQUIRED) \
 	X(DESCRIPTION, "description", description, "description", TEXT, FF_MULTILINE) \
 	X(PARENT, "parent", parent_id, "parent_id", GOAL, 0) \
-	X(FOCUS, "focus", focus_id, "focus_id", FOCUS, 0)
+	X(FOCUS, "focus", focus_ids, NULL, FOCUS_LIST, 0) \
+	X(SOURCE, "source", source, "source", TEXT, 0) \
+	X(EXAMPLE, "example", example, "example", BOOL, FF_YES_ONLY)
 #define INDICATOR_FIELDS(X) \
 	X(GOAL, "goal", goal_id, "goal_id", GOAL, FF_REQUIRED) \
 	X(NAME, "name", name, "name", TEXT, FF_REQUIRED) \
+	X(QUALIFIER, "qualifier", qualifier, "qualifier", TEXT, 0) \
+	X(BREAKDOWN, "breakdown", breakdown, "breakdown", TEXT, 0) \
 	X(DESCRIPTION, "description", description, "description", TEXT, FF_MULTILINE) \
 	X(UNIT, "unit", unit, "unit", TEXT, 0) \
 	X(SOURCE, "source", source, "source", TEXT, 0) \
 	X(KOLADA, "kolada", kolada, "kolada", TEXT, 0) \
-	X(DIRECTION, "direction", lower_is_better, "direction", DIRECTION, 0) \
+	X(DIRECTION, "direction", direction, "direction", DIRECTION, 0) \
 	X(BASELINE, "baseline", baseline, "baseline", NUMBER, 0) \
 	X(BASELINE_PERIOD, "baseline_period", baseline_period, "baseline_period", PERIOD, 0) \
 	X(TARGET, "target", target, "target", NUMBER, 0) \
 	X(TARGET_PERIOD, "target_period", target_period, "target_period", PERIOD, 0) \
 	X(BY_SEX, "by_sex", by_sex, "by_sex", BOOL, 0) \
-	X(DECIMALS, "decimals", decimals, "decimals", NUMBER, 0)
+	X(DECIMALS, "decimals", decimals, "decimals", NUMBER, 0) \
+	X(EXAMPLE, "example", example, "example", BOOL, FF_YES_ONLY)
 /* A group that carries the strategy ([group.ID]): organisation.h. */
 #define GROUP_FIELDS(X) \
 	X(ROLE, "role", role, "role", ROLE, FF_REQUIRED) \
 	X(NAME, "name", name, "name", TEXT, 0) \
 	X(COMPOSITION, "composition", composition, "composition", TEXT, FF_MULTILINE) \
-	X(SOURCE, "source", source, "source", TEXT, 0)
+	X(SOURCE, "source", source, "source", TEXT, 0) \
+	X(EXAMPLE, "example", example, "example", BOOL, FF_YES_ONLY)
 /* A follow-up of the follow-up plan ([followup.ID]): organisation.h says when one is due. */
 #define FOLLOWUP_FIELDS(X) \
 	X(WHAT, "what", what, "what", TEXT, FF_REQUIRED) \
@@ -152,7 +165,8 @@ struct strategy { STRATEGY_FIELDS(SF_MEMBER_) };
 	X(FIRST, "first", first, "first_date", DATE, 0) \
 	X(DATES, "dates", dates, "dates", DATES, 0) \
 	X(NOTE, "note", note, "note", TEXT, FF_MULTILINE) \
-	X(SOURCE, "source", source, "source", TEXT, 0)
+	X(SOURCE, "source", source, "source", TEXT, 0) \
+	X(EXAMPLE, "example", example, "example", BOOL, FF_YES_ONLY)
 #define FA_ENUM_(ID, key, member, column, type, flags) FA_##ID,
 #define GF_ENUM_(ID, key, member, column, type, flags) GF_##ID,
 #define IND_ENUM_(ID, key, member, column, type, flags) IND_##ID,
@@ -179,11 +193,20 @@ struct focus_area {
 struct goal {
 	int64_t id;
 	char *key;
-	GOAL_FIELDS(ITEM_MEMBER_)       /* title, description, parent_id, focus_id (0: none) */
+	GOAL_FIELDS(ITEM_MEMBER_)       /* title, description, parent_id, focus_ids/nfocus_ids (goal_focus) */
 	int depth;              /* 0 for top level, 1 for a sub-goal... */
 };
 
+/* Whose value: the municipality's own, or a comparison area's. */
+enum series { SERIES_MUNICIPALITY, SERIES_COUNTY, SERIES_COUNTRY, SERIES_COUNT };
+/* "municipality", "county", "country" (files, the database); -1 if unknown. */
+const char *series_id(enum series s);
+int series_from_id(const char *id);
+/* "county", "country" in the UI language ("län", "riket"). */
+const char *series_label(enum series s);
+
 struct measurement {
+	enum series series;
 	char *period;
 	int period_key;         /* sortable: later periods are larger */
 	enum sex sex;
@@ -195,9 +218,11 @@ struct measurement {
 struct indicator {
 	int64_t id;
 	char *key;
-	INDICATOR_FIELDS(ITEM_MEMBER_)  /* goal_id, name... lower_is_better, has_baseline/baseline... */
-	struct measurement *values;     /* sorted by period, then sex */
+	INDICATOR_FIELDS(ITEM_MEMBER_)  /* goal_id, name... direction, has_baseline/baseline... */
+	struct measurement *values;     /* the municipality's own, sorted by period, then sex */
 	size_t nvalues;
+	struct measurement *comparisons;        /* the county's and the country's, by series, period, sex */
+	size_t ncomparisons;
 };
 #undef ITEM_MEMBER_
 
@@ -262,12 +287,14 @@ struct activity {
 struct group {
 	int64_t id;
 	char *key, *role, *name, *composition, *source;
+	char *example;          /* "yes" or NULL */
 };
 
 /* A follow-up of the plan: what (as written), its cadence, the first date, the dates, a note. */
 struct followup {
 	int64_t id;
 	char *key, *what, *cadence, *first, *dates, *note, *source;
+	char *example;          /* "yes" or NULL */
 };
 
 /* A whole strategy, for the report, export and the dashboard's panes. */
@@ -303,10 +330,11 @@ void model_free_strategy_refs(struct strategy_ref *r, size_t n);
 #define FIELD_SELECT_GOAL FIELD_SELECT_FOCUS
 #define FIELD_SELECT_STATUS FIELD_SELECT_TEXT
 #define FIELD_SELECT_PERCENT FIELD_SELECT_TEXT
-#define FIELD_SELECT_DIRECTION(column) column " = 'lower', "
+#define FIELD_SELECT_DIRECTION(column) "CASE " column " WHEN 'higher' THEN 1 WHEN 'lower' THEN 2 ELSE 0 END, "
 #define FIELD_SELECT_BOOL FIELD_SELECT_TEXT
 #define FIELD_SELECT_NUMBER FIELD_SELECT_TEXT
 #define FIELD_SELECT_LIST(column) ""
+#define FIELD_SELECT_FOCUS_LIST FIELD_SELECT_LIST
 /* The columns model_read_activity() reads, for SELECTs of activities, and their places. */
 #define MODEL_SELECT_(ID, key, member, column, type, label, flags, lo, hi, form, detail) FIELD_SELECT_##type(column)
 #define MODEL_ACTIVITY_COLUMNS \
@@ -367,12 +395,33 @@ void model_free_plan(struct plan *p);
  */
 void indicator_format_value(char *out, size_t n, const struct indicator *ind, double v);
 
+/* " (example)" in the UI language after the name of an item that is example data, else "". */
+const char *model_example_mark(int is_example);
+
+/* The name with its qualifier and breakdown beside it: "Andel sysselsatta (20–64 år; ...)" (a new string). */
+char *indicator_title(const struct indicator *ind);
+/*
+ * The comparison areas' total values in the latest period that has one,
+ * in the UI language: "county 10 %, country 16 % (2013)"; NULL if none.
+ */
+char *indicator_comparisons(const struct indicator *ind);
+
 const struct focus_area *plan_focus(const struct plan *p, int64_t id);
 const struct goal *plan_goal(const struct plan *p, int64_t id);
 /* The latest measurement of an indicator for a sex, or NULL. */
 const struct measurement *indicator_latest(const struct indicator *ind, enum sex sex);
 
-/* Activity counts by status, for a focus area (focus_id 0: the whole plan). */
+/* The names of the focus areas goal g is linked to, joined by sep (a new string, "" if none). */
+char *goal_focus_names(const struct plan *p, const struct goal *g, const char *sep);
+/* 1 if goal g is linked to focus area focus_id (goal_focus). */
+int goal_in_focus(const struct goal *g, int64_t focus_id);
+/*
+ * 1 if the activity belongs to focus area focus_id: it names it, or its
+ * goal is linked to it.  focus_id 0: it belongs to no focus area.
+ */
+int activity_in_focus(const struct plan *p, const struct activity *a, int64_t focus_id);
+
+/* Activity counts by status, for a focus area (activity_in_focus(); focus_id 0: the whole plan). */
 void plan_count_status(const struct plan *p, int64_t focus_id, int counts[ST_COUNT]);
 
 /*

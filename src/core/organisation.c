@@ -84,6 +84,7 @@ read_group(sqlite3_stmt *st, void *item)
 	g->name = db_strdup(st, 3);
 	g->composition = db_strdup(st, 4);
 	g->source = db_strdup(st, 5);
+	g->example = db_strdup(st, 6);
 }
 
 static void
@@ -99,6 +100,7 @@ read_followup(sqlite3_stmt *st, void *item)
 	f->dates = db_strdup(st, 5);
 	f->note = db_strdup(st, 6);
 	f->source = db_strdup(st, 7);
+	f->example = db_strdup(st, 8);
 }
 
 int
@@ -108,13 +110,15 @@ organisation_load(struct db *db, const char *strategy_id, struct plan *p)
 	sqlite3_stmt *st;
 	int rc;
 
-	rc = load_rows(db, "SELECT id, key, role, name, composition, source FROM strategy_group "
+	rc = load_rows(db, "SELECT id, key, role, name, composition, source, CASE WHEN example THEN 'yes' END"
+	                   " FROM strategy_group "
 	                   "WHERE strategy_id = ? ORDER BY position",
 	               strategy_id, &groups, &p->ngroups, sizeof *p->groups, read_group);
 	p->groups = groups;
 	if (rc < 0)
 		return -1;
-	rc = load_rows(db, "SELECT id, key, what, cadence, first_date, dates, note, source FROM follow_up "
+	rc = load_rows(db, "SELECT id, key, what, cadence, first_date, dates, note, source,"
+	                   " CASE WHEN example THEN 'yes' END FROM follow_up "
 	                   "WHERE strategy_id = ? ORDER BY position",
 	               strategy_id, &fups, &p->nfups, sizeof *p->fups, read_followup);
 	p->fups = fups;
@@ -139,6 +143,7 @@ organisation_free(struct plan *p)
 		free(p->groups[i].name);
 		free(p->groups[i].composition);
 		free(p->groups[i].source);
+		free(p->groups[i].example);
 	}
 	free(p->groups);
 	p->groups = NULL;
@@ -151,6 +156,7 @@ organisation_free(struct plan *p)
 		free(p->fups[i].dates);
 		free(p->fups[i].note);
 		free(p->fups[i].source);
+		free(p->fups[i].example);
 	}
 	free(p->fups);
 	p->fups = NULL;
@@ -167,6 +173,7 @@ organisation_group_text(const struct group *g, enum group_field f)
 	case GR_NAME: v = g->name; break;
 	case GR_COMPOSITION: v = g->composition; break;
 	case GR_SOURCE: v = g->source; break;
+	case GR_EXAMPLE: v = g->example; break;
 	default: break;
 	}
 	return xstrdup(v ? v : "");
@@ -177,8 +184,8 @@ organisation_group_summary(const struct group *g)
 {
 	int named = g->name && *g->name, composed = g->composition && *g->composition;
 
-	return xasprintf("%s%s%s", named ? g->name : "", named && composed ? ": " : "",
-	                 composed ? g->composition : "");
+	return xasprintf("%s%s%s%s", named ? g->name : "", named && composed ? ": " : "",
+	                 composed ? g->composition : "", model_example_mark(g->example != NULL));
 }
 
 int
@@ -260,6 +267,7 @@ organisation_followup_text(const struct followup *f, enum followup_field field)
 	case FU_DATES: v = f->dates; break;
 	case FU_NOTE: v = f->note; break;
 	case FU_SOURCE: v = f->source; break;
+	case FU_EXAMPLE: v = f->example; break;
 	default: break;
 	}
 	return xstrdup(v ? v : "");
@@ -406,6 +414,11 @@ organisation_followup_summary(const struct followup *f, const char *date_format)
 	if ((c == CAD_YEARLY || c == CAD_YEARS) && f->first && *f->first) {
 		format_date(first, sizeof first, f->first, date_format);
 		text = xasprintf(_("%s, first %s"), how, first);
+		free(how);
+		how = text;
+	}
+	if (f->example) {
+		text = xasprintf("%s%s", how, model_example_mark(1));
 		free(how);
 		how = text;
 	}

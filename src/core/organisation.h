@@ -61,7 +61,7 @@ struct due {
 };
 void organisation_due(const struct plan *p, const char *today, struct due *d);
 
-/* A follow-up's cadence for people, in the UI language and date format (a new string). */
+/* A follow-up's cadence for people, in the UI language and date format, marked if example data (a new string). */
 char *organisation_followup_summary(const struct followup *f, const char *date_format);
 /*
  * The plan's state for people, in the UI language (new strings, NULL if
@@ -71,7 +71,7 @@ char *organisation_followup_summary(const struct followup *f, const char *date_f
 void organisation_due_text(const struct plan *p, const char *today, const char *date_format,
                            char **next, char **last);
 
-/* Its name and composition for people, "NAME: COMPOSITION" (a new string). */
+/* Its name and composition for people, "NAME: COMPOSITION", marked if example data (a new string). */
 char *organisation_group_summary(const struct group *g);
 
 #endif

@@ -48,15 +48,18 @@ elapsed_share(const char *from, const char *to, double *share)
 struct progress
 progress_indicator(const struct indicator *ind)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE, 0 };
+	struct progress pr = { 0, 0, LIGHT_NONE, 0, 0 };
 	const struct measurement *latest = indicator_latest(ind, SEX_T), *first = NULL;
 	double base, share, moved;
+	int lower = ind->direction == DIR_LOWER;
 
 	for (size_t i = 0; i < ind->nvalues && !first; i++)
 		if (ind->values[i].sex == SEX_T && ind->values[i].has_value)
 			first = &ind->values[i];
 	pr.no_target = !ind->has_target;
-	if (!ind->has_target || !latest)
+	/* Towards a target only in a known direction: none given is said, not guessed. */
+	pr.no_direction = ind->has_target && ind->direction == DIR_NONE;
+	if (!ind->has_target || pr.no_direction || !latest)
 		return pr;
 	if (ind->has_baseline)
 		base = ind->baseline;
@@ -66,7 +69,7 @@ progress_indicator(const struct indicator *ind)
 		return pr;
 	pr.known = 1;
 	if (ind->target == base) {
-		int reached = ind->lower_is_better ? latest->value <= ind->target : latest->value >= ind->target;
+		int reached = lower ? latest->value <= ind->target : latest->value >= ind->target;
 
 		pr.pct = reached ? 100 : 0;
 	} else {
@@ -74,7 +77,7 @@ progress_indicator(const struct indicator *ind)
 	}
 	/* Moving the wrong way: away from better, whatever the target says. */
 	moved = latest->value - base;
-	if ((ind->lower_is_better && moved > 0) || (!ind->lower_is_better && moved < 0)) {
+	if ((lower && moved > 0) || (!lower && moved < 0)) {
 		pr.light = LIGHT_RED;
 		return pr;
 	}
@@ -101,7 +104,7 @@ progress_activity_light(const struct activity *a)
 struct progress
 progress_goal(const struct plan *p, const struct goal *g)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE, 0 };
+	struct progress pr = { 0, 0, LIGHT_NONE, 0, 0 };
 	double sum = 0;
 	int n = 0, targets = 0, acts = 0, done = 0;
 	enum light light = LIGHT_NONE;
@@ -164,7 +167,7 @@ progress_goal(const struct plan *p, const struct goal *g)
 static struct progress
 goal_measured(const struct plan *p, const struct goal *g)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE, 0 };
+	struct progress pr = { 0, 0, LIGHT_NONE, 0, 0 };
 	double sum = 0;
 	int n = 0;
 
@@ -196,7 +199,7 @@ goal_measured(const struct plan *p, const struct goal *g)
 struct progress
 progress_of_counts(const struct act_counts *c)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE, 0 };
+	struct progress pr = { 0, 0, LIGHT_NONE, 0, 0 };
 
 	if (!c->known)
 		return pr;
@@ -206,8 +209,18 @@ progress_of_counts(const struct act_counts *c)
 	return pr;
 }
 
-void
-progress_count_focus(const struct plan *p, int64_t focus_id, struct act_counts *c)
+/* The focus area an activity counts in for the strategy: its own, else its goal's first, else none (0). */
+static int64_t
+home_focus(const struct plan *p, const struct activity *a)
+{
+	const struct goal *g = a->goal_id ? plan_goal(p, a->goal_id) : NULL;
+
+	return a->focus_id ? a->focus_id : g && g->nfocus_ids ? g->focus_ids[0] : 0;
+}
+
+/* The counts of the activities that pass in(): those of a focus area, or those at home in it. */
+static void
+count_activities(const struct plan *p, int64_t focus_id, int home, struct act_counts *c)
 {
 	double sum = 0;
 	long counted = 0;
@@ -216,7 +229,7 @@ progress_count_focus(const struct plan *p, int64_t focus_id, struct act_counts *
 	for (size_t i = 0; i < p->nacts; i++) {
 		const struct activity *a = &p->acts[i];
 
-		if (a->focus_id != focus_id)
+		if (home ? home_focus(p, a) != focus_id : !activity_in_focus(p, a, focus_id))
 			continue;
 		c->n[a->status]++;
 		c->total++;
@@ -228,6 +241,12 @@ progress_count_focus(const struct plan *p, int64_t focus_id, struct act_counts *
 	}
 	c->known = counted > 0;
 	c->pct = counted ? sum / counted : 0;
+}
+
+void
+progress_count_focus(const struct plan *p, int64_t focus_id, struct act_counts *c)
+{
+	count_activities(p, focus_id, 0, c);
 }
 
 struct progress
@@ -269,7 +288,7 @@ add_part(struct progress *pr, double *sum, int *n, enum light light, const struc
 struct progress
 progress_strategy(const struct plan *p)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE, 0 };
+	struct progress pr = { 0, 0, LIGHT_NONE, 0, 0 };
 	double sum = 0;
 	int n = 0;
 	struct act_counts c;
@@ -283,9 +302,12 @@ progress_strategy(const struct plan *p)
 		mp = goal_measured(p, &p->goals[i]);
 		add_part(&pr, &sum, &n, progress_goal(p, &p->goals[i]).light, &mp);
 	}
+	/* Each activity once: in its own focus area, else its goal's first, else in the group. */
 	for (size_t i = 0; i < p->nfocus; i++) {
-		struct progress fp = progress_focus(p, &p->focus[i]);
+		struct progress fp;
 
+		count_activities(p, p->focus[i].id, 1, &c);
+		fp = progress_of_counts(&c);
 		add_part(&pr, &sum, &n, fp.light, &fp);
 	}
 	progress_count_focus(p, 0, &c);
@@ -330,5 +352,5 @@ progress_bar(char *out, size_t n, const struct progress *pr, int cells)
 		snprintf(out, n, "%s %3d %%", bar, (int)floor(pr->pct + 0.5));
 	else
 		snprintf(out, n, "%s %s", bar, pr->no_target ? _("no target")
-		         : ui_pgettext("progress", "no data"));
+		         : pr->no_direction ? _("direction not given") : ui_pgettext("progress", "no data"));
 }

@@ -12,6 +12,7 @@ struct progress {
 	double pct;             /* 0-100, clamped */
 	enum light light;       /* LIGHT_GREEN only with an answer */
 	int no_target;          /* an indicator without a target: "no target" rather than "no data" */
+	int no_direction;       /* a target but no direction: "direction not given" */
 };
 
 /*
@@ -22,7 +23,9 @@ struct progress {
  *   baseline or a later T value; no target without one.  Red if it moved
  *   the wrong way; else, with a target period, green if at most 10 points
  *   behind the share of time elapsed, yellow within 25, red beyond;
- *   without one, green from 50 %, yellow below.
+ *   without one, green from 50 %, yellow below.  A target needs a
+ *   direction (higher or lower is better): without one, no answer and
+ *   "direction not given" (no_direction), never a guess.
  * goal: the mean of its indicators with an answer; else, if none of its
  *   indicators has a target, the share of its activities done (cancelled
  *   left out); else the mean of its sub-goals; else no data.  An
@@ -30,11 +33,13 @@ struct progress {
  *   Light: the worst of its indicators', sub-goals' and activities'
  *   lights, but not green without an answer.
  * focus area: the mean progress % of its activities (done counts 100,
- *   cancelled left out).  Light: the worst of its activities'.
+ *   cancelled left out): those that name it and those whose goal is
+ *   linked to it (activity_in_focus()).  Light: the worst of theirs.
  * activity: red if overdue, yellow if delayed, none if cancelled, else green.
  * strategy: the mean of the parts with an answer: each focus area, the
  *   activities without a focus area as one group (by the focus-area
- *   rule), and each top-level goal's measured answer (its indicators',
+ *   rule); an activity of several focus areas counts only in its first
+ *   (its own, else its goal's first link), and each top-level goal's measured answer (its indicators',
  *   else its sub-goals'); so every activity counts once.  Light: the
  *   worst of the focus areas', that group's and the top-level goals'.
  */

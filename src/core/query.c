@@ -51,11 +51,19 @@ query_sort_label(enum act_sort s)
 	return s < SORT_COUNT ? _(sort_labels[s]) : "?";
 }
 
+/*
+ * An activity of focus area F (model.c's activity_in_focus()): it names
+ * F, or its goal is linked to F; F 0: it belongs to no focus area.
+ */
+#define FOCUS_MEMBER_SQL(F) \
+	"CASE WHEN " F " = 0 THEN focus_id IS NULL AND (goal_id IS NULL OR goal_id NOT IN" \
+	" (SELECT goal_id FROM goal_focus)) ELSE focus_id = " F " OR goal_id IN" \
+	" (SELECT goal_id FROM goal_focus WHERE goal_focus.focus_id = " F ") END"
 /* The filter as fixed SQL with parameters ?1-?7, so each statement is the same text whatever is filtered. */
 #define FILTER_SQL \
 	" WHERE strategy_id = ?1" \
 	" AND (?2 IS NULL OR status = ?2)" \
-	" AND (?3 < 0 OR coalesce(focus_id, 0) = ?3)" \
+	" AND (?3 < 0 OR " FOCUS_MEMBER_SQL("?3") ")" \
 	" AND (?4 < 0 OR coalesce(goal_id, 0) = ?4)" \
 	" AND (?5 IS NULL OR responsible = ?5)" \
 	" AND (?6 = 0 OR " MODEL_OVERDUE_SQL("?7") ")"
@@ -331,7 +339,7 @@ query_changes(struct db *db, const char *strategy, enum change_scope scope, int6
 {
 	static const char *const where[] = {
 		[CHANGES_ACTIVITY] = "kind = 'activity' AND item_id = ?2",
-		[CHANGES_FOCUS] = "kind = 'activity' AND item_id IN (SELECT id FROM activity WHERE focus_id = ?2)",
+		[CHANGES_FOCUS] = "kind = 'activity' AND item_id IN (SELECT id FROM activity WHERE " FOCUS_MEMBER_SQL("?2") ")",
 		[CHANGES_GOAL] = "kind = 'activity' AND item_id IN (SELECT id FROM activity WHERE goal_id = ?2)",
 		[CHANGES_INDICATOR] = "kind = 'measurement' AND item_id = ?2",
 		[CHANGES_STRATEGY] = "?2 = ?2",

@@ -333,7 +333,7 @@ heading(FILE *out, const struct report_opts *o, const char *title)
 static char *
 bar_text(const struct progress *pr)
 {
-	static const struct progress hundred = { 1, 100, LIGHT_NONE, 0 };
+	static const struct progress hundred = { 1, 100, LIGHT_NONE, 0, 0 };
 	char bar[64], full[64];
 	int widest = 0, pad;
 
@@ -505,7 +505,7 @@ struct report_bar {
 	const char *name;       /* the name alone */
 	const struct progress *pr;
 	const char *source;     /* indicators: where the values come from, or NULL */
-	const char *lines[2];   /* indicators: the values, and by sex (NULL: none) */
+	const char *lines[3];   /* indicators: the values, by sex, the comparison areas' (NULL: none) */
 };
 
 /* One row of a table. */
@@ -606,7 +606,7 @@ text_bar(struct rw *w, const struct report_bar *b)
 	bar_line(w->out, w->o, indent, b->label, b->pr);
 	if (b->source)
 		labelled(w->out, w->o, indent + 2, _("Source"), b->source);
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < 3; i++)
 		if (b->lines[i])
 			wrapped2(w->out, w->o, indent + 2, indent + 4, b->lines[i]);
 }
@@ -771,27 +771,23 @@ md_bar_item(struct rw *w, const struct report_bar *b)
 		fputs("\n\n", out);
 		break;
 	case BAR_GOAL:
-		fprintf(out, "%*s- **", 2 * b->depth, "");
+	case BAR_INDICATOR: {
+		int indent = 2 * b->depth + (b->kind == BAR_INDICATOR ? 2 : 0);
+
+		fprintf(out, "%*s- %s", indent, "", b->kind == BAR_GOAL ? "**" : "");
 		md(out, b->name);
-		fputs("** ", out);
+		fputs(b->kind == BAR_GOAL ? "** " : " ", out);
 		md_bar(out, b->pr);
-		fputc('\n', out);
-		w->open = 1;
-		break;
-	case BAR_INDICATOR:
-		fprintf(out, "%*s- ", 2 * b->depth + 2, "");
-		md(out, b->name);
-		fputc(' ', out);
-		md_bar(out, b->pr);
-		for (int i = 0; i < 2; i++) {
+		for (int i = 0; i < 3; i++) {
 			if (!b->lines[i])
 				continue;
-			fprintf(out, "  \n%*s", 2 * b->depth + 4, "");
+			fprintf(out, "  \n%*s", indent + 2, "");
 			md(out, b->lines[i]);
 		}
 		fputc('\n', out);
 		w->open = 1;
 		break;
+	}
 	}
 }
 
@@ -1034,6 +1030,8 @@ walk_header(struct rw *w, const struct plan *p)
 	b.label = b.name = _("Overall progress");
 	EMIT(w, bar, &b);
 	walk_unlinked(w, p);
+	if (s->example)
+		EMIT(w, field, 0, _("Example data"), _("the strategy is made up for demonstration"));
 	if (s->note && *s->note)
 		EMIT(w, field, 0, _("Note"), s->note);
 	if (s->vision && *s->vision) {
@@ -1044,6 +1042,21 @@ walk_header(struct rw *w, const struct plan *p)
 		EMIT(w, heading, _("PURPOSE"), _("Purpose"));
 		EMIT(w, paragraph, 2, NULL, s->purpose);
 	}
+}
+
+/* The goals linked to a focus area (goal_focus), by title. */
+static void
+focus_goals(struct rw *w, const struct plan *p, const struct focus_area *f)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < p->ngoals; i++)
+		if (goal_in_focus(&p->goals[i], f->id))
+			buf_printf(&b, "%s%s", b.s ? "; " : "", p->goals[i].title);
+	if (b.s)
+		EMIT(w, field, 5, _("Goals"), b.s);
+	buf_free(&b);
 }
 
 static void
@@ -1062,18 +1075,19 @@ walk_focus(struct rw *w, const struct plan *p)
 	EMIT(w, row, &head);
 	for (size_t i = 0; w->ops->row && i < p->nfocus; i++) {
 		struct progress pr = progress_focus(p, &p->focus[i]);
-		char *text;
+		char *text, *name = xasprintf("%s%s", p->focus[i].name, model_example_mark(p->focus[i].example));
 
 		plan_count_status(p, p->focus[i].id, counts);
 		text = status_counts_text(counts);
 		EMIT(w, row, &(struct report_row){ .summary = 1, .n = 3, .pr = &pr,
-		                                   .cells = { p->focus[i].name, NULL, text } });
+		                                   .cells = { name, NULL, text } });
+		free(name);
 		free(text);
 	}
 	for (size_t i = 0; i < p->nfocus; i++) {
 		const struct focus_area *f = &p->focus[i];
 		struct progress pr = progress_focus(p, f);
-		char *name = xasprintf("%zu. %s", i + 1, f->name);
+		char *name = xasprintf("%zu. %s%s", i + 1, f->name, model_example_mark(f->example));
 
 		EMIT(w, bar, &(struct report_bar){ .kind = BAR_FOCUS, .first = i == 0, .label = name,
 		                                   .name = f->name, .pr = &pr });
@@ -1089,6 +1103,7 @@ walk_focus(struct rw *w, const struct plan *p)
 			EMIT(w, field, 5, _("Responsible"), b.s);
 			buf_free(&b);
 		}
+		focus_goals(w, p, f);
 		plan_count_status(p, f->id, counts);
 		EMIT(w, status_counts, counts);
 	}
@@ -1098,10 +1113,11 @@ static void
 walk_indicator(struct rw *w, const struct goal *g, const struct indicator *ind)
 {
 	struct progress ip = progress_indicator(ind);
-	char *label = xasprintf(_("Indicator: %s"), ind->name), *src = NULL;
+	char *title = indicator_title(ind), *label = xasprintf(_("Indicator: %s"), title), *src = NULL;
 	struct report_bar b = { .kind = BAR_INDICATOR, .depth = g->depth, .label = label,
-	                        .name = ind->name, .pr = &ip };
+	                        .name = title, .pr = &ip };
 	char *values = indicator_values_line(ind), *sex = indicator_sex_line(ind);
+	char *cmp = indicator_comparisons(ind), *cmp_line = cmp ? xasprintf(_("Compared with: %s"), cmp) : NULL;
 
 	if (ind->source && *ind->source)
 		src = ind->kolada && *ind->kolada ? xasprintf("%s (Kolada %s)", ind->source, ind->kolada)
@@ -1109,7 +1125,11 @@ walk_indicator(struct rw *w, const struct goal *g, const struct indicator *ind)
 	b.source = src;
 	b.lines[0] = values;
 	b.lines[1] = sex;
+	b.lines[2] = cmp_line;
 	EMIT(w, bar, &b);
+	free(title);
+	free(cmp);
+	free(cmp_line);
 	free(label);
 	free(src);
 	free(values);
@@ -1124,18 +1144,25 @@ walk_goals(struct rw *w, const struct plan *p)
 	EMIT(w, heading, _("GOALS AND INDICATORS"), _("Goals and indicators"));
 	for (size_t i = 0; w->ops->bar && i < p->ngoals; i++) {
 		const struct goal *g = &p->goals[i];
-		const struct focus_area *f = plan_focus(p, g->focus_id);
 		struct progress pr = progress_goal(p, g);
-		char *label;
+		char *title = xasprintf("%s%s", g->title, model_example_mark(g->example));
+		char *label, *areas = goal_focus_names(p, g, ", "), *line = NULL;
 
+		/* One focus area beside the title; several (a goal made concrete in them) on a line of their own. */
 		if (g->depth > 0)
-			label = xasprintf(_("Sub-goal: %s"), g->title);
-		else if (f)
-			label = xasprintf(_("Goal (%s): %s"), f->name, g->title);
+			label = xasprintf(_("Sub-goal: %s"), title);
+		else if (g->nfocus_ids == 1)
+			label = xasprintf(_("Goal (%s): %s"), areas, title);
 		else
-			label = xasprintf(_("Goal: %s"), g->title);
+			label = xasprintf(_("Goal: %s"), title);
+		if (g->depth == 0 && g->nfocus_ids > 1)
+			line = xasprintf("%s: %s", _("Focus areas"), areas);
 		EMIT(w, bar, &(struct report_bar){ .kind = BAR_GOAL, .depth = g->depth, .first = i == 0,
-		                                   .label = label, .name = g->title, .pr = &pr });
+		                                   .label = label, .name = title, .pr = &pr,
+		                                   .lines = { line } });
+		free(title);
+		free(line);
+		free(areas);
 		free(label);
 		for (size_t j = 0; j < p->ninds; j++)
 			if (p->inds[j].goal_id == g->id)

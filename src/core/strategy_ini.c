@@ -34,7 +34,51 @@ fields_of(enum kind k)
 static int
 is_column(const struct field_def *f)
 {
-	return f->type != FT_FOCUS && f->type != FT_GOAL && f->type != FT_LIST;
+	return f->type != FT_FOCUS && f->type != FT_GOAL && f->type != FT_LIST && f->type != FT_FOCUS_LIST;
+}
+
+/*
+ * The names of a list "A | B | C", trimmed, into a new array (*n names);
+ * -1 if a name between the bars is empty.
+ */
+static void free_names(char **names, size_t n);
+
+static int
+split_list(const char *list, char ***names, size_t *n)
+{
+	*names = NULL;
+	*n = 0;
+	for (const char *p = list; p && *p;) {
+		const char *bar = strchr(p, '|');
+		const char *s = p, *e = bar ? bar : p + strlen(p);
+
+		while (s < e && *s == ' ')
+			s++;
+		while (e > s && e[-1] == ' ')
+			e--;
+		if (s == e) {
+			free_names(*names, *n);
+			*names = NULL;
+			*n = 0;
+			return -1;
+		}
+		*names = xrealloc(*names, (*n + 1) * sizeof **names);
+		(*names)[(*n)++] = xstrndup(s, (size_t)(e - s));
+		if (!bar)
+			break;
+		p = bar + 1;
+		if (!*p)
+			p = " ";        /* a trailing bar: an empty name */
+	}
+	return 0;
+}
+
+static void
+free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }
 
 /* One section of the file, its values decoded and checked. */
@@ -52,10 +96,26 @@ struct measurement_in {
 	char period[16];
 	int period_key;
 	char sex;
+	enum series series;
 	int has_value;
 	double value;
 	int line;
 };
+
+/* The key prefix of each series' values: value.2013, county.2013, country.2013.k... */
+static const char *const value_prefixes[SERIES_COUNT] = {
+	[SERIES_MUNICIPALITY] = "value.", [SERIES_COUNTY] = "county.", [SERIES_COUNTRY] = "country.",
+};
+
+/* The series whose values key is, or -1. */
+static int
+value_series(const char *key)
+{
+	for (int s = 0; s < SERIES_COUNT; s++)
+		if (strncmp(key, value_prefixes[s], strlen(value_prefixes[s])) == 0)
+			return s;
+	return -1;
+}
 
 struct import {
 	struct ini ini;
@@ -105,6 +165,31 @@ check_text(const struct import *im, const struct item *it, const struct field_de
 	return 0;
 }
 
+/* What is wrong with a list (NULL: nothing, or not a list): a name is empty; a focus area not an id, or named twice. */
+static const char *
+list_mistake(const struct field_def *f, const char *v)
+{
+	char **names;
+	size_t n;
+	int rc;
+
+	if (f->type != FT_LIST && f->type != FT_FOCUS_LIST)
+		return NULL;
+	rc = split_list(v, &names, &n);
+	for (size_t i = 0; rc == 0 && f->type == FT_FOCUS_LIST && i < n; i++) {
+		if (parse_slug(names[i]) < 0)
+			rc = -1;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(names[i], names[j]) == 0)
+				rc = -1;
+	}
+	free_names(names, n);
+	if (rc == 0)
+		return NULL;
+	return f->type == FT_LIST ? _("an empty name between '|'; write 'A | B | C'")
+	       : _("expected the ids of focus areas separated by '|', each once, such as 'a | b'");
+}
+
 static int
 check_value(const struct import *im, const struct item *it, const struct field_def *f, const char *v)
 {
@@ -118,10 +203,10 @@ check_value(const struct import *im, const struct item *it, const struct field_d
 	switch (f->type) {
 	case FT_TEXT:
 	case FT_LIST:
+	case FT_FOCUS_LIST:
 		if (check_text(im, it, f, v) < 0)
 			return -1;
-		if ((f->flags & FF_REQUIRED) && !*v)
-			what = _("must not be empty");
+		what = (f->flags & FF_REQUIRED) && !*v ? _("must not be empty") : list_mistake(f, v);
 		break;
 	case FT_DATE:
 		if (*v && parse_date_any(v, NULL, NULL, NULL) < 0)
@@ -197,10 +282,11 @@ parse_value_key(struct import *im, size_t idx, const char *key)
 	int line = ini_line(&im->ini, it->section, key), bad = 0;
 	char *text;
 
-	snprintf(period, sizeof period, "%s", key + strlen("value."));
 	im->values = xrealloc(im->values, (im->nvalues + 1) * sizeof *im->values);
 	m = &im->values[im->nvalues];
 	memset(m, 0, sizeof *m);
+	m->series = (enum series)value_series(key);
+	snprintf(period, sizeof period, "%s", key + strlen(value_prefixes[m->series]));
 	m->item = idx;
 	m->line = line;
 	m->sex = 'T';
@@ -208,7 +294,8 @@ parse_value_key(struct import *im, size_t idx, const char *key)
 	if (dot) {
 		if (sex_from_char(dot[1]) < 0 || dot[2]) {
 			err_set(_("%s: line %d: [%s] %s: a value key is value.PERIOD, value.PERIOD.k "
-			          "or value.PERIOD.m (k: women, m: men)"), im->ini.path, line, it->section, key);
+			          "or value.PERIOD.m (k: women, m: men), and county. or country. for the "
+			          "comparison areas"), im->ini.path, line, it->section, key);
 			return -1;
 		}
 		m->sex = (char)(dot[1] == 'k' ? 'K' : dot[1] == 'm' ? 'M' : 'T');
@@ -233,7 +320,7 @@ parse_value_key(struct import *im, size_t idx, const char *key)
 	}
 	free(text);
 	for (size_t i = 0; i < im->nvalues; i++) {
-		if (im->values[i].item == idx && im->values[i].sex == m->sex &&
+		if (im->values[i].item == idx && im->values[i].sex == m->sex && im->values[i].series == m->series &&
 		    strcmp(im->values[i].period, m->period) == 0) {
 			err_set(_("%s: line %d: [%s] %s: the value for %s %c is given twice (also line %d)"),
 			        im->ini.path, line, it->section, key, m->period, m->sex, im->values[i].line);
@@ -251,7 +338,8 @@ known_key(enum kind kind, const char *key)
 	const struct field_def *f = fields_of(kind);
 
 	for (size_t i = 0; i < nfields(kind); i++)
-		if (strcmp(key, f[i].key) == 0 || ((f[i].type == FT_TEXT || f[i].type == FT_LIST) && ini_is_part(key, f[i].key)))
+		if (strcmp(key, f[i].key) == 0 || ((f[i].type == FT_TEXT || f[i].type == FT_LIST || f[i].type == FT_FOCUS_LIST) &&
+		     ini_is_part(key, f[i].key)))
 			return 1;
 	return 0;
 }
@@ -266,7 +354,7 @@ unknown_key(const struct import *im, enum kind kind, const char *section, const 
 	for (size_t f = 0; f < nfields(kind); f++)
 		buf_printf(&b, "%s%s", f ? ", " : "", fields_of(kind)[f].key);
 	if (kind == KIND_INDICATOR)
-		buf_puts(&b, ", value.PERIOD[.k|.m]");
+		buf_puts(&b, ", value.PERIOD[.k|.m], county.PERIOD[.k|.m], country.PERIOD[.k|.m]");
 	err_set(_("%s: line %d: [%s]: unknown key '%s'; the keys of this section are: %s"),
 	        im->ini.path, k->line, section, k->key, b.s);
 	buf_free(&b);
@@ -299,7 +387,7 @@ read_section(struct import *im, const char *section, enum kind kind, const char 
 
 		if (strcmp(k->section, section) != 0)
 			continue;
-		if (kind == KIND_INDICATOR && strncmp(k->key, "value.", 6) == 0) {
+		if (kind == KIND_INDICATOR && value_series(k->key) >= 0) {
 			if (parse_value_key(im, idx, k->key) < 0)
 				return -1;
 			it = &im->items[idx];
@@ -383,15 +471,36 @@ check_open_ended(struct import *im, struct item *it)
 	return -1;
 }
 
-/* Every reference of the item (a field of type FT_FOCUS or FT_GOAL) names a section of the file. */
+/* Each focus area of a list names a section of the file. */
+static int
+check_focus_list(struct import *im, struct item *it, const char *field)
+{
+	char **names;
+	size_t n;
+	int rc = 0;
+
+	split_list(item_value(it, field), &names, &n);
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		if (!find_item(im, KIND_FOCUS, names[i])) {
+			err_set(_("%s: line %d: [%s] %s = %s: there is no [%s%s] in the file"),
+			        im->ini.path, ini_line(&im->ini, it->section, field), it->section, field,
+			        item_value(it, field), prefixes[KIND_FOCUS], names[i]);
+			rc = -1;
+		}
+	free_names(names, n);
+	return rc;
+}
+
+/* Every reference of the item (a field of type FT_FOCUS, FT_GOAL or FT_FOCUS_LIST) names a section of the file. */
 static int
 check_references(struct import *im, struct item *it)
 {
 	const struct field_def *f = fields_of(it->kind);
 
 	for (size_t i = 0; i < nfields(it->kind); i++)
-		if ((f[i].type == FT_FOCUS || f[i].type == FT_GOAL) &&
-		    check_reference(im, it, f[i].key, f[i].type == FT_FOCUS ? KIND_FOCUS : KIND_GOAL) < 0)
+		if (((f[i].type == FT_FOCUS || f[i].type == FT_GOAL) &&
+		     check_reference(im, it, f[i].key, f[i].type == FT_FOCUS ? KIND_FOCUS : KIND_GOAL) < 0) ||
+		    (f[i].type == FT_FOCUS_LIST && check_focus_list(im, it, f[i].key) < 0))
 			return -1;
 	return 0;
 }
@@ -459,16 +568,6 @@ read_file(struct import *im, const char *path)
 		if (it->kind == KIND_ACTIVITY && item_value(it, "status") && !item_value(it, "progress") &&
 		    strcmp(item_value(it, "status"), "done") == 0)
 			it->values[field_index(KIND_ACTIVITY, "progress")] = xstrdup("100");
-		if (it->kind == KIND_FOCUS && item_value(it, "responsible")) {
-			/* Bodies are separated by '|'; none may be empty. */
-			const char *v = item_value(it, "responsible");
-
-			if (*v && (v[0] == '|' || v[strlen(v) - 1] == '|' || strstr(v, "||"))) {
-				err_set(_("%s: line %d: [%s] responsible: an empty name between '|'; "
-				          "write 'A | B | C'"), path, ini_line(&im->ini, it->section, "responsible"), it->section);
-				return -1;
-			}
-		}
 	}
 	return check_goal_tree(im, path);
 }
@@ -496,9 +595,8 @@ bind_field(sqlite3_stmt *st, int idx, const struct field_def *f, const char *v)
 	char canon[16];
 
 	if (!v || !*v) {
-		if (f->type == FT_DIRECTION)
-			sqlite3_bind_text(st, idx, "higher", -1, SQLITE_STATIC);
-		else if (f->type == FT_BOOL || f->type == FT_PERCENT)
+		/* A direction not given stays so (NULL): progress will not guess it. */
+		if (f->type == FT_BOOL || f->type == FT_PERCENT)
 			sqlite3_bind_int(st, idx, 0);
 		else if (f->type == FT_STATUS)
 			sqlite3_bind_text(st, idx, "not_started", -1, SQLITE_STATIC);
@@ -649,51 +747,40 @@ save_strategy(struct db *db, struct import *im, const struct item *it)
 	return 0;
 }
 
+/* A list field of an item replaces its rows: bodies by name, focus areas by their ids. */
 static int
-save_bodies(struct db *db, const struct item *it)
+save_names(struct db *db, struct import *im, const struct item *it, const char *field, const char *del_sql,
+           const char *ins_sql)
 {
-	sqlite3_stmt *del = db_prepare(db, "DELETE FROM responsible_body WHERE focus_id = ?");
-	const char *list = item_value(it, "responsible");
-	int pos = 0;
+	sqlite3_stmt *del = db_prepare(db, del_sql);
+	char **names;
+	size_t n;
+	int rc = 0;
 
 	if (!del)
 		return -1;
 	sqlite3_bind_int64(del, 1, it->db_id);
 	if (db_exec_stmt(db, del) < 0)
 		return -1;
-	if (!list)
-		return 0;
-	for (const char *p = list; *p;) {
-		const char *bar = strchr(p, '|');
-		size_t n = bar ? (size_t)(bar - p) : strlen(p);
-		char *name = xstrndup(p, n), *s = name, *e;
-		sqlite3_stmt *ins;
+	split_list(item_value(it, field), &names, &n);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		sqlite3_stmt *ins = db_prepare(db, ins_sql);
+		const struct item *fa = it->kind == KIND_GOAL ? find_item(im, KIND_FOCUS, names[i]) : NULL;
 
-		while (*s == ' ')
-			s++;
-		e = s + strlen(s);
-		while (e > s && e[-1] == ' ')
-			*--e = '\0';
-		if (*s) {
-			ins = db_prepare(db, "INSERT INTO responsible_body (focus_id, position, name) VALUES (?, ?, ?)");
-			if (!ins) {
-				free(name);
-				return -1;
-			}
-			sqlite3_bind_int64(ins, 1, it->db_id);
-			sqlite3_bind_int(ins, 2, pos++);
-			sqlite3_bind_text(ins, 3, s, -1, SQLITE_TRANSIENT);
-			if (db_exec_stmt(db, ins) < 0) {
-				free(name);
-				return -1;
-			}
+		if (!ins) {
+			rc = -1;
+			break;
 		}
-		free(name);
-		p += n;
-		if (*p == '|')
-			p++;
+		sqlite3_bind_int64(ins, 1, it->db_id);
+		sqlite3_bind_int(ins, 2, (int)i);
+		if (fa)
+			sqlite3_bind_int64(ins, 3, fa->db_id);
+		else
+			sqlite3_bind_text(ins, 3, names[i], -1, SQLITE_TRANSIENT);
+		rc = db_exec_stmt(db, ins);
 	}
-	return 0;
+	free_names(names, n);
+	return rc < 0 ? -1 : 0;
 }
 
 /* The activity's current row, to log what an import changes. */
@@ -811,8 +898,9 @@ save_values(struct db *db, struct import *im, const char *strategy_id, const cha
 		const struct measurement_in *m = &im->values[i];
 		const struct item *ind = &im->items[m->item];
 
-		if (measurement_save(db, strategy_id, ind->db_id, item_value(ind, "name"), m->period,
-		                     m->period_key, m->sex, m->has_value, m->value, comment, NULL) < 0)
+		struct value_key k = { ind->db_id, item_value(ind, "name"), m->series, m->period, m->period_key, m->sex };
+
+		if (measurement_save(db, strategy_id, &k, m->has_value, m->value, comment, NULL) < 0)
 			return -1;
 	}
 	return 0;
@@ -861,13 +949,14 @@ save_all(struct db *db, struct import *im, const char *strategy_id)
 
 		if (it->kind == KIND_FOCUS) {
 			if (upsert(db, im, it, "focus_area", "key", strategy_id, positions[KIND_FOCUS]++, NULL, NULL, 0) < 0 ||
-			    save_bodies(db, it) < 0)
+			    save_names(db, im, it, "responsible", "DELETE FROM responsible_body WHERE focus_id = ?",
+			               "INSERT INTO responsible_body (focus_id, position, name) VALUES (?, ?, ?)") < 0)
 				goto out;
 		} else if (it->kind == KIND_GOAL) {
-			int64_t none[2] = { 0, 0 };
+			int64_t none = 0;
 
 			if (upsert(db, im, it, "goal", "key", strategy_id, positions[KIND_GOAL]++,
-			           "parent_id, focus_id", none, 2) < 0)
+			           "parent_id", &none, 1) < 0)
 				goto out;
 		}
 	}
@@ -876,10 +965,13 @@ save_all(struct db *db, struct import *im, const char *strategy_id)
 		struct item *it = &im->items[i];
 
 		if (it->kind == KIND_GOAL) {
-			int64_t refs[2] = { item_ref_id(im, it, "parent", KIND_GOAL), item_ref_id(im, it, "focus", KIND_FOCUS) };
+			int64_t parent = item_ref_id(im, it, "parent", KIND_GOAL);
 
+			/* The goal's focus areas are its links in goal_focus (goal.focus_id is no longer used). */
 			if (upsert(db, im, it, "goal", "key", strategy_id, positions[KIND_GOAL]++,
-			           "parent_id, focus_id", refs, 2) < 0)
+			           "parent_id", &parent, 1) < 0 ||
+			    save_names(db, im, it, "focus", "DELETE FROM goal_focus WHERE goal_id = ?",
+			               "INSERT INTO goal_focus (goal_id, position, focus_id) VALUES (?, ?, ?)") < 0)
 				goto out;
 		} else if (it->kind == KIND_INDICATOR) {
 			int64_t goal = item_ref_id(im, it, "goal", KIND_GOAL);
@@ -1060,14 +1152,15 @@ export_goals(struct db *db, struct exporter *x, const struct plan *p)
 	return 0;
 }
 
-/* value.PERIOD[.k|.m] = VALUE, or "" for no data. */
+/* value.PERIOD[.k|.m] = VALUE, or "" for no data (county. and country. for the comparisons). */
 static void
-export_values(struct exporter *x, const struct indicator *ind)
+export_values(struct exporter *x, const struct measurement *v, size_t n)
 {
-	for (size_t j = 0; j < ind->nvalues; j++) {
-		const struct measurement *m = &ind->values[j];
-		char *key = m->sex == SEX_T ? xasprintf("value.%s", m->period)
-		                            : xasprintf("value.%s.%c", m->period, m->sex == SEX_K ? 'k' : 'm');
+	for (size_t j = 0; j < n; j++) {
+		const struct measurement *m = &v[j];
+		const char *prefix = value_prefixes[m->series];
+		char *key = m->sex == SEX_T ? xasprintf("%s%s", prefix, m->period)
+		                            : xasprintf("%s%s.%c", prefix, m->period, m->sex == SEX_K ? 'k' : 'm');
 		char *safe;
 
 		for (char *c = key; *c; c++)
@@ -1087,7 +1180,8 @@ export_indicator(struct exporter *x, const struct plan *p, const struct indicato
 {
 	section(x, "indicator.", ind->key, xasprintf(_("indicator %s"), ind->key));
 	export_fields(x, p, KIND_INDICATOR, ind);
-	export_values(x, ind);
+	export_values(x, ind->values, ind->nvalues);
+	export_values(x, ind->comparisons, ind->ncomparisons);
 }
 
 int

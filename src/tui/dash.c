@@ -72,6 +72,8 @@ draw_header(struct dash *d)
 	const char *tabs[PANE_COUNT];
 	char *title;
 
+	const char *mark = model_example_mark(s->example != NULL);
+
 	for (int i = 0; i < PANE_COUNT; i++)
 		tabs[i] = _(d->views[i]->ops->title);
 	if (s->valid_from && *s->valid_from && s->valid_to && *s->valid_to) {
@@ -79,14 +81,14 @@ draw_header(struct dash *d)
 
 		report_format_date(from, sizeof from, s->valid_from, d->app->cfg.date_format);
 		report_format_date(to, sizeof to, s->valid_to, d->app->cfg.date_format);
-		title = xasprintf("%s: %s (%s - %s)", s->municipality, s->title, from, to);
+		title = xasprintf("%s: %s%s (%s - %s)", s->municipality, s->title, mark, from, to);
 		/* A validity cut in the middle says nothing: leave it out when it does not fit. */
 		if (text_width(title) > COLS) {
 			free(title);
-			title = xasprintf("%s: %s", s->municipality, s->title);
+			title = xasprintf("%s: %s%s", s->municipality, s->title, mark);
 		}
 	} else {
-		title = xasprintf("%s: %s", s->municipality, s->title);
+		title = xasprintf("%s: %s%s", s->municipality, s->title, mark);
 	}
 	display_header(title, tabs, PANE_COUNT, d->current);
 	free(title);

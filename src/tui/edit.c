@@ -766,13 +766,14 @@ submit_value(void *arg, struct form_field *fields, int n, int *bad)
 	char period[32], *old = NULL;
 	double value = 0;
 	int key, sex, has = 0, rc;
+	struct value_key k;
 
 	(void)n;
 	if (!value_fields_check(fields, period, sizeof period, &key, &sex, &has, &value, bad))
 		return 0;
-	if ((rc = measurement_set(x->d->db, x->d->plan.s.id, x->ind->id, x->ind->name, period, key,
-	                          sex_char((enum sex)sex), has, value, *fields[3].value ? fields[3].value : NULL,
-	                          &old)) < 0) {
+	k = (struct value_key){ x->ind->id, x->ind->name, SERIES_MUNICIPALITY, period, key, sex_char((enum sex)sex) };
+	if ((rc = measurement_set(x->d->db, x->d->plan.s.id, &k, has, value,
+	                          *fields[3].value ? fields[3].value : NULL, &old)) < 0) {
 		*bad = -1;
 		return 0;
 	}

@@ -92,9 +92,12 @@ load(struct view *v)
 	long without = 0;
 
 	vrows_free(rows);
-	for (size_t i = 0; i < p->nfocus; i++)
-		area(v, i, p->focus[i].id, p->focus[i].name, p->focus[i].purpose,
-		     p->focus[i].bodies, p->focus[i].nbodies);
+	for (size_t i = 0; i < p->nfocus; i++) {
+		char *name = xasprintf("%s%s", p->focus[i].name, model_example_mark(p->focus[i].example));
+
+		area(v, i, p->focus[i].id, name, p->focus[i].purpose, p->focus[i].bodies, p->focus[i].nbodies);
+		free(name);
+	}
 	query_filter_init(&f);
 	f.focus_id = 0;
 	if (query_activity_count(v->dash->db, p->s.id, &f, &without) == 0 && without > 0)
@@ -120,17 +123,19 @@ detail(struct view *v, long row, struct doc *d)
 
 		doc_heading(d, fa->name);
 		doc_field(d, _("Purpose"), fa->purpose);
+		doc_field(d, _("Source"), fa->source);
+		doc_field(d, _("Example data"), fa->example ? _("yes") : NULL);
 		if (fa->nbodies) {
 			doc_heading(d, _("Responsible bodies"));
 			for (size_t k = 0; k < fa->nbodies; k++)
 				doc_text(d, 2, fa->bodies[k], DC_NORMAL);
 		}
-		for (size_t k = 0; k < p->ngoals; k++)
-			if (p->goals[k].focus_id == fa->id) {
-				doc_heading(d, _("Goals"));
-				for (; k < p->ngoals; k++)
-					if (p->goals[k].focus_id == fa->id)
-						doc_text(d, 2 + 2 * p->goals[k].depth, p->goals[k].title, DC_NORMAL);
+		/* Every goal linked to it (goal_focus), with its sub-goals. */
+		for (size_t k = 0, any = 0; k < p->ngoals; k++)
+			if (goal_in_focus(&p->goals[k], fa->id)) {
+				if (!any++)
+					doc_heading(d, _("Goals"));
+				doc_text(d, 2, p->goals[k].title, DC_NORMAL);
 			}
 		f.focus_id = fa->id;
 		doc_activities(d, dash, &f, 30);

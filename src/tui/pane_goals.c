@@ -64,6 +64,36 @@ sex_line(const struct indicator *ind)
 	return buf_steal(&b);
 }
 
+/* A row of text (a new string, freed here, NULL: none), wrapped to the width. */
+static void
+owned_row(struct vrows *rows, int w, int indent, char *text, enum dcolor color, int first, int kind, size_t index)
+{
+	if (!text)
+		return;
+	vrows_wrap(rows, w, indent, text, color, first, 0, kind, index);
+	free(text);
+}
+
+/* An indicator: its name (qualifier, breakdown), its values, the comparison areas', by sex, its source. */
+static void
+indicator_rows(struct vrows *rows, int w, int indent, const struct indicator *ind, size_t k)
+{
+	char *cmp = indicator_comparisons(ind);
+
+	owned_row(rows, w, indent, indicator_title(ind), DC_NORMAL, 1, ITEM_INDICATOR, k);
+	owned_row(rows, w, indent + 2, values_line(ind), DC_NORMAL, 0, ITEM_INDICATOR, k);
+	owned_row(rows, w, indent + 2, cmp ? xasprintf(_("Compared with: %s"), cmp) : NULL, DC_NORMAL, 0,
+	          ITEM_INDICATOR, k);
+	free(cmp);
+	owned_row(rows, w, indent + 2, ind->by_sex ? sex_line(ind) : NULL, DC_NORMAL, 0, ITEM_INDICATOR, k);
+	if ((ind->source && *ind->source) || (ind->kolada && *ind->kolada))
+		owned_row(rows, w, indent + 2,
+		          xasprintf("%s: %s%s%s", _("Source"), ind->source ? ind->source : "",
+		                    ind->kolada && *ind->kolada ? (ind->source && *ind->source ? ", Kolada " : "Kolada ") : "",
+		                    ind->kolada ? ind->kolada : ""),
+		          DC_DIM, 0, ITEM_INDICATOR, k);
+}
+
 static void
 load(struct view *v)
 {
@@ -79,31 +109,13 @@ load(struct view *v)
 
 		if (g->depth == 0 && rows->n > 0)
 			vrows_add(rows, xstrdup(""), DC_NORMAL, 0, ITEM_GOAL, i);
-		vrows_wrap(rows, w, ind0, g->title, g->depth ? DC_LABEL : DC_HEADING, 1, 0, ITEM_GOAL, i);
-		for (size_t k = 0; k < p->ninds; k++) {
-			const struct indicator *ind = &p->inds[k];
-			char *line, *src;
-
-			if (ind->goal_id != g->id)
-				continue;
-			any = 1;
-			vrows_wrap(rows, w, ind0 + 2, ind->name, DC_NORMAL, 1, 0, ITEM_INDICATOR, k);
-			line = values_line(ind);
-			vrows_wrap(rows, w, ind0 + 4, line, DC_NORMAL, 0, 0, ITEM_INDICATOR, k);
-			free(line);
-			if (ind->by_sex) {
-				line = sex_line(ind);
-				vrows_wrap(rows, w, ind0 + 4, line, DC_NORMAL, 0, 0, ITEM_INDICATOR, k);
-				free(line);
+		owned_row(rows, w, ind0, xasprintf("%s%s", g->title, model_example_mark(g->example)),
+		          g->depth ? DC_LABEL : DC_HEADING, 1, ITEM_GOAL, i);
+		for (size_t k = 0; k < p->ninds; k++)
+			if (p->inds[k].goal_id == g->id) {
+				indicator_rows(rows, w, ind0 + 2, &p->inds[k], k);
+				any = 1;
 			}
-			if ((ind->source && *ind->source) || (ind->kolada && *ind->kolada)) {
-				src = xasprintf("%s: %s%s%s", _("Source"), ind->source ? ind->source : "",
-				                ind->kolada && *ind->kolada ? (ind->source && *ind->source ? ", Kolada " : "Kolada ") : "",
-				                ind->kolada ? ind->kolada : "");
-				vrows_wrap(rows, w, ind0 + 4, src, DC_DIM, 0, 0, ITEM_INDICATOR, k);
-				free(src);
-			}
-		}
 		if (!any) {
 			struct act_filter f;
 			struct act_counts c;
@@ -131,12 +143,16 @@ indicator_detail(struct dash *dash, const struct indicator *ind, struct doc *d)
 	char v[96], *line;
 
 	doc_heading(d, ind->name);
+	doc_field(d, _("Qualifier"), ind->qualifier);
+	doc_field(d, _("Breakdown"), ind->breakdown);
 	doc_field(d, _("Goal"), g ? g->title : NULL);
 	doc_field(d, _("Description"), ind->description);
 	doc_field(d, _("Unit"), ind->unit);
 	doc_field(d, _("Source"), ind->source);
 	doc_field(d, _("Kolada KPI"), ind->kolada);
-	doc_field(d, _("Direction"), ind->lower_is_better ? _("lower is better") : _("higher is better"));
+	doc_field(d, _("Example data"), ind->example ? _("yes") : NULL);
+	doc_field(d, _("Direction"), ind->direction == DIR_LOWER ? _("lower is better")
+	          : ind->direction == DIR_HIGHER ? _("higher is better") : _("not given"));
 	value_text(v, sizeof v, ind, ind->has_baseline, ind->baseline);
 	line = xasprintf("%s%s%s%s", v, ind->baseline_period && *ind->baseline_period ? " (" : "",
 	                 ind->baseline_period ? ind->baseline_period : "",
@@ -163,6 +179,17 @@ indicator_detail(struct dash *dash, const struct indicator *ind, struct doc *d)
 		doc_text(d, 2, line, DC_NORMAL);
 		free(line);
 	}
+	if (ind->ncomparisons)
+		doc_heading(d, _("Comparison values"));
+	for (size_t i = 0; i < ind->ncomparisons; i++) {
+		const struct measurement *m = &ind->comparisons[i];
+
+		value_text(v, sizeof v, ind, m->has_value, m->value);
+		line = xasprintf("%s %s %c %s", series_label(m->series), m->period, sex_char(m->sex),
+		                 m->has_value ? v : _("no data"));
+		doc_text(d, 2, line, DC_NORMAL);
+		free(line);
+	}
 	doc_changes(d, dash, CHANGES_INDICATOR, ind->id);
 }
 
@@ -172,14 +199,17 @@ goal_detail(struct dash *dash, size_t index, struct doc *d)
 	const struct plan *p = &dash->plan;
 	const struct goal *g = &p->goals[index];
 	const struct goal *parent = g->parent_id ? plan_goal(p, g->parent_id) : NULL;
-	const struct focus_area *fa = g->focus_id ? plan_focus(p, g->focus_id) : NULL;
 	struct act_filter f;
+	char *areas = goal_focus_names(p, g, "; ");
 	int any = 0;
 
 	doc_heading(d, g->title);
 	doc_field(d, _("Description"), g->description);
 	doc_field(d, _("Part of"), parent ? parent->title : NULL);
-	doc_field(d, _("Focus area"), fa ? fa->name : NULL);
+	doc_field(d, g->nfocus_ids > 1 ? _("Focus areas") : _("Focus area"), *areas ? areas : NULL);
+	doc_field(d, _("Source"), g->source);
+	doc_field(d, _("Example data"), g->example ? _("yes") : NULL);
+	free(areas);
 	for (size_t i = 0; i < p->ngoals; i++)
 		if (p->goals[i].parent_id == g->id) {
 			if (!any++)
@@ -189,11 +219,12 @@ goal_detail(struct dash *dash, size_t index, struct doc *d)
 	any = 0;
 	for (size_t i = 0; i < p->ninds; i++)
 		if (p->inds[i].goal_id == g->id) {
-			char *line = values_line(&p->inds[i]);
+			char *line = values_line(&p->inds[i]), *title = indicator_title(&p->inds[i]);
 
 			if (!any++)
 				doc_heading(d, _("Indicators"));
-			doc_text(d, 2, p->inds[i].name, DC_LABEL);
+			doc_text(d, 2, title, DC_LABEL);
+			free(title);
 			doc_text(d, 4, line, DC_NORMAL);
 			free(line);
 		}

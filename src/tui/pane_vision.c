@@ -58,8 +58,8 @@ load(struct view *v)
 		const struct goal *g = &p->goals[i];
 		const struct goal *parent = g->parent_id ? plan_goal(p, g->parent_id) : NULL;
 
-		/* Strategy-level goals and their sub-goals (goals are in tree order). */
-		if (parent ? !overall[parent - p->goals] : g->focus_id != 0)
+		/* Strategy-level goals (in no focus area, or in several) and their sub-goals (in tree order). */
+		if (parent ? !overall[parent - p->goals] : g->nfocus_ids == 1)
 			continue;
 		overall[i] = 1;
 		if (!any++)

@@ -15,6 +15,7 @@ goal = g1
 name = Andel sysselsatta
 unit = %
 kolada = N00914
+direction = higher
 baseline = 40
 baseline_period = 2020
 target = 60

@@ -41,7 +41,8 @@ setup(void **state)
 	     "INSERT INTO goal (id, strategy_id, key, position, title) VALUES (1, 's', 'g1', 0, 'Mål');"
 	     "INSERT INTO activity (id, strategy_id, ref, position, title) VALUES (7, 's', 'a7', 0, 'Sju');"
 	     "INSERT INTO responsible_body (focus_id, position, name) VALUES (1, 0, 'KS'), (1, 1, 'BUN');"
-	     "INSERT INTO goal (id, strategy_id, key, position, title, parent_id, focus_id) VALUES (2, 's', 'g2', 1, 'Del', 1, 1);"
+	     "INSERT INTO goal (id, strategy_id, key, position, title, parent_id) VALUES (2, 's', 'g2', 1, 'Del', 1);"
+	     "INSERT INTO goal_focus (goal_id, focus_id, position) VALUES (2, 1, 0);"
 	     "INSERT INTO indicator (id, strategy_id, goal_id, key, position, name, direction, baseline, target_period, by_sex)"
 	     " VALUES (1, 's', 2, 'i1', 0, 'Andel', 'lower', 8.5, '2030', 1);");
 	return 0;
@@ -180,7 +181,7 @@ item_text(void **state)
 	assert_null(p.goals[0].description);
 	assert_string_equal(p.inds[0].key, "i1");
 	assert_int_equal(p.inds[0].goal_id, 2);
-	assert_int_equal(p.inds[0].lower_is_better, 1);
+	assert_int_equal(p.inds[0].direction, DIR_LOWER);
 	assert_true(p.inds[0].has_baseline);
 	assert_true(p.inds[0].baseline == 8.5);
 	assert_false(p.inds[0].has_target);
@@ -376,6 +377,45 @@ shown_values(void **state)
 	model_free_plan(&p);
 }
 
+/*
+ * The comparison areas' values are loaded apart from the municipality's:
+ * "latest" and progress never see them, and they read back by series.
+ */
+static void
+series_kept_apart(void **state)
+{
+	struct plan p;
+	const struct indicator *ind;
+	const struct measurement *m;
+	char *cmp;
+
+	(void)state;
+	exec("BEGIN;"
+	     "INSERT INTO measurement (indicator_id, series, period, period_key, sex, value, entered_by, entered_at)"
+	     " VALUES (1, 'municipality', '2013', 20130000, 'T', 8.5, 't', 'now'),"
+	     " (1, 'county', '2013', 20130000, 'T', 10, 't', 'now'),"
+	     " (1, 'country', '2014', 20140000, 'T', 17, 't', 'now'),"
+	     " (1, 'country', '2013', 20130000, 'T', 16, 't', 'now');");
+	assert_int_equal(model_load_outline(db, "s", &p), 0);
+	ind = &p.inds[0];
+	assert_int_equal(ind->nvalues, 1);
+	assert_int_equal(ind->ncomparisons, 3);
+	m = indicator_latest(ind, SEX_T);
+	assert_non_null(m);
+	assert_true(m->value == 8.5);
+	assert_string_equal(m->period, "2013");
+	/* County first, then the country, each by period. */
+	assert_int_equal(ind->comparisons[0].series, SERIES_COUNTY);
+	assert_int_equal(ind->comparisons[1].series, SERIES_COUNTRY);
+	assert_string_equal(ind->comparisons[1].period, "2013");
+	/* Beside the value: the latest period that has a comparison, only its values. */
+	cmp = indicator_comparisons(ind);
+	assert_string_equal(cmp, "country 17 (2014)");
+	free(cmp);
+	model_free_plan(&p);
+	exec("ROLLBACK;");
+}
+
 int
 main(void)
 {
@@ -390,6 +430,7 @@ main(void)
 		cmocka_unit_test(item_text),
 		cmocka_unit_test(detail_lines),
 		cmocka_unit_test(shown_values),
+		cmocka_unit_test(series_kept_apart),
 	};
 	int rc;
 

@@ -252,8 +252,9 @@ import_and_load(void **state)
 	assert_int_equal(p.goals[1].parent_id, p.goals[0].id);
 	assert_int_equal(p.goals[2].parent_id, p.goals[1].id);
 	assert_int_equal(p.goals[3].parent_id, p.goals[0].id);
-	assert_int_equal(p.goals[3].focus_id, p.focus[1].id);
-	assert_int_equal(p.goals[4].focus_id, p.focus[0].id);
+	assert_int_equal(p.goals[3].nfocus_ids, 1);
+	assert_int_equal(p.goals[3].focus_ids[0], p.focus[1].id);
+	assert_int_equal(p.goals[4].focus_ids[0], p.focus[0].id);
 	assert_int_equal(p.goals[4].parent_id, 0);
 	assert_string_equal(plan_goal(&p, p.goals[2].parent_id)->key, "del1");
 
@@ -264,7 +265,7 @@ import_and_load(void **state)
 	assert_string_equal(plan_goal(&p, ind->goal_id)->key, "del1");
 	assert_string_equal(ind->unit, "%");
 	assert_string_equal(ind->source, "SCB");
-	assert_int_equal(ind->lower_is_better, 1);
+	assert_int_equal(ind->direction, DIR_LOWER);
 	assert_int_equal(ind->has_baseline, 1);
 	assert_true(ind->baseline == 8.5);
 	assert_string_equal(ind->baseline_period, "2013");
@@ -287,7 +288,7 @@ import_and_load(void **state)
 	assert_true(indicator_latest(ind, SEX_K) == &ind->values[2]);
 	assert_string_equal(ind->values[4].entered_by, "tester");
 	ind = &p.inds[1];
-	assert_int_equal(ind->lower_is_better, 0);             /* the default direction */
+	assert_int_equal(ind->direction, DIR_NONE);            /* not given: not "higher" */
 	assert_int_equal(ind->has_baseline, 0);
 	assert_int_equal(ind->has_target, 1);
 	assert_true(ind->target == 50);

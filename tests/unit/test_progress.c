@@ -29,7 +29,7 @@ ind(int has_base, double base, int has_target, double target, int lower)
 	i.has_target = has_target;
 	i.target = target;
 	i.target_period = "2030";
-	i.lower_is_better = lower;
+	i.direction = lower ? DIR_LOWER : DIR_HIGHER;
 	i.values = vals;
 	return i;
 }
@@ -376,6 +376,96 @@ strategy_counts_every_activity(void **state)
 	assert_true(pr.pct > 64.99 && pr.pct < 65.01);
 }
 
+/* Progress towards a target needs a direction: without one it is said, not guessed as "higher". */
+static void
+direction_not_given(void **state)
+{
+	struct indicator i = ind(1, 10, 1, 20, 0);
+	struct progress p;
+	char out[128];
+
+	(void)state;
+	add_value(&i, "2025", SEX_T, 15);
+	i.direction = DIR_NONE;
+	p = progress_indicator(&i);
+	assert_false(p.known);
+	assert_true(p.no_direction);
+	assert_false(p.no_target);
+	assert_int_equal(p.light, LIGHT_NONE);
+	progress_bar(out, sizeof out, &p, 10);
+	assert_string_equal(out, "[..........] direction not given");
+	/* Without a target, "no target" says more; the direction then does not matter. */
+	i.has_target = 0;
+	p = progress_indicator(&i);
+	assert_true(p.no_target);
+	assert_false(p.no_direction);
+	/* Given, the same values have an answer. */
+	i.has_target = 1;
+	i.direction = DIR_HIGHER;
+	p = progress_indicator(&i);
+	assert_true(p.known);
+	assert_false(p.no_direction);
+}
+
+/*
+ * A goal linked to several focus areas (goal_focus): each of them counts
+ * the goal's activities, but the strategy counts every activity once, in
+ * its first focus area (its own, else its goal's first link).
+ */
+static void
+links_roll_up_once(void **state)
+{
+	struct focus_area f[2] = { { .id = 7 }, { .id = 8 } };
+	int64_t links[2] = { 8, 7 };
+	struct goal g = { .id = 3, .focus_ids = links, .nfocus_ids = 2 };
+	struct activity acts[3];
+	struct act_counts c;
+	struct plan p;
+	struct progress pr;
+
+	(void)state;
+	setenv("STYRKORT_TODAY", "2026-11-22", 1);
+	acts[0] = act(1, 7, 0, ST_IN_PROGRESS, 20, NULL);     /* focus area 7 itself */
+	acts[1] = act(2, 0, 3, ST_IN_PROGRESS, 80, NULL);     /* the goal only: in 8 and 7 */
+	acts[2] = act(3, 7, 3, ST_DONE, 100, NULL);           /* both: once in 7, and in 8 through the goal */
+	memset(&p, 0, sizeof p);
+	p.focus = f;
+	p.nfocus = 2;
+	p.goals = &g;
+	p.ngoals = 1;
+	p.acts = acts;
+	p.nacts = 3;
+	/* Focus area 7: all three, (20 + 80 + 100) / 3; focus area 8: the goal's two, (80 + 100) / 2. */
+	progress_count_focus(&p, 7, &c);
+	assert_int_equal(c.total, 3);
+	pr = progress_focus(&p, &f[0]);
+	assert_true(pr.pct > 66.66 && pr.pct < 66.67);
+	progress_count_focus(&p, 8, &c);
+	assert_int_equal(c.total, 2);
+	assert_true(progress_focus(&p, &f[1]).pct > 89.99);
+	/* None is without a focus area: the goal's links place the second. */
+	progress_count_focus(&p, 0, &c);
+	assert_int_equal(c.total, 0);
+	assert_int_equal(progress_count_unlinked(&p), 0);
+	/*
+	 * The strategy: 7 holds the first and third, (20 + 100) / 2 = 60; 8 (the
+	 * goal's first link) the second, 80: (60 + 80) / 2 = 70, not the 78 that
+	 * the focus areas' own figures (66.7, 90) would give by counting two twice.
+	 */
+	pr = progress_strategy(&p);
+	assert_true(pr.known);
+	assert_true(pr.pct > 69.99 && pr.pct < 70.01);
+	/* An overdue activity of the goal turns both focus areas red, and the strategy. */
+	acts[1].due = "2026-01-01";
+	assert_int_equal(progress_focus(&p, &f[0]).light, LIGHT_RED);
+	assert_int_equal(progress_focus(&p, &f[1]).light, LIGHT_RED);
+	assert_int_equal(progress_strategy(&p).light, LIGHT_RED);
+	/* Without links the goal's activity is without a focus area again. */
+	g.nfocus_ids = 0;
+	progress_count_focus(&p, 0, &c);
+	assert_int_equal(c.total, 1);
+}
+
 /* An overdue activity turns its focus area's and its goal's light red, even when the goal is measured on track. */
 static void
 overdue_is_red_everywhere(void **state)
@@ -494,6 +584,8 @@ main(void)
 		cmocka_unit_test(strategy_counts_every_activity),
 		cmocka_unit_test(overdue_is_red_everywhere),
 		cmocka_unit_test(followups_at_the_documents_precision),
+		cmocka_unit_test(links_roll_up_once),
+		cmocka_unit_test(direction_not_given),
 		cmocka_unit_test(bar_text),
 	};
 

@@ -446,6 +446,10 @@ focus_progress_agrees_with_the_report(void **state)
 	static const char *const days[] = { "2026-11-22", "2019-01-01", "2030-01-01", "2024-06-15" };
 	static const char *const changes[] = {
 		"",
+		/* A goal linked to focus area 2: its activities are 2's too, those without one leave the group. */
+		"INSERT INTO goal (id, strategy_id, key, position, title) VALUES (1, 's', 'g1', 0, 'Mål');"
+		" INSERT INTO goal_focus (goal_id, focus_id, position) VALUES (1, 2, 0);"
+		" UPDATE activity SET goal_id = 1 WHERE strategy_id = 's' AND id % 3 = 0",
 		"UPDATE activity SET status = 'cancelled' WHERE strategy_id = 's' AND focus_id = 2",
 		"UPDATE activity SET status = 'done' WHERE strategy_id = 's' AND focus_id IS NULL",
 		"UPDATE activity SET status = 'delayed', due_date = NULL WHERE strategy_id = 's' AND focus_id = 1",

@@ -60,6 +60,7 @@ static const char small[] =
 	"name = Sysselsättningsgrad\n"
 	"unit = %\n"
 	"source = SCB\n"
+	"direction = higher\n"
 	"baseline = 61.5\n"
 	"baseline_period = 2022\n"
 	"target = 70\n"
