@@ -233,7 +233,7 @@ activity_changes(struct out *o, const struct plan *before, const struct plan *af
 {
 	for (size_t i = 0; i < after->nacts; i++) {
 		const struct activity *n = &after->acts[i], *b = NULL;
-		char *what = xasprintf(_("activity %s (#%lld)"), n->ref, (long long)n->id);
+		char *what = xasprintf(_("activity %s (#%lld)"), n->ref, (long long)n->number);
 
 		for (size_t j = 0; j < before->nacts && !b; j++)
 			if (strcmp(before->acts[j].ref, n->ref) == 0)
