@@ -418,9 +418,18 @@ activity_apply(struct db *db, int64_t id, const struct act_change *c, int64_t ex
 }
 
 /*
+ * A new activity's internal id: never one the change log has seen, so that
+ * a deleted activity's history and its undo stay its own.
+ */
+#define NEW_ID_SQL \
+	"(SELECT coalesce(max(m), 0) + 1 FROM (SELECT max(id) AS m FROM activity" \
+	" UNION ALL SELECT max(item_id) FROM change_log WHERE kind = 'activity'))"
+
+/*
  * The row itself, with the given id and number (0: a new one; a number
- * taken meanwhile: the next) and ref (NULL: a temporary one); -1 with
- * err_set().  A NULL number is given the next one by the table's trigger.
+ * taken meanwhile: the next) and ref (NULL or taken meanwhile: a temporary
+ * one); -1 with err_set().  A NULL number is given the next one by the
+ * table's trigger.
  */
 static int
 insert_row(struct db *db, const char *strategy_id, const int64_t want[2], const char *ref, const char *title,
@@ -429,8 +438,9 @@ insert_row(struct db *db, const char *strategy_id, const int64_t want[2], const 
 	char now[21];
 	sqlite3_stmt *st = db_prepare(db,
 		"INSERT INTO activity (id, number, strategy_id, ref, position, title, changed_by, changed_at)"
-		" VALUES (?1, (SELECT ?7 WHERE NOT EXISTS (SELECT 1 FROM activity WHERE strategy_id = ?2 AND number = ?7)),"
-		" ?2, ?3, (SELECT coalesce(max(position), -1) + 1 FROM activity WHERE strategy_id = ?2),"
+		" VALUES (coalesce(?1, " NEW_ID_SQL "), (SELECT ?7 WHERE NOT EXISTS (SELECT 1 FROM activity WHERE strategy_id = ?2 AND number = ?7)),"
+		" ?2, coalesce((SELECT ?3 WHERE NOT EXISTS (SELECT 1 FROM activity WHERE strategy_id = ?2 AND ref = ?3)),"
+		" char(1) || 'new'), (SELECT coalesce(max(position), -1) + 1 FROM activity WHERE strategy_id = ?2),"
 		" ?4, ?5, ?6) RETURNING id");
 
 	if (!st)
@@ -442,11 +452,8 @@ insert_row(struct db *db, const char *strategy_id, const int64_t want[2], const 
 		else
 			sqlite3_bind_null(st, i ? 7 : 1);
 	sqlite3_bind_text(st, 2, strategy_id, -1, SQLITE_STATIC);
-	/* A temporary ref, unique: the number is not known yet. */
-	if (ref)
-		sqlite3_bind_text(st, 3, ref, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_text(st, 3, "\x01new", -1, SQLITE_STATIC);
+	/* Else a temporary ref, unique: the number is not known yet. */
+	db_bind_text_or_null(st, 3, ref);
 	sqlite3_bind_text(st, 4, title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, user_name(), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
@@ -460,13 +467,14 @@ insert_row(struct db *db, const char *strategy_id, const int64_t want[2], const 
 	return 0;
 }
 
-/* New activities are keyed in INI files as a<number> (a<number>-<id> if that is taken). */
+/* A new activity (its temporary ref) is keyed in INI files as a<number> (a<number>-<id> if that is taken). */
 static int
 set_new_ref(struct db *db, int64_t id)
 {
 	sqlite3_stmt *st = db_prepare(db, "UPDATE activity SET ref = 'a' || number || CASE WHEN EXISTS"
 	                                  " (SELECT 1 FROM activity b WHERE b.strategy_id = activity.strategy_id"
-	                                  " AND b.ref = 'a' || activity.number) THEN '-' || id ELSE '' END WHERE id = ?1");
+	                                  " AND b.ref = 'a' || activity.number) THEN '-' || id ELSE '' END"
+	                                  " WHERE id = ?1 AND ref = char(1) || 'new'");
 
 	if (!st)
 		return -1;
@@ -520,7 +528,7 @@ insert_locked(struct db *db, const char *strategy_id, const int64_t want[2], con
 	}
 	if (insert_row(db, strategy_id, want, ref, title, id) < 0)
 		return ACTIVITY_ERROR;
-	if (!ref && set_new_ref(db, *id) < 0)
+	if (set_new_ref(db, *id) < 0)
 		return ACTIVITY_ERROR;
 	db->batch.undoes = undoes;
 	if (changelog_add(db, strategy_id, "activity", *id, title, "created", NULL, title, comment) < 0)
