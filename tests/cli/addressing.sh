@@ -171,5 +171,32 @@ for bad in 0 -1 x 2.5; do
 	expect_status 1 "number = $bad is refused"
 	expect_err "bad.ini: line 7: \[activity.x\] number = '$bad': expected a whole number from 1" "number = $bad: the message says what a number is"
 done
-check "the refused files changed nothing" [ "$(sqlite3 "$gap" "SELECT group_concat(number, ' ') FROM (SELECT number FROM activity ORDER BY position))" = "1 3 4 7 2" ]
+check "the refused files changed nothing" [ "$(sqlite3 "$gap" "SELECT group_concat(number, ' ') FROM (SELECT number FROM activity ORDER BY position)")" = "1 3 4 7 2" ]
+
+
+# --- old numbers through the upgrade to schema 4: in a file of one strategy they stay what they
+# were (gaps where an activity was deleted), so scripts keep working; with several, each
+# strategy's are numbered 1, 2, ... in the order they were added
+fx=$top_srcdir/tests/fixtures/v3
+sqlite3 "$TMPD/old1.db" < "$fx/vastervik.sql"
+sqlite3 "$TMPD/old1.db" "DELETE FROM activity WHERE id = 2"
+cp "$TMPD/old1.db" "$TMPD/old1-ro.db"
+run -d "$TMPD/old1-ro.db" --read-only report --format csv
+check "one strategy, read-only and not upgraded: the numbers are the old ones (1 3 4)" \
+	[ "$(printf '%s\n' "$out" | tr -d '\r' | sed 1d | cut -d, -f2 | tr '\n' ' ')" = "1 3 4 " ]
+run -d "$TMPD/old1.db" set 3 progress=33
+expect_status 0 "one strategy, upgraded: set 3 as before"
+check "set 3 changed the activity that was #3 before" [ "$(sqlite3 "$TMPD/old1.db" "SELECT progress || ' ' || number FROM activity WHERE id = 3")" = "33 3" ]
+run -d "$TMPD/old1.db" set 2 progress=1
+expect_status 1 "the deleted #2 is no activity"
+run -d "$TMPD/old1.db" report --format csv
+check "one strategy, upgraded: the numbers are the old ones (1 3 4)" \
+	[ "$(printf '%s\n' "$out" | tr -d '\r' | sed 1d | cut -d, -f2 | tr '\n' ' ')" = "1 3 4 " ]
+sqlite3 "$TMPD/old5.db" < "$fx/all.sql"
+run -d "$TMPD/old5.db" --read-only report --format csv --strategy oskarshamn
+check "several strategies, read-only: each strategy's from 1" \
+	[ "$(printf '%s\n' "$out" | tr -d '\r' | sed -n '2p;$p' | cut -d, -f2 | tr '\n' ' ')" = "1 28 " ]
+run -d "$TMPD/old5.db" report --format csv --strategy oskarshamn
+check "several strategies, upgraded: each strategy's from 1" \
+	[ "$(printf '%s\n' "$out" | tr -d '\r' | sed -n '2p;$p' | cut -d, -f2 | tr '\n' ' ')" = "1 28 " ]
 tap_done
