@@ -124,6 +124,8 @@ usage(void)
 	         "      print the change log\n"
 	         "  styrkort set ACTIVITY FIELD=VALUE...\n"
 	         "      change an activity from a script; fields: %s\n"
+	         "      ACTIVITY: STRATEGY:N (oskarshamn:12), or N with --strategy or in a\n"
+	         "      file of one strategy\n"
 	         "  styrkort review add [DATE] [--note TEXT] | styrkort review list\n"
 	         "      record or list steering-group reviews\n"
 	         "  styrkort --help | --version\n"

@@ -508,7 +508,7 @@ named_activity(struct db *db, const struct app *a, const char *what, const char 
 
 	if (rc == 0)
 		return EXIT_OK;
-	msg_error(_("%s %s: %s"), what, name, err_get());
+	msg_error("%s %s: %s", what, name, err_get());
 	return rc == -2 ? EXIT_USAGE : EXIT_RUNTIME;
 }
 

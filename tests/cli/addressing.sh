@@ -71,6 +71,12 @@ refused 1 "^styrkort: log --activity oskarshamn:99: the strategy 'oskarshamn' ha
 	"log --activity: a number Oskarshamn does not have" log --activity oskarshamn:99
 refused 2 "^styrkort: --activity oskarshamn:: expected an activity number" "log --activity oskarshamn:" log --activity oskarshamn:
 
+STYRKORT_SYSCONFIG=/dev/null LANGUAGE=sv run -d "$all" set 1 progress=1
+expect_err "^styrkort: set 1: filen innehåller strategierna .*, och ett nummer ensamt säger inte vems aktivitet det är; skriv en av .*oskarshamn:1 " \
+	"in Swedish: the refusal of a bare number"
+STYRKORT_SYSCONFIG=/dev/null LANGUAGE=sv run -d "$all" set oskarshamn:99 progress=1
+expect_err "^styrkort: set oskarshamn:99: strategin 'oskarshamn' har ingen aktivitet 99" "in Swedish: a number the strategy lacks"
+
 # --- a file of one strategy: a bare number is its number
 one=$TMPD/one.db
 run init "$one" --sample vastervik
