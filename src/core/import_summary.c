@@ -241,6 +241,12 @@ activity_changes(struct out *o, const struct plan *before, const struct plan *af
 		if (!b) {
 			added(o, what, n->title);
 		} else {
+			char was[24], now[24];
+
+			/* Its number is not a field of the table (numbering.h), but a file may change it. */
+			snprintf(was, sizeof was, "%lld", (long long)b->number);
+			snprintf(now, sizeof now, "%lld", (long long)n->number);
+			field(o, what, "number", was, now);
 			fields_changed(o, what, KIND_ACTIVITY, before, b, after, n);
 		}
 		free(what);

@@ -8,6 +8,7 @@
 
 #include "model.h"
 #include "numbering.h"
+#include "text.h"
 #include "util.h"
 
 int
@@ -74,9 +75,14 @@ refuse_bare(struct db *db, int64_t number, const struct strategy_ref *refs, size
 	buf_init(&b);
 	if (st) {
 		sqlite3_bind_int64(st, 1, number);
-		while (sqlite3_step(st) == SQLITE_ROW)
-			buf_printf(&b, "%s%s:%lld (%s)", b.s ? ", " : "", db_text(st, 0), (long long)number,
-			           db_text(st, 1));
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			/* The title, shortened: the message names the candidates, it need not quote them. */
+			const char *title = db_text(st, 1);
+			size_t fit = text_fit(title, 40);
+
+			buf_printf(&b, "%s%s:%lld (%.*s%s)", b.s ? ", " : "", db_text(st, 0), (long long)number,
+			           (int)fit, title, title[fit] ? "..." : "");
+		}
 		sqlite3_finalize(st);
 	}
 	if (b.s)

@@ -157,8 +157,11 @@ run -d "$gap" import "$TMPD/gap.ini"
 run -d "$gap" log --strategy gap
 check "re-importing the same file logs nothing more" [ "$(printf '%s\n' "$out" | wc -l)" -eq 5 ]
 sed 's/^number = 9$/number = 7/' "$TMPD/gap.ini" > "$TMPD/gap7.ini"
+run -d "$gap" import --dry-run "$TMPD/gap7.ini"
+expect_err "activity a9 \(#7\): number: 9 -> 7" "import --dry-run says the number would change"
 run -d "$gap" import "$TMPD/gap7.ini"
 expect_status 0 "a file that renumbers an activity is imported"
+expect_err "activity a9 \(#7\): number: 9 -> 7" "and import says it changed"
 run -d "$gap" log --activity gap:7
 expect_out "gap #7 Nio: number: 9 -> 7" "the renumbering is in the change log"
 sed 's/^number = 9$/number = 3/' "$TMPD/gap.ini" > "$TMPD/twice.ini"
