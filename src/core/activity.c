@@ -233,8 +233,8 @@ current_read(struct db *db, int64_t id, struct current *cur)
 	if (rc == SQLITE_ROW)
 		return 1;
 	if (rc == SQLITE_DONE) {
-		err_set(_("activity %lld: no such activity; the numbers are in the dashboard and 'styrkort report --format csv'"),
-		        (long long)id);
+		/* The caller found it by its number a moment ago (id is internal: never shown). */
+		err_set(_("the activity was deleted meanwhile by someone else; nothing was changed"));
 		return 0;
 	}
 	err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
