@@ -21,7 +21,7 @@ struct app {
 	int format_given;
 	long width;                     /* report --width; 0: configured */
 	const char *since;              /* --since */
-	long activity;                  /* log --activity */
+	const char *activity;           /* log --activity: N or STRATEGY:N */
 	const char *note;               /* review add --note */
 	int dry_run;                    /* import --dry-run */
 	char **args;                    /* positional arguments after the command */

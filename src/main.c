@@ -18,6 +18,7 @@
 #include "catalog.h"
 #include "model.h"
 #include "msg.h"
+#include "numbering.h"
 #include "text.h"
 #include "util.h"
 
@@ -119,10 +120,12 @@ usage(void)
 	         "  styrkort measurements FILE.csv\n"
 	         "      import indicator values: CSV with the header indicator,period,sex,value,\n"
 	         "      or Kolada JSON\n"
-	         "  styrkort log [--since DATE] [--activity N]\n"
+	         "  styrkort log [--since DATE] [--activity ACTIVITY]\n"
 	         "      print the change log\n"
 	         "  styrkort set ACTIVITY FIELD=VALUE...\n"
 	         "      change an activity from a script; fields: %s\n"
+	         "      ACTIVITY: STRATEGY:N (oskarshamn:12), or N with --strategy or in a\n"
+	         "      file of one strategy\n"
 	         "  styrkort review add [DATE] [--note TEXT] | styrkort review list\n"
 	         "      record or list steering-group reviews\n"
 	         "  styrkort --help | --version\n"
@@ -340,11 +343,21 @@ parse_option(struct app *a, int c, char **argv)
 	case OPT_SINCE: a->since = optarg; break;
 	case OPT_NOTE: a->note = optarg; break;
 	case OPT_DRY_RUN: a->dry_run = 1; break;
-	case OPT_ACTIVITY:
-		if (parse_int(optarg, 1, LONG_MAX, &n) < 0)
-			return usage_error(_("--activity %s: expected an activity number"), optarg);
-		a->activity = n;
+	case OPT_ACTIVITY: {
+		char *strategy;
+		int64_t number;
+
+		if (activity_name_parse(optarg, &strategy, &number) < 0) {
+			char *what = xasprintf("--activity %s: %s", optarg, err_get());
+
+			usage_error("%s", what);
+			free(what);
+			return EXIT_USAGE;
+		}
+		free(strategy);
+		a->activity = optarg;
 		break;
+	}
 	case 'h': usage(); return EXIT_OK;
 	case 'V':
 		version();

@@ -16,6 +16,7 @@
 #include "measurements.h"
 #include "model.h"
 #include "msg.h"
+#include "numbering.h"
 #include "report.h"
 #include "review.h"
 #include "strategy_ini.h"
@@ -496,31 +497,20 @@ cmd_measurements(struct app *a)
 	return rc;
 }
 
-/* log --activity N of a number that never was an activity: say so (a deleted one still has its history). */
+/*
+ * The activity that `set ACTIVITY` or `log --activity ACTIVITY` names
+ * (N or STRATEGY:N, numbered per strategy: numbering.h) -> its id; the
+ * exit status, the message printed, if it names none or not one for sure.
+ */
 static int
-no_history(struct db *db, const struct changelog_filter *f)
+named_activity(struct db *db, const struct app *a, const char *what, const char *name, int deleted, int64_t *id)
 {
-	struct change *rows;
-	size_t n = 0;
-	struct activity act;
+	int rc = activity_find(db, name, a->strategy, deleted, id, NULL);
 
-	if (changelog_load(db, f, &rows, &n) < 0)
-		return 1;
-	changelog_free(rows, n);
-	if (n > 0)
-		return 0;
-	memset(&act, 0, sizeof act);
-	switch (activity_get(db, f->activity, &act, NULL)) {
-	case 1:
-		model_free_activity(&act);
-		return 0;
-	case 0:
-		err_set(_("log --activity %lld: no such activity; the numbers are in the dashboard and "
-		          "'styrkort report --format csv'"), (long long)f->activity);
-		return 1;
-	default:
-		return 1;
-	}
+	if (rc == 0)
+		return EXIT_OK;
+	msg_error("%s %s: %s", what, name, err_get());
+	return rc == -2 ? EXIT_USAGE : EXIT_RUNTIME;
 }
 
 int
@@ -531,20 +521,19 @@ cmd_log(struct app *a)
 	int rc = EXIT_OK;
 	char since_iso[11];
 
-	if (need_args(a, 0, 0, "styrkort log [--since DATE] [--activity ID]") < 0)
+	if (need_args(a, 0, 0, "styrkort log [--since DATE] [--activity ACTIVITY]") < 0)
 		return EXIT_USAGE;
 	if (a->since && typed_date(a, "--since", a->since, since_iso) < 0)
 		return EXIT_USAGE;
 	f.strategy_id = a->strategy;
 	f.since = a->since ? since_iso : NULL;
-	f.activity = a->activity;
 	if (!(db = app_open_db(a)))
 		return fail(EXIT_RUNTIME);
-	if (f.activity && no_history(db, &f))
+	if (a->activity)
+		rc = named_activity(db, a, "log --activity", a->activity, 1, &f.activity);
+	if (rc == EXIT_OK && changelog_print(db, &f, stdout) < 0)
 		rc = fail(EXIT_RUNTIME);
-	else if (changelog_print(db, &f, stdout) < 0)
-		rc = fail(EXIT_RUNTIME);
-	else if (output_done("log") < 0)
+	else if (rc == EXIT_OK && output_done("log") < 0)
 		rc = EXIT_RUNTIME;
 	db_close(db);
 	return rc;
@@ -552,7 +541,7 @@ cmd_log(struct app *a)
 
 /* set's FIELD=VALUE arguments into c; -1 (with the message printed, c freed) if one is wrong. */
 static int
-set_changes(struct app *a, long id, struct act_change *c)
+set_changes(struct app *a, struct act_change *c)
 {
 	for (int i = 1; i < a->nargs; i++) {
 		char *eq = strchr(a->args[i], '='), *name;
@@ -581,7 +570,7 @@ set_changes(struct app *a, long id, struct act_change *c)
 			return -1;
 		}
 		if (act_change_set(c, f, eq + 1, a->cfg.date_format) < 0) {
-			msg_error(_("set %ld: %s"), id, err_get());
+			msg_error(_("set %s: %s"), a->args[0], err_get());
 			act_change_free(c);
 			return -1;
 		}
@@ -589,58 +578,32 @@ set_changes(struct app *a, long id, struct act_change *c)
 	return 0;
 }
 
-/* Is activity ID one of STRATEGY's?  EXIT_OK, else the exit status with the message printed. */
-static int
-activity_of_strategy(struct db *db, long id, const char *strategy)
-{
-	struct activity act;
-	char *owner = NULL;
-	int rc;
-
-	memset(&act, 0, sizeof act);
-	rc = activity_get(db, id, &act, &owner);
-	if (rc < 0)
-		return fail(EXIT_RUNTIME);
-	if (rc == 0) {
-		msg_error(_("set %ld: no such activity"), id);
-		return EXIT_RUNTIME;
-	}
-	model_free_activity(&act);
-	rc = EXIT_OK;
-	if (strcmp(owner, strategy) != 0) {
-		msg_error(_("set %ld --strategy %s: activity %ld belongs to the strategy '%s'; "
-		            "give the number of one of %s's activities (styrkort report --format csv --strategy %s)"),
-		          id, strategy, id, owner, strategy, strategy);
-		rc = EXIT_USAGE;
-	}
-	free(owner);
-	return rc;
-}
-
 int
 cmd_set(struct app *a)
 {
 	struct act_change c = { 0 };
 	struct db *db;
-	long id;
+	char *strategy;
+	int64_t id, number;
 	int rc = EXIT_OK;
 
 	if (a->nargs < 2) {
 		msg_error(_("usage: styrkort set ACTIVITY FIELD=VALUE... (see 'styrkort --help')"));
 		return EXIT_USAGE;
 	}
-	if (parse_int(a->args[0], 1, INT64_MAX > LONG_MAX ? LONG_MAX : (long)INT64_MAX, &id) < 0) {
-		msg_error(_("set %s: expected an activity number, as shown in the dashboard"), a->args[0]);
+	if (activity_name_parse(a->args[0], &strategy, &number) < 0) {
+		msg_error(_("set %s: %s"), a->args[0], err_get());
 		return EXIT_USAGE;
 	}
-	if (set_changes(a, id, &c) < 0)
+	free(strategy);
+	if (set_changes(a, &c) < 0)
 		return EXIT_USAGE;
 	if (!(db = app_open_db(a))) {
 		act_change_free(&c);
 		return fail(EXIT_RUNTIME);
 	}
-	/* --strategy names whose activity N is: never change another strategy's by mistake. */
-	if (a->strategy && (rc = activity_of_strategy(db, id, a->strategy)) != EXIT_OK) {
+	/* The number of the strategy named, or of the only one: never another strategy's by mistake. */
+	if ((rc = named_activity(db, a, "set", a->args[0], 0, &id)) != EXIT_OK) {
 		act_change_free(&c);
 		db_close(db);
 		return rc;
@@ -649,7 +612,7 @@ cmd_set(struct app *a)
 	case ACTIVITY_OK:
 		break;
 	case ACTIVITY_INVALID:
-		msg_error(_("set %ld: %s"), id, err_get());
+		msg_error(_("set %s: %s"), a->args[0], err_get());
 		rc = EXIT_USAGE;
 		break;
 	default:

@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -10,6 +11,7 @@
 
 #include "activity.h"
 #include "changelog.h"
+#include "numbering.h"
 #include "text.h"
 #include "util.h"
 
@@ -236,8 +238,8 @@ current_read(struct db *db, int64_t id, struct current *cur)
 	if (rc == SQLITE_ROW)
 		return 1;
 	if (rc == SQLITE_DONE) {
-		err_set(_("activity %lld: no such activity; the numbers are in the dashboard and 'styrkort report --format csv'"),
-		        (long long)id);
+		/* The caller found it by its number a moment ago (id is internal: never shown). */
+		err_set(_("the activity was deleted meanwhile by someone else; nothing was changed"));
 		return 0;
 	}
 	err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
@@ -420,30 +422,43 @@ activity_apply(struct db *db, int64_t id, const struct act_change *c, int64_t ex
 	return db_commit(db) < 0 ? ACTIVITY_ERROR : ACTIVITY_OK;
 }
 
-/* The row itself, with the given number (0: a new one) and ref (NULL: a temporary one); -1 with err_set(). */
+/*
+ * A new activity's internal id: never one the change log has seen, so that
+ * a deleted activity's history and its undo stay its own.
+ */
+#define NEW_ID_SQL \
+	"(SELECT coalesce(max(m), 0) + 1 FROM (SELECT max(id) AS m FROM activity" \
+	" UNION ALL SELECT max(item_id) FROM change_log WHERE kind = 'activity'))"
+
+/*
+ * The row itself, with the given id and number (0: a new one; a number
+ * taken meanwhile: the next) and ref (NULL or taken meanwhile: a temporary
+ * one); -1 with err_set().  A NULL number is given the next one by the
+ * table's trigger.
+ */
 static int
-insert_row(struct db *db, const char *strategy_id, int64_t want_id, const char *ref, const char *title,
+insert_row(struct db *db, const char *strategy_id, const int64_t want[2], const char *ref, const char *title,
            int64_t *id)
 {
 	char now[21];
 	sqlite3_stmt *st = db_prepare(db,
-		"INSERT INTO activity (id, strategy_id, ref, position, title, changed_by, changed_at)"
-		" VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), -1) + 1 FROM activity WHERE strategy_id = ?2),"
+		"INSERT INTO activity (id, number, strategy_id, ref, position, title, changed_by, changed_at)"
+		" VALUES (coalesce(?1, " NEW_ID_SQL "), (SELECT ?7 WHERE NOT EXISTS (SELECT 1 FROM activity WHERE strategy_id = ?2 AND number = ?7)),"
+		" ?2, coalesce((SELECT ?3 WHERE NOT EXISTS (SELECT 1 FROM activity WHERE strategy_id = ?2 AND ref = ?3)),"
+		" char(1) || 'new'), (SELECT coalesce(max(position), -1) + 1 FROM activity WHERE strategy_id = ?2),"
 		" ?4, ?5, ?6) RETURNING id");
 
 	if (!st)
 		return -1;
 	now_iso(now);
-	if (want_id)
-		sqlite3_bind_int64(st, 1, want_id);
-	else
-		sqlite3_bind_null(st, 1);
+	for (int i = 0; i < 2; i++)
+		if (want[i])
+			sqlite3_bind_int64(st, i ? 7 : 1, want[i]);
+		else
+			sqlite3_bind_null(st, i ? 7 : 1);
 	sqlite3_bind_text(st, 2, strategy_id, -1, SQLITE_STATIC);
-	/* A temporary ref, unique: the number is not known yet. */
-	if (ref)
-		sqlite3_bind_text(st, 3, ref, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_text(st, 3, "\x01new", -1, SQLITE_STATIC);
+	/* Else a temporary ref, unique: the number is not known yet. */
+	db_bind_text_or_null(st, 3, ref);
 	sqlite3_bind_text(st, 4, title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, user_name(), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
@@ -457,22 +472,18 @@ insert_row(struct db *db, const char *strategy_id, int64_t want_id, const char *
 	return 0;
 }
 
-/* New activities are keyed in INI files as a<number> (a<number>-<number> if that is taken). */
+/* A new activity (its temporary ref) is keyed in INI files as a<number> (a<number>-<id> if that is taken). */
 static int
-set_new_ref(struct db *db, const char *strategy_id, int64_t id)
+set_new_ref(struct db *db, int64_t id)
 {
-	char *newref = xasprintf("a%lld", (long long)id);
-	sqlite3_stmt *st = db_prepare(db, "UPDATE activity SET ref = ?1 || CASE WHEN EXISTS (SELECT 1 FROM activity"
-	                                  " WHERE strategy_id = ?3 AND ref = ?1) THEN '-' || ?2 ELSE '' END WHERE id = ?2");
+	sqlite3_stmt *st = db_prepare(db, "UPDATE activity SET ref = 'a' || number || CASE WHEN EXISTS"
+	                                  " (SELECT 1 FROM activity b WHERE b.strategy_id = activity.strategy_id"
+	                                  " AND b.ref = 'a' || activity.number) THEN '-' || id ELSE '' END"
+	                                  " WHERE id = ?1 AND ref = char(1) || 'new'");
 
-	if (!st) {
-		free(newref);
+	if (!st)
 		return -1;
-	}
-	sqlite3_bind_text(st, 1, newref, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, id);
-	sqlite3_bind_text(st, 3, strategy_id, -1, SQLITE_STATIC);
-	free(newref);
+	sqlite3_bind_int64(st, 1, id);
 	return db_exec_stmt(db, st) < 0 ? -1 : 0;
 }
 
@@ -509,9 +520,9 @@ set_new_fields(struct db *db, const char *strategy_id, int64_t id, const struct 
 	return rc;
 }
 
-/* Insert a row with the given number (0: a new one), then set its fields. */
+/* Insert a row with the given id and number (0: a new one), then set its fields. */
 static enum act_result
-insert_locked(struct db *db, const char *strategy_id, int64_t want_id, const char *ref,
+insert_locked(struct db *db, const char *strategy_id, const int64_t want[2], const char *ref,
               const struct act_change *c, const char *comment, int64_t *id, int64_t undoes)
 {
 	char *title = c->value[AF_TITLE];
@@ -520,9 +531,9 @@ insert_locked(struct db *db, const char *strategy_id, int64_t want_id, const cha
 		err_set(_("title: an activity needs a title"));
 		return ACTIVITY_ERROR;
 	}
-	if (insert_row(db, strategy_id, want_id, ref, title, id) < 0)
+	if (insert_row(db, strategy_id, want, ref, title, id) < 0)
 		return ACTIVITY_ERROR;
-	if (!ref && set_new_ref(db, strategy_id, *id) < 0)
+	if (set_new_ref(db, *id) < 0)
 		return ACTIVITY_ERROR;
 	db->batch.undoes = undoes;
 	if (changelog_add(db, strategy_id, "activity", *id, title, "created", NULL, title, comment) < 0)
@@ -535,10 +546,11 @@ activity_add(struct db *db, const char *strategy_id, const struct act_change *c,
              const char *comment, int64_t *id)
 {
 	enum act_result rc;
+	const int64_t fresh[2] = { 0, 0 };
 
 	if (db_write_begin(db, 0) < 0)
 		return ACTIVITY_ERROR;
-	rc = insert_locked(db, strategy_id, 0, NULL, c, comment, id, 0);
+	rc = insert_locked(db, strategy_id, fresh, NULL, c, comment, id, 0);
 	if (rc != ACTIVITY_OK) {
 		db_rollback(db);
 		return rc;
@@ -553,6 +565,7 @@ delete_locked(struct db *db, int64_t id, int64_t expected_version, const char *c
 	struct current cur;
 	sqlite3_stmt *st;
 	enum act_result rc = ACTIVITY_ERROR;
+	char number[24];
 
 	if (current_read(db, id, &cur) != 1)
 		goto out;
@@ -562,6 +575,10 @@ delete_locked(struct db *db, int64_t id, int64_t expected_version, const char *c
 	}
 	db->batch.undoes = undoes;
 	if (changelog_add(db, cur.strategy_id, "activity", id, cur.v[AF_TITLE], "deleted", cur.ref, NULL, comment) < 0)
+		goto out;
+	/* Its number, for the log and for undo: the row that held it is gone. */
+	snprintf(number, sizeof number, "%lld", (long long)activity_number(db, id));
+	if (changelog_add(db, cur.strategy_id, "activity", id, cur.v[AF_TITLE], "number", number, NULL, comment) < 0)
 		goto out;
 	for (int i = 0; i < AF_COUNT; i++)
 		if (*cur.v[i] && changelog_add(db, cur.strategy_id, "activity", id, cur.v[AF_TITLE],
@@ -667,15 +684,18 @@ undo_delete(struct db *db, const char *strategy_id, const struct batch_row *rows
 {
 	struct act_change c = { 0 };
 	enum act_result rc;
-	int64_t id;
+	int64_t id, want[2] = { rows[0].item_id, 0 };
+	long number;
 
 	for (size_t i = 1; i < n; i++) {
 		int f = act_field_from_name(rows[i].field);
 
 		if (f >= 0 && rows[i].old)
 			c.value[f] = xstrdup(rows[i].old);
+		else if (strcmp(rows[i].field, "number") == 0 && rows[i].old && parse_int(rows[i].old, 1, LONG_MAX, &number) == 0)
+			want[1] = number;
 	}
-	rc = insert_locked(db, strategy_id, rows[0].item_id, rows[0].old, &c, comment, &id, batch);
+	rc = insert_locked(db, strategy_id, want, rows[0].old, &c, comment, &id, batch);
 	act_change_free(&c);
 	return rc;
 }
@@ -701,7 +721,7 @@ undo_change(struct db *db, const struct batch_row *rows, size_t n, const char *c
 			continue;
 		if (strcmp(cur.v[f], rows[i].new_value ? rows[i].new_value : "") != 0) {
 			err_set(_("undo: #%lld %s was changed by someone else since; change it back by hand"),
-			        (long long)id, rows[i].field);
+			        (long long)activity_number(db, id), rows[i].field);
 			rc = ACTIVITY_CONFLICT;
 		}
 		c.value[f] = xstrdup(rows[i].old ? rows[i].old : "");
@@ -711,7 +731,7 @@ undo_change(struct db *db, const struct batch_row *rows, size_t n, const char *c
 		rc = apply_locked(db, id, &c, 0, comment, &cur, batch);
 		current_free(&cur);
 		if (what)
-			*what = xasprintf(_("undid your change of #%lld %s"), (long long)id, rows[0].field);
+			*what = xasprintf(_("undid your change of #%lld %s"), (long long)activity_number(db, id), rows[0].field);
 	}
 	act_change_free(&c);
 	return rc;
@@ -730,13 +750,16 @@ undo_locked(struct db *db, const char *strategy_id, char **what)
 		return ACTIVITY_ERROR;
 	comment = xasprintf(_("undo of %s's change"), user_name());
 	if (strcmp(rows[0].field, "created") == 0) {
+		int64_t number = activity_number(db, rows[0].item_id);
+
 		rc = delete_locked(db, rows[0].item_id, 0, comment, batch);
 		if (what)
-			*what = xasprintf(_("removed the activity #%lld you added"), (long long)rows[0].item_id);
+			*what = xasprintf(_("removed the activity #%lld you added"), (long long)number);
 	} else if (strcmp(rows[0].field, "deleted") == 0) {
 		rc = undo_delete(db, strategy_id, rows, n, comment, batch);
 		if (what)
-			*what = xasprintf(_("brought back the activity #%lld you deleted"), (long long)rows[0].item_id);
+			*what = xasprintf(_("brought back the activity #%lld you deleted"),
+			                  (long long)activity_number(db, rows[0].item_id));
 	} else {
 		rc = undo_change(db, rows, n, comment, batch, what);
 	}

@@ -51,7 +51,8 @@ int
 changelog_load(struct db *db, const struct changelog_filter *f, struct change **out, size_t *n)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT at, who, strategy_id, kind, item_id, item, field, old, new, comment FROM change_log"
+		"SELECT at, who, strategy_id, kind, item_id, item, field, old, new, comment, "
+		CHANGELOG_NUMBER_SQL " FROM change_log"
 		" WHERE (?1 IS NULL OR strategy_id = ?1) AND (?2 IS NULL OR at > ?2)"
 		" AND (?3 = 0 OR (kind = 'activity' AND item_id = ?3)) AND id > ?4 ORDER BY id");
 	struct change *rows = NULL;
@@ -79,6 +80,7 @@ changelog_load(struct db *db, const struct changelog_filter *f, struct change **
 		c->old = db_strdup(st, 7);
 		c->new_value = db_strdup(st, 8);
 		c->comment = db_strdup(st, 9);
+		c->number = sqlite3_column_int64(st, 10);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -114,6 +116,8 @@ field_label(const struct change *c)
 		for (size_t i = 0; i < n; i++)
 			if (f[i].label && strcmp(f[i].key, c->field) == 0)
 				return _(f[i].label);
+		if (strcmp(c->field, "number") == 0)
+			return _("Number");
 	} else if (strcmp(c->field, "value") == 0) {
 		return _("Value");
 	}
@@ -148,7 +152,7 @@ shown_value(const struct change *c, const char *v, const char *date_format, char
 char *
 changelog_describe(const struct change *c, const char *date_format, int with_item)
 {
-	char date[64], day[11], o[64], v[64];
+	char date[64], day[11], o[64], v[64], number[24] = "";
 	char *line, *what;
 	struct buf b;
 
@@ -161,10 +165,12 @@ changelog_describe(const struct change *c, const char *date_format, int with_ite
 	else
 		what = xasprintf("%s: %s -> %s", field_label(c), shown_value(c, c->old, date_format, o, sizeof o),
 		                 shown_value(c, c->new_value, date_format, v, sizeof v));
+	if (c->number)
+		snprintf(number, sizeof number, "#%lld ", (long long)c->number);
 	buf_init(&b);
 	buf_printf(&b, "%s %s: ", date, c->who ? c->who : "");
 	if (strcmp(c->kind, "activity") == 0 && with_item)
-		buf_printf(&b, "#%lld %s: ", (long long)c->item_id, c->item ? c->item : "");
+		buf_printf(&b, "%s%s: ", number, c->item ? c->item : "");
 	else if (strcmp(c->kind, "activity") != 0)
 		buf_printf(&b, "%s: ", c->item ? c->item : "");
 	buf_puts(&b, what);
@@ -213,8 +219,8 @@ changelog_print(struct db *db, const struct changelog_filter *f, FILE *out)
 
 		/* 2026-11-22T09:00:00Z  anna  oxelosund #12 Title: status: not_started -> done  (comment) */
 		fprintf(out, "%s  %s  %s ", at, who, sid);
-		if (strcmp(c->kind, "activity") == 0)
-			fprintf(out, "#%lld ", (long long)c->item_id);
+		if (strcmp(c->kind, "activity") == 0 && c->number)
+			fprintf(out, "#%lld ", (long long)c->number);
 		fprintf(out, "%s: %s: %s -> %s", item, field, c->old ? old : "-", new_v);
 		free(at); free(sid); free(field);
 		if (c->comment) {

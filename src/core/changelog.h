@@ -22,7 +22,18 @@ struct changelog_filter {
 struct change {
 	char *at, *who, *strategy_id, *kind, *item, *field, *old, *new_value, *comment;
 	int64_t item_id;
+	int64_t number;         /* an activity's number in its strategy (0: not known) */
 };
+/*
+ * The number of a change-log row's activity, as a column of a SELECT from
+ * change_log: the activity's number, or for one deleted since the number
+ * its deletion logged; NULL if neither (or not an activity).
+ */
+#define CHANGELOG_NUMBER_SQL \
+	"CASE WHEN change_log.kind = 'activity' THEN coalesce(" \
+	"(SELECT a.number FROM activity a WHERE a.id = change_log.item_id), " \
+	"(SELECT d.old FROM change_log d WHERE d.kind = 'activity' AND d.item_id = change_log.item_id" \
+	" AND d.field = 'number' AND d.new IS NULL ORDER BY d.id DESC LIMIT 1)) END"
 /* The rows that match, oldest first. */
 int changelog_load(struct db *db, const struct changelog_filter *f, struct change **out, size_t *n);
 void changelog_free(struct change *c, size_t n);

@@ -233,7 +233,7 @@ activity_changes(struct out *o, const struct plan *before, const struct plan *af
 {
 	for (size_t i = 0; i < after->nacts; i++) {
 		const struct activity *n = &after->acts[i], *b = NULL;
-		char *what = xasprintf(_("activity %s (#%lld)"), n->ref, (long long)n->id);
+		char *what = xasprintf(_("activity %s (#%lld)"), n->ref, (long long)n->number);
 
 		for (size_t j = 0; j < before->nacts && !b; j++)
 			if (strcmp(before->acts[j].ref, n->ref) == 0)
@@ -241,6 +241,12 @@ activity_changes(struct out *o, const struct plan *before, const struct plan *af
 		if (!b) {
 			added(o, what, n->title);
 		} else {
+			char was[24], now[24];
+
+			/* Its number is not a field of the table (numbering.h), but a file may change it. */
+			snprintf(was, sizeof was, "%lld", (long long)b->number);
+			snprintf(now, sizeof now, "%lld", (long long)n->number);
+			field(o, what, "number", was, now);
 			fields_changed(o, what, KIND_ACTIVITY, before, b, after, n);
 		}
 		free(what);

@@ -328,7 +328,13 @@ static const char schema_v4[] =
 	"CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log\n"
 	"BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;\n"
 	/* goal_focus is the one truth: a stale copy in goal.focus_id could only mislead a reader of the file. */
-	"UPDATE goal SET focus_id = NULL;\n";
+	"UPDATE goal SET focus_id = NULL;\n"
+	/*
+	 * In a file of one strategy the numbers stay what scripts and notes knew
+	 * (the file-wide ids, gaps and all); two steps, as numbers are unique.
+	 */
+	"UPDATE activity SET number = -id WHERE (SELECT count(*) FROM strategy) = 1;\n"
+	"UPDATE activity SET number = -number WHERE number < 0;\n";
 
 /*
  * Version 4 for a reader of a version-3 file (only: the views of version 3
@@ -349,7 +355,13 @@ static const char read_v4[] =
 	"CREATE TEMP VIEW indicator AS SELECT i.*, NULL AS qualifier, NULL AS breakdown, 0 AS example,\n"
 	"\t1 AS version FROM main.indicator i;\n"
 	"CREATE TEMP VIEW measurement AS SELECT m.indicator_id, 'municipality' AS series, m.period,\n"
-	"\tm.period_key, m.sex, m.value, m.entered_by, m.entered_at, 0 AS example FROM main.measurement m;\n";
+	"\tm.period_key, m.sex, m.value, m.entered_by, m.entered_at, 0 AS example FROM main.measurement m;\n"
+	/* The numbers as schema_v4 gives them: the old ids in a file of one strategy. */
+	"DROP VIEW temp.activity;\n"
+	"CREATE TEMP VIEW activity AS SELECT a.*, 'activity' AS kind, NULL AS assessment,\n"
+	"\tNULL AS assessed_on, CASE WHEN (SELECT count(*) FROM main.strategy) = 1 THEN a.id\n"
+	"\tELSE (SELECT count(*) FROM main.activity b WHERE b.strategy_id = a.strategy_id\n"
+	"\tAND b.id <= a.id) END AS number FROM main.activity a;\n";
 
 /*
  * migrations[v] takes a file from version v to v + 1: its SQL, then its

@@ -648,6 +648,7 @@ void
 model_read_activity(sqlite3_stmt *st, struct activity *a)
 {
 	a->id = sqlite3_column_int64(st, MODEL_COL_ID);
+	a->number = sqlite3_column_int64(st, MODEL_COL_NUMBER);
 	a->ref = db_strdup(st, MODEL_COL_REF);
 #define READ_(ID, key, member, column, type, label, flags, lo, hi, form, detail) \
 	FIELD_READ_##type(st, MODEL_COL_FIELDS + AF_##ID, a, member);
@@ -768,7 +769,7 @@ model_csv_value(const struct plan *p, const struct activity *a, const struct csv
 {
 	switch (c->what) {
 	case CSV_STRATEGY: return xstrdup(p->s.id ? p->s.id : "");
-	case CSV_NUMBER: return xasprintf("%lld", (long long)a->id);
+	case CSV_NUMBER: return xasprintf("%lld", (long long)a->number);
 	case CSV_REF: return xstrdup(a->ref ? a->ref : "");
 	case CSV_STATUS_LABEL: return xstrdup(status_label(a->status));
 	case CSV_OVERDUE: return xstrdup(activity_overdue(a) ? "yes" : "no");

@@ -275,7 +275,8 @@ char *model_activity_field_list(const char *sep);
 
 #define ACT_MEMBER_(ID, key, member, column, type, label, flags, lo, hi, form, detail) FIELD_MEMBER_##type(member)
 struct activity {
-	int64_t id;             /* the activity's number */
+	int64_t id;             /* the stable internal id: the change log's and undo's key, never shown */
+	int64_t number;         /* its number within its strategy: what people see and type (oskarshamn:12) */
 	char *ref;              /* its key within the strategy's INI file */
 	ACTIVITY_FIELDS(ACT_MEMBER_)
 	char *changed_by, *changed_at;
@@ -338,9 +339,9 @@ void model_free_strategy_refs(struct strategy_ref *r, size_t n);
 /* The columns model_read_activity() reads, for SELECTs of activities, and their places. */
 #define MODEL_SELECT_(ID, key, member, column, type, label, flags, lo, hi, form, detail) FIELD_SELECT_##type(column)
 #define MODEL_ACTIVITY_COLUMNS \
-	"id, ref, " ACTIVITY_FIELDS(MODEL_SELECT_) "changed_by, changed_at, version"
+	"id, number, ref, " ACTIVITY_FIELDS(MODEL_SELECT_) "changed_by, changed_at, version"
 enum {
-	MODEL_COL_ID, MODEL_COL_REF,
+	MODEL_COL_ID, MODEL_COL_NUMBER, MODEL_COL_REF,
 	MODEL_COL_FIELDS,                       /* the fields from here, in table order */
 	MODEL_COL_CHANGED_BY = MODEL_COL_FIELDS + AF_COUNT,
 	MODEL_COL_CHANGED_AT, MODEL_COL_VERSION,

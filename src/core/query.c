@@ -113,9 +113,9 @@ query_activity_count(struct db *db, const char *strategy, const struct act_filte
 }
 
 int64_t
-query_max_activity_id(struct db *db)
+query_max_activity_number(struct db *db)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(max(id), 0) FROM activity");
+	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(max(number), 0) FROM activity");
 	int64_t id = 0;
 
 	if (st && sqlite3_step(st) == SQLITE_ROW)
@@ -344,7 +344,8 @@ query_changes(struct db *db, const char *strategy, enum change_scope scope, int6
 		[CHANGES_INDICATOR] = "kind = 'measurement' AND item_id = ?2",
 		[CHANGES_STRATEGY] = "?2 = ?2",
 	};
-	char *sql = xasprintf("SELECT at, who, kind, item, field, old, new, comment, item_id FROM change_log"
+	char *sql = xasprintf("SELECT at, who, kind, item, field, old, new, comment, item_id, "
+	                      CHANGELOG_NUMBER_SQL " FROM change_log"
 	                      " WHERE strategy_id = ?1 AND %s ORDER BY id DESC LIMIT ?3", where[scope]);
 	sqlite3_stmt *st = db_prepare(db, sql);
 	struct change *rows = NULL;
@@ -374,6 +375,7 @@ query_changes(struct db *db, const char *strategy, enum change_scope scope, int6
 		c->new_value = db_strdup(st, 6);
 		c->comment = db_strdup(st, 7);
 		c->item_id = sqlite3_column_int64(st, 8);
+		c->number = sqlite3_column_int64(st, 9);
 	}
 	if (rc != SQLITE_DONE) {
 		changelog_free(rows, count);

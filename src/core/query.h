@@ -33,7 +33,7 @@ const char *query_sort_label(enum act_sort s);
 /* How many activities of the strategy pass the filter. */
 int query_activity_count(struct db *db, const char *strategy, const struct act_filter *f, long *n);
 /* The largest activity number in the file (for the width of the number column). */
-int64_t query_max_activity_id(struct db *db);
+int64_t query_max_activity_number(struct db *db);
 /* Rows offset..offset+limit-1 in the sort order; free with query_free_activities(). */
 int query_activities(struct db *db, const char *strategy, const struct act_filter *f,
                      enum act_sort sort, long offset, long limit, struct activity **out, size_t *n);

@@ -396,7 +396,7 @@ overdue_line(const struct activity *a, const struct report_opts *o)
 	char due[32];
 
 	format_date(due, sizeof due, a->due, o->date_format);
-	return xasprintf(_("#%lld %s: due %s, %s, %d %%"), (long long)a->id, a->title, due,
+	return xasprintf(_("#%lld %s: due %s, %s, %d %%"), (long long)a->number, a->title, due,
 	                 status_label(a->status), a->progress);
 }
 

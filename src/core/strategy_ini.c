@@ -10,6 +10,7 @@
 #include "measurements.h"
 #include "model.h"
 #include "msg.h"
+#include "numbering.h"
 #include "strategy_ini.h"
 #include "organisation.h"
 #include "text.h"
@@ -89,6 +90,7 @@ struct item {
 	int line;
 	char **values;          /* parallel to the kind's fields; NULL: absent */
 	int64_t db_id;          /* set while importing */
+	long number;            /* an activity's `number = N` (numbering.h), 0 if the file gives none */
 };
 
 struct measurement_in {
@@ -337,6 +339,8 @@ known_key(enum kind kind, const char *key)
 {
 	const struct field_def *f = fields_of(kind);
 
+	if (kind == KIND_ACTIVITY && strcmp(key, "number") == 0)
+		return 1;
 	for (size_t i = 0; i < nfields(kind); i++)
 		if (strcmp(key, f[i].key) == 0 || ((f[i].type == FT_TEXT || f[i].type == FT_LIST || f[i].type == FT_FOCUS_LIST) &&
 		     ini_is_part(key, f[i].key)))
@@ -355,9 +359,39 @@ unknown_key(const struct import *im, enum kind kind, const char *section, const 
 		buf_printf(&b, "%s%s", f ? ", " : "", fields_of(kind)[f].key);
 	if (kind == KIND_INDICATOR)
 		buf_puts(&b, ", value.PERIOD[.k|.m], county.PERIOD[.k|.m], country.PERIOD[.k|.m]");
+	if (kind == KIND_ACTIVITY)
+		buf_puts(&b, ", number");
 	err_set(_("%s: line %d: [%s]: unknown key '%s'; the keys of this section are: %s"),
 	        im->ini.path, k->line, section, k->key, b.s);
 	buf_free(&b);
+}
+
+/* An activity's `number = N` (not a field of the table: its number in the strategy); one per activity of the file. */
+static int
+read_number(struct import *im, struct item *it)
+{
+	int bad = 0;
+	char *v = ini_text(&im->ini, it->section, "number", &bad);
+	int line = ini_line(&im->ini, it->section, "number");
+	long n;
+
+	if (!v)
+		return bad ? -1 : 0;
+	if (parse_int(v, 1, INT32_MAX, &n) < 0) {
+		err_set(_("%s: line %d: [%s] number = '%s': expected a whole number from 1, the activity's "
+		          "number in its strategy; or leave it out for the next free one"), im->ini.path, line, it->section, v);
+		free(v);
+		return -1;
+	}
+	free(v);
+	for (size_t i = 0; i < im->nitems; i++)
+		if (&im->items[i] != it && im->items[i].kind == KIND_ACTIVITY && im->items[i].number == n) {
+			err_set(_("%s: line %d: [%s] number = %ld: [%s] has that number too; give each activity its own"),
+			        im->ini.path, line, it->section, n, im->items[i].section);
+			return -1;
+		}
+	it->number = n;
+	return 0;
 }
 
 /* Read one section into an item, checking every key and value. */
@@ -416,7 +450,7 @@ read_section(struct import *im, const char *section, enum kind kind, const char 
 		}
 		it->values[f] = v;
 	}
-	return 0;
+	return kind == KIND_ACTIVITY ? read_number(im, it) : 0;
 }
 
 static struct item *
@@ -850,6 +884,41 @@ log_activity_changes(struct db *db, const char *strategy_id, const char *comment
 	return rc < 0 ? -1 : logged;
 }
 
+/*
+ * The file's number for an activity where it differs from the one it has
+ * (a new one was given the next by the table); 1 if a change was logged,
+ * 0 if none; -1 with err_set() if another activity of the strategy has it.
+ */
+static int
+renumber(struct db *db, const struct import *im, const struct item *it, const char *strategy_id,
+         struct activity *a, int existed, const char *comment)
+{
+	sqlite3_stmt *st = db_prepare(db, "UPDATE activity SET number = ? WHERE id = ?");
+	char was[24], now[24];
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, it->number);
+	sqlite3_bind_int64(st, 2, a->id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		err_set(_("%s: line %d: [%s] number = %ld: the strategy '%s' has another activity with that number; "
+		          "give another, or leave number out for the next free one"), im->ini.path,
+		        ini_line(&im->ini, it->section, "number"), it->section, it->number, strategy_id);
+	else if (rc != SQLITE_DONE)
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+	if (rc != SQLITE_DONE)
+		return -1;
+	snprintf(was, sizeof was, "%lld", (long long)a->number);
+	snprintf(now, sizeof now, "%ld", it->number);
+	a->number = it->number;
+	if (!existed)
+		return 0;
+	return changelog_add(db, strategy_id, "activity", a->id, a->title, "number", was, now, comment) < 0 ? -1 : 1;
+}
+
 static int
 save_activity(struct db *db, struct import *im, struct item *it, const char *strategy_id,
               int position, const char *comment)
@@ -868,6 +937,13 @@ save_activity(struct db *db, struct import *im, struct item *it, const char *str
 		goto out;
 	if ((logged = log_activity_changes(db, strategy_id, comment, &before, &after, existed)) < 0)
 		goto out;
+	if (it->number && it->number != after.number) {
+		int renumbered = renumber(db, im, it, strategy_id, &after, existed, comment);
+
+		if (renumbered < 0)
+			goto out;
+		logged += renumbered;
+	}
 	/*
 	 * Record who changed it, and bump the version, only if something
 	 * changed: a re-import must not look like someone else's edit.
@@ -1189,6 +1265,7 @@ strategy_export(struct db *db, const char *strategy_id, FILE *out)
 {
 	struct plan p;
 	struct exporter ex = { out, NULL, 0, 0, { NULL, 0, 0 } }, *x = &ex;
+	int64_t largest = 0;    /* the largest activity number written so far */
 	int rc = -1;
 
 	if (model_load_plan(db, strategy_id, &p) < 0)
@@ -1213,7 +1290,12 @@ strategy_export(struct db *db, const char *strategy_id, FILE *out)
 	for (size_t i = 0; i < p.ninds; i++)
 		export_indicator(x, &p, &p.inds[i]);
 	for (size_t i = 0; i < p.nacts; i++) {
-		section(x, "activity.", p.acts[i].ref, xasprintf(_("activity %lld"), (long long)p.acts[i].id));
+		section(x, "activity.", p.acts[i].ref, xasprintf(_("activity %lld"), (long long)p.acts[i].number));
+		/* Only a number that an import would not give by itself (after a deletion): numbering.h. */
+		if (p.acts[i].number != activity_next_number(largest))
+			fprintf(out, "number = %lld\n", (long long)p.acts[i].number);
+		if (p.acts[i].number > largest)
+			largest = p.acts[i].number;
 		export_fields(x, &p, KIND_ACTIVITY, &p.acts[i]);
 	}
 	if (x->count)

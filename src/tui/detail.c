@@ -218,6 +218,7 @@ detail_show(struct dash *dash, const char *title, void (*build)(struct doc *d, v
 struct detail_arg {
 	struct view *v;
 	int64_t activity;       /* the activity shown, if it is one */
+	int64_t number;         /* its number, for the messages */
 };
 
 /* Of the selected row: after a reload the same item, found again, may be on another row. */
@@ -245,9 +246,9 @@ detail_gone(void *arg)
 	memset(&a, 0, sizeof a);
 	if (activity_get(dash->db, da->activity, &a, NULL) == 1)
 		display_message(0, _("#%lld was changed by someone else and is no longer in the list; its detail is closed"),
-		                (long long)da->activity);
+		                (long long)da->number);
 	else
-		display_message(1, _("#%lld was deleted by someone else; its detail is closed"), (long long)da->activity);
+		display_message(1, _("#%lld was deleted by someone else; its detail is closed"), (long long)da->number);
 	model_free_activity(&a);
 }
 
@@ -268,7 +269,7 @@ kind_title(const struct selection *sel, const struct view *v)
 int
 detail_open(struct view *v)
 {
-	struct detail_arg da = { v, 0 };
+	struct detail_arg da = { v, 0, 0 };
 	struct selection sel;
 	char *title;
 	int rc;
@@ -278,8 +279,10 @@ detail_open(struct view *v)
 		return 0;
 	}
 	view_selection(v, &sel);
-	if (sel.activity)
+	if (sel.activity) {
 		da.activity = sel.activity->id;
+		da.number = sel.activity->number;
+	}
 	title = xasprintf(_("%s: detail (Esc closes)"), kind_title(&sel, v));
 	rc = detail_show(v->dash, title, build_detail, detail_gone, &da);
 	free(title);
@@ -350,7 +353,7 @@ doc_activities(struct doc *d, struct dash *dash, const struct act_filter *f, int
 		char due[64], *line;
 
 		report_format_date(due, sizeof due, acts[i].due, fmt);
-		line = xasprintf("#%lld %s %s  %s%s%s%s%s", (long long)acts[i].id, status_symbol(acts[i].status),
+		line = xasprintf("#%lld %s %s  %s%s%s%s%s", (long long)acts[i].number, status_symbol(acts[i].status),
 		                 status_label(acts[i].status), acts[i].title, *due ? " (" : "", due,
 		                 *due ? ")" : "", activity_overdue(&acts[i]) ? _(" * overdue") : "");
 		doc_text(d, 2, line, activity_overdue(&acts[i]) ? DC_OVERDUE : DC_NORMAL);

@@ -13,6 +13,7 @@
 #include "edit.h"
 #include "form_dialog.h"
 #include "measurements.h"
+#include "numbering.h"
 #include "picker.h"
 #include "print.h"
 #include "report.h"
@@ -202,7 +203,7 @@ conflict_dialog(struct dash *d, const struct activity *shown, const struct act_c
 
 	{
 		char *first = xasprintf(_("#%lld %s was changed by %s (%s) since you opened it."),
-		                        (long long)shown->id, theirs->title ? theirs->title : "",
+		                        (long long)shown->number, theirs->title ? theirs->title : "",
 		                        theirs->changed_by ? theirs->changed_by : "?",
 		                        theirs->changed_at ? theirs->changed_at : "?");
 		char **wrapped;
@@ -266,7 +267,7 @@ apply_change(struct dash *d, const struct activity *shown, const struct act_chan
 		if (rc != ACTIVITY_CONFLICT)
 			return 0;
 		if (cur.id == 0) {
-			err_set(_("#%lld was deleted by someone else"), (long long)shown->id);
+			err_set(_("#%lld was deleted by someone else"), (long long)shown->number);
 			return 0;
 		}
 		choice = conflict_dialog(d, shown, c, &cur, _("save mine anyway"));
@@ -300,7 +301,7 @@ status_pick(struct dash *d, const struct activity *a)
 	for (int s = 0; s < ST_COUNT; s++)
 		items[s] = xasprintf("%s %s%s", status_symbol((enum status)s), status_label((enum status)s),
 		                     (int)a->status == s ? _("  (now)") : "");
-	title = xasprintf(_("Status of #%lld %s"), (long long)a->id, a->title);
+	title = xasprintf(_("Status of #%lld %s"), (long long)a->number, a->title);
 	rc = picker_choose(d, title, items, ST_COUNT, (int)a->status);
 	for (int s = 0; s < ST_COUNT; s++)
 		free(items[s]);
@@ -331,11 +332,11 @@ status_save(struct dash *d, const struct activity *a, enum status st, const char
 		break;
 	case 1:
 		dash_reload(d, a->id);
-		display_message(0, _("Saved: #%lld is now %s"), (long long)a->id, status_label(st));
+		display_message(0, _("Saved: #%lld is now %s"), (long long)a->number, status_label(st));
 		break;
 	default:
 		if (kept)
-			display_message(0, _("Kept their change to #%lld; yours was not saved"), (long long)a->id);
+			display_message(0, _("Kept their change to #%lld; yours was not saved"), (long long)a->number);
 		else
 			display_message(1, "%s", err_get());
 		dash_reload(d, a->id);
@@ -407,14 +408,14 @@ form_initial(struct dash *d, const struct activity *a, enum act_field f)
 	return out;
 }
 
-/* A form's title with an example date in the configured format: fmt has %lld (the id) and %s (the date). */
+/* A form's title with an example date in the configured format: fmt has %lld (the number) and %s (the date). */
 static char *
-form_title_dates(struct dash *d, const char *fmt, int64_t id)
+form_title_dates(struct dash *d, const char *fmt, int64_t number)
 {
 	char example[64];
 
 	report_format_date(example, sizeof example, "2026-12-31", d->app->cfg.date_format);
-	return xasprintf(fmt, (long long)id, example);
+	return xasprintf(fmt, (long long)number, example);
 }
 
 /* The typed fields into c: only those changed from the initial text.  -1 with *bad on an invalid one. */
@@ -512,16 +513,16 @@ edit_form(struct dash *d, struct view *v)
 	if (!edit_required(d) || !selected_activity(d, v, &x.shown))
 		return 0;
 	form_fields(&x, fields, 1);
-	title = form_title_dates(d, _("Edit #%lld (dates as %s)"), x.shown.id);
+	title = form_title_dates(d, _("Edit #%lld (dates as %s)"), x.shown.number);
 	rc = form_run(d, title, fields, x.n, submit_edit, &x);
 	free(title);
 	if (rc >= 0) {
 		if (x.done == 1) {
 			dash_reload(d, x.shown.id);
-			display_message(0, _("Saved #%lld %s"), (long long)x.shown.id, x.shown.title);
+			display_message(0, _("Saved #%lld %s"), (long long)x.shown.number, x.shown.title);
 		} else if (x.done == 2) {
 			dash_reload(d, x.shown.id);
-			display_message(0, _("Kept their change to #%lld; yours was not saved"), (long long)x.shown.id);
+			display_message(0, _("Kept their change to #%lld; yours was not saved"), (long long)x.shown.number);
 		} else if (rc == 0) {
 			display_message(0, "%s", _("Cancelled: nothing was changed"));
 		}
@@ -586,7 +587,8 @@ edit_add(struct dash *d, struct view *v)
 	free(title);
 	if (rc >= 0 && x.done) {
 		dash_reload(d, x.new_id);
-		display_message(0, _("Added #%lld %s"), (long long)x.new_id, fields[form_line(&x, AF_TITLE)].value);
+		display_message(0, _("Added #%lld %s"), (long long)activity_number(d->db, x.new_id),
+		                fields[form_line(&x, AF_TITLE)].value);
 	} else if (rc == 0) {
 		display_message(0, "%s", _("Cancelled: nothing was added"));
 	}
@@ -606,7 +608,7 @@ static char *
 delete_question(const struct activity *a)
 {
 	const char *fmt = _("Delete #%lld '%s'? Type y and press Enter to confirm: ");
-	char *bare = xasprintf(fmt, (long long)a->id, ""), *title = text_sanitize(a->title, 0), *q;
+	char *bare = xasprintf(fmt, (long long)a->number, ""), *title = text_sanitize(a->title, 0), *q;
 	int room = COLS - text_width(bare) - 6;
 
 	if (text_width(title) > room && room > 3) {
@@ -615,7 +617,7 @@ delete_question(const struct activity *a)
 		free(title);
 		title = cut;
 	}
-	q = xasprintf(fmt, (long long)a->id, title);
+	q = xasprintf(fmt, (long long)a->number, title);
 	free(bare);
 	free(title);
 	return q;
@@ -635,7 +637,7 @@ delete_confirmed(struct dash *d, const struct activity *a)
 		if (r == ACTIVITY_OK) {
 			dash_reload(d, 0);
 			display_message(0, _("Deleted #%lld %s; u brings it back"),
-			                (long long)a->id, a->title);
+			                (long long)a->number, a->title);
 			return 0;
 		}
 		if (r != ACTIVITY_CONFLICT || activity_get(d->db, a->id, &cur, NULL) != 1) {
@@ -650,7 +652,7 @@ delete_confirmed(struct dash *d, const struct activity *a)
 			return -1;
 		if (choice == 0) {
 			dash_reload(d, a->id);
-			display_message(0, _("Kept their change to #%lld; not deleted"), (long long)a->id);
+			display_message(0, _("Kept their change to #%lld; not deleted"), (long long)a->number);
 			return 0;
 		}
 	}

@@ -53,7 +53,7 @@ relayout(struct view *v)
 		[COL_PROGRESS] = { 5, 5, 0, 4 },
 	};
 
-	snprintf(id, sizeof id, "%lld", (long long)query_max_activity_id(v->dash->db));
+	snprintf(id, sizeof id, "%lld", (long long)query_max_activity_number(v->dash->db));
 	idw = (int)strlen(id);
 	cols[COL_ID].min = cols[COL_ID].max = idw > 1 ? idw : 1;
 	/* No focus areas (Gislaved's project plan): no empty column for them. */
@@ -196,7 +196,7 @@ draw(struct view *v, int y, long row, attr_t base)
 		return;
 	late = activity_overdue(a);
 	fa = a->focus_id ? plan_focus(&v->dash->plan, a->focus_id) : NULL;
-	snprintf(id, sizeof id, "%lld", (long long)a->id);
+	snprintf(id, sizeof id, "%lld", (long long)a->number);
 	report_format_date(due, sizeof due, a->due, v->dash->app->cfg.date_format);
 	snprintf(progress, sizeof progress, "%d %%", a->progress);
 	/* Never colour alone: the status has its symbol and word. */
@@ -238,7 +238,7 @@ detail(struct view *v, long row, struct doc *d)
 
 	if (!a)
 		return;
-	s = xasprintf("#%lld %s", (long long)a->id, a->title);
+	s = xasprintf("#%lld %s", (long long)a->number, a->title);
 	doc_heading(d, s);
 	free(s);
 	for (size_t i = 0; i < n; i++) {

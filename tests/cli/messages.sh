@@ -32,7 +32,7 @@ XDG_DATA_HOME=/nonexistent; export XDG_DATA_HOME
 # --- output that cannot be written: a full disk is an error, a closed pipe ends quietly
 db=$TMPD/all.db
 run init "$db" --sample all
-run -d "$db" set 1 status=done comment="Klart"
+run -d "$db" set oxelosund:1 status=done comment="Klart"
 run -d "$db" review add 2026-11-01 --strategy vastervik --note "Styrgruppsmöte"
 for cmd in "export --strategy vastervik" "log" "report" "report --strategy vastervik" "review list"; do
 	# shellcheck disable=SC2086
@@ -67,7 +67,7 @@ unlock() {
 	wait "$locker"
 }
 lock IMMEDIATE
-run -d "$db" set 1 status=delayed
+run -d "$db" set oxelosund:1 status=delayed
 expect_status 1 "set while another program writes"
 expect_err "^styrkort: $db: the database is busy \(someone else is writing\); try again$" "set while busy: says the database is busy"
 run -d "$db" review add --strategy vastervik
@@ -79,7 +79,7 @@ run -d "$db" report --strategy vastervik
 expect_status 0 "report while another program writes: readers are not stopped"
 unlock
 lock EXCLUSIVE
-for cmd in "report" "log" "set 1 status=delayed" "export --strategy vastervik"; do
+for cmd in "report" "log" "set oxelosund:1 status=delayed" "export --strategy vastervik"; do
 	# shellcheck disable=SC2086
 	run -d "$db" $cmd
 	expect_status 1 "$cmd while another program commits"
@@ -89,7 +89,7 @@ done
 unlock
 unchanged() { if cmp "$1" "$2" >/dev/null 2>&1; then ok "$3"; else not_ok "$3"; fi; }
 unchanged "$db" "$TMPD/all.orig" "nothing was changed while busy"
-run -d "$db" set 1 status=delayed
+run -d "$db" set oxelosund:1 status=delayed
 expect_status 0 "once the other program is done, set works"
 unset STYRKORT_BUSY_MS
 

@@ -163,7 +163,7 @@ check "--read-only: the version-3 file is not upgraded" [ "$(ver "$d/plan.db")" 
 printf '[database]\nread_only = true\n' > "$TMPD/ro.ini"
 run -d "$d/plan.db" -c "$TMPD/ro.ini" report
 expect_status 0 "read_only = true: a version-3 file is shown"
-run -d "$d/plan.db" --read-only set 1 status=done
+run -d "$d/plan.db" --read-only set oxelosund:1 status=done
 expect_status 1 "--read-only: changing the old file is refused"
 check "--read-only: the file is unchanged and no backup made" [ "$(sum "$d/plan.db")" = "$before" ] && [ "$(nbak "$d")" = 0 ]
 for v in 1 2; do

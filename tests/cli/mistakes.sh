@@ -33,12 +33,12 @@ expect_status 0 "an activity done without a progress"
 run -d "$db" export --strategy prov
 expect_out "^progress = 100$" "done without a progress is 100 %, as with set"
 
-run -d "$db" set 1 focus=nosuch
+run -d "$db" set vastervik:1 focus=nosuch
 expect_status 2 "set to a focus area that does not exist is a usage error"
-expect_err "^styrkort: set 1: focus = nosuch: the strategy 'vastervik' has no such focus area" "the message starts with set and the number"
-run -d "$db" set 1 start=2027-01-01 due=2026-01-01
+expect_err "^styrkort: set vastervik:1: focus = nosuch: the strategy 'vastervik' has no such focus area" "the message starts with set and the number"
+run -d "$db" set vastervik:1 start=2027-01-01 due=2026-01-01
 expect_status 2 "set with due before start"
-expect_err "^styrkort: set 1: due = 2026-01-01: the due date is before the start date 2027-01-01" "the dates are named"
+expect_err "^styrkort: set vastervik:1: due = 2026-01-01: the due date is before the start date 2027-01-01" "the dates are named"
 run -d "$db" review add
 expect_status 2 "review add with several strategies"
 expect_err "m.db: the file holds 2 strategies \(.*\); choose one with --strategy ID" "review add names the file and what to do"
@@ -58,14 +58,5 @@ run -d "$db" measurements "$TMPD/short.json"
 expect_status 1 "a truncated Kolada file"
 check "the JSON error is one line" [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ]
 expect_err "short.json: not valid JSON \(it ends too early\)" "it says the file ends too early"
-# --strategy with set names whose activity the number is: another strategy's is never changed.
-run init "$TMPD/all.db" --sample all
-before_all=$("$STYRKORT" -d "$TMPD/all.db" export --strategy oxelosund | cksum)
-run -d "$TMPD/all.db" --strategy oskarshamn set 1 progress=50
-expect_status 2 "set --strategy oskarshamn of Oxelösund's activity 1"
-expect_err "activity 1 belongs to the strategy 'oxelosund'" "it names whose activity it is"
-check "Oxelösund's activity is unchanged" [ "$("$STYRKORT" -d "$TMPD/all.db" export --strategy oxelosund | cksum)" = "$before_all" ]
-n=$("$STYRKORT" -d "$TMPD/all.db" report --format csv --strategy oskarshamn | sed -n 2p | cut -d, -f2)
-run -d "$TMPD/all.db" --strategy oskarshamn set "$n" progress=50
-expect_status 0 "set --strategy oskarshamn of one of its own activities"
+# set with --strategy or STRATEGY:N, and what it refuses: tests/cli/addressing.sh.
 tap_done

@@ -105,7 +105,7 @@ LC_ALL=C.UTF-8 run -d "$TMPD/sv.db" -c "$TMPD/sv.ini" report --strategy vastervi
 golden report-vastervik-80-sv.txt "and is the same under C.UTF-8"
 
 # set and the log under a Swedish locale.
-LC_ALL=$sv run -d "$TMPD/sv.db" set 1 progress=40 comment="Halvvägs"
+LC_ALL=$sv run -d "$TMPD/sv.db" set oxelosund:1 progress=40 comment="Halvvägs"
 expect_status 0 "set under $sv"
 
 # What changed since the last review, as people read it: labels and numbers in the UI language.

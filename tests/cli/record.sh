@@ -202,7 +202,7 @@ run -d "$db" report --strategy prov2 --format csv
 expect_out "strategy,number,ref,.*,changed_at,source,example.?$" "the CSV report has the source and example columns"
 expect_out "^prov2,[0-9]+,a1,.*,\"Handlingsplanen, punkt 2\",yes.?$" "an example activity says so in the CSV, with its source"
 expect_out "^prov2,[0-9]+,a2,.*,,.?$" "one that is not says nothing"
-n=$(sqlite3 "$db" "SELECT id FROM activity WHERE strategy_id = 'prov2' AND ref = 'a1'")
+n=prov2:$(sqlite3 "$db" "SELECT number FROM activity WHERE strategy_id = 'prov2' AND ref = 'a1'")
 run -d "$db" set "$n" example=maybe
 expect_status 2 "set example=maybe is refused"
 expect_err "example = maybe: expected yes or no" "the message says what example takes"

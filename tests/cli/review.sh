@@ -116,5 +116,5 @@ expect_err "choose one with --strategy ID" "it says how to choose"
 # log --activity of a number that never was one.
 run -d "$db" log --activity 999
 expect_status 1 "log --activity of a number that is no activity"
-expect_err "log --activity 999: no such activity" "it says so"
+expect_err "log --activity 999: the strategy 'vastervik' has no activity 999" "it says so, naming the strategy"
 tap_done

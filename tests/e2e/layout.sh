@@ -17,8 +17,8 @@ for lang in en sv; do
 	# from the locale: the screens are the same under LANG=C.UTF-8 and LANG=sv_SE.UTF-8.
 	printf '[display]\nlanguage = %s\n' "$lang" > "$TMPD/$lang.ini"
 	case $lang in
-	en) help="Help: keys"; edit=" EDIT | "; form="Edit #53"; cancelled="Cancelled: nothing" ;;
-	sv) help="Hjälp: tangenter"; edit=" REDIGERA | "; form="Redigera #53"; cancelled="Avbrutet: inget" ;;
+	en) help="Help: keys"; edit=" EDIT | "; form="Edit #2"; cancelled="Cancelled: nothing" ;;
+	sv) help="Hjälp: tangenter"; edit=" REDIGERA | "; form="Redigera #2"; cancelled="Avbrutet: inget" ;;
 	esac
 
 	# Västervik: focus areas with text, goals with indicators and baseline values, activities.
@@ -37,7 +37,7 @@ for lang in en sv; do
 	tmux_keys Escape j
 	screen_is "$lang-4-activities-row2" "2/4" "$lang: Esc closes the help; j selects the second row" attrs
 	tmux_keys Enter
-	screen_is "$lang-detail" "#53 Integrationsfond" "$lang: the detail of activity #53" attrs
+	screen_is "$lang-detail" "#2 Integrationsfond" "$lang: the detail of Västervik's activity #2" attrs
 	tmux_keys Escape
 	screen_is "$lang-4-activities-row2" "2/4" "$lang: Esc closes the detail" attrs
 	tmux_keys f

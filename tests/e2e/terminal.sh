@@ -84,7 +84,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	tmux_expect_not "ARED" "the escape sequence did not take effect"
 	tmux_expect "Beredning" "the other rows are intact"
 	tmux_keys Enter
-	tmux_expect "#40 A?[31mRED?X??Y?evil" "the detail shows them as '?' too"
+	tmux_expect "#1 A?[31mRED?X??Y?evil" "the detail shows them as '?' too"
 	tmux_keys Escape
 	tmux_keys / e v i l Enter
 	sleep 0.3

@@ -12,8 +12,22 @@
 #include "activity.h"
 #include "db.h"
 #include "model.h"
+#include "numbering.h"
 #include "unit.h"
 #include "util.h"
+
+/* Another strategy, loaded after the first: its activities are its own 1 and 2. */
+static const char other[] =
+	"[strategy]\n"
+	"id = annan\n"
+	"municipality = Annan kommun\n"
+	"title = Annan strategi\n"
+	"\n"
+	"[activity.a1]\n"
+	"title = Annans första\n"
+	"\n"
+	"[activity.a2]\n"
+	"title = Annans andra\n";
 
 /* Two activities: #1 in progress with dates, #2 not started. */
 static const char small[] =
@@ -302,10 +316,12 @@ undo_of_add_and_delete(void **state)
 		"b1 tester #3 created: NULL -> Tredje (ny)\n"
 		"b1 tester #3 progress: 0 -> 10 (ny)\n"
 		"b2 undoes b1 tester #3 deleted: a3 -> NULL (undo of tester's change)\n"
+		"b2 undoes b1 tester #3 number: 3 -> NULL (undo of tester's change)\n"
 		"b2 undoes b1 tester #3 title: Tredje -> NULL (undo of tester's change)\n"
 		"b2 undoes b1 tester #3 status: not_started -> NULL (undo of tester's change)\n"
 		"b2 undoes b1 tester #3 progress: 10 -> NULL (undo of tester's change)\n"
 		"b3 tester #1 deleted: a1 -> NULL (bort)\n"
+		"b3 tester #1 number: 1 -> NULL (bort)\n"
 		"b3 tester #1 title: Första aktiviteten -> NULL (bort)\n"
 		"b3 tester #1 focus: arbete -> NULL (bort)\n"
 		"b3 tester #1 responsible: Kommunstyrelsen -> NULL (bort)\n"
@@ -325,6 +341,92 @@ undo_of_add_and_delete(void **state)
 	db_close(db);
 }
 
+/* A column of an activity (by its internal id) as text, "(none)" if there is no such row. */
+static char *
+column_of(struct db *db, const char *column, int64_t id)
+{
+	char *sql = xasprintf("SELECT %s FROM activity WHERE id = %lld", column, (long long)id);
+	sqlite3_stmt *st = db_prepare(db, sql);
+	char *v = NULL;
+
+	free(sql);
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = db_strdup(st, 0);
+	sqlite3_finalize(st);
+	return v ? v : xstrdup("(none)");
+}
+
+#define assert_column(db, column, id, want) do { \
+	char *v_ = column_of(db, column, id); \
+	assert_string_equal(v_, want); \
+	free(v_); \
+} while (0)
+
+/*
+ * Numbers per strategy: a new activity gets its strategy's next number
+ * (and the key a<number>), a deleted one keeps its number in the log, and
+ * undo gives it back, or the next one if it was taken meanwhile.
+ */
+static void
+numbers_per_strategy(void **state)
+{
+	struct db *db = fresh_db();
+	struct act_change c = { 0 };
+	int64_t id = 0, found = 0;
+	char *owner = NULL, *what = NULL;
+
+	(void)state;
+	user_name_set("importer");
+	unit_import(db, other);
+	user_name_set("tester");
+	/* annan's activities have the internal ids 3 and 4, and the numbers 1 and 2. */
+	assert_int_equal(activity_find(db, "annan:2", NULL, 0, &found, &owner), 0);
+	assert_int_equal(found, 4);
+	assert_string_equal(owner, "annan");
+	free(owner);
+	assert_int_equal(activity_find(db, "2", "annan", 0, &found, NULL), 0);
+	assert_int_equal(found, 4);
+	assert_int_equal(activity_find(db, "2", NULL, 0, &found, NULL), -2);
+	assert_int_equal(activity_find(db, "annan:3", NULL, 0, &found, NULL), -1);
+	assert_int_equal(activity_find(db, "testby:1", "annan", 0, &found, NULL), -2);
+
+	assert_int_equal(act_change_set(&c, AF_TITLE, "Annans tredje", NULL), 0);
+	assert_int_equal(activity_add(db, "annan", &c, NULL, &id), ACTIVITY_OK);
+	act_change_free(&c);
+	assert_int_equal(id, 5);
+	assert_column(db, "number || ' ' || ref", id, "3 a3");
+
+	/* Delete annan's 2; its number is in the log, so the log can still find it. */
+	assert_int_equal(activity_delete(db, 4, version_of(db, 4), NULL), ACTIVITY_OK);
+	assert_int_equal(activity_find(db, "annan:2", NULL, 0, &found, NULL), -1);
+	assert_int_equal(activity_find(db, "annan:2", NULL, 1, &found, NULL), 0);
+	assert_int_equal(found, 4);
+	assert_int_equal(activity_undo(db, "annan", &what), ACTIVITY_OK);
+	assert_string_equal(what, "brought back the activity #2 you deleted");
+	free(what);
+	assert_column(db, "number", 4, "2");
+
+	/* Deleted, then its number taken by someone's new one (3 is gone too): it comes back as the next. */
+	assert_int_equal(activity_delete(db, 5, version_of(db, 5), NULL), ACTIVITY_OK);
+	assert_int_equal(activity_delete(db, 4, version_of(db, 4), NULL), ACTIVITY_OK);
+	assert_int_equal(act_change_set(&c, AF_TITLE, "Ny", NULL), 0);
+	user_name_set("someone");
+	assert_int_equal(activity_add(db, "annan", &c, NULL, &id), ACTIVITY_OK);
+	user_name_set("tester");
+	act_change_free(&c);
+	assert_column(db, "number || ' ' || ref", id, "2 a2");
+	assert_int_equal(id, 6);        /* not 4 again: the log has 4's history */
+	assert_int_equal(activity_undo(db, "annan", &what), ACTIVITY_OK);
+	assert_string_equal(what, "brought back the activity #3 you deleted");
+	free(what);
+	/* ... and its key too (a2 is the new one's now): a<number>. */
+	assert_column(db, "title || ' ' || number || ' ' || ref", 4, "Annans andra 3 a3");
+	/* testby's numbers never moved. */
+	assert_column(db, "number", 1, "1");
+	assert_column(db, "number", 2, "2");
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -334,6 +436,7 @@ main(void)
 		cmocka_unit_test(undo_takes_back_the_last_batch),
 		cmocka_unit_test(undo_conflicts_with_a_later_change),
 		cmocka_unit_test(undo_of_add_and_delete),
+		cmocka_unit_test(numbers_per_strategy),
 	};
 	int rc;
 
