@@ -470,7 +470,7 @@ form_fields(struct form_ctx *x, struct form_field *fields, int with_values)
 	x->n = 0;
 	for (int line = 1; line <= AF_COUNT; line++)
 		for (int f = 0; f < AF_COUNT; f++)
-			if (model_activity_fields[f].form == line)
+			if (model_activity_fields[f].form == line && model_activity_fits(x->shown.kind, (enum act_field)f))
 				x->order[x->n++] = (enum act_field)f;
 	for (int i = 0; i < x->n; i++) {
 		fields[i].label = field_label(x->order[i]);

@@ -233,12 +233,17 @@ detail(struct view *v, long row, struct doc *d)
 	struct dash *dash = v->dash;
 	const struct activity *a = row_activity(v, row);
 	enum act_field fields[AF_COUNT];
-	size_t n = model_activity_detail(fields);
+	size_t n;
 	char *s;
 
 	if (!a)
 		return;
-	s = xasprintf("#%lld %s", (long long)a->id, a->title);
+	n = model_activity_detail(a->kind, fields);
+	/* A commitment says so: it has an assessment where an activity has a status. */
+	if (a->kind == AK_COMMITMENT)
+		s = xasprintf("#%lld %s: %s", (long long)a->id, act_kind_label(a->kind), a->title);
+	else
+		s = xasprintf("#%lld %s", (long long)a->id, a->title);
 	doc_heading(d, s);
 	free(s);
 	for (size_t i = 0; i < n; i++) {
