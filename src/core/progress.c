@@ -122,7 +122,7 @@ progress_goal(const struct plan *p, const struct goal *g)
 	for (size_t i = 0; i < p->nacts; i++) {
 		const struct activity *a = &p->acts[i];
 
-		if (a->goal_id != g->id || a->status == ST_CANCELLED)
+		if (a->goal_id != g->id || a->kind != AK_ACTIVITY || a->status == ST_CANCELLED)
 			continue;
 		light = worse(light, progress_activity_light(a));
 		acts++;
@@ -218,6 +218,11 @@ progress_count_focus(const struct plan *p, int64_t focus_id, struct act_counts *
 
 		if (a->focus_id != focus_id)
 			continue;
+		if (a->kind == AK_COMMITMENT) {
+			c->assessed[a->assessment]++;
+			c->commitments++;
+			continue;
+		}
 		c->n[a->status]++;
 		c->total++;
 		c->overdue += activity_overdue(a);

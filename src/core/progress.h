@@ -32,6 +32,8 @@ struct progress {
  * focus area: the mean progress % of its activities (done counts 100,
  *   cancelled left out).  Light: the worst of its activities'.
  * activity: red if overdue, yellow if delayed, none if cancelled, else green.
+ * commitment: not an activity at 0 %: left out of every percentage, status
+ *   count and light above, and counted by its assessment beside them.
  * strategy: the mean of the parts with an answer: each focus area, the
  *   activities without a focus area as one group (by the focus-area
  *   rule), and each top-level goal's measured answer (its indicators',
@@ -42,10 +44,15 @@ struct progress progress_indicator(const struct indicator *ind);
 struct progress progress_goal(const struct plan *p, const struct goal *g);
 struct progress progress_focus(const struct plan *p, const struct focus_area *f);
 struct progress progress_strategy(const struct plan *p);
-/* Counts by status, the overdue ones, and the mean progress (done 100, cancelled left out). */
+/*
+ * Counts by status, the overdue ones, and the mean progress (done 100,
+ * cancelled left out) of the activities; the commitments by assessment.
+ */
 struct act_counts {
 	long n[ST_COUNT];
-	long total, overdue;
+	long total, overdue;            /* activities only */
+	long assessed[AS_COUNT];        /* commitments, by assessment */
+	long commitments;
 	int known;              /* 0: no activity that counts, pct is 0 */
 	double pct;
 };

@@ -203,8 +203,8 @@ field_list(void **state)
 	char *l = model_activity_field_list(", ");
 
 	(void)state;
-	assert_string_equal(l, "title, kind, description, focus, goal, responsible, contact, start, due, status, "
-	                       "progress, assessment, assessed, comment, source, example");
+	assert_string_equal(l, "title, description, focus, goal, responsible, contact, start, due, status, "
+	                       "progress, comment, source, example, kind, assessment, assessed");
 	free(l);
 }
 

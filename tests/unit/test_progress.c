@@ -220,6 +220,69 @@ focus_and_goal_from_activities(void **state)
 	assert_false(progress_strategy(&p).known);
 }
 
+/*
+ * A commitment is not an activity at 0 %: it is left out of every
+ * percentage, status count and light, and counted by its assessment.
+ */
+static void
+commitments_are_counted_by_assessment(void **state)
+{
+	struct focus_area f = { .id = 7 };
+	struct goal g = { .id = 3 };
+	struct activity acts[4];
+	struct plan p;
+	struct act_counts c;
+	struct progress pr;
+	int counts[ST_COUNT];
+
+	(void)state;
+	setenv("STYRKORT_TODAY", "2026-11-22", 1);
+	acts[0] = act(1, 7, 3, ST_IN_PROGRESS, 60, NULL);
+	acts[1] = act(2, 7, 3, ST_NOT_STARTED, 0, NULL);
+	acts[1].kind = AK_COMMITMENT;
+	acts[1].assessment = AS_NOT_FULFILLED;
+	acts[2] = act(3, 7, 3, ST_NOT_STARTED, 0, NULL);
+	acts[2].kind = AK_COMMITMENT;
+	acts[2].assessment = AS_FULFILLED;
+	acts[3] = act(4, 7, 3, ST_NOT_STARTED, 0, NULL);
+	acts[3].kind = AK_COMMITMENT;
+	memset(&p, 0, sizeof p);
+	p.focus = &f;
+	p.nfocus = 1;
+	p.goals = &g;
+	p.ngoals = 1;
+	p.acts = acts;
+	p.nacts = 4;
+	/* The one activity alone: 60 %, not (60 + 0 + 0 + 0) / 4. */
+	pr = progress_focus(&p, &f);
+	assert_true(pr.known);
+	assert_true(pr.pct > 59.99 && pr.pct < 60.01);
+	assert_int_equal(pr.light, LIGHT_GREEN);
+	assert_true(progress_strategy(&p).pct > 59.99 && progress_strategy(&p).pct < 60.01);
+	/* The goal: the share of its activities done, 0 of 1, not 0 of 4. */
+	pr = progress_goal(&p, &g);
+	assert_true(pr.known);
+	assert_true(pr.pct < 0.01);
+	progress_count_focus(&p, 7, &c);
+	assert_int_equal(c.total, 1);
+	assert_int_equal(c.n[ST_NOT_STARTED], 0);
+	assert_int_equal(c.commitments, 3);
+	assert_int_equal(c.assessed[AS_FULFILLED], 1);
+	assert_int_equal(c.assessed[AS_NOT_FULFILLED], 1);
+	assert_int_equal(c.assessed[AS_NOT_ASSESSED], 1);
+	assert_int_equal(c.assessed[AS_PARTLY], 0);
+	plan_count_status(&p, 0, counts);
+	assert_int_equal(counts[ST_NOT_STARTED], 0);
+	assert_int_equal(counts[ST_IN_PROGRESS], 1);
+	/* Commitments only: no answer and no light, whatever they are assessed as. */
+	acts[0].kind = AK_COMMITMENT;
+	pr = progress_focus(&p, &f);
+	assert_false(pr.known);
+	assert_int_equal(pr.light, LIGHT_NONE);
+	assert_false(progress_goal(&p, &g).known);
+	assert_false(progress_strategy(&p).known);
+}
+
 static void
 goal_from_indicators_and_subgoals(void **state)
 {
@@ -444,6 +507,7 @@ main(void)
 		cmocka_unit_test(indicator_edge_cases),
 		cmocka_unit_test(indicator_light_follows_time),
 		cmocka_unit_test(focus_and_goal_from_activities),
+		cmocka_unit_test(commitments_are_counted_by_assessment),
 		cmocka_unit_test(goal_from_indicators_and_subgoals),
 		cmocka_unit_test(target_without_values_is_no_data),
 		cmocka_unit_test(strategy_counts_every_activity),
