@@ -963,6 +963,20 @@ plan_count_status(const struct plan *p, int64_t focus_id, int counts[ST_COUNT])
 			counts[p->acts[i].status]++;
 }
 
+long
+plan_count_assessment(const struct plan *p, int64_t focus_id, long counts[AS_COUNT])
+{
+	long n = 0;
+
+	memset(counts, 0, AS_COUNT * sizeof *counts);
+	for (size_t i = 0; i < p->nacts; i++)
+		if ((focus_id == 0 || p->acts[i].focus_id == focus_id) && p->acts[i].kind == AK_COMMITMENT) {
+			counts[p->acts[i].assessment]++;
+			n++;
+		}
+	return n;
+}
+
 int
 activity_overdue(const struct activity *a)
 {

@@ -416,8 +416,10 @@ const struct goal *plan_goal(const struct plan *p, int64_t id);
 /* The latest measurement of an indicator for a sex, or NULL. */
 const struct measurement *indicator_latest(const struct indicator *ind, enum sex sex);
 
-/* Activity counts by status, for a focus area (focus_id 0: the whole plan). */
+/* Activity counts by status, for a focus area (focus_id 0: the whole plan); commitments are not counted. */
 void plan_count_status(const struct plan *p, int64_t focus_id, int counts[ST_COUNT]);
+/* Commitment counts by assessment, the same way; how many commitments in all. */
+long plan_count_assessment(const struct plan *p, int64_t focus_id, long counts[AS_COUNT]);
 
 /* 1 if the activity is past its due date and neither done nor cancelled. */
 int activity_overdue(const struct activity *a);
