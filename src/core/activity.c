@@ -182,7 +182,12 @@ act_change_set(struct act_change *c, enum act_field f, const char *value, const 
 		canon = xstrdup(s == AK_ACTIVITY ? "" : act_kind_id(s));
 		break;
 	case FT_ASSESSMENT:
-		if ((s = assessment_from_id(value)) < 0) {
+		/* The id, or the label people see (any case). */
+		s = assessment_from_id(value);
+		for (int i = 0; s < 0 && i < AS_COUNT; i++)
+			if (strcasecmp(value, assessment_label(i)) == 0)
+				s = i;
+		if (s < 0) {
 			err_set(_("assessment = %s: expected fulfilled, partly, not_fulfilled or not_assessed"), value);
 			return -1;
 		}

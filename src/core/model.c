@@ -4,7 +4,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "model.h"
 #include "organisation.h"
@@ -98,7 +97,7 @@ int
 assessment_from_id(const char *id)
 {
 	for (int i = 0; i < AS_COUNT; i++)
-		if (strcmp(id, assessments[i].id) == 0 || strcasecmp(id, _(assessments[i].label)) == 0)
+		if (strcmp(id, assessments[i].id) == 0)
 			return i;
 	return -1;
 }

@@ -36,7 +36,7 @@ const char *act_kind_label(enum act_kind k);
  */
 enum assessment { AS_NOT_ASSESSED, AS_FULFILLED, AS_PARTLY, AS_NOT_FULFILLED, AS_COUNT };
 const char *assessment_id(enum assessment a);
-/* The id or the label (any case) in the UI language; -1 if neither. */
+/* The assessment of an id; -1 if none. */
 int assessment_from_id(const char *id);
 const char *assessment_label(enum assessment a);
 const char *assessment_symbol(enum assessment a);
