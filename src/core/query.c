@@ -103,6 +103,22 @@ query_activity_count(struct db *db, const char *strategy, const struct act_filte
 	return 0;
 }
 
+int
+query_has_commitments(struct db *db, const char *strategy)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM activity WHERE strategy_id = ?"
+	                                  " AND kind = 'commitment')");
+	int has = 0;
+
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, strategy, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		has = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return has;
+}
+
 int64_t
 query_max_activity_id(struct db *db)
 {
