@@ -66,6 +66,6 @@ expect_status 2 "set --strategy oskarshamn of Oxelösund's activity 1"
 expect_err "activity 1 belongs to the strategy 'oxelosund'" "it names whose activity it is"
 check "Oxelösund's activity is unchanged" [ "$("$STYRKORT" -d "$TMPD/all.db" export --strategy oxelosund | cksum)" = "$before_all" ]
 n=$("$STYRKORT" -d "$TMPD/all.db" report --format csv --strategy oskarshamn | sed -n 2p | cut -d, -f2)
-run -d "$TMPD/all.db" --strategy oskarshamn set "$n" progress=50
+run -d "$TMPD/all.db" --strategy oskarshamn set "$n" assessment=partly
 expect_status 0 "set --strategy oskarshamn of one of its own activities"
 tap_done
