@@ -160,11 +160,7 @@ act_change_set(struct act_change *c, enum act_field f, const char *value, const 
 		rc = canon_date(f, value, date_format, &canon);
 		break;
 	case FT_STATUS:
-		s = status_from_id(value);
-		for (int i = 0; s < 0 && i < ST_COUNT; i++)
-			if (strcasecmp(value, status_label(i)) == 0)
-				s = i;
-		if (s < 0) {
+		if ((s = status_from_text(value)) < 0) {
 			err_set(_("status = %s: expected not_started, in_progress, done, delayed or cancelled"), value);
 			return -1;
 		}
@@ -182,12 +178,7 @@ act_change_set(struct act_change *c, enum act_field f, const char *value, const 
 		canon = xstrdup(s == AK_ACTIVITY ? "" : act_kind_id(s));
 		break;
 	case FT_ASSESSMENT:
-		/* The id, or the label people see (any case). */
-		s = assessment_from_id(value);
-		for (int i = 0; s < 0 && i < AS_COUNT; i++)
-			if (strcasecmp(value, assessment_label(i)) == 0)
-				s = i;
-		if (s < 0) {
+		if ((s = assessment_from_text(value)) < 0) {
 			err_set(_("assessment = %s: expected fulfilled, partly, not_fulfilled or not_assessed"), value);
 			return -1;
 		}

@@ -4,80 +4,51 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model.h"
 #include "organisation.h"
 #include "text.h"
 #include "util.h"
 
-static const struct {
+/* A value with a stable id, a label for people and a symbol that does not depend on colour. */
+struct named {
 	const char *id, *label, *symbol;
-} statuses[ST_COUNT] = {
+};
+
+static const struct named unknown = { "?", "?", "?" };
+
+static const struct named *
+named_at(const struct named *t, int n, int i)
+{
+	return i >= 0 && i < n ? &t[i] : &unknown;
+}
+
+/* The value whose id is s, or (people) whose label in the UI language is s, in any case; -1 if none. */
+static int
+named_find(const struct named *t, int n, const char *s, int labels)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(s, t[i].id) == 0)
+			return i;
+	for (int i = 0; labels && i < n; i++)
+		if (strcasecmp(s, _(t[i].label)) == 0)
+			return i;
+	return -1;
+}
+
+static const struct named statuses[ST_COUNT] = {
 	[ST_NOT_STARTED] = { "not_started", N_("Not started"), "-" },
 	[ST_IN_PROGRESS] = { "in_progress", N_("In progress"), ">" },
 	[ST_DONE]        = { "done",        N_("Done"),        "+" },
 	[ST_DELAYED]     = { "delayed",     N_("Delayed"),     "!" },
 	[ST_CANCELLED]   = { "cancelled",   N_("Cancelled"),   "x" },
 };
-
-const char *
-status_id(enum status s)
-{
-	return s < ST_COUNT ? statuses[s].id : "?";
-}
-
-int
-status_from_id(const char *id)
-{
-	for (int i = 0; i < ST_COUNT; i++)
-		if (strcmp(id, statuses[i].id) == 0)
-			return i;
-	return -1;
-}
-
-const char *
-status_label(enum status s)
-{
-	return s < ST_COUNT ? _(statuses[s].label) : "?";
-}
-
-const char *
-status_symbol(enum status s)
-{
-	return s < ST_COUNT ? statuses[s].symbol : "?";
-}
-
-static const struct {
-	const char *id, *label;
-} act_kinds[AK_COUNT] = {
-	[AK_ACTIVITY]   = { "activity",   N_("Activity") },
-	[AK_COMMITMENT] = { "commitment", N_("Commitment") },
+static const struct named act_kinds[AK_COUNT] = {
+	[AK_ACTIVITY]   = { "activity",   N_("Activity"),   "" },
+	[AK_COMMITMENT] = { "commitment", N_("Commitment"), "" },
 };
-
-const char *
-act_kind_id(enum act_kind k)
-{
-	return k < AK_COUNT ? act_kinds[k].id : "?";
-}
-
-int
-act_kind_from_id(const char *id)
-{
-	for (int i = 0; i < AK_COUNT; i++)
-		if (strcmp(id, act_kinds[i].id) == 0)
-			return i;
-	return -1;
-}
-
-const char *
-act_kind_label(enum act_kind k)
-{
-	return k < AK_COUNT ? _(act_kinds[k].label) : "?";
-}
-
-static const struct {
-	const char *id, *label, *symbol;
-} assessments[AS_COUNT] = {
+static const struct named assessments[AS_COUNT] = {
 	[AS_FULFILLED]     = { "fulfilled",     N_("Fulfilled"),        "+" },
 	[AS_PARTLY]        = { "partly",        N_("Partly fulfilled"), "~" },
 	[AS_NOT_FULFILLED] = { "not_fulfilled", N_("Not fulfilled"),    "!" },
@@ -87,32 +58,19 @@ const enum assessment assessment_order[AS_COUNT] = {
 	AS_FULFILLED, AS_PARTLY, AS_NOT_FULFILLED, AS_NOT_ASSESSED
 };
 
-const char *
-assessment_id(enum assessment a)
-{
-	return a < AS_COUNT ? assessments[a].id : "?";
-}
-
-int
-assessment_from_id(const char *id)
-{
-	for (int i = 0; i < AS_COUNT; i++)
-		if (strcmp(id, assessments[i].id) == 0)
-			return i;
-	return -1;
-}
-
-const char *
-assessment_label(enum assessment a)
-{
-	return a < AS_COUNT ? _(assessments[a].label) : "?";
-}
-
-const char *
-assessment_symbol(enum assessment a)
-{
-	return a < AS_COUNT ? assessments[a].symbol : "?";
-}
+const char *status_id(enum status s) { return named_at(statuses, ST_COUNT, (int)s)->id; }
+int status_from_id(const char *id) { return named_find(statuses, ST_COUNT, id, 0); }
+int status_from_text(const char *s) { return named_find(statuses, ST_COUNT, s, 1); }
+const char *status_label(enum status s) { return _(named_at(statuses, ST_COUNT, (int)s)->label); }
+const char *status_symbol(enum status s) { return named_at(statuses, ST_COUNT, (int)s)->symbol; }
+const char *act_kind_id(enum act_kind k) { return named_at(act_kinds, AK_COUNT, (int)k)->id; }
+int act_kind_from_id(const char *id) { return named_find(act_kinds, AK_COUNT, id, 0); }
+const char *act_kind_label(enum act_kind k) { return _(named_at(act_kinds, AK_COUNT, (int)k)->label); }
+const char *assessment_id(enum assessment a) { return named_at(assessments, AS_COUNT, (int)a)->id; }
+int assessment_from_id(const char *id) { return named_find(assessments, AS_COUNT, id, 0); }
+int assessment_from_text(const char *s) { return named_find(assessments, AS_COUNT, s, 1); }
+const char *assessment_label(enum assessment a) { return _(named_at(assessments, AS_COUNT, (int)a)->label); }
+const char *assessment_symbol(enum assessment a) { return named_at(assessments, AS_COUNT, (int)a)->symbol; }
 
 int
 sex_from_char(int c)

@@ -14,6 +14,8 @@ enum status {
 /* The stable id (CLI, files): "not_started"...; -1 if unknown. */
 const char *status_id(enum status s);
 int status_from_id(const char *id);
+/* The same, or (typed by people) its label in the UI language in any case. */
+int status_from_text(const char *s);
 /* The label in the UI language: "Ej påbörjad"... */
 const char *status_label(enum status s);
 /* A one-character symbol, so a status never depends on colour. */
@@ -36,8 +38,9 @@ const char *act_kind_label(enum act_kind k);
  */
 enum assessment { AS_NOT_ASSESSED, AS_FULFILLED, AS_PARTLY, AS_NOT_FULFILLED, AS_COUNT };
 const char *assessment_id(enum assessment a);
-/* The assessment of an id; -1 if none. */
+/* The assessment of an id; -1 if none.  _text: or its label, as status_from_text(). */
 int assessment_from_id(const char *id);
+int assessment_from_text(const char *s);
 const char *assessment_label(enum assessment a);
 const char *assessment_symbol(enum assessment a);
 /* The assessments in the order people pick them: fulfilled first, not assessed last. */
