@@ -174,6 +174,30 @@ act(int64_t id, int64_t focus, int64_t goal, enum status s, int progress, const 
 	return a;
 }
 
+/* A plan of one focus area and one goal with n activities. */
+static void
+one_area_plan(struct plan *p, struct focus_area *f, struct goal *g, struct activity *acts, size_t n)
+{
+	memset(p, 0, sizeof *p);
+	p->focus = f;
+	p->nfocus = 1;
+	p->goals = g;
+	p->ngoals = 1;
+	p->acts = acts;
+	p->nacts = n;
+}
+
+/* A commitment of the focus area 7 and goal 3, as assessed. */
+static struct activity
+commitment(int64_t id, enum assessment as)
+{
+	struct activity a = act(id, 7, 3, ST_NOT_STARTED, 0, NULL);
+
+	a.kind = AK_COMMITMENT;
+	a.assessment = as;
+	return a;
+}
+
 static void
 focus_and_goal_from_activities(void **state)
 {
@@ -189,13 +213,7 @@ focus_and_goal_from_activities(void **state)
 	acts[1] = act(2, 7, 3, ST_IN_PROGRESS, 50, "2027-01-01");
 	acts[2] = act(3, 7, 3, ST_CANCELLED, 0, "2020-01-01");
 	acts[3] = act(4, 7, 3, ST_NOT_STARTED, 0, NULL);
-	memset(&p, 0, sizeof p);
-	p.focus = &f;
-	p.nfocus = 1;
-	p.goals = &g;
-	p.ngoals = 1;
-	p.acts = acts;
-	p.nacts = 4;
+	one_area_plan(&p, &f, &g, acts, 4);
 	/* Focus area: mean progress of the three not cancelled: (100 + 50 + 0) / 3. */
 	pr = progress_focus(&p, &f);
 	assert_true(pr.known);
@@ -238,21 +256,10 @@ commitments_are_counted_by_assessment(void **state)
 	(void)state;
 	setenv("STYRKORT_TODAY", "2026-11-22", 1);
 	acts[0] = act(1, 7, 3, ST_IN_PROGRESS, 60, NULL);
-	acts[1] = act(2, 7, 3, ST_NOT_STARTED, 0, NULL);
-	acts[1].kind = AK_COMMITMENT;
-	acts[1].assessment = AS_NOT_FULFILLED;
-	acts[2] = act(3, 7, 3, ST_NOT_STARTED, 0, NULL);
-	acts[2].kind = AK_COMMITMENT;
-	acts[2].assessment = AS_FULFILLED;
-	acts[3] = act(4, 7, 3, ST_NOT_STARTED, 0, NULL);
-	acts[3].kind = AK_COMMITMENT;
-	memset(&p, 0, sizeof p);
-	p.focus = &f;
-	p.nfocus = 1;
-	p.goals = &g;
-	p.ngoals = 1;
-	p.acts = acts;
-	p.nacts = 4;
+	acts[1] = commitment(2, AS_NOT_FULFILLED);
+	acts[2] = commitment(3, AS_FULFILLED);
+	acts[3] = commitment(4, AS_NOT_ASSESSED);
+	one_area_plan(&p, &f, &g, acts, 4);
 	/* The one activity alone: 60 %, not (60 + 0 + 0 + 0) / 4. */
 	pr = progress_focus(&p, &f);
 	assert_true(pr.known);
