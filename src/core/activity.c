@@ -133,6 +133,38 @@ canon_text(enum act_field f, const char *value, char **canon)
 	return 0;
 }
 
+/* A status, a kind or an assessment: its id (a status or an assessment also by its label). */
+static int
+canon_named(enum act_field f, const char *value, char **canon)
+{
+	int s;
+
+	switch (fields[f].type) {
+	case FT_STATUS:
+		if ((s = status_from_text(value)) >= 0) {
+			*canon = xstrdup(status_id(s));
+			return 0;
+		}
+		err_set(_("status = %s: expected not_started, in_progress, done, delayed or cancelled"), value);
+		return -1;
+	case FT_ACT_KIND:
+		if ((s = act_kind_from_id(value)) >= 0) {
+			/* Nothing for an activity, the default, as model_activity_text() gives it. */
+			*canon = xstrdup(s == AK_ACTIVITY ? "" : act_kind_id(s));
+			return 0;
+		}
+		err_set(_("kind = %s: expected activity or commitment"), value);
+		return -1;
+	default:
+		if ((s = assessment_from_text(value)) >= 0) {
+			*canon = xstrdup(assessment_id(s));
+			return 0;
+		}
+		err_set(_("assessment = %s: expected fulfilled, partly, not_fulfilled or not_assessed"), value);
+		return -1;
+	}
+}
+
 int
 act_change_set(struct act_change *c, enum act_field f, const char *value, const char *date_format)
 {
@@ -160,29 +192,12 @@ act_change_set(struct act_change *c, enum act_field f, const char *value, const 
 		rc = canon_date(f, value, date_format, &canon);
 		break;
 	case FT_STATUS:
-		if ((s = status_from_text(value)) < 0) {
-			err_set(_("status = %s: expected not_started, in_progress, done, delayed or cancelled"), value);
-			return -1;
-		}
-		canon = xstrdup(status_id(s));
+	case FT_ACT_KIND:
+	case FT_ASSESSMENT:
+		rc = canon_named(f, value, &canon);
 		break;
 	case FT_PERCENT:
 		rc = canon_percent(f, value, &canon);
-		break;
-	case FT_ACT_KIND:
-		if ((s = act_kind_from_id(value)) < 0) {
-			err_set(_("kind = %s: expected activity or commitment"), value);
-			return -1;
-		}
-		/* Nothing for an activity, the default, as model_activity_text() gives it. */
-		canon = xstrdup(s == AK_ACTIVITY ? "" : act_kind_id(s));
-		break;
-	case FT_ASSESSMENT:
-		if ((s = assessment_from_text(value)) < 0) {
-			err_set(_("assessment = %s: expected fulfilled, partly, not_fulfilled or not_assessed"), value);
-			return -1;
-		}
-		canon = xstrdup(assessment_id(s));
 		break;
 	case FT_BOOL:
 		if (*value && parse_bool(value, &s) < 0) {

@@ -105,6 +105,17 @@ check_text(const struct import *im, const struct item *it, const struct field_de
 	return 0;
 }
 
+/* What is wrong with an activity's kind or assessment (by id), or NULL. */
+static const char *
+kind_or_assessment(const struct field_def *f, const char *v)
+{
+	if (!*v)
+		return NULL;
+	if (f->type == FT_ACT_KIND)
+		return act_kind_from_id(v) < 0 ? _("expected activity or commitment") : NULL;
+	return assessment_from_id(v) < 0 ? _("expected fulfilled, partly, not_fulfilled or not_assessed") : NULL;
+}
+
 static int
 check_value(const struct import *im, const struct item *it, const struct field_def *f, const char *v)
 {
@@ -174,12 +185,8 @@ check_value(const struct import *im, const struct item *it, const struct field_d
 			what = _("expected not_started, in_progress, done, delayed or cancelled");
 		break;
 	case FT_ACT_KIND:
-		if (*v && act_kind_from_id(v) < 0)
-			what = _("expected activity or commitment");
-		break;
 	case FT_ASSESSMENT:
-		if (*v && assessment_from_id(v) < 0)
-			what = _("expected fulfilled, partly, not_fulfilled or not_assessed");
+		what = kind_or_assessment(f, v);
 		break;
 	case FT_PERCENT:
 		if (*v && parse_int(v, f->lo, f->hi, &n) < 0)
