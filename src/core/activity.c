@@ -24,6 +24,8 @@ static const struct field_def *const fields = model_activity_fields;
 #define CURRENT_GOAL(column) "g.key, "
 #define CURRENT_STATUS CURRENT_TEXT
 #define CURRENT_PERCENT CURRENT_TEXT
+#define CURRENT_ACT_KIND(column) "CASE WHEN a." column " = 'commitment' THEN 'commitment' ELSE '' END, "
+#define CURRENT_ASSESSMENT(column) "coalesce(a." column ", 'not_assessed'), "
 #define CURRENT_BOOL(column) "CASE WHEN a." column " THEN 'yes' ELSE '' END, "
 #define CURRENT_(ID, key, member, column, type, label, flags, lo, hi, form, detail) CURRENT_##type(column)
 #define CURRENT_SQL \
@@ -138,6 +140,38 @@ canon_text(enum act_field f, const char *value, char **canon)
 	return 0;
 }
 
+/* A status, a kind or an assessment: its id (a status or an assessment also by its label). */
+static int
+canon_named(enum act_field f, const char *value, char **canon)
+{
+	int s;
+
+	switch (fields[f].type) {
+	case FT_STATUS:
+		if ((s = status_from_text(value)) >= 0) {
+			*canon = xstrdup(status_id(s));
+			return 0;
+		}
+		err_set(_("status = %s: expected not_started, in_progress, done, delayed or cancelled"), value);
+		return -1;
+	case FT_ACT_KIND:
+		if ((s = act_kind_from_id(value)) >= 0) {
+			/* Nothing for an activity, the default, as model_activity_text() gives it. */
+			*canon = xstrdup(s == AK_ACTIVITY ? "" : act_kind_id(s));
+			return 0;
+		}
+		err_set(_("kind = %s: expected activity or commitment"), value);
+		return -1;
+	default:
+		if ((s = assessment_from_text(value)) >= 0) {
+			*canon = xstrdup(assessment_id(s));
+			return 0;
+		}
+		err_set(_("assessment = %s: expected fulfilled, partly, not_fulfilled or not_assessed"), value);
+		return -1;
+	}
+}
+
 int
 act_change_set(struct act_change *c, enum act_field f, const char *value, const char *date_format)
 {
@@ -165,15 +199,9 @@ act_change_set(struct act_change *c, enum act_field f, const char *value, const 
 		rc = canon_date(f, value, date_format, &canon);
 		break;
 	case FT_STATUS:
-		s = status_from_id(value);
-		for (int i = 0; s < 0 && i < ST_COUNT; i++)
-			if (strcasecmp(value, status_label(i)) == 0)
-				s = i;
-		if (s < 0) {
-			err_set(_("status = %s: expected not_started, in_progress, done, delayed or cancelled"), value);
-			return -1;
-		}
-		canon = xstrdup(status_id(s));
+	case FT_ACT_KIND:
+	case FT_ASSESSMENT:
+		rc = canon_named(f, value, &canon);
 		break;
 	case FT_PERCENT:
 		rc = canon_percent(f, value, &canon);
@@ -227,8 +255,11 @@ current_read(struct db *db, int64_t id, struct current *cur)
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
+		int kind = act_kind_from_id(db_text(st, AF_KIND));
+
+		/* A field the item does not have reads as "", as model_activity_text() gives it. */
 		for (int i = 0; i < AF_COUNT; i++)
-			cur->v[i] = xstrdup(db_text(st, i));
+			cur->v[i] = xstrdup(model_activity_fits(kind < 0 ? AK_ACTIVITY : kind, i) ? db_text(st, i) : "");
 		cur->version = sqlite3_column_int64(st, CUR_VERSION);
 		cur->strategy_id = xstrdup(db_text(st, CUR_STRATEGY));
 		cur->ref = xstrdup(db_text(st, CUR_REF));
@@ -326,7 +357,14 @@ write_field(struct db *db, int64_t id, const char *strategy_id, enum act_field f
 		sqlite3_bind_int(st, 1, atoi(value));
 	} else if (fields[f].type == FT_BOOL) {
 		sqlite3_bind_int(st, 1, strcmp(value, "yes") == 0);
-	} else if ((fields[f].flags & FF_REQUIRED) || fields[f].type == FT_STATUS) {
+	} else if (fields[f].type == FT_STATUS || fields[f].type == FT_ACT_KIND) {
+		/* NOT NULL columns; a status is cleared (a commitment has none) to the column's default. */
+		sqlite3_bind_text(st, 1, *value ? value : fields[f].type == FT_STATUS ? "not_started" : "activity",
+		                  -1, SQLITE_TRANSIENT);
+	} else if (fields[f].type == FT_ASSESSMENT && strcmp(value, "not_assessed") == 0) {
+		/* None recorded. */
+		sqlite3_bind_null(st, 1);
+	} else if (fields[f].flags & FF_REQUIRED) {
 		/* Columns that are NOT NULL. */
 		sqlite3_bind_text(st, 1, value, -1, SQLITE_TRANSIENT);
 	} else {
@@ -363,6 +401,49 @@ check_dates(const char *start, const char *due)
 	return 0;
 }
 
+/* A field given that the kind (an id) does not have: -1 with err_set() saying what the item has instead. */
+static int
+check_fits(const char *kind, enum act_field f, const char *value)
+{
+	int k = act_kind_from_id(kind);
+
+	if (!value || !*value || model_activity_fits(k < 0 ? AK_ACTIVITY : k, f))
+		return 0;
+	if (k == AK_COMMITMENT)
+		err_set(_("%s = %s: a commitment has no status, progress or dates; it is followed up by an "
+		          "assessment: assessment=fulfilled, partly, not_fulfilled or not_assessed"), fields[f].key, value);
+	else
+		err_set(_("%s = %s: only a commitment is assessed; this is a time-bound activity, followed up by "
+		          "status and progress (to make it a commitment, give kind=commitment too)"), fields[f].key, value);
+	return -1;
+}
+
+/*
+ * The new values fitted to the new kind: a field the kind does not have
+ * may not be given and is cleared (a kind that changes takes them with
+ * it); an assessment that changes is dated today unless a date is given
+ * (none for not assessed), except when an undo puts things back.
+ */
+static int
+fit_kind(const struct act_change *c, const char *newv[AF_COUNT], const char *const old[AF_COUNT],
+         int undo, char today[11])
+{
+	int k = act_kind_from_id(newv[AF_KIND]);
+
+	for (int i = 0; i < AF_COUNT; i++) {
+		if (check_fits(newv[AF_KIND], i, c->value[i]) < 0)
+			return -1;
+		if (!model_activity_fits(k < 0 ? AK_ACTIVITY : k, i))
+			newv[i] = "";
+	}
+	if (!undo && c->value[AF_ASSESSMENT] && !c->value[AF_ASSESSED] &&
+	    strcmp(newv[AF_ASSESSMENT], old[AF_ASSESSMENT]) != 0) {
+		today_iso(today);
+		newv[AF_ASSESSED] = strcmp(newv[AF_ASSESSMENT], "not_assessed") ? today : "";
+	}
+	return 0;
+}
+
 /* Apply changes inside an open transaction; the caller commits. */
 static enum act_result
 apply_locked(struct db *db, int64_t id, const struct act_change *c, int64_t expected_version,
@@ -370,7 +451,7 @@ apply_locked(struct db *db, int64_t id, const struct act_change *c, int64_t expe
 {
 	const char *newv[AF_COUNT];
 	int changed = 0;
-	char hundred[] = "100";
+	char hundred[] = "100", today[11];
 
 	if (current_read(db, id, cur) != 1)
 		return ACTIVITY_ERROR;
@@ -381,7 +462,8 @@ apply_locked(struct db *db, int64_t id, const struct act_change *c, int64_t expe
 	/* Done means done: 100 % unless the user said otherwise. */
 	if (c->value[AF_STATUS] && strcmp(c->value[AF_STATUS], "done") == 0 && !c->value[AF_PROGRESS])
 		newv[AF_PROGRESS] = hundred;
-	if (check_dates(newv[AF_START], newv[AF_DUE]) < 0)
+	if (fit_kind(c, newv, (const char *const *)cur->v, undoes != 0, today) < 0 ||
+	    check_dates(newv[AF_START], newv[AF_DUE]) < 0)
 		return ACTIVITY_INVALID;
 	db->batch.undoes = undoes;
 	for (int i = 0; i < AF_COUNT; i++) {
@@ -499,6 +581,9 @@ set_new_fields(struct db *db, const char *strategy_id, int64_t id, const struct 
 
 	rest.value[AF_TITLE] = NULL;
 	memset(&cur, 0, sizeof cur);
+	for (int i = 0; i < AF_COUNT; i++)
+		if (check_fits(c->value[AF_KIND] ? c->value[AF_KIND] : "activity", i, c->value[i]) < 0)
+			return ACTIVITY_INVALID;
 	if (current_read(db, id, &cur) != 1) {
 		current_free(&cur);
 		return ACTIVITY_ERROR;

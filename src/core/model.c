@@ -4,48 +4,73 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model.h"
 #include "organisation.h"
 #include "text.h"
 #include "util.h"
 
-static const struct {
+/* A value with a stable id, a label for people and a symbol that does not depend on colour. */
+struct named {
 	const char *id, *label, *symbol;
-} statuses[ST_COUNT] = {
+};
+
+static const struct named unknown = { "?", "?", "?" };
+
+static const struct named *
+named_at(const struct named *t, int n, int i)
+{
+	return i >= 0 && i < n ? &t[i] : &unknown;
+}
+
+/* The value whose id is s, or (people) whose label in the UI language is s, in any case; -1 if none. */
+static int
+named_find(const struct named *t, int n, const char *s, int labels)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(s, t[i].id) == 0)
+			return i;
+	for (int i = 0; labels && i < n; i++)
+		if (strcasecmp(s, _(t[i].label)) == 0)
+			return i;
+	return -1;
+}
+
+static const struct named statuses[ST_COUNT] = {
 	[ST_NOT_STARTED] = { "not_started", N_("Not started"), "-" },
 	[ST_IN_PROGRESS] = { "in_progress", N_("In progress"), ">" },
 	[ST_DONE]        = { "done",        N_("Done"),        "+" },
 	[ST_DELAYED]     = { "delayed",     N_("Delayed"),     "!" },
 	[ST_CANCELLED]   = { "cancelled",   N_("Cancelled"),   "x" },
 };
+static const struct named act_kinds[AK_COUNT] = {
+	[AK_ACTIVITY]   = { "activity",   N_("Activity"),   "" },
+	[AK_COMMITMENT] = { "commitment", N_("Commitment"), "" },
+};
+static const struct named assessments[AS_COUNT] = {
+	[AS_FULFILLED]     = { "fulfilled",     N_("Fulfilled"),        "+" },
+	[AS_PARTLY]        = { "partly",        N_("Partly fulfilled"), "~" },
+	[AS_NOT_FULFILLED] = { "not_fulfilled", N_("Not fulfilled"),    "!" },
+	[AS_NOT_ASSESSED]  = { "not_assessed",  N_("Not assessed"),     "?" },
+};
+const enum assessment assessment_order[AS_COUNT] = {
+	AS_FULFILLED, AS_PARTLY, AS_NOT_FULFILLED, AS_NOT_ASSESSED
+};
 
-const char *
-status_id(enum status s)
-{
-	return s < ST_COUNT ? statuses[s].id : "?";
-}
-
-int
-status_from_id(const char *id)
-{
-	for (int i = 0; i < ST_COUNT; i++)
-		if (strcmp(id, statuses[i].id) == 0)
-			return i;
-	return -1;
-}
-
-const char *
-status_label(enum status s)
-{
-	return s < ST_COUNT ? _(statuses[s].label) : "?";
-}
-
-const char *
-status_symbol(enum status s)
-{
-	return s < ST_COUNT ? statuses[s].symbol : "?";
-}
+const char *status_id(enum status s) { return named_at(statuses, ST_COUNT, (int)s)->id; }
+int status_from_id(const char *id) { return named_find(statuses, ST_COUNT, id, 0); }
+int status_from_text(const char *s) { return named_find(statuses, ST_COUNT, s, 1); }
+const char *status_label(enum status s) { return _(named_at(statuses, ST_COUNT, (int)s)->label); }
+const char *status_symbol(enum status s) { return named_at(statuses, ST_COUNT, (int)s)->symbol; }
+const char *act_kind_id(enum act_kind k) { return named_at(act_kinds, AK_COUNT, (int)k)->id; }
+int act_kind_from_id(const char *id) { return named_find(act_kinds, AK_COUNT, id, 0); }
+const char *act_kind_label(enum act_kind k) { return _(named_at(act_kinds, AK_COUNT, (int)k)->label); }
+const char *assessment_id(enum assessment a) { return named_at(assessments, AS_COUNT, (int)a)->id; }
+int assessment_from_id(const char *id) { return named_find(assessments, AS_COUNT, id, 0); }
+int assessment_from_text(const char *s) { return named_find(assessments, AS_COUNT, s, 1); }
+const char *assessment_label(enum assessment a) { return _(named_at(assessments, AS_COUNT, (int)a)->label); }
+const char *assessment_symbol(enum assessment a) { return named_at(assessments, AS_COUNT, (int)a)->symbol; }
 
 int
 sex_from_char(int c)
@@ -146,6 +171,24 @@ read_status(sqlite3_stmt *st, int col)
 	return s < 0 ? ST_NOT_STARTED : (enum status)s;
 }
 
+/* A kind as stored; anything else reads as an activity. */
+static enum act_kind
+read_act_kind(sqlite3_stmt *st, int col)
+{
+	int k = act_kind_from_id(db_text(st, col));
+
+	return k < 0 ? AK_ACTIVITY : (enum act_kind)k;
+}
+
+/* An assessment as stored: NULL (none recorded) is not assessed. */
+static enum assessment
+read_assessment(sqlite3_stmt *st, int col)
+{
+	int a = assessment_from_id(db_text(st, col));
+
+	return a < 0 ? AS_NOT_ASSESSED : (enum assessment)a;
+}
+
 static char *
 dup_text(const char *s)
 {
@@ -224,6 +267,8 @@ free_list(char **names, size_t n)
 #define FIELD_READ_GOAL FIELD_READ_FOCUS
 #define FIELD_READ_STATUS(st, col, s, m) (s)->m = read_status(st, col)
 #define FIELD_READ_PERCENT(st, col, s, m) (s)->m = sqlite3_column_int(st, col)
+#define FIELD_READ_ACT_KIND(st, col, s, m) (s)->m = read_act_kind(st, col)
+#define FIELD_READ_ASSESSMENT(st, col, s, m) (s)->m = read_assessment(st, col)
 #define FIELD_READ_DIRECTION FIELD_READ_PERCENT
 #define FIELD_READ_BOOL FIELD_READ_PERCENT
 #define FIELD_READ_NUMBER(st, col, s, m) \
@@ -254,6 +299,8 @@ free_list(char **names, size_t n)
 #define FIELD_FREE_GOAL FIELD_FREE_NONE
 #define FIELD_FREE_STATUS FIELD_FREE_NONE
 #define FIELD_FREE_PERCENT FIELD_FREE_NONE
+#define FIELD_FREE_ACT_KIND FIELD_FREE_NONE
+#define FIELD_FREE_ASSESSMENT FIELD_FREE_NONE
 #define FIELD_FREE_DIRECTION FIELD_FREE_NONE
 #define FIELD_FREE_BOOL FIELD_FREE_NONE
 #define FIELD_FREE_NUMBER FIELD_FREE_NONE
@@ -264,6 +311,8 @@ free_list(char **names, size_t n)
 #define FIELD_COPY_GOAL FIELD_COPY_NONE
 #define FIELD_COPY_STATUS FIELD_COPY_NONE
 #define FIELD_COPY_PERCENT FIELD_COPY_NONE
+#define FIELD_COPY_ACT_KIND FIELD_COPY_NONE
+#define FIELD_COPY_ASSESSMENT FIELD_COPY_NONE
 #define FIELD_COPY_BOOL FIELD_COPY_NONE
 #define FIELD_TEXT_TEXT(p, s, m) dup_text((s)->m)
 #define FIELD_TEXT_DATE FIELD_TEXT_TEXT
@@ -272,6 +321,7 @@ free_list(char **names, size_t n)
 #define FIELD_TEXT_GOAL(p, s, m) goal_key(p, (s)->m)
 #define FIELD_TEXT_STATUS(p, s, m) xstrdup(status_id((s)->m))
 #define FIELD_TEXT_PERCENT(p, s, m) xasprintf("%d", (s)->m)
+#define FIELD_TEXT_ASSESSMENT(p, s, m) xstrdup(assessment_id((s)->m))
 #define FIELD_TEXT_DIRECTION(p, s, m) xstrdup((s)->m == DIR_LOWER ? "lower" : (s)->m == DIR_HIGHER ? "higher" : "")
 #define FIELD_TEXT_BOOL(p, s, m) xstrdup((s)->m ? "yes" : "no")
 #define FIELD_TEXT_NUMBER(p, s, m) number_text((s)->has_##m, (s)->m)
@@ -633,6 +683,14 @@ model_activity_field(const char *key)
 	return -1;
 }
 
+int
+model_activity_fits(enum act_kind kind, enum act_field f)
+{
+	unsigned only = model_activity_fields[f].flags & (FF_ACTIVITY | FF_COMMITMENT);
+
+	return !only || only == (kind == AK_COMMITMENT ? FF_COMMITMENT : FF_ACTIVITY);
+}
+
 char *
 model_activity_field_list(const char *sep)
 {
@@ -662,6 +720,8 @@ model_read_activity(sqlite3_stmt *st, struct activity *a)
 char *
 model_activity_text(const struct activity *a, enum act_field f, const struct plan *p)
 {
+	if ((unsigned)f < AF_COUNT && !model_activity_fits(a->kind, f))
+		return xstrdup("");
 	switch (f) {
 /* An activity's flag is "yes" or nothing, as its change log and `set` write it; else as for every kind. */
 #define ACT_TEXT_TEXT FIELD_TEXT_TEXT
@@ -670,6 +730,9 @@ model_activity_text(const struct activity *a, enum act_field f, const struct pla
 #define ACT_TEXT_GOAL FIELD_TEXT_GOAL
 #define ACT_TEXT_STATUS FIELD_TEXT_STATUS
 #define ACT_TEXT_PERCENT FIELD_TEXT_PERCENT
+/* The kind likewise: "commitment" or nothing (an activity, the default). */
+#define ACT_TEXT_ACT_KIND(p, s, m) xstrdup((s)->m == AK_ACTIVITY ? "" : act_kind_id((s)->m))
+#define ACT_TEXT_ASSESSMENT FIELD_TEXT_ASSESSMENT
 #define ACT_TEXT_BOOL(p, s, m) xstrdup((s)->m ? "yes" : "")
 #define TEXT_(ID, key, member, column, type, label, flags, lo, hi, form, detail) \
 	case AF_##ID: return ACT_TEXT_##type(p, a, member);
@@ -771,7 +834,8 @@ model_csv_value(const struct plan *p, const struct activity *a, const struct csv
 	case CSV_STRATEGY: return xstrdup(p->s.id ? p->s.id : "");
 	case CSV_NUMBER: return xasprintf("%lld", (long long)a->number);
 	case CSV_REF: return xstrdup(a->ref ? a->ref : "");
-	case CSV_STATUS_LABEL: return xstrdup(status_label(a->status));
+	case CSV_STATUS_LABEL:
+		return xstrdup(model_activity_fits(a->kind, AF_STATUS) ? status_label(a->status) : "");
 	case CSV_OVERDUE: return xstrdup(activity_overdue(a) ? "yes" : "no");
 	case CSV_CHANGED_BY: return xstrdup(a->changed_by ? a->changed_by : "");
 	case CSV_CHANGED_AT: return xstrdup(a->changed_at ? a->changed_at : "");
@@ -795,6 +859,9 @@ model_activity_shown(const struct plan *p, const struct activity *a, enum act_fi
 	case FT_GOAL:
 		g = plan_goal(p, a->goal_id);
 		return xstrdup(g && g->title ? g->title : "");
+	case FT_ACT_KIND:
+		/* The id in the CSV, the label on screen; never nothing. */
+		return xstrdup(date_format ? act_kind_label(a->kind) : act_kind_id(a->kind));
 	default:
 		break;
 	}
@@ -809,7 +876,12 @@ model_activity_shown(const struct plan *p, const struct activity *a, enum act_fi
 		                  activity_overdue(a) ? _(" * overdue") : "");
 		break;
 	case FT_PERCENT:
-		shown = xasprintf("%s %%", text);
+		shown = *text ? xasprintf("%s %%", text) : xstrdup("");
+		break;
+	case FT_ASSESSMENT:
+		if (!*text)
+			return text;
+		shown = xasprintf("%s %s", assessment_symbol(a->assessment), assessment_label(a->assessment));
 		break;
 	case FT_DATE:
 		format_date(date, sizeof date, text, date_format);
@@ -826,13 +898,13 @@ model_activity_shown(const struct plan *p, const struct activity *a, enum act_fi
 }
 
 size_t
-model_activity_detail(enum act_field out[AF_COUNT])
+model_activity_detail(enum act_kind kind, enum act_field out[AF_COUNT])
 {
 	size_t n = 0;
 
 	for (int line = 1; line <= AF_COUNT; line++)
 		for (int f = 0; f < AF_COUNT; f++)
-			if (model_activity_fields[f].detail == line)
+			if (model_activity_fields[f].detail == line && model_activity_fits(kind, (enum act_field)f))
 				out[n++] = (enum act_field)f;
 	return n;
 }
@@ -1031,8 +1103,22 @@ plan_count_status(const struct plan *p, int64_t focus_id, int counts[ST_COUNT])
 {
 	memset(counts, 0, ST_COUNT * sizeof *counts);
 	for (size_t i = 0; i < p->nacts; i++)
-		if (focus_id == 0 || activity_in_focus(p, &p->acts[i], focus_id))
+		if ((focus_id == 0 || activity_in_focus(p, &p->acts[i], focus_id)) && p->acts[i].kind == AK_ACTIVITY)
 			counts[p->acts[i].status]++;
+}
+
+long
+plan_count_assessment(const struct plan *p, int64_t focus_id, long counts[AS_COUNT])
+{
+	long n = 0;
+
+	memset(counts, 0, AS_COUNT * sizeof *counts);
+	for (size_t i = 0; i < p->nacts; i++)
+		if ((focus_id == 0 || p->acts[i].focus_id == focus_id) && p->acts[i].kind == AK_COMMITMENT) {
+			counts[p->acts[i].assessment]++;
+			n++;
+		}
+	return n;
 }
 
 int

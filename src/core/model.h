@@ -14,10 +14,37 @@ enum status {
 /* The stable id (CLI, files): "not_started"...; -1 if unknown. */
 const char *status_id(enum status s);
 int status_from_id(const char *id);
+/* The same, or (typed by people) its label in the UI language in any case. */
+int status_from_text(const char *s);
 /* The label in the UI language: "Ej påbörjad"... */
 const char *status_label(enum status s);
 /* A one-character symbol, so a status never depends on colour. */
 const char *status_symbol(enum status s);
+
+/*
+ * What an item of the action plan is: a time-bound activity (status and
+ * progress) or a standing commitment ("Vi ...", followed up by an
+ * assessment).  The ids are stable (CLI, files); the labels translated.
+ */
+enum act_kind { AK_ACTIVITY, AK_COMMITMENT, AK_COUNT };
+const char *act_kind_id(enum act_kind k);
+int act_kind_from_id(const char *id);
+const char *act_kind_label(enum act_kind k);
+
+/*
+ * A commitment's assessment, in the order a pick list offers them; not
+ * assessed is 0 (none recorded).  Ids "fulfilled", "partly",
+ * "not_fulfilled", "not_assessed"; a label and a symbol as for a status.
+ */
+enum assessment { AS_NOT_ASSESSED, AS_FULFILLED, AS_PARTLY, AS_NOT_FULFILLED, AS_COUNT };
+const char *assessment_id(enum assessment a);
+/* The assessment of an id; -1 if none.  _text: or its label, as status_from_text(). */
+int assessment_from_id(const char *id);
+int assessment_from_text(const char *s);
+const char *assessment_label(enum assessment a);
+const char *assessment_symbol(enum assessment a);
+/* The assessments in the order people pick them: fulfilled first, not assessed last. */
+extern const enum assessment assessment_order[AS_COUNT];
 
 enum sex { SEX_T, SEX_K, SEX_M, SEX_COUNT };
 int sex_from_char(int c);
@@ -39,13 +66,17 @@ enum field_type {
 	FT_MUNICIPALITY_CODE,           /* kommunkod: four digits, the first two a county's code */
 	FT_ROLE,                        /* a group's role: an id of organisation.h's ROLES */
 	FT_CADENCE,                     /* continuously, yearly, every N years, every N-M years, dates */
-	FT_DATES                        /* dates (as FT_DATE) separated by ", ", in order */
+	FT_DATES,                       /* dates (as FT_DATE) separated by ", ", in order */
+	FT_ACT_KIND,                    /* activity or commitment (enum act_kind) */
+	FT_ASSESSMENT                   /* a commitment's assessment id (enum assessment) */
 };
 enum field_flag {
 	FF_REQUIRED = 1,        /* may not be empty */
 	FF_MULTILINE = 2,       /* a text that may hold line breaks and tabs */
 	FF_NO_CSV = 4,          /* left out of the CSV report (long text) */
-	FF_YES_ONLY = 8         /* a BOOL that files hold only when yes (example) */
+	FF_YES_ONLY = 8,        /* a BOOL that files hold only when yes (example) */
+	FF_ACTIVITY = 16,       /* activities: only a time-bound activity has it */
+	FF_COMMITMENT = 32      /* activities: only a commitment has it */
 };
 struct field_def {
 	const char *key, *column;       /* column NULL: not a column of the kind's table */
@@ -101,6 +132,8 @@ struct strategy { STRATEGY_FIELDS(SF_MEMBER_) };
 #define FIELD_MEMBER_FOCUS(m) int64_t m;        /* 0: none */
 #define FIELD_MEMBER_GOAL FIELD_MEMBER_FOCUS
 #define FIELD_MEMBER_STATUS(m) enum status m;
+#define FIELD_MEMBER_ACT_KIND(m) enum act_kind m;
+#define FIELD_MEMBER_ASSESSMENT(m) enum assessment m;
 #define FIELD_MEMBER_PERCENT(m) int m;
 #define FIELD_MEMBER_DIRECTION(m) enum direction m;
 /* Which way is better; DIR_NONE: the file does not say (progress needs it). */
@@ -241,11 +274,14 @@ struct indicator {
  *
  * key: the field's name to people and files; member: in struct activity;
  * column: in the activity table; type: TEXT, DATE, FOCUS or GOAL (a
- * reference, a key to people), STATUS or PERCENT (an int from lo to hi);
+ * reference, a key to people), STATUS or PERCENT (an int from lo to hi),
+ * ACT_KIND (activity or commitment), ASSESSMENT (a commitment's);
  * label: for people, translated; flags: FF_*; form: its line in the
  * dashboard's form (1...), 0 if the form does not show it; detail: its
  * line in pane 4's detail (1...), 0 if the detail does not show it (the
- * title is the detail's heading).  The order of the rows is the order of
+ * title is the detail's heading).  A field of one kind only (FF_ACTIVITY,
+ * FF_COMMITMENT) shares its lines with the other kind's: a commitment's
+ * assessment stands where an activity's status does.  The order of the rows is the order of
  * export, of the change log and of the lists.
  */
 #define ACTIVITY_FIELDS(X) \
@@ -255,13 +291,16 @@ struct indicator {
 	X(GOAL,        "goal",        goal_id,     "goal_id",     GOAL,    N_("Goal"),        0,            0, 0,   0,  4) \
 	X(RESPONSIBLE, "responsible", responsible, "responsible", TEXT,    N_("Responsible"), 0,            0, 0,   6,  5) \
 	X(CONTACT,     "contact",     contact,     "contact",     TEXT,    N_("Contact"),     0,            0, 0,   0,  6) \
-	X(START,       "start",       start,       "start_date",  DATE,    N_("Start"),       0,            0, 0,   4,  7) \
-	X(DUE,         "due",         due,         "due_date",    DATE,    N_("Due"),         0,            0, 0,   5,  8) \
-	X(STATUS,      "status",      status,      "status",      STATUS,  N_("Status"),      0,            0, 0,   1,  1) \
-	X(PROGRESS,    "progress",    progress,    "progress",    PERCENT, N_("Progress"),    0,            0, 100, 2,  2) \
+	X(START,       "start",       start,       "start_date",  DATE,    N_("Start"),       FF_ACTIVITY,  0, 0,   4,  7) \
+	X(DUE,         "due",         due,         "due_date",    DATE,    N_("Due"),         FF_ACTIVITY,  0, 0,   5,  8) \
+	X(STATUS,      "status",      status,      "status",      STATUS,  N_("Status"),      FF_ACTIVITY,  0, 0,   1,  1) \
+	X(PROGRESS,    "progress",    progress,    "progress",    PERCENT, N_("Progress"),    FF_ACTIVITY,  0, 100, 2,  2) \
 	X(COMMENT,     "comment",     comment,     "comment",     TEXT,    N_("Comment"),     FF_MULTILINE, 0, 0,   3, 10) \
 	X(SOURCE,      "source",      source,      "source",      TEXT,    N_("Source"),      0,            0, 0,   0, 11) \
-	X(EXAMPLE,     "example",     example,     "example",     BOOL,    N_("Example data"), 0,           0, 0,   0, 12)
+	X(EXAMPLE,     "example",     example,     "example",     BOOL,    N_("Example data"), 0,           0, 0,   0, 12) \
+	X(KIND,        "kind",        kind,        "kind",        ACT_KIND, N_("Kind"),       0,            0, 0,   0,  0) \
+	X(ASSESSMENT,  "assessment",  assessment,  "assessment",  ASSESSMENT, N_("Assessment"), FF_COMMITMENT, 0, 0, 1, 1) \
+	X(ASSESSED,    "assessed",    assessed,    "assessed_on", DATE,    N_("Assessed on"), FF_COMMITMENT, 0, 0,  2,  2)
 
 #define AF_ENUM_(ID, key, member, column, type, label, flags, lo, hi, form, detail) AF_##ID,
 enum act_field { ACTIVITY_FIELDS(AF_ENUM_) AF_COUNT };
@@ -270,6 +309,12 @@ enum act_field { ACTIVITY_FIELDS(AF_ENUM_) AF_COUNT };
 extern const struct field_def model_activity_fields[AF_COUNT];
 /* The field called key, or -1. */
 int model_activity_field(const char *key);
+/*
+ * 1 if an item of the kind has field f: a commitment has no status,
+ * progress or dates, an activity no assessment (FF_ACTIVITY,
+ * FF_COMMITMENT).  A field an item does not have reads as "".
+ */
+int model_activity_fits(enum act_kind kind, enum act_field f);
 /* The keys joined by sep (a new string), as the help and the messages list them. */
 char *model_activity_field_list(const char *sep);
 
@@ -330,6 +375,8 @@ void model_free_strategy_refs(struct strategy_ref *r, size_t n);
 #define FIELD_SELECT_FOCUS(column) "coalesce(" column ", 0), "
 #define FIELD_SELECT_GOAL FIELD_SELECT_FOCUS
 #define FIELD_SELECT_STATUS FIELD_SELECT_TEXT
+#define FIELD_SELECT_ACT_KIND FIELD_SELECT_TEXT
+#define FIELD_SELECT_ASSESSMENT FIELD_SELECT_TEXT
 #define FIELD_SELECT_PERCENT FIELD_SELECT_TEXT
 #define FIELD_SELECT_DIRECTION(column) "CASE " column " WHEN 'higher' THEN 1 WHEN 'lower' THEN 2 ELSE 0 END, "
 #define FIELD_SELECT_BOOL FIELD_SELECT_TEXT
@@ -380,8 +427,8 @@ char *model_csv_value(const struct plan *p, const struct activity *a, const stru
  */
 char *model_activity_shown(const struct plan *p, const struct activity *a, enum act_field f,
                            const char *date_format);
-/* The fields pane 4's detail shows, in its order, into out; how many. */
-size_t model_activity_detail(enum act_field out[AF_COUNT]);
+/* The fields pane 4's detail shows for an item of the kind, in its order, into out; how many. */
+size_t model_activity_detail(enum act_kind kind, enum act_field out[AF_COUNT]);
 
 /* Load one strategy; -1 with err_set() if it does not exist. */
 int model_load_plan(struct db *db, const char *strategy_id, struct plan *p);
@@ -422,8 +469,10 @@ int goal_in_focus(const struct goal *g, int64_t focus_id);
  */
 int activity_in_focus(const struct plan *p, const struct activity *a, int64_t focus_id);
 
-/* Activity counts by status, for a focus area (activity_in_focus(); focus_id 0: the whole plan). */
+/* Activity counts by status, for a focus area (activity_in_focus(); focus_id 0: the whole plan); commitments are not counted. */
 void plan_count_status(const struct plan *p, int64_t focus_id, int counts[ST_COUNT]);
+/* Commitment counts by assessment, the same way; how many commitments in all. */
+long plan_count_assessment(const struct plan *p, int64_t focus_id, long counts[AS_COUNT]);
 
 /*
  * 1 if the activity is neither done nor cancelled and the period of its due

@@ -125,7 +125,7 @@ progress_goal(const struct plan *p, const struct goal *g)
 	for (size_t i = 0; i < p->nacts; i++) {
 		const struct activity *a = &p->acts[i];
 
-		if (a->goal_id != g->id || a->status == ST_CANCELLED)
+		if (a->goal_id != g->id || a->kind != AK_ACTIVITY || a->status == ST_CANCELLED)
 			continue;
 		light = worse(light, progress_activity_light(a));
 		acts++;
@@ -231,6 +231,11 @@ count_activities(const struct plan *p, int64_t focus_id, int home, struct act_co
 
 		if (home ? home_focus(p, a) != focus_id : !activity_in_focus(p, a, focus_id))
 			continue;
+		if (a->kind == AK_COMMITMENT) {
+			c->assessed[a->assessment]++;
+			c->commitments++;
+			continue;
+		}
 		c->n[a->status]++;
 		c->total++;
 		c->overdue += activity_overdue(a);

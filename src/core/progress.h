@@ -36,6 +36,8 @@ struct progress {
  *   cancelled left out): those that name it and those whose goal is
  *   linked to it (activity_in_focus()).  Light: the worst of theirs.
  * activity: red if overdue, yellow if delayed, none if cancelled, else green.
+ * commitment: not an activity at 0 %: left out of every percentage, status
+ *   count and light above, and counted by its assessment beside them.
  * strategy: the mean of the parts with an answer: each focus area, the
  *   activities without a focus area as one group (by the focus-area
  *   rule); an activity of several focus areas counts only in its first
@@ -47,10 +49,15 @@ struct progress progress_indicator(const struct indicator *ind);
 struct progress progress_goal(const struct plan *p, const struct goal *g);
 struct progress progress_focus(const struct plan *p, const struct focus_area *f);
 struct progress progress_strategy(const struct plan *p);
-/* Counts by status, the overdue ones, and the mean progress (done 100, cancelled left out). */
+/*
+ * Counts by status, the overdue ones, and the mean progress (done 100,
+ * cancelled left out) of the activities; the commitments by assessment.
+ */
 struct act_counts {
 	long n[ST_COUNT];
-	long total, overdue;
+	long total, overdue;            /* activities only */
+	long assessed[AS_COUNT];        /* commitments, by assessment */
+	long commitments;
 	int known;              /* 0: no activity that counts, pct is 0 */
 	double pct;
 };

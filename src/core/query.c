@@ -62,7 +62,7 @@ query_sort_label(enum act_sort s)
 /* The filter as fixed SQL with parameters ?1-?7, so each statement is the same text whatever is filtered. */
 #define FILTER_SQL \
 	" WHERE strategy_id = ?1" \
-	" AND (?2 IS NULL OR status = ?2)" \
+	" AND (?2 IS NULL OR (status = ?2 AND kind = 'activity'))" \
 	" AND (?3 < 0 OR " FOCUS_MEMBER_SQL("?3") ")" \
 	" AND (?4 < 0 OR coalesce(goal_id, 0) = ?4)" \
 	" AND (?5 IS NULL OR responsible = ?5)" \
@@ -110,6 +110,22 @@ query_activity_count(struct db *db, const char *strategy, const struct act_filte
 	*n = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return 0;
+}
+
+int
+query_has_commitments(struct db *db, const char *strategy)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM activity WHERE strategy_id = ?"
+	                                  " AND kind = 'commitment')");
+	int has = 0;
+
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, strategy, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		has = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return has;
 }
 
 int64_t
@@ -253,9 +269,10 @@ int
 query_counts(struct db *db, const char *strategy, const struct act_filter *f, struct act_counts *c)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT status, count(*), sum(CASE WHEN status = 'done' THEN 100 ELSE progress END),"
+		"SELECT kind, status, coalesce(assessment, 'not_assessed'), count(*),"
+		" sum(CASE WHEN status = 'done' THEN 100 ELSE progress END),"
 		" sum(" MODEL_OVERDUE_SQL("?7") ")"
-		" FROM activity" FILTER_SQL " GROUP BY status");
+		" FROM activity" FILTER_SQL " GROUP BY 1, 2, 3");
 	double sum = 0;
 	long counted = 0;
 	int rc;
@@ -265,17 +282,23 @@ query_counts(struct db *db, const char *strategy, const struct act_filter *f, st
 		return -1;
 	bind_filter(st, strategy, f);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int s = status_from_id(db_text(st, 0));
-		long k = (long)sqlite3_column_int64(st, 1);
+		int s = status_from_id(db_text(st, 1)), as = assessment_from_id(db_text(st, 2));
+		long k = (long)sqlite3_column_int64(st, 3);
 
+		/* A commitment is counted by its assessment, beside the activities (progress.h). */
+		if (strcmp(db_text(st, 0), "commitment") == 0) {
+			c->assessed[as < 0 ? AS_NOT_ASSESSED : as] += k;
+			c->commitments += k;
+			continue;
+		}
 		if (s < 0)
 			continue;
 		c->n[s] += k;
 		c->total += k;
-		c->overdue += (long)sqlite3_column_int64(st, 3);
+		c->overdue += (long)sqlite3_column_int64(st, 5);
 		if (s != ST_CANCELLED) {
 			counted += k;
-			sum += sqlite3_column_double(st, 2);
+			sum += sqlite3_column_double(st, 4);
 		}
 	}
 	if (rc != SQLITE_DONE)

@@ -32,6 +32,8 @@ const char *query_sort_label(enum act_sort s);
 
 /* How many activities of the strategy pass the filter. */
 int query_activity_count(struct db *db, const char *strategy, const struct act_filter *f, long *n);
+/* 1 if the strategy has a commitment (pane 4 then makes room for assessments), else 0. */
+int query_has_commitments(struct db *db, const char *strategy);
 /* The largest activity number in the file (for the width of the number column). */
 int64_t query_max_activity_number(struct db *db);
 /* Rows offset..offset+limit-1 in the sort order; free with query_free_activities(). */

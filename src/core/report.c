@@ -259,6 +259,65 @@ status_counts_text(const int counts[ST_COUNT])
 	return buf_steal(&b);
 }
 
+/* "28 commitments: Fulfilled 6, Partly fulfilled 3, Not fulfilled 2, Not assessed 17"; NULL if none. */
+static char *
+assessment_counts_text(const struct plan *p, int64_t focus_id)
+{
+	long counts[AS_COUNT], n = plan_count_assessment(p, focus_id, counts);
+	struct buf b;
+
+	if (!n)
+		return NULL;
+	buf_init(&b);
+	buf_printf(&b, ui_ngettext("%ld commitment", "%ld commitments", (unsigned long)n), n);
+	for (int i = 0; i < AS_COUNT; i++)
+		buf_printf(&b, "%s%s %ld", i ? ", " : ": ", assessment_label(assessment_order[i]),
+		           counts[assessment_order[i]]);
+	return buf_steal(&b);
+}
+
+/* A focus area's activities by status and its commitments by assessment, for the summary row. */
+static char *
+focus_counts_text(const struct plan *p, int64_t focus_id)
+{
+	int counts[ST_COUNT], any = 0;
+	char *acts, *commitments = assessment_counts_text(p, focus_id), *both;
+
+	plan_count_status(p, focus_id, counts);
+	for (int i = 0; i < ST_COUNT; i++)
+		any |= counts[i];
+	acts = status_counts_text(counts);
+	if (!commitments)
+		return acts;
+	if (!any) {
+		free(acts);
+		return commitments;
+	}
+	both = xasprintf("%s; %s", acts, commitments);
+	free(acts);
+	free(commitments);
+	return both;
+}
+
+/* "#3 Title: + Fulfilled (2024-05-01). Comment" */
+static char *
+commitment_line(const struct activity *a, const struct report_opts *o)
+{
+	char date[32];
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "#%lld %s: %s %s", (long long)a->number, a->title, assessment_symbol(a->assessment),
+	           assessment_label(a->assessment));
+	if (a->assessed && *a->assessed) {
+		format_date(date, sizeof date, a->assessed, o->date_format);
+		buf_printf(&b, " (%s)", date);
+	}
+	if (a->comment && *a->comment)
+		buf_printf(&b, ". %s", a->comment);
+	return buf_steal(&b);
+}
+
 static char *
 changes_title(const struct report_opts *o)
 {
@@ -794,6 +853,9 @@ md_bar_item(struct rw *w, const struct report_bar *b)
 static void
 md_list(struct rw *w, const char *text)
 {
+	/* A list after a table is a block of its own. */
+	if (w->open == 2)
+		md_close(w);
 	fputs("- ", w->out);
 	md(w->out, text);
 	fputc('\n', w->out);
@@ -824,7 +886,7 @@ md_row(struct rw *w, const struct report_row *r)
 		}
 		fputs("|\n", w->out);
 	}
-	w->open = 1;
+	w->open = 2;
 }
 
 static void
@@ -1020,6 +1082,7 @@ walk_header(struct rw *w, const struct plan *p)
 	struct report_title t = { s, on, from, to, dated, revised };
 	struct progress overall = progress_strategy(p);
 	struct report_bar b = { .kind = BAR_OVERALL, .first = 1, .pr = &overall };
+	char *text;
 
 	format_date(on, sizeof on, s->adopted_on, w->o->date_format);
 	format_date(from, sizeof from, s->valid_from, w->o->date_format);
@@ -1030,6 +1093,11 @@ walk_header(struct rw *w, const struct plan *p)
 	b.label = b.name = _("Overall progress");
 	EMIT(w, bar, &b);
 	walk_unlinked(w, p);
+	/* Commitments are not in the percentage: what they are assessed as stands beside it. */
+	if ((text = assessment_counts_text(p, 0))) {
+		EMIT(w, paragraph, 2, NULL, text);
+		free(text);
+	}
 	if (s->example)
 		EMIT(w, field, 0, _("Example data"), _("the strategy is made up for demonstration"));
 	if (s->note && *s->note)
@@ -1059,6 +1127,23 @@ focus_goals(struct rw *w, const struct plan *p, const struct focus_area *f)
 	buf_free(&b);
 }
 
+/* Under a focus area: its activities by status (if it has any, or no commitments), its commitments by assessment. */
+static void
+walk_focus_counts(struct rw *w, const struct plan *p, int64_t focus_id, int counts[ST_COUNT])
+{
+	char *commitments = assessment_counts_text(p, focus_id);
+	int any = 0;
+
+	plan_count_status(p, focus_id, counts);
+	for (int i = 0; i < ST_COUNT; i++)
+		any |= counts[i];
+	if (any || !commitments)
+		EMIT(w, status_counts, counts);
+	if (commitments)
+		EMIT(w, paragraph, 5, NULL, commitments);
+	free(commitments);
+}
+
 static void
 walk_focus(struct rw *w, const struct plan *p)
 {
@@ -1077,8 +1162,7 @@ walk_focus(struct rw *w, const struct plan *p)
 		struct progress pr = progress_focus(p, &p->focus[i]);
 		char *text, *name = xasprintf("%s%s", p->focus[i].name, model_example_mark(p->focus[i].example));
 
-		plan_count_status(p, p->focus[i].id, counts);
-		text = status_counts_text(counts);
+		text = focus_counts_text(p, p->focus[i].id);
 		EMIT(w, row, &(struct report_row){ .summary = 1, .n = 3, .pr = &pr,
 		                                   .cells = { name, NULL, text } });
 		free(name);
@@ -1104,8 +1188,7 @@ walk_focus(struct rw *w, const struct plan *p)
 			buf_free(&b);
 		}
 		focus_goals(w, p, f);
-		plan_count_status(p, f->id, counts);
-		EMIT(w, status_counts, counts);
+		walk_focus_counts(w, p, f->id, counts);
 	}
 }
 
@@ -1177,6 +1260,12 @@ walk_status(struct rw *w, const struct plan *p)
 	char num[ST_COUNT + 1][16];
 
 	plan_count_status(p, 0, counts);
+	for (int i = 0; i < ST_COUNT; i++)
+		total += counts[i];
+	/* A plan of commitments only has no statuses to count. */
+	if (!total && p->nacts)
+		return;
+	total = 0;
 	EMIT(w, heading, _("ACTIVITIES BY STATUS"), _("Activities by status"));
 	EMIT(w, row, &(struct report_row){ .head = 1, .align = "lr", .n = 2, .cells = { _("Status"), _("Count") } });
 	for (int i = 0; i < ST_COUNT; i++) {
@@ -1187,6 +1276,39 @@ walk_status(struct rw *w, const struct plan *p)
 	}
 	snprintf(num[ST_COUNT], sizeof num[ST_COUNT], "%d", total);
 	EMIT(w, row, &(struct report_row){ .total = 1, .n = 2, .cells = { _("Total"), num[ST_COUNT] } });
+}
+
+/* The commitments by assessment, then each with its assessment, its date and its comment. */
+static void
+walk_commitments(struct rw *w, const struct plan *p)
+{
+	long counts[AS_COUNT], n = plan_count_assessment(p, 0, counts);
+	char num[AS_COUNT + 1][24], *caps;
+
+	if (!n)
+		return;
+	caps = xasprintf(_("COMMITMENTS BY ASSESSMENT (%ld)"), n);
+	EMIT(w, heading, caps, _("Commitments by assessment"));
+	free(caps);
+	EMIT(w, row, &(struct report_row){ .head = 1, .align = "lr", .n = 2, .cells = { _("Assessment"), _("Count") } });
+	for (int i = 0; i < AS_COUNT; i++) {
+		enum assessment as = assessment_order[i];
+
+		snprintf(num[i], sizeof num[i], "%ld", counts[as]);
+		EMIT(w, row, &(struct report_row){ .symbol = assessment_symbol(as), .n = 2,
+		                                   .cells = { assessment_label(as), num[i] } });
+	}
+	snprintf(num[AS_COUNT], sizeof num[AS_COUNT], "%ld", n);
+	EMIT(w, row, &(struct report_row){ .total = 1, .n = 2, .cells = { _("Total"), num[AS_COUNT] } });
+	for (size_t i = 0; w->ops->list && i < p->nacts; i++) {
+		char *line;
+
+		if (p->acts[i].kind != AK_COMMITMENT)
+			continue;
+		line = commitment_line(&p->acts[i], w->o);
+		EMIT(w, list, line);
+		free(line);
+	}
 }
 
 static void
@@ -1265,6 +1387,7 @@ report_write(const struct report *r, const struct report_writer *writer, FILE *o
 	walk_focus(&w, &r->plan);
 	walk_goals(&w, &r->plan);
 	walk_status(&w, &r->plan);
+	walk_commitments(&w, &r->plan);
 	walk_overdue(&w, &r->plan);
 	walk_changes(&w);
 	walk_activities(&w, &r->plan);

@@ -192,6 +192,17 @@ list_mistake(const struct field_def *f, const char *v)
 	       : _("expected the ids of focus areas separated by '|', each once, such as 'a | b'");
 }
 
+/* What is wrong with an activity's kind or assessment (by id), or NULL. */
+static const char *
+kind_or_assessment(const struct field_def *f, const char *v)
+{
+	if (!*v)
+		return NULL;
+	if (f->type == FT_ACT_KIND)
+		return act_kind_from_id(v) < 0 ? _("expected activity or commitment") : NULL;
+	return assessment_from_id(v) < 0 ? _("expected fulfilled, partly, not_fulfilled or not_assessed") : NULL;
+}
+
 static int
 check_value(const struct import *im, const struct item *it, const struct field_def *f, const char *v)
 {
@@ -260,6 +271,10 @@ check_value(const struct import *im, const struct item *it, const struct field_d
 	case FT_STATUS:
 		if (*v && status_from_id(v) < 0)
 			what = _("expected not_started, in_progress, done, delayed or cancelled");
+		break;
+	case FT_ACT_KIND:
+	case FT_ASSESSMENT:
+		what = kind_or_assessment(f, v);
 		break;
 	case FT_PERCENT:
 		if (*v && parse_int(v, f->lo, f->hi, &n) < 0)
@@ -490,6 +505,32 @@ check_order(struct import *im, struct item *it, const char *from_key, const char
 	return -1;
 }
 
+/* An activity's keys fit its kind: a commitment has no status, progress or dates, an activity no assessment. */
+static int
+check_kind(struct import *im, struct item *it)
+{
+	const char *kind = item_value(it, "kind");
+	enum act_kind k = kind && *kind ? (enum act_kind)act_kind_from_id(kind) : AK_ACTIVITY;
+
+	if (it->kind != KIND_ACTIVITY)
+		return 0;
+	for (int f = 0; f < AF_COUNT; f++) {
+		const char *v = it->values[f];
+
+		if (!v || !*v || model_activity_fits(k, (enum act_field)f))
+			continue;
+		err_set(k == AK_COMMITMENT
+		        ? _("%s: line %d: [%s] %s: a commitment has no status, progress or dates; it is followed up "
+		            "by an assessment (assessment = fulfilled, partly, not_fulfilled or not_assessed)")
+		        : _("%s: line %d: [%s] %s: only a commitment is assessed; add 'kind = commitment' or "
+		            "remove the key"),
+		        im->ini.path, ini_line(&im->ini, it->section, model_activity_fields[f].key), it->section,
+		        model_activity_fields[f].key);
+		return -1;
+	}
+	return 0;
+}
+
 /* A strategy valid until further notice has no end date. */
 static int
 check_open_ended(struct import *im, struct item *it)
@@ -596,7 +637,7 @@ read_file(struct import *im, const char *path)
 			return -1;
 		if (check_order(im, it, it->kind == KIND_ACTIVITY ? "start" : "valid_from",
 		                it->kind == KIND_ACTIVITY ? "due" : "valid_to") < 0 ||
-		    check_open_ended(im, it) < 0)
+		    check_open_ended(im, it) < 0 || check_kind(im, it) < 0)
 			return -1;
 		/* Done means done, as in 'styrkort set': 100 % unless the file says otherwise. */
 		if (it->kind == KIND_ACTIVITY && item_value(it, "status") && !item_value(it, "progress") &&
@@ -634,6 +675,8 @@ bind_field(sqlite3_stmt *st, int idx, const struct field_def *f, const char *v)
 			sqlite3_bind_int(st, idx, 0);
 		else if (f->type == FT_STATUS)
 			sqlite3_bind_text(st, idx, "not_started", -1, SQLITE_STATIC);
+		else if (f->type == FT_ACT_KIND)
+			sqlite3_bind_text(st, idx, "activity", -1, SQLITE_STATIC);
 		else
 			sqlite3_bind_null(st, idx);
 		return;
@@ -654,6 +697,14 @@ bind_field(sqlite3_stmt *st, int idx, const struct field_def *f, const char *v)
 	case FT_PERIOD:
 		parse_period(v, canon, sizeof canon, NULL);
 		sqlite3_bind_text(st, idx, canon, -1, SQLITE_TRANSIENT);
+		break;
+	case FT_ASSESSMENT:
+		/* The id (a label is taken too); not assessed is none recorded. */
+		b = assessment_from_id(v);
+		if (b == AS_NOT_ASSESSED)
+			sqlite3_bind_null(st, idx);
+		else
+			sqlite3_bind_text(st, idx, assessment_id((enum assessment)b), -1, SQLITE_STATIC);
 		break;
 	default:
 		sqlite3_bind_text(st, idx, v, -1, SQLITE_TRANSIENT);

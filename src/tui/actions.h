@@ -41,7 +41,7 @@
 	A(STRATEGY,    N_("Choose the strategy"), 'S') \
 	GROUP(N_("Editing")) \
 	A(EDIT_MODE,   N_("Edit mode on or off (refused, with the reason, when the file is read-only)"), 'e') \
-	A(SET_STATUS,  N_("(edit mode) Set the selected activity's status: a pick list, then an optional comment"), 's') \
+	A(SET_STATUS,  N_("(edit mode) Set the selected activity's status, or a commitment's assessment: a pick list, then an optional comment"), 's') \
 	A(EDIT,        N_("(edit mode) Edit the selected activity in a form; on an indicator: enter a value"), '\n') \
 	A(VALUE,       N_("(edit mode) Enter a value of the selected indicator: period, sex T/K/M, value"), 'v') \
 	A(ADD,         N_("(edit mode) Add an activity to the focus area in view"), 'a') \

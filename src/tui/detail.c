@@ -353,8 +353,13 @@ doc_activities(struct doc *d, struct dash *dash, const struct act_filter *f, int
 		char due[64], *line;
 
 		report_format_date(due, sizeof due, acts[i].due, fmt);
-		line = xasprintf("#%lld %s %s  %s%s%s%s%s", (long long)acts[i].number, status_symbol(acts[i].status),
-		                 status_label(acts[i].status), acts[i].title, *due ? " (" : "", due,
+		/* A commitment with its assessment where an activity has its status. */
+		line = xasprintf("#%lld %s %s  %s%s%s%s%s", (long long)acts[i].number,
+		                 acts[i].kind == AK_COMMITMENT ? assessment_symbol(acts[i].assessment)
+		                                               : status_symbol(acts[i].status),
+		                 acts[i].kind == AK_COMMITMENT ? assessment_label(acts[i].assessment)
+		                                               : status_label(acts[i].status),
+		                 acts[i].title, *due ? " (" : "", due,
 		                 *due ? ")" : "", activity_overdue(&acts[i]) ? _(" * overdue") : "");
 		doc_text(d, 2, line, activity_overdue(&acts[i]) ? DC_OVERDUE : DC_NORMAL);
 		free(line);

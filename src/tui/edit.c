@@ -94,6 +94,11 @@ field_shown(const struct dash *d, enum act_field f, const char *v)
 
 		return xstrdup(s >= 0 ? status_label((enum status)s) : v);
 	}
+	case FT_ASSESSMENT: {
+		int s = assessment_from_id(v);
+
+		return xstrdup(s >= 0 ? assessment_label((enum assessment)s) : v);
+	}
 	case FT_DATE:
 		report_format_date(buf, sizeof buf, v, d->app->cfg.date_format);
 		return xstrdup(buf);
@@ -309,15 +314,42 @@ status_pick(struct dash *d, const struct activity *a)
 	return rc;
 }
 
-/* Save the new status and the comment (if not empty) and say how it went; -1 if the program must end. */
+/* The assessment picked for the commitment (its current one marked), as an index of assessment_order, or picker_choose()'s -1 or -2. */
 static int
-status_save(struct dash *d, const struct activity *a, enum status st, const char *comment)
+assessment_pick(struct dash *d, const struct activity *a)
+{
+	char *items[AS_COUNT], *title;
+	int rc, now = 0;
+
+	for (int i = 0; i < AS_COUNT; i++) {
+		enum assessment as = assessment_order[i];
+
+		items[i] = xasprintf("%s %s%s", assessment_symbol(as), assessment_label(as),
+		                     a->assessment == as ? _("  (now)") : "");
+		if (a->assessment == as)
+			now = i;
+	}
+	title = xasprintf(_("Assessment of #%lld %s"), (long long)a->number, a->title);
+	rc = picker_choose(d, title, items, AS_COUNT, now);
+	for (int i = 0; i < AS_COUNT; i++)
+		free(items[i]);
+	free(title);
+	return rc;
+}
+
+/*
+ * Save the new status (or a commitment's assessment: f and its id) and the
+ * comment (if not empty) and say how it went; -1 if the program must end.
+ */
+static int
+status_save(struct dash *d, const struct activity *a, enum act_field f, const char *id, const char *label,
+            const char *comment)
 {
 	struct act_change c;
 	int rc = 0, kept;
 
 	memset(&c, 0, sizeof c);
-	act_change_set(&c, AF_STATUS, status_id(st), d->app->cfg.date_format);
+	act_change_set(&c, f, id, d->app->cfg.date_format);
 	/* As 'styrkort set N status=... comment=...': the comment is the activity's too, unless skipped. */
 	if (*comment && act_change_set(&c, AF_COMMENT, comment, d->app->cfg.date_format) < 0) {
 		/* Refused as 'styrkort set' refuses it (a control character...): nothing is saved. */
@@ -332,7 +364,7 @@ status_save(struct dash *d, const struct activity *a, enum status st, const char
 		break;
 	case 1:
 		dash_reload(d, a->id);
-		display_message(0, _("Saved: #%lld is now %s"), (long long)a->number, status_label(st));
+		display_message(0, _("Saved: #%lld is now %s"), (long long)a->number, label);
 		break;
 	default:
 		if (kept)
@@ -346,26 +378,37 @@ status_save(struct dash *d, const struct activity *a, enum status st, const char
 	return rc;
 }
 
+/* The s key: an activity's status, or a commitment's assessment, from a pick list; then a comment. */
 int
 edit_status(struct dash *d, struct view *v)
 {
 	struct activity a;
+	enum act_field f = AF_STATUS;
+	const char *id, *label;
 	char *comment;
 	int rc;
 
 	if (!edit_required(d) || !selected_activity(d, v, &a))
 		return 0;
-	rc = status_pick(d, &a);
+	rc = a.kind == AK_COMMITMENT ? assessment_pick(d, &a) : status_pick(d, &a);
 	if (rc < 0) {
 		model_free_activity(&a);
 		return rc == -2 ? -1 : 0;
+	}
+	if (a.kind == AK_COMMITMENT) {
+		f = AF_ASSESSMENT;
+		id = assessment_id(assessment_order[rc]);
+		label = assessment_label(assessment_order[rc]);
+	} else {
+		id = status_id((enum status)rc);
+		label = status_label((enum status)rc);
 	}
 	comment = display_prompt(_("Comment (Enter skips, Esc cancels): "), NULL);
 	if (!comment) {
 		model_free_activity(&a);
 		return prompt_cancelled(d, _("Cancelled: nothing was changed"));
 	}
-	rc = status_save(d, &a, (enum status)rc, comment);
+	rc = status_save(d, &a, f, id, label, comment);
 	free(comment);
 	model_free_activity(&a);
 	return rc;
@@ -393,6 +436,9 @@ form_initial(struct dash *d, const struct activity *a, enum act_field f)
 	switch (model_activity_fields[f].type) {
 	case FT_STATUS:
 		out = xstrdup(status_label(a->status));
+		break;
+	case FT_ASSESSMENT:
+		out = xstrdup(assessment_label(a->assessment));
 		break;
 	case FT_DATE:
 		report_format_date(buf, sizeof buf, canon, d->app->cfg.date_format);
@@ -471,7 +517,7 @@ form_fields(struct form_ctx *x, struct form_field *fields, int with_values)
 	x->n = 0;
 	for (int line = 1; line <= AF_COUNT; line++)
 		for (int f = 0; f < AF_COUNT; f++)
-			if (model_activity_fields[f].form == line)
+			if (model_activity_fields[f].form == line && model_activity_fits(x->shown.kind, (enum act_field)f))
 				x->order[x->n++] = (enum act_field)f;
 	for (int i = 0; i < x->n; i++) {
 		fields[i].label = field_label(x->order[i]);

@@ -40,7 +40,7 @@ static void
 relayout(struct view *v)
 {
 	struct table *t = v->priv;
-	int statusw = 0, duew, idw;
+	int statusw = 0, duew, idw, commitments = query_has_commitments(v->dash->db, v->dash->plan.s.id);
 	char due[64], id[24];
 	struct layout_col cols[NCOLS] = {
 		[COL_ID] = { 0, 0, 0, 0 },
@@ -63,6 +63,13 @@ relayout(struct view *v)
 	/* The status column fits its longest label in this language, the due column a date in the configured format. */
 	for (int s = 0; s < ST_COUNT; s++) {
 		int w = text_width(status_label((enum status)s)) + 2;
+
+		if (w > statusw)
+			statusw = w;
+	}
+	/* A commitment shows its assessment there: room for those too, where there are any. */
+	for (int s = 0; commitments && s < AS_COUNT; s++) {
+		int w = text_width(assessment_label((enum assessment)s)) + 2;
 
 		if (w > statusw)
 			statusw = w;
@@ -181,6 +188,18 @@ draw_header(struct view *v)
 	cells(v, 1, text, attr, 1 << COL_ID | 1 << COL_PROGRESS);
 }
 
+/* An assessment takes the colour of the status it is most like; its symbol and word say it without. */
+static attr_t
+assessment_attr(enum assessment as)
+{
+	static const enum status like[AS_COUNT] = {
+		[AS_FULFILLED] = ST_DONE, [AS_PARTLY] = ST_IN_PROGRESS,
+		[AS_NOT_FULFILLED] = ST_DELAYED, [AS_NOT_ASSESSED] = ST_NOT_STARTED,
+	};
+
+	return display_status_attr(like[as]);
+}
+
 static void
 draw(struct view *v, int y, long row, attr_t base)
 {
@@ -199,8 +218,13 @@ draw(struct view *v, int y, long row, attr_t base)
 	snprintf(id, sizeof id, "%lld", (long long)a->number);
 	report_format_date(due, sizeof due, a->due, v->dash->app->cfg.date_format);
 	snprintf(progress, sizeof progress, "%d %%", a->progress);
-	/* Never colour alone: the status has its symbol and word. */
-	status = xasprintf("%s %s", status_symbol(a->status), status_label(a->status));
+	/* Never colour alone: the status has its symbol and word; a commitment has its assessment instead. */
+	if (a->kind == AK_COMMITMENT) {
+		status = xasprintf("%s %s", assessment_symbol(a->assessment), assessment_label(a->assessment));
+		progress[0] = '\0';
+	} else {
+		status = xasprintf("%s %s", status_symbol(a->status), status_label(a->status));
+	}
 	text[COL_ID] = id;
 	text[COL_MARK] = late ? "*" : "";
 	text[COL_TITLE] = a->title;
@@ -214,7 +238,7 @@ draw(struct view *v, int y, long row, attr_t base)
 	attr[COL_MARK] |= display_attr(DC_OVERDUE);
 	if (late)
 		attr[COL_DUE] |= display_attr(DC_OVERDUE);
-	attr[COL_STATUS] |= display_status_attr(a->status);
+	attr[COL_STATUS] |= a->kind == AK_COMMITMENT ? assessment_attr(a->assessment) : display_status_attr(a->status);
 	cells(v, y, text, attr, 1 << COL_ID | 1 << COL_PROGRESS);
 	free(status);
 }
@@ -233,12 +257,17 @@ detail(struct view *v, long row, struct doc *d)
 	struct dash *dash = v->dash;
 	const struct activity *a = row_activity(v, row);
 	enum act_field fields[AF_COUNT];
-	size_t n = model_activity_detail(fields);
+	size_t n;
 	char *s;
 
 	if (!a)
 		return;
-	s = xasprintf("#%lld %s", (long long)a->number, a->title);
+	n = model_activity_detail(a->kind, fields);
+	/* A commitment says so: it has an assessment where an activity has a status. */
+	if (a->kind == AK_COMMITMENT)
+		s = xasprintf("#%lld %s: %s", (long long)a->number, act_kind_label(a->kind), a->title);
+	else
+		s = xasprintf("#%lld %s", (long long)a->number, a->title);
 	doc_heading(d, s);
 	free(s);
 	for (size_t i = 0; i < n; i++) {

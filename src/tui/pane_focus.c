@@ -13,14 +13,16 @@
 #include "view.h"
 
 
-/* "12 activities: 3 + Done, 2 > In progress; 1 overdue" */
+/* "12 activities: 3 + Done, 2 > In progress; 1 overdue; 4 commitments: 1 + Fulfilled, 3 ? Not assessed" */
 static char *
 counts_text(const struct act_counts *c)
 {
 	struct buf b;
 
 	buf_init(&b);
-	buf_printf(&b, ui_ngettext("%ld activity", "%ld activities", (unsigned long)c->total), c->total);
+	/* Commitments only (Oskarshamn's): their assessments, not "0 activities". */
+	if (c->total || !c->commitments)
+		buf_printf(&b, ui_ngettext("%ld activity", "%ld activities", (unsigned long)c->total), c->total);
 	for (int s = 0, first = 1; s < ST_COUNT; s++) {
 		if (!c->n[s])
 			continue;
@@ -30,6 +32,18 @@ counts_text(const struct act_counts *c)
 	}
 	if (c->overdue)
 		buf_printf(&b, ui_ngettext("; %ld overdue", "; %ld overdue", (unsigned long)c->overdue), c->overdue);
+	if (c->commitments)
+		buf_printf(&b, ui_ngettext("%s%ld commitment", "%s%ld commitments", (unsigned long)c->commitments),
+		           c->total ? "; " : "", c->commitments);
+	for (int i = 0, first = 1; i < AS_COUNT; i++) {
+		enum assessment as = assessment_order[i];
+
+		if (!c->assessed[as])
+			continue;
+		buf_printf(&b, "%s%ld %s %s", first ? ": " : ", ", c->assessed[as], assessment_symbol(as),
+		           assessment_label(as));
+		first = 0;
+	}
 	return buf_steal(&b);
 }
 

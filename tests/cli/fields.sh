@@ -4,7 +4,7 @@
 . "$top_srcdir/tests/lib.sh"
 db=$TMPD/f.db
 run init "$db" --sample vastervik
-list="title, description, focus, goal, responsible, contact, start, due, status, progress, comment, source, example"
+list="title, description, focus, goal, responsible, contact, start, due, status, progress, comment, source, example, kind, assessment, assessed"
 
 run -d "$db" set 1 nonsense=1
 expect_status 2 "set with an unknown field"
@@ -13,15 +13,17 @@ check "set names every field, in table order" [ "$err" = "styrkort: set: unknown
 run --help
 printf '%s\n' \
 	"      change an activity from a script; fields: title description focus goal" \
-	"      responsible contact start due status progress comment source example" > "$TMPD/lines"
+	"      responsible contact start due status progress comment source example kind" \
+	"      assessment assessed" > "$TMPD/lines"
 check "--help lists the fields, wrapped as before" grep -qxF -f "$TMPD/lines" "$TMPD/out"
-check "--help has both lines of fields" [ "$(grep -cxF -f "$TMPD/lines" "$TMPD/out")" -eq 2 ]
+check "--help has the three lines of fields" [ "$(grep -cxF -f "$TMPD/lines" "$TMPD/out")" -eq 3 ]
 
 STYRKORT_SYSCONFIG=/dev/null LANGUAGE=sv run --help
 printf '%s\n' \
 	"      ändra en aktivitet från ett skript; fält: title description focus goal" \
-	"      responsible contact start due status progress comment source example" > "$TMPD/lines"
-check "the Swedish --help lists the fields, wrapped as before" [ "$(grep -cxF -f "$TMPD/lines" "$TMPD/out")" -eq 2 ]
+	"      responsible contact start due status progress comment source example kind" \
+	"      assessment assessed" > "$TMPD/lines"
+check "the Swedish --help lists the fields, wrapped as before" [ "$(grep -cxF -f "$TMPD/lines" "$TMPD/out")" -eq 3 ]
 STYRKORT_SYSCONFIG=/dev/null LANGUAGE=sv run -d "$db" set 1 nonsense=1
 check "the Swedish message names every field" [ "$err" = "styrkort: set: okänt fält 'nonsense'; fälten är $list" ]
 
@@ -47,5 +49,5 @@ run -d "$db" export --strategy prov
 expect_out "^focus = f2$" "the activity is in the new focus area"
 run -d "$db" report --format csv --strategy vastervik
 check "the CSV header is the published one, then the fields added since" [ "$(head -1 "$TMPD/out" | tr -d '\r' | sed 's/^\xef\xbb\xbf//')" = \
-	"strategy,number,ref,focus_area,goal,title,responsible,contact,start,due,status,status_label,progress,overdue,comment,changed_by,changed_at,source,example" ]
+	"strategy,number,ref,focus_area,goal,title,responsible,contact,start,due,status,status_label,progress,overdue,comment,changed_by,changed_at,source,example,kind,assessment,assessed" ]
 tap_done

@@ -199,8 +199,8 @@ expect_status 0 "sources and example marks are imported"
 run -d "$db" export --strategy prov2
 check "export writes them back as the file has them" sh -c "sed 1d '$TMPD/out' | cmp -s '$TMPD/prov.ini' -"
 run -d "$db" report --strategy prov2 --format csv
-expect_out "strategy,number,ref,.*,changed_at,source,example.?$" "the CSV report has the source and example columns"
-expect_out "^prov2,[0-9]+,a1,.*,\"Handlingsplanen, punkt 2\",yes.?$" "an example activity says so in the CSV, with its source"
+expect_out "strategy,number,ref,.*,changed_at,source,example,kind,assessment,assessed.?$" "the CSV report has the source and example columns"
+expect_out "^prov2,[0-9]+,a1,.*,\"Handlingsplanen, punkt 2\",yes,activity,,.?$" "an example activity says so in the CSV, with its source"
 expect_out "^prov2,[0-9]+,a2,.*,,.?$" "one that is not says nothing"
 n=prov2:$(sqlite3 "$db" "SELECT number FROM activity WHERE strategy_id = 'prov2' AND ref = 'a1'")
 run -d "$db" set "$n" example=maybe

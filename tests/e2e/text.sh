@@ -15,7 +15,8 @@ sqlite3 "$db" "UPDATE activity SET description = 'Rad ett' || char(10, 10) || 'R
 	title = 'Kafe' || char(769, 769, 769, 769, 769, 769, 769, 769) || ' och te' WHERE id = 1;
 	UPDATE activity SET description = '$long', comment = 'Slut  ',
 	responsible = 'Anna' || char(133) || 'Berg', title = 'Titel ' || cast(x'ff' AS text) WHERE id = 2;
-	UPDATE activity SET title = 'Rod' || char(27) || '[31mtext' || char(8238) || 'slut' WHERE id = 3;"
+	UPDATE activity SET title = 'Rod' || char(27) || '[31mtext' || char(8238) || 'slut' WHERE id = 3;
+	UPDATE activity SET kind = 'activity' WHERE id IN (1, 2, 3);"
 # snapshot ID: every column but the progress and the bookkeeping of a change, as bytes.
 snapshot() {
 	sqlite3 "$db" "SELECT hex(title), hex(description), hex(responsible), hex(contact), hex(comment),

@@ -255,6 +255,50 @@ undo_takes_back_the_last_batch(void **state)
 	db_close(db);
 }
 
+/* The assessment and kind of an activity as one line. */
+static void
+assert_assessment(struct db *db, int64_t id, const char *want)
+{
+	struct activity a;
+	char *got;
+
+	memset(&a, 0, sizeof a);
+	assert_int_equal(activity_get(db, id, &a, NULL), 1);
+	got = xasprintf("%s | %s | %s", act_kind_id(a.kind), assessment_id(a.assessment), a.assessed ? a.assessed : "-");
+	model_free_activity(&a);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/*
+ * An activity made a commitment loses its status, progress and dates in
+ * the same batch, and undo gives them back; an assessment is dated today,
+ * and its undo takes the date back with it.
+ */
+static void
+undo_of_commitments(void **state)
+{
+	struct db *db = fresh_db();
+
+	(void)state;
+	setenv("STYRKORT_TODAY", "2026-11-22", 1);
+	assert_int_equal(set2(db, 1, 0, AF_KIND, "commitment", AF_ASSESSMENT, "partly", "åtagande"), ACTIVITY_OK);
+	assert_activity(db, 1, "Första aktiviteten | not_started | 0 | På gång | - | -");
+	assert_assessment(db, 1, "commitment | partly | 2026-11-22");
+	assert_int_equal(set2(db, 1, 0, AF_STATUS, "done", AF_COUNT, NULL, NULL), ACTIVITY_INVALID);
+	assert_int_equal(set2(db, 1, 0, AF_ASSESSMENT, "fulfilled", AF_ASSESSED, "2026-11-01", NULL), ACTIVITY_OK);
+	assert_assessment(db, 1, "commitment | fulfilled | 2026-11-01");
+	assert_int_equal(activity_undo(db, "testby", NULL), ACTIVITY_OK);
+	assert_assessment(db, 1, "commitment | partly | 2026-11-22");
+	assert_int_equal(activity_undo(db, "testby", NULL), ACTIVITY_OK);
+	assert_activity(db, 1, "Första aktiviteten | in_progress | 40 | På gång | 2024-01-01 | 2024-12-31");
+	assert_assessment(db, 1, "activity | not_assessed | -");
+	assert_int_equal(set2(db, 2, 0, AF_ASSESSMENT, "partly", AF_COUNT, NULL, NULL), ACTIVITY_INVALID);
+	assert_string_equal(err_get(), "assessment = partly: only a commitment is assessed; this is a time-bound "
+	                    "activity, followed up by status and progress (to make it a commitment, give kind=commitment too)");
+	db_close(db);
+}
+
 /* Undo only takes the user's own batches, and refuses (changing nothing) when someone else has
  * changed the field since. */
 static void
@@ -437,6 +481,7 @@ main(void)
 		cmocka_unit_test(undo_conflicts_with_a_later_change),
 		cmocka_unit_test(undo_of_add_and_delete),
 		cmocka_unit_test(numbers_per_strategy),
+		cmocka_unit_test(undo_of_commitments),
 	};
 	int rc;
 

@@ -40,6 +40,7 @@ setup(void **state)
 	     "INSERT INTO focus_area (id, strategy_id, key, position, name) VALUES (1, 's', 'f1', 0, 'Arbete');"
 	     "INSERT INTO goal (id, strategy_id, key, position, title) VALUES (1, 's', 'g1', 0, 'Mål');"
 	     "INSERT INTO activity (id, strategy_id, ref, position, title) VALUES (7, 's', 'a7', 0, 'Sju');"
+	     "INSERT INTO activity (id, strategy_id, ref, position, title) VALUES (8, 's', 'a8', 1, 'Åtta');"
 	     "INSERT INTO responsible_body (focus_id, position, name) VALUES (1, 0, 'KS'), (1, 1, 'BUN');"
 	     "INSERT INTO goal (id, strategy_id, key, position, title, parent_id) VALUES (2, 's', 'g2', 1, 'Del', 1);"
 	     "INSERT INTO goal_focus (goal_id, focus_id, position) VALUES (2, 1, 0);"
@@ -78,16 +79,22 @@ rows_agree(void **state)
 			assert_int_equal(f->type, FT_TEXT);
 		if (f->type == FT_PERCENT)
 			assert_true(f->lo < f->hi);
-		if (f->form)
+		if (f->form && model_activity_fits(AK_ACTIVITY, (enum act_field)i))
 			lines++;
 	}
-	for (int line = 1; line <= lines; line++) {
-		int found = 0;
+	/*
+	 * An activity's form runs 1, 2, 3...; a commitment's holds at most one
+	 * field a line (its assessment stands where a status does).
+	 */
+	for (int k = 0; k < AK_COUNT; k++)
+		for (int line = 1; line <= lines; line++) {
+			int found = 0;
 
-		for (int i = 0; i < AF_COUNT; i++)
-			found += model_activity_fields[i].form == line;
-		assert_int_equal(found, 1);
-	}
+			for (int i = 0; i < AF_COUNT; i++)
+				found += model_activity_fields[i].form == line &&
+				         model_activity_fits((enum act_kind)k, (enum act_field)i);
+			assert_true(k == AK_ACTIVITY ? found == 1 : found <= 1);
+		}
 	assert_int_equal(model_activity_field("nonsense"), -1);
 }
 
@@ -197,7 +204,8 @@ field_list(void **state)
 	char *l = model_activity_field_list(", ");
 
 	(void)state;
-	assert_string_equal(l, "title, description, focus, goal, responsible, contact, start, due, status, progress, comment, source, example");
+	assert_string_equal(l, "title, description, focus, goal, responsible, contact, start, due, status, "
+	                       "progress, comment, source, example, kind, assessment, assessed");
 	free(l);
 }
 
@@ -216,6 +224,8 @@ sample(enum act_field f)
 	case FT_FOCUS: return "f1";
 	case FT_GOAL: return "g1";
 	case FT_STATUS: return "delayed";
+	case FT_ASSESSMENT: return "partly";
+	case FT_ACT_KIND: return "activity";   /* stored as "" (the default); commitments below */
 	case FT_PERCENT:
 		snprintf(buf, sizeof buf, "%d", (d->lo + d->hi) / 2);
 		return buf;
@@ -223,31 +233,33 @@ sample(enum act_field f)
 	return "";
 }
 
-/* Every field set as `set` sets it comes back the same from the database, through the SELECT list the table makes. */
+/* Every field of the kind set as `set` sets it comes back the same from the database, through the SELECT list the table makes. */
 static void
-every_field_round_trips(void **state)
+round_trip(int64_t id, enum act_kind kind)
 {
 	struct act_change c = { 0 };
 	struct activity a;
 	struct plan p;
 	char *strategy = NULL;
 
-	(void)state;
 	for (int f = 0; f < AF_COUNT; f++)
-		assert_int_equal(act_change_set(&c, (enum act_field)f, sample((enum act_field)f), NULL), 0);
-	assert_int_equal(activity_apply(db, 7, &c, 0, NULL, NULL), ACTIVITY_OK);
-	assert_int_equal(activity_get(db, 7, &a, &strategy), 1);
+		if (model_activity_fits(kind, (enum act_field)f))
+			assert_int_equal(act_change_set(&c, (enum act_field)f, sample((enum act_field)f), NULL), 0);
+	if (kind == AK_COMMITMENT)
+		assert_int_equal(act_change_set(&c, AF_KIND, "commitment", NULL), 0);
+	assert_int_equal(activity_apply(db, id, &c, 0, NULL, NULL), ACTIVITY_OK);
+	assert_int_equal(activity_get(db, id, &a, &strategy), 1);
 	assert_string_equal(strategy, "s");
 	assert_int_equal(model_load_outline(db, "s", &p), 0);
 	for (int f = 0; f < AF_COUNT; f++) {
 		char *v = model_activity_text(&a, (enum act_field)f, &p);
 
-		assert_string_equal(v, c.value[f]);
+		assert_string_equal(v, c.value[f] ? c.value[f] : "");
 		free(v);
 	}
+	assert_int_equal(a.kind, kind);
 	assert_int_equal(a.focus_id, 1);
 	assert_int_equal(a.goal_id, 1);
-	assert_int_equal(a.status, ST_DELAYED);
 	assert_int_equal(a.version, 2);
 	{
 		struct activity copy;
@@ -266,6 +278,14 @@ every_field_round_trips(void **state)
 	model_free_plan(&p);
 	act_change_free(&c);
 	free(strategy);
+}
+
+static void
+every_field_round_trips(void **state)
+{
+	(void)state;
+	round_trip(7, AK_ACTIVITY);
+	round_trip(8, AK_COMMITMENT);
 }
 
 /* Values are checked by their field's type, with the same messages as before the table. */
@@ -328,17 +348,23 @@ static void
 detail_lines(void **state)
 {
 	enum act_field f[AF_COUNT];
-	size_t n = model_activity_detail(f);
+	size_t n = model_activity_detail(AK_ACTIVITY, f);
 	int lines = 0;
 
 	(void)state;
 	for (int i = 0; i < AF_COUNT; i++)
-		lines += model_activity_fields[i].detail > 0;
+		lines += model_activity_fields[i].detail > 0 && model_activity_fits(AK_ACTIVITY, (enum act_field)i);
 	assert_int_equal(n, lines);
 	assert_int_equal(model_activity_fields[AF_TITLE].detail, 0);
 	for (size_t i = 0; i < n; i++)
 		assert_int_equal(model_activity_fields[f[i]].detail, (int)i + 1);
 	assert_int_equal(f[0], AF_STATUS);
+	/* A commitment's detail: its assessment and date where an activity's status and progress are. */
+	n = model_activity_detail(AK_COMMITMENT, f);
+	assert_int_equal(f[0], AF_ASSESSMENT);
+	assert_int_equal(f[1], AF_ASSESSED);
+	for (size_t i = 0; i < n; i++)
+		assert_true(model_activity_fits(AK_COMMITMENT, f[i]));
 }
 
 static void

@@ -175,6 +175,30 @@ act(int64_t id, int64_t focus, int64_t goal, enum status s, int progress, const 
 	return a;
 }
 
+/* A plan of one focus area and one goal with n activities. */
+static void
+one_area_plan(struct plan *p, struct focus_area *f, struct goal *g, struct activity *acts, size_t n)
+{
+	memset(p, 0, sizeof *p);
+	p->focus = f;
+	p->nfocus = 1;
+	p->goals = g;
+	p->ngoals = 1;
+	p->acts = acts;
+	p->nacts = n;
+}
+
+/* A commitment of the focus area 7 and goal 3, as assessed. */
+static struct activity
+commitment(int64_t id, enum assessment as)
+{
+	struct activity a = act(id, 7, 3, ST_NOT_STARTED, 0, NULL);
+
+	a.kind = AK_COMMITMENT;
+	a.assessment = as;
+	return a;
+}
+
 static void
 focus_and_goal_from_activities(void **state)
 {
@@ -190,13 +214,7 @@ focus_and_goal_from_activities(void **state)
 	acts[1] = act(2, 7, 3, ST_IN_PROGRESS, 50, "2027-01-01");
 	acts[2] = act(3, 7, 3, ST_CANCELLED, 0, "2020-01-01");
 	acts[3] = act(4, 7, 3, ST_NOT_STARTED, 0, NULL);
-	memset(&p, 0, sizeof p);
-	p.focus = &f;
-	p.nfocus = 1;
-	p.goals = &g;
-	p.ngoals = 1;
-	p.acts = acts;
-	p.nacts = 4;
+	one_area_plan(&p, &f, &g, acts, 4);
 	/* Focus area: mean progress of the three not cancelled: (100 + 50 + 0) / 3. */
 	pr = progress_focus(&p, &f);
 	assert_true(pr.known);
@@ -217,6 +235,58 @@ focus_and_goal_from_activities(void **state)
 	for (int i = 0; i < 4; i++)
 		acts[i].status = ST_CANCELLED;
 	assert_false(progress_focus(&p, &f).known);
+	assert_false(progress_goal(&p, &g).known);
+	assert_false(progress_strategy(&p).known);
+}
+
+/*
+ * A commitment is not an activity at 0 %: it is left out of every
+ * percentage, status count and light, and counted by its assessment.
+ */
+static void
+commitments_are_counted_by_assessment(void **state)
+{
+	struct focus_area f = { .id = 7 };
+	struct goal g = { .id = 3 };
+	struct activity acts[4];
+	struct plan p;
+	struct act_counts c;
+	struct progress pr;
+	int counts[ST_COUNT];
+
+	(void)state;
+	setenv("STYRKORT_TODAY", "2026-11-22", 1);
+	acts[0] = act(1, 7, 3, ST_IN_PROGRESS, 60, NULL);
+	acts[1] = commitment(2, AS_NOT_FULFILLED);
+	acts[2] = commitment(3, AS_FULFILLED);
+	acts[3] = commitment(4, AS_NOT_ASSESSED);
+	one_area_plan(&p, &f, &g, acts, 4);
+	/* The one activity alone: 60 %, not (60 + 0 + 0 + 0) / 4. */
+	pr = progress_focus(&p, &f);
+	assert_true(pr.known);
+	assert_true(pr.pct > 59.99 && pr.pct < 60.01);
+	assert_int_equal(pr.light, LIGHT_GREEN);
+	assert_true(progress_strategy(&p).pct > 59.99 && progress_strategy(&p).pct < 60.01);
+	/* The goal: the share of its activities done, 0 of 1, not 0 of 4. */
+	pr = progress_goal(&p, &g);
+	assert_true(pr.known);
+	assert_true(pr.pct < 0.01);
+	progress_count_focus(&p, 7, &c);
+	assert_int_equal(c.total, 1);
+	assert_int_equal(c.n[ST_NOT_STARTED], 0);
+	assert_int_equal(c.commitments, 3);
+	assert_int_equal(c.assessed[AS_FULFILLED], 1);
+	assert_int_equal(c.assessed[AS_NOT_FULFILLED], 1);
+	assert_int_equal(c.assessed[AS_NOT_ASSESSED], 1);
+	assert_int_equal(c.assessed[AS_PARTLY], 0);
+	plan_count_status(&p, 0, counts);
+	assert_int_equal(counts[ST_NOT_STARTED], 0);
+	assert_int_equal(counts[ST_IN_PROGRESS], 1);
+	/* Commitments only: no answer and no light, whatever they are assessed as. */
+	acts[0].kind = AK_COMMITMENT;
+	pr = progress_focus(&p, &f);
+	assert_false(pr.known);
+	assert_int_equal(pr.light, LIGHT_NONE);
 	assert_false(progress_goal(&p, &g).known);
 	assert_false(progress_strategy(&p).known);
 }
@@ -579,6 +649,7 @@ main(void)
 		cmocka_unit_test(indicator_edge_cases),
 		cmocka_unit_test(indicator_light_follows_time),
 		cmocka_unit_test(focus_and_goal_from_activities),
+		cmocka_unit_test(commitments_are_counted_by_assessment),
 		cmocka_unit_test(goal_from_indicators_and_subgoals),
 		cmocka_unit_test(target_without_values_is_no_data),
 		cmocka_unit_test(strategy_counts_every_activity),

@@ -422,6 +422,9 @@ pane_and_report_agree_now(const char *when)
 			         report.known, report.pct, report.light, mem.total, mem.overdue);
 		for (int s = 0; s < ST_COUNT; s++)
 			assert_int_equal(sql.n[s], mem.n[s]);
+		assert_int_equal(sql.commitments, mem.commitments);
+		for (int s = 0; s < AS_COUNT; s++)
+			assert_int_equal(sql.assessed[s], mem.assessed[s]);
 	}
 	for (size_t i = 0; i < p.nfocus; i++) {
 		struct progress a = progress_focus_id(&p, p.focus[i].id), b = progress_focus(&p, &p.focus[i]);
@@ -454,6 +457,8 @@ focus_progress_agrees_with_the_report(void **state)
 		"UPDATE activity SET status = 'cancelled' WHERE strategy_id = 's' AND focus_id = 2",
 		"UPDATE activity SET status = 'done' WHERE strategy_id = 's' AND focus_id IS NULL",
 		"UPDATE activity SET status = 'delayed', due_date = NULL WHERE strategy_id = 's' AND focus_id = 1",
+		"UPDATE activity SET kind = 'commitment', status = 'not_started', progress = 0, due_date = NULL,"
+		" assessment = CASE WHEN id % 2 THEN 'partly' END WHERE strategy_id = 's' AND id % 3 = 0",
 		"DELETE FROM activity WHERE strategy_id = 's' AND focus_id IS NULL",
 		"DELETE FROM activity WHERE strategy_id = 's'",
 	};

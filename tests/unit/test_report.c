@@ -232,7 +232,8 @@ csv_is_one_record_per_activity(void **state)
 	report_file_start(w, f);
 	fclose(f);
 	assert_string_equal(head, "\xef\xbb\xbfstrategy,number,ref,focus_area,goal,title,responsible,contact,start,"
-	                          "due,status,status_label,progress,overdue,comment,changed_by,changed_at,source,example\r\n");
+	                          "due,status,status_label,progress,overdue,comment,changed_by,changed_at,source,example,"
+	                          "kind,assessment,assessed\r\n");
 	free(head);
 	head = NULL;
 	/* Text has nothing to write once before its reports. */
