@@ -19,23 +19,23 @@ expect_out "  oskarshamn #12 Vi har fokus på det lokala" "log: Oskarshamn's act
 
 # --- every form that names Oskarshamn's activity 12 changes it and nothing else
 before=$(others)
-run -d "$all" set oskarshamn:12 progress=55
+run -d "$all" set oskarshamn:12 comment=c55
 expect_status 0 "set oskarshamn:12"
-check "set oskarshamn:12 changed Oskarshamn's activity 12" [ "$(field 12 progress)" = 55 ]
-run -d "$all" --strategy oskarshamn set 12 progress=56
+check "set oskarshamn:12 changed Oskarshamn's activity 12" [ "$(field 12 comment)" = c55 ]
+run -d "$all" --strategy oskarshamn set 12 comment=c56
 expect_status 0 "--strategy oskarshamn set 12"
-check "--strategy oskarshamn set 12 changed the same activity" [ "$(field 12 progress)" = 56 ]
-run -d "$all" --strategy oskarshamn set oskarshamn:12 progress=57
+check "--strategy oskarshamn set 12 changed the same activity" [ "$(field 12 comment)" = c56 ]
+run -d "$all" --strategy oskarshamn set oskarshamn:12 comment=c57
 expect_status 0 "--strategy oskarshamn set oskarshamn:12"
-check "both together name the same activity" [ "$(field 12 progress)" = 57 ]
-run -d "$all" --strategy oskarshamn set 1 progress=51
+check "both together name the same activity" [ "$(field 12 comment)" = c57 ]
+run -d "$all" --strategy oskarshamn set 1 comment=c51
 expect_status 0 "--strategy oskarshamn set 1 (issue 10: this changed Oxelösund's #1)"
-check "--strategy oskarshamn set 1 changed Oskarshamn's activity 1" [ "$(field 1 progress)" = 51 ]
+check "--strategy oskarshamn set 1 changed Oskarshamn's activity 1" [ "$(field 1 comment)" = c51 ]
 check "no other strategy changed" [ "$(others)" = "$before" ]
 run -d "$all" log --activity oskarshamn:12
 check "log --activity oskarshamn:12: only Oskarshamn's #12 (3 changes and its creation)" \
 	[ "$(printf '%s\n' "$out" | grep -c '  oskarshamn #12 Vi har')" -eq 4 ] && [ "$(printf '%s\n' "$out" | wc -l)" -eq 4 ]
-expect_out "progress: 56 -> 57" "the log has the last change"
+expect_out "comment: c56 -> c57" "the log has the last change"
 run -d "$all" --strategy oskarshamn log --activity 12
 check "--strategy oskarshamn log --activity 12: the same lines" [ "$(printf '%s\n' "$out" | grep -c '  oskarshamn #12 ')" -eq 4 ]
 
