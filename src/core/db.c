@@ -158,11 +158,13 @@ not_writable_reason(const char *path)
 	const char *reason = NULL;
 
 	if (access(path, W_OK) != 0)
-		return N_("you may not write the file");
+		return errno == EROFS ? N_("the file system that holds it is mounted read-only")
+		                      : N_("you may not write the file");
 	copy = xstrdup(path);
 	dir = dirname(copy);
 	if (access(dir, W_OK) != 0)
-		reason = N_("you may not write the directory that holds the file");
+		reason = errno == EROFS ? N_("the file system that holds it is mounted read-only")
+		                        : N_("you may not write the directory that holds the file");
 	free(copy);
 	return reason;
 }
