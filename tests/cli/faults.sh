@@ -42,12 +42,16 @@ state() { sqlite3 "$db" "SELECT group_concat(status || progress || coalesce(comm
 # --- a full disk: the journal or the change does not fit
 head -c 2000000 /dev/zero >"$mnt/fill" 2>/dev/null
 before=$(state)
-for cmd in "set 1 status=done comment=Klart" "review add 2026-11-20" "import $top_srcdir/data/vastervik.ini" "measurements $TMPD/values.csv"; do
-	# shellcheck disable=SC2086
-	run -d "$db" $cmd
-	expect_status 1 "full disk: $cmd is refused"
-	expect_err "^styrkort: $db: the disk is full; nothing was changed; free some disk space and try again$" "full disk: $cmd: says the disk is full and what to do"
-done
+# refused WHAT PATTERN: every command that changes the file is refused, saying PATTERN.
+refused() {
+	for cmd in "set 1 status=done comment=Klart" "review add 2026-11-20" "import $top_srcdir/data/vastervik.ini" "measurements $TMPD/values.csv"; do
+		# shellcheck disable=SC2086
+		run -d "$db" $cmd
+		expect_status 1 "$1: $cmd is refused"
+		expect_err "$2" "$1: $cmd: says why and what to do"
+	done
+}
+refused "full disk" "^styrkort: $db: the disk is full; nothing was changed; free some disk space and try again$"
 check "full disk: the old values stay" [ "$(state)" = "$before" ]
 check "full disk: the file is intact" [ "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok ]
 check "full disk: no journal is left" [ ! -e "$db-journal" ]
@@ -60,12 +64,7 @@ expect_status 0 "with space again, set works"
 # --- a read-only file system
 mount -o remount,ro "$mnt" || not_ok "cannot remount the tmpfs read-only"
 before=$(state)
-for cmd in "set 1 status=delayed" "review add 2026-11-20" "import $top_srcdir/data/vastervik.ini" "measurements $TMPD/values.csv"; do
-	# shellcheck disable=SC2086
-	run -d "$db" $cmd
-	expect_status 1 "read-only mount: $cmd is refused"
-	expect_err "^styrkort: $db: .*read-only.*the file system that holds it is mounted read-only" "read-only mount: $cmd: says the file system is read-only"
-done
+refused "read-only mount" "^styrkort: $db: .*read-only.*the file system that holds it is mounted read-only"
 check "read-only mount: the old values stay" [ "$(state)" = "$before" ]
 run -d "$db" report
 expect_status 0 "read-only mount: report reads the file"

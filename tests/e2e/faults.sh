@@ -46,17 +46,10 @@ tmux_expect "Saved: #3 is now Not started" "with space again, the same change is
 before=$(status_of)
 
 # --- another writer holds the lock longer than we wait
-mkfifo "$TMPD/to" "$TMPD/from"
-sqlite3 "$db" <"$TMPD/to" >"$TMPD/from" 2>&1 &
-locker=$!
-exec 3>"$TMPD/to" 4<"$TMPD/from"
-printf 'BEGIN IMMEDIATE;\nSELECT count(*) FROM activity;\n' >&3
-read -r line <&4
+db_lock IMMEDIATE "$db"
 set_status End
 tmux_expect "the database is busy (someone else is" "locked: the status line says busy"
-printf 'ROLLBACK;\n.quit\n' >&3
-exec 3>&- 4<&-
-wait "$locker"
+db_unlock
 running "locked"
 check "locked: the old value stays" [ "$(status_of)" = "$before" ]
 
