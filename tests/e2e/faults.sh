@@ -1,24 +1,44 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# tests/e2e/faults.sh: the dashboard under faults: a full disk (a 1 MiB tmpfs), a file system
+# tests/e2e/faults.sh: the dashboard under faults: a damaged file, a full disk (a 1 MiB tmpfs), a file system
 # remounted read-only, a writer that holds the lock too long, a writer killed half-way (a hot
 # journal): the change is refused with the right words on the status line, the old value
-# stays, and the dashboard keeps running.  Needs root (mount); skipped otherwise.
+# stays, and the dashboard keeps running.  All but the first need root (mount).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/e2e/tmux.sh"
 command -v sqlite3 >/dev/null 2>&1 || { echo "1..0 # SKIP sqlite3 is not installed"; exit 0; }
+running() { check "$1: the dashboard is still running" [ ! -s "$TMPD/exit.$tmux_n" ]; }
+
+# --- a damaged file (a corrupt index that the reads do not meet): shown, but no change is made
+bad=$TMPD/bad.db
+"$STYRKORT" init "$bad" --sample vastervik >/dev/null 2>&1 || { echo "1..0 # SKIP cannot create the sample"; exit 0; }
+page=$(sqlite3 "$bad" "PRAGMA page_size")
+root=$(sqlite3 "$bad" "SELECT rootpage FROM sqlite_master WHERE name = 'activity_by_due'")
+printf '\377%.0s' $(seq 40) | dd of="$bad" bs=1 seek=$(( (root - 1) * page + 8 )) conv=notrunc 2>/dev/null
+cp "$bad" "$TMPD/bad.orig"
+tmux_start 80 24 "$STYRKORT $bad"
+tmux_expect "Västerviks kommun" "damaged: the dashboard shows what it can read"
+tmux_keys 4 e j j s
+tmux_expect "Status of #3" "damaged: the status list opens"
+tmux_keys End Enter
+tmux_expect "Comment (Enter skips" "damaged: a comment is asked for"
+tmux_keys Enter
+tmux_expect "the file is damaged (PRAGMA quick_check:" "damaged: the status line says the file is damaged"
+running "damaged"
+check "damaged: the file was not written" cmp -s "$bad" "$TMPD/bad.orig"
+
 mnt=$TMPD/mnt
 mkdir -p "$mnt"
 if [ "$(id -u)" -ne 0 ] || ! mount -t tmpfs -o size=1m styrkort-test "$mnt" 2>/dev/null; then
-	echo "1..0 # SKIP cannot mount a tmpfs (needs root)"
-	exit 0
+	ok "# SKIP cannot mount a tmpfs (needs root)"
+	tap_done
+	exit $?
 fi
 # The program first (it holds the file open), then the mount, then the rest.
 trap 'tmux_kill_apps; tmux_cmd kill-server 2>/dev/null; umount "$mnt" 2>/dev/null || umount -l "$mnt"; rm -rf "$TMPD"' EXIT
 db=$mnt/v.db
 "$STYRKORT" init "$db" --sample vastervik >/dev/null 2>&1 || { echo "1..0 # SKIP cannot create the sample"; exit 0; }
 status_of() { sqlite3 "$db" "SELECT status FROM activity WHERE id = 3"; }
-running() { check "$1: the dashboard is still running" [ ! -s "$TMPD/exit.$tmux_n" ]; }
 # set_status KEYS_TO_THE_STATUS: s on #3, pick a status, no comment.
 set_status() {
 	tmux_keys s
