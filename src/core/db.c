@@ -535,6 +535,9 @@ check_before_write(struct db *db)
 	}
 	found = xstrdup(rc == SQLITE_ROW ? db_text(st, 0) : sqlite3_errmsg(db->sql));
 	sqlite3_finalize(st);
+	/* Its first line names the schema ("*** in database main ***"): the problem is on the next. */
+	if (strncmp(found, "*** ", 4) == 0 && strchr(found, '\n'))
+		memmove(found, strchr(found, '\n') + 1, strlen(strchr(found, '\n') + 1) + 1);
 	err_set(_("%s: the file is damaged (PRAGMA quick_check: %s); the change was refused so as not to make "
 	          "it worse; restore the file from a backup (see DAMAGED FILES in styrkort(1))"), db->path, found);
 	free(found);
