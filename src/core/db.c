@@ -334,29 +334,52 @@ hot_journal(const char *path)
 }
 
 /*
- * What the file's first 100 bytes say, before SQLite reads it (it would
- * make the -wal and -shm files of a WAL file): not SQLite, shorter than
- * its header says, in WAL mode (whose newest header may be in the -wal
- * file), another program's.  The header's
- * layout: https://www.sqlite.org/fileformat.html.  A hot journal is
- * SQLite's to put right, so then the header is not judged.
+ * The file's first 100 bytes (*n of them) and its size, read under a read
+ * lock such as SQLite's readers take (the shared bytes of the lock-byte
+ * page, https://www.sqlite.org/fileformat.html#the_lock_byte_page), so
+ * that no commit is half-way meanwhile: a commit writes the header's new
+ * page count before the pages that make the file that long.  *consistent
+ * is 0 if a commit held the lock.  No SQLite connection to this file is
+ * open yet, so closing the descriptor drops no lock of SQLite's.
  */
 static int
-check_header(const char *path, off_t size)
+read_header(const char *path, unsigned char h[100], ssize_t *n, off_t *size, int *consistent)
 {
-	unsigned char h[100];
-	ssize_t n = 0;
+	struct flock lock = { .l_type = F_RDLCK, .l_whence = SEEK_SET, .l_start = 0x40000000 + 2, .l_len = 510 };
+	struct stat sb;
 	int fd = open(path, O_RDONLY);
-	uint32_t page, pages;
 
-	if (fd >= 0) {
-		n = read(fd, h, sizeof h);
-		close(fd);
-	}
-	if (n < 0 || fd < 0) {
+	if (fd < 0) {
 		err_set("%s: %s", path, strerror(errno));
 		return -1;
 	}
+	*consistent = fcntl(fd, F_SETLK, &lock) == 0;
+	*n = fstat(fd, &sb) == 0 ? read(fd, h, 100) : -1;
+	*size = sb.st_size;
+	if (*n < 0)
+		err_set("%s: %s", path, strerror(errno));
+	close(fd);
+	return *n < 0 ? -1 : 0;
+}
+
+/*
+ * What the header says, before SQLite reads the file (it would make the
+ * -wal and -shm files of a WAL file): empty, not SQLite, shorter than the
+ * header says, in WAL mode (whose newest header may be in the -wal file),
+ * another program's.  The layout: https://www.sqlite.org/fileformat.html.
+ * A hot journal is SQLite's to put right, so then the header is not judged.
+ */
+static int
+check_header(const char *path)
+{
+	unsigned char h[100];
+	ssize_t n;
+	off_t size;
+	int consistent;
+	uint32_t page, pages;
+
+	if (read_header(path, h, &n, &size, &consistent) < 0)
+		return -1;
 	if (size == 0) {
 		err_set(_("%s: the file is empty, so it is not a styrkort database; restore it from a backup, "
 		          "or remove it and create one with 'styrkort init %s'"), path, path);
@@ -373,7 +396,8 @@ check_header(const char *path, off_t size)
 	pages = n == (ssize_t)sizeof h && be32(h + 92) == be32(h + 24) ? be32(h + 28) : 0;
 	if (page == 1)
 		page = 65536;
-	if (n < (ssize_t)sizeof h || (page && pages && size < (off_t)page * pages) || (page && size % page)) {
+	if (n < (ssize_t)sizeof h || (consistent && ((page && pages && size < (off_t)page * pages) ||
+	                                             (page && size % page)))) {
 		err_set(_("%s: the file is damaged: it is %lld bytes long, shorter than its header says (a copy or "
 		          "download that stopped early?); restore it from a backup (see DAMAGED FILES in styrkort(1))"),
 		        path, (long long)size);
@@ -420,7 +444,7 @@ check_existing(struct db *db, const char *path, enum db_mode mode)
 		err_set(_("%s: you may not read the file; ask its owner for read permission"), path);
 		return -1;
 	}
-	if (check_header(path, sb.st_size) < 0)
+	if (check_header(path) < 0)
 		return -1;
 	if (mode == DB_READ_ONLY) {
 		db->read_only = 1;

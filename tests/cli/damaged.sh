@@ -116,7 +116,23 @@ run -d "$TMPD/cuthalf.db" --read-only report
 expect_status 1 "cuthalf --read-only: refused"
 expect_err "damaged" "cuthalf --read-only: says damaged"
 
-# A good file still opens and is written, and a hot journal is not mistaken for damage.
+# A commit under way writes the header's new page count before the pages that make the file that
+# long: while another program holds the write lock (here on a file cut short), the size is not
+# judged, and the file is busy, not damaged.
+cp "$TMPD/cuthalf.orig" "$TMPD/busy.db"
+python3 -c "import fcntl, os, sys, time
+fd = os.open(sys.argv[1], os.O_RDWR)
+fcntl.lockf(fd, fcntl.LOCK_EX, 510, 0x40000002)   # SQLite's EXCLUSIVE: the shared bytes of the lock-byte page
+print('locked', flush=True)
+time.sleep(30)" "$TMPD/busy.db" >"$TMPD/locker.out" &
+locker=$!
+while [ ! -s "$TMPD/locker.out" ]; do sleep 0.05; done
+STYRKORT_BUSY_MS=100 run -d "$TMPD/busy.db" report
+kill "$locker"; wait "$locker" 2>/dev/null
+expect_status 1 "a commit under way: report waits and gives up"
+expect_err "the database is busy" "a commit under way: busy, not damaged"
+
+# A good file still opens and is written.
 run -d "$good" set 1 progress=55
 expect_status 0 "the good file is written"
 tap_done
