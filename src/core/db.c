@@ -187,15 +187,16 @@ columns_of(sqlite3 *sql)
 
 /*
  * The first table or column of the newest schema that the file lacks
- * (*column NULL: the whole table); 0 if it has them all.  The newest
- * schema is a new file's, made in memory (3 ms).
+ * (*column NULL: the whole table): 1; 0 if it has them all; -1 if that
+ * cannot be told.  The newest schema is a new file's, made in memory
+ * (about 4 ms).
  */
 static int
 schema_lacks(struct db *db, char **table, char **column)
 {
 	struct db fresh = { .path = (char *)":memory:", .checked = 1 };
-	char *want = NULL, *have = NULL, *name, *dot, *key;
-	int lacks = 0;
+	char *want = NULL, *have = NULL, *name, *dot, *key, *pos;
+	int lacks = -1;
 
 	*table = *column = NULL;
 	if (sqlite3_open(":memory:", &fresh.sql) == SQLITE_OK && migrate_create(&fresh) == 0)
@@ -203,7 +204,8 @@ schema_lacks(struct db *db, char **table, char **column)
 	sqlite3_close(fresh.sql);
 	if (!want || !(have = columns_of(db->sql)))
 		goto out;
-	for (name = strtok(want, " "); name && !lacks; name = strtok(NULL, " ")) {
+	lacks = 0;
+	for (name = strtok_r(want, " ", &pos); name && !lacks; name = strtok_r(NULL, " ", &pos)) {
 		key = xasprintf(" %s ", name);
 		if (!strstr(have, key)) {
 			lacks = 1;
@@ -234,7 +236,9 @@ check_schema(struct db *db, int version)
 	char *table, *column;
 	int lacks = schema_lacks(db, &table, &column);
 
-	if (version == DB_SCHEMA_VERSION && lacks) {
+	if (lacks < 0) {
+		lacks = 0;      /* out of memory, say: nothing to tell; SQLite's errors will */
+	} else if (version == DB_SCHEMA_VERSION && lacks) {
 		if (column)
 			err_set(_("%s: the file is damaged: the column %s is missing; restore it from a backup "
 			          "(see DAMAGED FILES in styrkort(1))"), db->path, column);
@@ -346,7 +350,7 @@ static int
 read_header(const char *path, unsigned char h[100], ssize_t *n, off_t *size, int *consistent)
 {
 	struct flock lock = { .l_type = F_RDLCK, .l_whence = SEEK_SET, .l_start = 0x40000000 + 2, .l_len = 510 };
-	struct stat sb;
+	struct stat sb = { 0 };
 	int fd = open(path, O_RDONLY);
 
 	if (fd < 0) {
