@@ -49,3 +49,19 @@ golden() {
 	if diff -u "$GOLDEN/$1" "$TMPD/out" >"$TMPD/diff"; then ok "$2"; else not_ok "$2"; sed 's/^/# /' "$TMPD/diff" | head -40; fi
 }
 tap_done() { echo "1..$tap_n"; [ "$tap_failed" -eq 0 ]; }
+# db_lock MODE FILE: another program (sqlite3) takes FILE's lock (IMMEDIATE: a writer; EXCLUSIVE:
+# a commit under way, which readers wait for too) and keeps it until db_unlock.
+db_lock() {
+	rm -f "$TMPD/to" "$TMPD/from"
+	mkfifo "$TMPD/to" "$TMPD/from"
+	sqlite3 "$2" <"$TMPD/to" >"$TMPD/from" 2>&1 &
+	locker=$!
+	exec 3>"$TMPD/to" 4<"$TMPD/from"
+	printf 'BEGIN %s;\nSELECT count(*) FROM activity;\n' "$1" >&3
+	read -r _ <&4
+}
+db_unlock() {
+	printf 'ROLLBACK;\n.quit\n' >&3
+	exec 3>&- 4<&-
+	wait "$locker"
+}

@@ -273,7 +273,7 @@ current_read(struct db *db, int64_t id, struct current *cur)
 		err_set(_("the activity was deleted meanwhile by someone else; nothing was changed"));
 		return 0;
 	}
-	err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+	db_error(db);
 	return -1;
 }
 
@@ -299,7 +299,7 @@ activity_get(struct db *db, int64_t id, struct activity *a, char **strategy_id)
 		err_set(_("activity %lld: no such activity"), (long long)id);
 		return 0;
 	}
-	err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+	db_error(db);
 	return -1;
 }
 
@@ -545,7 +545,7 @@ insert_row(struct db *db, const char *strategy_id, const int64_t want[2], const 
 	sqlite3_bind_text(st, 5, user_name(), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		db_error(db);
 		sqlite3_finalize(st);
 		return -1;
 	}

@@ -84,7 +84,7 @@ changelog_load(struct db *db, const struct changelog_filter *f, struct change **
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		db_error(db);
 		changelog_free(rows, count);
 		return -1;
 	}

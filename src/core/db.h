@@ -35,6 +35,7 @@ struct db {
 	double busy_since;
 	int busy_waiting;       /* 1 while a write waits for another (the hook was told) */
 	int writing;            /* 1 from db_begin() to the commit or rollback */
+	int checked;            /* 1 once PRAGMA quick_check passed (before the first write) */
 	/*
 	 * The open write's change-log batch (db_write_begin()): every row
 	 * changelog_add() appends until the commit or rollback carries it, and
@@ -70,6 +71,8 @@ int db_write_begin(struct db *db, int64_t undoes);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 
+/* err_set() for the connection's last error, in words that say what to do (busy, damaged, disk full). */
+void db_error(struct db *db);
 /* Prepare a statement or err_set() with the SQLite message. */
 sqlite3_stmt *db_prepare(struct db *db, const char *sql);
 /* Step a statement expected to finish (INSERT/UPDATE/DELETE); finalises it. */

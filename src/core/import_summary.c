@@ -25,7 +25,7 @@ strategy_exists(struct db *db, const char *strategy_id, int *exists)
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		db_error(db);
 		return -1;
 	}
 	*exists = rc == SQLITE_ROW;

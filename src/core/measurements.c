@@ -273,6 +273,12 @@ read_csv(const char *text, size_t len, const char *path, struct rows *r)
 		if (first && memchr(line, ';', n) && !memchr(line, ',', n))
 			csv_set_delim(&p, ';');
 		first = 0;
+		/*
+		 * libcsv grows a field's buffer by blk_size bytes at a time: a
+		 * line's worth and at least what it has (doubling), or a long
+		 * field costs time quadratic in its length where realloc copies.
+		 */
+		csv_set_blk_size(&p, p.entry_size > n + 128 ? p.entry_size : n + 128);
 		if (csv_parse(&p, line, n, on_field, on_row, r) != n) {
 			err_set(_("%s: line %d: %s"), path, r->line, csv_strerror(csv_error(&p)));
 			csv_free(&p);

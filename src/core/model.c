@@ -108,7 +108,7 @@ model_list_strategies(struct db *db, struct strategy_ref **out, size_t *n)
 		count++;
 	}
 	if (rc != SQLITE_DONE) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		db_error(db);
 		sqlite3_finalize(st);
 		model_free_strategy_refs(r, count);
 		return -1;
@@ -438,7 +438,7 @@ step_error(struct db *db, sqlite3_stmt *st, int rc)
 {
 	if (rc == SQLITE_DONE)
 		return 0;
-	err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+	db_error(db);
 	sqlite3_finalize(st);
 	return -1;
 }
@@ -469,7 +469,7 @@ load_strategy(struct db *db, const char *id, struct strategy *s)
 			err_set(_("strategy '%s': no such strategy in %s; 'styrkort report' shows those there are"),
 			        id, db->path);
 		else
-			err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+			db_error(db);
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -612,7 +612,7 @@ load_values(struct db *db, struct indicator *ind, sqlite3_stmt *st, struct measu
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		db_error(db);
 		return -1;
 	}
 	return 0;

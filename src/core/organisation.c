@@ -67,7 +67,7 @@ load_rows(struct db *db, const char *sql, const char *strategy_id, void **items,
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		db_error(db);
 		return -1;
 	}
 	return 0;

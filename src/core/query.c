@@ -92,7 +92,7 @@ bind_filter(sqlite3_stmt *st, const char *strategy, const struct act_filter *f)
 static int
 step_failed(struct db *db, sqlite3_stmt *st)
 {
-	err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+	db_error(db);
 	sqlite3_finalize(st);
 	return -1;
 }
@@ -235,7 +235,7 @@ query_activity_find(struct db *db, const char *strategy, const struct act_filter
 
 	if (sqlite3_create_function(db->sql, "styrkort_match", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 	                            NULL, sql_match, NULL, NULL) != SQLITE_OK) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		db_error(db);
 		return -1;
 	}
 	st = prepare_sorted(db, "SELECT rn FROM (SELECT row_number() OVER (ORDER BY %s) - 1 AS rn, id, title,"

@@ -87,7 +87,7 @@ review_print(struct db *db, const char *strategy_id, const char *date_format, FI
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		db_error(db);
 		return -1;
 	}
 	return 0;

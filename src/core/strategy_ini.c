@@ -1047,7 +1047,7 @@ save_list(struct db *db, struct import *im, const char *strategy_id, enum kind k
 		return -1;
 	sqlite3_bind_text(del, 1, strategy_id, -1, SQLITE_STATIC);
 	if (sqlite3_step(del) != SQLITE_DONE) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		db_error(db);
 		sqlite3_finalize(del);
 		return -1;
 	}

@@ -112,6 +112,13 @@ static const struct {
 #undef C
 };
 
+/*
+ * The signals that end the dashboard the orderly way: the key loop sees
+ * the flag, a dialog is left unsaved, the terminal restored, the --demo
+ * copy removed (atexit), and the exit status is 128+N, as a shell says.
+ */
+static const int exit_signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM };
+
 static void
 on_signal(int sig)
 {
@@ -171,9 +178,8 @@ display_open(const struct config *cfg)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
+	for (size_t i = 0; i < sizeof exit_signals / sizeof exit_signals[0]; i++)
+		sigaction(exit_signals[i], &sa, NULL);
 	if (!(screen = newterm(term, stdout, stdin))) {
 		err_set(_("terminal: cannot start curses on TERM=%s; set TERM to your terminal's type"), term);
 		return -1;
@@ -427,6 +433,14 @@ int
 display_exiting(void)
 {
 	return got_signal || terminal_gone;
+}
+
+int
+display_exit_status(void)
+{
+	if (got_signal)
+		return 128 + got_signal;
+	return terminal_gone ? 128 + SIGHUP : 0;
 }
 
 /* Has the terminal gone away (the SSH connection dropped)? */

@@ -46,7 +46,7 @@ extern struct display dpy;
 /*
  * Start curses on the terminal (newterm, so an unknown or unusable TERM
  * is our error, not ncurses' exit).  -1 with err_set() "terminal: ...".
- * SIGHUP, SIGTERM and SIGINT only set a flag from here on.
+ * SIGHUP, SIGINT, SIGQUIT, SIGPIPE and SIGTERM only set a flag from here on.
  */
 int display_open(const struct config *cfg);
 void display_close(void);
@@ -92,13 +92,15 @@ struct dkey {
 	int code;
 };
 /*
- * Wait for a key, at most timeout_ms.  DK_EXIT after SIGHUP, SIGTERM or
- * SIGINT, or when the terminal has gone (a dropped SSH connection makes
+ * Wait for a key, at most timeout_ms.  DK_EXIT after one of those
+ * signals, or when the terminal has gone (a dropped SSH connection makes
  * every read fail at once: that must end the program, not spin).
  */
 struct dkey display_getkey(int timeout_ms);
 /* 1 once a signal or a lost terminal asks us to end. */
 int display_exiting(void);
+/* The exit status that says why: 128+N after signal N (a lost terminal is a hangup), else 0. */
+int display_exit_status(void);
 
 /* Read a line on the status line after prompt; NULL if cancelled (Esc) or the program must end. */
 char *display_prompt(const char *prompt, const char *initial);

@@ -242,5 +242,5 @@ tui_run(struct app *a, struct db *db)
 	model_free_plan(&d.plan);
 	query_filter_free(&d.filter);
 	free(d.search);
-	return EXIT_OK;
+	return display_exit_status();
 }

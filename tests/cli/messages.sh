@@ -50,23 +50,7 @@ done
 # --- a database that another program is writing: busy, not damaged
 STYRKORT_BUSY_MS=200; export STYRKORT_BUSY_MS
 cp "$db" "$TMPD/all.orig"
-# lock MODE: another program takes the lock (IMMEDIATE: a writer; EXCLUSIVE: a commit
-# under way, which readers wait for too) and keeps it until unlock.
-lock() {
-	rm -f "$TMPD/to" "$TMPD/from"
-	mkfifo "$TMPD/to" "$TMPD/from"
-	sqlite3 "$db" <"$TMPD/to" >"$TMPD/from" 2>&1 &
-	locker=$!
-	exec 3>"$TMPD/to" 4<"$TMPD/from"
-	printf 'BEGIN %s;\nSELECT count(*) FROM activity;\n' "$1" >&3
-	read -r line <&4
-}
-unlock() {
-	printf 'ROLLBACK;\n.quit\n' >&3
-	exec 3>&- 4<&-
-	wait "$locker"
-}
-lock IMMEDIATE
+db_lock IMMEDIATE "$db"
 run -d "$db" set oxelosund:1 status=delayed
 expect_status 1 "set while another program writes"
 expect_err "^styrkort: $db: the database is busy \(someone else is writing\); try again$" "set while busy: says the database is busy"
@@ -77,8 +61,8 @@ run -d "$db" import "$top_srcdir/data/vastervik.ini"
 expect_err "database is busy" "import while busy: says the database is busy"
 run -d "$db" report --strategy vastervik
 expect_status 0 "report while another program writes: readers are not stopped"
-unlock
-lock EXCLUSIVE
+db_unlock
+db_lock EXCLUSIVE "$db"
 for cmd in "report" "log" "set oxelosund:1 status=delayed" "export --strategy vastervik"; do
 	# shellcheck disable=SC2086
 	run -d "$db" $cmd
@@ -86,7 +70,7 @@ for cmd in "report" "log" "set oxelosund:1 status=delayed" "export --strategy va
 	expect_err "^styrkort: $db: the database is busy \(someone else is writing\); try again$" "$cmd while busy: says busy"
 	check "$cmd while busy: never 'not a styrkort database'" [ -z "$(printf '%s' "$err" | grep 'not a styrkort')" ]
 done
-unlock
+db_unlock
 unchanged() { if cmp "$1" "$2" >/dev/null 2>&1; then ok "$3"; else not_ok "$3"; fi; }
 unchanged "$db" "$TMPD/all.orig" "nothing was changed while busy"
 run -d "$db" set oxelosund:1 status=delayed

@@ -11,12 +11,7 @@ db=$TMPD/v.db
 tmux_start 80 24 "$STYRKORT $db"
 tmux_expect "Västerviks kommun" "the dashboard starts"
 # Another program starts writing and keeps its lock until we say.
-mkfifo "$TMPD/to" "$TMPD/from"
-sqlite3 "$db" <"$TMPD/to" >"$TMPD/from" 2>&1 &
-locker=$!
-exec 3>"$TMPD/to" 4<"$TMPD/from"
-printf 'BEGIN IMMEDIATE;\nSELECT count(*) FROM activity;\n' >&3
-read -r line <&4
+db_lock IMMEDIATE "$db"
 tmux_keys 4 e j j s
 tmux_expect "Status of #3" "the status list of #3 opens"
 tmux_keys Up Enter
@@ -26,9 +21,7 @@ tmux_expect "Waiting for the database (someone else is writing)" "while the chan
 # Impatient keys: q would quit, if it were replayed after the wait.
 tmux_keys q q
 sleep 0.5
-printf 'ROLLBACK;\n.quit\n' >&3
-exec 3>&- 4<&-
-wait "$locker"
+db_unlock
 tmux_expect "Saved: #3 is now Done" "when the other write is done, the change is saved"
 sleep 0.5
 check "the keys typed while waiting were not run (still running)" [ ! -s "$TMPD/exit.$tmux_n" ]

@@ -93,14 +93,15 @@ else
 	echo "# sqlite3 is not installed: control-character checks skipped"
 fi
 
-# --- signals: SIGHUP (a dropped SSH connection) and SIGTERM end it within a second
+# --- signals: SIGHUP (a dropped SSH connection) and SIGTERM end it within a second (tests/e2e/signals.sh: mid-edit)
 for sig in HUP TERM; do
 	tmux_start 80 24 "$STYRKORT $db"
 	tmux_expect "Gislaveds kommun" "SIG$sig: starts"
 	pid=$(tmux_app_pid)
 	kill -$sig "$pid"
 	gone "$pid" 10 && ok "SIG$sig ends the dashboard within a second" || { not_ok "SIG$sig: still running"; kill -9 "$pid" 2>/dev/null; }
-	tmux_wait_exit 2 && [ "$tmux_exit" = 0 ] && ok "SIG$sig: a clean exit" || not_ok "SIG$sig: exit ${tmux_exit:-none}"
+	want=$((128 + $([ $sig = HUP ] && echo 1 || echo 15)))
+	tmux_wait_exit 2 && [ "$tmux_exit" = $want ] && ok "SIG$sig: an orderly exit with status $want (128+N)" || not_ok "SIG$sig: exit ${tmux_exit:-none}, expected $want"
 done
 # The terminal goes away (tmux closes the pty, as sshd does when the connection drops).
 # (Under -fsanitize=address, LeakSanitizer's exit-time tracer can be stopped by the hangup
