@@ -41,7 +41,7 @@ done
 tmux_start 80 24 "$STYRKORT $db"
 tmux_expect "Oskarshamn" "status: the dashboard starts"
 tmux_keys 4 e s
-tmux_expect "Status of #1" "status: the list opens"
+tmux_expect "Assessment of #1" "status: the list of assessments opens (Oskarshamn's #1 is a commitment)"
 tmux_keys Down Enter
 tmux_expect "Comment (Enter skips" "status: the comment is asked for"
 tmux_keys "half a comment"
@@ -53,7 +53,7 @@ check "the file is intact" [ "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok ]
 for sig in HUP TERM QUIT; do
 	mkdir -p "$TMPD/demo.$sig"
 	tmux_start 80 24 "env TMPDIR=$TMPD/demo.$sig $STYRKORT --demo"
-	tmux_expect "Gislaveds kommun" "demo SIG$sig: starts"
+	tmux_expect "Västerviks kommun" "demo SIG$sig: starts"
 	check "demo SIG$sig: the copy is there while it runs" [ -n "$(ls "$TMPD/demo.$sig")" ]
 	tmux_keys 4 e Enter
 	tmux_expect "Edit #" "demo SIG$sig: the form is open"
