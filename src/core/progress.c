@@ -21,6 +21,18 @@ worse(enum light a, enum light b)
 	return a > b ? a : b;
 }
 
+/* The right way green, flat yellow, the wrong way red. */
+static enum light
+trend_light(enum trend t)
+{
+	static const enum light lights[] = {
+		[TREND_NONE] = LIGHT_NONE, [TREND_RIGHT] = LIGHT_GREEN,
+		[TREND_FLAT] = LIGHT_YELLOW, [TREND_WRONG] = LIGHT_RED,
+	};
+
+	return lights[t];
+}
+
 /* The share (0-100) of the time from the baseline period to the target period that has passed. */
 static int
 elapsed_share(const char *from, const char *to, double *share)
@@ -48,7 +60,7 @@ elapsed_share(const char *from, const char *to, double *share)
 struct progress
 progress_indicator(const struct indicator *ind)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE, 0 };
+	struct progress pr = { 0, 0, LIGHT_NONE, 0, TREND_NONE };
 	const struct measurement *latest = indicator_latest(ind, SEX_T), *first = NULL;
 	double base, share, moved;
 
@@ -56,7 +68,14 @@ progress_indicator(const struct indicator *ind)
 		if (ind->values[i].sex == SEX_T && ind->values[i].has_value)
 			first = &ind->values[i];
 	pr.no_target = !ind->has_target;
-	if (!ind->has_target || !latest)
+	if (!ind->has_target) {
+		int change;
+
+		pr.trend = trend_indicator(ind, &change);
+		pr.light = trend_light(pr.trend);
+		return pr;
+	}
+	if (!latest)
 		return pr;
 	if (ind->has_baseline)
 		base = ind->baseline;
@@ -101,10 +120,11 @@ progress_activity_light(const struct activity *a)
 struct progress
 progress_goal(const struct plan *p, const struct goal *g)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE, 0 };
+	struct progress pr = { 0, 0, LIGHT_NONE, 0, TREND_NONE };
 	double sum = 0;
 	int n = 0, targets = 0, acts = 0, done = 0;
 	enum light light = LIGHT_NONE;
+	enum trend trend = TREND_NONE;
 
 	for (size_t i = 0; i < p->ninds; i++) {
 		struct progress ip;
@@ -113,6 +133,7 @@ progress_goal(const struct plan *p, const struct goal *g)
 			continue;
 		ip = progress_indicator(&p->inds[i]);
 		light = worse(light, ip.light);
+		trend = ip.trend > trend ? ip.trend : trend;
 		targets += p->inds[i].has_target;
 		if (ip.known) {
 			sum += ip.pct;
@@ -146,6 +167,7 @@ progress_goal(const struct plan *p, const struct goal *g)
 			continue;
 		sp = progress_goal(p, &p->goals[i]);
 		light = worse(light, sp.light);
+		trend = sp.trend > trend ? sp.trend : trend;
 		if (sp.known) {
 			sum += sp.pct;
 			n++;
@@ -155,8 +177,10 @@ progress_goal(const struct plan *p, const struct goal *g)
 		pr.known = 1;
 		pr.pct = sum / n;
 	}
-	/* Without an answer a light may warn but never reassure: no "0 %, on track" from nothing. */
-	pr.light = !pr.known && light == LIGHT_GREEN ? LIGHT_NONE : light;
+	/* Without an answer a light may warn but never reassure: no "0 %, on track" from nothing; a trend is something. */
+	if (!pr.known)
+		pr.trend = trend;
+	pr.light = !pr.known && !trend && light == LIGHT_GREEN ? LIGHT_NONE : light;
 	return pr;
 }
 
@@ -164,7 +188,7 @@ progress_goal(const struct plan *p, const struct goal *g)
 static struct progress
 goal_measured(const struct plan *p, const struct goal *g)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE, 0 };
+	struct progress pr = { 0, 0, LIGHT_NONE, 0, TREND_NONE };
 	double sum = 0;
 	int n = 0;
 
@@ -196,7 +220,7 @@ goal_measured(const struct plan *p, const struct goal *g)
 struct progress
 progress_of_counts(const struct act_counts *c)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE, 0 };
+	struct progress pr = { 0, 0, LIGHT_NONE, 0, TREND_NONE };
 
 	if (!c->known)
 		return pr;
@@ -269,7 +293,7 @@ add_part(struct progress *pr, double *sum, int *n, enum light light, const struc
 struct progress
 progress_strategy(const struct plan *p)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE, 0 };
+	struct progress pr = { 0, 0, LIGHT_NONE, 0, TREND_NONE };
 	double sum = 0;
 	int n = 0;
 	struct act_counts c;
@@ -329,6 +353,6 @@ progress_bar(char *out, size_t n, const struct progress *pr, int cells)
 	if (pr->known)
 		snprintf(out, n, "%s %3d %%", bar, (int)floor(pr->pct + 0.5));
 	else
-		snprintf(out, n, "%s %s", bar, pr->no_target ? _("no target")
+		snprintf(out, n, "%s %s", bar, pr->trend ? trend_label(pr->trend) : pr->no_target ? _("no target")
 		         : ui_pgettext("progress", "no data"));
 }

@@ -333,7 +333,7 @@ heading(FILE *out, const struct report_opts *o, const char *title)
 static char *
 bar_text(const struct progress *pr)
 {
-	static const struct progress hundred = { 1, 100, LIGHT_NONE, 0 };
+	static const struct progress hundred = { 1, 100, LIGHT_NONE, 0, TREND_NONE };
 	char bar[64], full[64];
 	int widest = 0, pad;
 
