@@ -16,6 +16,7 @@
 #include "actions.h"
 #include "app.h"
 #include "catalog.h"
+#include "chart.h"
 #include "model.h"
 #include "msg.h"
 #include "text.h"
@@ -213,6 +214,9 @@ catalog_choose(void)
 	free(path);
 }
 
+/* Was the user's own locale UTF-8, before language_init() falls back to C.UTF-8? ([display] symbols = auto) */
+static int locale_utf8;
+
 static void
 language_init(void)
 {
@@ -223,6 +227,9 @@ language_init(void)
 		env = getenv("LC_MESSAGES");
 	if (!env || !*env)
 		env = getenv("LANG");
+	/* A UTF-8 locale that is not installed still means a UTF-8 terminal. */
+	locale_utf8 = ok ? strcmp(nl_langinfo(CODESET), "UTF-8") == 0
+	              : env && (strcasestr(env, "UTF-8") || strcasestr(env, "utf8"));
 	if (!ok || strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
 		setlocale(LC_ALL, "C.UTF-8");
 		if (env && strncmp(env, "sv", 2) == 0 && (!getenv("LANGUAGE") || !*getenv("LANGUAGE")))
@@ -466,6 +473,7 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	language_apply(a.cfg.language);
+	chart_set_ascii(a.cfg.symbols == SYMBOLS_ASCII || (a.cfg.symbols == SYMBOLS_AUTO && !locale_utf8));
 	user_name_set(a.cfg.user_name);
 	a.read_only |= a.cfg.read_only;
 

@@ -27,6 +27,7 @@ struct config_key {
 
 static const char *const color_choices[] = { "auto", "always", "never", NULL };
 static const char *const language_choices[] = { "auto", "sv", "en", NULL };
+static const char *const symbols_choices[] = { "auto", "unicode", "ascii", NULL };
 
 #define OFF(f) offsetof(struct config, f)
 /* The one table: loading, validation, defaults and the man page all come from it. */
@@ -41,6 +42,9 @@ static const struct config_key keys[] = {
 	  "auto, always or never; auto honours NO_COLOR and the terminal." },
 	{ "display", "language", KT_CHOICE, OFF(language), 0, 0, language_choices, "auto",
 	  "auto (the locale), sv or en." },
+	{ "display", "symbols", KT_CHOICE, OFF(symbols), 0, 0, symbols_choices, "auto",
+	  "How sparklines, charts and arrows are drawn: unicode (block characters), ascii, "
+	  "or auto: unicode when the locale's character set is UTF-8." },
 	{ "display", "date_format", KT_DATEFMT, OFF(date_format), 0, 0, NULL, "%Y-%m-%d",
 	  "How days are shown and typed, a strftime(3) format of %Y, %m and %d with separators; "
 	  "a month is the format without %d, a year YYYY." },

@@ -7,6 +7,7 @@
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 enum language { LANG_AUTO, LANG_SV, LANG_EN };
+enum symbols { SYMBOLS_AUTO, SYMBOLS_UNICODE, SYMBOLS_ASCII };
 
 struct config {
 	char *db_path;          /* [database] path */
@@ -14,6 +15,7 @@ struct config {
 	char *user_name;        /* [user] name */
 	enum color_mode color;  /* [display] color */
 	enum language language; /* [display] language */
+	enum symbols symbols;   /* [display] symbols */
 	char *date_format;      /* [display] date_format */
 	long report_width;      /* [report] width */
 	char *print_command;    /* [report] print_command */
