@@ -122,31 +122,6 @@ indicator_values_line(const struct indicator *ind)
 	return xasprintf(_("Baseline %s -> latest %s -> target %s"), base, last, target);
 }
 
-/* The latest period in which both women and men have a value, or NULL. */
-static const char *
-common_period(const struct indicator *ind, double *kv, double *mv)
-{
-	const struct measurement *best = NULL;
-
-	for (size_t i = 0; i < ind->nvalues; i++) {
-		const struct measurement *k = &ind->values[i];
-
-		if (k->sex != SEX_K || !k->has_value || (best && best->period_key >= k->period_key))
-			continue;
-		for (size_t j = 0; j < ind->nvalues; j++) {
-			const struct measurement *m = &ind->values[j];
-
-			if (m->sex == SEX_M && m->has_value && strcmp(m->period, k->period) == 0) {
-				best = k;
-				*kv = k->value;
-				*mv = m->value;
-				break;
-			}
-		}
-	}
-	return best ? best->period : NULL;
-}
-
 /*
  * "Latest by sex: women 7.9 % (2023), men 9.1 % (2023); gap women-men
  * -1.2 percentage points (2023)", or NULL.  The gap compares the same
@@ -157,8 +132,7 @@ indicator_sex_line(const struct indicator *ind)
 {
 	char k[96], m[96], gap[64];
 	const char *period;
-	double kv = 0, mv = 0;
-	int hk, hm, decimals;
+	int hk, hm;
 
 	if (!ind->by_sex)
 		return NULL;
@@ -166,14 +140,8 @@ indicator_sex_line(const struct indicator *ind)
 	hm = latest_text(m, sizeof m, ind, SEX_M, NULL);
 	if (!hk || !hm)
 		return xasprintf(_("Latest by sex: women %s, men %s"), k, m);
-	if (!(period = common_period(ind, &kv, &mv)))
+	if (!(period = indicator_gap(ind, gap, sizeof gap, NULL, NULL)))
 		return xasprintf(_("Latest by sex: women %s, men %s; no common period for women and men"), k, m);
-	decimals = number_decimals(kv);
-	if (number_decimals(mv) > decimals)
-		decimals = number_decimals(mv);
-	if (ind->has_decimals && ind->decimals >= 0 && ind->decimals <= 6)
-		decimals = (int)ind->decimals;
-	format_number_ui_decimals(gap, sizeof gap, kv - mv, decimals);
 	if (ind->unit && strcmp(ind->unit, "%") == 0)
 		return xasprintf(_("Latest by sex: women %s, men %s; gap women-men %s percentage points (%s)"),
 		                 k, m, gap, period);

@@ -75,3 +75,50 @@ trend_arrow(int change, int ascii)
 		return change > 0 ? "^" : change < 0 ? "v" : "=";
 	return change > 0 ? "\xe2\x86\x91" : change < 0 ? "\xe2\x86\x93" : "\xe2\x86\x92";
 }
+
+/* The women's value of the latest period in which both women and men have one, or NULL. */
+static const struct measurement *
+common_period(const struct indicator *ind, double *kv, double *mv)
+{
+	const struct measurement *best = NULL;
+
+	for (size_t i = 0; i < ind->nvalues; i++) {
+		const struct measurement *k = &ind->values[i];
+
+		if (k->sex != SEX_K || !k->has_value || (best && best->period_key >= k->period_key))
+			continue;
+		for (size_t j = 0; j < ind->nvalues; j++) {
+			const struct measurement *m = &ind->values[j];
+
+			if (m->sex == SEX_M && m->has_value && strcmp(m->period, k->period) == 0) {
+				best = k;
+				*kv = k->value;
+				*mv = m->value;
+				break;
+			}
+		}
+	}
+	return best;
+}
+
+const char *
+indicator_gap(const struct indicator *ind, char *gap, size_t n, double *kv, double *mv)
+{
+	const struct measurement *k;
+	double kval = 0, mval = 0;
+	int decimals;
+
+	if (!(k = common_period(ind, &kval, &mval)))
+		return NULL;
+	decimals = number_decimals(kval);
+	if (number_decimals(mval) > decimals)
+		decimals = number_decimals(mval);
+	if (ind->has_decimals && ind->decimals >= 0 && ind->decimals <= 6)
+		decimals = (int)ind->decimals;
+	format_number_ui_decimals(gap, n, kval - mval, decimals);
+	if (kv)
+		*kv = kval;
+	if (mv)
+		*mv = mval;
+	return k->period;
+}

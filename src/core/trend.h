@@ -25,6 +25,13 @@ enum trend trend_indicator(const struct indicator *ind, int *change);
  * be NULL) gives 0 here once the model can say so.
  */
 int indicator_direction(const struct indicator *ind);
+/*
+ * The gap women - men in the latest period in which both have a value,
+ * into gap with the precision the values were given in (or the
+ * indicator's decimals); *kv and *mv (each may be NULL) get the values.
+ * Returns that period, or NULL.
+ */
+const char *indicator_gap(const struct indicator *ind, char *gap, size_t n, double *kv, double *mv);
 /* "improving" / "no change" / "worsening" in the UI language; "" for none. */
 const char *trend_label(enum trend t);
 /* An arrow for a change's sign: up, right (flat) or down; ASCII ^ = v when ascii is set. */
