@@ -40,7 +40,7 @@ static const struct command {
 enum {
 	OPT_READ_ONLY = 256, OPT_STRATEGY, OPT_DEMO, OPT_SAMPLE, OPT_FORMAT, OPT_WIDTH,
 	OPT_SINCE, OPT_ACTIVITY, OPT_NOTE, OPT_HELP, OPT_VERSION, OPT_MAN_CONFIG, OPT_MAN_KEYS,
-	OPT_DRY_RUN
+	OPT_DRY_RUN, OPT_WHAT
 };
 
 static const struct option options[] = {
@@ -56,6 +56,7 @@ static const struct option options[] = {
 	{ "activity", required_argument, NULL, OPT_ACTIVITY },
 	{ "note", required_argument, NULL, OPT_NOTE },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "what", required_argument, NULL, OPT_WHAT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "man-config-keys", no_argument, NULL, OPT_MAN_CONFIG },
@@ -112,6 +113,8 @@ usage(void)
 	         "  styrkort report [--format text|markdown|csv] [--width N] [--strategy ID]\n"
 	         "                  [--since DATE|last-review]\n"
 	         "      print the summary (text fits --width, default 80)\n"
+	         "  styrkort report --format csv --what measurements [--strategy ID]\n"
+	         "      print every stored indicator value as CSV, a row each\n"
 	         "  styrkort import [--dry-run] FILE.ini\n"
 	         "      add or update a strategy from its INI description, and say what\n"
 	         "      changed; --dry-run says it without writing\n"
@@ -345,6 +348,11 @@ parse_option(struct app *a, int c, char **argv)
 		a->width = n;
 		break;
 	case OPT_SINCE: a->since = optarg; break;
+	case OPT_WHAT:
+		if (strcmp(optarg, "activities") != 0 && strcmp(optarg, "measurements") != 0)
+			return usage_error(_("--what %s: expected activities or measurements"), optarg);
+		a->what = optarg;
+		break;
 	case OPT_NOTE: a->note = optarg; break;
 	case OPT_DRY_RUN: a->dry_run = 1; break;
 	case OPT_ACTIVITY:
@@ -385,6 +393,8 @@ check_option_scope(const struct app *a, const struct command *cmd)
 		return usage_error("%s", _("--sample belongs to 'styrkort init'"));
 	if ((a->width || a->format_given) && run != cmd_report)
 		return usage_error("%s", _("--format and --width belong to 'styrkort report'"));
+	if (a->what && run != cmd_report)
+		return usage_error("%s", _("--what belongs to 'styrkort report'"));
 	if (a->since && run != cmd_log && run != cmd_report)
 		return usage_error("%s", _("--since belongs to 'styrkort log' and 'styrkort report'"));
 	if (a->activity && run != cmd_log)

@@ -352,7 +352,7 @@ cmd_report(struct app *a)
 	int rc = EXIT_OK;
 	const char *since = a->since;
 	char since_iso[11];
-	char *usage = xasprintf("styrkort report [--format %s] [--width N] [--strategy ID] [--since DATE|last-review]",
+	char *usage = xasprintf("styrkort report [--format %s] [--what activities|measurements] [--width N] [--strategy ID] [--since DATE|last-review]",
 	                        report_writer_names());
 
 	rc = need_args(a, 0, 0, usage);
@@ -360,6 +360,10 @@ cmd_report(struct app *a)
 	if (rc < 0)
 		return EXIT_USAGE;
 	rc = EXIT_OK;
+	if (a->what && !(w = report_writer_find_what(report_writer_name(w), a->what))) {
+		msg_error(_("report: --what %s: only with --format csv; add --format csv"), a->what);
+		return EXIT_USAGE;
+	}
 	if (a->since && strcmp(a->since, "last-review") != 0) {
 		if (typed_date(a, "--since", a->since, since_iso) < 0)
 			return EXIT_USAGE;

@@ -409,3 +409,41 @@ chart_render(const struct chart *c, int width, int height, size_t *nlines)
 	*nlines = n;
 	return lines;
 }
+
+int
+series_change(const struct indicator *ind, const struct series_set *set, const struct series *s, int *change)
+{
+	double first = NAN, last = NAN;
+
+	*change = 0;
+	if (s->mark == 'T')
+		return trend_indicator(ind, change) != TREND_NONE || *change;
+	for (size_t i = 0; i < set->nperiods; i++)
+		if (!isnan(s->v[i])) {
+			first = isnan(first) ? s->v[i] : first;
+			last = s->v[i];
+		}
+	if (isnan(first) || first == last)
+		return 0;
+	*change = last > first ? 1 : -1;
+	return 1;
+}
+
+char *
+series_text(const struct indicator *ind, const struct series_set *set, const struct series *s, int ascii)
+{
+	struct buf b;
+	char v[96];
+	int change, any = 0;
+
+	buf_init(&b);
+	for (size_t i = 0; i < set->nperiods; i++) {
+		if (isnan(s->v[i]))
+			continue;
+		indicator_format_value(v, sizeof v, ind, s->v[i]);
+		buf_printf(&b, "%s%s %s", any++ ? (ascii ? " - " : " \xc2\xb7 ") : "", set->periods[i], v);
+	}
+	if (any && series_change(ind, set, s, &change))
+		buf_printf(&b, " %s", trend_arrow(change, ascii));
+	return any ? buf_steal(&b) : NULL;
+}

@@ -4,6 +4,7 @@
 #define STYRKORT_CHART_H
 
 #include "model.h"
+#include "trend.h"
 #include "util.h"
 
 #define SERIES_MAX 8
@@ -35,6 +36,17 @@ int series_add_value(struct series_set *set, char mark, const char *label, const
 /* The series with that mark, or NULL. */
 const struct series *series_find(const struct series_set *set, char mark);
 void series_free(struct series_set *set);
+/*
+ * Whether a series has an arrow and which way (*change: 1 up, -1 down, 0
+ * unchanged): the total's is its trend since the baseline (trend.h),
+ * another series' its last value against its first.
+ */
+int series_change(const struct indicator *ind, const struct series_set *set, const struct series *s, int *change);
+/*
+ * "2019 46.9 · 2020 45.5 · 2021 47.8 · 2022 49.4 ↑" in the UI language
+ * (ASCII: " - " between and ^ v = for the arrow); NULL without values.
+ */
+char *series_text(const struct indicator *ind, const struct series_set *set, const struct series *s, int ascii);
 
 /*
  * Which symbols to draw with: block characters, arrows and lines, or

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "chart.h"
 #include "organisation.h"
 #include "progress.h"
 #include "report.h"
@@ -58,6 +59,59 @@ load_changes(struct db *db, const char *strategy_id, const char *since, struct r
 	return 0;
 }
 
+/* Every stored value of the strategy's indicators, in every series, in order. */
+static int
+load_values(struct db *db, const char *strategy_id, struct report *r)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT i.key, i.name, i.unit, m.series, m.period, m.sex, m.value FROM measurement m"
+		" JOIN indicator i ON i.id = m.indicator_id WHERE i.strategy_id = ?"
+		" ORDER BY i.position, CASE m.series WHEN 'municipality' THEN 0 WHEN 'county' THEN 1 ELSE 2 END,"
+		" m.period_key, CASE m.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END");
+	size_t cap = 0;
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct report_value *v;
+
+		if (r->nvalues == cap) {
+			cap = cap ? 2 * cap : 64;
+			r->values = xrealloc(r->values, cap * sizeof *r->values);
+		}
+		v = &r->values[r->nvalues++];
+		v->indicator = xstrdup(db_text(st, 0));
+		v->name = xstrdup(db_text(st, 1));
+		v->unit = xstrdup(db_text(st, 2));
+		v->series = xstrdup(db_text(st, 3));
+		v->period = xstrdup(db_text(st, 4));
+		v->sex = *db_text(st, 5);
+		v->has_value = sqlite3_column_type(st, 6) != SQLITE_NULL;
+		v->value = sqlite3_column_double(st, 6);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		return -1;
+	}
+	return 0;
+}
+
+static void
+free_values(struct report *r)
+{
+	for (size_t i = 0; i < r->nvalues; i++) {
+		free(r->values[i].indicator);
+		free(r->values[i].name);
+		free(r->values[i].unit);
+		free(r->values[i].series);
+		free(r->values[i].period);
+	}
+	free(r->values);
+}
+
 int
 report_prepare(struct db *db, const char *strategy_id, const char *since, int width,
                const char *date_format, struct report *r)
@@ -67,7 +121,9 @@ report_prepare(struct db *db, const char *strategy_id, const char *since, int wi
 	r->opts.date_format = date_format;
 	if (model_load_plan(db, strategy_id, &r->plan) < 0)
 		return -1;
-	if (load_changes(db, strategy_id, since, r) < 0) {
+	if (load_changes(db, strategy_id, since, r) < 0 || load_values(db, strategy_id, r) < 0) {
+		changelog_free(r->changes, r->opts.nchanges);
+		free_values(r);
 		model_free_plan(&r->plan);
 		return -1;
 	}
@@ -77,6 +133,7 @@ report_prepare(struct db *db, const char *strategy_id, const char *since, int wi
 void
 report_release(struct report *r)
 {
+	free_values(r);
 	changelog_free(r->changes, r->opts.nchanges);
 	model_free_plan(&r->plan);
 	memset(r, 0, sizeof *r);
@@ -474,7 +531,12 @@ struct report_bar {
 	const struct progress *pr;
 	const char *source;     /* indicators: where the values come from, or NULL */
 	const char *lines[2];   /* indicators: the values, and by sex (NULL: none) */
+	const struct indicator *ind;            /* indicators: the indicator */
+	const struct series_set *series;        /* indicators: its values over the periods */
 };
+
+/* The records a data format writes: an activity, or a stored value of an indicator. */
+enum { ROW_ACTIVITY = 1, ROW_VALUE };
 
 /* One row of a table. */
 /* The most cells a row holds: the CSV's columns (model_csv_columns) with room to grow. */
@@ -484,7 +546,7 @@ struct report_row {
 	int head;               /* the column names; align has 'l' or 'r' for each */
 	int total;              /* the sum under the rows */
 	int summary;            /* repeats what the items after it show in full: text leaves it out */
-	int data;               /* one activity as a record: for data formats (CSV) only */
+	int data;               /* a record, for data formats (CSV) only: ROW_ACTIVITY or ROW_VALUE */
 	const char *symbol;     /* drawn before the first cell in text */
 	const char *align;
 	const char *cells[REPORT_ROW_CELLS];  /* NULL: the bar of pr */
@@ -507,6 +569,8 @@ struct rw {
  */
 struct report_writer {
 	const char *name;               /* --format NAME */
+	const char *what;               /* --what: NULL for activities (the report), or "measurements" */
+	int data;                       /* the records (report_row.data) it writes: ROW_ACTIVITY, ROW_VALUE */
 	const char *between;            /* between the reports of two strategies */
 	void (*file_start)(FILE *out);  /* once, before the first report */
 	void (*title)(struct rw *w, const struct report_title *t);
@@ -563,6 +627,25 @@ text_field(struct rw *w, int indent, const char *label, const char *text)
 	labelled(w->out, w->o, indent, label, text);
 }
 
+/*
+ * An indicator's series, one line each, ASCII-safe: "Values: 2019 46.9 -
+ * 2020 45.5 - 2022 49.4 ^"; women and men are in the line by sex with
+ * their gap, so the total and the comparison series (by their names).
+ */
+static void
+text_series(struct rw *w, int indent, const struct report_bar *b)
+{
+	for (size_t k = 0; b->series && k < b->series->n; k++) {
+		const struct series *s = &b->series->s[k];
+		char *text;
+
+		if (s->mark == 'K' || s->mark == 'M' || !(text = series_text(b->ind, b->series, s, 1)))
+			continue;
+		labelled(w->out, w->o, indent, s->mark == 'T' ? _("Values") : s->label, text);
+		free(text);
+	}
+}
+
 static void
 text_bar(struct rw *w, const struct report_bar *b)
 {
@@ -577,6 +660,7 @@ text_bar(struct rw *w, const struct report_bar *b)
 	for (int i = 0; i < 2; i++)
 		if (b->lines[i])
 			wrapped2(w->out, w->o, indent + 2, indent + 4, b->lines[i]);
+	text_series(w, indent + 2, b);
 }
 
 /* The stacked bar and the counts by status under a focus area. */
@@ -712,6 +796,42 @@ md_field(struct rw *w, int indent, const char *label, const char *text)
 }
 
 /* The overall progress in bold, a focus area as a sub-heading, goals and indicators as a nested list. */
+/*
+ * An indicator's values as a table inside its list item (indented to its
+ * text, between blank lines): a row per period, a column per series.
+ */
+static void
+md_series_table(struct rw *w, int indent, const struct indicator *ind, const struct series_set *set)
+{
+	char v[96];
+
+	if (!set || !set->nperiods)
+		return;
+	fprintf(w->out, "\n%*s| %s ", indent, "", _("Year"));
+	for (size_t k = 0; k < set->n; k++) {
+		fputs("| ", w->out);
+		md(w->out, set->s[k].label);
+		fputc(' ', w->out);
+	}
+	fprintf(w->out, "|\n%*s|---", indent, "");
+	for (size_t k = 0; k < set->n; k++)
+		fputs("|---:", w->out);
+	fputs("|\n", w->out);
+	for (size_t i = 0; i < set->nperiods; i++) {
+		fprintf(w->out, "%*s| ", indent, "");
+		md(w->out, set->periods[i]);
+		for (size_t k = 0; k < set->n; k++) {
+			if (isnan(set->s[k].v[i]))
+				snprintf(v, sizeof v, "-");
+			else
+				indicator_format_value(v, sizeof v, ind, set->s[k].v[i]);
+			fprintf(w->out, " | %s", v);
+		}
+		fputs(" |\n", w->out);
+	}
+	fputc('\n', w->out);
+}
+
 static void
 md_bar_item(struct rw *w, const struct report_bar *b)
 {
@@ -759,6 +879,7 @@ md_bar_item(struct rw *w, const struct report_bar *b)
 		}
 		fputc('\n', out);
 		w->open = 1;
+		md_series_table(w, 2 * b->depth + 4, b->ind, b->series);
 		break;
 	}
 }
@@ -849,11 +970,26 @@ csv_file_start(FILE *out)
 	fputs("\r\n", out);
 }
 
+/* The columns of --what measurements: a row per stored value. */
+static const char *const value_columns[] = {
+	"strategy", "indicator", "name", "unit", "series", "period", "sex", "value",
+};
+#define NVALUE_COLUMNS (sizeof value_columns / sizeof value_columns[0])
+
+static void
+csv_values_start(FILE *out)
+{
+	fputs("\xef\xbb\xbf", out);
+	for (size_t i = 0; i < NVALUE_COLUMNS; i++)
+		csv_field(out, value_columns[i], i == 0);
+	fputs("\r\n", out);
+}
+
 /* One row per activity (RFC 4180, UTF-8); the header row comes once, from csv_file_start. */
 static void
 csv_row(struct rw *w, const struct report_row *r)
 {
-	if (!r->data)
+	if (r->data != w->ops->data)
 		return;
 	for (int i = 0; i < r->n; i++)
 		csv_field(w->out, r->cells[i], i == 0);
@@ -869,16 +1005,33 @@ static const struct report_writer writers[] = {
 	{ .name = "markdown", .between = "\n\n", .title = md_title, .heading = md_heading,
 	  .paragraph = md_paragraph, .field = md_field, .bar = md_bar_item, .list = md_list,
 	  .row = md_row, .end = md_end },
-	{ .name = "csv", .between = "", .file_start = csv_file_start, .row = csv_row },
+	{ .name = "csv", .between = "", .file_start = csv_file_start, .row = csv_row, .data = ROW_ACTIVITY },
+	{ .name = "csv", .what = "measurements", .between = "", .file_start = csv_values_start, .row = csv_row,
+	  .data = ROW_VALUE },
 };
+
+const struct report_writer *
+report_writer_find_what(const char *name, const char *what)
+{
+	if (what && strcmp(what, "activities") == 0)
+		what = NULL;
+	for (size_t i = 0; i < sizeof writers / sizeof writers[0]; i++)
+		if (strcmp(writers[i].name, name) == 0 && (what ? writers[i].what && strcmp(writers[i].what, what) == 0
+		                                                : !writers[i].what))
+			return &writers[i];
+	return NULL;
+}
+
+const char *
+report_writer_name(const struct report_writer *w)
+{
+	return w->name;
+}
 
 const struct report_writer *
 report_writer_find(const char *name)
 {
-	for (size_t i = 0; i < sizeof writers / sizeof writers[0]; i++)
-		if (strcmp(writers[i].name, name) == 0)
-			return &writers[i];
-	return NULL;
+	return report_writer_find_what(name, NULL);
 }
 
 const struct report_writer *
@@ -907,8 +1060,9 @@ report_writer_names(void)
 
 	if (!*names)
 		for (size_t i = 0; i < sizeof writers / sizeof writers[0]; i++)
-			snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? "|" : "",
-			         writers[i].name);
+			if (!writers[i].what)
+				snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? "|" : "",
+				         writers[i].name);
 	return names;
 }
 
@@ -1070,7 +1224,11 @@ walk_indicator(struct rw *w, const struct goal *g, const struct indicator *ind)
 	struct report_bar b = { .kind = BAR_INDICATOR, .depth = g->depth, .label = label,
 	                        .name = ind->name, .pr = &ip };
 	char *values = indicator_values_line(ind), *sex = indicator_sex_line(ind);
+	struct series_set set;
 
+	series_from_indicator(&set, ind);
+	b.ind = ind;
+	b.series = &set;
 	if (ind->source && *ind->source)
 		src = ind->kolada && *ind->kolada ? xasprintf("%s (Kolada %s)", ind->source, ind->kolada)
 		                                  : xstrdup(ind->source);
@@ -1078,6 +1236,7 @@ walk_indicator(struct rw *w, const struct goal *g, const struct indicator *ind)
 	b.lines[0] = values;
 	b.lines[1] = sex;
 	EMIT(w, bar, &b);
+	series_free(&set);
 	free(label);
 	free(src);
 	free(values);
@@ -1184,7 +1343,7 @@ walk_activities(struct rw *w, const struct plan *p)
 	if (n > REPORT_ROW_CELLS)
 		n = REPORT_ROW_CELLS;
 	for (size_t i = 0; w->ops->row && i < p->nacts; i++) {
-		struct report_row row = { .data = 1, .n = (int)n };
+		struct report_row row = { .data = ROW_ACTIVITY, .n = (int)n };
 		char *cells[REPORT_ROW_CELLS];
 
 		for (size_t c = 0; c < n; c++)
@@ -1192,6 +1351,23 @@ walk_activities(struct rw *w, const struct plan *p)
 		EMIT(w, row, &row);
 		for (size_t c = 0; c < n; c++)
 			free(cells[c]);
+	}
+}
+
+/* Every stored value as a record: strategy, indicator, name, unit, series, period, sex, value. */
+static void
+walk_values(struct rw *w, const struct report *r)
+{
+	for (size_t i = 0; w->ops->row && i < r->nvalues; i++) {
+		const struct report_value *v = &r->values[i];
+		char sex[2] = { v->sex, 0 }, num[64] = "";
+		struct report_row row = { .data = ROW_VALUE, .n = (int)NVALUE_COLUMNS,
+		                          .cells = { r->plan.s.id, v->indicator, v->name, v->unit, v->series,
+		                                     v->period, sex, num } };
+
+		if (v->has_value)
+			format_number(num, sizeof num, v->value);
+		EMIT(w, row, &row);
 	}
 }
 
@@ -1209,6 +1385,7 @@ report_write(const struct report *r, const struct report_writer *writer, FILE *o
 	walk_overdue(&w, &r->plan);
 	walk_changes(&w);
 	walk_activities(&w, &r->plan);
+	walk_values(&w, r);
 	if (writer->end)
 		writer->end(&w);
 }

@@ -23,8 +23,18 @@ struct report_opts {
  * change log since a date or the last review.  The CLI, the report pane
  * and printing all fill it with report_prepare().
  */
+/* One stored value of an indicator, of any series: what --what measurements writes. */
+struct report_value {
+	char *indicator, *name, *unit, *series, *period;
+	char sex;               /* T, K or M */
+	int has_value;          /* 0: "no data" */
+	double value;
+};
+
 struct report {
 	struct plan plan;
+	struct report_value *values;    /* every value of the strategy's indicators, every series */
+	size_t nvalues;
 	struct report_opts opts;        /* opts.since and opts.changes point into this */
 	struct change *changes;
 	char since[11];
@@ -46,6 +56,14 @@ void report_release(struct report *r);
  */
 struct report_writer;
 const struct report_writer *report_writer_find(const char *name);
+/*
+ * The writer of name for what a report is of: "activities" (NULL: the
+ * same; every format) or "measurements" (csv: a row per stored value).
+ * NULL if there is none.
+ */
+const struct report_writer *report_writer_find_what(const char *name, const char *what);
+/* The writer's --format name. */
+const char *report_writer_name(const struct report_writer *w);
 /* Their names for messages: "text|markdown|csv". */
 const char *report_writer_names(void);
 /* The plain text of the report pane and printing: lines of at most opts.width columns, printable only. */

@@ -136,7 +136,7 @@ spark_cell(const struct indicator *ind, int width)
 		n = set.nperiods < spark_periods(width) ? set.nperiods : spark_periods(width);
 		from = set.nperiods - n;
 		chart_sparkline(&b, t->v + from, n, chart_ascii());
-		if (trend_indicator(ind, &change) != TREND_NONE || change)
+		if (series_change(ind, &set, t, &change))
 			buf_printf(&b, " %s", trend_arrow(change, chart_ascii()));
 	}
 	series_free(&set);
