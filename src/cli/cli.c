@@ -375,7 +375,7 @@ cmd_report(struct app *a)
 		db_close(db);
 		return fail(EXIT_RUNTIME);
 	}
-	report_file_start(w, stdout);
+	report_file_start(w, stdout, report_csv_separator(a->cfg.csv_separator));
 	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
 		struct report r;
 
@@ -386,6 +386,7 @@ cmd_report(struct app *a)
 		}
 		if (i)
 			fputs(report_between(w), stdout);
+		r.opts.csv_separator = report_csv_separator(a->cfg.csv_separator);
 		report_write(&r, w, stdout);
 		report_release(&r);
 	}

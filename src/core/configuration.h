@@ -8,6 +8,7 @@
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 enum language { LANG_AUTO, LANG_SV, LANG_EN };
 enum symbols { SYMBOLS_AUTO, SYMBOLS_UNICODE, SYMBOLS_ASCII };
+enum csv_separator { CSV_SEP_AUTO, CSV_SEP_COMMA, CSV_SEP_SEMICOLON };
 
 struct config {
 	char *db_path;          /* [database] path */
@@ -19,6 +20,7 @@ struct config {
 	char *date_format;      /* [display] date_format */
 	long report_width;      /* [report] width */
 	char *print_command;    /* [report] print_command */
+	enum csv_separator csv_separator; /* [report] csv_separator */
 	long refresh_seconds;   /* [refresh] seconds */
 };
 

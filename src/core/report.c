@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "chart.h"
+#include "configuration.h"
 #include "organisation.h"
 #include "progress.h"
 #include "report.h"
@@ -572,7 +573,7 @@ struct report_writer {
 	const char *what;               /* --what: NULL for activities (the report), or "measurements" */
 	int data;                       /* the records (report_row.data) it writes: ROW_ACTIVITY, ROW_VALUE */
 	const char *between;            /* between the reports of two strategies */
-	void (*file_start)(FILE *out);  /* once, before the first report */
+	void (*file_start)(FILE *out, char sep);        /* once, before the first report */
 	void (*title)(struct rw *w, const struct report_title *t);
 	void (*heading)(struct rw *w, const char *caps, const char *title);
 	/* A paragraph; text puts the label (if any) before it, documents leave that to the heading. */
@@ -929,12 +930,13 @@ md_end(struct rw *w)
 /* ---- CSV (RFC 4180) ---- */
 
 static void
-csv_field(FILE *out, const char *s, int first)
+csv_field(FILE *out, const char *s, int first, char sep)
 {
 	char *clean = text_sanitize(s ? s : "", 1);
+	const char special[] = { sep, '"', '\r', '\n', '\0' };
 
 	if (!first)
-		fputc(',', out);
+		fputc(sep, out);
 	/* A leading = + - @ would be a formula to a spreadsheet: make it text. */
 	if (strchr("=+-@", clean[0]) && clean[0]) {
 		char *t = xasprintf("'%s", clean);
@@ -942,7 +944,7 @@ csv_field(FILE *out, const char *s, int first)
 		free(clean);
 		clean = t;
 	}
-	if (strpbrk(clean, ",\"\r\n")) {
+	if (strpbrk(clean, special)) {
 		fputc('"', out);
 		for (const char *c = clean; *c; c++) {
 			if (*c == '"')
@@ -957,8 +959,36 @@ csv_field(FILE *out, const char *s, int first)
 }
 
 
+/*
+ * The column names people read in the header row: the key in English (as
+ * styrkort(1) lists them), translated in other languages.  Every column
+ * of both CSV outputs is here, so that xgettext finds them.
+ */
+static const char *const csv_headers[] = {
+	NC_("CSV column", "strategy"), NC_("CSV column", "number"), NC_("CSV column", "ref"),
+	NC_("CSV column", "focus_area"), NC_("CSV column", "goal"), NC_("CSV column", "title"),
+	NC_("CSV column", "responsible"), NC_("CSV column", "contact"), NC_("CSV column", "start"),
+	NC_("CSV column", "due"), NC_("CSV column", "status"), NC_("CSV column", "status_label"),
+	NC_("CSV column", "progress"), NC_("CSV column", "overdue"), NC_("CSV column", "comment"),
+	NC_("CSV column", "changed_by"), NC_("CSV column", "changed_at"), NC_("CSV column", "source"),
+	NC_("CSV column", "example"), NC_("CSV column", "indicator"), NC_("CSV column", "name"),
+	NC_("CSV column", "unit"), NC_("CSV column", "series"), NC_("CSV column", "period"),
+	NC_("CSV column", "sex"), NC_("CSV column", "value"),
+};
+
 static void
-csv_file_start(FILE *out)
+csv_header(FILE *out, const char *key, int first, char sep)
+{
+	for (size_t i = 0; i < sizeof csv_headers / sizeof csv_headers[0]; i++)
+		if (strcmp(csv_headers[i], key) == 0) {
+			csv_field(out, ui_pgettext("CSV column", key), first, sep);
+			return;
+		}
+	csv_field(out, key, first, sep);
+}
+
+static void
+csv_file_start(FILE *out, char sep)
 {
 	const struct csv_column *cols;
 	size_t n = model_csv_columns(&cols);
@@ -966,7 +996,7 @@ csv_file_start(FILE *out)
 	/* A byte order mark, so that Excel reads the file as UTF-8. */
 	fputs("\xef\xbb\xbf", out);
 	for (size_t i = 0; i < n; i++)
-		csv_field(out, cols[i].name, i == 0);
+		csv_header(out, cols[i].name, i == 0, sep);
 	fputs("\r\n", out);
 }
 
@@ -977,11 +1007,11 @@ static const char *const value_columns[] = {
 #define NVALUE_COLUMNS (sizeof value_columns / sizeof value_columns[0])
 
 static void
-csv_values_start(FILE *out)
+csv_values_start(FILE *out, char sep)
 {
 	fputs("\xef\xbb\xbf", out);
 	for (size_t i = 0; i < NVALUE_COLUMNS; i++)
-		csv_field(out, value_columns[i], i == 0);
+		csv_header(out, value_columns[i], i == 0, sep);
 	fputs("\r\n", out);
 }
 
@@ -992,7 +1022,7 @@ csv_row(struct rw *w, const struct report_row *r)
 	if (r->data != w->ops->data)
 		return;
 	for (int i = 0; i < r->n; i++)
-		csv_field(w->out, r->cells[i], i == 0);
+		csv_field(w->out, r->cells[i], i == 0, w->o->csv_separator ? w->o->csv_separator : ',');
 	fputs("\r\n", w->out);
 }
 
@@ -1040,11 +1070,19 @@ report_writer_text(void)
 	return &writers[0];
 }
 
+char
+report_csv_separator(int mode)
+{
+	if (mode == CSV_SEP_AUTO)
+		return strcmp(decimal_separator(), ",") == 0 ? ';' : ',';
+	return mode == CSV_SEP_SEMICOLON ? ';' : ',';
+}
+
 void
-report_file_start(const struct report_writer *w, FILE *out)
+report_file_start(const struct report_writer *w, FILE *out, char sep)
 {
 	if (w->file_start)
-		w->file_start(out);
+		w->file_start(out, sep ? sep : ',');
 }
 
 const char *
@@ -1367,6 +1405,9 @@ walk_values(struct rw *w, const struct report *r)
 
 		if (v->has_value)
 			format_number(num, sizeof num, v->value);
+		/* With ';' between the columns, a decimal comma: a number to Excel in Swedish. */
+		if (w->o->csv_separator == ';' && strchr(num, '.'))
+			*strchr(num, '.') = ',';
 		EMIT(w, row, &row);
 	}
 }

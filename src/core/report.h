@@ -16,6 +16,7 @@ struct report_opts {
 	int since_is_review;            /* since is the date of the last review */
 	const struct change *changes;   /* the change log rows from that date */
 	size_t nchanges;
+	char csv_separator;             /* CSV: ',' or ';' (then numbers have a decimal comma); 0 is ',' */
 };
 
 /*
@@ -70,8 +71,19 @@ const char *report_writer_names(void);
 const struct report_writer *report_writer_text(void);
 /* Write r in w's format. */
 void report_write(const struct report *r, const struct report_writer *w, FILE *out);
-/* What a file of several reports has once before them (CSV: the header row), and between two. */
-void report_file_start(const struct report_writer *w, FILE *out);
+/*
+ * The CSV separator for [report] csv_separator (enum csv_separator of
+ * configuration.h): ';' for semicolon, ',' for comma, and for auto ';'
+ * when the UI language writes a decimal comma (Swedish, as Excel there
+ * reads CSV), else ','.
+ */
+char report_csv_separator(int mode);
+/*
+ * What a file of several reports has once before them (CSV: a byte order
+ * mark and the header row, with sep between and in the UI language), and
+ * between two.
+ */
+void report_file_start(const struct report_writer *w, FILE *out, char sep);
 const char *report_between(const struct report_writer *w);
 
 /* format_date() under its older name, which the dashboard still calls. */

@@ -85,4 +85,32 @@ run -d "$db" log --what measurements
 expect_status 2 "--what on another command"
 run -d "$db" report --format csv --what activities
 expect_status 0 "--what activities is the activity CSV"
+
+# Excel in Sweden: in Swedish, ';' between the columns, a decimal comma, Swedish headers, the BOM kept.
+printf '[display]\nlanguage = sv\n' > "$TMPD/sv.ini"
+run -c "$TMPD/sv.ini" -d "$db" report --format csv --what measurements
+expect_status 0 "Swedish: report --format csv --what measurements"
+golden series-values-sv.csv "Swedish CSV of the values: ';', decimal comma, Swedish headers"
+expect_out '^prov;syss;Andel sysselsatta;%;county;2022;T;51,2'"$(printf '\r')"'$' "Swedish: 51,2 with a decimal comma"
+run -c "$TMPD/sv.ini" -d "$db" report --format csv
+expect_status 0 "Swedish: report --format csv"
+golden series-activities-sv.csv "Swedish CSV of the activities: ';' and Swedish headers"
+if head -c 3 "$TMPD/out" | od -An -tx1 | grep -q 'ef bb bf'; then ok "Swedish CSV: the BOM is kept"; else not_ok "Swedish CSV: the BOM is kept"; fi
+run -c "$TMPD/sv.ini" -d "$db" report --width 80
+expect_status 0 "Swedish: report"
+golden series-80-sv.txt "Swedish text: the series in the UI language"
+expect_out '^      Värden: 2019 46,9 - 2020 45,5 - 2021 47,8 - 2022 49,4 \^$' "Swedish text: decimal commas, ASCII arrow"
+# [report] csv_separator overrides the language either way.
+printf '[display]\nlanguage = sv\n[report]\ncsv_separator = comma\n' > "$TMPD/sv-comma.ini"
+run -c "$TMPD/sv-comma.ini" -d "$db" report --format csv --what measurements
+expect_out '^prov,syss,Andel sysselsatta,%,county,2022,T,51\.2' "csv_separator = comma in Swedish: ',' and a decimal point"
+expect_out '^.?strategi,indikator,' "the headers stay Swedish"
+printf '[report]\ncsv_separator = semicolon\n' > "$TMPD/semi.ini"
+run -c "$TMPD/semi.ini" -d "$db" report --format csv --what measurements
+expect_out '^prov;syss;Andel sysselsatta;%;county;2022;T;51,2' "csv_separator = semicolon in English: ';' and a decimal comma"
+expect_out '^.?strategy;indicator;' "English headers"
+printf '[report]\ncsv_separator = tab\n' > "$TMPD/bad.ini"
+run -c "$TMPD/bad.ini" -d "$db" report --format csv
+expect_status 2 "csv_separator = tab is refused"
+expect_err "expected one of auto, comma, semicolon" "and says what it takes"
 tap_done

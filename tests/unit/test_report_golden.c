@@ -125,7 +125,7 @@ report(const char *format, int width, const char *date_format, const char *since
 	assert_non_null(f);
 	assert_non_null(w);
 	assert_int_equal(report_prepare(db, "testby", since, width, date_format, &r), 0);
-	report_file_start(w, f);
+	report_file_start(w, f, 0);
 	report_write(&r, w, f);
 	report_release(&r);
 	assert_int_equal(fclose(f), 0);
