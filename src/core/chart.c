@@ -76,10 +76,13 @@ int
 series_add_value(struct series_set *set, char mark, const char *label, const char *period, double v)
 {
 	struct series *s = series_get(set, mark, label);
+	size_t i;
 
 	if (!s)
 		return -1;
-	s->v[period_index(set, period)] = v;
+	/* First the period: adding one moves every series' values. */
+	i = period_index(set, period);
+	s->v[i] = v;
 	return 0;
 }
 
