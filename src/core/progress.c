@@ -117,14 +117,31 @@ progress_activity_light(const struct activity *a)
 	return LIGHT_GREEN;
 }
 
+/* What a goal gathers from its indicators or sub-goals: the worst light and trend, the sum of the answers. */
+struct gather {
+	enum light light;
+	enum trend trend;
+	double sum;
+	int n;
+};
+
+static void
+gather_add(struct gather *g, const struct progress *pr)
+{
+	g->light = worse(g->light, pr->light);
+	g->trend = pr->trend > g->trend ? pr->trend : g->trend;
+	if (pr->known) {
+		g->sum += pr->pct;
+		g->n++;
+	}
+}
+
 struct progress
 progress_goal(const struct plan *p, const struct goal *g)
 {
 	struct progress pr = { 0, 0, LIGHT_NONE, 0, TREND_NONE };
-	double sum = 0;
-	int n = 0, targets = 0, acts = 0, done = 0;
-	enum light light = LIGHT_NONE;
-	enum trend trend = TREND_NONE;
+	struct gather inds = { LIGHT_NONE, TREND_NONE, 0, 0 }, subs = inds;
+	int targets = 0, acts = 0, done = 0;
 
 	for (size_t i = 0; i < p->ninds; i++) {
 		struct progress ip;
@@ -132,55 +149,44 @@ progress_goal(const struct plan *p, const struct goal *g)
 		if (p->inds[i].goal_id != g->id)
 			continue;
 		ip = progress_indicator(&p->inds[i]);
-		light = worse(light, ip.light);
-		trend = ip.trend > trend ? ip.trend : trend;
+		gather_add(&inds, &ip);
 		targets += p->inds[i].has_target;
-		if (ip.known) {
-			sum += ip.pct;
-			n++;
-		}
 	}
 	for (size_t i = 0; i < p->nacts; i++) {
 		const struct activity *a = &p->acts[i];
 
 		if (a->goal_id != g->id || a->status == ST_CANCELLED)
 			continue;
-		light = worse(light, progress_activity_light(a));
+		inds.light = worse(inds.light, progress_activity_light(a));
 		acts++;
 		done += a->status == ST_DONE;
 	}
-	if (n) {
+	if (inds.n) {
 		pr.known = 1;
-		pr.pct = sum / n;
+		pr.pct = inds.sum / inds.n;
 	} else if (!targets && acts) {
 		/* A target waiting for its values is no data: tasks done do not measure it. */
 		pr.known = 1;
 		pr.pct = 100.0 * done / acts;
 	}
 	/* Sub-goals: their lights always count; their progress when the goal has none of its own. */
-	sum = 0;
-	n = 0;
 	for (size_t i = 0; i < p->ngoals; i++) {
-		struct progress sp;
+		if (p->goals[i].parent_id == g->id) {
+			struct progress sp = progress_goal(p, &p->goals[i]);
 
-		if (p->goals[i].parent_id != g->id)
-			continue;
-		sp = progress_goal(p, &p->goals[i]);
-		light = worse(light, sp.light);
-		trend = sp.trend > trend ? sp.trend : trend;
-		if (sp.known) {
-			sum += sp.pct;
-			n++;
+			gather_add(&subs, &sp);
 		}
 	}
-	if (!pr.known && n) {
+	if (!pr.known && subs.n) {
 		pr.known = 1;
-		pr.pct = sum / n;
+		pr.pct = subs.sum / subs.n;
 	}
+	inds.light = worse(inds.light, subs.light);
+	inds.trend = subs.trend > inds.trend ? subs.trend : inds.trend;
 	/* Without an answer a light may warn but never reassure: no "0 %, on track" from nothing; a trend is something. */
 	if (!pr.known)
-		pr.trend = trend;
-	pr.light = !pr.known && !trend && light == LIGHT_GREEN ? LIGHT_NONE : light;
+		pr.trend = inds.trend;
+	pr.light = !pr.known && !inds.trend && inds.light == LIGHT_GREEN ? LIGHT_NONE : inds.light;
 	return pr;
 }
 
