@@ -21,6 +21,7 @@ struct app {
 	int format_given;
 	long width;                     /* report --width; 0: configured */
 	const char *since;              /* --since */
+	const char *what;               /* report --what: activities (NULL) or measurements */
 	const char *activity;           /* log --activity: N or STRATEGY:N */
 	const char *note;               /* review add --note */
 	int dry_run;                    /* import --dry-run */

@@ -16,6 +16,7 @@
 #include "actions.h"
 #include "app.h"
 #include "catalog.h"
+#include "chart.h"
 #include "model.h"
 #include "msg.h"
 #include "numbering.h"
@@ -40,7 +41,7 @@ static const struct command {
 enum {
 	OPT_READ_ONLY = 256, OPT_STRATEGY, OPT_DEMO, OPT_SAMPLE, OPT_FORMAT, OPT_WIDTH,
 	OPT_SINCE, OPT_ACTIVITY, OPT_NOTE, OPT_HELP, OPT_VERSION, OPT_MAN_CONFIG, OPT_MAN_KEYS,
-	OPT_DRY_RUN
+	OPT_DRY_RUN, OPT_WHAT
 };
 
 static const struct option options[] = {
@@ -56,6 +57,7 @@ static const struct option options[] = {
 	{ "activity", required_argument, NULL, OPT_ACTIVITY },
 	{ "note", required_argument, NULL, OPT_NOTE },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "what", required_argument, NULL, OPT_WHAT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "man-config-keys", no_argument, NULL, OPT_MAN_CONFIG },
@@ -112,6 +114,8 @@ usage(void)
 	         "  styrkort report [--format text|markdown|csv] [--width N] [--strategy ID]\n"
 	         "                  [--since DATE|last-review]\n"
 	         "      print the summary (text fits --width, default 80)\n"
+	         "  styrkort report --format csv --what measurements [--strategy ID]\n"
+	         "      print every stored indicator value as CSV, a row each\n"
 	         "  styrkort import [--dry-run] FILE.ini\n"
 	         "      add or update a strategy from its INI description, and say what\n"
 	         "      changed; --dry-run says it without writing\n"
@@ -216,6 +220,9 @@ catalog_choose(void)
 	free(path);
 }
 
+/* Was the user's own locale UTF-8, before language_init() falls back to C.UTF-8? ([display] symbols = auto) */
+static int locale_utf8;
+
 static void
 language_init(void)
 {
@@ -226,6 +233,9 @@ language_init(void)
 		env = getenv("LC_MESSAGES");
 	if (!env || !*env)
 		env = getenv("LANG");
+	/* A UTF-8 locale that is not installed still means a UTF-8 terminal. */
+	locale_utf8 = ok ? strcmp(nl_langinfo(CODESET), "UTF-8") == 0
+	              : env && (strcasestr(env, "UTF-8") || strcasestr(env, "utf8"));
 	if (!ok || strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
 		setlocale(LC_ALL, "C.UTF-8");
 		if (env && strncmp(env, "sv", 2) == 0 && (!getenv("LANGUAGE") || !*getenv("LANGUAGE")))
@@ -341,6 +351,11 @@ parse_option(struct app *a, int c, char **argv)
 		a->width = n;
 		break;
 	case OPT_SINCE: a->since = optarg; break;
+	case OPT_WHAT:
+		if (strcmp(optarg, "activities") != 0 && strcmp(optarg, "measurements") != 0)
+			return usage_error(_("--what %s: expected activities or measurements"), optarg);
+		a->what = optarg;
+		break;
 	case OPT_NOTE: a->note = optarg; break;
 	case OPT_DRY_RUN: a->dry_run = 1; break;
 	case OPT_ACTIVITY: {
@@ -391,6 +406,8 @@ check_option_scope(const struct app *a, const struct command *cmd)
 		return usage_error("%s", _("--sample belongs to 'styrkort init'"));
 	if ((a->width || a->format_given) && run != cmd_report)
 		return usage_error("%s", _("--format and --width belong to 'styrkort report'"));
+	if (a->what && run != cmd_report)
+		return usage_error("%s", _("--what belongs to 'styrkort report'"));
 	if (a->since && run != cmd_log && run != cmd_report)
 		return usage_error("%s", _("--since belongs to 'styrkort log' and 'styrkort report'"));
 	if (a->activity && run != cmd_log)
@@ -479,6 +496,7 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	language_apply(a.cfg.language);
+	chart_set_ascii(a.cfg.symbols == SYMBOLS_ASCII || (a.cfg.symbols == SYMBOLS_AUTO && !locale_utf8));
 	user_name_set(a.cfg.user_name);
 	a.read_only |= a.cfg.read_only;
 

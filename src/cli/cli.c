@@ -353,7 +353,7 @@ cmd_report(struct app *a)
 	int rc = EXIT_OK;
 	const char *since = a->since;
 	char since_iso[11];
-	char *usage = xasprintf("styrkort report [--format %s] [--width N] [--strategy ID] [--since DATE|last-review]",
+	char *usage = xasprintf("styrkort report [--format %s] [--what activities|measurements] [--width N] [--strategy ID] [--since DATE|last-review]",
 	                        report_writer_names());
 
 	rc = need_args(a, 0, 0, usage);
@@ -361,6 +361,10 @@ cmd_report(struct app *a)
 	if (rc < 0)
 		return EXIT_USAGE;
 	rc = EXIT_OK;
+	if (a->what && !(w = report_writer_find_what(report_writer_name(w), a->what))) {
+		msg_error(_("report: --what %s: only with --format csv; add --format csv"), a->what);
+		return EXIT_USAGE;
+	}
 	if (a->since && strcmp(a->since, "last-review") != 0) {
 		if (typed_date(a, "--since", a->since, since_iso) < 0)
 			return EXIT_USAGE;
@@ -372,7 +376,7 @@ cmd_report(struct app *a)
 		db_close(db);
 		return fail(EXIT_RUNTIME);
 	}
-	report_file_start(w, stdout);
+	report_file_start(w, stdout, report_csv_separator(a->cfg.csv_separator));
 	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
 		struct report r;
 
@@ -383,6 +387,7 @@ cmd_report(struct app *a)
 		}
 		if (i)
 			fputs(report_between(w), stdout);
+		r.opts.csv_separator = report_csv_separator(a->cfg.csv_separator);
 		report_write(&r, w, stdout);
 		report_release(&r);
 	}

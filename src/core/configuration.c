@@ -27,6 +27,8 @@ struct config_key {
 
 static const char *const color_choices[] = { "auto", "always", "never", NULL };
 static const char *const language_choices[] = { "auto", "sv", "en", NULL };
+static const char *const symbols_choices[] = { "auto", "unicode", "ascii", NULL };
+static const char *const csv_separator_choices[] = { "auto", "comma", "semicolon", NULL };
 
 #define OFF(f) offsetof(struct config, f)
 /* The one table: loading, validation, defaults and the man page all come from it. */
@@ -41,11 +43,17 @@ static const struct config_key keys[] = {
 	  "auto, always or never; auto honours NO_COLOR and the terminal." },
 	{ "display", "language", KT_CHOICE, OFF(language), 0, 0, language_choices, "auto",
 	  "auto (the locale), sv or en." },
+	{ "display", "symbols", KT_CHOICE, OFF(symbols), 0, 0, symbols_choices, "auto",
+	  "How sparklines, charts and arrows are drawn: unicode (block characters), ascii, "
+	  "or auto: unicode when the locale's character set is UTF-8." },
 	{ "display", "date_format", KT_DATEFMT, OFF(date_format), 0, 0, NULL, "%Y-%m-%d",
 	  "How days are shown and typed, a strftime(3) format of %Y, %m and %d with separators; "
 	  "a month is the format without %d, a year YYYY." },
 	{ "report", "width", KT_INT, OFF(report_width), 40, 400, NULL, "80",
 	  "The text report's line width, 40 to 400." },
+	{ "report", "csv_separator", KT_CHOICE, OFF(csv_separator), 0, 0, csv_separator_choices, "auto",
+	  "The CSV outputs' separator: comma (with a decimal point), semicolon (with a decimal comma, "
+	  "as Excel reads CSV in Swedish), or auto: semicolon when the UI language is Swedish." },
 	{ "report", "print_command", KT_STRING, OFF(print_command), 0, 0, NULL, "lpr",
 	  "The command the dashboard's print key pipes the summary to; empty: write a file." },
 	{ "refresh", "seconds", KT_INT, OFF(refresh_seconds), 1, 3600, NULL, "2",

@@ -7,6 +7,8 @@
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 enum language { LANG_AUTO, LANG_SV, LANG_EN };
+enum symbols { SYMBOLS_AUTO, SYMBOLS_UNICODE, SYMBOLS_ASCII };
+enum csv_separator { CSV_SEP_AUTO, CSV_SEP_COMMA, CSV_SEP_SEMICOLON };
 
 struct config {
 	char *db_path;          /* [database] path */
@@ -14,9 +16,11 @@ struct config {
 	char *user_name;        /* [user] name */
 	enum color_mode color;  /* [display] color */
 	enum language language; /* [display] language */
+	enum symbols symbols;   /* [display] symbols */
 	char *date_format;      /* [display] date_format */
 	long report_width;      /* [report] width */
 	char *print_command;    /* [report] print_command */
+	enum csv_separator csv_separator; /* [report] csv_separator */
 	long refresh_seconds;   /* [refresh] seconds */
 };
 

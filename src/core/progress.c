@@ -21,6 +21,18 @@ worse(enum light a, enum light b)
 	return a > b ? a : b;
 }
 
+/* The right way green, flat yellow, the wrong way red. */
+static enum light
+trend_light(enum trend t)
+{
+	static const enum light lights[] = {
+		[TREND_NONE] = LIGHT_NONE, [TREND_RIGHT] = LIGHT_GREEN,
+		[TREND_FLAT] = LIGHT_YELLOW, [TREND_WRONG] = LIGHT_RED,
+	};
+
+	return lights[t];
+}
+
 /* The share (0-100) of the time from the baseline period to the target period that has passed. */
 static int
 elapsed_share(const char *from, const char *to, double *share)
@@ -48,7 +60,7 @@ elapsed_share(const char *from, const char *to, double *share)
 struct progress
 progress_indicator(const struct indicator *ind)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE, 0, 0 };
+	struct progress pr = { 0, 0, LIGHT_NONE, 0, 0, TREND_NONE };
 	const struct measurement *latest = indicator_latest(ind, SEX_T), *first = NULL;
 	double base, share, moved;
 	int lower = ind->direction == DIR_LOWER;
@@ -59,7 +71,14 @@ progress_indicator(const struct indicator *ind)
 	pr.no_target = !ind->has_target;
 	/* Towards a target only in a known direction: none given is said, not guessed. */
 	pr.no_direction = ind->has_target && ind->direction == DIR_NONE;
-	if (!ind->has_target || pr.no_direction || !latest)
+	if (!ind->has_target) {
+		int change;
+
+		pr.trend = trend_indicator(ind, &change);
+		pr.light = trend_light(pr.trend);
+		return pr;
+	}
+	if (pr.no_direction || !latest)
 		return pr;
 	if (ind->has_baseline)
 		base = ind->baseline;
@@ -101,13 +120,31 @@ progress_activity_light(const struct activity *a)
 	return LIGHT_GREEN;
 }
 
+/* What a goal gathers from its indicators or sub-goals: the worst light and trend, the sum of the answers. */
+struct gather {
+	enum light light;
+	enum trend trend;
+	double sum;
+	int n;
+};
+
+static void
+gather_add(struct gather *g, const struct progress *pr)
+{
+	g->light = worse(g->light, pr->light);
+	g->trend = pr->trend > g->trend ? pr->trend : g->trend;
+	if (pr->known) {
+		g->sum += pr->pct;
+		g->n++;
+	}
+}
+
 struct progress
 progress_goal(const struct plan *p, const struct goal *g)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE, 0, 0 };
-	double sum = 0;
-	int n = 0, targets = 0, acts = 0, done = 0;
-	enum light light = LIGHT_NONE;
+	struct progress pr = { 0, 0, LIGHT_NONE, 0, 0, TREND_NONE };
+	struct gather inds = { LIGHT_NONE, TREND_NONE, 0, 0 }, subs = inds;
+	int targets = 0, acts = 0, done = 0;
 
 	for (size_t i = 0; i < p->ninds; i++) {
 		struct progress ip;
@@ -115,51 +152,44 @@ progress_goal(const struct plan *p, const struct goal *g)
 		if (p->inds[i].goal_id != g->id)
 			continue;
 		ip = progress_indicator(&p->inds[i]);
-		light = worse(light, ip.light);
+		gather_add(&inds, &ip);
 		targets += p->inds[i].has_target;
-		if (ip.known) {
-			sum += ip.pct;
-			n++;
-		}
 	}
 	for (size_t i = 0; i < p->nacts; i++) {
 		const struct activity *a = &p->acts[i];
 
 		if (a->goal_id != g->id || a->kind != AK_ACTIVITY || a->status == ST_CANCELLED)
 			continue;
-		light = worse(light, progress_activity_light(a));
+		inds.light = worse(inds.light, progress_activity_light(a));
 		acts++;
 		done += a->status == ST_DONE;
 	}
-	if (n) {
+	if (inds.n) {
 		pr.known = 1;
-		pr.pct = sum / n;
+		pr.pct = inds.sum / inds.n;
 	} else if (!targets && acts) {
 		/* A target waiting for its values is no data: tasks done do not measure it. */
 		pr.known = 1;
 		pr.pct = 100.0 * done / acts;
 	}
 	/* Sub-goals: their lights always count; their progress when the goal has none of its own. */
-	sum = 0;
-	n = 0;
 	for (size_t i = 0; i < p->ngoals; i++) {
-		struct progress sp;
+		if (p->goals[i].parent_id == g->id) {
+			struct progress sp = progress_goal(p, &p->goals[i]);
 
-		if (p->goals[i].parent_id != g->id)
-			continue;
-		sp = progress_goal(p, &p->goals[i]);
-		light = worse(light, sp.light);
-		if (sp.known) {
-			sum += sp.pct;
-			n++;
+			gather_add(&subs, &sp);
 		}
 	}
-	if (!pr.known && n) {
+	if (!pr.known && subs.n) {
 		pr.known = 1;
-		pr.pct = sum / n;
+		pr.pct = subs.sum / subs.n;
 	}
-	/* Without an answer a light may warn but never reassure: no "0 %, on track" from nothing. */
-	pr.light = !pr.known && light == LIGHT_GREEN ? LIGHT_NONE : light;
+	inds.light = worse(inds.light, subs.light);
+	inds.trend = subs.trend > inds.trend ? subs.trend : inds.trend;
+	/* Without an answer a light may warn but never reassure: no "0 %, on track" from nothing; a trend is something. */
+	if (!pr.known)
+		pr.trend = inds.trend;
+	pr.light = !pr.known && !inds.trend && inds.light == LIGHT_GREEN ? LIGHT_NONE : inds.light;
 	return pr;
 }
 
@@ -167,7 +197,7 @@ progress_goal(const struct plan *p, const struct goal *g)
 static struct progress
 goal_measured(const struct plan *p, const struct goal *g)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE, 0, 0 };
+	struct progress pr = { 0, 0, LIGHT_NONE, 0, 0, TREND_NONE };
 	double sum = 0;
 	int n = 0;
 
@@ -199,7 +229,7 @@ goal_measured(const struct plan *p, const struct goal *g)
 struct progress
 progress_of_counts(const struct act_counts *c)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE, 0, 0 };
+	struct progress pr = { 0, 0, LIGHT_NONE, 0, 0, TREND_NONE };
 
 	if (!c->known)
 		return pr;
@@ -293,7 +323,7 @@ add_part(struct progress *pr, double *sum, int *n, enum light light, const struc
 struct progress
 progress_strategy(const struct plan *p)
 {
-	struct progress pr = { 0, 0, LIGHT_NONE, 0, 0 };
+	struct progress pr = { 0, 0, LIGHT_NONE, 0, 0, TREND_NONE };
 	double sum = 0;
 	int n = 0;
 	struct act_counts c;
@@ -356,6 +386,6 @@ progress_bar(char *out, size_t n, const struct progress *pr, int cells)
 	if (pr->known)
 		snprintf(out, n, "%s %3d %%", bar, (int)floor(pr->pct + 0.5));
 	else
-		snprintf(out, n, "%s %s", bar, pr->no_target ? _("no target")
+		snprintf(out, n, "%s %s", bar, pr->trend ? trend_label(pr->trend) : pr->no_target ? _("no target")
 		         : pr->no_direction ? _("direction not given") : ui_pgettext("progress", "no data"));
 }

@@ -4,6 +4,7 @@
 #define STYRKORT_PROGRESS_H
 
 #include "model.h"
+#include "trend.h"
 
 enum light { LIGHT_NONE, LIGHT_GREEN, LIGHT_YELLOW, LIGHT_RED };
 
@@ -13,6 +14,7 @@ struct progress {
 	enum light light;       /* LIGHT_GREEN only with an answer */
 	int no_target;          /* an indicator without a target: "no target" rather than "no data" */
 	int no_direction;       /* a target but no direction: "direction not given" */
+	enum trend trend;       /* without a target: the trend that gives the light (trend.h) */
 };
 
 /*
@@ -25,13 +27,16 @@ struct progress {
  *   behind the share of time elapsed, yellow within 25, red beyond;
  *   without one, green from 50 %, yellow below.  A target needs a
  *   direction (higher or lower is better): without one, no answer and
- *   "direction not given" (no_direction), never a guess.
+ *   "direction not given" (no_direction), never a guess.  Without a
+ *   target: no answer, and the light follows the trend (trend.h): green
+ *   the right way, yellow flat, red the wrong way, none without a trend.
  * goal: the mean of its indicators with an answer; else, if none of its
  *   indicators has a target, the share of its activities done (cancelled
  *   left out); else the mean of its sub-goals; else no data.  An
  *   indicator's target without values is not stood in for by activities.
  *   Light: the worst of its indicators', sub-goals' and activities'
- *   lights, but not green without an answer.
+ *   lights, but not green without an answer unless a trend gives it;
+ *   without an answer its trend is the worst of theirs.
  * focus area: the mean progress % of its activities (done counts 100,
  *   cancelled left out): those that name it and those whose goal is
  *   linked to it (activity_in_focus()).  Light: the worst of theirs.
@@ -84,7 +89,8 @@ const char *light_label(enum light l);
 
 /*
  * "[######----]  60 %" (cells wide, plus the number); without an answer
- * "[..........] no data" (or "no target"), never a percentage.
+ * "[..........] no data" (or "no target", or the trend: "improving"),
+ * never a percentage.
  */
 void progress_bar(char *out, size_t n, const struct progress *pr, int cells);
 

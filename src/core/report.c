@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "chart.h"
+#include "configuration.h"
 #include "organisation.h"
 #include "progress.h"
 #include "report.h"
@@ -58,6 +60,59 @@ load_changes(struct db *db, const char *strategy_id, const char *since, struct r
 	return 0;
 }
 
+/* Every stored value of the strategy's indicators, in every series, in order. */
+static int
+load_values(struct db *db, const char *strategy_id, struct report *r)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT i.key, i.name, i.unit, m.series, m.period, m.sex, m.value FROM measurement m"
+		" JOIN indicator i ON i.id = m.indicator_id WHERE i.strategy_id = ?"
+		" ORDER BY i.position, CASE m.series WHEN 'municipality' THEN 0 WHEN 'county' THEN 1 ELSE 2 END,"
+		" m.period_key, CASE m.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END");
+	size_t cap = 0;
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct report_value *v;
+
+		if (r->nvalues == cap) {
+			cap = cap ? 2 * cap : 64;
+			r->values = xrealloc(r->values, cap * sizeof *r->values);
+		}
+		v = &r->values[r->nvalues++];
+		v->indicator = xstrdup(db_text(st, 0));
+		v->name = xstrdup(db_text(st, 1));
+		v->unit = xstrdup(db_text(st, 2));
+		v->series = xstrdup(db_text(st, 3));
+		v->period = xstrdup(db_text(st, 4));
+		v->sex = *db_text(st, 5);
+		v->has_value = sqlite3_column_type(st, 6) != SQLITE_NULL;
+		v->value = sqlite3_column_double(st, 6);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		return -1;
+	}
+	return 0;
+}
+
+static void
+free_values(struct report *r)
+{
+	for (size_t i = 0; i < r->nvalues; i++) {
+		free(r->values[i].indicator);
+		free(r->values[i].name);
+		free(r->values[i].unit);
+		free(r->values[i].series);
+		free(r->values[i].period);
+	}
+	free(r->values);
+}
+
 int
 report_prepare(struct db *db, const char *strategy_id, const char *since, int width,
                const char *date_format, struct report *r)
@@ -67,7 +122,9 @@ report_prepare(struct db *db, const char *strategy_id, const char *since, int wi
 	r->opts.date_format = date_format;
 	if (model_load_plan(db, strategy_id, &r->plan) < 0)
 		return -1;
-	if (load_changes(db, strategy_id, since, r) < 0) {
+	if (load_changes(db, strategy_id, since, r) < 0 || load_values(db, strategy_id, r) < 0) {
+		changelog_free(r->changes, r->opts.nchanges);
+		free_values(r);
 		model_free_plan(&r->plan);
 		return -1;
 	}
@@ -77,6 +134,7 @@ report_prepare(struct db *db, const char *strategy_id, const char *since, int wi
 void
 report_release(struct report *r)
 {
+	free_values(r);
 	changelog_free(r->changes, r->opts.nchanges);
 	model_free_plan(&r->plan);
 	memset(r, 0, sizeof *r);
@@ -122,31 +180,6 @@ indicator_values_line(const struct indicator *ind)
 	return xasprintf(_("Baseline %s -> latest %s -> target %s"), base, last, target);
 }
 
-/* The latest period in which both women and men have a value, or NULL. */
-static const char *
-common_period(const struct indicator *ind, double *kv, double *mv)
-{
-	const struct measurement *best = NULL;
-
-	for (size_t i = 0; i < ind->nvalues; i++) {
-		const struct measurement *k = &ind->values[i];
-
-		if (k->sex != SEX_K || !k->has_value || (best && best->period_key >= k->period_key))
-			continue;
-		for (size_t j = 0; j < ind->nvalues; j++) {
-			const struct measurement *m = &ind->values[j];
-
-			if (m->sex == SEX_M && m->has_value && strcmp(m->period, k->period) == 0) {
-				best = k;
-				*kv = k->value;
-				*mv = m->value;
-				break;
-			}
-		}
-	}
-	return best ? best->period : NULL;
-}
-
 /*
  * "Latest by sex: women 7.9 % (2023), men 9.1 % (2023); gap women-men
  * -1.2 percentage points (2023)", or NULL.  The gap compares the same
@@ -157,8 +190,7 @@ indicator_sex_line(const struct indicator *ind)
 {
 	char k[96], m[96], gap[64];
 	const char *period;
-	double kv = 0, mv = 0;
-	int hk, hm, decimals;
+	int hk, hm;
 
 	if (!ind->by_sex)
 		return NULL;
@@ -166,14 +198,8 @@ indicator_sex_line(const struct indicator *ind)
 	hm = latest_text(m, sizeof m, ind, SEX_M, NULL);
 	if (!hk || !hm)
 		return xasprintf(_("Latest by sex: women %s, men %s"), k, m);
-	if (!(period = common_period(ind, &kv, &mv)))
+	if (!(period = indicator_gap(ind, gap, sizeof gap, NULL, NULL)))
 		return xasprintf(_("Latest by sex: women %s, men %s; no common period for women and men"), k, m);
-	decimals = number_decimals(kv);
-	if (number_decimals(mv) > decimals)
-		decimals = number_decimals(mv);
-	if (ind->has_decimals && ind->decimals >= 0 && ind->decimals <= 6)
-		decimals = (int)ind->decimals;
-	format_number_ui_decimals(gap, sizeof gap, kv - mv, decimals);
 	if (ind->unit && strcmp(ind->unit, "%") == 0)
 		return xasprintf(_("Latest by sex: women %s, men %s; gap women-men %s percentage points (%s)"),
 		                 k, m, gap, period);
@@ -392,7 +418,7 @@ heading(FILE *out, const struct report_opts *o, const char *title)
 static char *
 bar_text(const struct progress *pr)
 {
-	static const struct progress hundred = { 1, 100, LIGHT_NONE, 0, 0 };
+	static const struct progress hundred = { 1, 100, LIGHT_NONE, 0, 0, TREND_NONE };
 	char bar[64], full[64];
 	int widest = 0, pad;
 
@@ -565,7 +591,12 @@ struct report_bar {
 	const struct progress *pr;
 	const char *source;     /* indicators: where the values come from, or NULL */
 	const char *lines[3];   /* indicators: the values, by sex, the comparison areas' (NULL: none) */
+	const struct indicator *ind;            /* indicators: the indicator */
+	const struct series_set *series;        /* indicators: its values over the periods */
 };
+
+/* The records a data format writes: an activity, or a stored value of an indicator. */
+enum { ROW_ACTIVITY = 1, ROW_VALUE };
 
 /* One row of a table. */
 /* The most cells a row holds: the CSV's columns (model_csv_columns) with room to grow. */
@@ -575,7 +606,7 @@ struct report_row {
 	int head;               /* the column names; align has 'l' or 'r' for each */
 	int total;              /* the sum under the rows */
 	int summary;            /* repeats what the items after it show in full: text leaves it out */
-	int data;               /* one activity as a record: for data formats (CSV) only */
+	int data;               /* a record, for data formats (CSV) only: ROW_ACTIVITY or ROW_VALUE */
 	const char *symbol;     /* drawn before the first cell in text */
 	const char *align;
 	const char *cells[REPORT_ROW_CELLS];  /* NULL: the bar of pr */
@@ -598,8 +629,10 @@ struct rw {
  */
 struct report_writer {
 	const char *name;               /* --format NAME */
+	const char *what;               /* --what: NULL for activities (the report), or "measurements" */
+	int data;                       /* the records (report_row.data) it writes: ROW_ACTIVITY, ROW_VALUE */
 	const char *between;            /* between the reports of two strategies */
-	void (*file_start)(FILE *out);  /* once, before the first report */
+	void (*file_start)(FILE *out, char sep);        /* once, before the first report */
 	void (*title)(struct rw *w, const struct report_title *t);
 	void (*heading)(struct rw *w, const char *caps, const char *title);
 	/* A paragraph; text puts the label (if any) before it, documents leave that to the heading. */
@@ -654,6 +687,25 @@ text_field(struct rw *w, int indent, const char *label, const char *text)
 	labelled(w->out, w->o, indent, label, text);
 }
 
+/*
+ * An indicator's series, one line each, ASCII-safe: "Values: 2019 46.9 -
+ * 2020 45.5 - 2022 49.4 ^"; women and men are in the line by sex with
+ * their gap, so the total and the comparison series (by their names).
+ */
+static void
+text_series(struct rw *w, int indent, const struct report_bar *b)
+{
+	for (size_t k = 0; b->series && k < b->series->n; k++) {
+		const struct chart_series *s = &b->series->s[k];
+		char *text;
+
+		if (s->mark == 'K' || s->mark == 'M' || !(text = series_text(b->ind, b->series, s, 1)))
+			continue;
+		labelled(w->out, w->o, indent, s->mark == 'T' ? _("Values") : s->label, text);
+		free(text);
+	}
+}
+
 static void
 text_bar(struct rw *w, const struct report_bar *b)
 {
@@ -668,6 +720,7 @@ text_bar(struct rw *w, const struct report_bar *b)
 	for (int i = 0; i < 3; i++)
 		if (b->lines[i])
 			wrapped2(w->out, w->o, indent + 2, indent + 4, b->lines[i]);
+	text_series(w, indent + 2, b);
 }
 
 /* The stacked bar and the counts by status under a focus area. */
@@ -803,6 +856,42 @@ md_field(struct rw *w, int indent, const char *label, const char *text)
 }
 
 /* The overall progress in bold, a focus area as a sub-heading, goals and indicators as a nested list. */
+/*
+ * An indicator's values as a table inside its list item (indented to its
+ * text, between blank lines): a row per period, a column per series.
+ */
+static void
+md_series_table(struct rw *w, int indent, const struct indicator *ind, const struct series_set *set)
+{
+	char v[96];
+
+	if (!set || !set->nperiods)
+		return;
+	fprintf(w->out, "\n%*s| %s ", indent, "", _("Year"));
+	for (size_t k = 0; k < set->n; k++) {
+		fputs("| ", w->out);
+		md(w->out, set->s[k].label);
+		fputc(' ', w->out);
+	}
+	fprintf(w->out, "|\n%*s|---", indent, "");
+	for (size_t k = 0; k < set->n; k++)
+		fputs("|---:", w->out);
+	fputs("|\n", w->out);
+	for (size_t i = 0; i < set->nperiods; i++) {
+		fprintf(w->out, "%*s| ", indent, "");
+		md(w->out, set->periods[i]);
+		for (size_t k = 0; k < set->n; k++) {
+			if (isnan(set->s[k].v[i]))
+				snprintf(v, sizeof v, "-");
+			else
+				indicator_format_value(v, sizeof v, ind, set->s[k].v[i]);
+			fprintf(w->out, " | %s", v);
+		}
+		fputs(" |\n", w->out);
+	}
+	fputc('\n', w->out);
+}
+
 static void
 md_bar_item(struct rw *w, const struct report_bar *b)
 {
@@ -845,6 +934,7 @@ md_bar_item(struct rw *w, const struct report_bar *b)
 		}
 		fputc('\n', out);
 		w->open = 1;
+		md_series_table(w, 2 * b->depth + 4, b->ind, b->series);
 		break;
 	}
 	}
@@ -898,12 +988,13 @@ md_end(struct rw *w)
 /* ---- CSV (RFC 4180) ---- */
 
 static void
-csv_field(FILE *out, const char *s, int first)
+csv_field(FILE *out, const char *s, int first, char sep)
 {
 	char *clean = text_sanitize(s ? s : "", 1);
+	const char special[] = { sep, '"', '\r', '\n', '\0' };
 
 	if (!first)
-		fputc(',', out);
+		fputc(sep, out);
 	/* A leading = + - @ would be a formula to a spreadsheet: make it text. */
 	if (strchr("=+-@", clean[0]) && clean[0]) {
 		char *t = xasprintf("'%s", clean);
@@ -911,7 +1002,7 @@ csv_field(FILE *out, const char *s, int first)
 		free(clean);
 		clean = t;
 	}
-	if (strpbrk(clean, ",\"\r\n")) {
+	if (strpbrk(clean, special)) {
 		fputc('"', out);
 		for (const char *c = clean; *c; c++) {
 			if (*c == '"')
@@ -926,8 +1017,36 @@ csv_field(FILE *out, const char *s, int first)
 }
 
 
+/*
+ * The column names people read in the header row: the key in English (as
+ * styrkort(1) lists them), translated in other languages.  Every column
+ * of both CSV outputs is here, so that xgettext finds them.
+ */
+static const char *const csv_headers[] = {
+	NC_("CSV column", "strategy"), NC_("CSV column", "number"), NC_("CSV column", "ref"),
+	NC_("CSV column", "focus_area"), NC_("CSV column", "goal"), NC_("CSV column", "title"),
+	NC_("CSV column", "responsible"), NC_("CSV column", "contact"), NC_("CSV column", "start"),
+	NC_("CSV column", "due"), NC_("CSV column", "status"), NC_("CSV column", "status_label"),
+	NC_("CSV column", "progress"), NC_("CSV column", "overdue"), NC_("CSV column", "comment"),
+	NC_("CSV column", "changed_by"), NC_("CSV column", "changed_at"), NC_("CSV column", "source"),
+	NC_("CSV column", "example"), NC_("CSV column", "indicator"), NC_("CSV column", "name"),
+	NC_("CSV column", "unit"), NC_("CSV column", "series"), NC_("CSV column", "period"),
+	NC_("CSV column", "sex"), NC_("CSV column", "value"),
+};
+
 static void
-csv_file_start(FILE *out)
+csv_header(FILE *out, const char *key, int first, char sep)
+{
+	for (size_t i = 0; i < sizeof csv_headers / sizeof csv_headers[0]; i++)
+		if (strcmp(csv_headers[i], key) == 0) {
+			csv_field(out, ui_pgettext("CSV column", key), first, sep);
+			return;
+		}
+	csv_field(out, key, first, sep);
+}
+
+static void
+csv_file_start(FILE *out, char sep)
 {
 	const struct csv_column *cols;
 	size_t n = model_csv_columns(&cols);
@@ -935,7 +1054,22 @@ csv_file_start(FILE *out)
 	/* A byte order mark, so that Excel reads the file as UTF-8. */
 	fputs("\xef\xbb\xbf", out);
 	for (size_t i = 0; i < n; i++)
-		csv_field(out, cols[i].name, i == 0);
+		csv_header(out, cols[i].name, i == 0, sep);
+	fputs("\r\n", out);
+}
+
+/* The columns of --what measurements: a row per stored value. */
+static const char *const value_columns[] = {
+	"strategy", "indicator", "name", "unit", "series", "period", "sex", "value",
+};
+#define NVALUE_COLUMNS (sizeof value_columns / sizeof value_columns[0])
+
+static void
+csv_values_start(FILE *out, char sep)
+{
+	fputs("\xef\xbb\xbf", out);
+	for (size_t i = 0; i < NVALUE_COLUMNS; i++)
+		csv_header(out, value_columns[i], i == 0, sep);
 	fputs("\r\n", out);
 }
 
@@ -943,10 +1077,10 @@ csv_file_start(FILE *out)
 static void
 csv_row(struct rw *w, const struct report_row *r)
 {
-	if (!r->data)
+	if (r->data != w->ops->data)
 		return;
 	for (int i = 0; i < r->n; i++)
-		csv_field(w->out, r->cells[i], i == 0);
+		csv_field(w->out, r->cells[i], i == 0, w->o->csv_separator ? w->o->csv_separator : ',');
 	fputs("\r\n", w->out);
 }
 
@@ -959,16 +1093,33 @@ static const struct report_writer writers[] = {
 	{ .name = "markdown", .between = "\n\n", .title = md_title, .heading = md_heading,
 	  .paragraph = md_paragraph, .field = md_field, .bar = md_bar_item, .list = md_list,
 	  .row = md_row, .end = md_end },
-	{ .name = "csv", .between = "", .file_start = csv_file_start, .row = csv_row },
+	{ .name = "csv", .between = "", .file_start = csv_file_start, .row = csv_row, .data = ROW_ACTIVITY },
+	{ .name = "csv", .what = "measurements", .between = "", .file_start = csv_values_start, .row = csv_row,
+	  .data = ROW_VALUE },
 };
+
+const struct report_writer *
+report_writer_find_what(const char *name, const char *what)
+{
+	if (what && strcmp(what, "activities") == 0)
+		what = NULL;
+	for (size_t i = 0; i < sizeof writers / sizeof writers[0]; i++)
+		if (strcmp(writers[i].name, name) == 0 && (what ? writers[i].what && strcmp(writers[i].what, what) == 0
+		                                                : !writers[i].what))
+			return &writers[i];
+	return NULL;
+}
+
+const char *
+report_writer_name(const struct report_writer *w)
+{
+	return w->name;
+}
 
 const struct report_writer *
 report_writer_find(const char *name)
 {
-	for (size_t i = 0; i < sizeof writers / sizeof writers[0]; i++)
-		if (strcmp(writers[i].name, name) == 0)
-			return &writers[i];
-	return NULL;
+	return report_writer_find_what(name, NULL);
 }
 
 const struct report_writer *
@@ -977,11 +1128,19 @@ report_writer_text(void)
 	return &writers[0];
 }
 
+char
+report_csv_separator(int mode)
+{
+	if (mode == CSV_SEP_AUTO)
+		return strcmp(decimal_separator(), ",") == 0 ? ';' : ',';
+	return mode == CSV_SEP_SEMICOLON ? ';' : ',';
+}
+
 void
-report_file_start(const struct report_writer *w, FILE *out)
+report_file_start(const struct report_writer *w, FILE *out, char sep)
 {
 	if (w->file_start)
-		w->file_start(out);
+		w->file_start(out, sep ? sep : ',');
 }
 
 const char *
@@ -997,8 +1156,9 @@ report_writer_names(void)
 
 	if (!*names)
 		for (size_t i = 0; i < sizeof writers / sizeof writers[0]; i++)
-			snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? "|" : "",
-			         writers[i].name);
+			if (!writers[i].what)
+				snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? "|" : "",
+				         writers[i].name);
 	return names;
 }
 
@@ -1201,7 +1361,11 @@ walk_indicator(struct rw *w, const struct goal *g, const struct indicator *ind)
 	                        .name = title, .pr = &ip };
 	char *values = indicator_values_line(ind), *sex = indicator_sex_line(ind);
 	char *cmp = indicator_comparisons(ind), *cmp_line = cmp ? xasprintf(_("Compared with: %s"), cmp) : NULL;
+	struct series_set set;
 
+	series_from_indicator(&set, ind);
+	b.ind = ind;
+	b.series = &set;
 	if (ind->source && *ind->source)
 		src = ind->kolada && *ind->kolada ? xasprintf("%s (Kolada %s)", ind->source, ind->kolada)
 		                                  : xstrdup(ind->source);
@@ -1213,6 +1377,7 @@ walk_indicator(struct rw *w, const struct goal *g, const struct indicator *ind)
 	free(title);
 	free(cmp);
 	free(cmp_line);
+	series_free(&set);
 	free(label);
 	free(src);
 	free(values);
@@ -1365,7 +1530,7 @@ walk_activities(struct rw *w, const struct plan *p)
 	if (n > REPORT_ROW_CELLS)
 		n = REPORT_ROW_CELLS;
 	for (size_t i = 0; w->ops->row && i < p->nacts; i++) {
-		struct report_row row = { .data = 1, .n = (int)n };
+		struct report_row row = { .data = ROW_ACTIVITY, .n = (int)n };
 		char *cells[REPORT_ROW_CELLS];
 
 		for (size_t c = 0; c < n; c++)
@@ -1373,6 +1538,26 @@ walk_activities(struct rw *w, const struct plan *p)
 		EMIT(w, row, &row);
 		for (size_t c = 0; c < n; c++)
 			free(cells[c]);
+	}
+}
+
+/* Every stored value as a record: strategy, indicator, name, unit, series, period, sex, value. */
+static void
+walk_values(struct rw *w, const struct report *r)
+{
+	for (size_t i = 0; w->ops->row && i < r->nvalues; i++) {
+		const struct report_value *v = &r->values[i];
+		char sex[2] = { v->sex, 0 }, num[64] = "";
+		struct report_row row = { .data = ROW_VALUE, .n = (int)NVALUE_COLUMNS,
+		                          .cells = { r->plan.s.id, v->indicator, v->name, v->unit, v->series,
+		                                     v->period, sex, num } };
+
+		if (v->has_value)
+			format_number(num, sizeof num, v->value);
+		/* With ';' between the columns, a decimal comma: a number to Excel in Swedish. */
+		if (w->o->csv_separator == ';' && strchr(num, '.'))
+			*strchr(num, '.') = ',';
+		EMIT(w, row, &row);
 	}
 }
 
@@ -1391,6 +1576,7 @@ report_write(const struct report *r, const struct report_writer *writer, FILE *o
 	walk_overdue(&w, &r->plan);
 	walk_changes(&w);
 	walk_activities(&w, &r->plan);
+	walk_values(&w, r);
 	if (writer->end)
 		writer->end(&w);
 }

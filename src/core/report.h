@@ -16,6 +16,7 @@ struct report_opts {
 	int since_is_review;            /* since is the date of the last review */
 	const struct change *changes;   /* the change log rows from that date */
 	size_t nchanges;
+	char csv_separator;             /* CSV: ',' or ';' (then numbers have a decimal comma); 0 is ',' */
 };
 
 /*
@@ -23,8 +24,18 @@ struct report_opts {
  * change log since a date or the last review.  The CLI, the report pane
  * and printing all fill it with report_prepare().
  */
+/* One stored value of an indicator, of any series: what --what measurements writes. */
+struct report_value {
+	char *indicator, *name, *unit, *series, *period;
+	char sex;               /* T, K or M */
+	int has_value;          /* 0: "no data" */
+	double value;
+};
+
 struct report {
 	struct plan plan;
+	struct report_value *values;    /* every value of the strategy's indicators, every series */
+	size_t nvalues;
 	struct report_opts opts;        /* opts.since and opts.changes point into this */
 	struct change *changes;
 	char since[11];
@@ -46,14 +57,33 @@ void report_release(struct report *r);
  */
 struct report_writer;
 const struct report_writer *report_writer_find(const char *name);
+/*
+ * The writer of name for what a report is of: "activities" (NULL: the
+ * same; every format) or "measurements" (csv: a row per stored value).
+ * NULL if there is none.
+ */
+const struct report_writer *report_writer_find_what(const char *name, const char *what);
+/* The writer's --format name. */
+const char *report_writer_name(const struct report_writer *w);
 /* Their names for messages: "text|markdown|csv". */
 const char *report_writer_names(void);
 /* The plain text of the report pane and printing: lines of at most opts.width columns, printable only. */
 const struct report_writer *report_writer_text(void);
 /* Write r in w's format. */
 void report_write(const struct report *r, const struct report_writer *w, FILE *out);
-/* What a file of several reports has once before them (CSV: the header row), and between two. */
-void report_file_start(const struct report_writer *w, FILE *out);
+/*
+ * The CSV separator for [report] csv_separator (enum csv_separator of
+ * configuration.h): ';' for semicolon, ',' for comma, and for auto ';'
+ * when the UI language writes a decimal comma (Swedish, as Excel there
+ * reads CSV), else ','.
+ */
+char report_csv_separator(int mode);
+/*
+ * What a file of several reports has once before them (CSV: a byte order
+ * mark and the header row, with sep between and in the UI language), and
+ * between two.
+ */
+void report_file_start(const struct report_writer *w, FILE *out, char sep);
 const char *report_between(const struct report_writer *w);
 
 /* format_date() under its older name, which the dashboard still calls. */

@@ -649,7 +649,7 @@ parse_number_ui(const char *s, double *out)
 }
 
 /* The UI language's decimal separator: translators write "," for Swedish. */
-static const char *
+const char *
 decimal_separator(void)
 {
 	return ui_pgettext("decimal separator", ".");

@@ -12,6 +12,8 @@
 /* The UI's translations (catalog.h says why not plain gettext). */
 #define _(s) ui_gettext(s)
 #define N_(s) (s)
+/* A msgid with a context (ui_pgettext), marked for xgettext where it is not translated at once. */
+#define NC_(c, s) (s)
 
 /* Exit statuses of PRODUCT.md. */
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
@@ -96,6 +98,8 @@ void format_number(char *out, size_t n, double v);
  * separator ("8,5" in Swedish) and a minus sign (U+2212) for negatives.
  */
 void format_number_ui(char *out, size_t n, double v);
+/* The UI language's decimal separator: "." or "," (Swedish). */
+const char *decimal_separator(void);
 /* Rounded to DECIMALS places first: differences without float noise. */
 void format_number_ui_decimals(char *out, size_t n, double v, int decimals);
 /* How many decimals format_number writes for V (8.5: 1, 50: 0). */

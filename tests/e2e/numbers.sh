@@ -22,7 +22,7 @@ stored() {
 tmux_start 80 24 "env LC_ALL=$sv $STYRKORT $db"
 tmux_expect "Västerviks kommun" "the dashboard starts under $sv"
 tmux_keys e 3
-tmux_expect "Baseline 8.5 % (2013)" "pane 3 shows 8.5 % in English under $sv"
+tmux_expect "8.5 % (2013)" "pane 3 shows 8.5 % in English under $sv"
 tmux_keys j v
 tmux_expect "Value of" "v opens the value form"
 tmux_keys C-u 2026 Tab C-u T Tab C-u "10,2" Enter
@@ -40,7 +40,7 @@ tmux_keys q
 tmux_start 80 24 "env LC_ALL=$sv $STYRKORT -c $TMPD/sv.ini $db"
 tmux_expect "Västerviks kommun" "the dashboard starts in Swedish"
 tmux_keys e 3
-tmux_expect "Utgångsvärde 8,5 % (2013)" "pane 3 shows 8,5 % in Swedish"
+tmux_expect "10,3 % (2026)" "pane 3 shows the latest value, 10,3 %, in Swedish"
 tmux_keys j v
 tmux_expect "10,3" "the value form shows the latest value with a decimal comma"
 tmux_keys C-u 2026 Tab C-u T Tab C-u "10.4" Enter

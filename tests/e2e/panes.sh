@@ -43,8 +43,8 @@ for size in "80 24" "160 50"; do
 	tmux_expect "no data" "$w x $h vastervik: pane 2 shows a bar for each focus area"
 	tmux_keys 3
 	tmux_expect "Andel utrikesfödda" "$w x $h vastervik: pane 3 shows the indicator"
-	tmux_expect "Baseline 8.5 % (2013)" "$w x $h vastervik: pane 3 shows the baseline value and period"
-	tmux_expect "T 8.5 % (2013) | K - | M -" "$w x $h vastervik: pane 3 shows T/K/M side by side"
+	tmux_expect "8.5 % (2013)" "$w x $h vastervik: pane 3 shows the latest value and period"
+	tmux_expect "[..........] no target" "$w x $h vastervik: pane 3 shows the indicator's bar"
 	tmux_keys 4
 	tmux_expect "4 activities" "$w x $h vastervik: pane 4 counts the activities"
 	tmux_keys 5

@@ -367,13 +367,13 @@ target_without_values_is_no_data(void **state)
 	pr = progress_goal(&p, &g);
 	assert_true(pr.known);
 	assert_true(pr.pct > 49.99 && pr.pct < 50.01);
-	/* An indicator without a target says so, and its goal falls back to its activities: 1 of 2 done. */
+	/* An indicator without a target shows its trend, and its goal falls back to its activities: 1 of 2 done. */
 	i.has_target = 0;
 	pr = progress_indicator(&i);
 	assert_false(pr.known);
 	assert_true(pr.no_target);
 	progress_bar(out, sizeof out, &pr, 10);
-	assert_string_equal(out, "[..........] no target");
+	assert_string_equal(out, "[..........] improving");
 	pr = progress_goal(&p, &g);
 	assert_true(pr.known);
 	assert_true(pr.pct > 49.99 && pr.pct < 50.01);
@@ -622,6 +622,91 @@ followups_at_the_documents_precision(void **state)
 	assert_string_equal(d.last_date, "2015-05");
 }
 
+/* Västervik's "Öka ..." goals: no target, so the light follows the trend since the baseline. */
+static void
+trend_without_target(void **state)
+{
+	struct indicator i = ind(1, 8.5, 0, 0, 0);
+	struct goal g = { .id = 1 };
+	struct plan p;
+	struct progress pr;
+	char out[64];
+	int change;
+
+	(void)state;
+	memset(&p, 0, sizeof p);
+	p.goals = &g;
+	p.ngoals = 1;
+	p.inds = &i;
+	p.ninds = 1;
+	/* No value: no trend, "no target", no light; the goal has no answer and no light. */
+	pr = progress_indicator(&i);
+	assert_int_equal(pr.trend, TREND_NONE);
+	assert_int_equal(pr.light, LIGHT_NONE);
+	progress_bar(out, sizeof out, &pr, 10);
+	assert_string_equal(out, "[..........] no target");
+	assert_int_equal(progress_goal(&p, &g).light, LIGHT_NONE);
+	/* One value, in the baseline's own period: nothing has moved yet. */
+	add_value(&i, "2020", SEX_T, 9);
+	assert_int_equal(trend_indicator(&i, &change), TREND_NONE);
+	assert_int_equal(change, 0);
+	assert_int_equal(progress_indicator(&i).light, LIGHT_NONE);
+	/* A later value above the baseline: the right way, green, and the goal is green from it. */
+	add_value(&i, "2022", SEX_T, 9.1);
+	pr = progress_indicator(&i);
+	assert_false(pr.known);
+	assert_int_equal(pr.trend, TREND_RIGHT);
+	assert_int_equal(pr.light, LIGHT_GREEN);
+	assert_int_equal(trend_indicator(&i, &change), TREND_RIGHT);
+	assert_int_equal(change, 1);
+	progress_bar(out, sizeof out, &pr, 10);
+	assert_string_equal(out, "[..........] improving");
+	pr = progress_goal(&p, &g);
+	assert_false(pr.known);
+	assert_int_equal(pr.trend, TREND_RIGHT);
+	assert_int_equal(pr.light, LIGHT_GREEN);
+	progress_bar(out, sizeof out, &pr, 10);
+	assert_string_equal(out, "[..........] improving");
+	/* Equal to the baseline: flat, yellow. */
+	vals[1].value = 8.5;
+	pr = progress_indicator(&i);
+	assert_int_equal(pr.trend, TREND_FLAT);
+	assert_int_equal(pr.light, LIGHT_YELLOW);
+	assert_int_equal(progress_goal(&p, &g).light, LIGHT_YELLOW);
+	/* Below it: the wrong way, red; lower is better turns it round. */
+	vals[1].value = 8;
+	assert_int_equal(progress_indicator(&i).light, LIGHT_RED);
+	i.direction = DIR_LOWER;
+	assert_int_equal(progress_indicator(&i).light, LIGHT_GREEN);
+	assert_int_equal(trend_indicator(&i, &change), TREND_RIGHT);
+	assert_int_equal(change, -1);
+	/* Without a baseline the earliest value is it: 9 then 8, lower is better. */
+	i.has_baseline = 0;
+	assert_int_equal(progress_indicator(&i).trend, TREND_RIGHT);
+	/* ... and one value alone has no trend. */
+	i.nvalues = 1;
+	assert_int_equal(progress_indicator(&i).trend, TREND_NONE);
+}
+
+/* The rule itself: right, flat, wrong; no direction given, no trend. */
+static void
+trend_rule(void **state)
+{
+	(void)state;
+	assert_int_equal(trend_of(1, 2, 1), TREND_RIGHT);
+	assert_int_equal(trend_of(2, 1, 1), TREND_WRONG);
+	assert_int_equal(trend_of(2, 1, -1), TREND_RIGHT);
+	assert_int_equal(trend_of(1, 2, -1), TREND_WRONG);
+	assert_int_equal(trend_of(46.9, 46.9, 1), TREND_FLAT);
+	assert_int_equal(trend_of(46.9, 46.9, -1), TREND_FLAT);
+	assert_int_equal(trend_of(1, 2, 0), TREND_NONE);
+	assert_int_equal(trend_of(2, 2, 0), TREND_NONE);
+	assert_string_equal(trend_arrow(1, 1), "^");
+	assert_string_equal(trend_arrow(-1, 1), "v");
+	assert_string_equal(trend_arrow(0, 1), "=");
+	assert_string_equal(trend_arrow(1, 0), "\xe2\x86\x91");
+}
+
 static void
 bar_text(void **state)
 {
@@ -657,6 +742,8 @@ main(void)
 		cmocka_unit_test(followups_at_the_documents_precision),
 		cmocka_unit_test(links_roll_up_once),
 		cmocka_unit_test(direction_not_given),
+		cmocka_unit_test(trend_without_target),
+		cmocka_unit_test(trend_rule),
 		cmocka_unit_test(bar_text),
 	};
 

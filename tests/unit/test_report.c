@@ -198,7 +198,7 @@ csv_rows_match_header(void **state)
 
 	(void)state;
 	assert_non_null(f);
-	report_file_start(report_writer_find("csv"), f);
+	report_file_start(report_writer_find("csv"), f, 0);
 	fclose(f);
 	assert_int_equal(csv_cells(head, hcells, 1), 1);
 	assert_int_equal(n, 3);
@@ -229,7 +229,7 @@ csv_is_one_record_per_activity(void **state)
 	assert_non_null(strstr(csv, ",in_progress,In progress,40,yes,"));
 	f = open_memstream(&head, &len);
 	assert_non_null(f);
-	report_file_start(w, f);
+	report_file_start(w, f, 0);
 	fclose(f);
 	assert_string_equal(head, "\xef\xbb\xbfstrategy,number,ref,focus_area,goal,title,responsible,contact,start,"
 	                          "due,status,status_label,progress,overdue,comment,changed_by,changed_at,source,example,"
@@ -237,7 +237,7 @@ csv_is_one_record_per_activity(void **state)
 	free(head);
 	head = NULL;
 	/* Text has nothing to write once before its reports. */
-	report_file_start(report_writer_text(), f = open_memstream(&head, &len));
+	report_file_start(report_writer_text(), f = open_memstream(&head, &len), 0);
 	fclose(f);
 	assert_int_equal(len, 0);
 	free(head);

@@ -126,40 +126,11 @@ report(const char *format, int width, const char *date_format, const char *since
 	assert_non_null(f);
 	assert_non_null(w);
 	assert_int_equal(report_prepare(db, "testby", since, width, date_format, &r), 0);
-	report_file_start(w, f);
+	report_file_start(w, f, 0);
 	report_write(&r, w, f);
 	report_release(&r);
 	assert_int_equal(fclose(f), 0);
 	return s;
-}
-
-/* GOT equals tests/unit/golden/NAME (STYRKORT_REGOLD=1 first writes it). */
-static void
-assert_golden(const char *name, char *got)
-{
-	const char *top = getenv("top_srcdir");
-	char *path = xasprintf("%s/tests/unit/golden/%s", top && *top ? top : ".", name);
-	char *want = NULL;
-	size_t n = 0;
-	FILE *f;
-
-	if (getenv("STYRKORT_REGOLD") && *getenv("STYRKORT_REGOLD")) {
-		assert_non_null(f = fopen(path, "w"));
-		fputs(got, f);
-		assert_int_equal(fclose(f), 0);
-	}
-	if (!(f = fopen(path, "r")))
-		fail_msg("%s: cannot read it (STYRKORT_REGOLD=1 writes it)", path);
-	want = xmalloc(1 << 16);
-	n = fread(want, 1, (1 << 16) - 1, f);
-	want[n] = '\0';
-	fclose(f);
-	if (strcmp(got, want) != 0)
-		fprintf(stderr, "--- %s\n%s\n+++ got\n%s\n", path, want, got);
-	assert_string_equal(got, want);
-	free(want);
-	free(path);
-	free(got);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "db.h"
@@ -87,6 +88,35 @@ unit_db(const char *text)
 	assert_non_null(db);
 	unit_import(db, text);
 	return db;
+}
+
+/* GOT equals tests/unit/golden/NAME (STYRKORT_REGOLD=1 first writes it). */
+static inline void
+assert_golden(const char *name, char *got)
+{
+	const char *top = getenv("top_srcdir");
+	char *path = xasprintf("%s/tests/unit/golden/%s", top && *top ? top : ".", name);
+	char *want = NULL;
+	size_t n = 0;
+	FILE *f;
+
+	if (getenv("STYRKORT_REGOLD") && *getenv("STYRKORT_REGOLD")) {
+		assert_non_null(f = fopen(path, "w"));
+		fputs(got, f);
+		assert_int_equal(fclose(f), 0);
+	}
+	if (!(f = fopen(path, "r")))
+		fail_msg("%s: cannot read it (STYRKORT_REGOLD=1 writes it)", path);
+	want = xmalloc(1 << 16);
+	n = fread(want, 1, (1 << 16) - 1, f);
+	want[n] = '\0';
+	fclose(f);
+	if (strcmp(got, want) != 0)
+		fprintf(stderr, "--- %s\n%s\n+++ got\n%s\n", path, want, got);
+	assert_string_equal(got, want);
+	free(want);
+	free(path);
+	free(got);
 }
 
 #endif
