@@ -33,13 +33,15 @@ static const struct command {
 	{ "review", cmd_review },
 	{ "measurements", cmd_measurements },
 	{ "set", cmd_set },
+	{ "add", cmd_add },
+	{ "delete", cmd_delete },
 	{ NULL, NULL }
 };
 
 enum {
 	OPT_READ_ONLY = 256, OPT_STRATEGY, OPT_DEMO, OPT_SAMPLE, OPT_FORMAT, OPT_WIDTH,
 	OPT_SINCE, OPT_ACTIVITY, OPT_NOTE, OPT_HELP, OPT_VERSION, OPT_MAN_CONFIG, OPT_MAN_KEYS,
-	OPT_DRY_RUN
+	OPT_DRY_RUN, OPT_CHILDREN
 };
 
 static const struct option options[] = {
@@ -55,6 +57,7 @@ static const struct option options[] = {
 	{ "activity", required_argument, NULL, OPT_ACTIVITY },
 	{ "note", required_argument, NULL, OPT_NOTE },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "children", required_argument, NULL, OPT_CHILDREN },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "man-config-keys", no_argument, NULL, OPT_MAN_CONFIG },
@@ -333,6 +336,7 @@ parse_option(struct app *a, int c, char **argv)
 	case OPT_SINCE: a->since = optarg; break;
 	case OPT_NOTE: a->note = optarg; break;
 	case OPT_DRY_RUN: a->dry_run = 1; break;
+	case OPT_CHILDREN: a->children = optarg; break;
 	case OPT_ACTIVITY:
 		if (parse_int(optarg, 1, LONG_MAX, &n) < 0)
 			return usage_error(_("--activity %s: expected an activity number"), optarg);
@@ -379,6 +383,8 @@ check_option_scope(const struct app *a, const struct command *cmd)
 		return usage_error("%s", _("--dry-run belongs to 'styrkort import'"));
 	if (a->note && run != cmd_review)
 		return usage_error("%s", _("--note belongs to 'styrkort review add'"));
+	if (a->children && run != cmd_delete)
+		return usage_error("%s", _("--children belongs to 'styrkort delete'"));
 	return -1;
 }
 
