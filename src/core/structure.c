@@ -1010,6 +1010,24 @@ delete_values(struct db *db, const struct plan *p, enum kind k, const struct ite
 	return db_exec_stmt(db, st);
 }
 
+/* Where the item stands among its kind, so that undo puts it back there. */
+static int
+log_position(struct db *db, const struct plan *p, enum kind k, const struct item_head *h, const char *comment)
+{
+	char *sql = xasprintf("SELECT position FROM %s WHERE id = ?", kinds[k].table);
+	sqlite3_stmt *st = db_prepare(db, sql);
+	int rc = -1;
+
+	free(sql);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, h->id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rc = log_field(db, p, k, h, "position", db_text(st, 0), NULL, comment);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* The row itself, its fields logged first. */
 static int
 delete_row(struct db *db, const struct plan *p, enum kind k, const struct item_head *h, const char *comment)
@@ -1019,7 +1037,7 @@ delete_row(struct db *db, const struct plan *p, enum kind k, const struct item_h
 	char *sql;
 	sqlite3_stmt *st;
 
-	if (log_field(db, p, k, h, "deleted", h->key, NULL, comment) < 0)
+	if (log_field(db, p, k, h, "deleted", h->key, NULL, comment) < 0 || log_position(db, p, k, h, comment) < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		char *v = model_item_text(k, p, h, (int)i);
@@ -1171,6 +1189,28 @@ restore_value(struct db *db, const struct plan *p, const struct item_head *h, co
 	return rc;
 }
 
+/* A brought-back item where it stood (the "position" row of its deletion). */
+static int
+put_back(struct db *db, enum kind k, const struct log_row *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *sql;
+		sqlite3_stmt *st;
+
+		if (strcmp(r[i].field, "position") != 0 || !r[i].old)
+			continue;
+		sql = xasprintf("UPDATE %s SET position = ? WHERE id = ?", kinds[k].table);
+		st = db_prepare(db, sql);
+		free(sql);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, atoll(r[i].old));
+		sqlite3_bind_int64(st, 2, r[i].item_id);
+		return db_exec_stmt(db, st);
+	}
+	return 0;
+}
+
 /* Bring back a deleted item with its id, its fields and (an indicator) its values. */
 static enum act_result
 undo_deleted(struct db *db, const struct plan *p, enum kind k, const struct log_row *r, size_t n,
@@ -1192,6 +1232,8 @@ undo_deleted(struct db *db, const struct plan *p, enum kind k, const struct log_
 	}
 	rc = key ? add_locked(db, p, key, &c, r[0].item_id, comment) : ACTIVITY_ERROR;
 	item_change_free(&c);
+	if (rc == ACTIVITY_OK && put_back(db, k, r, n) < 0)
+		rc = ACTIVITY_ERROR;
 	if (rc != ACTIVITY_OK || load(db, p->s.id, 0, &after) < 0)
 		return rc != ACTIVITY_OK ? rc : ACTIVITY_ERROR;
 	for (size_t i = 0; i < n && rc == ACTIVITY_OK; i++)
