@@ -126,6 +126,13 @@ usage(void)
 	         "      print the change log\n"
 	         "  styrkort set ACTIVITY FIELD=VALUE...\n"
 	         "      change an activity from a script; fields: %s\n"
+	         "  styrkort set KIND:ID FIELD=VALUE...\n"
+	         "  styrkort add KIND:ID FIELD=VALUE...\n"
+	         "  styrkort delete KIND:ID [--children move:ID|unlink|delete]\n"
+	         "      change, add or delete a focus area, goal, indicator, group or\n"
+	         "      follow-up (KIND: focus, goal, indicator, group, followup; ID and\n"
+	         "      fields as in the INI file); --children: what happens to what the\n"
+	         "      item has (sub-goals, indicators, activities, values)\n"
 	         "  styrkort review add [DATE] [--note TEXT] | styrkort review list\n"
 	         "      record or list steering-group reviews\n"
 	         "  styrkort --help | --version\n"
@@ -400,7 +407,7 @@ dashboard_database(struct app *a)
 	    access(a->args[0], F_OK) != 0) {
 		/* "styrkort repotr": more likely a misspelt command than a database. */
 		return usage_error(_("%s: neither a command nor a database file; the commands are init, report, "
-		                     "import, export, measurements, log, set and review"), a->args[0]);
+		                     "import, export, measurements, log, set, add, delete and review"), a->args[0]);
 	}
 	if (a->nargs == 1) {
 		if (a->db_arg)
