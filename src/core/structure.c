@@ -1106,7 +1106,7 @@ structure_delete(struct db *db, const char *strategy_id, enum kind k, const char
 /* One row of a batch of the change log. */
 struct log_row {
 	int64_t item_id;
-	char *kind, *field, *old, *new_value;
+	char *kind, *field, *old, *new_value, *item;
 };
 
 static void
@@ -1117,6 +1117,7 @@ rows_free(struct log_row *r, size_t n)
 		free(r[i].field);
 		free(r[i].old);
 		free(r[i].new_value);
+		free(r[i].item);
 	}
 	free(r);
 }
@@ -1124,7 +1125,7 @@ rows_free(struct log_row *r, size_t n)
 static size_t
 rows_read(struct db *db, int64_t batch, struct log_row **rows)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT item_id, kind, field, old, new FROM change_log WHERE batch = ? ORDER BY id");
+	sqlite3_stmt *st = db_prepare(db, "SELECT item_id, kind, field, old, new, item FROM change_log WHERE batch = ? ORDER BY id");
 	size_t n = 0;
 
 	*rows = NULL;
@@ -1134,7 +1135,7 @@ rows_read(struct db *db, int64_t batch, struct log_row **rows)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		*rows = xrealloc(*rows, (n + 1) * sizeof **rows);
 		(*rows)[n] = (struct log_row){ sqlite3_column_int64(st, 0), db_strdup(st, 1), db_strdup(st, 2),
-		                               db_strdup(st, 3), db_strdup(st, 4) };
+		                               db_strdup(st, 3), db_strdup(st, 4), db_strdup(st, 5) };
 		n++;
 	}
 	sqlite3_finalize(st);
@@ -1300,6 +1301,26 @@ undo_segment(struct db *db, const char *strategy_id, const struct log_row *r, si
 	return rc;
 }
 
+/* What an undo did, for people: by the batch's last item (the one the user acted on). */
+static char *
+undo_what(const struct log_row *r, size_t n)
+{
+	size_t start = n - 1;
+	enum kind k = row_kind(&r[n - 1]);
+	const char *label = k < KIND_COUNT && kinds[k].label ? _(kinds[k].label) : r[n - 1].kind;
+	int deleted = 0;
+
+	while (start > 0 && r[start - 1].item_id == r[n - 1].item_id && strcmp(r[start - 1].kind, r[n - 1].kind) == 0)
+		start--;
+	for (size_t i = start; i < n; i++)
+		deleted |= strcmp(r[i].field, "deleted") == 0;
+	if (strcmp(r[start].field, "created") == 0)
+		return xasprintf(_("took away the %s %s you added"), label, r[n - 1].item);
+	if (deleted)
+		return xasprintf(_("brought back the %s %s you deleted"), label, r[n - 1].item);
+	return xasprintf(_("undid your change of the %s %s"), label, r[n - 1].item);
+}
+
 /* Undo a batch: its items last first, so a parent is back before its children refer to it again. */
 static enum act_result
 undo_rows(struct db *db, const char *strategy_id, const struct log_row *r, size_t n, char **what)
@@ -1318,7 +1339,7 @@ undo_rows(struct db *db, const char *strategy_id, const struct log_row *r, size_
 	}
 	free(comment);
 	if (rc == ACTIVITY_OK && what)
-		*what = xasprintf(_("undid your last change (%s)"), r[n - 1].kind);
+		*what = undo_what(r, n);
 	return rc;
 }
 

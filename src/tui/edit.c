@@ -17,6 +17,7 @@
 #include "print.h"
 #include "report.h"
 #include "review.h"
+#include "structure.h"
 #include "text.h"
 #include "util.h"
 
@@ -663,6 +664,11 @@ edit_delete(struct dash *d, struct view *v)
 	char *q, *answer;
 	int rc;
 
+	struct selection sel;
+
+	view_selection(v, &sel);
+	if (d->edit && sel.kind != ITEM_ACTIVITY)
+		return edit_delete_item(d, v);
 	if (!edit_required(d) || !selected_activity(d, v, &a))
 		return 0;
 	q = delete_question(&a);
@@ -687,7 +693,7 @@ edit_undo(struct dash *d)
 
 	if (!edit_required(d))
 		return 0;
-	r = activity_undo(d->db, d->plan.s.id, &what);
+	r = structure_undo(d->db, d->plan.s.id, &what);
 	if (r == ACTIVITY_OK) {
 		dash_reload(d, 0);
 		display_message(0, _("Undone: %s"), what ? what : "");
