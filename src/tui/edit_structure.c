@@ -212,6 +212,23 @@ form_values(struct item_form *x, struct form_field *fields, struct item_change *
 	return 0;
 }
 
+/* The line a refusal is about: the field its message begins with ("parent = ..."), else the id when adding. */
+static int
+line_in_error(const struct item_form *x)
+{
+	size_t nf;
+	const struct field_def *f = model_fields(x->r.kind, &nf);
+	const char *e = err_get();
+
+	for (size_t i = 0; i < nf; i++) {
+		size_t len = strlen(f[i].key);
+
+		if (strncmp(e, f[i].key, len) == 0 && strncmp(e + len, " = ", 3) == 0)
+			return (int)i + x->adding;
+	}
+	return x->adding ? 0 : -1;
+}
+
 static int
 item_change_any(const struct item_change *c)
 {
@@ -248,8 +265,10 @@ submit_item(void *arg, struct form_field *fields, int n, int *bad)
 		          "Esc keeps theirs (r shows them)"));
 		return 0;
 	}
-	if (rc != ACTIVITY_OK)
+	if (rc != ACTIVITY_OK) {
+		*bad = line_in_error(x);
 		return 0;
+	}
 	x->done = 1;
 	if (x->adding) {
 		free(x->r.key);
@@ -478,7 +497,7 @@ pick_children(struct dash *d, const struct item_ref *r, struct children *ch, cha
 	if (allowed[CHILDREN_DELETE] && !allowed[CHILDREN_ASK]) {
 		what[n] = CHILDREN_DELETE;
 		items[n++] = xstrdup(r->kind == KIND_GOAL ? _("Delete it, its sub-goals and indicators (activities are unlinked)")
-		                                          : _("Delete it and what it has"));
+		                     : r->kind == KIND_INDICATOR ? _("Delete it and its values") : _("Delete it and what it has"));
 	}
 	title = *has ? xasprintf(_("Delete %s %s? It has %s"), kind_label(r->kind), r->name, has)
 	             : xasprintf(_("Delete %s %s?"), kind_label(r->kind), r->name);
