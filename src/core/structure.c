@@ -811,18 +811,26 @@ values_count(struct db *db, enum kind k, int64_t id)
 	return n;
 }
 
-/* How people count each kind of child. */
+/* The kinds of child people count, in the order they are named: kind, tree (KIND_COUNT: values). */
 static const struct child_noun {
 	enum kind kind;
 	int tree;
-	const char *one, *many;
 } nouns[] = {
-	{ KIND_GOAL, 1, N_("%d sub-goal"), N_("%d sub-goals") },
-	{ KIND_GOAL, 0, N_("%d goal"), N_("%d goals") },
-	{ KIND_INDICATOR, 1, N_("%d indicator"), N_("%d indicators") },
-	{ KIND_ACTIVITY, 0, N_("%d activity"), N_("%d activities") },
-	{ KIND_COUNT, 1, N_("%d value"), N_("%d values") },
+	{ KIND_GOAL, 1 }, { KIND_GOAL, 0 }, { KIND_INDICATOR, 1 }, { KIND_ACTIVITY, 0 }, { KIND_COUNT, 1 },
 };
+
+/* "2 sub-goals": nouns[i] counted (a format for n). */
+static const char *
+noun_format(size_t i, unsigned long n)
+{
+	switch (i) {
+	case 0: return ui_ngettext("%d sub-goal", "%d sub-goals", n);
+	case 1: return ui_ngettext("%d goal", "%d goals", n);
+	case 2: return ui_ngettext("%d indicator", "%d indicators", n);
+	case 3: return ui_ngettext("%d activity", "%d activities", n);
+	default: return ui_ngettext("%d value", "%d values", n);
+	}
+}
 
 /* "2 sub-goals, 1 indicator" (a new string, "" for none); allowed[CHILDREN_*]: which choices fit. */
 static char *
@@ -840,7 +848,7 @@ children_describe(const struct child *ch, size_t n, int nvalues, int allowed[4])
 		if (!count)
 			continue;
 		buf_puts(&b, b.s ? ", " : "");
-		buf_printf(&b, ui_ngettext(nouns[i].one, nouns[i].many, (unsigned long)count), count);
+		buf_printf(&b, noun_format(i, (unsigned long)count), count);
 	}
 	for (size_t j = 0; j < n; j++) {
 		size_t nf;
