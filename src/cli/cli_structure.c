@@ -74,7 +74,7 @@ outcome(enum act_result r, const char *what)
 		msg_error(_("%s: someone else changed it at the same time; try again"), what);
 		return EXIT_RUNTIME;
 	default:
-		msg_error("%s", err_get());
+		msg_error("%s: %s", what, err_get());
 		return EXIT_RUNTIME;
 	}
 }

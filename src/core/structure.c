@@ -256,7 +256,7 @@ static enum act_result
 no_such(const struct plan *p, enum kind k)
 {
 	err_set(_("the strategy '%s' has no such %s"), p->s.id, _(kinds[k].label));
-	return ACTIVITY_INVALID;
+	return ACTIVITY_ERROR;      /* as 'set N' for a number that is no activity's: exit 1 */
 }
 
 /* Does the list text ("a | b") or the single value hold key? */

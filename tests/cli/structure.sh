@@ -78,7 +78,7 @@ run -d "$db" set goal:g1 focus=nosuch
 expect_status 2 "a focus area that does not exist"
 expect_err "^styrkort: set goal:g1: focus = nosuch: the strategy 'prov' has no focus area with that id$" "names it"
 run -d "$db" set goal:nosuch title=X
-expect_status 2 "no such goal"
+expect_status 1 "no such goal, as for a number that is no activity's"
 expect_err "^styrkort: set goal:nosuch: the strategy 'prov' has no such goal$" "says so"
 run -d "$db" set goal:g1 colour=red
 expect_status 2 "an unknown field"
@@ -114,6 +114,12 @@ expect_status 2 "an unknown choice"
 expect_err "^styrkort: delete goal:g1: --children keep: expected move:ID" "says what is accepted"
 run -d "$db" set goal:g1 title=X --children delete
 expect_status 2 "--children belongs to delete"
+run -d "$db" delete group:nosuch
+expect_status 1 "delete of no such group"
+expect_err "^styrkort: delete group:nosuch: the strategy 'prov' has no such group$" "says so"
+run -d "$db" --read-only set focus:bo name=X
+expect_status 1 "a read-only file is not changed"
+expect_err "^styrkort: set focus:bo: .*read-only" "says it is read-only"
 check "nothing changed" [ "$snapshot" = "$("$STYRKORT" -d "$db" export)" ]
 
 # --- delete with each choice
