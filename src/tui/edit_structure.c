@@ -229,6 +229,31 @@ line_in_error(const struct item_form *x)
 	return x->adding ? 0 : -1;
 }
 
+/* What someone else changed since the form opened: "Name = 'Arbete', Unit = '%'" (a new string). */
+static char *
+their_changes(const struct item_form *x)
+{
+	struct plan now;
+	const void *it;
+	size_t nf;
+	const struct field_def *f = model_fields(x->r.kind, &nf);
+	struct buf b;
+
+	buf_init(&b);
+	memset(&now, 0, sizeof now);
+	if (model_load_outline(x->d->db, x->d->plan.s.id, &now) == 0 && (it = find_item(&now, x->r.kind, x->r.key))) {
+		for (size_t i = 0; i < nf; i++) {
+			char *v = model_item_text(x->r.kind, &now, it, (int)i);
+
+			if (strcmp(v, x->initial[i + (size_t)x->adding]) != 0)
+				buf_printf(&b, "%s%s = '%s'", b.s ? ", " : "", label_of(f[i].key), v);
+			free(v);
+		}
+	}
+	model_free_plan(&now);
+	return b.s ? buf_steal(&b) : xstrdup("-");
+}
+
 static int
 item_change_any(const struct item_change *c)
 {
@@ -259,10 +284,13 @@ submit_item(void *arg, struct form_field *fields, int n, int *bad)
 		rc = structure_apply(x->d->db, x->d->plan.s.id, x->r.key, &c, x->r.version, NULL);
 	item_change_free(&c);
 	if (rc == ACTIVITY_CONFLICT) {
+		char *theirs = their_changes(x);
+
 		/* Enter again saves over theirs: the version they made is the one expected now. */
 		structure_version(x->d->db, x->d->plan.s.id, x->r.kind, x->r.key, &x->r.version);
-		err_set(_("Changed by someone else since you opened it: Enter saves yours over theirs, "
-		          "Esc keeps theirs (r shows them)"));
+		/* Short enough for the form's error row at 80 columns: styrkort(1) says the rest. */
+		err_set(_("Changed meanwhile: %s (Enter: yours, Esc: theirs)"), theirs);
+		free(theirs);
 		return 0;
 	}
 	if (rc != ACTIVITY_OK) {

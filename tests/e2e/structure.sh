@@ -35,6 +35,17 @@ tmux_keys C-u Enter
 tmux_expect "Saved goal Fler invånare i Västervik" "the goal is saved"
 screen_is en-structure-goal-saved "Saved goal Fler invånare" "pane 3 after the goal was edited"
 
+# Someone else changes the goal while the form is open: told, with theirs; Enter again saves mine.
+tmux_keys E
+tmux_expect "Edit goal Fler invånare i Västervik" "E opens the goal's form again"
+"$STYRKORT" -d "$db" set goal:befolkning 'title=Deras titel' >/dev/null 2>&1
+tmux_keys C-u "Min titel" Enter
+tmux_expect "Changed meanwhile: Title = 'Deras titel' (Enter: yours, Esc: theirs)" "the conflict is shown, with theirs"
+tmux_keys Enter
+tmux_expect "Saved goal Min titel" "Enter again saves mine over theirs"
+tmux_keys E C-u "Fler invånare i Västervik" Enter
+tmux_expect "Saved goal Fler invånare i Västervik" "and back"
+
 # d on an indicator with a value: what happens to it is chosen in a pick list.
 tmux_keys j d
 screen_is en-structure-delete-pick "It has 1 value" "d on an indicator with values asks what happens to them"
