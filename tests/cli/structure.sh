@@ -139,6 +139,10 @@ run -d "$db" log
 expect_out "Sysselsättning: value.municipality.2021.T: 52.5 -> " "the deleted values are in the log"
 expect_out "Första aktiviteten: focus: arbete -> bo" "a moved child is in the log"
 
+run -d "$db" delete followup:arsred
+expect_status 0 "delete followup:arsred"
+check "it is gone" sh -c "! '$STYRKORT' -d '$db' export | grep -q 'followup.arsred'"
+
 # --- several strategies: --strategy says which
 run -d "$db" import "$top_srcdir/data/vastervik.ini"
 run -d "$db" set focus:bo name=X

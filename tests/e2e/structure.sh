@@ -65,6 +65,16 @@ tmux_expect_not "linked to nothing" "not unlink (an indicator needs a goal)"
 tmux_keys Escape
 tmux_expect "Not deleted" "Esc keeps it"
 
+# Groups and follow-ups from pane 1: E asks which, then the form.
+tmux_keys 1 E
+tmux_expect "Edit which group or follow-up?" "E on the vision asks which group or follow-up"
+tmux_expect "Steering group: Integrationsrådet" "the group is in the list"
+tmux_keys Enter
+tmux_expect "Edit group Integrationsrådet" "its form"
+tmux_keys Down Down C-u "KSAU och förvaltningschefer" Enter
+tmux_expect "Saved group Integrationsrådet" "the group is saved"
+check "export has its composition" sh -c "'$STYRKORT' -d '$db' export | grep -qx 'composition = KSAU och förvaltningschefer'"
+
 # The activity form's responsible field: the groups and the focus areas' bodies in a pick list.
 tmux_keys 4 Enter
 tmux_expect "F2 or Ctrl-O: choose from a list" "the responsible field says it has a list"

@@ -267,6 +267,12 @@ delete_asks_about_children(void **state)
 	assert_string_equal(has, "1 indicator");
 	assert_int_equal(allowed[CHILDREN_MOVE] + allowed[CHILDREN_UNLINK] * 2 + allowed[CHILDREN_DELETE] * 4, 5);
 	free(has);
+	/* A stale version: nothing is deleted. */
+	structure_children_parse("delete", &ch);
+	assert_int_equal(structure_delete(db, "testby", KIND_INDICATOR, "i1", &ch, 7, NULL), ACTIVITY_CONFLICT);
+	has = structure_children_of(db, "testby", KIND_INDICATOR, "i1", allowed);
+	assert_string_equal(has, "2 values");
+	free(has);
 	/* Nothing to decide: a group goes at once. */
 	assert_int_equal(structure_delete(db, "testby", KIND_GROUP, "styrgrupp", &ask, 0, NULL), ACTIVITY_OK);
 	assert_int_equal(structure_children_parse("keep", &ch), -1);
