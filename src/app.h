@@ -25,6 +25,7 @@ struct app {
 	const char *activity;           /* log --activity: N or STRATEGY:N */
 	const char *note;               /* review add --note */
 	int dry_run;                    /* import --dry-run */
+	const char *children;           /* delete --children */
 	char **args;                    /* positional arguments after the command */
 	int nargs;
 };
@@ -48,6 +49,14 @@ int cmd_log(struct app *a);
 int cmd_review(struct app *a);
 int cmd_measurements(struct app *a);
 int cmd_set(struct app *a);
+/* cli_structure.c: set/add/delete KIND:KEY (focus, goal, indicator, group, followup). */
+int cmd_add(struct app *a);
+int cmd_delete(struct app *a);
+int cmd_set_structure(struct app *a);
+/* The kind of an address KIND:KEY and *key after the colon, or -1 if it is not one. */
+int cli_structure_address(const char *arg, const char **key);
+/* The one strategy a change applies to (cli.c): -2 if the file holds several and --strategy names none. */
+int cli_one_strategy(struct db *db, const struct app *a, char **id);
 
 /* The dashboard (tui.c). */
 int tui_run(struct app *a, struct db *db);

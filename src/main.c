@@ -35,13 +35,15 @@ static const struct command {
 	{ "review", cmd_review },
 	{ "measurements", cmd_measurements },
 	{ "set", cmd_set },
+	{ "add", cmd_add },
+	{ "delete", cmd_delete },
 	{ NULL, NULL }
 };
 
 enum {
 	OPT_READ_ONLY = 256, OPT_STRATEGY, OPT_DEMO, OPT_SAMPLE, OPT_FORMAT, OPT_WIDTH,
 	OPT_SINCE, OPT_ACTIVITY, OPT_NOTE, OPT_HELP, OPT_VERSION, OPT_MAN_CONFIG, OPT_MAN_KEYS,
-	OPT_DRY_RUN, OPT_WHAT
+	OPT_DRY_RUN, OPT_WHAT, OPT_CHILDREN
 };
 
 static const struct option options[] = {
@@ -58,6 +60,7 @@ static const struct option options[] = {
 	{ "note", required_argument, NULL, OPT_NOTE },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ "what", required_argument, NULL, OPT_WHAT },
+	{ "children", required_argument, NULL, OPT_CHILDREN },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "man-config-keys", no_argument, NULL, OPT_MAN_CONFIG },
@@ -130,6 +133,13 @@ usage(void)
 	         "      change an activity from a script; fields: %s\n"
 	         "      ACTIVITY: STRATEGY:N (oskarshamn:12), or N with --strategy or in a\n"
 	         "      file of one strategy\n"
+	         "  styrkort set KIND:ID FIELD=VALUE...\n"
+	         "  styrkort add KIND:ID FIELD=VALUE...\n"
+	         "  styrkort delete KIND:ID [--children move:ID|unlink|delete]\n"
+	         "      change, add or delete a focus area, goal, indicator, group or\n"
+	         "      follow-up (KIND: focus, goal, indicator, group, followup; ID and\n"
+	         "      fields as in the INI file); --children: what happens to what the\n"
+	         "      item has (sub-goals, indicators, activities, values)\n"
 	         "  styrkort review add [DATE] [--note TEXT] | styrkort review list\n"
 	         "      record or list steering-group reviews\n"
 	         "  styrkort --help | --version\n"
@@ -358,6 +368,7 @@ parse_option(struct app *a, int c, char **argv)
 		break;
 	case OPT_NOTE: a->note = optarg; break;
 	case OPT_DRY_RUN: a->dry_run = 1; break;
+	case OPT_CHILDREN: a->children = optarg; break;
 	case OPT_ACTIVITY: {
 		char *strategy;
 		int64_t number;
@@ -416,6 +427,8 @@ check_option_scope(const struct app *a, const struct command *cmd)
 		return usage_error("%s", _("--dry-run belongs to 'styrkort import'"));
 	if (a->note && run != cmd_review)
 		return usage_error("%s", _("--note belongs to 'styrkort review add'"));
+	if (a->children && run != cmd_delete)
+		return usage_error("%s", _("--children belongs to 'styrkort delete'"));
 	return -1;
 }
 
@@ -431,7 +444,7 @@ dashboard_database(struct app *a)
 	    access(a->args[0], F_OK) != 0) {
 		/* "styrkort repotr": more likely a misspelt command than a database. */
 		return usage_error(_("%s: neither a command nor a database file; the commands are init, report, "
-		                     "import, export, measurements, log, set and review"), a->args[0]);
+		                     "import, export, measurements, log, set, add, delete and review"), a->args[0]);
 	}
 	if (a->nargs == 1) {
 		if (a->db_arg)

@@ -591,6 +591,10 @@ cmd_set(struct app *a)
 	char *strategy;
 	int64_t id, number;
 	int rc = EXIT_OK;
+	const char *key;
+
+	if (a->nargs && cli_structure_address(a->args[0], &key) >= 0)
+		return cmd_set_structure(a);
 
 	if (a->nargs < 2) {
 		msg_error(_("usage: styrkort set ACTIVITY FIELD=VALUE... (see 'styrkort --help')"));
@@ -626,4 +630,10 @@ cmd_set(struct app *a)
 	act_change_free(&c);
 	db_close(db);
 	return rc;
+}
+
+int
+cli_one_strategy(struct db *db, const struct app *a, char **id)
+{
+	return one_strategy(db, a, id);
 }

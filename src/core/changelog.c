@@ -54,7 +54,7 @@ changelog_load(struct db *db, const struct changelog_filter *f, struct change **
 		"SELECT at, who, strategy_id, kind, item_id, item, field, old, new, comment, "
 		CHANGELOG_NUMBER_SQL " FROM change_log"
 		" WHERE (?1 IS NULL OR strategy_id = ?1) AND (?2 IS NULL OR at > ?2)"
-		" AND (?3 = 0 OR (kind = 'activity' AND item_id = ?3)) AND id > ?4 ORDER BY id");
+		" AND (?3 = 0 OR (kind = 'activity' AND item_id = ?3)) AND id > ?4 AND (?5 = 0 OR batch = ?5) ORDER BY id");
 	struct change *rows = NULL;
 	size_t count = 0;
 	int rc;
@@ -65,6 +65,7 @@ changelog_load(struct db *db, const struct changelog_filter *f, struct change **
 	db_bind_text_or_null(st, 2, f->since);
 	sqlite3_bind_int64(st, 3, f->activity);
 	sqlite3_bind_int64(st, 4, f->after);
+	sqlite3_bind_int64(st, 5, f->batch);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct change *c;
 

@@ -17,6 +17,7 @@ struct changelog_filter {
 	const char *since;              /* YYYY-MM-DD or NULL */
 	int64_t activity;               /* 0: all */
 	int64_t after;                  /* only rows logged after this row id (0: all) */
+	int64_t batch;                  /* only the rows of this batch (0: all) */
 };
 /* One row of the log, as read back. */
 struct change {

@@ -203,23 +203,26 @@ kind_or_assessment(const struct field_def *f, const char *v)
 	return assessment_from_id(v) < 0 ? _("expected fulfilled, partly, not_fulfilled or not_assessed") : NULL;
 }
 
-static int
-check_value(const struct import *im, const struct item *it, const struct field_def *f, const char *v)
+const char *
+strategy_field_problem(const struct field_def *f, const char *v, char **range)
 {
 	const char *what = NULL;
-	char *range = NULL;
 	double d;
 	long n;
 	int b;
-	char canon[16];
+	char canon[16], why[256];
 
+	*range = NULL;
 	switch (f->type) {
 	case FT_TEXT:
 	case FT_LIST:
 	case FT_FOCUS_LIST:
-		if (check_text(im, it, f, v) < 0)
-			return -1;
-		what = (f->flags & FF_REQUIRED) && !*v ? _("must not be empty") : list_mistake(f, v);
+		if (text_check(v, f->type == FT_TEXT && (f->flags & FF_MULTILINE), NULL, why, sizeof why) < 0)
+			what = *range = xstrdup(why);
+		else if ((f->flags & FF_REQUIRED) && !*v)
+			what = _("must not be empty");
+		else
+			what = list_mistake(f, v);
 		break;
 	case FT_DATE:
 		if (*v && parse_date_any(v, NULL, NULL, NULL) < 0)
@@ -249,7 +252,7 @@ check_value(const struct import *im, const struct item *it, const struct field_d
 		break;
 	case FT_ROLE:
 		if (organisation_role_check(v) < 0)
-			what = range = xasprintf(_("expected one of %s"), organisation_role_list());
+			what = *range = xasprintf(_("expected one of %s"), organisation_role_list());
 		break;
 	case FT_CADENCE:
 		if (organisation_cadence(v, NULL) < 0)
@@ -278,10 +281,21 @@ check_value(const struct import *im, const struct item *it, const struct field_d
 		break;
 	case FT_PERCENT:
 		if (*v && parse_int(v, f->lo, f->hi, &n) < 0)
-			what = range = xasprintf(_("expected a whole number from %ld to %ld"), (long)f->lo, (long)f->hi);
+			what = *range = xasprintf(_("expected a whole number from %ld to %ld"), (long)f->lo, (long)f->hi);
 		break;
 	}
-	if (what) {
+	return what;
+}
+
+static int
+check_value(const struct import *im, const struct item *it, const struct field_def *f, const char *v)
+{
+	char *range;
+	const char *what;
+
+	if ((f->type == FT_TEXT || f->type == FT_LIST || f->type == FT_FOCUS_LIST) && check_text(im, it, f, v) < 0)
+		return -1;
+	if ((what = strategy_field_problem(f, v, &range))) {
 		err_set(_("%s: line %d: [%s] %s = '%.60s': %s"), im->ini.path,
 		        ini_line(&im->ini, it->section, f->key), it->section, f->key, v, what);
 		free(range);
@@ -660,9 +674,8 @@ free_import(struct import *im)
 	ini_free(&im->ini);
 }
 
-/* Bind a field's value to a statement, typed for its column. */
-static void
-bind_field(sqlite3_stmt *st, int idx, const struct field_def *f, const char *v)
+void
+strategy_field_bind(sqlite3_stmt *st, int idx, const struct field_def *f, const char *v)
 {
 	double d;
 	long n;
@@ -778,7 +791,7 @@ upsert(struct db *db, struct import *im, struct item *it, const char *table,
 	sqlite3_bind_int(st, idx++, position);
 	for (size_t i = 0; i < n; i++)
 		if (is_column(&fields[i]))
-			bind_field(st, idx++, &fields[i], it->values[i]);
+			strategy_field_bind(st, idx++, &fields[i], it->values[i]);
 	for (int i = 0; i < nextra; i++)
 		bind_id_or_null(st, idx++, extra[i]);
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -822,7 +835,7 @@ save_strategy(struct db *db, struct import *im, const struct item *it)
 	if (!st)
 		return -1;
 	for (int i = 0; i < SF_COUNT; i++)
-		bind_field(st, idx++, &strategy_fields[i], it->values[i]);
+		strategy_field_bind(st, idx++, &strategy_fields[i], it->values[i]);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		err_set(_("%s: [strategy]: %s"), im->ini.path, sqlite3_errmsg(db->sql));
 		sqlite3_finalize(st);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include "db.h"
 #include "import_summary.h"
+#include "model.h"
 
 /*
  * Add or update the strategy described by PATH, in one transaction.
@@ -24,5 +25,15 @@ int strategy_import_summary(struct db *db, const char *path, char **strategy_id,
 
 /* Print one strategy in the canonical form that strategy_import() reads. */
 int strategy_export(struct db *db, const char *strategy_id, FILE *out);
+
+/*
+ * What is wrong with v as a value of field f, as import checks it (a
+ * translated text), or NULL if it is fine; *range gets a string to free
+ * after use (or NULL).  `styrkort set` and the dashboard check the fields
+ * of focus areas, goals, indicators, groups and follow-ups with it too.
+ */
+const char *strategy_field_problem(const struct field_def *f, const char *v, char **range);
+/* Bind a field's value (as checked above; "" or NULL: none) to a statement, typed for its column. */
+void strategy_field_bind(sqlite3_stmt *st, int idx, const struct field_def *f, const char *v);
 
 #endif

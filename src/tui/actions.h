@@ -45,7 +45,9 @@
 	A(EDIT,        N_("(edit mode) Edit the selected activity in a form; on an indicator: enter a value"), '\n') \
 	A(VALUE,       N_("(edit mode) Enter a value of the selected indicator: period, sex T/K/M, value"), 'v') \
 	A(ADD,         N_("(edit mode) Add an activity to the focus area in view"), 'a') \
-	A(DELETE,      N_("(edit mode) Delete the selected activity, after a confirmation"), 'd') \
+	A(EDIT_ITEM,   N_("(edit mode) Edit the selected focus area, goal or indicator in a form; in pane 1 a group or follow-up"), 'E') \
+	A(ADD_ITEM,    N_("(edit mode) Add a focus area, goal, sub-goal, indicator, group or follow-up: a pick list, then a form"), 'A') \
+	A(DELETE,      N_("(edit mode) Delete the selected activity, after a confirmation; a focus area, goal or indicator (in pane 1 a group or follow-up), choosing what happens to what it has"), 'd') \
 	A(UNDO,        N_("(edit mode) Undo your last change, as a new logged change"), 'u') \
 	A(REVIEW,      N_("(edit mode) Record a steering-group review: date and note"), 'R') \
 	GROUP(N_("Other")) \

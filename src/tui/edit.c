@@ -14,10 +14,12 @@
 #include "form_dialog.h"
 #include "measurements.h"
 #include "numbering.h"
+#include "organisation.h"
 #include "picker.h"
 #include "print.h"
 #include "report.h"
 #include "review.h"
+#include "structure.h"
 #include "text.h"
 #include "util.h"
 
@@ -537,6 +539,44 @@ form_line(const struct form_ctx *x, enum act_field f)
 	return 0;
 }
 
+/* Add name to the list unless it is there. */
+static void
+choice_add(char ***items, int *n, const char *name)
+{
+	if (!name || !*name)
+		return;
+	for (int i = 0; i < *n; i++)
+		if (strcmp((*items)[i], name) == 0)
+			return;
+	*items = xrealloc(*items, (size_t)(*n + 1) * sizeof **items);
+	(*items)[(*n)++] = xstrdup(name);
+}
+
+/* The responsible field's pick list: the strategy's groups, then the focus areas' responsible bodies, each once. */
+static struct form_choices
+responsible_choices(const struct form_ctx *x)
+{
+	const struct plan *p = &x->d->plan;
+	char **items = NULL;
+	int n = 0;
+
+	for (size_t i = 0; i < p->ngroups; i++)
+		choice_add(&items, &n, p->groups[i].name && *p->groups[i].name ? p->groups[i].name
+		                                                            : organisation_role_label(p->groups[i].role));
+	for (size_t i = 0; i < p->nfocus; i++)
+		for (size_t j = 0; j < p->focus[i].nbodies; j++)
+			choice_add(&items, &n, p->focus[i].bodies[j]);
+	return (struct form_choices){ n ? form_line(x, AF_RESPONSIBLE) : -1, _("Responsible (or type another)"), items, n };
+}
+
+static void
+choices_free(struct form_choices *c)
+{
+	for (int i = 0; i < c->n; i++)
+		free(c->items[i]);
+	free((void *)c->items);
+}
+
 static void
 form_free(struct form_ctx *x, struct form_field *fields)
 {
@@ -551,6 +591,7 @@ edit_form(struct dash *d, struct view *v)
 {
 	struct form_ctx x;
 	struct form_field fields[AF_COUNT];
+	struct form_choices choices;
 	char *title;
 	int rc;
 
@@ -560,7 +601,9 @@ edit_form(struct dash *d, struct view *v)
 		return 0;
 	form_fields(&x, fields, 1);
 	title = form_title_dates(d, _("Edit #%lld (dates as %s)"), x.shown.number);
-	rc = form_run(d, title, fields, x.n, submit_edit, &x);
+	choices = responsible_choices(&x);
+	rc = form_run_choices(d, title, fields, x.n, submit_edit, &x, &choices);
+	choices_free(&choices);
 	free(title);
 	if (rc >= 0) {
 		if (x.done == 1) {
@@ -605,6 +648,7 @@ edit_add(struct dash *d, struct view *v)
 	struct form_field fields[AF_COUNT];
 	struct selection sel;
 	const struct focus_area *fa = NULL;
+	struct form_choices choices;
 	char *title;
 	int rc;
 
@@ -629,7 +673,9 @@ edit_add(struct dash *d, struct view *v)
 		title = fa ? xasprintf(_("New activity in %s (dates as %s)"), fa->name, example)
 		           : xasprintf(_("New activity, no focus area (dates as %s)"), example);
 	}
-	rc = form_run(d, title, fields, x.n, submit_add, &x);
+	choices = responsible_choices(&x);
+	rc = form_run_choices(d, title, fields, x.n, submit_add, &x, &choices);
+	choices_free(&choices);
 	free(title);
 	if (rc >= 0 && x.done) {
 		dash_reload(d, x.new_id);
@@ -711,6 +757,11 @@ edit_delete(struct dash *d, struct view *v)
 	char *q, *answer;
 	int rc;
 
+	struct selection sel;
+
+	view_selection(v, &sel);
+	if (d->edit && sel.kind != ITEM_ACTIVITY)
+		return edit_delete_item(d, v);
 	if (!edit_required(d) || !selected_activity(d, v, &a))
 		return 0;
 	q = delete_question(&a);
@@ -735,7 +786,7 @@ edit_undo(struct dash *d)
 
 	if (!edit_required(d))
 		return 0;
-	r = activity_undo(d->db, d->plan.s.id, &what);
+	r = structure_undo(d->db, d->plan.s.id, &what);
 	if (r == ACTIVITY_OK) {
 		dash_reload(d, 0);
 		display_message(0, _("Undone: %s"), what ? what : "");

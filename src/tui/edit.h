@@ -22,6 +22,10 @@ int edit_delete(struct dash *d, struct view *v);
 int edit_undo(struct dash *d);
 int edit_value(struct dash *d, struct view *v);
 int edit_review(struct dash *d);
+/* edit_structure.c: E edits the selected focus area, goal or indicator (on the vision: a group or follow-up), A adds one, d deletes one. */
+int edit_item(struct dash *d, struct view *v);
+int edit_add_item(struct dash *d, struct view *v);
+int edit_delete_item(struct dash *d, struct view *v);
 /* p: in any mode. */
 int edit_print(struct dash *d);
 

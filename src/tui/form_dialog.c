@@ -9,6 +9,7 @@
 #include <wctype.h>
 
 #include "form_dialog.h"
+#include "picker.h"
 #include "text.h"
 #include "util.h"
 
@@ -177,6 +178,15 @@ show_notes(struct fstate *st, const struct form_field *fields)
 		display_text(st->win, st->h - 2, 2, st->w - 3, note, display_attr(DC_LABEL));
 }
 
+/* Under the field that has a list (if there is room), how to open it. */
+static void
+show_choices_note(struct fstate *st, const struct form_choices *c)
+{
+	if (c && c->line >= 0 && c->line < st->n && st->step == 2)
+		display_text(st->win, field_row(st, c->line) + 1, st->labelw + 3, st->w - st->labelw - 4,
+		             _("F2 or Ctrl-O: choose from a list, or type"), display_attr(DC_LABEL));
+}
+
 /* The error under its field (or at the bottom); NULL clears every error row. */
 static void
 show_error(struct fstate *st, const struct form_field *fields, int bad, const char *msg)
@@ -210,6 +220,8 @@ struct shown_form {
 	void *arg;
 	char *error;
 	int error_at;
+	struct dash *dash;
+	const struct form_choices *choices;     /* or NULL */
 };
 
 static int
@@ -222,6 +234,8 @@ form_open(void *arg)
 		return -1;
 	}
 	show_error(&sf->st, sf->fields, sf->error_at, sf->error);
+	if (!sf->error || sf->error_at != sf->choices->line)
+		show_choices_note(&sf->st, sf->choices);
 	return 0;
 }
 
@@ -270,6 +284,28 @@ form_save(struct shown_form *sf)
 	return MODAL_REOPEN;
 }
 
+/* F2 or Ctrl-O on the field that has a list: the pick list; what is picked goes into the field. */
+static int
+form_pick(struct shown_form *sf)
+{
+	const struct form_choices *c = sf->choices;
+	int rc;
+
+	read_values(&sf->st, sf->fields);
+	sf->current = field_index(current_field(sf->st.form));
+	if (sf->current != c->line || sf->fields[c->line].locked || c->n == 0)
+		return MODAL_GO_ON;
+	rc = picker_choose(sf->dash, c->title, c->items, c->n, 0);
+	if (rc == -2)
+		return -1;
+	if (rc >= 0) {
+		free(sf->fields[c->line].value);
+		sf->fields[c->line].value = xstrdup(c->items[rc]);
+	}
+	destroy(&sf->st);
+	return MODAL_REOPEN;
+}
+
 static int
 form_key(void *arg, struct dkey k)
 {
@@ -279,6 +315,8 @@ form_key(void *arg, struct dkey k)
 
 	if (k.type == DK_CHAR && k.code == 27)
 		return 0;
+	if (sf->choices->line >= 0 && ((k.type == DK_KEY && k.code == KEY_F(2)) || (k.type == DK_CHAR && k.code == 15)))
+		return form_pick(sf);
 	if (k.code == '\n' || (k.type == DK_KEY && k.code == KEY_ENTER))
 		return form_save(sf);
 	if (k.type == DK_KEY) {
@@ -319,9 +357,19 @@ int
 form_run(struct dash *dash, const char *title, struct form_field *fields, int n,
          form_submit_fn submit, void *arg)
 {
+	const struct form_choices none = { -1, NULL, NULL, 0 };
+
+	return form_run_choices(dash, title, fields, n, submit, arg, &none);
+}
+
+int
+form_run_choices(struct dash *dash, const char *title, struct form_field *fields, int n,
+                 form_submit_fn submit, void *arg, const struct form_choices *choices)
+{
 	struct shown_form sf;
 	const struct modal m = {
-		.hints = _("Enter save | Tab, arrows: next field | Esc cancel"),
+		.hints = choices->line >= 0 ? _("Enter save | Tab, arrows: next field | F2 list | Esc cancel")
+		                            : _("Enter save | Tab, arrows: next field | Esc cancel"),
 		.exit_result = -1, .cancel_result = 0,
 		.open = form_open, .draw = form_draw, .close = form_close, .key = form_key, .arg = &sf,
 	};
@@ -334,6 +382,8 @@ form_run(struct dash *dash, const char *title, struct form_field *fields, int n,
 	sf.submit = submit;
 	sf.arg = arg;
 	sf.error_at = -1;
+	sf.dash = dash;
+	sf.choices = choices;
 	for (int i = 0; i < n; i++)
 		fields[i].locked = 0;
 	rc = dash_modal(dash, &m);

@@ -30,5 +30,18 @@ typedef int (*form_submit_fn)(void *arg, struct form_field *fields, int n, int *
 int form_run(struct dash *dash, const char *title, struct form_field *fields, int n,
              form_submit_fn submit, void *arg);
 
+/*
+ * The same, and the field on line `line` (-1: none) has a pick list: F2
+ * or Ctrl-O there shows items (titled title) and puts the one chosen into
+ * the field, where it can still be changed; any other text may be typed.
+ */
+struct form_choices {
+	int line;
+	const char *title;
+	char *const *items;
+	int n;
+};
+int form_run_choices(struct dash *dash, const char *title, struct form_field *fields, int n,
+                     form_submit_fn submit, void *arg, const struct form_choices *choices);
 
 #endif

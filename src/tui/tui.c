@@ -125,6 +125,8 @@ act(struct dash *d, enum action a)
 	case ACT_VALUE: return edit_value(d, v) < 0;
 	case ACT_ADD: return edit_add(d, v) < 0;
 	case ACT_DELETE: return edit_delete(d, v) < 0;
+	case ACT_EDIT_ITEM: return edit_item(d, v) < 0;
+	case ACT_ADD_ITEM: return edit_add_item(d, v) < 0;
 	case ACT_UNDO: return edit_undo(d) < 0;
 	case ACT_REVIEW: return edit_review(d) < 0;
 	case ACT_PRINT: return edit_print(d) < 0;
