@@ -24,6 +24,7 @@ struct app {
 	long activity;                  /* log --activity */
 	const char *note;               /* review add --note */
 	int dry_run;                    /* import --dry-run */
+	const char *indicator;          /* measurements --indicator */
 	char **args;                    /* positional arguments after the command */
 	int nargs;
 };

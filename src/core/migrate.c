@@ -328,7 +328,9 @@ static const char schema_v4[] =
 	"CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log\n"
 	"BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;\n"
 	/* goal_focus is the one truth: a stale copy in goal.focus_id could only mislead a reader of the file. */
-	"UPDATE goal SET focus_id = NULL;\n";
+	"UPDATE goal SET focus_id = NULL;\n"
+	/* The SCB table (and contents) an indicator's values come from: TABLE or TABLE/CONTENTS. */
+	"ALTER TABLE indicator ADD COLUMN scb TEXT;\n";
 
 /*
  * Version 4 for a reader of a version-3 file (only: the views of version 3
@@ -349,7 +351,10 @@ static const char read_v4[] =
 	"CREATE TEMP VIEW indicator AS SELECT i.*, NULL AS qualifier, NULL AS breakdown, 0 AS example,\n"
 	"\t1 AS version FROM main.indicator i;\n"
 	"CREATE TEMP VIEW measurement AS SELECT m.indicator_id, 'municipality' AS series, m.period,\n"
-	"\tm.period_key, m.sex, m.value, m.entered_by, m.entered_at, 0 AS example FROM main.measurement m;\n";
+	"\tm.period_key, m.sex, m.value, m.entered_by, m.entered_at, 0 AS example FROM main.measurement m;\n"
+	"DROP VIEW temp.indicator;\n"
+	"CREATE TEMP VIEW indicator AS SELECT i.*, NULL AS qualifier, NULL AS breakdown, 0 AS example,\n"
+	"\t1 AS version, NULL AS scb FROM main.indicator i;\n";
 
 /*
  * migrations[v] takes a file from version v to v + 1: its SQL, then its
