@@ -326,7 +326,7 @@ read_records(const char *text, size_t len, const char *path, char delim, struct 
 	struct csv_parser p;
 	int rc = 0;
 
-	if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0) {
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0) {
 		err_set("%s: %s", path, strerror(ENOMEM));
 		return -1;
 	}
@@ -454,6 +454,10 @@ read_row(const char *path, const struct record *h, const struct record *rec, str
 	if (c->sex < c->n && !(sex = sex_of(rec->f[c->sex]))) {
 		err_set(_("%s: line %d: sex '%s': expected kvinnor, män or totalt (women, men, total)"),
 		        path, rec->line, rec->f[c->sex]);
+		return -1;
+	}
+	if (!*rec->f[c->region]) {
+		err_set(_("%s: line %d: the region is empty"), path, rec->line);
 		return -1;
 	}
 	for (size_t i = 0; i < c->n; i++)
@@ -847,6 +851,15 @@ targets_free(struct target *v, size_t n)
 	free(v);
 }
 
+/* Does the cell hold the contents the indicator takes: its code, its label, or "CODE label"? */
+static int
+takes_contents(const char *want, const char *contents)
+{
+	size_t n = strlen(want);
+
+	return strcasecmp(want, contents) == 0 || (strncasecmp(want, contents, n) == 0 && contents[n] == ' ');
+}
+
 /* Does the scb key TABLE[/CONTENTS] name this table?  *contents gets CONTENTS (or NULL; free it). */
 static int
 key_names_table(const char *key, const struct scb_table *t, char **contents)
@@ -870,6 +883,16 @@ key_names_table(const char *key, const struct scb_table *t, char **contents)
 	return match;
 }
 
+/* Does the table hold the contents (NULL: any)? */
+static int
+has_contents(const struct scb_table *t, const char *contents)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (!contents || takes_contents(contents, t->cell[i].contents))
+			return 1;
+	return !contents;
+}
+
 /* The indicators the table is for: ID (--indicator), else those whose scb key names it. */
 static int
 find_targets(struct db *db, const char *path, const struct scb_table *t, const char *strategy_id,
@@ -891,7 +914,8 @@ find_targets(struct db *db, const char *path, const struct scb_table *t, const c
 		char *contents = NULL;
 		struct target *w;
 
-		if (!indicator && !key_names_table(key, t, &contents)) {
+		/* A key that names another table, or contents the table lacks, is another file's. */
+		if (!indicator && (!key_names_table(key, t, &contents) || !has_contents(t, contents))) {
 			free(contents);
 			continue;
 		}
@@ -921,15 +945,6 @@ find_targets(struct db *db, const char *path, const struct scb_table *t, const c
 		          "to the indicator, or give --indicator ID"), path,
 		        t->table_id ? t->table_id : t->title ? t->title : _("a table without a title"));
 	return -1;
-}
-
-/* Does the cell hold the contents the indicator takes: its code, its label, or "CODE label"? */
-static int
-takes_contents(const char *want, const char *contents)
-{
-	size_t n = strlen(want);
-
-	return strcasecmp(want, contents) == 0 || (strncasecmp(want, contents, n) == 0 && contents[n] == ' ');
 }
 
 /* The contents the indicator takes are in the table, and are one: else say which there are. */
