@@ -673,8 +673,8 @@ find_roles(const char *path, struct dim *dims, size_t n, size_t at[5])
 		}
 	}
 	if (at[ROLE_REGION] == n || at[ROLE_TIME] == n) {
-		err_set(_("%s: the JSON-stat dataset has no %s dimension (SCB's Region and Tid)"), path,
-		        at[ROLE_REGION] == n ? "region" : "time");
+		err_set(at[ROLE_REGION] == n ? _("%s: the JSON-stat dataset has no region dimension (SCB's Region)")
+		                             : _("%s: the JSON-stat dataset has no time dimension (SCB's Tid)"), path);
 		return -1;
 	}
 	return 0;
