@@ -538,6 +538,10 @@ out:
 
 /* ---- JSON-stat 2.0 ---- */
 
+/* What a table may have: more is not a table of one indicator (and would only take time and memory). */
+#define SCB_MAX_DIMS 32
+#define SCB_MAX_VALUES 4000000
+
 /* A dimension of a JSON-stat dataset: its categories in index order. */
 struct dim {
 	const char *id, *label;
@@ -624,6 +628,12 @@ read_dims(const char *path, json_object *doc, struct dim **dims, size_t *n)
 		return -1;
 	}
 	*n = json_object_array_length(ids);
+	if (*n > SCB_MAX_DIMS) {
+		err_set(_("%s: the JSON-stat dataset has %zu dimensions; styrkort reads at most %d"), path, *n,
+		        SCB_MAX_DIMS);
+		*n = 0;
+		return -1;
+	}
 	*dims = xcalloc(*n ? *n : 1, sizeof **dims);
 	for (size_t i = 0; i < *n; i++) {
 		struct dim *d = &(*dims)[i];
@@ -737,8 +747,14 @@ jsonstat_cells(const char *path, json_object *doc, struct scb_table *t)
 
 	if (read_dims(path, doc, &dims, &n) < 0 || find_roles(path, dims, n, at) < 0)
 		goto out;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		if (total > SCB_MAX_VALUES / dims[i].size) {
+			err_set(_("%s: the JSON-stat dataset has more than %d values; choose fewer regions or years "
+			          "in SCB's table"), path, SCB_MAX_VALUES);
+			goto out;
+		}
 		total *= dims[i].size;
+	}
 	if (!json_object_object_get_ex(doc, "value", &values) ||
 	    (json_object_is_type(values, json_type_array) && json_object_array_length(values) != total) ||
 	    (!json_object_is_type(values, json_type_array) && !json_object_is_type(values, json_type_object))) {

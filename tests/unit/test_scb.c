@@ -234,6 +234,15 @@ jsonstat_refusals(void **state)
 		{ "{\"class\": \"dataset\", \"id\": [\"Tid\"], \"size\": [1],"
 		  " \"dimension\": {\"Tid\": {\"category\": {\"index\": [\"2023\"]}}}, \"value\": [1]}",
 		  "no region dimension" },
+		{ "{\"class\": \"dataset\", \"id\": [\"Region\", \"Tid\"], \"size\": [3000, 3000],"
+		  " \"dimension\": {\"Region\": {\"category\": {\"index\": [\"0883\"]}},"
+		  " \"Tid\": {\"category\": {\"index\": [\"2023\"]}}}, \"value\": {}}",
+		  "no categories that agree with its size" },
+		{ "{\"class\": \"dataset\", \"id\": [\"Region\", \"Tid\", \"A\", \"B\"], \"size\": [1, 1, 1, 1],"
+		  " \"dimension\": {\"Region\": {\"category\": {\"index\": [\"0883\"]}},"
+		  " \"Tid\": {\"category\": {\"index\": [\"2023\"]}}, \"A\": {\"category\": {\"index\": [\"a\"]}},"
+		  " \"B\": {\"category\": {\"index\": [\"b\"]}}}, \"value\": [1, 2]}",
+		  "must have 1 values" },
 		{ "{\"dataset\": {\"value\": []}}", "not a JSON-stat 2.0 dataset" },
 		{ "{\"class\": \"dataset\", \"id\": [\"Region\"]}", "\"id\", \"size\" and \"dimension\"" },
 		{ "{\"class\": \"dataset\",", "not valid JSON" },
