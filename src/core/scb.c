@@ -304,16 +304,24 @@ count_outside(const char *s, const char *end, char c)
 	return n;
 }
 
-/* The separator of the first line that has one outside quotes (a title has none): ';' or ','; 0 if none. */
+/* The separator of the first line that has one outside quotes (a title has none): the most of ; , tab; 0 if none. */
 static char
 separator(const char *text, const char *end)
 {
+	static const char seps[] = ";,\t";
+
 	for (const char *line = text; line < end;) {
 		const char *nl = memchr(line, '\n', (size_t)(end - line));
-		int semi = count_outside(line, end, ';'), comma = count_outside(line, end, ',');
+		int best = 0, n;
+		char sep = 0;
 
-		if (semi || comma)
-			return semi >= comma ? ';' : ',';
+		for (const char *c = seps; *c; c++)
+			if ((n = count_outside(line, end, *c)) > best) {
+				best = n;
+				sep = *c;
+			}
+		if (sep)
+			return sep;
 		line = nl ? nl + 1 : end;
 	}
 	return 0;
@@ -379,6 +387,7 @@ struct columns {
 	char **contents;
 	char **first;           /* an other variable's value on the first data row */
 	size_t region, sex;     /* their columns; n if none */
+	size_t time, value;     /* the long form's period and value columns ("år", "Folkmängd"); n if none */
 };
 
 static void
@@ -394,7 +403,12 @@ columns_free(struct columns *c)
 	free(c->first);
 }
 
-/* The header's columns into c; 0 if it has no period column (not an SCB table). */
+/*
+ * The header's columns into c: the wide form (a column per period) or the
+ * long form (a time column such as "år" and the value in the last column,
+ * named by its contents).  How many value columns: 0 if none (not an SCB
+ * table).
+ */
 static int
 read_header(const struct record *h, struct columns *c)
 {
@@ -405,22 +419,29 @@ read_header(const struct record *h, struct columns *c)
 	c->period = xcalloc(c->n, sizeof *c->period);
 	c->contents = xcalloc(c->n, sizeof *c->contents);
 	c->first = xcalloc(c->n, sizeof *c->first);
-	c->region = c->sex = c->n;
+	c->region = c->sex = c->time = c->value = c->n;
 	for (size_t i = 0; i < c->n; i++) {
+		size_t *at[] = { [ROLE_REGION] = &c->region, [ROLE_SEX] = &c->sex, [ROLE_TIME] = &c->time };
+		enum scb_role role;
+
 		if (period_column(h->f[i], c->period[i], sizeof c->period[i], &c->contents[i]) == 0) {
 			c->role[i] = ROLE_TIME;
 			periods++;
 			continue;
 		}
-		c->role[i] = role_by_name(h->f[i]);
-		if (c->role[i] == ROLE_REGION && c->region == c->n)
-			c->region = i;
-		else if (c->role[i] == ROLE_SEX && c->sex == c->n)
-			c->sex = i;
-		else
-			c->role[i] = ROLE_OTHER;
+		role = role_by_name(h->f[i]);
+		c->role[i] = ROLE_OTHER;
+		if (role != ROLE_OTHER && role != ROLE_CONTENTS && *at[role] == c->n) {
+			*at[role] = i;
+			c->role[i] = role;
+		}
 	}
-	return periods;
+	if (periods || c->time == c->n || c->n < 2 || c->role[c->n - 1] != ROLE_OTHER)
+		return periods;
+	c->value = c->n - 1;
+	c->role[c->value] = ROLE_CONTENTS;
+	c->contents[c->value] = xstrdup(h->f[c->value]);
+	return 1;
 }
 
 /* A variable column other than region and sex must say the same on every row: else the table is too wide. */
@@ -463,9 +484,14 @@ read_row(const char *path, const struct record *h, const struct record *rec, str
 	for (size_t i = 0; i < c->n; i++)
 		if (c->role[i] == ROLE_OTHER && check_other(path, h, rec, c, i) < 0)
 			return -1;
+	if (c->value < c->n && period_of(rec->f[c->time], c->period[c->value], sizeof c->period[c->value]) < 0) {
+		err_set(_("%s: line %d: period '%s': expected a year (2023) or a quarter (2023K1)"),
+		        path, rec->line, rec->f[c->time]);
+		return -1;
+	}
 	split_region(rec->f[c->region], &code, &name);
 	for (size_t i = 0; i < c->n; i++)
-		if (c->role[i] == ROLE_TIME)
+		if ((c->role[i] == ROLE_TIME && i != c->time) || i == c->value)
 			add_cell(t, rec->line, code, name, sex, c->period[i], c->contents[i], rec->f[i]);
 	free(code);
 	free(name);
@@ -834,12 +860,11 @@ scb_detect(const char *text, int json)
 		sep = nl ? nl + 1 : end;
 	}
 	if (read_records(sep, (size_t)(strchrnul(sep, '\n') - sep), "", delim, &r) == 0 && r.n == 1) {
-		for (size_t i = 0; i < r.v[0].nf && !found; i++) {
-			char period[16], *contents = NULL;
+		struct columns c;
 
-			found = period_column(r.v[0].f[i], period, sizeof period, &contents) == 0;
-			free(contents);
-		}
+		memset(&c, 0, sizeof c);
+		found = read_header(&r.v[0], &c) > 0;
+		columns_free(&c);
 	}
 	records_free(&r);
 	return found;

@@ -123,6 +123,29 @@ csv_without_title_or_sex(void **state)
 	scb_table_free(&t);
 }
 
+/* The long form (PxWebApi's stub=Region,Kon,Tid): a time column and the value last, named by its contents. */
+static void
+csv_long_form_with_tabs(void **state)
+{
+	struct scb_table t;
+
+	(void)state;
+	assert_int_equal(parse("\"Folkmängden efter region, kön och år\"\n"
+	                       "\"region\"\t\"kön\"\t\"år\"\t\"Folkmängd\"\n"
+	                       "\"0883 Västervik\"\t\"kvinnor\"\t\"2022\"\t17 800\n"
+	                       "\"0883 Västervik\"\t\"kvinnor\"\t\"2023K4\"\t..\n", &t), 0);
+	assert_int_equal(t.n, 2);
+	assert_string_equal(cell(&t, "Västervik", 'K', "2022")->value, "17800");
+	assert_string_equal(cell(&t, "Västervik", 'K', "2022")->contents, "Folkmängd");
+	assert_int_equal(cell(&t, "Västervik", 'K', "2023-Q4")->where, 4);
+	assert_string_equal(cell(&t, "Västervik", 'K', "2023-Q4")->value, "");
+	scb_table_free(&t);
+	assert_true(scb_detect("region,år,Folkmängd\n", 0));
+	assert_int_equal(parse("region,år,Folkmängd\n0883 V,2022,1\n0883 V,2022M01,1\n", &t), -1);
+	assert_non_null(strstr(err_get(), "t.csv: line 3: period '2022M01'"));
+	scb_table_free(&t);
+}
+
 /* Each refusal names its line and what to do. */
 static void
 csv_refusals(void **state)
@@ -351,6 +374,7 @@ main(void)
 		cmocka_unit_test(csv_comma_with_bom),
 		cmocka_unit_test(csv_semicolon_latin1),
 		cmocka_unit_test(csv_without_title_or_sex),
+		cmocka_unit_test(csv_long_form_with_tabs),
 		cmocka_unit_test(csv_refusals),
 		cmocka_unit_test(jsonstat_dataset),
 		cmocka_unit_test(jsonstat_sparse_without_roles),
