@@ -42,6 +42,13 @@
  * is found by role or by name.
  */
 
+/*
+ * What a table may have: SCB's API gives at most 150,000 values at a time;
+ * more is not a table of one indicator and would only take time and memory.
+ */
+#define SCB_MAX_DIMS 32
+#define SCB_MAX_VALUES 500000
+
 /* A variable's role, found by its name when the table gives no role; one table for both formats. */
 enum scb_role { ROLE_OTHER, ROLE_REGION, ROLE_SEX, ROLE_TIME, ROLE_CONTENTS };
 
@@ -161,13 +168,22 @@ value_of(const char *s)
 	return b.s ? buf_steal(&b) : xstrdup("");
 }
 
-static void
+/* A cell more; -1 with err_set() past SCB_MAX_VALUES. */
+static int
 add_cell(struct scb_table *t, int where, const char *code, const char *name, char sex, const char *period,
          const char *contents, const char *value)
 {
 	struct scb_cell *c;
 
-	t->cell = xrealloc(t->cell, (t->n + 1) * sizeof *t->cell);
+	if (t->n == SCB_MAX_VALUES) {
+		err_set(_("%s: the table has more than %d values; choose fewer regions or years in SCB's table"),
+		        t->path, SCB_MAX_VALUES);
+		return -1;
+	}
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->cell = xrealloc(t->cell, t->cap * sizeof *t->cell);
+	}
 	c = &t->cell[t->n++];
 	c->where = where;
 	c->region_code = code ? xstrdup(code) : NULL;
@@ -176,6 +192,7 @@ add_cell(struct scb_table *t, int where, const char *code, const char *name, cha
 	c->period = xstrdup(period);
 	c->contents = xstrdup(contents ? contents : "");
 	c->value = value_of(value);
+	return 0;
 }
 
 void
@@ -436,7 +453,8 @@ read_header(const struct record *h, struct columns *c)
 			c->role[i] = role;
 		}
 	}
-	if (periods || c->time == c->n || c->n < 2 || c->role[c->n - 1] != ROLE_OTHER)
+	/* The long form needs its region column too: "kpi,year,gender,v" is a mistaken header of ours. */
+	if (periods || c->time == c->n || c->region == c->n || c->role[c->n - 1] != ROLE_OTHER)
 		return periods;
 	c->value = c->n - 1;
 	c->role[c->value] = ROLE_CONTENTS;
@@ -466,6 +484,7 @@ read_row(const char *path, const struct record *h, const struct record *rec, str
          struct scb_table *t)
 {
 	char *code, *name, sex = 'T';
+	int rc = 0;
 
 	if (rec->nf != c->n) {
 		err_set(_("%s: line %d: expected %zu fields as in the header (line %d), found %zu"),
@@ -490,12 +509,12 @@ read_row(const char *path, const struct record *h, const struct record *rec, str
 		return -1;
 	}
 	split_region(rec->f[c->region], &code, &name);
-	for (size_t i = 0; i < c->n; i++)
+	for (size_t i = 0; i < c->n && rc == 0; i++)
 		if ((c->role[i] == ROLE_TIME && i != c->time) || i == c->value)
-			add_cell(t, rec->line, code, name, sex, c->period[i], c->contents[i], rec->f[i]);
+			rc = add_cell(t, rec->line, code, name, sex, c->period[i], c->contents[i], rec->f[i]);
 	free(code);
 	free(name);
-	return 0;
+	return rc;
 }
 
 /* The index of the header record: the first with more than one field; t->title gets a one-field line before it. */
@@ -563,10 +582,6 @@ out:
 }
 
 /* ---- JSON-stat 2.0 ---- */
-
-/* What a table may have: more is not a table of one indicator (and would only take time and memory). */
-#define SCB_MAX_DIMS 32
-#define SCB_MAX_VALUES 4000000
 
 /* A dimension of a JSON-stat dataset: its categories in index order. */
 struct dim {
@@ -756,10 +771,9 @@ jsonstat_cell(const char *path, const struct dim *dims, size_t n, const size_t a
 	}
 	region = dims[at[ROLE_REGION]].cat[idx[at[ROLE_REGION]]];
 	contents = at[ROLE_CONTENTS] < n ? dims[at[ROLE_CONTENTS]].cat[idx[at[ROLE_CONTENTS]]] : "";
-	add_cell(t, (int)(pos + 1), strspn(region, "0123456789") == strlen(region) ? region : NULL,
-	         dims[at[ROLE_REGION]].cat_label[idx[at[ROLE_REGION]]], sex, period, contents,
-	         v && !json_object_is_type(v, json_type_null) ? json_object_get_string(v) : "");
-	return 0;
+	return add_cell(t, (int)(pos + 1), strspn(region, "0123456789") == strlen(region) ? region : NULL,
+	                dims[at[ROLE_REGION]].cat_label[idx[at[ROLE_REGION]]], sex, period, contents,
+	                v && !json_object_is_type(v, json_type_null) ? json_object_get_string(v) : "");
 }
 
 /* The dataset's title, table id and cells into t. */
@@ -775,8 +789,8 @@ jsonstat_cells(const char *path, json_object *doc, struct scb_table *t)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
 		if (total > SCB_MAX_VALUES / dims[i].size) {
-			err_set(_("%s: the JSON-stat dataset has more than %d values; choose fewer regions or years "
-			          "in SCB's table"), path, SCB_MAX_VALUES);
+			err_set(_("%s: the table has more than %d values; choose fewer regions or years in SCB's table"),
+			        path, SCB_MAX_VALUES);
 			goto out;
 		}
 		total *= dims[i].size;
@@ -837,6 +851,7 @@ scb_parse(const char *text, size_t len, const char *path, int json, struct scb_t
 {
 	memset(t, 0, sizeof *t);
 	t->json = json;
+	t->path = path;
 	return json ? parse_jsonstat(text, len, path, t) : parse_csv(text, len, path, t);
 }
 
@@ -876,6 +891,7 @@ scb_detect(const char *text, int json)
 struct target {
 	char *key, *contents, *name;
 	char *code, *municipality, *county;
+	size_t taken;           /* how many of the table's values it took */
 };
 
 static void
@@ -1022,56 +1038,90 @@ check_contents(const char *path, const struct scb_table *t, const struct target 
 	return rc;
 }
 
-/* "0880 Kalmar" once into the list of skipped regions. */
-static void
-note_skipped(struct buf *b, size_t *count, const struct scb_cell *c)
+static int
+cmp_str(const void *a, const void *b)
 {
-	char *label = c->region_code ? xasprintf("%s %s", c->region_code, c->region_name) : xstrdup(c->region_name);
-	char *safe = text_sanitize(label, 0);
-	size_t n = strlen(safe);
-	const char *p = b->s;
-
-	while (p && (p = strstr(p, safe)) != NULL) {
-		if ((p == b->s || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
-			break;
-		p += n;
-	}
-	if (!p) {
-		buf_printf(b, "%s%s", *count ? ", " : "", safe);
-		++*count;
-	}
-	free(label);
-	free(safe);
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The cells of the indicator's contents, for its strategy's areas, to add; the other regions into skipped. */
-static int
-take_cells(const char *path, const struct scb_table *t, const struct target *w, scb_row_fn add, void *ctx,
-           struct buf *skipped, size_t *nskipped)
+/*
+ * The regions that are no target's municipality, county or country, once
+ * each, in order ("0880 Kalmar, 0881 Nybro"; after the tenth, "..."), into
+ * b; how many.
+ */
+static size_t
+skipped_regions(const struct scb_table *t, const struct target *v, size_t n, struct buf *b)
 {
-	struct scb_area area = { w->code, w->municipality, w->county };
-	size_t taken = 0;
+	enum { SHOWN = 10 };
+	char **label = NULL;
+	size_t nl = 0, count = 0;
 
 	for (size_t i = 0; i < t->n; i++) {
 		const struct scb_cell *c = &t->cell[i];
-		int s;
+		int ours = 0;
 
-		if (w->contents && !takes_contents(w->contents, c->contents))
-			continue;
-		if ((s = scb_series(&area, c->region_code, c->region_name)) < 0) {
-			note_skipped(skipped, nskipped, c);
-			continue;
+		if (i > 0 && strcmp(c->region_name, t->cell[i - 1].region_name) == 0)
+			continue;       /* the region of the cell before */
+		for (size_t j = 0; j < n && !ours; j++) {
+			struct scb_area area = { v[j].code, v[j].municipality, v[j].county };
+
+			ours = v[j].taken && scb_series(&area, c->region_code, c->region_name) >= 0;
 		}
-		add(ctx, c->where, w->key, c->period, c->sex, c->value, (enum series)s);
-		taken++;
+		if (ours)
+			continue;
+		label = xrealloc(label, (nl + 1) * sizeof *label);
+		label[nl++] = c->region_code ? xasprintf("%s %s", c->region_code, c->region_name)
+		                             : xstrdup(c->region_name);
 	}
-	if (taken)
-		return 0;
-	err_set(_("%s: no region of the table is the strategy's municipality (%s), its county or the country; "
-	          "the table has %s%s"), path, w->code ? w->code : w->municipality,
-	        skipped->s ? skipped->s : "''",
-	        w->code ? "" : _(" (the strategy has no municipality_code: add it to [strategy])"));
-	return -1;
+	if (nl)
+		qsort(label, nl, sizeof *label, cmp_str);
+	for (size_t i = 0; i < nl; i++) {
+		if (i == 0 || strcmp(label[i], label[i - 1]) != 0) {
+			char *safe = text_sanitize(label[i], 0);
+
+			if (count < SHOWN)
+				buf_printf(b, "%s%s", count ? ", " : "", safe);
+			else if (count == SHOWN)
+				buf_puts(b, ", ...");
+			count++;
+			free(safe);
+		}
+	}
+	for (size_t i = 0; i < nl; i++)
+		free(label[i]);
+	free(label);
+	return count;
+}
+
+/*
+ * The cells of the indicator's contents for its strategy's areas, to add
+ * (w->taken: how many).  A table without the municipality is not its
+ * strategy's: it takes none, not even the country's.
+ */
+static void
+take_cells(const struct scb_table *t, struct target *w, scb_row_fn add, void *ctx)
+{
+	struct scb_area area = { w->code, w->municipality, w->county };
+	int pass, own = 0;
+
+	w->taken = 0;
+	for (pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < t->n; i++) {
+			const struct scb_cell *c = &t->cell[i];
+			int s;
+
+			if ((w->contents && !takes_contents(w->contents, c->contents)) ||
+			    (s = scb_series(&area, c->region_code, c->region_name)) < 0)
+				continue;
+			own |= s == SERIES_MUNICIPALITY;
+			if (pass == 1) {
+				add(ctx, c->where, w->key, c->period, c->sex, c->value, (enum series)s);
+				w->taken++;
+			}
+		}
+		if (!own)
+			return;
+	}
 }
 
 int
@@ -1081,22 +1131,33 @@ scb_read(struct db *db, const char *path, const char *text, size_t len, int json
 	struct scb_table t;
 	struct target *v = NULL;
 	struct buf skipped;
-	size_t n = 0, nskipped = 0;
+	size_t n = 0, nskipped, taken = 0;
 	int rc = -1;
 
 	buf_init(&skipped);
 	if (scb_parse(text, len, path, json, &t) < 0 ||
 	    find_targets(db, path, &t, strategy_id, indicator, &v, &n) < 0)
 		goto out;
-	for (size_t i = 0; i < n; i++)
-		if (check_contents(path, &t, &v[i]) < 0 ||
-		    take_cells(path, &t, &v[i], add, ctx, &skipped, &nskipped) < 0)
+	for (size_t i = 0; i < n; i++) {
+		if (check_contents(path, &t, &v[i]) < 0)
 			goto out;
+		/* An indicator of another strategy whose municipality the table lacks takes nothing. */
+		take_cells(&t, &v[i], add, ctx);
+		taken += v[i].taken;
+	}
+	nskipped = skipped_regions(&t, v, n, &skipped);
+	if (!taken) {
+		err_set(_("%s: the table does not have the strategy's municipality (%s); it has %s%s"),
+		        path, v[0].code ? v[0].code : v[0].municipality,
+		        skipped.s ? skipped.s : "''",
+		        v[0].code ? "" : _(" (the strategy has no municipality_code: add it to [strategy])"));
+		goto out;
+	}
 	if (nskipped && report)
 		msg_print(report, ui_ngettext("styrkort: %s: skipped %zu region that is neither the strategy's "
-		                           "municipality, its county nor the country: %s\n",
-		                           "styrkort: %s: skipped %zu regions that are neither the strategy's "
-		                           "municipality, its county nor the country: %s\n", nskipped),
+		                              "municipality, its county nor the country: %s\n",
+		                              "styrkort: %s: skipped %zu regions that are neither the strategy's "
+		                              "municipality, its county nor the country: %s\n", nskipped),
 		          path, nskipped, skipped.s);
 	rc = 0;
 out:

@@ -24,7 +24,8 @@ struct scb_table {
 	char *title;            /* the CSV's title line or the dataset's label; NULL if none */
 	char *table_id;         /* JSON-stat: extension.px.tableid; NULL if none */
 	struct scb_cell *cell;
-	size_t n;
+	size_t n, cap;
+	const char *path;       /* for messages */
 };
 
 /* Is the text (read by input_read_8bit()) an SCB table: JSON-stat, or a PxWeb CSV export with year columns? */

@@ -76,4 +76,46 @@ expect_err "ours.csv: --indicator is for SCB's tables" "says what --indicator is
 run -d s.db report --indicator folk
 expect_status 2 "--indicator with another command"
 expect_err "--indicator belongs to 'styrkort measurements'" "is a usage error"
+
+# Two strategies whose indicators name the same table: each takes its own municipality's values.
+cat > k.ini <<'INI'
+[strategy]
+id = kal
+municipality = Kalmar
+municipality_code = 0880
+title = Kalmars strategi
+[goal.g]
+title = Växa
+[indicator.befolkning]
+goal = g
+name = Folkmängd
+scb = TAB638/BE0101N1
+INI
+cat > g.ini <<'INI'
+[strategy]
+id = gbg
+municipality = Göteborg
+municipality_code = 1480
+title = Göteborgs strategi
+[goal.g]
+title = Växa
+[indicator.folkmangd]
+goal = g
+name = Folkmängd
+scb = TAB638/BE0101N1
+INI
+run init two.db
+run -d two.db import s.ini
+run -d two.db import k.ini
+run -d two.db import g.ini
+run -d two.db measurements folkmangd.json
+expect_status 0 "one table for the indicators of three strategies"
+cp "$TMPD/err" "$TMPD/out"
+golden scb-strategies.txt "Västervik and Kalmar take their own values; Göteborg, not in the table, takes none; no region is skipped"
+run -d two.db export --strategy kal
+expect_out '^value.2023.k = 35600$' "Kalmar's own value is Kalmar's"
+run -d two.db measurements --strategy gbg --indicator folkmangd folkmangd.json
+expect_status 1 "a table without the strategy's municipality"
+expect_err "the table does not have the strategy's municipality \\(1480\\); it has 00 Riket, 08 Kalmar län" \
+	"the error names the strategy's code and the table's regions"
 tap_done

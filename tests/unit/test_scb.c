@@ -308,6 +308,7 @@ detected_formats(void **state)
 	assert_true(scb_detect("region;kön;2022\n", 0));
 	assert_false(scb_detect("indicator,period,sex,value\nx,2023,T,1\n", 0));
 	assert_false(scb_detect("\"Just a title\"\n", 0));
+	assert_false(scb_detect("kpi,year,gender,v\n", 0));        /* a mistaken header of ours, not a long form */
 	assert_true(scb_detect(jsonstat, 1));
 	assert_false(scb_detect("{\"values\": [{\"kpi\": \"N00914\"}]}", 1));
 }
