@@ -908,13 +908,18 @@ targets_free(struct target *v, size_t n)
 	free(v);
 }
 
-/* Does the cell hold the contents the indicator takes: its code, its label, or "CODE label"? */
+/*
+ * Does the cell hold the contents the indicator takes: its code, its
+ * label, or "CODE label"?  A CSV with a column per year does not say its
+ * contents (""): then they are the indicator's.
+ */
 static int
 takes_contents(const char *want, const char *contents)
 {
 	size_t n = strlen(want);
 
-	return strcasecmp(want, contents) == 0 || (strncasecmp(want, contents, n) == 0 && contents[n] == ' ');
+	return !*contents || strcasecmp(want, contents) == 0 ||
+	       (strncasecmp(want, contents, n) == 0 && contents[n] == ' ');
 }
 
 /* Does the scb key TABLE[/CONTENTS] name this table?  *contents gets CONTENTS (or NULL; free it). */

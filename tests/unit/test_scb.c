@@ -352,10 +352,18 @@ import_by_key_all_or_nothing(void **state)
 	unit_write_file(path, comma_csv);
 	assert_int_equal(measurements_import(db, path, NULL, NULL, &res, NULL), -1);
 	assert_non_null(strstr(err_get(), "no indicator has an scb key that names this table"));
+	/* A CSV that does not name its contents is the contents of the indicator's key (folk: BE0101N1). */
+	unit_write_file(path, "region,kön,2030\n0883 Västervik,män,5\n");
+	assert_int_equal(measurements_import(db, path, NULL, "folk", &res, NULL), 0);
+	assert_int_equal(res.added, 1);
+	unit_write_file(path, "region,kön,Folkökning 2030\n0883 Västervik,män,5\n");
+	assert_int_equal(measurements_import(db, path, NULL, "folk", &res, NULL), -1);
+	assert_non_null(strstr(err_get(), "the indicator folk takes the contents 'BE0101N1', which the table does not have; "
+	                                  "it has 'Folkökning'"));
 	unit_write_file(path, "region,kön,2030\n0883 Västervik,män,5\n0883 Västervik,män,x\n");
 	assert_int_equal(measurements_import(db, path, NULL, "arbete", &res, NULL), -1);
 	assert_non_null(strstr(err_get(), "line 3: value 'x'"));
-	assert_int_equal(count_values(db, "municipality"), 4);
+	assert_int_equal(count_values(db, "municipality"), 5);
 	assert_int_equal(measurements_import(db, path, NULL, "nosuch", &res, NULL), -1);
 	assert_non_null(strstr(err_get(), "no indicator 'nosuch'"));
 	unit_write_file(path, "indicator,period,sex,value\nfolk,2023,T,1\n");
