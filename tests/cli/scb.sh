@@ -62,6 +62,9 @@ expect_status 1 "a table with an age column of two values"
 expect_err "alder.csv: line 6: the column 'ålder' has more than one value \('20-64 år', '65\+ år'\).*choose one value of 'ålder'" \
 	"the error names the line, the column and how to narrow the table"
 check "nothing was changed" [ "$("$STYRKORT" -d s.db log | wc -l)" -eq "$n_before" ]
+printf '[display]\nlanguage = sv\n' > sv.ini
+run -d s.db -c sv.ini measurements --indicator arbete alder.csv
+expect_err "alder.csv: rad 6: kolumnen 'ålder' har mer än ett värde" "in Swedish when the UI is Swedish"
 sed 's/"0883 Västervik";"20-64 år";"män";6 981;7 002/"0883 Västervik";"20-64 år";"män";6 981;sju/' alder.csv |
 	sed '/65+/d' > value.csv
 run -d s.db measurements --indicator arbete value.csv
