@@ -760,12 +760,12 @@ jsonstat_cell(const char *path, const struct dim *dims, size_t n, const size_t a
 		rest /= dims[i].size;
 	}
 	if (sexd && !(sex = sex_of(sexd->cat_label[idx[at[ROLE_SEX]]])) && !(sex = sex_of(sexd->cat[idx[at[ROLE_SEX]]]))) {
-		err_set(_("%s: value %zu: sex '%s': expected kvinnor, män or totalt (women, men, total)"),
+		err_set(_("%s: entry %zu: sex '%s': expected kvinnor, män or totalt (women, men, total)"),
 		        path, pos + 1, sexd->cat_label[idx[at[ROLE_SEX]]]);
 		return -1;
 	}
 	if (period_of(dims[at[ROLE_TIME]].cat[idx[at[ROLE_TIME]]], period, sizeof period) < 0) {
-		err_set(_("%s: value %zu: period '%s': expected a year (2023) or a quarter (2023K1)"),
+		err_set(_("%s: entry %zu: period '%s': expected a year (2023) or a quarter (2023K1)"),
 		        path, pos + 1, dims[at[ROLE_TIME]].cat[idx[at[ROLE_TIME]]]);
 		return -1;
 	}

@@ -248,12 +248,12 @@ jsonstat_refusals(void **state)
 		{ "{\"class\": \"dataset\", \"id\": [\"Region\", \"Tid\"], \"size\": [1, 1],"
 		  " \"dimension\": {\"Region\": {\"category\": {\"index\": [\"0883\"]}},"
 		  " \"Tid\": {\"category\": {\"index\": [\"2023M01\"]}}}, \"value\": [1]}",
-		  "value 1: period '2023M01'" },
+		  "entry 1: period '2023M01'" },
 		{ "{\"class\": \"dataset\", \"id\": [\"Region\", \"Kon\", \"Tid\"], \"size\": [1, 1, 1],"
 		  " \"dimension\": {\"Region\": {\"category\": {\"index\": [\"0883\"]}},"
 		  " \"Kon\": {\"category\": {\"index\": [\"x\"]}},"
 		  " \"Tid\": {\"category\": {\"index\": [\"2023\"]}}}, \"value\": [1]}",
-		  "value 1: sex 'x'" },
+		  "entry 1: sex 'x'" },
 		{ "{\"class\": \"dataset\", \"id\": [\"Tid\"], \"size\": [1],"
 		  " \"dimension\": {\"Tid\": {\"category\": {\"index\": [\"2023\"]}}}, \"value\": [1]}",
 		  "no region dimension" },
