@@ -121,6 +121,11 @@ csv_without_title_or_sex(void **state)
 	assert_int_equal(cell(&t, "Västervik", 'T', "2021")->where, 2);
 	assert_null(cell(&t, "Västervik", 'T', "2021")->region_code);
 	scb_table_free(&t);
+	/* Footnotes below the table, after a blank line, are notes; a full row there is still read. */
+	assert_int_equal(parse("region,2021\nVästervik,1\n\n\"Fotnot: preliminära siffror\"\nRiket,3\n", &t), 0);
+	assert_int_equal(t.n, 2);
+	assert_int_equal(cell(&t, "Riket", 'T', "2021")->where, 5);
+	scb_table_free(&t);
 }
 
 /* The long form (PxWebApi's stub=Region,Kon,Tid): a time column and the value last, named by its contents. */
