@@ -251,7 +251,7 @@ scb_series(const struct scb_area *a, const char *code, const char *name)
 
 /* The records of a CSV text, each with the line it starts on. */
 struct record {
-	int line;
+	int line, end;          /* where it starts and ends */
 	char **f;
 	size_t nf;
 };
@@ -261,7 +261,7 @@ struct records {
 	size_t n;
 	char **f;               /* the record being read */
 	size_t nf;
-	int line, row_start;
+	int line;               /* the line being read */
 };
 
 static void
@@ -283,13 +283,17 @@ on_record(int c, void *data)
 
 	(void)c;
 	r->v = xrealloc(r->v, (r->n + 1) * sizeof *r->v);
-	r->v[r->n].line = r->row_start;
+	/* It ends on the line being read; libcsv reports no blank line, so count back over its own new lines. */
+	r->v[r->n].end = r->line;
+	r->v[r->n].line = r->line;
+	for (size_t i = 0; i < r->nf; i++)
+		for (const char *p = r->f[i]; (p = strchr(p, '\n')) != NULL; p++)
+			r->v[r->n].line--;
 	r->v[r->n].f = r->f;
 	r->v[r->n].nf = r->nf;
 	r->n++;
 	r->f = NULL;
 	r->nf = 0;
-	r->row_start = r->line + 1;
 }
 
 static void
@@ -356,7 +360,6 @@ read_records(const char *text, size_t len, const char *path, char delim, struct 
 		return -1;
 	}
 	csv_set_delim(&p, delim);
-	r->row_start = 1;
 	for (const char *line = text, *end = text + len; line < end && rc == 0;) {
 		const char *nl = memchr(line, '\n', (size_t)(end - line));
 		size_t n = nl ? (size_t)(nl - line) + 1 : (size_t)(end - line);
@@ -538,6 +541,7 @@ read_rows(const char *path, const struct records *r, size_t h, struct columns *c
 	for (size_t i = h + 1; i < r->n; i++) {
 		const struct record *rec = &r->v[i];
 
+		notes |= rec->line > r->v[i - 1].end + 1;      /* a blank line before it */
 		if (blank(rec)) {
 			notes = 1;
 			continue;

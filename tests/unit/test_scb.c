@@ -164,6 +164,8 @@ csv_refusals(void **state)
 		  "t.csv: line 3: sex 'båda': expected kvinnor, män or totalt" },
 		{ "region;2022;2023\n0883 V;1;2\n0883 V;1\n", "t.csv: line 3: expected 3 fields as in the header (line 1), found 2" },
 		{ "kommun,kön,2022\n0883 V,kvinnor,\"1\n", "t.csv: line 2:" },
+		{ "\"T\"\r\n\r\nregion,2022,2023\r\n0883 V,1\r\n", "t.csv: line 4: expected 3 fields as in the header (line 3)" },
+		{ "region,2022\n\"0883\nV\",1\n\n\n\"x\ny\",1,2\n", "t.csv: line 6: expected 2 fields as in the header (line 1), found 3" },
 		{ "\"T\"\n\"kön\",\"2022\"\n\"män\",1\n", "t.csv: line 2: no region column" },
 		{ "region,2022\n0883 V,1\n,2\n", "t.csv: line 3: the region is empty" },
 		{ "\"T\"\n\"region\",\"kön\"\n", "t.csv: no header with a column per year" },
