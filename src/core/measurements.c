@@ -174,6 +174,12 @@ on_field(void *s, size_t len, void *data)
 {
 	struct rows *r = data;
 
+	/* A record starts where its first field does: libcsv reports no blank line, so count back from here. */
+	if (r->nfields == 0) {
+		r->row_start = r->line;
+		for (size_t i = 0; s && i < len; i++)
+			r->row_start -= ((char *)s)[i] == '\n';
+	}
 	if (r->nfields < 8)
 		r->fields[r->nfields] = s ? xstrndup(s, len) : xstrdup("");
 	r->nfields++;
