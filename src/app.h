@@ -26,6 +26,7 @@ struct app {
 	const char *note;               /* review add --note */
 	int dry_run;                    /* import --dry-run */
 	const char *children;           /* delete --children */
+	const char *indicator;          /* measurements --indicator */
 	char **args;                    /* positional arguments after the command */
 	int nargs;
 };

@@ -43,7 +43,7 @@ static const struct command {
 enum {
 	OPT_READ_ONLY = 256, OPT_STRATEGY, OPT_DEMO, OPT_SAMPLE, OPT_FORMAT, OPT_WIDTH,
 	OPT_SINCE, OPT_ACTIVITY, OPT_NOTE, OPT_HELP, OPT_VERSION, OPT_MAN_CONFIG, OPT_MAN_KEYS,
-	OPT_DRY_RUN, OPT_WHAT, OPT_CHILDREN
+	OPT_DRY_RUN, OPT_WHAT, OPT_CHILDREN, OPT_INDICATOR
 };
 
 static const struct option options[] = {
@@ -61,6 +61,7 @@ static const struct option options[] = {
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ "what", required_argument, NULL, OPT_WHAT },
 	{ "children", required_argument, NULL, OPT_CHILDREN },
+	{ "indicator", required_argument, NULL, OPT_INDICATOR },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "man-config-keys", no_argument, NULL, OPT_MAN_CONFIG },
@@ -124,9 +125,9 @@ usage(void)
 	         "      changed; --dry-run says it without writing\n"
 	         "  styrkort export [--strategy ID]\n"
 	         "      print a strategy as INI (export | import round-trips)\n"
-	         "  styrkort measurements FILE.csv\n"
+	         "  styrkort measurements [--indicator ID] FILE\n"
 	         "      import indicator values: CSV with the header indicator,period,sex,value,\n"
-	         "      or Kolada JSON\n"
+	         "      Kolada JSON, or an SCB table (PxWeb CSV or JSON-stat) for indicator ID\n"
 	         "  styrkort log [--since DATE] [--activity ACTIVITY]\n"
 	         "      print the change log\n"
 	         "  styrkort set ACTIVITY FIELD=VALUE...\n"
@@ -345,6 +346,7 @@ parse_option(struct app *a, int c, char **argv)
 		break;
 	case OPT_DEMO: a->demo = 1; break;
 	case OPT_SAMPLE: a->sample = optarg; break;
+	case OPT_INDICATOR: a->indicator = optarg; break;
 	case OPT_FORMAT:
 		if (!(a->format = report_writer_find(optarg))) {
 			char *what = xasprintf(_("--format %s: expected one of %s"), optarg, report_writer_names());
@@ -425,6 +427,8 @@ check_option_scope(const struct app *a, const struct command *cmd)
 		return usage_error("%s", _("--activity belongs to 'styrkort log'"));
 	if (a->dry_run && run != cmd_import)
 		return usage_error("%s", _("--dry-run belongs to 'styrkort import'"));
+	if (a->indicator && run != cmd_measurements)
+		return usage_error("%s", _("--indicator belongs to 'styrkort measurements'"));
 	if (a->note && run != cmd_review)
 		return usage_error("%s", _("--note belongs to 'styrkort review add'"));
 	if (a->children && run != cmd_delete)

@@ -488,11 +488,11 @@ cmd_measurements(struct app *a)
 	struct db *db;
 	int rc = EXIT_OK;
 
-	if (need_args(a, 1, 1, "styrkort measurements FILE.csv") < 0)
+	if (need_args(a, 1, 1, "styrkort measurements [--indicator ID] FILE") < 0)
 		return EXIT_USAGE;
 	if (!(db = app_open_db(a)))
 		return fail(EXIT_RUNTIME);
-	if (measurements_import(db, a->args[0], a->strategy, &res, stderr) < 0) {
+	if (measurements_import(db, a->args[0], a->strategy, a->indicator, &res, stderr) < 0) {
 		rc = fail(EXIT_RUNTIME);
 	} else {
 		msg_print(stderr, _("styrkort: %s: %d new, %d changed, %d unchanged values\n"), a->args[0],

@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,9 +84,13 @@ fail:
 	return NULL;
 }
 
-/* Text, not UTF-16 nor binary nor Latin-1; a UTF-8 BOM is dropped. -1 with err_set(). */
+/*
+ * Text, not UTF-16 nor binary; a UTF-8 BOM is dropped.  Not UTF-8: an
+ * error, or with latin1_line the line of the first byte that is not.  -1
+ * with err_set().
+ */
 static int
-check_text(const char *path, char *s, size_t *n)
+check_text(const char *path, char *s, size_t *n, int *latin1_line)
 {
 	char *nul;
 	int bad;
@@ -110,26 +115,76 @@ check_text(const char *path, char *s, size_t *n)
 	}
 	/* One rule for every format: a file from Notepad's "ANSI" or Excel's "CSV" is Latin-1. */
 	if ((bad = first_bad_line(s, *n)) > 0) {
-		err_set(_("%s: line %d: the text is not UTF-8 (perhaps Latin-1, \"ANSI\"); save the file as UTF-8 "
-		          "(in Excel: CSV UTF-8; in an editor: \"Save as\", encoding UTF-8)"), path, bad);
+		if (latin1_line) {
+			*latin1_line = bad;
+			return 0;
+		}
+		input_not_utf8(path, bad);
 		return -1;
 	}
 	return 0;
 }
 
+void
+input_not_utf8(const char *path, int line)
+{
+	err_set(_("%s: line %d: the text is not UTF-8 (perhaps Latin-1, \"ANSI\"); save the file as UTF-8 "
+	          "(in Excel: CSV UTF-8; in an editor: \"Save as\", encoding UTF-8)"), path, line);
+}
+
+/* S (N bytes) from the 8-bit character set FROM to UTF-8, NUL-terminated; NULL if a byte has no character in it. */
+static char *
+to_utf8(const char *from, const char *s, size_t n, size_t *outlen)
+{
+	iconv_t cd = iconv_open("UTF-8", from);
+	size_t cap = n * 3 + 1, left = cap - 1;
+	char *out, *in = (char *)s, *o;
+
+	if (cd == (iconv_t)-1)
+		return NULL;
+	out = o = xmalloc(cap);
+	if (iconv(cd, &in, &n, &o, &left) == (size_t)-1) {
+		iconv_close(cd);
+		free(out);
+		return NULL;
+	}
+	iconv_close(cd);
+	*o = '\0';
+	*outlen = (size_t)(o - out);
+	return out;
+}
+
 int
 input_read(const char *path, char **text, size_t *len)
 {
+	return input_read_8bit(path, text, len, NULL);
+}
+
+int
+input_read_8bit(const char *path, char **text, size_t *len, int *latin1_line)
+{
 	size_t n;
-	char *s = read_all(path, &n);
+	char *s = read_all(path, &n), *u;
 
 	*text = NULL;
 	*len = 0;
+	if (latin1_line)
+		*latin1_line = 0;
 	if (!s)
 		return -1;
-	if (check_text(path, s, &n) < 0) {
+	if (check_text(path, s, &n, latin1_line) < 0) {
 		free(s);
 		return -1;
+	}
+	if (latin1_line && *latin1_line) {
+		/* Windows-1252 is Latin-1 with letters where Latin-1 has control codes; its five holes are Latin-1's. */
+		if (!(u = to_utf8("WINDOWS-1252", s, n, &n)) && !(u = to_utf8("ISO-8859-1", s, n, &n))) {
+			input_not_utf8(path, *latin1_line);
+			free(s);
+			return -1;
+		}
+		free(s);
+		s = u;
 	}
 	*text = s;
 	*len = n;

@@ -19,4 +19,16 @@
  */
 int input_read(const char *path, char **text, size_t *len);
 
+/*
+ * The same for a format that may come in an 8-bit character set (SCB's
+ * CSV export): text that is not UTF-8 is read as Windows-1252 (Latin-1)
+ * and converted to UTF-8, and *latin1_line gets the line of its first
+ * byte that is not UTF-8 (0: the file was UTF-8), so that a caller that
+ * finds another format can refuse it with input_not_utf8().
+ */
+int input_read_8bit(const char *path, char **text, size_t *len, int *latin1_line);
+
+/* The error of a file that is not UTF-8 at LINE: what to do (err_set()). */
+void input_not_utf8(const char *path, int line);
+
 #endif

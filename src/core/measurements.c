@@ -16,6 +16,7 @@
 #include "measurements.h"
 #include "model.h"
 #include "msg.h"
+#include "scb.h"
 #include "text.h"
 #include "util.h"
 
@@ -173,6 +174,12 @@ on_field(void *s, size_t len, void *data)
 {
 	struct rows *r = data;
 
+	/* A record starts where its first field does: libcsv reports no blank line, so count back from here. */
+	if (r->nfields == 0) {
+		r->row_start = r->line;
+		for (size_t i = 0; s && i < len; i++)
+			r->row_start -= ((char *)s)[i] == '\n';
+	}
 	if (r->nfields < 8)
 		r->fields[r->nfields] = s ? xstrndup(s, len) : xstrdup("");
 	r->nfields++;
@@ -359,6 +366,47 @@ read_json(const char *text, size_t len, const char *path, struct rows *r)
 	}
 	json_object_put(doc);
 	return 0;
+}
+
+/* A value of an SCB table (scb.c) as a row. */
+static void
+add_scb_row(void *rows, int where, const char *indicator, const char *period, char sex, const char *value,
+            enum series series)
+{
+	char sexs[2] = { sex, 0 };
+
+	add_row(rows, where, indicator, period, sexs, value, series_id(series));
+}
+
+/*
+ * The rows of the file, whatever its format: an SCB table (Latin-1 allowed),
+ * Kolada's JSON or our CSV.  *json: the rows are entries, not lines.
+ */
+static int
+read_file(struct db *db, const char *path, const char *strategy_id, const char *indicator, struct rows *r,
+          int *json, FILE *report)
+{
+	char *text;
+	size_t len;
+	int latin1, scb, rc;
+
+	if (input_read_8bit(path, &text, &len, &latin1) < 0)
+		return -1;
+	/* JSON starts with '{' (after blanks); anything else is CSV. */
+	*json = text[strspn(text, " \n\r\t")] == '{';
+	scb = scb_detect(text, *json);
+	if (latin1 && (!scb || *json))
+		input_not_utf8(path, latin1);
+	else if (indicator && !scb)
+		err_set(_("%s: --indicator is for SCB's tables; this file names its indicators itself"), path);
+	if ((latin1 && (!scb || *json)) || (indicator && !scb))
+		rc = -1;
+	else if (scb)
+		rc = scb_read(db, path, text, len, *json, strategy_id, indicator, add_scb_row, r, report);
+	else
+		rc = *json ? read_json(text, len, path, r) : read_csv(text, len, path, r);
+	free(text);
+	return rc;
 }
 
 /* Find the indicator by our id or its Kolada KPI id; exactly one must match. */
@@ -560,25 +608,17 @@ save_rows(struct db *db, const char *path, const struct rows *r, const struct re
 }
 
 int
-measurements_import(struct db *db, const char *path, const char *strategy_id,
+measurements_import(struct db *db, const char *path, const char *strategy_id, const char *indicator,
                     struct measurements_result *res, FILE *report)
 {
 	struct rows r;
 	struct resolved *rv;
 	int json, rc;
-	char *text;
-	size_t len, skip;
 
 	memset(&r, 0, sizeof r);
 	memset(res, 0, sizeof *res);
 	/* Read once (a pipe works), with the size limit, BOM and UTF-16 rules of every input. */
-	if (input_read(path, &text, &len) < 0)
-		return -1;
-	/* JSON starts with '{' (after blanks); anything else is CSV. */
-	skip = strspn(text, " \n\r\t");
-	json = text[skip] == '{';
-	rc = json ? read_json(text, len, path, &r) : read_csv(text, len, path, &r);
-	free(text);
+	rc = read_file(db, path, strategy_id, indicator, &r, &json, report);
 	if (rc < 0) {
 		free_rows(&r);
 		return -1;

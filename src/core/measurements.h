@@ -47,11 +47,13 @@ struct measurements_result {
  * Import a file of values in one transaction: CSV with the header
  * indicator,period,sex,value and optionally series (',' or ';' separated;
  * a decimal comma is accepted; series empty: the municipality's), or a Kolada API JSON document ({"values": [{"kpi", "period",
- * "values": [{"gender", "value"}]}]}).  strategy_id (may be NULL) limits
+ * "values": [{"gender", "value"}]}]}), or an SCB table (scb.h) for the
+ * indicator ID indicator (may be NULL: the indicators whose scb key names
+ * the table).  strategy_id (may be NULL) limits
  * which indicators match.  Replaced values are reported on report (one
  * line each).  On any bad row nothing changes and err_set() names the line.
  */
-int measurements_import(struct db *db, const char *path, const char *strategy_id,
+int measurements_import(struct db *db, const char *path, const char *strategy_id, const char *indicator,
                         struct measurements_result *res, FILE *report);
 
 #endif

@@ -334,7 +334,9 @@ static const char schema_v4[] =
 	 * (the file-wide ids, gaps and all); two steps, as numbers are unique.
 	 */
 	"UPDATE activity SET number = -id WHERE (SELECT count(*) FROM strategy) = 1;\n"
-	"UPDATE activity SET number = -number WHERE number < 0;\n";
+	"UPDATE activity SET number = -number WHERE number < 0;\n"
+	/* The SCB table (and contents) an indicator's values come from: TABLE or TABLE/CONTENTS. */
+	"ALTER TABLE indicator ADD COLUMN scb TEXT;\n";
 
 /*
  * Version 4 for a reader of a version-3 file (only: the views of version 3
@@ -361,7 +363,10 @@ static const char read_v4[] =
 	"CREATE TEMP VIEW activity AS SELECT a.*, 'activity' AS kind, NULL AS assessment,\n"
 	"\tNULL AS assessed_on, CASE WHEN (SELECT count(*) FROM main.strategy) = 1 THEN a.id\n"
 	"\tELSE (SELECT count(*) FROM main.activity b WHERE b.strategy_id = a.strategy_id\n"
-	"\tAND b.id <= a.id) END AS number FROM main.activity a;\n";
+	"\tAND b.id <= a.id) END AS number FROM main.activity a;\n"
+	"DROP VIEW temp.indicator;\n"
+	"CREATE TEMP VIEW indicator AS SELECT i.*, NULL AS qualifier, NULL AS breakdown, 0 AS example,\n"
+	"\t1 AS version, NULL AS scb FROM main.indicator i;\n";
 
 /*
  * migrations[v] takes a file from version v to v + 1: its SQL, then its

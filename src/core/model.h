@@ -176,6 +176,7 @@ enum direction { DIR_NONE, DIR_HIGHER, DIR_LOWER };
 	X(UNIT, "unit", unit, "unit", TEXT, 0) \
 	X(SOURCE, "source", source, "source", TEXT, 0) \
 	X(KOLADA, "kolada", kolada, "kolada", TEXT, 0) \
+	X(SCB, "scb", scb, "scb", TEXT, 0) \
 	X(DIRECTION, "direction", direction, "direction", DIRECTION, 0) \
 	X(BASELINE, "baseline", baseline, "baseline", NUMBER, 0) \
 	X(BASELINE_PERIOD, "baseline_period", baseline_period, "baseline_period", PERIOD, 0) \

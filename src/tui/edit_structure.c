@@ -26,6 +26,7 @@ static const struct {
 	{ "role", N_("Role") }, { "composition", N_("Composition") }, { "what", N_("What") },
 	{ "cadence", N_("Cadence") }, { "first", N_("First date") }, { "dates", N_("Dates") }, { "note", N_("Note") },
 	{ "example", N_("Example data") }, { "qualifier", N_("Qualifier") }, { "breakdown", N_("Breakdown") },
+	{ "scb", N_("SCB table") },
 };
 
 static const char *
