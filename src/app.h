@@ -24,6 +24,8 @@ struct app {
 	long activity;                  /* log --activity */
 	const char *note;               /* review add --note */
 	int dry_run;                    /* import --dry-run */
+	int strict;                     /* measurements, kolada --strict */
+	long from_year;                 /* kolada --from; 0: every year */
 	char **args;                    /* positional arguments after the command */
 	int nargs;
 };
@@ -46,6 +48,7 @@ int cmd_report(struct app *a);
 int cmd_log(struct app *a);
 int cmd_review(struct app *a);
 int cmd_measurements(struct app *a);
+int cmd_kolada(struct app *a);
 int cmd_set(struct app *a);
 
 /* The dashboard (tui.c). */

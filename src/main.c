@@ -32,6 +32,7 @@ static const struct command {
 	{ "log", cmd_log },
 	{ "review", cmd_review },
 	{ "measurements", cmd_measurements },
+	{ "kolada", cmd_kolada },
 	{ "set", cmd_set },
 	{ NULL, NULL }
 };
@@ -39,7 +40,7 @@ static const struct command {
 enum {
 	OPT_READ_ONLY = 256, OPT_STRATEGY, OPT_DEMO, OPT_SAMPLE, OPT_FORMAT, OPT_WIDTH,
 	OPT_SINCE, OPT_ACTIVITY, OPT_NOTE, OPT_HELP, OPT_VERSION, OPT_MAN_CONFIG, OPT_MAN_KEYS,
-	OPT_DRY_RUN
+	OPT_DRY_RUN, OPT_STRICT, OPT_FROM
 };
 
 static const struct option options[] = {
@@ -55,6 +56,8 @@ static const struct option options[] = {
 	{ "activity", required_argument, NULL, OPT_ACTIVITY },
 	{ "note", required_argument, NULL, OPT_NOTE },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "from", required_argument, NULL, OPT_FROM },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "man-config-keys", no_argument, NULL, OPT_MAN_CONFIG },
@@ -116,9 +119,12 @@ usage(void)
 	         "      changed; --dry-run says it without writing\n"
 	         "  styrkort export [--strategy ID]\n"
 	         "      print a strategy as INI (export | import round-trips)\n"
-	         "  styrkort measurements FILE.csv\n"
+	         "  styrkort measurements [--strict] FILE.csv\n"
 	         "      import indicator values: CSV with the header indicator,period,sex,value,\n"
-	         "      or Kolada JSON\n"
+	         "      or Kolada JSON (--strict: a KPI no indicator uses is an error)\n"
+	         "  styrkort kolada [--strict] [--from YEAR]\n"
+	         "      fetch the values of every indicator with a Kolada KPI id, for the\n"
+	         "      municipality, its county and the country, and import them\n"
 	         "  styrkort log [--since DATE] [--activity N]\n"
 	         "      print the change log\n"
 	         "  styrkort set ACTIVITY FIELD=VALUE...\n"
@@ -340,6 +346,12 @@ parse_option(struct app *a, int c, char **argv)
 	case OPT_SINCE: a->since = optarg; break;
 	case OPT_NOTE: a->note = optarg; break;
 	case OPT_DRY_RUN: a->dry_run = 1; break;
+	case OPT_STRICT: a->strict = 1; break;
+	case OPT_FROM:
+		if (parse_int(optarg, 1900, 2999, &n) < 0)
+			return usage_error(_("--from %s: expected a year such as 2015"), optarg);
+		a->from_year = n;
+		break;
 	case OPT_ACTIVITY:
 		if (parse_int(optarg, 1, LONG_MAX, &n) < 0)
 			return usage_error(_("--activity %s: expected an activity number"), optarg);
@@ -384,6 +396,10 @@ check_option_scope(const struct app *a, const struct command *cmd)
 		return usage_error("%s", _("--activity belongs to 'styrkort log'"));
 	if (a->dry_run && run != cmd_import)
 		return usage_error("%s", _("--dry-run belongs to 'styrkort import'"));
+	if (a->strict && run != cmd_measurements && run != cmd_kolada)
+		return usage_error("%s", _("--strict belongs to 'styrkort measurements' and 'styrkort kolada'"));
+	if (a->from_year && run != cmd_kolada)
+		return usage_error("%s", _("--from belongs to 'styrkort kolada'"));
 	if (a->note && run != cmd_review)
 		return usage_error("%s", _("--note belongs to 'styrkort review add'"));
 	return -1;
@@ -401,7 +417,7 @@ dashboard_database(struct app *a)
 	    access(a->args[0], F_OK) != 0) {
 		/* "styrkort repotr": more likely a misspelt command than a database. */
 		return usage_error(_("%s: neither a command nor a database file; the commands are init, report, "
-		                     "import, export, measurements, log, set and review"), a->args[0]);
+		                     "import, export, measurements, kolada, log, set and review"), a->args[0]);
 	}
 	if (a->nargs == 1) {
 		if (a->db_arg)

@@ -18,6 +18,8 @@ struct config {
 	long report_width;      /* [report] width */
 	char *print_command;    /* [report] print_command */
 	long refresh_seconds;   /* [refresh] seconds */
+	char *kolada_url;       /* [kolada] url */
+	long kolada_timeout;    /* [kolada] timeout */
 };
 
 /* Defaults of every key. */
