@@ -523,15 +523,18 @@ cmd_kolada(struct app *a)
 	struct kolada_doc doc;
 	struct db *db;
 	char *id = NULL;
-	int rc = EXIT_OK, one;
+	int rc = EXIT_OK, one = 0;
 
 	if (need_args(a, 0, 0, "styrkort kolada [--strict] [--from YEAR]") < 0)
 		return EXIT_USAGE;
 	if (!(db = app_open_db(a)))
 		return fail(EXIT_RUNTIME);
 	memset(&doc, 0, sizeof doc);
+	/* Read-only is said before the network is asked, not after. */
+	if (db->read_only)
+		err_set(_("%s: the database is open read-only (%s)"), db->path, _(db->read_only_reason));
 	/* Everything is fetched before anything is written: a failure on page 3 changes nothing. */
-	if ((one = one_strategy(db, a, &id)) < 0 || kolada_download(db, a, id, &doc) < 0 ||
+	if (db->read_only || (one = one_strategy(db, a, &id)) < 0 || kolada_download(db, a, id, &doc) < 0 ||
 	    measurements_import_kolada(db, "Kolada", id, &doc, a->strict, &res, stderr) < 0)
 		rc = fail(one == -2 ? EXIT_USAGE : EXIT_RUNTIME);
 	else

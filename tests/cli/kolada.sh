@@ -156,6 +156,12 @@ run -d "$db2" -c "$TMPD/kolada.ini" kolada
 expect_status 1 "no server at all"
 expect_err 'cannot reach Kolada .*check the network connection and \[kolada\] url' "no network is said"
 check "the failures changed and logged nothing" [ "$("$STYRKORT" -d "$db2" log | wc -l)" -eq "$n_log" ]
+conf "$base/v3"
+n_req=$(grep -c 'GET ' "$TMPD/http.log")
+run --read-only -d "$db2" -c "$TMPD/kolada.ini" kolada
+expect_status 1 "a read-only database"
+expect_err 'the database is open read-only' "read-only is said"
+check "read-only: Kolada is not asked" [ "$(grep -c 'GET ' "$TMPD/http.log")" -eq "$n_req" ]
 run -d "$db2" kolada extra
 expect_status 2 "kolada takes no arguments"
 tap_done
