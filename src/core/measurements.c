@@ -75,7 +75,9 @@ measurement_save(struct db *db, const char *strategy_id, const struct value_key 
 	up = db_prepare(db,
 		"INSERT INTO measurement (indicator_id, period, period_key, sex, value, entered_by, entered_at, series)"
 		" VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, series, period, sex) DO UPDATE SET"
-		" value = excluded.value, entered_by = excluded.entered_by, entered_at = excluded.entered_at");
+		" value = excluded.value, entered_by = excluded.entered_by, entered_at = excluded.entered_at,"
+		/* A value saved here is real (a file, Kolada, a person): an INI's example_values marks its own after. */
+		" example = 0");
 	if (!up)
 		return -1;
 	now_iso(now);

@@ -559,6 +559,7 @@ load_values(struct db *db, struct indicator *ind, sqlite3_stmt *st, struct measu
 		m->value = sqlite3_column_double(st, 3);
 		m->entered_by = db_strdup(st, 4);
 		m->entered_at = db_strdup(st, 5);
+		m->example = sqlite3_column_int(st, 7);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -575,7 +576,7 @@ load_indicators(struct db *db, const char *id, struct plan *p)
 		"SELECT id, key, " INDICATOR_FIELDS(ITEM_SELECT_) "1 FROM indicator WHERE strategy_id = ? ORDER BY position");
 	/* The municipality's own values and the comparison areas' apart: progress and "latest" read only the first. */
 #define VALUES_SQL(where, order) \
-	"SELECT period, period_key, sex, value, entered_by, entered_at, series FROM measurement" \
+	"SELECT period, period_key, sex, value, entered_by, entered_at, series, example FROM measurement" \
 	" WHERE indicator_id = ? AND " where " ORDER BY " order "period_key," \
 	" CASE sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END"
 	sqlite3_stmt *vals = db_prepare(db, VALUES_SQL("series = 'municipality'", ""));

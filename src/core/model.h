@@ -213,6 +213,7 @@ struct measurement {
 	int has_value;          /* 0: "no data", kept apart from 0 */
 	double value;
 	char *entered_by, *entered_at;
+	int example;            /* example data, made up for demonstration: not real statistics */
 };
 
 struct indicator {

@@ -94,6 +94,24 @@ expect_status 1 "an entry without municipality"
 expect_err 'entry 1 names no municipality' "it is named"
 check "the refused files changed and logged nothing" [ "$("$STYRKORT" -d "$db" log | wc -l)" -eq "$((n_log + 1))" ]
 
+# Example data: an INI marks a series' values as example data (example_values); a real value replaces the mark.
+db3=$TMPD/ex.db
+run init "$db3"
+sed 's/^kolada = N00914$/kolada = N00914\nexample_values = municipality, county\nvalue.2020 = 50\nvalue.2021 = 51\ncounty.2020 = 55\ncountry.2020 = 60/' "$TMPD/s.ini" > "$TMPD/ex.ini"
+run -d "$db3" import "$TMPD/ex.ini"
+expect_status 0 "an INI with example_values imports"
+run -d "$db3" export
+expect_out '^example_values = municipality county$' "export keeps which series are example data"
+check "the country, not marked, stays real" sh -c "! grep -q '^example_values.*country' '$TMPD/out'"
+printf '{"values": [{"kpi": "N00914", "municipality": "0008", "period": 2020, "values": [{"gender": "T", "value": 56}]}]}' > "$TMPD/county.json"
+run -d "$db3" measurements "$TMPD/county.json"
+run -d "$db3" export
+expect_out '^example_values = municipality$' "a real county value: the county's series is no longer all example data"
+sed 's/^example_values = .*/example_values = region/' "$TMPD/ex.ini" > "$TMPD/bad.ini"
+run -d "$db3" import "$TMPD/bad.ini"
+expect_status 1 "example_values with an unknown series"
+expect_err "example_values: 'region': expected municipality, county or country" "the unknown series is named"
+
 # Fetching: a local HTTP server over copies of the recorded answers; never the internet.
 if ! command -v python3 >/dev/null 2>&1; then
 	echo "# SKIP: python3 is missing, so no local HTTP server for 'styrkort kolada'"
