@@ -956,8 +956,8 @@ indicator_comparisons(const struct indicator *ind)
 		if (m->sex != SEX_T || !m->has_value || strcmp(m->period, last->period) != 0)
 			continue;
 		indicator_format_value(num, sizeof num, ind, m->value);
-		buf_printf(&b, "%s%s %s%s%s", b.s ? ", " : "", series_label(m->series), num,
-		           ind->unit && *ind->unit ? " " : "", ind->unit ? ind->unit : "");
+		buf_printf(&b, "%s%s %s%s%s%s", b.s ? ", " : "", series_label(m->series), num,
+		           ind->unit && *ind->unit ? " " : "", ind->unit ? ind->unit : "", model_example_mark(m->example));
 	}
 	buf_printf(&b, " (%s)", last->period);
 	return buf_steal(&b);
