@@ -120,7 +120,7 @@ read_entries(json_object *values, const char *where, struct kolada_doc *doc)
 				err_set(_("%s: entry %zu, value %zu has no gender (T, K or M)"), where, i + 1, j + 1);
 				return -1;
 			}
-			add_value(doc, (int)(i + 1), kpi, area, period, v);
+			add_value(doc, doc->entries + (int)(i + 1), kpi, area, period, v);
 		}
 	}
 	return 0;
@@ -154,6 +154,7 @@ kolada_parse(const char *text, size_t len, const char *where, struct kolada_doc 
 		return -1;
 	}
 	rc = read_entries(values, where, doc);
+	doc->entries += (int)json_object_array_length(values);
 	/* v2 says next_page, v3 next_url: either means this page is not the last. */
 	next = member(page, "next_page") ? member(page, "next_page") : member(page, "next_url");
 	free(doc->next);

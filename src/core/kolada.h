@@ -9,7 +9,7 @@
 
 /* One value of a Kolada document: an entry's KPI, area and period with one of its genders. */
 struct kolada_value {
-	int entry;              /* the entry in its page, from 1 */
+	int entry;              /* the entry, from 1, counted over every page read */
 	char *kpi, *area, *period, *gender;
 	char *value;            /* as text; "" for null or a deleted value: no data */
 	enum series series;     /* set by kolada_select() */
@@ -22,6 +22,7 @@ struct kolada_doc {
 	size_t n;
 	char *next;             /* the last page's next_page or next_url; NULL: the last page */
 	int pages;
+	int entries;            /* entries of the pages read so far */
 };
 
 /*

@@ -75,6 +75,9 @@ test_v3_pages(void **state)
 	assert_int_equal(doc.n, 2);
 	assert_null(doc.next);
 	assert_int_equal(doc.pages, 2);
+	/* Entries are counted over the pages, so a message names one entry of the whole answer. */
+	assert_int_equal(kolada_parse(one, strlen(one), "p3", &doc), 0);
+	assert_int_equal(doc.v[2].entry, 2);
 	kolada_free(&doc);
 }
 
