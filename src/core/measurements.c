@@ -326,11 +326,17 @@ find_indicator(struct db *db, const char *path, const struct row *w, const char 
 	if (n == 1)
 		return 0;
 	if (n > 1) {
+		/* The caller frees what it resolved: leave nothing to free twice. */
 		free(*strategy);
 		free(*name);
 		free(*key);
-		err_set(_("%s: %s %d: the indicator '%s' is in more than one strategy; choose one with --strategy ID"),
-		        path, where, w->line, w->indicator);
+		*strategy = *name = *key = NULL;
+		if (strategy_id)        /* one strategy: two of its indicators share the KPI id */
+			err_set(_("%s: %s %d: '%s' is the Kolada KPI id of more than one indicator of '%s'; give it to "
+			          "one of them"), path, where, w->line, w->indicator, strategy_id);
+		else
+			err_set(_("%s: %s %d: the indicator '%s' is in more than one strategy; choose one with "
+			          "--strategy ID"), path, where, w->line, w->indicator);
 	} else {
 		err_set(_("%s: %s %d: no indicator '%s' (neither an indicator id nor a Kolada KPI id)%s"),
 		        path, where, w->line, w->indicator,

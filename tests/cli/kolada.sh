@@ -71,6 +71,14 @@ expect_err "unused\\.json: entry 1: no indicator 'N99999'" "--strict names the K
 run --strict -d "$db" report
 expect_status 2 "--strict belongs to measurements and kolada"
 
+# Two indicators with one KPI id: which one a value belongs to cannot be told.
+sed 's/^kolada = N01951$/kolada = N00914/' "$TMPD/s.ini" > "$TMPD/two.ini"
+run init "$TMPD/two.db"
+run -d "$TMPD/two.db" import "$TMPD/two.ini"
+run -d "$TMPD/two.db" measurements "$TMPD/page1.json"
+expect_status 1 "one KPI id on two indicators"
+expect_err "entry 1: 'N00914' is the Kolada KPI id of more than one indicator of 'prov'" "it is named with the strategy"
+
 # Refusals: organisational units, municipality groups, another municipality only.
 printf '{"values": [{"kpi": "N00914", "ou": "V15E088300101", "period": 2022, "values": [{"gender": "T", "value": 1}]}]}' > "$TMPD/ou.json"
 run -d "$db" measurements "$TMPD/ou.json"

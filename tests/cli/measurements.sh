@@ -139,4 +139,11 @@ printf 'indicator,period,sex,value\nsyss,2030,T,12.75\n' > "$TMPD/change.csv"
 printf '[display]\nlanguage = sv\n' > "$TMPD/sv.ini"
 run -d "$db" -c "$TMPD/sv.ini" measurements "$TMPD/change.csv"
 expect_err 'syss 2030 T (ändrades från|changed from) 12,5 (till|to) 12,75' "a change is told with decimal commas in Swedish"
+# An indicator id in two strategies without --strategy: an error that says so (it used to free twice and abort).
+sed 's/^id = prov$/id = prov2/' "$TMPD/s.ini" > "$TMPD/s2.ini"
+run -d "$db" import "$TMPD/s2.ini"
+printf 'indicator,period,sex,value\nsyss,2031,T,1\n' > "$TMPD/both.csv"
+run -d "$db" measurements "$TMPD/both.csv"
+expect_status 1 "an indicator in two strategies"
+expect_err "line 2: the indicator 'syss' is in more than one strategy; choose one with --strategy ID" "it asks for --strategy"
 tap_done
