@@ -143,6 +143,12 @@ kolada_fetch(const char *url, long timeout, struct kolada_doc *doc)
 			break;
 		}
 		rc = fetch_page(c, next, timeout, doc);
+		if (rc == 0 && doc->next && strcmp(doc->next, next) == 0) {
+			/* A page that names itself as the next would be read for ever. */
+			err_set(_("%s: the answer names itself as its next page; this is not Kolada's API, check "
+			          "[kolada] url"), next);
+			rc = -1;
+		}
 		free(next);
 		next = rc == 0 && doc->next ? xstrdup(doc->next) : NULL;
 	}

@@ -170,6 +170,10 @@ conf "$base/broken"
 run -d "$db2" -c "$TMPD/kolada.ini" kolada
 expect_status 1 "a missing second page"
 expect_err "^styrkort: $base/broken/page2\\.json: Kolada answered HTTP 404; check \\[kolada\\] url" "HTTP 404 is named with its URL"
+conf "$base/loop"
+run -d "$db2" -c "$TMPD/kolada.ini" kolada
+expect_status 1 "a page that names itself as the next"
+expect_err 'names itself as its next page' "the loop is said, not followed"
 conf "$base/html"
 run -d "$db2" -c "$TMPD/kolada.ini" kolada
 expect_status 1 "an answer that is not JSON"
@@ -190,4 +194,9 @@ expect_err 'the database is open read-only' "read-only is said"
 check "read-only: Kolada is not asked" [ "$(grep -c 'GET ' "$TMPD/http.log")" -eq "$n_req" ]
 run -d "$db2" kolada extra
 expect_status 2 "kolada takes no arguments"
+run -d "$db2" --from 2020 report
+expect_status 2 "--from belongs to kolada"
+run -d "$db2" kolada --from 20
+expect_status 2 "--from takes a year"
+expect_err "--from 20: expected a year such as 2015" "the bad year is named"
 tap_done
