@@ -27,6 +27,8 @@ struct app {
 	int dry_run;                    /* import --dry-run */
 	const char *children;           /* delete --children */
 	const char *indicator;          /* measurements --indicator */
+	int strict;                     /* measurements, kolada --strict */
+	long from_year;                 /* kolada --from; 0: every year */
 	char **args;                    /* positional arguments after the command */
 	int nargs;
 };
@@ -49,6 +51,7 @@ int cmd_report(struct app *a);
 int cmd_log(struct app *a);
 int cmd_review(struct app *a);
 int cmd_measurements(struct app *a);
+int cmd_kolada(struct app *a);
 int cmd_set(struct app *a);
 /* cli_structure.c: set/add/delete KIND:KEY (focus, goal, indicator, group, followup). */
 int cmd_add(struct app *a);

@@ -34,6 +34,7 @@ static const struct command {
 	{ "log", cmd_log },
 	{ "review", cmd_review },
 	{ "measurements", cmd_measurements },
+	{ "kolada", cmd_kolada },
 	{ "set", cmd_set },
 	{ "add", cmd_add },
 	{ "delete", cmd_delete },
@@ -43,7 +44,7 @@ static const struct command {
 enum {
 	OPT_READ_ONLY = 256, OPT_STRATEGY, OPT_DEMO, OPT_SAMPLE, OPT_FORMAT, OPT_WIDTH,
 	OPT_SINCE, OPT_ACTIVITY, OPT_NOTE, OPT_HELP, OPT_VERSION, OPT_MAN_CONFIG, OPT_MAN_KEYS,
-	OPT_DRY_RUN, OPT_WHAT, OPT_CHILDREN, OPT_INDICATOR
+	OPT_DRY_RUN, OPT_WHAT, OPT_CHILDREN, OPT_INDICATOR, OPT_STRICT, OPT_FROM
 };
 
 static const struct option options[] = {
@@ -62,6 +63,8 @@ static const struct option options[] = {
 	{ "what", required_argument, NULL, OPT_WHAT },
 	{ "children", required_argument, NULL, OPT_CHILDREN },
 	{ "indicator", required_argument, NULL, OPT_INDICATOR },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "from", required_argument, NULL, OPT_FROM },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "man-config-keys", no_argument, NULL, OPT_MAN_CONFIG },
@@ -125,9 +128,13 @@ usage(void)
 	         "      changed; --dry-run says it without writing\n"
 	         "  styrkort export [--strategy ID]\n"
 	         "      print a strategy as INI (export | import round-trips)\n"
-	         "  styrkort measurements [--indicator ID] FILE\n"
+	         "  styrkort measurements [--indicator ID] [--strict] FILE\n"
 	         "      import indicator values: CSV with the header indicator,period,sex,value,\n"
-	         "      Kolada JSON, or an SCB table (PxWeb CSV or JSON-stat) for indicator ID\n"
+	         "      Kolada JSON (--strict: a KPI no indicator uses is an error), or an SCB\n"
+	         "      table (PxWeb CSV or JSON-stat) for indicator ID\n"
+	         "  styrkort kolada [--strict] [--from YEAR]\n"
+	         "      fetch the values of every indicator with a Kolada KPI id, for the\n"
+	         "      municipality, its county and the country, and import them\n"
 	         "  styrkort log [--since DATE] [--activity ACTIVITY]\n"
 	         "      print the change log\n"
 	         "  styrkort set ACTIVITY FIELD=VALUE...\n"
@@ -370,6 +377,12 @@ parse_option(struct app *a, int c, char **argv)
 		break;
 	case OPT_NOTE: a->note = optarg; break;
 	case OPT_DRY_RUN: a->dry_run = 1; break;
+	case OPT_STRICT: a->strict = 1; break;
+	case OPT_FROM:
+		if (parse_int(optarg, 1900, 2999, &n) < 0)
+			return usage_error(_("--from %s: expected a year such as 2015"), optarg);
+		a->from_year = n;
+		break;
 	case OPT_CHILDREN: a->children = optarg; break;
 	case OPT_ACTIVITY: {
 		char *strategy;
@@ -429,6 +442,10 @@ check_option_scope(const struct app *a, const struct command *cmd)
 		return usage_error("%s", _("--dry-run belongs to 'styrkort import'"));
 	if (a->indicator && run != cmd_measurements)
 		return usage_error("%s", _("--indicator belongs to 'styrkort measurements'"));
+	if (a->strict && run != cmd_measurements && run != cmd_kolada)
+		return usage_error("%s", _("--strict belongs to 'styrkort measurements' and 'styrkort kolada'"));
+	if (a->from_year && run != cmd_kolada)
+		return usage_error("%s", _("--from belongs to 'styrkort kolada'"));
 	if (a->note && run != cmd_review)
 		return usage_error("%s", _("--note belongs to 'styrkort review add'"));
 	if (a->children && run != cmd_delete)
@@ -448,7 +465,7 @@ dashboard_database(struct app *a)
 	    access(a->args[0], F_OK) != 0) {
 		/* "styrkort repotr": more likely a misspelt command than a database. */
 		return usage_error(_("%s: neither a command nor a database file; the commands are init, report, "
-		                     "import, export, measurements, log, set, add, delete and review"), a->args[0]);
+		                     "import, export, measurements, kolada, log, set, add, delete and review"), a->args[0]);
 	}
 	if (a->nargs == 1) {
 		if (a->db_arg)

@@ -13,6 +13,8 @@
 #include "activity.h"
 #include "app.h"
 #include "changelog.h"
+#include "kolada.h"
+#include "kolada_http.h"
 #include "measurements.h"
 #include "model.h"
 #include "msg.h"
@@ -492,7 +494,7 @@ cmd_measurements(struct app *a)
 		return EXIT_USAGE;
 	if (!(db = app_open_db(a)))
 		return fail(EXIT_RUNTIME);
-	if (measurements_import(db, a->args[0], a->strategy, a->indicator, &res, stderr) < 0) {
+	if (measurements_import(db, a->args[0], a->strategy, a->indicator, a->strict, &res, stderr) < 0) {
 		rc = fail(EXIT_RUNTIME);
 	} else {
 		msg_print(stderr, _("styrkort: %s: %d new, %d changed, %d unchanged values\n"), a->args[0],
@@ -501,6 +503,56 @@ cmd_measurements(struct app *a)
 	db_close(db);
 	return rc;
 }
+
+/* Fetch every page Kolada has for the strategy's indicators and areas into doc. */
+static int
+kolada_download(struct db *db, const struct app *a, const char *id, struct kolada_doc *doc)
+{
+	char *kpis, *areas, *url, today[11];
+	int rc;
+
+	if (kolada_request(db, id, &kpis, &areas) < 0)
+		return -1;
+	today_iso(today);
+	url = kolada_data_url(a->cfg.kolada_url, kpis, areas, a->from_year, atoi(today));
+	rc = kolada_fetch(url, a->cfg.kolada_timeout, doc);
+	free(url);
+	free(kpis);
+	free(areas);
+	return rc;
+}
+
+int
+cmd_kolada(struct app *a)
+{
+	struct measurements_result res;
+	struct kolada_doc doc;
+	struct db *db;
+	char *id = NULL;
+	int rc = EXIT_OK, one = 0;
+
+	if (need_args(a, 0, 0, "styrkort kolada [--strict] [--from YEAR]") < 0)
+		return EXIT_USAGE;
+	if (!(db = app_open_db(a)))
+		return fail(EXIT_RUNTIME);
+	memset(&doc, 0, sizeof doc);
+	/* Read-only is said before the network is asked, not after. */
+	if (db->read_only)
+		err_set(_("%s: the database is open read-only (%s)"), db->path, _(db->read_only_reason));
+	/* Everything is fetched before anything is written: a failure on page 3 changes nothing. */
+	if (db->read_only || (one = one_strategy(db, a, &id)) < 0 || kolada_download(db, a, id, &doc) < 0 ||
+	    measurements_import_kolada(db, "Kolada", id, &doc, a->strict, &res, stderr) < 0)
+		rc = fail(one == -2 ? EXIT_USAGE : EXIT_RUNTIME);
+	else
+		msg_print(stderr, _("styrkort: %s: %d new, %d changed, %d unchanged values\n"), "Kolada",
+		          res.added, res.replaced, res.unchanged);
+	kolada_free(&doc);
+	free(id);
+	db_close(db);
+	return rc;
+}
+
+/* log --activity N of a number that never was an activity: say so (a deleted one still has its history). */
 
 /*
  * The activity that `set ACTIVITY` or `log --activity ACTIVITY` names

@@ -58,6 +58,10 @@ static const struct config_key keys[] = {
 	  "The command the dashboard's print key pipes the summary to; empty: write a file." },
 	{ "refresh", "seconds", KT_INT, OFF(refresh_seconds), 1, 3600, NULL, "2",
 	  "How often, in seconds, other people's changes are picked up, 1 to 3600." },
+	{ "kolada", "url", KT_STRING, OFF(kolada_url), 0, 0, NULL, "https://api.kolada.se/v3",
+	  "The base URL of Kolada's API that 'styrkort kolada' asks; data/kpi/... is added to it." },
+	{ "kolada", "timeout", KT_INT, OFF(kolada_timeout), 1, 600, NULL, "30",
+	  "How many seconds 'styrkort kolada' waits for an answer, 1 to 600." },
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
 

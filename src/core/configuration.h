@@ -22,6 +22,8 @@ struct config {
 	char *print_command;    /* [report] print_command */
 	enum csv_separator csv_separator; /* [report] csv_separator */
 	long refresh_seconds;   /* [refresh] seconds */
+	char *kolada_url;       /* [kolada] url */
+	long kolada_timeout;    /* [kolada] timeout */
 };
 
 /* Defaults of every key. */

@@ -6,13 +6,13 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
-#include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "changelog.h"
 #include "input.h"
+#include "kolada.h"
 #include "measurements.h"
 #include "model.h"
 #include "msg.h"
@@ -76,7 +76,9 @@ measurement_save(struct db *db, const char *strategy_id, const struct value_key 
 	up = db_prepare(db,
 		"INSERT INTO measurement (indicator_id, period, period_key, sex, value, entered_by, entered_at, series)"
 		" VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, series, period, sex) DO UPDATE SET"
-		" value = excluded.value, entered_by = excluded.entered_by, entered_at = excluded.entered_at");
+		" value = excluded.value, entered_by = excluded.entered_by, entered_at = excluded.entered_at,"
+		/* A value saved here is real (a file, Kolada, a person): an INI's example_values marks its own after. */
+		" example = 0");
 	if (!up)
 		return -1;
 	now_iso(now);
@@ -310,64 +312,6 @@ read_csv(const char *text, size_t len, const char *path, struct rows *r)
 	return 0;
 }
 
-/* Kolada's JSON: {"values": [{"kpi": "N00914", "period": 2013, "values": [{"gender": "T", "value": 8.5}]}]} */
-static int
-read_json(const char *text, size_t len, const char *path, struct rows *r)
-{
-	struct json_tokener *tok = json_tokener_new();
-	json_object *doc, *values;
-	enum json_tokener_error jerr;
-	size_t n;
-
-	if (!tok) {
-		err_set("%s: %s", path, strerror(ENOMEM));
-		return -1;
-	}
-	doc = len > (size_t)INT32_MAX ? NULL : json_tokener_parse_ex(tok, text, (int)len);
-	jerr = json_tokener_get_error(tok);
-	json_tokener_free(tok);
-	if (!doc) {
-		err_set(_("%s: not valid JSON (%s); a Kolada file is what its API returns, such as "
-		          "{\"values\": [...]}"), path,
-		        jerr == json_tokener_continue ? _("it ends too early") : json_tokener_error_desc(jerr));
-		return -1;
-	}
-	if (!json_object_object_get_ex(doc, "values", &values) || !json_object_is_type(values, json_type_array)) {
-		err_set(_("%s: a Kolada JSON file has a \"values\" list; this one has none"), path);
-		json_object_put(doc);
-		return -1;
-	}
-	n = json_object_array_length(values);
-	for (size_t i = 0; i < n; i++) {
-		json_object *e = json_object_array_get_idx(values, i), *kpi, *period, *inner;
-		char periodtxt[32];
-
-		if (!json_object_object_get_ex(e, "kpi", &kpi) || !json_object_object_get_ex(e, "period", &period) ||
-		    !json_object_object_get_ex(e, "values", &inner) || !json_object_is_type(inner, json_type_array)) {
-			err_set(_("%s: entry %zu of \"values\" lacks kpi, period or values"), path, i + 1);
-			json_object_put(doc);
-			return -1;
-		}
-		snprintf(periodtxt, sizeof periodtxt, "%s", json_object_get_string(period));
-		for (size_t j = 0; j < json_object_array_length(inner); j++) {
-			json_object *v = json_object_array_get_idx(inner, j), *gender, *value;
-			char valtxt[64] = "";
-
-			if (!json_object_object_get_ex(v, "gender", &gender)) {
-				err_set(_("%s: entry %zu, value %zu has no gender (T, K or M)"), path, i + 1, j + 1);
-				json_object_put(doc);
-				return -1;
-			}
-			if (json_object_object_get_ex(v, "value", &value) && !json_object_is_type(value, json_type_null))
-				snprintf(valtxt, sizeof valtxt, "%s", json_object_get_string(value));
-			add_row(r, (int)(i + 1), json_object_get_string(kpi), periodtxt,
-			        json_object_get_string(gender), valtxt, NULL);
-		}
-	}
-	json_object_put(doc);
-	return 0;
-}
-
 /* A value of an SCB table (scb.c) as a row. */
 static void
 add_scb_row(void *rows, int where, const char *indicator, const char *period, char sex, const char *value,
@@ -379,12 +323,13 @@ add_scb_row(void *rows, int where, const char *indicator, const char *period, ch
 }
 
 /*
- * The rows of the file, whatever its format: an SCB table (Latin-1 allowed),
- * Kolada's JSON or our CSV.  *json: the rows are entries, not lines.
+ * The rows of the file, whatever its format: an SCB table (Latin-1 allowed)
+ * or our CSV; Kolada's JSON into *kolada instead (kolada.c), *is_kolada
+ * set.  *json: the rows are entries, not lines.
  */
 static int
 read_file(struct db *db, const char *path, const char *strategy_id, const char *indicator, struct rows *r,
-          int *json, FILE *report)
+          int *json, struct kolada_doc *kolada, int *is_kolada, FILE *report)
 {
 	char *text;
 	size_t len;
@@ -403,13 +348,15 @@ read_file(struct db *db, const char *path, const char *strategy_id, const char *
 		rc = -1;
 	else if (scb)
 		rc = scb_read(db, path, text, len, *json, strategy_id, indicator, add_scb_row, r, report);
+	else if ((*is_kolada = *json))
+		rc = kolada_parse(text, len, path, kolada);
 	else
-		rc = *json ? read_json(text, len, path, r) : read_csv(text, len, path, r);
+		rc = read_csv(text, len, path, r);
 	free(text);
 	return rc;
 }
 
-/* Find the indicator by our id or its Kolada KPI id; exactly one must match. */
+/* Find the indicator by our id or its Kolada KPI id; exactly one must match (1: none, with err_set()). */
 static int
 find_indicator(struct db *db, const char *path, const struct row *w, const char *strategy_id,
                int64_t *id, char **strategy, char **name, char **key, int json)
@@ -436,15 +383,22 @@ find_indicator(struct db *db, const char *path, const struct row *w, const char 
 	if (n == 1)
 		return 0;
 	if (n > 1) {
+		/* The caller frees what it resolved: leave nothing to free twice. */
 		free(*strategy);
 		free(*name);
 		free(*key);
-		err_set(_("%s: %s %d: the indicator '%s' is in more than one strategy; choose one with --strategy ID"),
-		        path, where, w->line, w->indicator);
+		*strategy = *name = *key = NULL;
+		if (strategy_id)        /* one strategy: two of its indicators share the KPI id */
+			err_set(_("%s: %s %d: '%s' is the Kolada KPI id of more than one indicator of '%s'; give it to "
+			          "one of them"), path, where, w->line, w->indicator, strategy_id);
+		else
+			err_set(_("%s: %s %d: the indicator '%s' is in more than one strategy; choose one with "
+			          "--strategy ID"), path, where, w->line, w->indicator);
 	} else {
 		err_set(_("%s: %s %d: no indicator '%s' (neither an indicator id nor a Kolada KPI id)%s"),
 		        path, where, w->line, w->indicator,
 		        strategy_id ? _(" in the chosen strategy") : "");
+		return 1;
 	}
 	return -1;
 }
@@ -516,16 +470,45 @@ check_rows(const struct rows *r, const char *path, int json)
 	return 0;
 }
 
-/* Which value each row names (into rv); two rows that name the same one are a mistake. */
+/* A Kolada KPI that no indicator uses: said once, with how many of its values are skipped. */
+static void
+report_unused_kpi(FILE *report, const char *path, const struct rows *r, size_t first, const char *strategy_id)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < first; i++)
+		if (strcmp(r->v[i].indicator, r->v[first].indicator) == 0)
+			return;
+	for (size_t i = first; i < r->n; i++)
+		n += strcmp(r->v[i].indicator, r->v[first].indicator) == 0;
+	if (report)
+		msg_print(report, ngettext("styrkort: %s: no indicator of '%s' uses the KPI %s; skipped its %zu value "
+		                           "(--strict makes this an error)\n",
+		                           "styrkort: %s: no indicator of '%s' uses the KPI %s; skipped its %zu values "
+		                           "(--strict makes this an error)\n", n),
+		          path, strategy_id, r->v[first].indicator, n);
+}
+
+/*
+ * Which value each row names (into rv); two rows that name the same one
+ * are a mistake.  In Kolada JSON (json) a KPI no indicator uses is
+ * skipped (rv id 0) and said on report, unless strict.
+ */
 static int
 resolve_rows(struct db *db, const char *path, const char *strategy_id, const struct rows *r,
-             struct resolved *rv, int json)
+             struct resolved *rv, int json, int strict, FILE *report)
 {
 	for (size_t i = 0; i < r->n; i++) {
 		const struct row *w = &r->v[i];
+		int found = find_indicator(db, path, w, strategy_id, &rv[i].id, &rv[i].strategy, &rv[i].name,
+		                           &rv[i].key, json);
 
-		if (find_indicator(db, path, w, strategy_id, &rv[i].id, &rv[i].strategy, &rv[i].name,
-		                   &rv[i].key, json) < 0)
+		if (found == 1 && json && !strict) {
+			rv[i].id = 0;
+			report_unused_kpi(report, path, r, i, strategy_id);
+			continue;
+		}
+		if (found != 0)
 			return -1;
 		parse_period(w->period, rv[i].canon, sizeof rv[i].canon, &rv[i].period_key);
 		rv[i].sex = (char)toupper((unsigned char)w->sex[0]);
@@ -567,73 +550,169 @@ report_replaced(FILE *report, const char *path, int json, const struct row *w, c
 		          toupper((unsigned char)w->sex[0]), was, now);
 }
 
-/* Save the checked and resolved rows in one write, counting them in res. */
+/* What an import did to one indicator's series: the report's line for it. */
+struct tally {
+	int64_t id;
+	enum series series;
+	const char *key;
+	int counts[4];          /* by measurement_save()'s answer (0, 1, 2), and 3: no data in the file */
+};
+
+static int *
+tally_of(struct tally **t, size_t *n, const struct resolved *v)
+{
+	for (size_t i = 0; i < *n; i++)
+		if ((*t)[i].id == v->id && (*t)[i].series == v->series)
+			return (*t)[i].counts;
+	*t = xrealloc(*t, (*n + 1) * sizeof **t);
+	memset(&(*t)[*n], 0, sizeof **t);
+	(*t)[*n].id = v->id;
+	(*t)[*n].series = v->series;
+	(*t)[*n].key = v->key;
+	return (*t)[(*n)++].counts;
+}
+
+static void
+report_tallies(FILE *report, const char *path, const struct tally *t, size_t n)
+{
+	for (size_t i = 0; report && i < n; i++)
+		msg_print(report, _("styrkort: %s: %s (%s): %d new, %d changed, %d unchanged, %d without data\n"),
+		          path, t[i].key, series_id(t[i].series), t[i].counts[1], t[i].counts[2], t[i].counts[0],
+		          t[i].counts[3]);
+}
+
+/*
+ * Save one row inside the write; 0 unchanged, 1 new, 2 changed, 3 not
+ * saved: Kolada's null never replaces a stored value (nor is stored).
+ */
+static int
+save_row(struct db *db, const char *path, const struct row *w, const struct resolved *rv, int json,
+         const char *comment, FILE *report)
+{
+	struct value_key k = { rv->id, rv->name, rv->series, rv->canon, rv->period_key, rv->sex };
+	char *old = NULL;
+	int saved, has;
+	double v = 0;
+
+	measurement_parse_value(w->value, &has, &v);
+	if (json && !has)
+		return 3;
+	saved = measurement_save(db, rv->strategy, &k, has, v, comment, &old);
+	if (saved == 2 && report)
+		report_replaced(report, path, json, w, rv->canon, old, has, v);
+	free(old);
+	return saved;
+}
+
+/* Save the checked and resolved rows in one write, counting them in res (Kolada: per indicator and series too). */
 static int
 save_rows(struct db *db, const char *path, const struct rows *r, const struct resolved *rv, int json,
           struct measurements_result *res, FILE *report)
 {
+	struct tally *t = NULL;
+	size_t nt = 0;
 	char *comment;
+	int rc = 0;
 
 	if (db_write_begin(db, 0) < 0)
 		return -1;
 	comment = xasprintf(_("measurements %s"), path);
-	for (size_t i = 0; i < r->n; i++) {
-		const struct row *w = &r->v[i];
-		char *old = NULL;
-		int saved, has;
-		double v = 0;
+	for (size_t i = 0; i < r->n && rc == 0; i++) {
+		int saved;
 
-		struct value_key k = { rv[i].id, rv[i].name, rv[i].series, rv[i].canon, rv[i].period_key, rv[i].sex };
-
-		measurement_parse_value(w->value, &has, &v);
-		saved = measurement_save(db, rv[i].strategy, &k, has, v, comment, &old);
+		if (rv[i].id == 0)      /* a KPI no indicator uses */
+			continue;
+		saved = save_row(db, path, &r->v[i], &rv[i], json, comment, report);
 		if (saved < 0) {
-			db_rollback(db);
-			free(comment);
-			return -1;
+			rc = -1;
+			break;
 		}
+		tally_of(&t, &nt, &rv[i])[saved]++;
 		if (saved == 0)
 			res->unchanged++;
 		else if (saved == 1)
 			res->added++;
-		else {
+		else if (saved == 2)
 			res->replaced++;
-			if (report)
-				report_replaced(report, path, json, w, rv[i].canon, old, has, v);
-		}
-		free(old);
+		else
+			res->nodata++;
 	}
 	free(comment);
-	return db_commit(db);
+	if (rc < 0)
+		db_rollback(db);
+	else if ((rc = db_commit(db)) == 0 && json)
+		report_tallies(report, path, t, nt);
+	free(t);
+	return rc;
 }
 
-int
-measurements_import(struct db *db, const char *path, const char *strategy_id, const char *indicator,
-                    struct measurements_result *res, FILE *report)
+/* Check, resolve and save the rows read from a file or from Kolada; nothing changes on an error. */
+static int
+import_rows(struct db *db, const char *path, const char *strategy_id, struct rows *r, int json, int strict,
+            struct measurements_result *res, FILE *report)
 {
-	struct rows r;
-	struct resolved *rv;
-	int json, rc;
+	struct resolved *rv = xcalloc(r->n ? r->n : 1, sizeof *rv);
+	int rc = -1;
 
-	memset(&r, 0, sizeof r);
-	memset(res, 0, sizeof *res);
-	/* Read once (a pipe works), with the size limit, BOM and UTF-16 rules of every input. */
-	rc = read_file(db, path, strategy_id, indicator, &r, &json, report);
-	if (rc < 0) {
-		free_rows(&r);
-		return -1;
-	}
-	/* Check and resolve every row before changing anything. */
-	rv = xcalloc(r.n ? r.n : 1, sizeof *rv);
-	rc = -1;
-	if (check_rows(&r, path, json) == 0 && resolve_rows(db, path, strategy_id, &r, rv, json) == 0)
-		rc = save_rows(db, path, &r, rv, json, res, report);
-	for (size_t i = 0; i < r.n; i++) {
+	if (check_rows(r, path, json) == 0 && resolve_rows(db, path, strategy_id, r, rv, json, strict, report) == 0)
+		rc = save_rows(db, path, r, rv, json, res, report);
+	for (size_t i = 0; i < r->n; i++) {
 		free(rv[i].strategy);
 		free(rv[i].name);
 		free(rv[i].key);
 	}
 	free(rv);
-	free_rows(&r);
+	free_rows(r);
 	return rc;
+}
+
+int
+measurements_import_kolada(struct db *db, const char *where, const char *strategy_id, struct kolada_doc *doc,
+                           int strict, struct measurements_result *res, FILE *report)
+{
+	struct rows r;
+	char *chosen = NULL;
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	memset(res, 0, sizeof *res);
+	if (kolada_select(db, where, strategy_id, doc, &chosen, report) < 0)
+		return -1;
+	/* One page of several: its values are right, but not all there are; say so, import what is here. */
+	if (doc->next && report)
+		msg_print(report, _("styrkort: %s: this is one page of several: the next is %s; import that too, or "
+		                    "fetch every page with 'styrkort kolada'\n"), where, doc->next);
+	for (size_t i = 0; i < doc->n; i++) {
+		const struct kolada_value *w = &doc->v[i];
+
+		if (!w->skip)
+			add_row(&r, w->entry, w->kpi, w->period, w->gender, w->value, series_id(w->series));
+	}
+	rc = import_rows(db, where, chosen, &r, 1, strict, res, report);
+	free(chosen);
+	return rc;
+}
+
+int
+measurements_import(struct db *db, const char *path, const char *strategy_id, const char *indicator, int strict,
+                    struct measurements_result *res, FILE *report)
+{
+	struct kolada_doc doc;
+	struct rows r;
+	int json, kolada = 0, rc;
+
+	memset(&r, 0, sizeof r);
+	memset(res, 0, sizeof *res);
+	/* Read once (a pipe works), with the size limit, BOM and UTF-16 rules of every input. */
+	memset(&doc, 0, sizeof doc);
+	rc = read_file(db, path, strategy_id, indicator, &r, &json, &doc, &kolada, report);
+	if (rc == 0 && kolada)
+		rc = measurements_import_kolada(db, path, strategy_id, &doc, strict, res, report);
+	kolada_free(&doc);
+	if (rc < 0 || kolada) {
+		free_rows(&r);
+		return rc;
+	}
+	/* Check and resolve every row before changing anything. */
+	return import_rows(db, path, strategy_id, &r, json, strict, res, report);
 }

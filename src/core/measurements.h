@@ -41,19 +41,35 @@ int measurement_set(struct db *db, const char *strategy_id, const struct value_k
 
 struct measurements_result {
 	int added, replaced, unchanged;
+	int nodata;             /* Kolada's null (or deleted) values: never stored, never replace one */
 };
+
+struct kolada_doc;
 
 /*
  * Import a file of values in one transaction: CSV with the header
  * indicator,period,sex,value and optionally series (',' or ';' separated;
- * a decimal comma is accepted; series empty: the municipality's), or a Kolada API JSON document ({"values": [{"kpi", "period",
- * "values": [{"gender", "value"}]}]}), or an SCB table (scb.h) for the
- * indicator ID indicator (may be NULL: the indicators whose scb key names
- * the table).  strategy_id (may be NULL) limits
- * which indicators match.  Replaced values are reported on report (one
- * line each).  On any bad row nothing changes and err_set() names the line.
+ * a decimal comma is accepted; series empty: the municipality's), a
+ * Kolada API JSON document (kolada.h; measurements_import_kolada()), or
+ * an SCB table (scb.h) for the indicator ID indicator (may be NULL: the
+ * indicators whose scb key names the table).  strategy_id (may be NULL)
+ * limits which indicators match.  Replaced values are reported on report
+ * (one line each).  On any bad row nothing changes and err_set() names
+ * the line.  strict: a Kolada KPI no indicator uses is an error, not
+ * skipped.
  */
-int measurements_import(struct db *db, const char *path, const char *strategy_id, const char *indicator,
+int measurements_import(struct db *db, const char *path, const char *strategy_id, const char *indicator, int strict,
                         struct measurements_result *res, FILE *report);
+
+/*
+ * Import Kolada's values (kolada_parse(), one page or every page) as a
+ * file would be: the strategy's municipality and its county and country
+ * as comparison series (kolada_select()); a KPI no indicator uses is
+ * listed and skipped (strict: an error); null never replaces a stored
+ * value; per indicator and series, what was new, changed and unchanged
+ * is said on report.  One transaction; where names the source.
+ */
+int measurements_import_kolada(struct db *db, const char *where, const char *strategy_id,
+                               struct kolada_doc *doc, int strict, struct measurements_result *res, FILE *report);
 
 #endif

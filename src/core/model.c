@@ -609,6 +609,7 @@ load_values(struct db *db, struct indicator *ind, sqlite3_stmt *st, struct measu
 		m->value = sqlite3_column_double(st, 3);
 		m->entered_by = db_strdup(st, 4);
 		m->entered_at = db_strdup(st, 5);
+		m->example = sqlite3_column_int(st, 7);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -625,7 +626,7 @@ load_indicators(struct db *db, const char *id, struct plan *p)
 		"SELECT id, key, " INDICATOR_FIELDS(ITEM_SELECT_) "1 FROM indicator WHERE strategy_id = ? ORDER BY position");
 	/* The municipality's own values and the comparison areas' apart: progress and "latest" read only the first. */
 #define VALUES_SQL(where, order) \
-	"SELECT period, period_key, sex, value, entered_by, entered_at, series FROM measurement" \
+	"SELECT period, period_key, sex, value, entered_by, entered_at, series, example FROM measurement" \
 	" WHERE indicator_id = ? AND " where " ORDER BY " order "period_key," \
 	" CASE sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END"
 	sqlite3_stmt *vals = db_prepare(db, VALUES_SQL("series = 'municipality'", ""));
@@ -1028,8 +1029,8 @@ indicator_comparisons(const struct indicator *ind)
 		if (m->sex != SEX_T || !m->has_value || strcmp(m->period, last->period) != 0)
 			continue;
 		indicator_format_value(num, sizeof num, ind, m->value);
-		buf_printf(&b, "%s%s %s%s%s", b.s ? ", " : "", series_label(m->series), num,
-		           ind->unit && *ind->unit ? " " : "", ind->unit ? ind->unit : "");
+		buf_printf(&b, "%s%s %s%s%s%s", b.s ? ", " : "", series_label(m->series), num,
+		           ind->unit && *ind->unit ? " " : "", ind->unit ? ind->unit : "", model_example_mark(m->example));
 	}
 	buf_printf(&b, " (%s)", last->period);
 	return buf_steal(&b);

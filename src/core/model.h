@@ -247,6 +247,7 @@ struct measurement {
 	int has_value;          /* 0: "no data", kept apart from 0 */
 	double value;
 	char *entered_by, *entered_at;
+	int example;            /* example data, made up for demonstration: not real statistics */
 };
 
 struct indicator {
@@ -451,7 +452,8 @@ const char *model_example_mark(int is_example);
 char *indicator_title(const struct indicator *ind);
 /*
  * The comparison areas' total values in the latest period that has one,
- * in the UI language: "county 10 %, country 16 % (2013)"; NULL if none.
+ * in the UI language: "county 10 %, country 16 % (2013)", each of example
+ * data marked (model_example_mark()); NULL if none.
  */
 char *indicator_comparisons(const struct indicator *ind);
 

@@ -156,13 +156,15 @@ value_text(char *out, size_t n, const struct indicator *ind, int has, double v, 
 	         period && *period ? " (" : "", period ? period : "", period && *period ? ")" : "");
 }
 
-/* The latest value of one sex as text, and whether there is one. */
+/* The latest value of one sex as text (marked if example data), and whether there is one. */
 static int
 latest_text(char *out, size_t n, const struct indicator *ind, enum sex sex, double *v)
 {
 	const struct measurement *m = indicator_latest(ind, sex);
 
 	value_text(out, n, ind, m != NULL, m ? m->value : 0, m ? m->period : NULL);
+	if (m && m->example)    /* made up for demonstration: said wherever it shows */
+		snprintf(out + strlen(out), n - strlen(out), "%s", model_example_mark(1));
 	if (m && v)
 		*v = m->value;
 	return m != NULL;

@@ -119,13 +119,24 @@ value_series(const char *key)
 	return -1;
 }
 
+/* An indicator's example_values: the series whose values in the file are example data (bit per series). */
+struct example_in {
+	size_t item;
+	unsigned mask;
+};
+
 struct import {
 	struct ini ini;
 	struct item *items;
 	size_t nitems;
 	struct measurement_in *values;
 	size_t nvalues;
+	struct example_in *examples;
+	size_t nexamples;
 };
+
+/* The key that marks an indicator's series as example data: example_values = county country. */
+#define EXAMPLE_VALUES_KEY "example_values"
 
 static size_t
 nfields(enum kind k)
@@ -362,6 +373,46 @@ parse_value_key(struct import *im, size_t idx, const char *key)
 	return 0;
 }
 
+/* example_values = municipality, county, country (any of them, by commas or spaces). */
+static int
+parse_example_values(struct import *im, size_t idx, const struct ini_key *k)
+{
+	const struct item *it = &im->items[idx];
+	unsigned mask = 0;
+	int bad = 0;
+	char *text = ini_text(&im->ini, it->section, k->key, &bad), *save = NULL;
+
+	if (bad)
+		return -1;
+	for (char *w = strtok_r(text, ", ", &save); w; w = strtok_r(NULL, ", ", &save)) {
+		int series = series_from_id(w);
+
+		if (series < 0) {
+			err_set(_("%s: line %d: [%s] example_values: '%s': expected municipality, county or country, "
+			          "the series whose values in this file are example data"), im->ini.path, k->line,
+			        it->section, w);
+			free(text);
+			return -1;
+		}
+		mask |= 1u << series;
+	}
+	free(text);
+	im->examples = xrealloc(im->examples, (im->nexamples + 1) * sizeof *im->examples);
+	im->examples[im->nexamples].item = idx;
+	im->examples[im->nexamples++].mask = mask;
+	return 0;
+}
+
+/* Is the value m of the file example data (its series is in its indicator's example_values)? */
+static int
+value_is_example(const struct import *im, const struct measurement_in *m)
+{
+	for (size_t i = 0; i < im->nexamples; i++)
+		if (im->examples[i].item == m->item)
+			return (im->examples[i].mask >> m->series) & 1u;
+	return 0;
+}
+
 /* A key of the kind; export splits any long text into parts, a list of bodies too. */
 static int
 known_key(enum kind kind, const char *key)
@@ -387,7 +438,7 @@ unknown_key(const struct import *im, enum kind kind, const char *section, const 
 	for (size_t f = 0; f < nfields(kind); f++)
 		buf_printf(&b, "%s%s", f ? ", " : "", fields_of(kind)[f].key);
 	if (kind == KIND_INDICATOR)
-		buf_puts(&b, ", value.PERIOD[.k|.m], county.PERIOD[.k|.m], country.PERIOD[.k|.m]");
+		buf_puts(&b, ", value.PERIOD[.k|.m], county.PERIOD[.k|.m], country.PERIOD[.k|.m], " EXAMPLE_VALUES_KEY);
 	if (kind == KIND_ACTIVITY)
 		buf_puts(&b, ", number");
 	err_set(_("%s: line %d: [%s]: unknown key '%s'; the keys of this section are: %s"),
@@ -454,6 +505,11 @@ read_section(struct import *im, const char *section, enum kind kind, const char 
 			if (parse_value_key(im, idx, k->key) < 0)
 				return -1;
 			it = &im->items[idx];
+			continue;
+		}
+		if (kind == KIND_INDICATOR && strcmp(k->key, EXAMPLE_VALUES_KEY) == 0) {
+			if (parse_example_values(im, idx, k) < 0)
+				return -1;
 			continue;
 		}
 		if (!known_key(kind, k->key)) {
@@ -671,6 +727,7 @@ free_import(struct import *im)
 	}
 	free(im->items);
 	free(im->values);
+	free(im->examples);
 	ini_free(&im->ini);
 }
 
@@ -1031,18 +1088,39 @@ out:
 	return rc;
 }
 
+/* Each value of the file, marked example data or not as its indicator's example_values says. */
 static int
 save_values(struct db *db, struct import *im, const char *strategy_id, const char *comment)
 {
+	sqlite3_stmt *mark = db_prepare(db, "UPDATE measurement SET example = ? WHERE indicator_id = ? AND series = ?"
+	                                    " AND period = ? AND sex = ?");
+
+	if (!mark)
+		return -1;
 	for (size_t i = 0; i < im->nvalues; i++) {
 		const struct measurement_in *m = &im->values[i];
 		const struct item *ind = &im->items[m->item];
+		char sex[2] = { m->sex, 0 };
 
 		struct value_key k = { ind->db_id, item_value(ind, "name"), m->series, m->period, m->period_key, m->sex };
 
-		if (measurement_save(db, strategy_id, &k, m->has_value, m->value, comment, NULL) < 0)
+		if (measurement_save(db, strategy_id, &k, m->has_value, m->value, comment, NULL) < 0) {
+			sqlite3_finalize(mark);
 			return -1;
+		}
+		sqlite3_reset(mark);
+		sqlite3_bind_int(mark, 1, value_is_example(im, m));
+		sqlite3_bind_int64(mark, 2, ind->db_id);
+		sqlite3_bind_text(mark, 3, series_id(m->series), -1, SQLITE_STATIC);
+		sqlite3_bind_text(mark, 4, m->period, -1, SQLITE_STATIC);
+		sqlite3_bind_text(mark, 5, sex, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(mark) != SQLITE_DONE) {
+			err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+			sqlite3_finalize(mark);
+			return -1;
+		}
 	}
+	sqlite3_finalize(mark);
 	return 0;
 }
 
@@ -1315,11 +1393,36 @@ export_values(struct exporter *x, const struct measurement *v, size_t n)
 	}
 }
 
+/* The series of which every value is example data, as example_values; nothing if none. */
+static void
+export_example_values(FILE *out, const struct indicator *ind)
+{
+	int some[SERIES_COUNT] = { 0 }, real[SERIES_COUNT] = { 0 };
+	struct buf b;
+
+	for (size_t j = 0; j < ind->nvalues + ind->ncomparisons; j++) {
+		const struct measurement *m = j < ind->nvalues ? &ind->values[j] : &ind->comparisons[j - ind->nvalues];
+
+		if (m->example)
+			some[m->series] = 1;
+		else
+			real[m->series] = 1;
+	}
+	buf_init(&b);
+	for (int s = 0; s < SERIES_COUNT; s++)
+		if (some[s] && !real[s])
+			buf_printf(&b, "%s%s", b.s ? " " : "", series_id((enum series)s));
+	if (b.s)
+		ini_write(out, EXAMPLE_VALUES_KEY, b.s);
+	buf_free(&b);
+}
+
 static void
 export_indicator(struct exporter *x, const struct plan *p, const struct indicator *ind)
 {
 	section(x, "indicator.", ind->key, xasprintf(_("indicator %s"), ind->key));
 	export_fields(x, p, KIND_INDICATOR, ind);
+	export_example_values(x->out, ind);
 	export_values(x, ind->values, ind->nvalues);
 	export_values(x, ind->comparisons, ind->ncomparisons);
 }

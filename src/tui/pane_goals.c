@@ -41,10 +41,11 @@ values_line(const struct indicator *ind)
 	value_text(base, sizeof base, ind, ind->has_baseline, ind->baseline);
 	value_text(latest, sizeof latest, ind, m != NULL, m ? m->value : 0);
 	value_text(target, sizeof target, ind, ind->has_target, ind->target);
-	return xasprintf("%s %s%s%s%s | %s %s%s%s%s | %s %s%s%s%s",
+	return xasprintf("%s %s%s%s%s | %s %s%s%s%s%s | %s %s%s%s%s",
 	                 _("Baseline"), base, ind->baseline_period && *ind->baseline_period ? " (" : "",
 	                 ind->baseline_period ? ind->baseline_period : "", ind->baseline_period && *ind->baseline_period ? ")" : "",
 	                 _("Latest"), latest, m ? " (" : "", m ? m->period : "", m ? ")" : "",
+	                 model_example_mark(m && m->example),
 	                 _("Target"), target, ind->target_period && *ind->target_period ? " (" : "",
 	                 ind->target_period ? ind->target_period : "", ind->target_period && *ind->target_period ? ")" : "");
 }

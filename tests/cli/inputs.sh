@@ -7,7 +7,7 @@ run init "$db" --sample vastervik
 expect_status 0 "init"
 before=$("$STYRKORT" -d "$db" export --strategy vastervik | cksum)
 unchanged() { check "$1: the database is unchanged" [ "$("$STYRKORT" -d "$db" export --strategy vastervik | cksum)" = "$before" ]; }
-printf '[strategy]\nid = prov\nmunicipality = Provkommun\ntitle = Prov\n[goal.g]\ntitle = Mål\n[indicator.syss]\ngoal = g\nname = Andel\n' > "$TMPD/s.ini"
+printf '[strategy]\nid = prov\nmunicipality = Provkommun\nmunicipality_code = 0880\ntitle = Prov\n[goal.g]\ntitle = Mål\n[indicator.syss]\ngoal = g\nname = Andel\n' > "$TMPD/s.ini"
 
 # Text after a section's ']': iniparser read a key where we read a section, and crashed.
 printf '[strategy]\nid = prov\nmunicipality = P\ntitle = T\n[focus.f] name = Fokus\n' > "$TMPD/after.ini"
@@ -41,7 +41,7 @@ expect_out '^title = Mål$' "what came through the pipe was imported"
 printf 'indicator,period,sex,value\nsyss,2024,T,51\n' | "$STYRKORT" -d "$db" measurements /dev/stdin >"$TMPD/out" 2>"$TMPD/err"
 status=$? err=$(cat "$TMPD/err")
 expect_status 0 "measurements /dev/stdin, CSV from a pipe"
-printf '{"values": [{"kpi": "syss", "period": 2025, "values": [{"gender": "T", "value": 52}]}]}' |
+printf '{"values": [{"kpi": "syss", "municipality": "0880", "period": 2025, "values": [{"gender": "T", "value": 52}]}]}' |
 	"$STYRKORT" -d "$db" measurements /dev/stdin >"$TMPD/out" 2>"$TMPD/err"
 status=$? err=$(cat "$TMPD/err")
 expect_status 0 "measurements /dev/stdin, JSON from a pipe"
@@ -62,7 +62,7 @@ expect_status 0 "a configuration file with a BOM"
 { printf '%s' "$bom"; printf 'indicator,period,sex,value\nsyss,2026,T,53\n'; } >"$TMPD/bom.csv"
 run -d "$db" measurements "$TMPD/bom.csv"
 expect_status 0 "a CSV file with a BOM"
-{ printf '%s' "$bom"; printf '{"values": [{"kpi": "syss", "period": 2027, "values": [{"gender": "T", "value": 54}]}]}'; } >"$TMPD/bom.json"
+{ printf '%s' "$bom"; printf '{"values": [{"kpi": "syss", "municipality": "0880", "period": 2027, "values": [{"gender": "T", "value": 54}]}]}'; } >"$TMPD/bom.json"
 run -d "$db" measurements "$TMPD/bom.json"
 expect_status 0 "a JSON file with a BOM"
 

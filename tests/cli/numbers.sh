@@ -35,6 +35,7 @@ cat > "$TMPD/s.ini" <<'INI'
 [strategy]
 id = prov
 municipality = Provkommun
+municipality_code = 0883
 title = Provstrategi
 [goal.g1]
 title = Fler i arbete
@@ -70,7 +71,7 @@ expect_status 0 "measurements with a decimal comma (semicolon separated) under $
 printf 'indicator,period,sex,value\nsyss,2025,T,"10,2"\n' > "$TMPD/comma.csv"
 LC_ALL=$sv run -d "$db" measurements "$TMPD/comma.csv"
 expect_status 0 "a quoted decimal comma in a comma-separated file, as before"
-printf '{"values": [{"kpi": "N00914", "period": 2022, "values": [{"gender": "T", "value": 12.3}]}]}' > "$TMPD/k.json"
+printf '{"values": [{"kpi": "N00914", "municipality": "0883", "period": 2022, "values": [{"gender": "T", "value": 12.3}]}]}' > "$TMPD/k.json"
 LC_ALL=$sv run -d "$db" measurements "$TMPD/k.json"
 expect_status 0 "Kolada JSON with 12.3 under $sv"
 LC_ALL=$sv run -d "$db" export --strategy prov

@@ -44,14 +44,14 @@ printf '[display]\nlanguage = en\nsymbols = ascii\n' > "$TMPD/ascii.ini"
 tmux_start 80 24 "$STYRKORT -c $TMPD/ascii.ini --strategy vastervik $db"
 screen_settle "Västerviks kommun" || not_ok "ascii: the dashboard starts"
 tmux_keys 3
-tmux_expect ":_=# ^" "symbols = ascii: the sparkline and the arrow are ASCII"
+tmux_expect "_.:+# ^" "symbols = ascii: the sparkline and the arrow are ASCII"
 tmux_keys q
 tmux_wait_exit || not_ok "ascii: q quits"
 # [display] symbols = auto: ASCII when the user's locale is not UTF-8 (styrkort itself then runs in C.UTF-8).
 tmux_start 80 24 "env LC_ALL=C $STYRKORT --strategy vastervik $db"
 screen_settle "Västerviks kommun" || not_ok "a C locale: the dashboard starts"
 tmux_keys 3
-tmux_expect ":_=# ^" "symbols = auto in a C locale: ASCII"
+tmux_expect "_.:+# ^" "symbols = auto in a C locale: ASCII"
 tmux_keys q
 tmux_wait_exit || not_ok "a C locale: q quits"
 tmux_check_sanitizers

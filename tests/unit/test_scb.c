@@ -349,35 +349,37 @@ import_by_key_all_or_nothing(void **state)
 
 	(void)state;
 	unit_write_file(path, jsonstat);
-	assert_int_equal(measurements_import(db, path, NULL, NULL, &res, NULL), 0);
-	assert_int_equal(res.added, 8);
-	assert_int_equal(count_values(db, "municipality"), 4);
+	assert_int_equal(measurements_import(db, path, NULL, NULL, 0, &res, NULL), 0);
+	/* A null (SCB's "..") is no data: never stored, never replacing a value, as Kolada's. */
+	assert_int_equal(res.added, 7);
+	assert_int_equal(res.nodata, 1);
+	assert_int_equal(count_values(db, "municipality"), 3);
 	assert_int_equal(count_values(db, "country"), 4);
-	assert_int_equal(measurements_import(db, path, NULL, NULL, &res, NULL), 0);
-	assert_int_equal(res.unchanged, 8);
+	assert_int_equal(measurements_import(db, path, NULL, NULL, 0, &res, NULL), 0);
+	assert_int_equal(res.unchanged, 7);
 	/* The CSV's title does not name TAB5765: --indicator says which; a bad row changes nothing. */
 	unit_write_file(path, comma_csv);
-	assert_int_equal(measurements_import(db, path, NULL, NULL, &res, NULL), -1);
+	assert_int_equal(measurements_import(db, path, NULL, NULL, 0, &res, NULL), -1);
 	assert_non_null(strstr(err_get(), "no indicator has an scb key that names this table"));
 	/* A CSV that does not name its contents is the contents of the indicator's key (folk: BE0101N1). */
 	unit_write_file(path, "region,kön,2030\n0883 Västervik,män,5\n");
-	assert_int_equal(measurements_import(db, path, NULL, "folk", &res, NULL), 0);
+	assert_int_equal(measurements_import(db, path, NULL, "folk", 0, &res, NULL), 0);
 	assert_int_equal(res.added, 1);
 	unit_write_file(path, "region,kön,Folkökning 2030\n0883 Västervik,män,5\n");
-	assert_int_equal(measurements_import(db, path, NULL, "folk", &res, NULL), -1);
+	assert_int_equal(measurements_import(db, path, NULL, "folk", 0, &res, NULL), -1);
 	assert_non_null(strstr(err_get(), "the indicator folk takes the contents 'BE0101N1', which the table does not have; "
 	                                  "it has 'Folkökning'"));
 	unit_write_file(path, "region,kön,2030\n0883 Västervik,män,5\n0883 Västervik,män,x\n");
-	assert_int_equal(measurements_import(db, path, NULL, "arbete", &res, NULL), -1);
+	assert_int_equal(measurements_import(db, path, NULL, "arbete", 0, &res, NULL), -1);
 	assert_non_null(strstr(err_get(), "line 3: value 'x'"));
-	assert_int_equal(count_values(db, "municipality"), 5);
-	assert_int_equal(measurements_import(db, path, NULL, "nosuch", &res, NULL), -1);
+	assert_int_equal(count_values(db, "municipality"), 4);
+	assert_int_equal(measurements_import(db, path, NULL, "nosuch", 0, &res, NULL), -1);
 	assert_non_null(strstr(err_get(), "no indicator 'nosuch'"));
 	unit_write_file(path, "indicator,period,sex,value\nfolk,2023,T,1\n");
-	assert_int_equal(measurements_import(db, path, NULL, "arbete", &res, NULL), -1);
+	assert_int_equal(measurements_import(db, path, NULL, "arbete", 0, &res, NULL), -1);
 	assert_non_null(strstr(err_get(), "--indicator is for SCB's tables"));
 	unit_write_file(path, "indicator,period,sex,value\nfolk,2023,T,1\n\xe5\n");
-	assert_int_equal(measurements_import(db, path, NULL, NULL, &res, NULL), -1);
+	assert_int_equal(measurements_import(db, path, NULL, NULL, 0, &res, NULL), -1);
 	assert_non_null(strstr(err_get(), "line 3: the text is not UTF-8"));
 	free(path);
 	db_close(db);
