@@ -127,6 +127,30 @@ narrowest(const struct layout_tcol *c)
 	return w > head ? w : head;
 }
 
+/* Room left over: columns never cut grow to their full header (they were at their short one). */
+static void
+widen_headers(int width, int gap, const struct layout_tcol *cols, int n, int *widths)
+{
+	int used = 0, k = 0;
+
+	for (int i = 0; i < n; i++)
+		if (widths[i] > 0) {
+			used += widths[i];
+			k++;
+		}
+	used += k > 0 ? gap * (k - 1) : 0;
+	for (int i = 0; i < n && used < width; i++) {
+		int add = cols[i].head - widths[i];
+
+		if (widths[i] <= 0 || add <= 0)
+			continue;
+		if (add > width - used)
+			add = width - used;
+		widths[i] += add;
+		used += add;
+	}
+}
+
 int
 layout_table(int width, int gap, const struct layout_tcol *cols, int n, int *widths, int *use_short)
 {
@@ -143,11 +167,13 @@ layout_table(int width, int gap, const struct layout_tcol *cols, int n, int *wid
 		if (cols[i].content <= 0)
 			continue;
 		lc[i].min = narrowest(&cols[i]);
-		lc[i].max = want > lc[i].min ? want : lc[i].min;
+		/* First the texts that are cut share the room; a column never cut waits for widen_headers(). */
+		lc[i].max = cols[i].cut_min ? (want > lc[i].min ? want : lc[i].min) : lc[i].min;
 		lc[i].weight = lc[i].max > lc[i].min ? (cols[i].weight > 0 ? cols[i].weight : 1) : 0;
 		lc[i].drop = cols[i].drop;
 	}
 	shown = layout_columns(width, gap, lc, n, widths);
+	widen_headers(width, gap, cols, n, widths);
 	for (int i = 0; i < n; i++)
 		use_short[i] = widths[i] > 0 && widths[i] < cols[i].head && cols[i].head_short;
 	return shown;

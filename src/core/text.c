@@ -270,7 +270,9 @@ text_ellipsize(const char *s, int cols)
 	if (text_width(clean) <= cols)
 		return clean;
 	fit = text_fit(clean, cols - 1);
-	/* No space before the ellipsis: it says the word goes on. */
+	/* No space before the ellipsis: it stands for what was cut, not for a word of its own. */
+	while (fit > 0 && clean[fit - 1] == ' ')
+		fit--;
 	out = xasprintf("%.*s…", (int)fit, clean);
 	free(clean);
 	return out;

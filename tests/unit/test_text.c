@@ -76,6 +76,7 @@ ellipsis_by_width(void **state)
 		{ "日本語", 5, "日本…" },
 		{ "日本語", 4, "日…" },   /* 本 would straddle the edge: it goes, the column stays short */
 		{ "abc", 1, "…" },
+		{ "enkät vid utställning", 11, "enkät vid…" },
 		{ "abc", 0, "" },
 		{ "a\x1b[31mb", 20, "a?[31mb" },
 	};
