@@ -380,7 +380,8 @@ display_status(const char *mode, int mode_stands_out, const char *strategy, cons
 {
 	WINDOW *w = dpy.status;
 	char *left;
-	int x, posw = pos ? text_width(pos) + 2 : 0;
+	/* The position keeps three blank columns before it: hints and messages never run into it. */
+	int x, posw = pos ? text_width(pos) + 4 : 0;
 
 	if (!w)
 		return;
@@ -410,7 +411,7 @@ display_status(const char *mode, int mode_stands_out, const char *strategy, cons
 	else
 		draw_hints(w, x, COLS - x - posw, hints);
 	if (pos && COLS - posw > x)
-		display_text(w, 0, COLS - posw + 1, posw - 1, pos, display_attr(DC_STATUS));
+		display_text(w, 0, COLS - posw + 3, posw - 3, pos, display_attr(DC_STATUS));
 	wnoutrefresh(w);
 }
 
@@ -444,8 +445,13 @@ void
 display_update(void)
 {
 	if (message_win) {
+		int y = -1, x = -1;
+
+		/* The message's lines go on top, and the cursor stays where it was put: on the selected item. */
+		getsyx(y, x);
 		touchwin(message_win);
 		wnoutrefresh(message_win);
+		setsyx(y, x);
 	}
 	doupdate();
 }

@@ -41,7 +41,7 @@ static const struct {
 };
 
 /* The preview of the selected activity (tig's way): its full title and responsible, under the table. */
-#define PREVIEW_ROWS 2
+#define PREVIEW_ROWS 2                  /* draw_footer() fills two */
 
 /* The pane's own data (v->priv). */
 struct table {
@@ -289,36 +289,38 @@ draw(struct view *v, int y, long row, attr_t base)
 	free(status);
 }
 
-/* The selected activity's full title and responsible, wrapped over the preview rows ("…" if longer still). */
+/*
+ * The selected activity's full title and responsible (tig's way): the
+ * title's first line, then the rest of it and the responsible, "…" where
+ * even that is too long.
+ */
 static void
 draw_footer(struct view *v)
 {
 	const struct activity *a = v->nrows > 0 ? row_activity(v, v->sel) : NULL;
 	int y = v->ops->header_rows + v->height;
-	char **lines, *text;
-	size_t n;
+	char **lines, *title, *rest, *cut;
+	struct buf b;
 
 	for (int i = 0; i < PREVIEW_ROWS; i++)
 		display_fill(dpy.body, y + i, 0, v->width, A_NORMAL);
 	if (!a)
 		return;
+	title = xasprintf("#%lld %s", (long long)a->number, a->title);
+	text_wrap(title, v->width, &lines);
+	view_put(v, y, 0, v->width, lines[0], display_attr(DC_LABEL));
+	buf_init(&b);
+	for (char **l = lines + 1; *l; l++)
+		buf_printf(&b, "%s%s", l == lines + 1 ? "" : " ", *l);
 	if (a->responsible && *a->responsible)
-		text = xasprintf("#%lld %s | %s: %s", (long long)a->number, a->title, _("Responsible"),
-		                 a->responsible);
-	else
-		text = xasprintf("#%lld %s", (long long)a->number, a->title);
-	n = text_wrap(text, v->width, &lines);
-	for (size_t i = 0; i < n && i < PREVIEW_ROWS; i++) {
-		char *line = i + 1 == PREVIEW_ROWS && n > PREVIEW_ROWS ? xasprintf("%s %s", lines[i], lines[i + 1])
-		                                                       : xstrdup(lines[i]);
-		char *cut = text_ellipsize(line, v->width);
-
-		view_put(v, y + (int)i, 0, v->width, cut, i == 0 ? display_attr(DC_LABEL) : A_NORMAL);
-		free(cut);
-		free(line);
-	}
+		buf_printf(&b, "%s%s: %s", b.s && *b.s ? " | " : "", _("Responsible"), a->responsible);
+	rest = buf_steal(&b);
+	cut = text_ellipsize(rest, v->width);
+	view_put(v, y + 1, 0, v->width, cut, A_NORMAL);
+	free(cut);
+	free(rest);
 	text_lines_free(lines);
-	free(text);
+	free(title);
 }
 
 static int
