@@ -165,7 +165,7 @@ query_activity_widths(struct db *db, const char *strategy, const struct act_filt
 	st = db_prepare(db, "SELECT coalesce(max(styrkort_width(title)), 0),"
 	                " coalesce(max(styrkort_width((SELECT name FROM focus_area WHERE focus_area.id = focus_id))), 0),"
 	                " coalesce(max(styrkort_width(responsible)), 0),"
-	                " coalesce(max(coalesce(due_date, '') <> ''), 0),"
+	                " coalesce(max(coalesce(due_date, '') <> ''), 0), coalesce(max(kind = 'activity'), 0),"
 	                " coalesce(sum(" MODEL_OVERDUE_SQL("?7") "), 0),"
 	                " coalesce(max(CASE WHEN " MODEL_OVERDUE_SQL("?7") " THEN CAST(julianday(?7) -"
 	                "  julianday(" DATE_END_SQL("due_date") ") AS INTEGER) END), 0)"
@@ -179,8 +179,9 @@ query_activity_widths(struct db *db, const char *strategy, const struct act_filt
 	w->focus = sqlite3_column_int(st, 1);
 	w->responsible = sqlite3_column_int(st, 2);
 	w->has_due = sqlite3_column_int(st, 3);
-	w->overdue = (long)sqlite3_column_int64(st, 4);
-	w->most_days_late = (long)sqlite3_column_int64(st, 5);
+	w->has_activities = sqlite3_column_int(st, 4);
+	w->overdue = (long)sqlite3_column_int64(st, 5);
+	w->most_days_late = (long)sqlite3_column_int64(st, 6);
 	sqlite3_finalize(st);
 	return 0;
 }

@@ -44,7 +44,7 @@ int64_t query_max_activity_number(struct db *db);
  */
 struct act_widths {
 	int title, focus, responsible;
-	int has_due;
+	int has_due, has_activities;    /* has_activities: not only commitments (which have no progress) */
 	long overdue, most_days_late;
 };
 int query_activity_widths(struct db *db, const char *strategy, const struct act_filter *f, struct act_widths *w);

@@ -308,9 +308,15 @@ text_glued(const char *s, size_t at)
 	if (at == 0 || s[at] != ' ' || !*next || *next == ' ')
 		return 0;
 	before = (unsigned char)s[at - 1];
-	/* A label and its value. */
-	if (before == ':')
-		return 1;
+	/* A label and its value: a colon after at most three words since the start or a | or ; */
+	if (before == ':') {
+		int spaces = 0;
+
+		for (size_t i = at - 1; i > 0 && s[i - 1] != '|' && s[i - 1] != ';'; i--)
+			if (s[i - 1] == ' ' && i - 1 > 0 && s[i - 2] != '|' && s[i - 2] != ';')
+				spaces++;
+		return spaces <= 2;
+	}
 	if (before < '0' || before > '9')
 		return 0;
 	/* A number and its unit, or the next group of three digits ("4 000"). */

@@ -65,7 +65,8 @@ void text_lines_free(char **lines);
 /*
  * The no-break rule, stated once: 1 if the space at s[at] must not become
  * a line break: between a number and its unit ("30 %", "12 d", "4 000 kr",
- * "2 500" as a thousands group), and after a label's colon ("Status: Klar").
+ * "2 500" as a thousands group), and after a label's colon ("Status: Klar"; a label is at most three
+ * words since the start of the text or a | or ;).
  */
 int text_glued(const char *s, size_t at);
 

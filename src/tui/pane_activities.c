@@ -125,7 +125,7 @@ relayout(struct view *v)
 	days_late_text(buf, sizeof buf, cw.most_days_late);
 	cols[COL_LATE].content = text_width(buf);
 	cols[COL_STATUS].content = status_width(v);
-	cols[COL_PROGRESS].content = text_width("100 %");
+	cols[COL_PROGRESS].content = cw.has_activities ? text_width("100 %") : 0;
 	layout_table(v->width, 1, cols, NCOLS, t->widths, t->short_head);
 }
 
@@ -308,7 +308,9 @@ draw_footer(struct view *v)
 		return;
 	title = xasprintf("#%lld %s", (long long)a->number, a->title);
 	text_wrap(title, v->width, &lines);
-	view_put(v, y, 0, v->width, lines[0], display_attr(DC_LABEL));
+	/* The number stands out; the line ends in plain text, as every row does. */
+	view_put(v, y, 0, v->width, lines[0], A_NORMAL);
+	view_put(v, y, 0, (int)strcspn(lines[0], " "), lines[0], display_attr(DC_LABEL));
 	buf_init(&b);
 	for (char **l = lines + 1; *l; l++)
 		buf_printf(&b, "%s%s", l == lines + 1 ? "" : " ", *l);
@@ -427,7 +429,7 @@ const struct view_ops pane_activities_ops = {
 	.footer_rows = PREVIEW_ROWS,
 	.private_size = sizeof(struct table),
 	.flags = VIEW_SHOWS_FILTER,
-	.hints = N_("? help | q quit | e edit | / search | f filter | o sort | S strategy"),
+	.hints = N_("? help | q quit | e edit | / search | f filter | l late | o sort | S strategy"),
 	.edit_hints = N_("? help | e view | s status | Enter edit | a add | d delete | u undo | R review"),
 	.load = load,
 	.relayout = relayout,

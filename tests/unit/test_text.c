@@ -123,6 +123,9 @@ wrap_keeps_units_and_labels(void **state)
 	assert_false(text_glued("30 a", 2));
 	assert_true(text_glued("Ansvarig: Kommunstyrelsen", 9));
 	assert_false(text_glued("Mål 3", 3));
+	assert_true(text_glued("x | Last changed: tester", 17));
+	/* A sentence with a colon is no label: "Terminal too small (30x8): styrkort needs ..." */
+	assert_false(text_glued("Terminal too small (30x8): styrkort", 26));
 }
 
 /* The one rule of what a text may hold, and where the first refused character is. */
