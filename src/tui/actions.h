@@ -27,8 +27,8 @@
 	GROUP(N_("Moving")) \
 	A(MOVE_UP,     N_("Move up"), KEY_UP, 'k') \
 	A(MOVE_DOWN,   N_("Move down"), KEY_DOWN, 'j') \
-	A(PAGE_UP,     N_("Move up a page"), KEY_PPAGE, 'b', 2) \
-	A(PAGE_DOWN,   N_("Move down a page"), KEY_NPAGE, ' ', 6) \
+	A(PAGE_UP,     N_("Move up a page"), KEY_PPAGE, 'b') \
+	A(PAGE_DOWN,   N_("Move down a page"), KEY_NPAGE, ' ') \
 	A(MOVE_FIRST,  N_("Go to the first line"), KEY_HOME, 'g') \
 	A(MOVE_LAST,   N_("Go to the last line"), KEY_END, 'G') \
 	GROUP(N_("Looking closer")) \
