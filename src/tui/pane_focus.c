@@ -86,40 +86,62 @@ bar_column(const struct progress *pr, int *width)
 	                 pr->light != LIGHT_NONE ? light_label(pr->light) : "");
 }
 
-/*
- * One line per area (kind ITEM_FOCUS; index: a focus area, or nfocus for
- * the activities without one), so that every area of a strategy fits on a
- * screen: its name ("…" where cut), its counts, and its bar and light in
- * a column at the right.  Its purpose, bodies and counts by status are in
- * its detail (Enter).
- */
+/* An area's line before it is laid out (the counts' column is as wide as the widest). */
+struct area_line {
+	char *name, *counts, *bar;
+	int overdue;
+	size_t index;
+};
+
+/* Read an area (kind ITEM_FOCUS; index: a focus area, or nfocus for the activities without one). */
 static void
-area(struct view *v, size_t index, int64_t focus_id, const char *name)
+area_read(struct view *v, struct area_line *l, size_t index, int64_t focus_id, const char *name, int *barw)
 {
 	struct act_counts c;
 	struct progress pr;
-	char *line, *counts, *cut, *bar;
-	int w = v->width, barw, countw, namew;
 
 	/* The report's progress_focus_id(), from counts read in SQL rather than every activity in memory. */
 	if (query_focus_progress(v->dash->db, v->dash->plan.s.id, focus_id, &c, &pr) < 0)
 		display_message(1, "%s", err_get());
-	bar = bar_column(&pr, &barw);
-	counts = short_counts(&c);
-	countw = text_width(counts);
-	/* The name gets what the counts and the bar leave, at least 16 columns: else the counts go. */
+	l->name = xstrdup(name);
+	l->counts = short_counts(&c);
+	l->bar = bar_column(&pr, barw);
+	l->overdue = c.overdue > 0;
+	l->index = index;
+}
+
+/*
+ * One line per area, so that every area of a strategy fits on a screen:
+ * its name ("…" where cut), its counts in a column, and its bar and light
+ * in a column at the right.  The counts go (on every line) where they
+ * would leave a name less than 16 columns.  Its purpose, bodies and
+ * counts by status are in its detail (Enter).
+ */
+static void
+area_lines_add(struct view *v, struct area_line *ls, size_t n, int barw)
+{
+	int w = v->width, countw = 0, namew;
+
+	for (size_t i = 0; i < n; i++)
+		if (text_width(ls[i].counts) > countw)
+			countw = text_width(ls[i].counts);
 	namew = w - barw - countw - 4;
 	if (namew < 16) {
-		counts[0] = '\0';
 		countw = 0;
 		namew = w - barw - 2;
 	}
-	cut = text_ellipsize(name, namew);
-	line = xasprintf("%s%*s%s  %s", cut, w - barw - 2 - countw - text_width(cut), "", counts, bar);
-	vrows_add(v->priv, line, c.overdue ? DC_OVERDUE : DC_LABEL, 1, ITEM_FOCUS, index);
-	free(cut);
-	free(counts);
-	free(bar);
+	for (size_t i = 0; i < n; i++) {
+		char *cut = text_ellipsize(ls[i].name, namew);
+		const char *counts = countw ? ls[i].counts : "";
+		char *line = xasprintf("%s%*s%s  %s", cut, w - barw - 2 - text_width(counts) - text_width(cut), "",
+		                       counts, ls[i].bar);
+
+		vrows_add(v->priv, line, ls[i].overdue ? DC_OVERDUE : DC_LABEL, 1, ITEM_FOCUS, ls[i].index);
+		free(cut);
+		free(ls[i].name);
+		free(ls[i].counts);
+		free(ls[i].bar);
+	}
 }
 
 static void
@@ -128,20 +150,25 @@ load(struct view *v)
 	const struct plan *p = &v->dash->plan;
 	struct act_filter f;
 	struct vrows *rows = v->priv;
+	struct area_line *ls = xcalloc(p->nfocus + 1, sizeof *ls);
+	size_t n = 0;
 	long without = 0;
+	int barw = 0;
 
 	vrows_free(rows);
 	for (size_t i = 0; i < p->nfocus; i++) {
 		char *name = xasprintf("%s%s", p->focus[i].name, model_example_mark(p->focus[i].example));
 
-		area(v, i, p->focus[i].id, name);
+		area_read(v, &ls[n++], i, p->focus[i].id, name, &barw);
 		free(name);
 	}
 	query_filter_init(&f);
 	f.focus_id = 0;
 	if (query_activity_count(v->dash->db, p->s.id, &f, &without) == 0 && without > 0)
-		area(v, p->nfocus, 0, p->nfocus ? _("Activities without a focus area")
-		                                : _("All activities (this strategy has no focus areas)"));
+		area_read(v, &ls[n++], p->nfocus, 0, p->nfocus ? _("Activities without a focus area")
+		                                              : _("All activities (this strategy has no focus areas)"), &barw);
+	area_lines_add(v, ls, n, barw);
+	free(ls);
 	if (rows->n == 0)
 		vrows_add(rows, xstrdup(_("This strategy has no focus areas and no activities.")), DC_DIM, 1, ITEM_FOCUS, p->nfocus);
 	v->nrows = (long)rows->n;
