@@ -50,6 +50,8 @@ struct table {
 	long woff;
 	int widths[NCOLS];
 	int short_head[NCOLS];
+	struct act_widths cw;           /* what the columns hold: read at load, kept for a resize */
+	int have_cw;
 };
 
 static void
@@ -99,14 +101,15 @@ relayout(struct view *v)
 {
 	struct table *t = v->priv;
 	struct dash *dash = v->dash;
-	struct act_widths cw;
 	struct layout_tcol cols[NCOLS];
 	char buf[64];
 
-	if (query_activity_widths(dash->db, dash->plan.s.id, &dash->filter, &cw) < 0) {
+	/* One scan of the filtered activities (a third of a second for 100,000); a resize reuses it. */
+	if (!t->have_cw && query_activity_widths(dash->db, dash->plan.s.id, &dash->filter, &t->cw) < 0) {
 		display_message(1, "%s", err_get());
-		memset(&cw, 0, sizeof cw);
+		memset(&t->cw, 0, sizeof t->cw);
 	}
+	t->have_cw = 1;
 	for (int c = 0; c < NCOLS; c++) {
 		cols[c].head = text_width(head_text(c, 0));
 		cols[c].head_short = columns[c].head_short ? text_width(head_text(c, 1)) : 0;
@@ -116,16 +119,16 @@ relayout(struct view *v)
 	}
 	snprintf(buf, sizeof buf, "%lld", (long long)query_max_activity_number(dash->db));
 	cols[COL_ID].content = (int)strlen(buf);
-	cols[COL_TITLE].content = cw.title > 0 ? cw.title : 1;
-	cols[COL_FOCUS].content = dash->plan.nfocus ? cw.focus : 0;
-	cols[COL_RESP].content = cw.responsible;
+	cols[COL_TITLE].content = t->cw.title > 0 ? t->cw.title : 1;
+	cols[COL_FOCUS].content = dash->plan.nfocus ? t->cw.focus : 0;
+	cols[COL_RESP].content = t->cw.responsible;
 	/* The due column fits a day in the configured format; a month or a year is shorter. */
 	report_format_date(buf, sizeof buf, "2026-12-31", dash->app->cfg.date_format);
-	cols[COL_DUE].content = cw.has_due ? text_width(buf) : 0;
-	days_late_text(buf, sizeof buf, cw.most_days_late);
+	cols[COL_DUE].content = t->cw.has_due ? text_width(buf) : 0;
+	days_late_text(buf, sizeof buf, t->cw.most_days_late);
 	cols[COL_LATE].content = text_width(buf);
 	cols[COL_STATUS].content = status_width(v);
-	cols[COL_PROGRESS].content = cw.has_activities ? text_width("100 %") : 0;
+	cols[COL_PROGRESS].content = t->cw.has_activities ? text_width("100 %") : 0;
 	layout_table(v->width, 1, cols, NCOLS, t->widths, t->short_head);
 }
 
@@ -137,6 +140,7 @@ load(struct view *v)
 	long n = 0;
 
 	drop_window(t);
+	t->have_cw = 0;
 	relayout(v);
 	if (query_activity_count(dash->db, dash->plan.s.id, &dash->filter, &n) < 0)
 		display_message(1, "%s", err_get());
