@@ -117,6 +117,68 @@ layout_columns(int width, int gap, const struct layout_col *cols, int n, int *wi
 	return k;
 }
 
+/* The narrowest a column may be: its content if never cut, else cut_min; never below a header form. */
+static int
+narrowest(const struct layout_tcol *c)
+{
+	int head = c->head_short ? c->head_short : c->head;
+	int w = c->cut_min && c->cut_min < c->content ? c->cut_min : c->content;
+
+	return w > head ? w : head;
+}
+
+/* Room left over: columns never cut grow to their full header (they were at their short one). */
+static void
+widen_headers(int width, int gap, const struct layout_tcol *cols, int n, int *widths)
+{
+	int used = 0, k = 0;
+
+	for (int i = 0; i < n; i++)
+		if (widths[i] > 0) {
+			used += widths[i];
+			k++;
+		}
+	used += k > 0 ? gap * (k - 1) : 0;
+	for (int i = 0; i < n && used < width; i++) {
+		int add = cols[i].head - widths[i];
+
+		if (widths[i] <= 0 || add <= 0)
+			continue;
+		if (add > width - used)
+			add = width - used;
+		widths[i] += add;
+		used += add;
+	}
+}
+
+int
+layout_table(int width, int gap, const struct layout_tcol *cols, int n, int *widths, int *use_short)
+{
+	struct layout_col lc[LAYOUT_TABLE_MAX] = { { 0, 0, 0, 0 } };
+	int shown;
+
+	if (n > LAYOUT_TABLE_MAX)
+		n = LAYOUT_TABLE_MAX;
+	for (int i = 0; i < n; i++) {
+		int want = cols[i].content > cols[i].head ? cols[i].content : cols[i].head;
+
+		/* An empty column is not there: no width, no gap. */
+		lc[i].min = lc[i].max = lc[i].weight = lc[i].drop = 0;
+		if (cols[i].content <= 0)
+			continue;
+		lc[i].min = narrowest(&cols[i]);
+		/* First the texts that are cut share the room; a column never cut waits for widen_headers(). */
+		lc[i].max = cols[i].cut_min ? (want > lc[i].min ? want : lc[i].min) : lc[i].min;
+		lc[i].weight = lc[i].max > lc[i].min ? (cols[i].weight > 0 ? cols[i].weight : 1) : 0;
+		lc[i].drop = cols[i].drop;
+	}
+	shown = layout_columns(width, gap, lc, n, widths);
+	widen_headers(width, gap, cols, n, widths);
+	for (int i = 0; i < n; i++)
+		use_short[i] = widths[i] > 0 && widths[i] < cols[i].head && cols[i].head_short;
+	return shown;
+}
+
 long
 layout_scroll(long top, long sel, long want, long height, long total)
 {

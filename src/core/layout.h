@@ -29,6 +29,33 @@ struct layout_col {
  */
 int layout_columns(int width, int gap, const struct layout_col *cols, int n, int *widths);
 
+/*
+ * A table whose columns are sized from what they hold: each column says
+ * how wide its widest cell is (content, in display columns; 0: every cell
+ * is empty, and the column is not shown at all), how wide its header is
+ * and the header's short form (never cut mid-word: a column narrower than
+ * its header shows the short form, and is never made narrower than that),
+ * whether its text may be cut (with "…", down to cut_min columns) and when
+ * it drops out if the table does not fit (drop: higher goes first, 0
+ * never).  Columns are as wide as their content where that fits; where it
+ * does not, the ones that may be cut share what is left by weight.  Space
+ * beyond the content is left empty: a wide terminal shows the same table,
+ * not a stretched one.
+ */
+struct layout_tcol {
+	int content;
+	int head, head_short;   /* head_short 0: no short form */
+	int cut_min;            /* 0: never cut (dates, numbers, statuses) */
+	int weight;             /* share of the room of the columns that are cut */
+	int drop;
+};
+#define LAYOUT_TABLE_MAX 16     /* columns of a table at most */
+/*
+ * Widths (0: not shown) into widths and, per column, 1 in use_short if
+ * its header must take its short form.  Returns the number of columns shown.
+ */
+int layout_table(int width, int gap, const struct layout_tcol *cols, int n, int *widths, int *use_short);
+
 /* The first visible row that keeps sel (and rows after it, up to want) on a page of height rows. */
 long layout_scroll(long top, long sel, long want, long height, long total);
 

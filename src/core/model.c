@@ -1128,3 +1128,14 @@ activity_overdue(const struct activity *a)
 	return a->due && *a->due && a->status != ST_DONE && a->status != ST_CANCELLED &&
 	       date_cmp_today(a->due) < 0;
 }
+
+long
+activity_days_late(const struct activity *a)
+{
+	char end[11], today[11];
+
+	if (!activity_overdue(a) || date_end(a->due, end) < 0)
+		return 0;
+	today_iso(today);
+	return date_days_between(end, today);
+}

@@ -484,6 +484,8 @@ long plan_count_assessment(const struct plan *p, int64_t focus_id, long counts[A
  * precision is later than it).
  */
 int activity_overdue(const struct activity *a);
+/* How many days an overdue activity is past the end of its due date's period (1 on the first day); 0 if not overdue. */
+long activity_days_late(const struct activity *a);
 /*
  * The same rule in SQL over the activity table's columns, as a 0/1
  * expression; today is the SQL for today's YYYY-MM-DD (a parameter).

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "query.h"
+#include "text.h"
 #include "search.h"
 #include "util.h"
 
@@ -138,6 +139,51 @@ query_max_activity_number(struct db *db)
 		id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return id;
+}
+
+/* styrkort_width(text): text_width() for SQL; NULL is 0. */
+static void
+sql_width(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	sqlite3_result_int(ctx, s ? text_width(s) : 0);
+}
+
+int
+query_activity_widths(struct db *db, const char *strategy, const struct act_filter *f, struct act_widths *w)
+{
+	sqlite3_stmt *st;
+
+	memset(w, 0, sizeof *w);
+	if (sqlite3_create_function(db->sql, "styrkort_width", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+	                            NULL, sql_width, NULL, NULL) != SQLITE_OK) {
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		return -1;
+	}
+	st = db_prepare(db, "SELECT coalesce(max(styrkort_width(title)), 0),"
+	                " coalesce(max(styrkort_width((SELECT name FROM focus_area WHERE focus_area.id = focus_id))), 0),"
+	                " coalesce(max(styrkort_width(responsible)), 0),"
+	                " coalesce(max(coalesce(due_date, '') <> ''), 0), coalesce(max(kind = 'activity'), 0),"
+	                " coalesce(sum(" MODEL_OVERDUE_SQL("?7") "), 0),"
+	                " coalesce(max(CASE WHEN " MODEL_OVERDUE_SQL("?7") " THEN CAST(julianday(?7) -"
+	                "  julianday(" DATE_END_SQL("due_date") ") AS INTEGER) END), 0)"
+	                " FROM activity" FILTER_SQL);
+	if (!st)
+		return -1;
+	bind_filter(st, strategy, f);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return step_failed(db, st);
+	w->title = sqlite3_column_int(st, 0);
+	w->focus = sqlite3_column_int(st, 1);
+	w->responsible = sqlite3_column_int(st, 2);
+	w->has_due = sqlite3_column_int(st, 3);
+	w->has_activities = sqlite3_column_int(st, 4);
+	w->overdue = (long)sqlite3_column_int64(st, 5);
+	w->most_days_late = (long)sqlite3_column_int64(st, 6);
+	sqlite3_finalize(st);
+	return 0;
 }
 
 int

@@ -36,6 +36,18 @@ int query_activity_count(struct db *db, const char *strategy, const struct act_f
 int query_has_commitments(struct db *db, const char *strategy);
 /* The largest activity number in the file (for the width of the number column). */
 int64_t query_max_activity_number(struct db *db);
+/*
+ * What pane 4's columns hold, over the activities that pass the filter:
+ * the widest title, focus area name and responsible body in display
+ * columns (0: every cell empty), whether any has a due date, how many are
+ * overdue and the most days one is late (activity_days_late()).
+ */
+struct act_widths {
+	int title, focus, responsible;
+	int has_due, has_activities;    /* has_activities: not only commitments (which have no progress) */
+	long overdue, most_days_late;
+};
+int query_activity_widths(struct db *db, const char *strategy, const struct act_filter *f, struct act_widths *w);
 /* Rows offset..offset+limit-1 in the sort order; free with query_free_activities(). */
 int query_activities(struct db *db, const char *strategy, const struct act_filter *f,
                      enum act_sort sort, long offset, long limit, struct activity **out, size_t *n);

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <wchar.h>
 
@@ -256,6 +257,74 @@ text_fit(const char *s, int cols)
 	return (size_t)(p - s);
 }
 
+char *
+text_ellipsize(const char *s, int cols)
+{
+	char *clean = text_sanitize(s ? s : "", 0), *out;
+	size_t fit;
+
+	if (cols <= 0) {
+		clean[0] = '\0';
+		return clean;
+	}
+	if (text_width(clean) <= cols)
+		return clean;
+	fit = text_fit(clean, cols - 1);
+	/* No space before the ellipsis: it stands for what was cut, not for a word of its own. */
+	while (fit > 0 && clean[fit - 1] == ' ')
+		fit--;
+	out = xasprintf("%.*s…", (int)fit, clean);
+	free(clean);
+	return out;
+}
+
+/* Units that follow a number; the first letters of a word are compared, then its end. */
+static const char *const units[] = {
+	"%", "‰", "kr", "tkr", "mkr", "mnkr", "sek", "st", "d", "dgr", "dagar", "dag", "days", "day",
+	"år", "years", "year", "h", "tim", "min", "km", "m", "kg", "pp", "p.e.", "procentenheter",
+	"percentage", "personer", "people",
+};
+
+/* 1 if the word starting at w (up to a space or the end) is one of units[], ignoring case and a trailing , . ; ) */
+static int
+is_unit(const char *w)
+{
+	size_t len = strcspn(w, " \n");
+
+	while (len > 0 && strchr(",.;:)", w[len - 1]) && !(len == 4 && !strncmp(w, "p.e.", 4)))
+		len--;
+	for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+		if (strlen(units[i]) == len && !strncasecmp(w, units[i], len))
+			return 1;
+	return 0;
+}
+
+int
+text_glued(const char *s, size_t at)
+{
+	const char *next = s + at + 1;
+	unsigned char before;
+
+	if (at == 0 || s[at] != ' ' || !*next || *next == ' ')
+		return 0;
+	before = (unsigned char)s[at - 1];
+	/* A label and its value: a colon after at most three words since the start or a | or ; */
+	if (before == ':') {
+		int spaces = 0;
+
+		for (size_t i = at - 1; i > 0 && s[i - 1] != '|' && s[i - 1] != ';'; i--)
+			if (s[i - 1] == ' ' && i - 1 > 0 && s[i - 2] != '|' && s[i - 2] != ';')
+				spaces++;
+		return spaces <= 2;
+	}
+	if (before < '0' || before > '9')
+		return 0;
+	/* A number and its unit, or the next group of three digits ("4 000"). */
+	if (is_unit(next))
+		return 1;
+	return strspn(next, "0123456789") == 3 && (!next[3] || strchr(" ,.%", next[3]));
+}
+
 static void
 push_line(char ***lines, size_t *n, size_t *cap, const char *s, size_t len)
 {
@@ -295,10 +364,13 @@ text_wrap(const char *text, int cols, char ***out)
 				push_line(&lines, &n, &cap, s, fit);
 				break;
 			}
-			/* Break at the last space that fits, else mid-word at a character. */
+			/* Break at the last space that fits and may break, else at any space, else mid-word. */
 			brk = fit;
-			while (brk > 0 && s[brk] != ' ')
+			while (brk > 0 && (s[brk] != ' ' || text_glued(s, brk)))
 				brk--;
+			if (brk == 0)
+				for (brk = fit; brk > 0 && s[brk] != ' '; brk--)
+					;
 			if (brk == 0)
 				brk = fit ? fit : next_char(s, &(int){0});
 			push_line(&lines, &n, &cap, s, brk);

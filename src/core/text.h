@@ -46,13 +46,29 @@ int text_width(const char *s);
 size_t text_fit(const char *s, int cols);
 
 /*
+ * s (sanitised) in at most cols columns: whole if it fits, else cut at a
+ * character boundary with "…" as its last column (a wide character that
+ * would straddle the edge goes too).  A new string.
+ */
+char *text_ellipsize(const char *s, int cols);
+
+/*
  * Wrap s (sanitised first) to lines of at most cols columns, breaking at
  * spaces where possible and inside a word only at character boundaries.
- * Paragraph breaks (newlines) are kept.  Returns the number of lines and
+ * A space may not be broken where text_glued() says so (a number and its
+ * unit, a label and its value) unless the glued words alone are wider
+ * than a line.  Paragraph breaks (newlines) are kept.  Returns the number of lines and
  * sets *lines to a NULL-terminated array to free with text_lines_free().
  */
 size_t text_wrap(const char *s, int cols, char ***lines);
 void text_lines_free(char **lines);
+/*
+ * The no-break rule, stated once: 1 if the space at s[at] must not become
+ * a line break: between a number and its unit ("30 %", "12 d", "4 000 kr",
+ * "2 500" as a thousands group), and after a label's colon ("Status: Klar"; a label is at most three
+ * words since the start of the text or a | or ;).
+ */
+int text_glued(const char *s, size_t at);
 
 /*
  * A date as people read it, at its precision: a day in fmt (strftime, e.g.

@@ -311,6 +311,29 @@ date_cmp_day(const char *date, const char *day)
 	return strncmp(date, day, strlen(date));
 }
 
+/* Days since 1970-01-01 of a day in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil). */
+static long
+civil_days(int y, int m, int d)
+{
+	long era, yoe, doy;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+long
+date_days_between(const char *a, const char *b)
+{
+	int ya, ma, da, yb, mb, db;
+
+	if (parse_date(a, &ya, &ma, &da) < 0 || parse_date(b, &yb, &mb, &db) < 0)
+		return 0;
+	return civil_days(yb, mb, db) - civil_days(ya, ma, da);
+}
+
 /* One conversion or one run of literal text of a strftime format. */
 static size_t
 format_token(const char *f, int *conv)

@@ -79,6 +79,8 @@ int date_end(const char *date, char out[11]);
 int date_before(const char *a, const char *b);
 /* A date's period against a day YYYY-MM-DD: <0 it ended before the day, 0 it holds the day, >0 it begins after. */
 int date_cmp_day(const char *date, const char *day);
+/* Days from day a to day b (both YYYY-MM-DD): 1 from 2013-05-31 to 2013-06-01; 0 if either is no day. */
+long date_days_between(const char *a, const char *b);
 int parse_int(const char *s, long min, long max, long *out); /* decimal, no octal, no junk */
 int parse_double(const char *s, double *out);   /* finite, dot decimal, whatever the locale (files, CLI) */
 int parse_number_ui(const char *s, double *out); /* typed by a person: 10,2 or 10.2 */

@@ -27,7 +27,7 @@
 	GROUP(N_("Moving")) \
 	A(MOVE_UP,     N_("Move up"), KEY_UP, 'k') \
 	A(MOVE_DOWN,   N_("Move down"), KEY_DOWN, 'j') \
-	A(PAGE_UP,     N_("Move up a page"), KEY_PPAGE) \
+	A(PAGE_UP,     N_("Move up a page"), KEY_PPAGE, 'b') \
 	A(PAGE_DOWN,   N_("Move down a page"), KEY_NPAGE, ' ') \
 	A(MOVE_FIRST,  N_("Go to the first line"), KEY_HOME, 'g') \
 	A(MOVE_LAST,   N_("Go to the last line"), KEY_END, 'G') \
@@ -37,6 +37,7 @@
 	A(SEARCH,      N_("Search the current pane (case does not matter)"), '/') \
 	A(SEARCH_NEXT, N_("Go to the next match"), 'n') \
 	A(FILTER,      N_("Filter activities: status, focus area, responsible, overdue"), 'f') \
+	A(LATE,        N_("Only the activities past their due date, or all again (the overdue filter of f)"), 'l') \
 	A(SORT,        N_("Sort activities: plan order, due date, status, focus area"), 'o') \
 	A(STRATEGY,    N_("Choose the strategy"), 'S') \
 	GROUP(N_("Editing")) \

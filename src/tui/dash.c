@@ -35,14 +35,34 @@ hints(const struct dash *d)
 	return ops->hints ? _(ops->hints) : _("? help | q quit | e edit | / search | f filter | S strategy");
 }
 
+/* Hints without the one of key k ("e edit"): a file that cannot be written offers no editing. */
+static char *
+hints_without(const char *h, char k)
+{
+	struct buf b;
+	const char *p = h;
+
+	buf_init(&b);
+	while (*p) {
+		const char *end = strstr(p, " | ");
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+
+		if (!(len >= 2 && p[0] == k && p[1] == ' '))
+			buf_printf(&b, "%s%.*s", b.s && *b.s ? " | " : "", (int)len, p);
+		p += len + (end ? 3 : 0);
+	}
+	return buf_steal(&b);
+}
+
 void
 dash_draw_status(struct dash *d)
 {
 	struct view *v = d->views[d->current];
-	char pos[48];
+	char pos[48], *h = d->db->read_only ? hints_without(hints(d), 'e') : xstrdup(hints(d));
 
 	view_position(v, pos, sizeof pos);
-	dash_status(d, hints(d), pos);
+	dash_status(d, h, pos);
+	free(h);
 }
 
 /*

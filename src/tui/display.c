@@ -112,6 +112,49 @@ static const struct {
 #undef C
 };
 
+/* Sequences of common terminals that a TERM such as vt100 does not list. */
+static const struct {
+	const char *seq;
+	int code;
+} csi_keys[] = {
+	{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE }, { "\033[A", KEY_UP }, { "\033[B", KEY_DOWN },
+	{ "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT }, { "\033[Z", KEY_BTAB }, { "\033OA", KEY_UP },
+	{ "\033OB", KEY_DOWN }, { "\033OH", KEY_HOME }, { "\033OF", KEY_END },
+};
+
+/*
+ * Esc followed at once by [ or O is an escape sequence curses did not
+ * know: read it to its end, so that none of its characters is taken as
+ * a key (\e[15~ must not switch to pane 1).  0 if a sequence was eaten.
+ */
+static int
+eat_sequence(void)
+{
+	wint_t c;
+	int rc;
+
+	wtimeout(stdscr, 0);
+	rc = wget_wch(stdscr, &c);
+	if (rc == ERR)
+		return -1;
+	if (rc == KEY_CODE_YES) {
+		ungetch((int)c);
+		return -1;
+	}
+	if (c != '[' && c != 'O') {
+		unget_wch((wchar_t)c);
+		return -1;
+	}
+	if (c == 'O') {
+		wget_wch(stdscr, &c);
+		return 0;
+	}
+	/* CSI: parameters and intermediates (0x20-0x3f) up to the final byte (0x40-0x7e). */
+	while (wget_wch(stdscr, &c) == OK && c >= 0x20 && c < 0x40)
+		;
+	return 0;
+}
+
 /*
  * The signals that end the dashboard the orderly way: the key loop sees
  * the flag, a dialog is left unsaved, the terminal restored, the --demo
@@ -197,6 +240,10 @@ display_open(const struct config *cfg)
 	define_key("\033[8~", KEY_END);
 	define_key("\033[H", KEY_HOME);
 	define_key("\033[F", KEY_END);
+	/* PgUp, PgDn, arrows and Shift-Tab as xterm-like terminals send them, also where TERM (vt100) names none. */
+	for (size_t i = 0; i < sizeof csi_keys / sizeof *csi_keys; i++)
+		if (key_defined(csi_keys[i].seq) <= 0)
+			define_key(csi_keys[i].seq, csi_keys[i].code);
 	curs_set(1);            /* the cursor stays on the selected item, for screen readers */
 	dpy.color = has_colors() && cfg->color != COLOR_NEVER &&
 	            (cfg->color == COLOR_ALWAYS || !no_color || !*no_color);
@@ -339,7 +386,8 @@ display_status(const char *mode, int mode_stands_out, const char *strategy, cons
 {
 	WINDOW *w = dpy.status;
 	char *left;
-	int x, posw = pos ? text_width(pos) + 2 : 0;
+	/* The position keeps three blank columns before it: hints and messages never run into it. */
+	int x, posw = pos ? text_width(pos) + 4 : 0;
 
 	if (!w)
 		return;
@@ -369,7 +417,7 @@ display_status(const char *mode, int mode_stands_out, const char *strategy, cons
 	else
 		draw_hints(w, x, COLS - x - posw, hints);
 	if (pos && COLS - posw > x)
-		display_text(w, 0, COLS - posw + 1, posw - 1, pos, display_attr(DC_STATUS));
+		display_text(w, 0, COLS - posw + 3, posw - 3, pos, display_attr(DC_STATUS));
 	wnoutrefresh(w);
 }
 
@@ -403,8 +451,13 @@ void
 display_update(void)
 {
 	if (message_win) {
+		int y = -1, x = -1;
+
+		/* The message's lines go on top, and the cursor stays where it was put: on the selected item. */
+		getsyx(y, x);
 		touchwin(message_win);
 		wnoutrefresh(message_win);
+		setsyx(y, x);
 	}
 	doupdate();
 }
@@ -488,6 +541,10 @@ display_getkey(int timeout_ms)
 	quick_errors = 0;
 	k.type = rc == KEY_CODE_YES ? DK_KEY : DK_CHAR;
 	k.code = (int)wch;
+	if (k.type == DK_CHAR && k.code == 27 && eat_sequence() == 0) {
+		k.type = DK_KEY;
+		k.code = 0;     /* a key we do not know: no action */
+	}
 	/* Enter arrives as CR with nonl(). */
 	if (k.type == DK_CHAR && k.code == '\r')
 		k.code = '\n';

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* pane_focus.c: pane 2, every focus area with its purpose, responsible bodies, activities by status and a completion bar. */
+/* pane_focus.c: pane 2, a line per focus area (name, counts, completion bar and light); its purpose, bodies and counts by status in its detail. */
 #include <config.h>
 
 #include <stdio.h>
@@ -47,54 +47,101 @@ counts_text(const struct act_counts *c)
 	return buf_steal(&b);
 }
 
-/* Rows of kind ITEM_FOCUS; index: a focus area, or nfocus for the activities without one. */
+/* "12 activities, 2 overdue" (or "4 commitments"): the short count on an area's line. */
+static char *
+short_counts(const struct act_counts *c)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (c->total || !c->commitments)
+		buf_printf(&b, ui_ngettext("%ld activity", "%ld activities", (unsigned long)c->total), c->total);
+	else
+		buf_printf(&b, ui_ngettext("%ld commitment", "%ld commitments", (unsigned long)c->commitments),
+		           c->commitments);
+	if (c->overdue)
+		buf_printf(&b, ui_ngettext(", %ld overdue", ", %ld overdue", (unsigned long)c->overdue), c->overdue);
+	return buf_steal(&b);
+}
+
+/* The bar and the light in a column of their own: "[####------]  40 %  on track", padded to the widest. */
+static char *
+bar_column(const struct progress *pr, int *width)
+{
+	static const struct progress hundred = { 1, 100, LIGHT_NONE, 0, 0, TREND_NONE }, none = { 0, 0, LIGHT_NONE, 0, 0, TREND_NONE };
+	char bar[128], widest[128];
+	int barw, lightw = 0;
+
+	progress_bar(widest, sizeof widest, &hundred, 10);
+	barw = text_width(widest);
+	progress_bar(widest, sizeof widest, &none, 10);
+	if (text_width(widest) > barw)
+		barw = text_width(widest);
+	for (int l = LIGHT_GREEN; l <= LIGHT_RED; l++)
+		if (text_width(light_label((enum light)l)) > lightw)
+			lightw = text_width(light_label((enum light)l));
+	progress_bar(bar, sizeof bar, pr, 10);
+	*width = barw + 2 + lightw;
+	return xasprintf("%s%*s%s", bar, barw - text_width(bar) + 2, "",
+	                 pr->light != LIGHT_NONE ? light_label(pr->light) : "");
+}
+
+/* An area's line before it is laid out (the counts' column is as wide as the widest). */
+struct area_line {
+	char *name, *counts, *bar;
+	int overdue;
+	size_t index;
+};
+
+/* Read an area (kind ITEM_FOCUS; index: a focus area, or nfocus for the activities without one). */
 static void
-area(struct view *v, size_t index, int64_t focus_id, const char *name, const char *purpose,
-     char *const *bodies, size_t nbodies)
+area_read(struct view *v, struct area_line *l, size_t index, int64_t focus_id, const char *name, int *barw)
 {
 	struct act_counts c;
 	struct progress pr;
-	char bar[128], *line, *counts;
-	struct vrows *rows = v->priv;
-	int w = v->width, barw, namew;
 
 	/* The report's progress_focus_id(), from counts read in SQL rather than every activity in memory. */
 	if (query_focus_progress(v->dash->db, v->dash->plan.s.id, focus_id, &c, &pr) < 0)
 		display_message(1, "%s", err_get());
-	progress_bar(bar, sizeof bar, &pr, 10);
-	if (pr.light != LIGHT_NONE) {
-		size_t len = strlen(bar);
+	l->name = xstrdup(name);
+	l->counts = short_counts(&c);
+	l->bar = bar_column(&pr, barw);
+	l->overdue = c.overdue > 0;
+	l->index = index;
+}
 
-		snprintf(bar + len, sizeof bar - len, "  %s", light_label(pr.light));
-	}
-	barw = text_width(bar);
-	/* The name, cut to leave room for the bar at the right margin. */
-	{
-		char *clean = text_sanitize(name, 0);
-		size_t fit = text_fit(clean, w - barw - 2);
+/*
+ * One line per area, so that every area of a strategy fits on a screen:
+ * its name ("…" where cut), its counts in a column, and its bar and light
+ * in a column at the right.  The counts go (on every line) where they
+ * would leave a name less than 16 columns.  Its purpose, bodies and
+ * counts by status are in its detail (Enter).
+ */
+static void
+area_lines_add(struct view *v, struct area_line *ls, size_t n, int barw)
+{
+	int w = v->width, countw = 0, namew;
 
-		clean[fit] = '\0';
-		namew = text_width(clean);
-		line = xasprintf("%s%*s%s", clean, w - namew - barw > 1 ? w - namew - barw : 1, "", bar);
-		free(clean);
+	for (size_t i = 0; i < n; i++)
+		if (text_width(ls[i].counts) > countw)
+			countw = text_width(ls[i].counts);
+	namew = w - barw - countw - 4;
+	if (namew < 16) {
+		countw = 0;
+		namew = w - barw - 2;
 	}
-	vrows_add(rows, line, DC_LABEL, 1, ITEM_FOCUS, index);
-	counts = counts_text(&c);
-	vrows_wrap(rows, w, 2, counts, c.overdue ? DC_OVERDUE : DC_NORMAL, 0, 0, ITEM_FOCUS, index);
-	free(counts);
-	vrows_wrap(rows, w, 2, purpose, DC_NORMAL, 0, 0, ITEM_FOCUS, index);
-	if (nbodies) {
-		struct buf b;
-		char *list;
+	for (size_t i = 0; i < n; i++) {
+		char *cut = text_ellipsize(ls[i].name, namew);
+		const char *counts = countw ? ls[i].counts : "";
+		char *line = xasprintf("%s%*s%s  %s", cut, w - barw - 2 - text_width(counts) - text_width(cut), "",
+		                       counts, ls[i].bar);
 
-		buf_init(&b);
-		for (size_t i = 0; i < nbodies; i++)
-			buf_printf(&b, "%s%s", i ? ", " : "", bodies[i]);
-		list = buf_steal(&b);
-		vrows_field(rows, w, 2, _("Responsible"), list, 0, ITEM_FOCUS, index);
-		free(list);
+		vrows_add(v->priv, line, ls[i].overdue ? DC_OVERDUE : DC_LABEL, 1, ITEM_FOCUS, ls[i].index);
+		free(cut);
+		free(ls[i].name);
+		free(ls[i].counts);
+		free(ls[i].bar);
 	}
-	vrows_add(rows, xstrdup(""), DC_NORMAL, 0, ITEM_FOCUS, index);
 }
 
 static void
@@ -103,20 +150,25 @@ load(struct view *v)
 	const struct plan *p = &v->dash->plan;
 	struct act_filter f;
 	struct vrows *rows = v->priv;
+	struct area_line *ls = xcalloc(p->nfocus + 1, sizeof *ls);
+	size_t n = 0;
 	long without = 0;
+	int barw = 0;
 
 	vrows_free(rows);
 	for (size_t i = 0; i < p->nfocus; i++) {
 		char *name = xasprintf("%s%s", p->focus[i].name, model_example_mark(p->focus[i].example));
 
-		area(v, i, p->focus[i].id, name, p->focus[i].purpose, p->focus[i].bodies, p->focus[i].nbodies);
+		area_read(v, &ls[n++], i, p->focus[i].id, name, &barw);
 		free(name);
 	}
 	query_filter_init(&f);
 	f.focus_id = 0;
 	if (query_activity_count(v->dash->db, p->s.id, &f, &without) == 0 && without > 0)
-		area(v, p->nfocus, 0, p->nfocus ? _("Activities without a focus area") : _("All activities (this strategy has no focus areas)"),
-		     NULL, NULL, 0);
+		area_read(v, &ls[n++], p->nfocus, 0, p->nfocus ? _("Activities without a focus area")
+		                                              : _("All activities (this strategy has no focus areas)"), &barw);
+	area_lines_add(v, ls, n, barw);
+	free(ls);
 	if (rows->n == 0)
 		vrows_add(rows, xstrdup(_("This strategy has no focus areas and no activities.")), DC_DIM, 1, ITEM_FOCUS, p->nfocus);
 	v->nrows = (long)rows->n;
@@ -130,12 +182,18 @@ detail(struct view *v, long row, struct doc *d)
 	const struct vrows *rows = v->priv;
 	size_t i = rows->r[row].index;
 	struct act_filter f;
+	struct act_counts c;
+	struct progress pr;
+	char *counts = NULL;
 
 	query_filter_init(&f);
+	if (query_focus_progress(dash->db, p->s.id, i < p->nfocus ? p->focus[i].id : 0, &c, &pr) == 0)
+		counts = counts_text(&c);
 	if (i < p->nfocus) {
 		const struct focus_area *fa = &p->focus[i];
 
 		doc_heading(d, fa->name);
+		doc_field(d, _("Activities"), counts);
 		doc_field(d, _("Purpose"), fa->purpose);
 		doc_field(d, _("Source"), fa->source);
 		doc_field(d, _("Example data"), fa->example ? _("yes") : NULL);
@@ -156,9 +214,11 @@ detail(struct view *v, long row, struct doc *d)
 		doc_changes(d, dash, CHANGES_FOCUS, fa->id);
 	} else {
 		doc_heading(d, _("Activities without a focus area"));
+		doc_field(d, _("Activities"), counts);
 		f.focus_id = 0;
 		doc_activities(d, dash, &f, 30);
 	}
+	free(counts);
 }
 
 const struct view_ops pane_focus_ops = {

@@ -140,6 +140,12 @@ act(struct dash *d, enum action a)
 		display_message(0, "%s", _("o sorts the activities: press 4 first"));
 		break;
 	case ACT_FILTER: return choose_filter(d);
+	case ACT_LATE:
+		d->filter.overdue = !d->filter.overdue;
+		filter_changed(d);
+		display_message(0, "%s", d->filter.overdue ? _("Only the activities past their due date: l shows all again")
+		                                           : _("All activities again"));
+		break;
 	case ACT_STRATEGY: return choose_strategy(d);
 	case ACT_RELOAD:
 		display_message(0, "%s", _("Read the database again"));

@@ -64,7 +64,7 @@ size_from_body(struct view *v)
 	if (dpy.body)
 		getmaxyx(dpy.body, h, w);
 	v->width = w;
-	v->height = h - v->ops->header_rows;
+	v->height = h - v->ops->header_rows - v->ops->footer_rows;
 	if (v->height < 1)
 		v->height = 1;
 }
@@ -206,6 +206,14 @@ draw_row(struct view *v, long row)
 	v->ops->draw(v, y, row, row == v->sel && !(v->ops->flags & VIEW_PAGER) ? display_attr(DC_SELECTED) : A_NORMAL);
 }
 
+/* The footer (a preview of the selected item) below the list. */
+static void
+draw_footer(struct view *v)
+{
+	if (v->ops->draw_footer)
+		v->ops->draw_footer(v);
+}
+
 void
 view_place_cursor(struct view *v)
 {
@@ -229,6 +237,7 @@ view_draw(struct view *v)
 		v->ops->draw_header(v);
 	for (long r = v->top; r < v->top + v->height && r < v->nrows; r++)
 		draw_row(v, r);
+	draw_footer(v);
 	view_place_cursor(v);
 }
 
@@ -247,9 +256,10 @@ view_select(struct view *v, long row)
 		view_draw(v);
 		return;
 	}
-	/* Only the rows whose highlight changed. */
+	/* Only the rows whose highlight changed, and the preview. */
 	draw_row(v, old);
 	draw_row(v, row);
+	draw_footer(v);
 	view_place_cursor(v);
 }
 

@@ -88,6 +88,7 @@ enum {
 struct view_ops {
 	const char *title;              /* msgid of the tab */
 	int header_rows;                /* fixed rows (column titles) above the list */
+	int footer_rows;                /* fixed rows below the list (a preview of the selected item) */
 	size_t private_size;            /* of v->priv, allocated (zeroed) and freed by view.c */
 	unsigned flags;
 	const char *hints;              /* msgid of the status-line hints (NULL: the common ones) */
@@ -102,6 +103,8 @@ struct view_ops {
 	/* Draw one row at body line y; base is the row's attribute (selection). */
 	void (*draw)(struct view *v, int y, long row, attr_t base);
 	void (*draw_header)(struct view *v);
+	/* Draw the footer rows (NULL: none); called whenever the selection moves. */
+	void (*draw_footer)(struct view *v);
 	/* The text of a row, for search (with find NULL). */
 	const char *(*text)(struct view *v, long row);
 	/* Search in SQL instead: 0 and *row, 1 if nothing matches, -1 on error. */

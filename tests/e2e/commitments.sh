@@ -9,9 +9,10 @@ db=$TMPD/o.db
 tmux_start 80 24 "env HOME=$TMPD $STYRKORT $db"
 tmux_expect "Oskarshamns kommun" "the dashboard starts"
 tmux_keys 2
-tmux_expect "12 commitments: 2 + Fulfilled, 3 ~ Partly fulfilled" "pane 2 counts a focus area's commitments by assessment"
+tmux_expect "12 commitments  [" "pane 2 counts a focus area's commitments on its line"
 tmux_expect_not "0 activities" "not as 0 activities"
 tmux_keys Enter
+tmux_expect "12 commitments: 2 + Fulfilled, 3 ~ Partly fulfilled" "its detail counts the commitments by assessment"
 tmux_expect "#3 + Fulfilled  Vi ansvarar för samhällsorientering" "the focus area's detail lists a commitment with its assessment"
 tmux_keys Escape 4
 tmux_expect "28 activities" "pane 4"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# tests/e2e/layout.sh: whole 80x24 screens of the dashboard, in English and in Swedish, pinned in
+# tests/e2e/layout.sh: whole 80x24 (and 120x40) screens of the dashboard, in English and in Swedish, pinned in
 # tests/e2e/screens/*.txt: every pane, the help, a detail, edit mode, the pickers, the form and a
 # terminal that is too small; each as plain text (NAME.txt) and with its attributes and colours
 # (NAME.attr).  STYRKORT_REGOLD=1 rewrites the expected screens (see screen.sh).
@@ -25,7 +25,7 @@ for lang in en sv; do
 	tmux_start 80 24 "$STYRKORT -c $TMPD/$lang.ini --strategy vastervik $db"
 	screen_is "$lang-1-vision" "Barn och ungdomars situation" "$lang: pane 1 (vision and purpose)" attrs
 	tmux_keys 2
-	screen_is "$lang-2-focus" "Boendeintegration kan relateras" "$lang: pane 2 (focus areas)" attrs
+	screen_is "$lang-2-focus" "Folkhälsa" "$lang: pane 2 (focus areas)" attrs
 	tmux_keys 3
 	screen_is "$lang-3-goals" "Andel utrikesfödda totalt" "$lang: pane 3 (goals and indicators)" attrs
 	tmux_keys 5
@@ -63,9 +63,24 @@ for lang in en sv; do
 	# Gislaved: twelve activities with due dates, delayed and overdue ones; no focus areas.
 	tmux_start 80 24 "$STYRKORT -c $TMPD/$lang.ini --strategy gislaved $db"
 	tmux_keys 4
-	screen_is "$lang-4-activities-gislaved" "Förslag på hur integrationsarbet" "$lang: pane 4 with overdue activities" attrs
+	screen_is "$lang-4-activities-gislaved" "#1 Beredning" "$lang: pane 4 with overdue activities" attrs
+	tmux_keys l
+	screen_is "$lang-4-activities-late" "#10 Färdig strategi" "$lang: l shows only the late activities" attrs
+	tmux_keys l
+	screen_settle "1/12" || not_ok "$lang: l again shows all"
 	tmux_keys 2
-	screen_is "$lang-2-no-focus" "9 + " "$lang: pane 2 of a strategy without focus areas" attrs
+	screen_is "$lang-2-no-focus" "[#########-]" "$lang: pane 2 of a strategy without focus areas" attrs
+	tmux_keys q
+	tmux_wait_exit && ok "$lang: q quits" || not_ok "$lang: q did not quit"
+
+	# Oskarshamn: long titles, no responsible bodies, commitments; at 80x24 and at 120x40.
+	tmux_start 80 24 "$STYRKORT -c $TMPD/$lang.ini --strategy oskarshamn $db"
+	tmux_keys 4
+	screen_is "$lang-4-activities-long" "#1 Vi ansvarar" "$lang: pane 4 with long titles and empty columns" attrs
+	tmux_resize 120 40
+	screen_is "$lang-4-activities-120x40" "28 " "$lang: pane 4 at 120x40" attrs
+	tmux_keys 2
+	screen_is "$lang-2-focus-120x40" "Social sammanhållning" "$lang: pane 2 at 120x40" attrs
 	tmux_keys q
 	tmux_wait_exit && ok "$lang: q quits" || not_ok "$lang: q did not quit"
 done

@@ -38,7 +38,7 @@ sleep 0.3
 cursor_has "Förslag på hur" "G goes to the last activity"
 tmux_keys g
 sleep 0.3
-cursor_has " 1   Beredning" "g goes to the first activity (Gislaved's 1)"
+cursor_has " 1 Beredning" "g goes to the first activity (Gislaved's 1)"
 
 # Detail: Enter opens, Esc closes.
 tmux_keys Enter

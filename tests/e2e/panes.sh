@@ -18,8 +18,11 @@ for size in "80 24" "160 50"; do
 	printf '%s\n' "$screen" | tail -1 | grep -q "view | gislaved | tester" && ok "$w x $h: the status line shows mode, strategy and user" ||
 		not_ok "$w x $h: status line: $(printf '%s\n' "$screen" | tail -1)"
 	tmux_keys 2
-	tmux_expect "All activities (this strategy has no focus areas)" "$w x $h gislaved: pane 2 without focus areas"
-	tmux_expect "12 activities:" "$w x $h gislaved: pane 2 counts activities by status"
+	tmux_expect "All activities (this" "$w x $h gislaved: pane 2 without focus areas"
+	tmux_expect "12 activities, 2 overdue" "$w x $h gislaved: pane 2 counts activities and the overdue ones on one line"
+	tmux_keys Enter
+	tmux_expect "12 activities: 2 > In progress, 9 + Done" "$w x $h gislaved: pane 2's detail counts activities by status"
+	tmux_keys Escape
 	tmux_keys 3
 	tmux_expect "Kartläggning, strategi och handlingsplan" "$w x $h gislaved: pane 3 shows the goal"
 	tmux_keys 4

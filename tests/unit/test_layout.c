@@ -119,6 +119,91 @@ columns_absent(void **state)
 	assert_int_equal(sum(w, NT, 1), 80);
 }
 
+/* Pane 4's columns as layout_table() sees them: #, title, focus, responsible, due, late, status, progress. */
+static const struct layout_tcol tcols[] = {
+	{ 2, 1, 0, 0, 0, 0 },           /* # */
+	{ 60, 5, 0, 16, 4, 0 },         /* Title: cut with "…" down to 16 */
+	{ 30, 10, 5, 8, 1, 2 },         /* Focus area / Focus */
+	{ 25, 11, 5, 8, 1, 1 },         /* Responsible / Resp. */
+	{ 10, 3, 0, 0, 0, 3 },          /* Due */
+	{ 6, 9, 4, 0, 0, 0 },           /* Days late / Late */
+	{ 13, 6, 0, 0, 0, 0 },          /* Status */
+	{ 5, 5, 0, 0, 0, 4 },           /* Prog. */
+};
+enum { NTC = sizeof tcols / sizeof *tcols };
+
+/* Wide enough: every column as wide as its content (or its header), none stretched, none short. */
+static void
+table_fits_its_content(void **state)
+{
+	int w[NTC], sh[NTC];
+
+	(void)state;
+	assert_int_equal(layout_table(200, 1, tcols, NTC, w, sh), NTC);
+	assert_int_equal(w[1], 60);
+	assert_int_equal(w[2], 30);
+	assert_int_equal(w[3], 25);
+	assert_int_equal(w[5], 9);      /* the header is wider than "123 d" */
+	assert_true(sum(w, NTC, 1) < 200);
+	for (int i = 0; i < NTC; i++)
+		assert_false(sh[i]);
+}
+
+/* Too narrow: the cut columns share what is left, the title most; never below a header's short form. */
+static void
+table_cuts_and_shortens(void **state)
+{
+	int w[NTC], sh[NTC];
+
+	(void)state;
+	assert_int_equal(layout_table(80, 1, tcols, NTC, w, sh), NTC);
+	assert_int_equal(sum(w, NTC, 1), 80);
+	assert_int_equal(w[0], 2);
+	assert_int_equal(w[4], 10);
+	assert_int_equal(w[6], 13);
+	assert_true(w[1] >= 16 && w[1] < 60);
+	assert_true(w[1] > w[2] && w[1] > w[3]);
+	assert_true(w[2] >= 8 && w[3] >= 8);
+	/* A column narrower than its header takes the short form, never a cut one. */
+	for (int i = 0; i < NTC; i++) {
+		assert_int_equal(sh[i], w[i] < tcols[i].head);
+		assert_true(w[i] >= (sh[i] ? tcols[i].head_short : tcols[i].head));
+	}
+	/* 60 columns: progress (drop 4), then due (drop 3) go before anything is cut below its minimum. */
+	layout_table(60, 1, tcols, NTC, w, sh);
+	assert_int_equal(w[7], 0);
+	assert_true(sum(w, NTC, 1) <= 60);
+	for (int i = 0; i < NTC; i++)
+		if (w[i])
+			assert_true(w[i] >= (tcols[i].cut_min ? tcols[i].cut_min : tcols[i].content) ||
+			            w[i] >= tcols[i].head);
+}
+
+/* An empty column takes no room and no gap; a column whose content is narrower than its header is as wide as the header. */
+static void
+table_drops_empty_columns(void **state)
+{
+	struct layout_tcol t[NTC];
+	int w[NTC], sh[NTC];
+
+	(void)state;
+	for (int i = 0; i < NTC; i++)
+		t[i] = tcols[i];
+	t[2].content = 0;       /* no focus areas */
+	t[3].content = 0;       /* no responsible anywhere */
+	t[5].content = 0;       /* nothing late */
+	assert_int_equal(layout_table(120, 1, t, NTC, w, sh), NTC - 3);
+	assert_int_equal(w[2], 0);
+	assert_int_equal(w[3], 0);
+	assert_int_equal(w[5], 0);
+	/* The title gets its whole content now: 2+60+10+13+5 and 4 gaps. */
+	assert_int_equal(w[1], 60);
+	assert_int_equal(sum(w, NTC, 1), 2 + 60 + 10 + 13 + 5 + 4);
+	t[1].content = 3;       /* a title "Foo" still shows "Title" whole */
+	layout_table(80, 1, t, NTC, w, sh);
+	assert_int_equal(w[1], 5);
+}
+
 static void
 scrolling(void **state)
 {
@@ -163,6 +248,9 @@ main(void)
 		cmocka_unit_test(columns_fill_the_width),
 		cmocka_unit_test(columns_drop_in_order),
 		cmocka_unit_test(columns_absent),
+		cmocka_unit_test(table_fits_its_content),
+		cmocka_unit_test(table_cuts_and_shortens),
+		cmocka_unit_test(table_drops_empty_columns),
 		cmocka_unit_test(scrolling),
 		cmocka_unit_test(search_ignores_case),
 	};

@@ -329,6 +329,59 @@ overdue_sql_agrees_with_c(void **state)
 }
 
 /* A year or a month is due at the end of its period: SQL and C agree on the edges, leap years too. */
+/* Pane 4's column widths: the widest texts, and the most days late agrees with activity_days_late() for every filter. */
+static void
+widths_follow_the_content(void **state)
+{
+	static const char *const days[] = { "2026-11-22", "2024-02-29", "2030-01-01" };
+	struct act_filter f;
+	struct act_widths w;
+	struct plan p;
+	char *saved = getenv("STYRKORT_TODAY") ? strdup(getenv("STYRKORT_TODAY")) : NULL;
+
+	(void)state;
+	query_filter_init(&f);
+	assert_int_equal(model_load_plan(db, "s", &p), 0);
+	for (size_t d = 0; d < sizeof days / sizeof *days; d++) {
+		long most = 0, late = 0;
+
+		setenv("STYRKORT_TODAY", days[d], 1);
+		for (size_t i = 0; i < p.nacts; i++) {
+			if (activity_days_late(&p.acts[i]) > most)
+				most = activity_days_late(&p.acts[i]);
+			late += activity_overdue(&p.acts[i]);
+		}
+		for (f.overdue = 0; f.overdue <= 1; f.overdue++) {
+			assert_int_equal(query_activity_widths(db, "s", &f, &w), 0);
+			assert_int_equal(w.most_days_late, most);
+			assert_int_equal(w.overdue, late);
+		}
+	}
+	/* "Aktivitet 250" is the widest title; å counts one column; responsible A, B, C; focus Arbete, Bostad. */
+	f.overdue = 0;
+	assert_int_equal(query_activity_widths(db, "s", &f, &w), 0);
+	assert_int_equal(w.title, 13);
+	assert_int_equal(w.responsible, 1);
+	assert_int_equal(w.focus, 6);
+	assert_true(w.has_due && w.has_activities);
+	/* A filter that leaves only activities without a focus area: the focus column is empty. */
+	f.focus_id = 0;
+	assert_int_equal(query_activity_widths(db, "s", &f, &w), 0);
+	assert_int_equal(w.focus, 0);
+	/* Nothing late before 2020: the days-late column is empty. */
+	setenv("STYRKORT_TODAY", "2019-01-01", 1);
+	query_filter_init(&f);
+	assert_int_equal(query_activity_widths(db, "s", &f, &w), 0);
+	assert_int_equal(w.most_days_late, 0);
+	assert_int_equal(w.overdue, 0);
+	if (saved)
+		setenv("STYRKORT_TODAY", saved, 1);
+	else
+		unsetenv("STYRKORT_TODAY");
+	free(saved);
+	model_free_plan(&p);
+}
+
 static void
 overdue_at_the_end_of_the_period(void **state)
 {
@@ -491,6 +544,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(counts_follow_the_filter),
+		cmocka_unit_test(widths_follow_the_content),
 		cmocka_unit_test(windows_join_up),
 		cmocka_unit_test(orders),
 		cmocka_unit_test(find_wraps_and_ignores_case),

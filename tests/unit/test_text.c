@@ -63,6 +63,71 @@ wrap_words_and_chars(void **state)
 	text_lines_free(lines);
 }
 
+/* "…" where text is cut, by display width: å ä ö are one column, wide characters two. */
+static void
+ellipsis_by_width(void **state)
+{
+	static const struct { const char *s; int cols; const char *want; } cases[] = {
+		{ "Västervik", 9, "Västervik" },
+		{ "Västervik", 8, "Västerv…" },
+		{ "Fokusområde", 6, "Fokus…" },
+		{ "åäöåäö", 4, "åäö…" },
+		{ "日本語", 6, "日本語" },
+		{ "日本語", 5, "日本…" },
+		{ "日本語", 4, "日…" },   /* 本 would straddle the edge: it goes, the column stays short */
+		{ "abc", 1, "…" },
+		{ "enkät vid utställning", 11, "enkät vid…" },
+		{ "abc", 0, "" },
+		{ "a\x1b[31mb", 20, "a?[31mb" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *got = text_ellipsize(cases[i].s, cases[i].cols);
+
+		assert_string_equal(got, cases[i].want);
+		assert_true(text_width(got) <= cases[i].cols);
+		free(got);
+	}
+}
+
+/* The no-break rule: a number stays with its unit, a label with its value, a thousands group with the rest. */
+static void
+wrap_keeps_units_and_labels(void **state)
+{
+	static const struct { const char *s; int cols; const char *first, *second; } cases[] = {
+		{ "Andelen ska öka till 30 %", 23, "Andelen ska öka till", "30 %" },
+		{ "Progress is now 30 % of it", 19, "Progress is now", "30 % of it" },
+		{ "Klart om 12 dagar", 11, "Klart om", "12 dagar" },
+		{ "Budget 4 000 kr", 10, "Budget", "4 000 kr" },
+		{ "Beslut Status: Klar", 15, "Beslut", "Status: Klar" },
+		{ "en två tre 30 år", 14, "en två tre", "30 år" },
+		/* Not glued: a number before a word that is no unit. */
+		{ "Mål 3 Ökad sysselsättning", 9, "Mål 3", "Ökad" },
+	};
+	char **lines;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		text_wrap(cases[i].s, cases[i].cols, &lines);
+		assert_string_equal(lines[0], cases[i].first);
+		assert_string_equal(lines[1], cases[i].second);
+		text_lines_free(lines);
+	}
+	/* Glued words wider than a line still break at a space rather than mid-word. */
+	text_wrap("30 %", 3, &lines);
+	assert_string_equal(lines[0], "30");
+	assert_string_equal(lines[1], "%");
+	text_lines_free(lines);
+	assert_true(text_glued("30 %", 2));
+	assert_false(text_glued("30 a", 2));
+	assert_true(text_glued("Ansvarig: Kommunstyrelsen", 9));
+	assert_false(text_glued("Mål 3", 3));
+	assert_true(text_glued("x | Last changed: tester", 17));
+	/* A sentence with a colon is no label: "Terminal too small (30x8): styrkort needs ..." */
+	assert_false(text_glued("Terminal too small (30x8): styrkort", 26));
+}
+
 /* The one rule of what a text may hold, and where the first refused character is. */
 static void
 check_refuses(void **state)
@@ -183,6 +248,8 @@ main(void)
 		cmocka_unit_test(dates_shown_as_written),
 		cmocka_unit_test(width_and_fit),
 		cmocka_unit_test(wrap_words_and_chars),
+		cmocka_unit_test(ellipsis_by_width),
+		cmocka_unit_test(wrap_keeps_units_and_labels),
 		cmocka_unit_test(check_refuses),
 		cmocka_unit_test(repair_replaces),
 		cmocka_unit_test(sanitize_invisibles),

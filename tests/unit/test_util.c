@@ -245,6 +245,20 @@ integers_and_booleans(void **state)
 	assert_int_equal(parse_slug("-x"), -1);
 }
 
+/* Days between days, for "days late": across months, leap days and years. */
+static void
+days_between_days(void **state)
+{
+	(void)state;
+	assert_int_equal(date_days_between("2013-05-31", "2013-06-01"), 1);
+	assert_int_equal(date_days_between("2024-02-28", "2024-03-01"), 2);
+	assert_int_equal(date_days_between("2023-02-28", "2023-03-01"), 1);
+	assert_int_equal(date_days_between("2013-12-31", "2026-11-22"), 4709);
+	assert_int_equal(date_days_between("2026-11-22", "2026-11-22"), 0);
+	assert_int_equal(date_days_between("2026-11-22", "2026-11-20"), -2);
+	assert_int_equal(date_days_between("2013", "2026-11-22"), 0);
+}
+
 int
 main(void)
 {
@@ -253,6 +267,7 @@ main(void)
 		cmocka_unit_test(numbers_in_files_ignore_the_locale),
 		cmocka_unit_test(numbers_for_people),
 		cmocka_unit_test(dates_and_periods),
+		cmocka_unit_test(days_between_days),
 		cmocka_unit_test(dates_typed_by_people),
 		cmocka_unit_test(dates_as_precise_as_the_document),
 		cmocka_unit_test(a_period_ends_at_its_end),
