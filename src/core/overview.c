@@ -2,6 +2,8 @@
 /* overview.c: the overview's numbers (the dashboard's first pane), curses-free so they are unit-tested. */
 #include <config.h>
 
+#include <langinfo.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +20,26 @@ static const struct {
 	[LIGHT_YELLOW] = { "▲", "^" },
 	[LIGHT_RED]    = { "■", "#" },
 };
+
+/* The user's own locale, not the program's: main.c runs the program in a UTF-8 one whatever the terminal. */
+int
+overview_terminal_utf8(void)
+{
+	locale_t loc = newlocale(LC_CTYPE_MASK, "", (locale_t)0);
+	int utf8 = 1;
+
+	if (loc) {
+		utf8 = strcmp(nl_langinfo_l(CODESET, loc), "UTF-8") == 0;
+		freelocale(loc);
+	}
+	return utf8;
+}
+
+const char *
+overview_changed_symbol(int utf8)
+{
+	return utf8 ? "Δ" : "~";
+}
 
 const char *
 overview_light_symbol(enum light l, int utf8)
@@ -169,8 +191,9 @@ overview_changed_ids(struct db *db, const char *strategy_id, int64_t **ids, size
 
 	*ids = NULL;
 	*n = 0;
-	if (review_last(db, strategy_id, date, &after) < 0)
-		return -1;
+	/* Without a review nothing is "since the last review": marking every activity would say nothing. */
+	if ((rc = review_last(db, strategy_id, date, &after)) != 0)
+		return rc < 0 ? -1 : 0;
 	st = db_prepare(db, "SELECT DISTINCT item_id FROM change_log WHERE strategy_id = ? AND kind = 'activity'"
 	                    " AND id > ? ORDER BY item_id");
 	if (!st)

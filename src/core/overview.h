@@ -43,13 +43,15 @@ struct overview {
 /*
  * Read strategy_id and work out the overview against today (YYYY-MM-DD).
  * "Changed since the last review": logged after the change-log row the
- * latest review covers (review_last()); every logged change if there has
- * been no review, as the report's --since last-review.  -1 with err_set().
+ * latest review covers (review_last()); without a review, none (unlike
+ * report --since last-review, which then lists every change: a list of
+ * everything is history, a mark on everything says nothing).  -1 with
+ * err_set().
  */
 int overview_prepare(struct db *db, const char *strategy_id, const char *today, struct overview *o);
 void overview_release(struct overview *o);
 
-/* The ids of the strategy's activities changed since its last review, ascending (free *ids). */
+/* The ids of the strategy's activities changed since its last review (none without one), ascending (free *ids). */
 int overview_changed_ids(struct db *db, const char *strategy_id, int64_t **ids, size_t *n);
 /* 1 if id is in the ascending list. */
 int overview_id_in(const int64_t *ids, size_t n, int64_t id);
@@ -63,6 +65,10 @@ long overview_days_after(const char *date, const char *today);
  * UI language ("on track", "at risk", "behind"; "no data" for LIGHT_NONE).
  */
 const char *overview_light_symbol(enum light l, int utf8);
+/* The mark of an activity changed since the last review (pane 4): Δ, or ~ where the terminal is not UTF-8. */
+const char *overview_changed_symbol(int utf8);
+/* 1 if the user's locale (LC_ALL, LC_CTYPE, LANG) is UTF-8, so the terminal shows the UTF-8 symbols. */
+int overview_terminal_utf8(void);
 const char *overview_light_label(enum light l);
 
 /*

@@ -12,6 +12,7 @@
 
 #include "detail.h"
 #include "layout.h"
+#include "overview.h"
 #include "report.h"
 #include "text.h"
 #include "util.h"
@@ -25,6 +26,9 @@ struct table {
 	size_t wn;
 	long woff;
 	int widths[NCOLS];
+	int64_t *changed;               /* the activities changed since the last review (marked), ascending */
+	size_t nchanged;
+	int utf8;                       /* the terminal is UTF-8 (overview_terminal_utf8()) */
 };
 
 static void
@@ -44,7 +48,8 @@ relayout(struct view *v)
 	char due[64], id[24];
 	struct layout_col cols[NCOLS] = {
 		[COL_ID] = { 0, 0, 0, 0 },
-		[COL_MARK] = { 1, 1, 0, 0 },
+		/* Room for the mark of a change since the last review only when there is one. */
+		[COL_MARK] = { t->nchanged ? 2 : 1, t->nchanged ? 2 : 1, 0, 0 },
 		[COL_TITLE] = { 16, 0, 4, 0 },
 		[COL_FOCUS] = { 8, 30, 1, 2 },
 		[COL_RESP] = { 8, 30, 1, 1 },
@@ -89,6 +94,10 @@ load(struct view *v)
 	long n = 0;
 
 	drop_window(t);
+	free(t->changed);
+	t->utf8 = overview_terminal_utf8();
+	if (overview_changed_ids(dash->db, dash->plan.s.id, &t->changed, &t->nchanged) < 0)
+		display_message(1, "%s", err_get());
 	relayout(v);
 	if (query_activity_count(dash->db, dash->plan.s.id, &dash->filter, &n) < 0)
 		display_message(1, "%s", err_get());
@@ -101,6 +110,9 @@ done(struct view *v)
 	struct table *t = v->priv;
 
 	drop_window(t);
+	free(t->changed);
+	t->changed = NULL;
+	t->nchanged = 0;
 }
 
 /* The activity on a row, reading a new window around it if needed. */
@@ -178,6 +190,8 @@ draw_header(struct view *v)
 			buf_printf(&b, " %s", _("overdue"));
 	}
 	buf_printf(&b, " | %s", _("* overdue"));
+	if (((struct table *)v->priv)->nchanged)
+		buf_printf(&b, " | %s %s", overview_changed_symbol(((struct table *)v->priv)->utf8), _("changed"));
 	line = buf_steal(&b);
 	display_fill(dpy.body, 0, 0, v->width, A_NORMAL);
 	view_put(v, 0, 0, v->width, line, display_attr(DC_DIM));
@@ -204,8 +218,9 @@ static void
 draw(struct view *v, int y, long row, attr_t base)
 {
 	const struct activity *a = row_activity(v, row);
+	const struct table *t = v->priv;
 	const struct focus_area *fa;
-	char id[24], due[64], progress[16], *status;
+	char id[24], due[64], progress[16], mark[8], *status;
 	const char *text[NCOLS];
 	attr_t attr[NCOLS];
 	int late;
@@ -226,7 +241,10 @@ draw(struct view *v, int y, long row, attr_t base)
 		status = xasprintf("%s %s", status_symbol(a->status), status_label(a->status));
 	}
 	text[COL_ID] = id;
-	text[COL_MARK] = late ? "*" : "";
+	/* Overdue, then changed since the last review. */
+	snprintf(mark, sizeof mark, "%s%s", late ? "*" : " ",
+	         overview_id_in(t->changed, t->nchanged, a->id) ? overview_changed_symbol(t->utf8) : "");
+	text[COL_MARK] = mark;
 	text[COL_TITLE] = a->title;
 	text[COL_FOCUS] = fa ? fa->name : "";
 	text[COL_RESP] = a->responsible ? a->responsible : "";
@@ -235,7 +253,7 @@ draw(struct view *v, int y, long row, attr_t base)
 	text[COL_PROGRESS] = progress;
 	for (int c = 0; c < NCOLS; c++)
 		attr[c] = base;
-	attr[COL_MARK] |= display_attr(DC_OVERDUE);
+	attr[COL_MARK] |= display_attr(late ? DC_OVERDUE : DC_LABEL);
 	if (late)
 		attr[COL_DUE] |= display_attr(DC_OVERDUE);
 	attr[COL_STATUS] |= a->kind == AK_COMMITMENT ? assessment_attr(a->assessment) : display_status_attr(a->status);
