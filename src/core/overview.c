@@ -265,6 +265,9 @@ count_all(struct overview *o, const char *today)
 		}
 	}
 	qsort(o->late, o->nlate, sizeof *o->late, late_cmp);
+	for (size_t i = 0; i < p->nacts; i++)
+		if (overview_id_in(o->changed, o->nchanged, p->acts[i].id))
+			o->changed_acts[o->nchanged_acts++] = &p->acts[i];
 	for (size_t i = 0; i < p->ninds; i++) {
 		struct progress pr = progress_indicator(&p->inds[i]);
 
@@ -287,6 +290,7 @@ overview_prepare(struct db *db, const char *strategy_id, const char *today, stru
 	o->reviewed = o->plan.last_review[0] != '\0';
 	organisation_due(&o->plan, today, &o->due);
 	o->late = xcalloc(o->plan.nacts ? o->plan.nacts : 1, sizeof *o->late);
+	o->changed_acts = xcalloc(o->plan.nacts ? o->plan.nacts : 1, sizeof *o->changed_acts);
 	count_all(o, today);
 	o->areas = xcalloc(o->plan.nfocus + 1, sizeof *o->areas);
 	for (size_t i = 0; i < o->plan.nfocus; i++)
@@ -307,6 +311,7 @@ overview_release(struct overview *o)
 {
 	free(o->areas);
 	free(o->late);
+	free(o->changed_acts);
 	free(o->changed);
 	model_free_plan(&o->plan);
 	memset(o, 0, sizeof *o);

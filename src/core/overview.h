@@ -38,6 +38,8 @@ struct overview {
 	size_t nlate;
 	int64_t *changed;               /* the ids of the activities changed since the last review, ascending */
 	size_t nchanged;
+	const struct activity **changed_acts;   /* those of them still there, in plan order */
+	size_t nchanged_acts;
 };
 
 /*

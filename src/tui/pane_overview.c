@@ -29,6 +29,8 @@ enum orow_kind {
 	OR_LATE_HEAD,
 	OR_LATE,        /* an overdue activity (index in o.late) */
 	OR_MORE,        /* how many more are overdue */
+	OR_CHANGED_HEAD,
+	OR_CHANGED,     /* an activity changed since the last review (index in o.changed_acts) */
 };
 
 struct orow {
@@ -232,6 +234,21 @@ add(struct opane *p, enum orow_kind kind, size_t index)
 	p->rows[p->n++].index = index;
 }
 
+/* Where there is room left (a larger terminal): what changed since the last review, in plan order. */
+static void
+changed_rows(struct view *v)
+{
+	struct opane *p = v->priv;
+	long left = v->height - (long)p->n - 2;
+
+	if (!p->o.nchanged_acts || left < 1)
+		return;
+	add(p, OR_BLANK, 0);
+	add(p, OR_CHANGED_HEAD, 0);
+	for (size_t i = 0; i < p->o.nchanged_acts && (long)i < left; i++)
+		add(p, OR_CHANGED, i);
+}
+
 /*
  * The rows for this size.  What must be there: the facts, the overall
  * line, a line per focus area, the indicators, the overdue heading.  The
@@ -292,6 +309,7 @@ make_rows(struct view *v)
 	p->late_shown = late;
 	if (fit > 0 && late < o->nlate)
 		add(p, OR_MORE, 0);
+	changed_rows(v);
 	v->nrows = (long)p->n;
 }
 
@@ -462,6 +480,28 @@ draw_late_head(struct view *v, int y, attr_t base)
 	free(t);
 }
 
+/* "#6 Title…  > In progress  0 %": an activity changed since the last review, as it is now. */
+static void
+draw_changed(struct view *v, int y, size_t i, attr_t base)
+{
+	const struct activity *a = ((struct opane *)v->priv)->o.changed_acts[i];
+	char num[32], *state;
+	int x = 2, statew = 24, numw;
+
+	snprintf(num, sizeof num, "#%lld", (long long)a->number);
+	numw = text_width(num);
+	if (a->kind == AK_COMMITMENT)
+		state = xasprintf("%s %s", assessment_symbol(a->assessment), assessment_label(a->assessment));
+	else
+		state = xasprintf("%s %s %3d %%", status_symbol(a->status), status_label(a->status),
+		                  a->status == ST_DONE ? 100 : a->progress);
+	x += view_put(v, y, x, numw, num, base) + 1;
+	put_cut(v, y, x, v->width - x - statew - 1, a->title, base);
+	view_put(v, y, v->width - statew, statew, state,
+	         base | (a->kind == AK_COMMITMENT ? A_NORMAL : display_status_attr(a->status)));
+	free(state);
+}
+
 static void
 draw_text_row(struct view *v, int y, const struct orow *r, attr_t base)
 {
@@ -476,6 +516,11 @@ draw_text_row(struct view *v, int y, const struct orow *r, attr_t base)
 		/* Its first paragraph's beginning: a reminder, the rest is in pane 2. */
 		t = xstrndup(p->o.areas[r->index].focus->purpose, strcspn(p->o.areas[r->index].focus->purpose, "\n"));
 		put_cut(v, y, 2, v->width - 2, t, base);
+		free(t);
+		break;
+	case OR_CHANGED_HEAD:
+		t = xasprintf(_("Changed since the last review (%ld)"), (long)p->o.nchanged_acts);
+		put_cut(v, y, 0, v->width, t, base | display_attr(DC_LABEL));
 		free(t);
 		break;
 	case OR_MORE:
@@ -500,15 +545,18 @@ draw(struct view *v, int y, long row, attr_t base)
 	case OR_HEAD: draw_head(v, y, base); break;
 	case OR_OVERALL:
 		view_put(v, y, 0, p->w[C_NAME], ui_pgettext("overview", "Overall progress"), base | display_attr(DC_LABEL));
-		draw_numbers(v, y, &p->o.overall, &p->o.all, (long)p->o.nchanged, base);
+		draw_numbers(v, y, &p->o.overall, &p->o.all, (long)p->o.nchanged_acts, base);
 		break;
 	case OR_AREA: draw_area(v, y, r->index, base); break;
 	case OR_INDICATORS: draw_indicators(v, y, base); break;
 	case OR_LATE_HEAD: draw_late_head(v, y, base); break;
 	case OR_LATE: draw_late(v, y, r->index, base); break;
+	case OR_CHANGED: draw_changed(v, y, r->index, base); break;
 	default: draw_text_row(v, y, r, base); break;
 	}
 }
+
+static int selectable(struct view *v, long row);
 
 static void
 relayout(struct view *v)
@@ -522,9 +570,9 @@ relayout(struct view *v)
 	columns(v);
 	make_rows(v);
 	/* Open on the first line that can be selected (a focus area), not on the facts above. */
-	if (v->sel >= 0 && (size_t)v->sel < p->n && !(p->rows[v->sel].kind == OR_AREA || p->rows[v->sel].kind == OR_LATE))
+	if (v->sel >= 0 && (size_t)v->sel < p->n && !selectable(v, v->sel))
 		for (size_t i = 0; i < p->n; i++)
-			if (p->rows[i].kind == OR_AREA || p->rows[i].kind == OR_LATE || p->rows[i].kind == OR_OVERALL) {
+			if (selectable(v, (long)i)) {
 				v->sel = (long)i;
 				break;
 			}
@@ -562,13 +610,24 @@ load(struct view *v)
 	relayout(v);
 }
 
+/* The activity on an overdue or changed row, else NULL. */
+static const struct activity *
+row_activity(const struct opane *p, const struct orow *r)
+{
+	if (r && r->kind == OR_LATE)
+		return p->o.late[r->index].a;
+	if (r && r->kind == OR_CHANGED)
+		return p->o.changed_acts[r->index];
+	return NULL;
+}
+
 static int
 selectable(struct view *v, long row)
 {
 	struct opane *p = v->priv;
 	enum orow_kind k = (size_t)row < p->n ? p->rows[row].kind : OR_BLANK;
 
-	return k == OR_OVERALL || k == OR_AREA || k == OR_LATE;
+	return k == OR_OVERALL || k == OR_AREA || k == OR_LATE || k == OR_CHANGED;
 }
 
 static const char *
@@ -581,7 +640,7 @@ text(struct view *v, long row)
 		return "";
 	switch (r->kind) {
 	case OR_AREA: return p->o.areas[r->index].focus ? p->o.areas[r->index].focus->name : "";
-	case OR_LATE: return p->o.late[r->index].a->title;
+	case OR_LATE: case OR_CHANGED: return row_activity(p, r)->title;
 	case OR_INFO: return p->info[r->index];
 	default: return "";
 	}
@@ -599,9 +658,9 @@ select_item(struct view *v, struct selection *s)
 		s->kind = ITEM_FOCUS;
 		s->focus = &pl->focus[r->index];
 		s->id = s->focus->id;
-	} else if (r && r->kind == OR_LATE) {
+	} else if (row_activity(p, r)) {
 		s->kind = ITEM_ACTIVITY;
-		s->activity = p->o.late[r->index].a;
+		s->activity = row_activity(p, r);
 		s->id = s->activity->id;
 	}
 }
@@ -628,7 +687,7 @@ recall(struct view *v, const struct view_anchor *an)
 
 		if ((an->kind == ITEM_FOCUS && r->kind == OR_AREA && p->o.areas[r->index].focus &&
 		     p->o.areas[r->index].focus->id == an->key) ||
-		    (an->kind == ITEM_ACTIVITY && r->kind == OR_LATE && p->o.late[r->index].a->id == an->key)) {
+		    (an->kind == ITEM_ACTIVITY && row_activity(p, r) && row_activity(p, r)->id == an->key)) {
 			view_set_selection(v, (long)i);
 			return 0;
 		}
@@ -672,10 +731,11 @@ request(struct view *v, enum action a)
 		go_to(v->dash, PANE_FOCUS, &an);
 		return 1;
 	case OR_LATE:
+	case OR_CHANGED:
 		if (v->dash->edit)
 			return 0;
 		an.kind = ITEM_ACTIVITY;
-		an.key = p->o.late[r->index].a->id;
+		an.key = row_activity(p, r)->id;
 		go_to(v->dash, PANE_ACTIVITIES, &an);
 		return 1;
 	case OR_OVERALL:

@@ -135,6 +135,9 @@ changed_since_the_last_review(void **state)
 	assert_int_equal(o.areas[0].changed, 1);
 	assert_int_equal(o.areas[1].changed, 0);
 	assert_int_equal(o.areas[2].changed, 1);
+	assert_int_equal(o.nchanged_acts, 2);
+	assert_string_equal(o.changed_acts[0]->title, "Mycket sen");
+	assert_string_equal(o.changed_acts[1]->title, "Ingen");
 	overview_release(&o);
 
 	assert_int_equal(overview_changed_ids(db, "testby", &ids, &n), 0);
