@@ -47,7 +47,8 @@ struct opane {
 	int have;                       /* o holds a prepared overview */
 	struct orow *rows;
 	size_t n;
-	char *info[2];                  /* the lines of OR_INFO */
+	char *info[3];                  /* the lines of OR_INFO (NULL: none) */
+	int ninfo;
 	int w[NC];
 	int utf8;                       /* the terminal shows UTF-8 (else ASCII symbols) */
 	size_t late_shown;              /* the overdue activities that have a line */
@@ -192,37 +193,33 @@ info_parts(struct view *v, char *parts[3])
 	}
 }
 
-/* The facts packed into at most two lines, "  ·  " between them. */
+/* The facts packed into as few lines as they fit in, "  ·  " between them. */
 static void
 info_lines(struct view *v)
 {
 	struct opane *p = v->priv;
 	char *parts[3];
-	int line = 0;
 
-	free(p->info[0]);
-	free(p->info[1]);
-	p->info[0] = p->info[1] = NULL;
+	for (int i = 0; i < 3; i++) {
+		free(p->info[i]);
+		p->info[i] = NULL;
+	}
+	p->ninfo = 0;
 	info_parts(v, parts);
 	for (int i = 0; i < 3; i++) {
 		char *joined;
 
 		if (!parts[i])
 			continue;
-		if (!p->info[line]) {
-			p->info[line] = parts[i];
-			continue;
-		}
-		joined = xasprintf("%s  ·  %s", p->info[line], parts[i]);
-		if (text_width(joined) <= v->width || line == 1) {
-			free(p->info[line]);
-			p->info[line] = joined;
+		joined = p->ninfo ? xasprintf("%s  ·  %s", p->info[p->ninfo - 1], parts[i]) : NULL;
+		if (joined && text_width(joined) <= v->width) {
+			free(p->info[p->ninfo - 1]);
+			p->info[p->ninfo - 1] = joined;
+			free(parts[i]);
 		} else {
 			free(joined);
-			p->info[++line] = parts[i];
-			continue;
+			p->info[p->ninfo++] = parts[i];
 		}
-		free(parts[i]);
 	}
 }
 
@@ -266,7 +263,7 @@ make_rows(struct view *v)
 
 	p->n = 0;
 	info_lines(v);
-	room = v->height - (p->info[1] ? 2 : 1) - 2 - (long)o->nareas - (o->nindicators > 0) - 1;
+	room = v->height - p->ninfo - 2 - (long)o->nareas - (o->nindicators > 0) - 1;
 	blanks = 2 + (o->nindicators > 0);
 	if (blanks > room)
 		blanks = room > 0 ? (int)room : 0;
@@ -281,9 +278,8 @@ make_rows(struct view *v)
 		purposes = 0;
 	room -= purposes;
 
-	add(p, OR_INFO, 0);
-	if (p->info[1])
-		add(p, OR_INFO, 1);
+	for (int i = 0; i < p->ninfo; i++)
+		add(p, OR_INFO, (size_t)i);
 	if (blanks-- > 0)
 		add(p, OR_BLANK, 0);
 	add(p, OR_HEAD, 0);
@@ -587,10 +583,12 @@ done(struct view *v)
 		overview_release(&p->o);
 	p->have = 0;
 	free(p->rows);
-	free(p->info[0]);
-	free(p->info[1]);
+	for (int i = 0; i < 3; i++) {
+		free(p->info[i]);
+		p->info[i] = NULL;
+	}
+	p->ninfo = 0;
 	p->rows = NULL;
-	p->info[0] = p->info[1] = NULL;
 	p->n = 0;
 }
 

@@ -16,6 +16,8 @@ db=$TMPD/all.db
 	"$STYRKORT" set -d "$db" ornskoldsvik:2 due=2026-06-30 progress=50 >/dev/null 2>&1 &&
 	"$STYRKORT" set -d "$db" ornskoldsvik:6 status=in_progress >/dev/null 2>&1 ||
 	not_ok "the review and changes of Örnsköldsvik"
+# Åttaby: eight focus areas with long names, three indicators, sixteen overdue activities.
+"$STYRKORT" import -d "$db" "$top_srcdir/tests/e2e/attaby.ini" >/dev/null 2>&1 || not_ok "import attaby.ini"
 
 for lang in en sv; do
 	# The UI language comes from the configuration (-c, read after tests/english.ini), never
@@ -78,6 +80,12 @@ for lang in en sv; do
 	tmux_keys q
 	tmux_wait_exit && ok "$lang: q quits" || not_ok "$lang: q did not quit"
 
+	# Eight focus areas and more overdue than fit: all on one screen, the rest counted.
+	tmux_start 80 24 "$STYRKORT -c $TMPD/$lang.ini --strategy attaby $db"
+	screen_is "$lang-0-overview-attaby" "Trygghet" "$lang: the overview of eight focus areas fits 80x24" attrs
+	tmux_keys q
+	tmux_wait_exit && ok "$lang: q quits" || not_ok "$lang: q did not quit"
+
 	# Gislaved: twelve activities with due dates, delayed and overdue ones; no focus areas.
 	tmux_start 80 24 "$STYRKORT -c $TMPD/$lang.ini --strategy gislaved $db"
 	screen_is "$lang-0-overview-gislaved" "Påbörja arbetet med en" "$lang: the overview of Gislaved (overdue activities)" attrs
@@ -91,6 +99,12 @@ done
 # A larger terminal shows more, not the same wider: each focus area's purpose, the responsible bodies of the overdue.
 tmux_start 120 40 "$STYRKORT --strategy ornskoldsvik $db"
 screen_is "en-0-overview-120x40" "Satsning på civilsamhället" "en: the overview at 120x40" attrs
+tmux_keys q
+tmux_wait_exit && ok "q quits" || not_ok "q did not quit"
+# A locale that is not UTF-8: the lights keep their shapes in ASCII (o ^ #), never colour alone.
+tmux_start 80 24 "env LC_ALL=C $STYRKORT --strategy attaby $db"
+tmux_expect "# behind" "not UTF-8: the light behind is '#'"
+tmux_expect "o 1 on track" "not UTF-8: the light on track is 'o'"
 tmux_keys q
 tmux_wait_exit && ok "q quits" || not_ok "q did not quit"
 tmux_check_sanitizers
