@@ -40,16 +40,6 @@ static const char testby[] =
 	"[activity.a6]\ntitle = Ingen\nstatus = in_progress\nprogress = 50\n\n"
 	"[activity.a7]\ntitle = Vi lovar\nfocus = sprak\nkind = commitment\nassessment = partly\n";
 
-static void
-set_progress(struct db *db, int64_t id, const char *value)
-{
-	struct act_change c = { 0 };
-
-	assert_int_equal(act_change_set(&c, AF_PROGRESS, value, NULL), 0);
-	assert_int_equal(activity_apply(db, id, &c, 0, NULL, NULL), ACTIVITY_OK);
-	act_change_free(&c);
-}
-
 /* Overall progress is the report's; each focus area's line counts as pane 2 does. */
 static void
 the_numbers(void **state)
@@ -125,9 +115,9 @@ changed_since_the_last_review(void **state)
 	overview_release(&o);
 
 	assert_int_equal(review_add(db, "testby", "2026-11-22", "Möte"), 0);
-	set_progress(db, 3, "10");
-	set_progress(db, 6, "60");
-	set_progress(db, 3, "20");
+	unit_set_progress(db, 3, "10");
+	unit_set_progress(db, 6, "60");
+	unit_set_progress(db, 3, "20");
 	assert_int_equal(overview_prepare(db, "testby", "2026-11-22", &o), 0);
 	assert_int_equal(o.reviewed, 1);
 	assert_string_equal(o.plan.last_review, "2026-11-22");
