@@ -150,6 +150,11 @@ columns(struct view *v)
 	p->w[C_CHANGED] = max_int(3, text_width(head_text(C_CHANGED)));
 	for (int c = C_BAR; c < NC; c++)
 		fixed += p->w[c] + 1;
+	/* A narrow terminal (60 columns) drops the stacked bar before the names become unreadable. */
+	if (v->width - fixed < 14) {
+		fixed -= p->w[C_MIX] + 1;
+		p->w[C_MIX] = 0;
+	}
 	for (size_t i = 0; i < p->o.nareas; i++) {
 		const struct focus_area *f = p->o.areas[i].focus;
 
@@ -357,8 +362,10 @@ draw_numbers(struct view *v, int y, const struct progress *pr, const struct act_
 		free(light);
 	}
 	x += p->w[C_LIGHT] + 1;
-	draw_mix(v, y, x, c, base);
-	x += p->w[C_MIX] + 1;
+	if (p->w[C_MIX]) {
+		draw_mix(v, y, x, c, base);
+		x += p->w[C_MIX] + 1;
+	}
 	snprintf(n, sizeof n, "%ld", c->overdue);
 	put_right(v, y, x, p->w[C_LATE], n, base | (c->overdue ? display_attr(DC_OVERDUE) : 0));
 	x += p->w[C_LATE] + 1;
@@ -377,6 +384,8 @@ draw_head(struct view *v, int y, attr_t base)
 	int x = 0;
 
 	for (int c = 0; c < NC; c++) {
+		if (!p->w[c])
+			continue;
 		if (c == C_LATE || c == C_CHANGED)
 			put_right(v, y, x, p->w[c], head_text(c), a);
 		else
@@ -540,7 +549,7 @@ draw(struct view *v, int y, long row, attr_t base)
 	switch (r->kind) {
 	case OR_HEAD: draw_head(v, y, base); break;
 	case OR_OVERALL:
-		view_put(v, y, 0, p->w[C_NAME], ui_pgettext("overview", "Overall progress"), base | display_attr(DC_LABEL));
+		put_cut(v, y, 0, p->w[C_NAME], ui_pgettext("overview", "Overall progress"), base | display_attr(DC_LABEL));
 		draw_numbers(v, y, &p->o.overall, &p->o.all, (long)p->o.nchanged_acts, base);
 		break;
 	case OR_AREA: draw_area(v, y, r->index, base); break;
