@@ -158,7 +158,8 @@ columns(struct view *v)
 	for (size_t i = 0; i < p->o.nareas; i++) {
 		const struct focus_area *f = p->o.areas[i].focus;
 
-		longest = max_int(longest, text_width(f ? f->name : _("Without a focus area")));
+		longest = max_int(longest, f ? text_width(f->name) + text_width(model_example_mark(f->example))
+		                             : text_width(_("Without a focus area")));
 	}
 	p->w[C_NAME] = v->width - fixed;
 	if (p->w[C_NAME] > longest + 2)
