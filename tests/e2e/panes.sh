@@ -17,6 +17,9 @@ for size in "80 24" "160 50"; do
 	screen=$(tmux_screen)
 	printf '%s\n' "$screen" | tail -1 | grep -q "view | gislaved | tester" && ok "$w x $h: the overview's status line shows mode, strategy and user" ||
 		not_ok "$w x $h: status line: $(printf '%s\n' "$screen" | tail -1)"
+	# Enter on an overdue activity (the last line, #11) opens pane 4 on it.
+	tmux_keys G Enter
+	tmux_expect "11/12" "$w x $h gislaved: Enter on an overdue activity in the overview selects it in pane 4"
 	tmux_keys 1
 	tmux_expect "Kommunfullmäktige tog i samband med målarbetet 2011" "$w x $h gislaved: pane 1 shows the purpose with å ä ö"
 	screen=$(tmux_screen)
