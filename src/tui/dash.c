@@ -85,6 +85,11 @@ dash_busy(void *arg, int waiting)
 	}
 }
 
+/* The key of each pane, from PANES. */
+#define PANE_KEY(id, name, key, help) key,
+static const char pane_keys[PANE_COUNT] = { PANES(PANE_KEY) };
+#undef PANE_KEY
+
 static void
 draw_header(struct dash *d)
 {
@@ -110,7 +115,7 @@ draw_header(struct dash *d)
 	} else {
 		title = xasprintf("%s: %s%s", s->municipality, s->title, mark);
 	}
-	display_header(title, tabs, PANE_COUNT, d->current);
+	display_header(title, tabs, pane_keys, PANE_COUNT, d->current);
 	free(title);
 }
 

@@ -356,7 +356,7 @@ display_fill(WINDOW *w, int y, int x, int cols, attr_t a)
 }
 
 void
-display_header(const char *title, const char *const *tabs, int ntabs, int current)
+display_header(const char *title, const char *const *tabs, const char *keys, int ntabs, int current)
 {
 	WINDOW *w = dpy.header;
 	int x = 0, full = 0;
@@ -369,8 +369,8 @@ display_header(const char *title, const char *const *tabs, int ntabs, int curren
 	for (int i = 0; i < ntabs; i++)
 		full += text_width(tabs[i]) + 5;
 	for (int i = 0; i < ntabs && x < COLS; i++) {
-		char *label = full <= COLS || i == current ? xasprintf(" %d %s ", i + 1, tabs[i])
-		                                         : xasprintf(" %d ", i + 1);
+		char *label = full <= COLS || i == current ? xasprintf(" %c %s ", keys[i], tabs[i])
+		                                         : xasprintf(" %c ", keys[i]);
 
 		x += display_text(w, 1, x, COLS - x, label, display_attr(i == current ? DC_TAB_CURRENT : DC_TAB));
 		if (x < COLS)

@@ -65,8 +65,8 @@ int display_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t a);
 /* Spaces from x for cols columns. */
 void display_fill(WINDOW *w, int y, int x, int cols, attr_t a);
 
-/* The header: the strategy's line and the pane tabs. */
-void display_header(const char *title, const char *const *tabs, int ntabs, int current);
+/* The header: the strategy's line and the pane tabs, each with its key (keys[i]). */
+void display_header(const char *title, const char *const *tabs, const char *keys, int ntabs, int current);
 /*
  * The status line: mode, strategy, user, then the message (if any) or the
  * hints; pos at the right.  mode_stands_out: the mode is drawn apart from

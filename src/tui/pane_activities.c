@@ -12,12 +12,13 @@
 
 #include "detail.h"
 #include "layout.h"
+#include "overview.h"
 #include "report.h"
 #include "text.h"
 #include "util.h"
 #include "view.h"
 
-enum { COL_ID, COL_TITLE, COL_FOCUS, COL_RESP, COL_DUE, COL_LATE, COL_STATUS, COL_PROGRESS, NCOLS };
+enum { COL_ID, COL_MARK, COL_TITLE, COL_FOCUS, COL_RESP, COL_DUE, COL_LATE, COL_STATUS, COL_PROGRESS, NCOLS };
 
 /*
  * The columns: the header, its short form for a column narrower than the
@@ -31,6 +32,7 @@ static const struct {
 	int right;              /* right-aligned */
 } columns[NCOLS] = {
 	[COL_ID] = { "#", NULL, 0, 0, 0, 1 },
+	[COL_MARK] = { "", NULL, 0, 0, 0, 0 },  /* changed since the last review; no header of its own */
 	[COL_TITLE] = { N_("Title"), NULL, 16, 4, 0, 0 },
 	[COL_FOCUS] = { N_("Focus area"), N_("Focus"), 6, 1, 2, 0 },
 	[COL_RESP] = { N_("Responsible"), N_("Resp."), 6, 1, 1, 0 },
@@ -52,6 +54,9 @@ struct table {
 	int short_head[NCOLS];
 	struct act_widths cw;           /* what the columns hold: read at load, kept for a resize */
 	int have_cw;
+	int64_t *changed;               /* the activities changed since the last review (marked), ascending */
+	size_t nchanged;
+	int utf8;                       /* the terminal is UTF-8 (overview_terminal_utf8()) */
 };
 
 static void
@@ -67,6 +72,8 @@ drop_window(struct table *t)
 static const char *
 head_text(int c, int short_form)
 {
+	if (!*columns[c].head)
+		return "";
 	return short_form && columns[c].head_short ? _(columns[c].head_short) : _(columns[c].head);
 }
 
@@ -119,6 +126,7 @@ relayout(struct view *v)
 	}
 	snprintf(buf, sizeof buf, "%lld", (long long)query_max_activity_number(dash->db));
 	cols[COL_ID].content = (int)strlen(buf);
+	cols[COL_MARK].content = t->nchanged ? 1 : 0;
 	cols[COL_TITLE].content = t->cw.title > 0 ? t->cw.title : 1;
 	cols[COL_FOCUS].content = dash->plan.nfocus ? t->cw.focus : 0;
 	cols[COL_RESP].content = t->cw.responsible;
@@ -141,6 +149,12 @@ load(struct view *v)
 
 	drop_window(t);
 	t->have_cw = 0;
+	free(t->changed);
+	t->changed = NULL;
+	t->nchanged = 0;
+	t->utf8 = overview_terminal_utf8();
+	if (overview_changed_ids(dash->db, dash->plan.s.id, &t->changed, &t->nchanged) < 0)
+		display_message(1, "%s", err_get());
 	relayout(v);
 	if (query_activity_count(dash->db, dash->plan.s.id, &dash->filter, &n) < 0)
 		display_message(1, "%s", err_get());
@@ -153,6 +167,9 @@ done(struct view *v)
 	struct table *t = v->priv;
 
 	drop_window(t);
+	free(t->changed);
+	t->changed = NULL;
+	t->nchanged = 0;
 }
 
 /* The activity on a row, reading a new window around it if needed. */
@@ -226,6 +243,8 @@ draw_header(struct view *v)
 		if (f->overdue)
 			buf_printf(&b, " %s", _("overdue"));
 	}
+	if (t->nchanged)
+		buf_printf(&b, " | %s %s", overview_changed_symbol(t->utf8), _("changed"));
 	line = buf_steal(&b);
 	display_fill(dpy.body, 0, 0, v->width, A_NORMAL);
 	view_put(v, 0, 0, v->width, line, display_attr(DC_DIM));
@@ -254,6 +273,7 @@ static void
 draw(struct view *v, int y, long row, attr_t base)
 {
 	const struct activity *a = row_activity(v, row);
+	struct table *t = v->priv;
 	const struct focus_area *fa;
 	char id[24], due[64], progress[16], late[32], *status;
 	const char *text[NCOLS];
@@ -275,6 +295,7 @@ draw(struct view *v, int y, long row, attr_t base)
 		status = xasprintf("%s %s", status_symbol(a->status), status_label(a->status));
 	}
 	text[COL_ID] = id;
+	text[COL_MARK] = overview_id_in(t->changed, t->nchanged, a->id) ? overview_changed_symbol(t->utf8) : "";
 	text[COL_TITLE] = a->title;
 	text[COL_FOCUS] = fa ? fa->name : "";
 	text[COL_RESP] = a->responsible ? a->responsible : "";
@@ -288,6 +309,7 @@ draw(struct view *v, int y, long row, attr_t base)
 		attr[COL_DUE] |= display_attr(DC_OVERDUE);
 		attr[COL_LATE] |= display_attr(DC_OVERDUE);
 	}
+	attr[COL_MARK] |= display_attr(DC_LABEL);
 	attr[COL_STATUS] |= a->kind == AK_COMMITMENT ? assessment_attr(a->assessment) : display_status_attr(a->status);
 	cells(v, y, text, attr);
 	free(status);

@@ -10,6 +10,7 @@
  * a new pane_name.c, a line here and a line in Makefile.am.
  */
 #define PANES(P) \
+	P(OVERVIEW,   overview,   '0', N_("Overview: overall progress, each focus area, indicators, what is late")) \
 	P(VISION,     vision,     '1', N_("Vision: vision, purpose, overall goals, adoption")) \
 	P(FOCUS,      focus,      '2', N_("Focus areas: purpose, responsible bodies, activities by status")) \
 	P(GOALS,      goals,      '3', N_("Goals and indicators: baseline, latest value, target")) \

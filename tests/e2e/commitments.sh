@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# tests/e2e/commitments.sh: a commitment in pane 4 and its detail shows its assessment; in edit mode s offers the assessments, then a comment; the form shows a commitment's fields.
+# tests/e2e/commitments.sh: the overview counts commitments by assessment; a commitment in pane 4 and its detail shows its assessment; in edit mode s offers the assessments, then a comment; the form shows a commitment's fields.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/e2e/tmux.sh"
 db=$TMPD/o.db
@@ -8,6 +8,8 @@ db=$TMPD/o.db
 
 tmux_start 80 24 "env HOME=$TMPD $STYRKORT $db"
 tmux_expect "Oskarshamns kommun" "the dashboard starts"
+tmux_expect "Arbete och kompetens    [..........]       ○ no data  +2 ~3 !1 ?6" "the overview counts a focus area's commitments by assessment, not an empty status bar"
+tmux_expect "Overall progress        [..........]       ○ no data  +6 ~3 !2 ?17" "the overview's overall line counts every commitment"
 tmux_keys 2
 tmux_expect "12 commitments  [" "pane 2 counts a focus area's commitments on its line"
 tmux_expect_not "0 activities" "not as 0 activities"

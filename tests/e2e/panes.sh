@@ -12,7 +12,15 @@ for size in "80 24" "160 50"; do
 	# Gislaved: opened first (by municipality); a project plan without focus areas.
 	tmux_start "$w" "$h" "$STYRKORT $db"
 	tmux_expect "Gislaveds kommun: Projektplan Integrationsstrategi" "$w x $h gislaved: the header names the strategy"
-	tmux_expect "1 Vision" "$w x $h gislaved: the pane tabs"
+	tmux_expect "0 Overview" "$w x $h gislaved: the pane tabs"
+	tmux_expect "2 activities are past their due date" "$w x $h gislaved: the dashboard opens on the overview"
+	screen=$(tmux_screen)
+	printf '%s\n' "$screen" | tail -1 | grep -q "view | gislaved | tester" && ok "$w x $h: the overview's status line shows mode, strategy and user" ||
+		not_ok "$w x $h: status line: $(printf '%s\n' "$screen" | tail -1)"
+	# Enter on an overdue activity (the last line, #11) opens pane 4 on it.
+	tmux_keys G Enter
+	tmux_expect "11/12" "$w x $h gislaved: Enter on an overdue activity in the overview selects it in pane 4"
+	tmux_keys 1
 	tmux_expect "Kommunfullmäktige tog i samband med målarbetet 2011" "$w x $h gislaved: pane 1 shows the purpose with å ä ö"
 	screen=$(tmux_screen)
 	printf '%s\n' "$screen" | tail -1 | grep -q "view | gislaved | tester" && ok "$w x $h: the status line shows mode, strategy and user" ||
@@ -39,6 +47,8 @@ for size in "80 24" "160 50"; do
 	# Västervik: focus areas, indicators with baseline values, sub-goals.
 	tmux_start "$w" "$h" "$STYRKORT --strategy vastervik $db"
 	tmux_expect "Västerviks kommun: Integrationsstrategi" "$w x $h vastervik: the header"
+	tmux_expect "Indicators (7):" "$w x $h vastervik: the overview counts the indicators"
+	tmux_keys 1
 	tmux_expect "Vision" "$w x $h vastervik: pane 1 has the vision heading"
 	tmux_keys 2
 	tmux_expect "Folkhälsa" "$w x $h vastervik: pane 2 shows the focus area Folkhälsa"

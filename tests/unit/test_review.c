@@ -29,16 +29,6 @@ fresh_db(void)
 	return db;
 }
 
-static void
-set_progress(struct db *db, int64_t id, const char *value)
-{
-	struct act_change c = { 0 };
-
-	assert_int_equal(act_change_set(&c, AF_PROGRESS, value, NULL), 0);
-	assert_int_equal(activity_apply(db, id, &c, 0, NULL, NULL), ACTIVITY_OK);
-	act_change_free(&c);
-}
-
 /* The changes since SINCE as "item field old->new" lines, and what the report is told. */
 static char *
 since(struct db *db, const char *strategy, const char *when)
@@ -100,8 +90,8 @@ no_review_is_every_change(void **state)
 
 	(void)state;
 	assert_int_equal(review_last(db, "testby", date, &last), 1);
-	set_progress(db, 1, "10");
-	set_progress(db, 2, "20");
+	unit_set_progress(db, 1, "10");
+	unit_set_progress(db, 2, "20");
 	assert_since(db, "testby", "last-review",
 		"since= review=0 n=2\n"
 		"Första created NULL->Första\n"
@@ -121,14 +111,14 @@ changes_since_the_last_review(void **state)
 	int64_t last = -1, before;
 
 	(void)state;
-	set_progress(db, 1, "10");
+	unit_set_progress(db, 1, "10");
 	assert_int_equal(review_add(db, "testby", "2026-11-22", "Första mötet"), 0);
 	assert_int_equal(review_last(db, "testby", date, &last), 0);
 	assert_string_equal(date, "2026-11-22");
 	assert_true(last > 0);
 	before = last;
-	set_progress(db, 1, "30");
-	set_progress(db, 2, "40");
+	unit_set_progress(db, 1, "30");
+	unit_set_progress(db, 2, "40");
 	assert_since(db, "testby", "last-review",
 		"since=2026-11-22 review=1 n=1\n"
 		"Första progress 10->30\n");
@@ -164,7 +154,7 @@ a_review_covers_up_to_its_date(void **state)
 	struct db *db = fresh_db();
 
 	(void)state;
-	set_progress(db, 1, "10");
+	unit_set_progress(db, 1, "10");
 	assert_int_equal(review_add(db, "testby", "2026-11-21", NULL), 0);
 	assert_since(db, "testby", "last-review",
 		"since=2026-11-21 review=1 n=2\n"

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "activity.h"
 #include "db.h"
 #include "strategy_ini.h"
 #include "util.h"
@@ -73,6 +74,17 @@ unit_import(struct db *db, const char *text)
 	unit_write_file(ini, text);
 	assert_int_equal(strategy_import(db, ini, NULL), 0);
 	free(ini);
+}
+
+/* Set activity ID's progress to VALUE, as the dashboard would (logged). */
+static inline void
+unit_set_progress(struct db *db, int64_t id, const char *value)
+{
+	struct act_change c = { 0 };
+
+	assert_int_equal(act_change_set(&c, AF_PROGRESS, value, NULL), 0);
+	assert_int_equal(activity_apply(db, id, &c, 0, NULL, NULL), ACTIVITY_OK);
+	act_change_free(&c);
 }
 
 /* A new database t.db (an old one is removed) with the strategy INI TEXT. */
