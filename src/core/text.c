@@ -156,35 +156,96 @@ text_repair(const char *s, int multiline, size_t *count, size_t *first)
 	return buf_steal(&b);
 }
 
+/*
+ * Characters with no glyph of their own (Unicode's general category Cf, as of
+ * Unicode 15.1) beyond those text_check() refuses: joiners, the soft hyphen,
+ * tags, prepended number signs.  Terminals disagree on them, so none is shown.
+ */
+static const struct { unsigned long from, to; } format_chars[] = {
+	{ 0xad, 0xad }, { 0x600, 0x605 }, { 0x6dd, 0x6dd }, { 0x70f, 0x70f }, { 0x890, 0x891 },
+	{ 0x8e2, 0x8e2 }, { 0x180e, 0x180e }, { 0x200b, 0x200f }, { 0x202a, 0x202e },
+	{ 0x2060, 0x2064 }, { 0x2066, 0x206f }, { 0xfeff, 0xfeff }, { 0xfff9, 0xfffb },
+	{ 0x110bd, 0x110bd }, { 0x110cd, 0x110cd }, { 0x13430, 0x1343f }, { 0x1bca0, 0x1bca3 },
+	{ 0x1d173, 0x1d17a }, { 0xe0001, 0xe0001 }, { 0xe0020, 0xe007f },
+	/* Not Cf, but terminals differ on them as on joiners: emoji and text presentation, skin tones. */
+	{ 0xfe0e, 0xfe0f }, { 0x1f3fb, 0x1f3ff },
+};
+
+static int
+is_left_out(unsigned long c)
+{
+	for (size_t i = 0; i < sizeof format_chars / sizeof *format_chars; i++)
+		if (c >= format_chars[i].from && c <= format_chars[i].to)
+			return 1;
+	return 0;
+}
+
+/* What one character is shown as: its bytes (or a replacement) and its columns. */
+struct shown {
+	const char *bytes;
+	size_t len;             /* 0: left out */
+	int width;
+	char letter[2];         /* a regional indicator's letter */
+};
+
+/*
+ * The one rule for showing text, used both to write it (text_sanitize) and
+ * to measure it (text_width, text_fit), so that what is measured is what
+ * reaches the screen.  A grapheme cluster is drawn as every terminal draws
+ * it alike, by what wcwidth() says of its parts: emoji skin tones and
+ * variation selectors and every format character (the joiners among them)
+ * are left out, so 👍🏽 shows as 👍 and 👩‍💻 as 👩💻; a regional indicator
+ * shows as its letter (🇸🇪 as SE); combining marks stay with their base, and
+ * one with no base (at the start, after a line break) shows as '?', as does
+ * what text_check() refuses and a character wcwidth() knows no width of.
+ * *base says whether the line so far has a base; returns the bytes of s read.
+ */
+static size_t
+show_next(const char *s, size_t left, int keep_newlines, int *base, struct shown *out)
+{
+	unsigned long c;
+	size_t n = utf8_next(s, left, &c);
+	int w;
+
+	out->bytes = "?";
+	out->len = out->width = 1;
+	if (n == 0)
+		n = 1;
+	else if (c == '\n' && keep_newlines)
+		out->bytes = "\n", out->width = 0;
+	else if (c == '\n' || c == '\t')
+		out->bytes = " ";
+	else if (c == '\r' && left > 1 && s[1] == '\n')
+		out->len = out->width = 0;
+	else if (is_unsafe((wchar_t)c))
+		;
+	else if (is_left_out(c))
+		out->len = out->width = 0;
+	else if (c >= 0x1f1e6 && c <= 0x1f1ff) {
+		out->letter[0] = (char)('A' + (c - 0x1f1e6));
+		out->bytes = out->letter;
+	} else if ((w = wcwidth((wchar_t)c)) > 0 || (w == 0 && *base)) {
+		out->bytes = s;
+		out->len = n;
+		out->width = w;
+	}
+	if (out->len)
+		*base = out->bytes[0] != '\n';
+	return n;
+}
+
 char *
 text_sanitize(const char *s, int keep_newlines)
 {
 	struct buf b;
-	mbstate_t st;
+	struct shown sh;
 	size_t n, left = strlen(s);
-	wchar_t wc;
+	int base = 0;
 
 	buf_init(&b);
-	memset(&st, 0, sizeof st);
 	while (left > 0) {
-		n = mbrtowc(&wc, s, left, &st);
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			buf_putc(&b, '?');
-			memset(&st, 0, sizeof st);
-			s++;
-			left--;
-			continue;
-		}
-		if (wc == '\n')
-			buf_putc(&b, keep_newlines ? '\n' : ' ');
-		else if (wc == '\t')
-			buf_putc(&b, ' ');
-		else if (wc == '\r' && s[1] == '\n')
-			;
-		else if (is_unsafe(wc))
-			buf_putc(&b, '?');
-		else
-			buf_add(&b, s, n);
+		n = show_next(s, left, keep_newlines, &base, &sh);
+		buf_add(&b, sh.bytes, sh.len);
 		s += n;
 		left -= n;
 	}
@@ -208,34 +269,18 @@ text_valid_utf8(const char *s)
 	return 1;
 }
 
-/* Decode one character; a broken sequence counts as one byte of width 1. */
-static size_t
-next_char(const char *s, int *width)
-{
-	mbstate_t st;
-	wchar_t wc;
-	size_t n;
-	int w;
-
-	memset(&st, 0, sizeof st);
-	n = mbrtowc(&wc, s, strlen(s), &st);
-	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-		*width = 1;
-		return 1;
-	}
-	w = wcwidth(wc);
-	*width = w < 0 ? 1 : w;
-	return n;
-}
-
 int
 text_width(const char *s)
 {
-	int total = 0, w;
+	struct shown sh;
+	size_t left = strlen(s), n;
+	int total = 0, base = 0;
 
-	while (*s) {
-		s += next_char(s, &w);
-		total += w;
+	while (left > 0) {
+		n = show_next(s, left, 0, &base, &sh);
+		total += sh.width;
+		s += n;
+		left -= n;
 	}
 	return total;
 }
@@ -243,18 +288,30 @@ text_width(const char *s)
 size_t
 text_fit(const char *s, int cols)
 {
-	const char *p = s;
-	int used = 0, w;
-	size_t n;
+	struct shown sh;
+	size_t left = strlen(s), n, used = 0;
+	int w = 0, base = 0;
 
-	while (*p) {
-		n = next_char(p, &w);
-		if (used + w > cols)
+	while (left > 0) {
+		n = show_next(s + used, left, 0, &base, &sh);
+		if (w + sh.width > cols)
 			break;
-		used += w;
-		p += n;
+		w += sh.width;
+		used += n;
+		left -= n;
 	}
-	return (size_t)(p - s);
+	return used;
+}
+
+/* Bytes of the first character of s shown and the zero-width ones that go with it. */
+static size_t
+cluster_len(const char *s)
+{
+	struct shown sh;
+	int base = 0;
+
+	show_next(s, strlen(s), 0, &base, &sh);
+	return text_fit(s, sh.width);
 }
 
 char *
@@ -372,7 +429,7 @@ text_wrap(const char *text, int cols, char ***out)
 				for (brk = fit; brk > 0 && s[brk] != ' '; brk--)
 					;
 			if (brk == 0)
-				brk = fit ? fit : next_char(s, &(int){0});
+				brk = fit ? fit : cluster_len(s);
 			push_line(&lines, &n, &cap, s, brk);
 			s += brk;
 			while (*s == ' ')

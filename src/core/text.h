@@ -11,6 +11,11 @@
  * the bidirectional controls and invisible characters text_check() refuses
  * and invalid UTF-8 each become '?'; a tab becomes a space, and so does a
  * newline unless keep_newlines; a CR before a newline is dropped.
+ * Grapheme clusters are shown as every terminal draws them alike: emoji
+ * skin tones, variation selectors U+FE0E/U+FE0F and the other format
+ * characters (the joiners U+200C/U+200D, the soft hyphen, tags) are left
+ * out, a flag's regional indicators become letters (🇸🇪: SE), a combining
+ * mark with no base and a character wcwidth() knows no width of become '?'.
  * Needs a UTF-8 LC_CTYPE (main and the tests set one).
  */
 char *text_sanitize(const char *s, int keep_newlines);
@@ -40,9 +45,12 @@ int text_check(const char *s, int multiline, size_t *pos, char *why, size_t n);
  */
 char *text_repair(const char *s, int multiline, size_t *count, size_t *first);
 
-/* Display columns of a (sanitised) UTF-8 string; wide characters count 2. */
+/*
+ * Display columns of a UTF-8 string as text_sanitize() shows it; wide
+ * characters count 2.  All width measuring goes through here (or text_fit).
+ */
 int text_width(const char *s);
-/* Bytes of s that fit in cols columns, never splitting a character. */
+/* Bytes of s that fit in cols columns (as shown), never splitting a character from its marks. */
 size_t text_fit(const char *s, int cols);
 
 /*

@@ -551,34 +551,22 @@ display_getkey(int timeout_ms)
 	return k;
 }
 
-/* Width of a character on the screen; one column for one that has none. */
-static int
-cell_width(wchar_t c)
-{
-	return wcwidth(c) > 0 ? wcwidth(c) : 1;
-}
-
 /* The prompt and the line so far on the status line, the end of a long line in view. */
 static void
-prompt_draw(const char *prompt, const wchar_t *line, size_t len)
+prompt_draw(const char *prompt, const wchar_t *line)
 {
-	int x, w = 0;
-	size_t from = 0;
+	char mb[256 * MB_LEN_MAX];
+	const char *from = mb;
+	int x, w, n;
 
 	display_fill(dpy.status, 0, 0, COLS, A_NORMAL);
 	x = display_text(dpy.status, 0, 0, COLS, prompt, A_BOLD);
-	for (size_t i = 0; i < len; i++)
-		w += cell_width(line[i]);
-	while (w > COLS - x - 1 && from < len)
-		w -= cell_width(line[from++]);
-	wmove(dpy.status, 0, x);
-	if (len > from) {
-		char mb[256 * MB_LEN_MAX];
-		size_t n = wcstombs(mb, line + from, sizeof mb);
-
-		if (n != (size_t)-1)
-			display_text(dpy.status, 0, x, COLS - x - 1, mb, A_NORMAL);
-	}
+	if (wcstombs(mb, line, sizeof mb) == (size_t)-1)
+		mb[0] = '\0';
+	/* Measured as shown (text_width), so the cursor ends where the text does. */
+	while ((w = text_width(from)) > COLS - x - 1 && *from)
+		from += (n = mblen(from, MB_CUR_MAX)) > 0 ? n : 1;
+	display_text(dpy.status, 0, x, COLS - x - 1, from, A_NORMAL);
 	wmove(dpy.status, 0, x + w < COLS ? x + w : COLS - 1);
 	wnoutrefresh(dpy.status);
 	doupdate();
@@ -629,7 +617,7 @@ display_prompt(const char *prompt, const char *initial)
 	}
 	line[len] = L'\0';
 	while (step == PROMPT_MORE) {
-		prompt_draw(prompt, line, len);
+		prompt_draw(prompt, line);
 		step = prompt_key(display_getkey(250), line, &len, 255);
 	}
 	if (step == PROMPT_CANCEL || (n = wcstombs(NULL, line, 0)) == (size_t)-1)

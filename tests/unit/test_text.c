@@ -210,15 +210,80 @@ repair_replaces(void **state)
 	free(s);
 }
 
-/* The screen's sanitiser hides what text_check refuses, and keeps the joiners. */
+/* The screen's sanitiser shows what text_check refuses as '?' and leaves out the joiners. */
 static void
 sanitize_invisibles(void **state)
 {
 	char *s = text_sanitize("a\xe2\x80\x8b" "b\xe2\x80\x8e" "c\xef\xbb\xbf" "d\xe2\x80\xa8" "e\xe2\x80\x8d" "f", 1);
 
 	(void)state;
-	assert_string_equal(s, "a?b?c?d?e\xe2\x80\x8d" "f");
+	assert_string_equal(s, "a?b?c?d?ef");
 	free(s);
+}
+
+/*
+ * A grapheme cluster is shown as every terminal draws it alike and measured as shown:
+ * skin tones, joiners and emoji variation selectors left out, a flag as its two letters,
+ * a combining mark kept with its base (and '?' with none), format characters never shown.
+ */
+static void
+clusters_shown_alike(void **state)
+{
+	static const struct { const char *s, *shown; int width; } cases[] = {
+		{ "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd", "\xf0\x9f\x91\x8d", 2 },                    /* 👍🏽 */
+		{ "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb", "\xf0\x9f\x91\xa9\xf0\x9f\x92\xbb", 4 }, /* 👩‍💻 */
+		{ "\xf0\x9f\x87\xb8\xf0\x9f\x87\xaa", "SE", 2 },                                       /* 🇸🇪 */
+		{ "e\xcc\x81", "e\xcc\x81", 1 },                                                        /* e + U+0301 */
+		{ "e\xcc\x81\xcc\x81\xcc\x81", "e\xcc\x81\xcc\x81\xcc\x81", 1 },
+		{ "\xcc\x81x", "?x", 2 },                                 /* a mark with no base */
+		{ "\xe2\x9d\xa4\xef\xb8\x8f", "\xe2\x9d\xa4", 1 },                       /* ❤️: U+FE0F left out */
+		{ "1\xef\xb8\x8f\xe2\x83\xa3", "1\xe2\x83\xa3", 1 },                     /* keycap 1 */
+		{ "\xf0\x9f\x8f\xb4\xf3\xa0\x81\xa7\xf3\xa0\x81\xa2\xf3\xa0\x81\xbf", "\xf0\x9f\x8f\xb4", 2 }, /* tags */
+		{ "a\xc2\xad" "b", "ab", 2 },                             /* soft hyphen */
+		{ "x\xe2\x80\x8cy", "xy", 2 },                            /* ZWNJ */
+		{ "\xe2\x80\xae" "ab\xe2\x81\xa6" "c\xe2\x81\xa9\xe2\x80\x8e\xe2\x80\x8f", "?ab?c???", 8 },
+		{ "a\xe2\x80\x8b" "b\xef\xbb\xbf\xe2\x81\xa0", "a?b??", 5 },
+		{ "\xf4\x8f\xbf\xbf", "?", 1 },                           /* U+10FFFF: no width known */
+		{ "\xd8\x80" "1", "1", 1 },                                /* U+0600, format */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *got = text_sanitize(cases[i].s, 0), *again = text_sanitize(got, 0);
+
+		assert_string_equal(got, cases[i].shown);
+		assert_string_equal(again, cases[i].shown);
+		assert_int_equal(text_width(cases[i].s), cases[i].width);
+		assert_int_equal(text_width(got), cases[i].width);
+		free(got);
+		free(again);
+	}
+}
+
+/* Cutting and wrapping never split a cluster, and count it as it is shown. */
+static void
+clusters_cut_whole(void **state)
+{
+	char *s, **lines;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(text_fit("e\xcc\x81x", 1), 3);
+	assert_int_equal(text_fit("\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbdx", 2), 8);
+	s = text_ellipsize("\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd", 5);
+	assert_string_equal(s, "\xf0\x9f\x91\x8d\xf0\x9f\x91\x8d\xe2\x80\xa6");
+	free(s);
+	s = text_ellipsize("e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 2);
+	assert_string_equal(s, "e\xcc\x81\xe2\x80\xa6");
+	free(s);
+	s = text_ellipsize("\xf0\x9f\x87\xb8\xf0\x9f\x87\xaa \xf0\x9f\x87\xab\xf0\x9f\x87\xae", 5);
+	assert_string_equal(s, "SE FI");
+	free(s);
+	n = text_wrap("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb", 4, &lines);
+	assert_int_equal(n, 2);
+	assert_string_equal(lines[0], "\xf0\x9f\x91\xa9\xf0\x9f\x92\xbb");
+	assert_string_equal(lines[1], "\xf0\x9f\x91\xa9\xf0\x9f\x92\xbb");
+	text_lines_free(lines);
 }
 
 /* A date shown at its precision: a day in the format, a month in it without the day, a year as written. */
@@ -253,6 +318,8 @@ main(void)
 		cmocka_unit_test(check_refuses),
 		cmocka_unit_test(repair_replaces),
 		cmocka_unit_test(sanitize_invisibles),
+		cmocka_unit_test(clusters_shown_alike),
+		cmocka_unit_test(clusters_cut_whole),
 	};
 
 	setlocale(LC_ALL, "");
