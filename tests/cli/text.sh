@@ -174,4 +174,40 @@ expect_status 2 "review add: a note with ESC is refused as set refuses it"
 printf '[display]\ncolor = a%s[31m%sb\n' "$esc" "$rlo" >"$TMPD/c.ini"
 run -d "$db" -c "$TMPD/c.ini" report
 clean "configuration: a bad value in the message"
+# --- grapheme clusters: shown as every terminal draws them alike, so a report keeps its columns
+# 👍🏽 (skin tone), 👩‍💻 (ZWJ), 🇸🇪 (flag), e + U+0301, U+200B and U+202E in a focus area's name and a goal's title.
+raw="'Tumme ' || char(128077, 127997) || ' ' || char(128105, 8205, 128187) || ' ' || char(127480, 127466)
+	|| ' e' || char(769) || ' x' || char(8203) || 'y' || char(8238)"
+shown=$(printf 'Tumme \360\237\221\215 \360\237\221\251\360\237\222\273 SE e\314\201 x?y?')
+ascii='Tumme AA AAAA SE e x?y?'
+for f in emoji ascii; do
+	run init "$TMPD/$f.db" --sample vastervik
+done
+sqlite3 "$TMPD/emoji.db" "UPDATE focus_area SET name = $raw WHERE id = 1; UPDATE goal SET title = $raw WHERE id = 1;"
+sqlite3 "$TMPD/ascii.db" "UPDATE focus_area SET name = '$ascii' WHERE id = 1; UPDATE goal SET title = '$ascii' WHERE id = 1;"
+run -d "$TMPD/ascii.db" report
+cp "$TMPD/out" "$TMPD/ascii.txt"
+run -d "$TMPD/emoji.db" report
+expect_status 0 "report of a name with emoji, a flag, a combining mark and format characters"
+expect_out "^  1\\. $(printf '%s' "$shown" | sed 's/?/\\?/g')  " "report: 👍🏽 as 👍, 👩‍💻 as 👩💻, 🇸🇪 as SE, é kept, U+200B and U+202E as ?"
+if sed "s/$shown/$ascii/" "$TMPD/out" | cmp -s - "$TMPD/ascii.txt"; then
+	ok "report: the bars after the name stand where they stand after an ASCII name of the same width"
+else
+	not_ok "report: the columns moved"; sed "s/$shown/$ascii/" "$TMPD/out" | diff - "$TMPD/ascii.txt" | head -8 | sed 's/^/# /'
+fi
+# hidden DESCRIPTION: no joiner, skin tone, regional indicator, U+200B or U+202E in the output.
+hidden() {
+	if cat "$TMPD/out" "$TMPD/err" | od -An -tx1 | tr -d ' \n' | grep -Eq 'e2808d|f09f8fbd|f09f87|e2808b|e280ae'; then
+		not_ok "$1: a joiner, skin tone, regional indicator or format character reached the output"
+	else
+		ok "$1: no joiner, skin tone, regional indicator or format character in the output"
+	fi
+}
+hidden "report"
+for args in "report --format markdown" "report --format csv" "report --width 40"; do
+	# shellcheck disable=SC2086
+	run -d "$TMPD/emoji.db" $args
+	expect_status 0 "$args of a name with clusters"
+	hidden "$args"
+done
 tap_done

@@ -69,5 +69,43 @@ tmux_keys Down C-u 5 Enter
 tmux_expect "Saved #3 Rod?[31mtext?slut" "the saved message shows the title's ESC and U+202E as '?'"
 tmux_keys q
 tmux_wait_exit
+# --- grapheme clusters in pane 4: 👍🏽, 👩‍💻, 🇸🇪, e + U+0301, U+200B and U+202E in a title are drawn as
+# every terminal draws them alike, so after the rows are redrawn (selection moved, terminal resized)
+# each screen line is the line an ASCII title of the same width gives: nothing moved, nothing stale.
+raw="'Tumme ' || char(128077, 127997) || ' ' || char(128105, 8205, 128187) || ' ' || char(127480, 127466)
+	|| ' e' || char(769) || ' x' || char(8203) || 'y' || char(8238) || ' slut'"
+for f in emoji ascii; do
+	"$STYRKORT" init "$TMPD/$f.db" --sample oskarshamn >/dev/null 2>&1
+	sqlite3 "$TMPD/$f.db" "UPDATE activity SET kind = 'activity' WHERE id IN (1, 2);"
+done
+sqlite3 "$TMPD/emoji.db" "UPDATE activity SET title = $raw WHERE id = 2;"
+sqlite3 "$TMPD/ascii.db" "UPDATE activity SET title = 'Tumme AA AAAA SE e x?y? slut' WHERE id = 2;"
+for f in emoji ascii; do
+	tmux_start 100 24 "$STYRKORT $TMPD/$f.db"
+	tmux_expect "Oskarshamn" "$f: the dashboard starts"
+	tmux_keys 4
+	tmux_expect "slut" "$f: pane 4 shows the title"
+	tmux_keys j k j k
+	tmux_resize 90 24
+	sleep 0.5
+	tmux_resize 100 24
+	tmux_keys j k
+	sleep 0.5
+	tmux_screen >"$TMPD/$f.screen"
+	tmux_keys q
+	tmux_wait_exit
+done
+# The emoji screen with each cluster as the ASCII letters of its width.
+sed "s/$(printf '\360\237\221\215')/AA/g; s/$(printf '\360\237\221\251\360\237\222\273')/AAAA/g; s/$(printf 'e\314\201')/e/g" \
+	"$TMPD/emoji.screen" >"$TMPD/emoji.ascii"
+line=$(grep -n "Tumme AA AAAA SE e x?y? slut" "$TMPD/ascii.screen" | head -1 | cut -d: -f1)
+check "the ASCII title is on screen" [ -n "$line" ]
+if [ -n "$line" ] && [ "$(sed -n "${line}p" "$TMPD/emoji.ascii")" = "$(sed -n "${line}p" "$TMPD/ascii.screen")" ]; then
+	ok "pane 4: the title's line is the ASCII title's line, column for column"
+else
+	not_ok "pane 4: the title's line differs"; sed -n "${line:-1}p" "$TMPD/emoji.screen" "$TMPD/ascii.screen" | sed 's/^/# /'
+fi
+if cmp -s "$TMPD/emoji.ascii" "$TMPD/ascii.screen"; then ok "pane 4: every screen line is as with the ASCII title"
+else not_ok "pane 4: the screens differ"; diff "$TMPD/emoji.ascii" "$TMPD/ascii.screen" | sed 's/^/# /'; fi
 tmux_check_sanitizers
 tap_done
