@@ -39,15 +39,20 @@ form_trim(const char *s)
 /*
  * Can a one-line field show s as it is, so that reading it back gives s?
  * Not with line breaks or tabs, spaces at either end (the form trims
- * them) or characters text_check() refuses.  What ncurses itself changes
- * (a cell holds only a few combining marks) is found by reading it back.
+ * them), characters text_check() refuses, or clusters the screen shows
+ * otherwise (skin tones, joiners, flags: terminals differ on them, see
+ * text_sanitize).  What ncurses itself changes (a cell holds only a few
+ * combining marks) is found by reading it back.
  */
 static int
 faithful(const char *s)
 {
 	size_t len = strlen(s);
+	char *shown = text_sanitize(s, 0);
+	int same = strcmp(shown, s) == 0;
 
-	return text_check(s, 0, NULL, NULL, 0) == 0 && (len == 0 || (s[0] != ' ' && s[len - 1] != ' '));
+	free(shown);
+	return same && text_check(s, 0, NULL, NULL, 0) == 0 && (len == 0 || (s[0] != ' ' && s[len - 1] != ' '));
 }
 
 /* Does the field give back v unchanged, after the form's own trimming? */
