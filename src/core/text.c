@@ -161,7 +161,7 @@ text_repair(const char *s, int multiline, size_t *count, size_t *first)
  * Unicode 15.1) beyond those text_check() refuses: joiners, the soft hyphen,
  * tags, prepended number signs.  Terminals disagree on them, so none is shown.
  */
-static const struct { unsigned long from, to; } format_chars[] = {
+static const struct { unsigned long from, to; } left_out[] = {
 	{ 0xad, 0xad }, { 0x600, 0x605 }, { 0x6dd, 0x6dd }, { 0x70f, 0x70f }, { 0x890, 0x891 },
 	{ 0x8e2, 0x8e2 }, { 0x180e, 0x180e }, { 0x200b, 0x200f }, { 0x202a, 0x202e },
 	{ 0x2060, 0x2064 }, { 0x2066, 0x206f }, { 0xfeff, 0xfeff }, { 0xfff9, 0xfffb },
@@ -174,8 +174,8 @@ static const struct { unsigned long from, to; } format_chars[] = {
 static int
 is_left_out(unsigned long c)
 {
-	for (size_t i = 0; i < sizeof format_chars / sizeof *format_chars; i++)
-		if (c >= format_chars[i].from && c <= format_chars[i].to)
+	for (size_t i = 0; i < sizeof left_out / sizeof *left_out; i++)
+		if (c >= left_out[i].from && c <= left_out[i].to)
 			return 1;
 	return 0;
 }
