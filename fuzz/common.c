@@ -14,6 +14,7 @@
 #include "util.h"
 
 static char *dir;
+static FILE *messages;          /* where fuzz_fail() writes: the real stderr */
 static struct template {
 	char *bytes;            /* the database file as it is after creation (and the fixture) */
 	size_t len;
@@ -25,9 +26,9 @@ fuzz_fail(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	fputs("fuzz: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	fputs("fuzz: ", messages ? messages : stderr);
+	vfprintf(messages ? messages : stderr, fmt, ap);
+	fputc('\n', messages ? messages : stderr);
 	va_end(ap);
 	abort();
 }
@@ -59,6 +60,14 @@ fuzz_setup(void)
 	/* As main() does: the text checks read UTF-8 through the locale. */
 	if (!setlocale(LC_ALL, "C.UTF-8"))
 		fuzz_fail("the locale C.UTF-8 is missing");
+	/*
+	 * The library's warnings (unknown keys...) would fill the log and slow
+	 * the run: they go to /dev/null unless FUZZ_VERBOSE is set.  libFuzzer
+	 * and the sanitizers keep the real stderr.
+	 */
+	messages = stderr;
+	if (!getenv("FUZZ_VERBOSE") && !(stderr = fopen("/dev/null", "w")))
+		stderr = messages;
 	setenv("STYRKORT_TODAY", "2026-11-22", 1);
 	setenv("LANGUAGE", "en", 1);
 	user_name_set("fuzzer");
@@ -75,6 +84,16 @@ fuzz_file(const char *name, const void *data, size_t size)
 	if (!(f = fopen(path, "wb")) || fwrite(data, 1, size, f) != size || fclose(f) != 0)
 		fuzz_fail("cannot write %s", path);
 	return path;
+}
+
+FILE *
+fuzz_null(void)
+{
+	static FILE *null;
+
+	if (!null && !(null = fopen("/dev/null", "w")))
+		fuzz_fail("cannot open /dev/null");
+	return null;
 }
 
 char *
@@ -157,11 +176,9 @@ fuzz_reports(struct db *db, const char *strategy_id)
 {
 	static const int widths[] = { 40, 132 };
 	char *names = xstrdup(report_writer_names()), *save = NULL;
-	FILE *out = fopen("/dev/null", "w");
+	FILE *out = fuzz_null();
 	int rc = 0;
 
-	if (!out)
-		fuzz_fail("cannot open /dev/null");
 	for (char *name = strtok_r(names, "|", &save); name && rc == 0; name = strtok_r(NULL, "|", &save)) {
 		const struct report_writer *w = report_writer_find(name);
 
@@ -177,7 +194,6 @@ fuzz_reports(struct db *db, const char *strategy_id)
 			report_release(&r);
 		}
 	}
-	fclose(out);
 	free(names);
 	return rc;
 }
@@ -187,7 +203,7 @@ fuzz_measurements(const uint8_t *data, size_t size, int json)
 {
 	struct measurements_result res;
 	struct db *db;
-	FILE *report;
+	FILE *report = fuzz_null();
 	size_t skip = 0;
 	const char *path;
 
@@ -197,8 +213,6 @@ fuzz_measurements(const uint8_t *data, size_t size, int json)
 		return -1;
 	db = fuzz_db_open(FUZZ_DB_FIXTURE, "values");
 	path = fuzz_file(json ? "values.json" : "values.csv", data, size);
-	if (!(report = fopen("/dev/null", "w")))
-		fuzz_fail("cannot open /dev/null");
 	/* Every strategy's indicators, then only the fixture's: both ways of matching rows. */
 	if (measurements_import(db, path, NULL, &res, report) == 0 &&
 	    measurements_import(db, path, "prov", &res, report) == 0) {
@@ -207,7 +221,6 @@ fuzz_measurements(const uint8_t *data, size_t size, int json)
 		if (fuzz_reports(db, "prov") < 0)
 			fuzz_fail("a report after accepted values failed: %s", err_get());
 	}
-	fclose(report);
 	fuzz_db_close(db);
 	return 0;
 }

@@ -3,6 +3,7 @@
 #ifndef STYRKORT_FUZZ_COMMON_H
 #define STYRKORT_FUZZ_COMMON_H
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include "db.h"
 
@@ -15,6 +16,9 @@ void fuzz_setup(void);
 const char *fuzz_file(const char *name, const void *data, size_t size);
 /* DATA as a NUL-terminated string (free it). */
 char *fuzz_string(const uint8_t *data, size_t size);
+
+/* /dev/null, opened once, for what is written only to be run through. */
+FILE *fuzz_null(void);
 
 /* A fresh database for one input: empty, or with fuzz/fixture.ini imported (for values and activities). */
 enum fuzz_db { FUZZ_DB_EMPTY, FUZZ_DB_FIXTURE };
