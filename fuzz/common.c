@@ -96,16 +96,6 @@ fuzz_null(void)
 	return null;
 }
 
-char *
-fuzz_string(const uint8_t *data, size_t size)
-{
-	char *s = xmalloc(size + 1);
-
-	memcpy(s, data, size);
-	s[size] = '\0';
-	return s;
-}
-
 static char *
 slurp(const char *path, size_t *len)
 {
@@ -171,12 +161,33 @@ fuzz_db_close(struct db *db)
 	free(path);
 }
 
+/*
+ * Nothing from a file reaches a report unsanitised: no control character
+ * but a line feed (and CSV's carriage return before it), no C1 control,
+ * no bidirectional override or isolate.
+ */
+static void
+check_clean(const char *s, size_t n, const char *format)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (size_t i = 0; i < n; i++) {
+		int bad = (u[i] < 0x20 && u[i] != '\n' && !(u[i] == '\r' && i + 1 < n && u[i + 1] == '\n')) ||
+		          u[i] == 0x7f || (u[i] == 0xc2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9f) ||
+		          (u[i] == 0xe2 && i + 2 < n && u[i + 1] == 0x80 && u[i + 2] >= 0xaa && u[i + 2] <= 0xae) ||
+		          (u[i] == 0xe2 && i + 2 < n && u[i + 1] == 0x81 && u[i + 2] >= 0xa6 && u[i + 2] <= 0xa9);
+
+		if (bad)
+			fuzz_fail("the %s report has the byte 0x%02x at %zu: %.*s", format, u[i], i,
+			          (int)(n - i < 40 ? n - i : 40), s + i);
+	}
+}
+
 int
 fuzz_reports(struct db *db, const char *strategy_id)
 {
 	static const int widths[] = { 40, 132 };
 	char *names = xstrdup(report_writer_names()), *save = NULL;
-	FILE *out = fuzz_null();
 	int rc = 0;
 
 	for (char *name = strtok_r(names, "|", &save); name && rc == 0; name = strtok_r(NULL, "|", &save)) {
@@ -184,14 +195,23 @@ fuzz_reports(struct db *db, const char *strategy_id)
 
 		for (size_t i = 0; i < sizeof widths / sizeof widths[0] && rc == 0; i++) {
 			struct report r;
+			char *text = NULL;
+			size_t len = 0;
+			FILE *out;
 
 			if (report_prepare(db, strategy_id, "last-review", widths[i], "%e %b %Y", &r) < 0) {
 				rc = -1;
 				break;
 			}
+			if (!(out = open_memstream(&text, &len)))
+				fuzz_fail("open_memstream");
 			report_file_start(w, out);
 			report_write(&r, w, out);
 			report_release(&r);
+			if (fclose(out) != 0)
+				fuzz_fail("open_memstream: fclose");
+			check_clean(text, len, name);
+			free(text);
 		}
 	}
 	free(names);

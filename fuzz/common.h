@@ -14,8 +14,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 void fuzz_setup(void);
 /* DATA as the file NAME in the harness's private directory; its path (static until the next call with NAME). */
 const char *fuzz_file(const char *name, const void *data, size_t size);
-/* DATA as a NUL-terminated string (free it). */
-char *fuzz_string(const uint8_t *data, size_t size);
 
 /* /dev/null, opened once, for what is written only to be run through. */
 FILE *fuzz_null(void);

@@ -41,7 +41,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size == 0)
 		return -1;
 	date_format = date_formats[data[0] % (sizeof date_formats / sizeof date_formats[0])];
-	text = fuzz_string(data + 1, size - 1);
+	text = xstrndup((const char *)data + 1, size - 1);
 	if (read_changes(text, date_format, &c) == 0) {
 		int64_t id = 0;
 		char *what = NULL;
