@@ -130,8 +130,8 @@ check_value(const struct import *im, const struct item *it, const struct field_d
 	case FT_NUMBER:
 		if (*v && parse_double(v, &d) < 0)
 			what = _("expected a number with a dot for decimals, such as 8.5");
-		/* An indicator's decimals: how many its values show (the schema allows 0-6). */
-		else if (*v && strcmp(f->key, "decimals") == 0 && (d != (long)d || d < 0 || d > 6))
+		/* An indicator's decimals: how many its values show (the schema allows 0-6); the range first, then the cast. */
+		else if (*v && strcmp(f->key, "decimals") == 0 && (d < 0 || d > 6 || d != (long)d))
 			what = _("expected a whole number of decimals from 0 to 6");
 		break;
 	case FT_PERIOD:
