@@ -15,4 +15,18 @@ expect_err "decimals.ini: line 10: \[indicator.i\] decimals = '1e300': expected 
 printf "${head}decimals = -1e300\n" > "$TMPD/decimals2.ini"
 run -d "$db" import "$TMPD/decimals2.ini"
 expect_status 1 "decimals = -1e300"
+
+# Each key and section was checked against every one before it, and iniparser's dictionary grows the
+# same way: a 16 MB file of short keys ran for hours.  An INI file holds at most 10,000 (styrkort(5)).
+{ printf "$head"; awk 'BEGIN { for (i = 1; i <= 9992; i++) printf "[focus.f%d]\n", i }'; } > "$TMPD/many.ini"
+run -d "$db" import "$TMPD/many.ini"
+expect_status 1 "a strategy file of 10,001 sections and keys"
+expect_err "many.ini: line 10001: more than 10000 sections and keys" "it names the line where the limit is passed"
+sed '$d' "$TMPD/many.ini" > "$TMPD/most.ini"
+run -d "$db" import --dry-run "$TMPD/most.ini"
+expect_err "most.ini: line 10: \\[focus.f1\\]: the key 'name' is missing" "10,000 are read, and then checked as usual"
+{ printf '[report]\n'; awk 'BEGIN { for (i = 1; i <= 10000; i++) printf "k%d = 1\n", i }'; } > "$TMPD/many-c.ini"
+run -d "$db" -c "$TMPD/many-c.ini" report
+expect_status 2 "a configuration file of 10,001 sections and keys"
+expect_err "many-c.ini: (line|rad) 10001: (more than 10000 sections and keys|fler än 10000 avsnitt och nycklar)" "the configuration has the same limit"
 tap_done
