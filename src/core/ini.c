@@ -23,6 +23,8 @@
 #define INI_LINE_MAX 1022
 /* Parts of a long value we write stay well below it. */
 #define INI_PART_MAX 760
+/* Sections and keys a file may hold together (styrkort(5)). */
+#define INI_ENTRIES_MAX 10000
 
 /* The whitespace both iniparser versions strip (isspace() in a UTF-8 or C locale). */
 static int
@@ -62,12 +64,30 @@ excerpt(const char *s, size_t n)
 	return safe;
 }
 
+/*
+ * Room for one more section or key?  Each is checked against every one
+ * before it, here and in iniparser's dictionary: the limit bounds the time
+ * a file can take (real strategies have a few hundred).
+ */
+static int
+room_for_one_more(const struct ini *ini, int line)
+{
+	if (ini->nkeys + ini->nsections < INI_ENTRIES_MAX)
+		return 0;
+	err_set(_("%s: line %d: more than %d sections and keys, the limit of a file; check that it is "
+	          "the right file (a strategy can be imported in parts, each file with its [strategy])"),
+	        ini->path, line, INI_ENTRIES_MAX);
+	return -1;
+}
+
 static int
 add_key(struct ini *ini, const char *section, const char *key, int line, char *value,
         char *as41, char *as42)
 {
 	struct ini_key *k;
 
+	if (room_for_one_more(ini, line) < 0)
+		return -1;
 	for (size_t i = 0; i < ini->nkeys; i++) {
 		if (strcmp(ini->keys[i].section, section) == 0 && strcmp(ini->keys[i].key, key) == 0) {
 			err_set(_("%s: line %d: the key '%s' appears twice in [%s] (first on line %d); keep one"),
@@ -89,6 +109,8 @@ add_key(struct ini *ini, const char *section, const char *key, int line, char *v
 static int
 add_section(struct ini *ini, const char *section, int line)
 {
+	if (room_for_one_more(ini, line) < 0)
+		return -1;
 	for (size_t i = 0; i < ini->nsections; i++) {
 		if (strcmp(ini->sections[i], section) == 0) {
 			err_set(_("%s: line %d: the section [%s] appears twice; merge them into one"),

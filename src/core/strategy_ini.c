@@ -242,8 +242,8 @@ strategy_field_problem(const struct field_def *f, const char *v, char **range)
 	case FT_NUMBER:
 		if (*v && parse_double(v, &d) < 0)
 			what = _("expected a number with a dot for decimals, such as 8.5");
-		/* An indicator's decimals: how many its values show (the schema allows 0-6). */
-		else if (*v && strcmp(f->key, "decimals") == 0 && (d != (long)d || d < 0 || d > 6))
+		/* An indicator's decimals: how many its values show (the schema allows 0-6); the range first, then the cast. */
+		else if (*v && strcmp(f->key, "decimals") == 0 && (d < 0 || d > 6 || d != (long)d))
 			what = _("expected a whole number of decimals from 0 to 6");
 		break;
 	case FT_PERIOD:
@@ -650,25 +650,36 @@ check_references(struct import *im, struct item *it)
 	return 0;
 }
 
-/* A goal may not be its own ancestor. */
+/*
+ * A goal may not be its own ancestor.  Each goal's parent is looked up
+ * once, then the chains are walked by index (looking a parent up at every
+ * step of every chain took the cube of the number of goals).
+ */
 static int
 check_goal_tree(struct import *im, const char *path)
 {
+	size_t *parent = xcalloc(im->nitems ? im->nitems : 1, sizeof *parent);  /* index + 1; 0: none */
+	int rc = 0;
+
 	for (size_t i = 0; i < im->nitems; i++) {
-		struct item *g = &im->items[i];
+		const char *v = im->items[i].kind == KIND_GOAL ? item_value(&im->items[i], "parent") : NULL;
+		struct item *p = v ? find_item(im, KIND_GOAL, v) : NULL;
+
+		parent[i] = p ? (size_t)(p - im->items) + 1 : 0;
+	}
+	for (size_t i = 0; i < im->nitems && rc == 0; i++) {
 		size_t steps = 0;
 
-		if (g->kind != KIND_GOAL)
-			continue;
-		for (struct item *p = g; p && item_value(p, "parent"); p = find_item(im, KIND_GOAL, item_value(p, "parent"))) {
+		for (size_t p = parent[i]; p && rc == 0; p = parent[p - 1]) {
 			if (++steps > im->nitems) {
 				err_set(_("%s: line %d: [%s]: the goal is its own parent through 'parent' keys; "
-				          "break the circle"), path, g->line, g->section);
-				return -1;
+				          "break the circle"), path, im->items[i].line, im->items[i].section);
+				rc = -1;
 			}
 		}
 	}
-	return 0;
+	free(parent);
+	return rc;
 }
 
 static int

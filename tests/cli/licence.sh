@@ -16,7 +16,7 @@ printf '%s\n' "$last" | grep -q '^Report bugs to: https://' && ok "--help ends w
 	not_ok "--help does not end with where to report bugs: $last"
 check "COPYING is the GNU GPL version 3" grep -q 'GNU GENERAL PUBLIC LICENSE' "$top_srcdir/COPYING"
 check "configure names a real-looking address, not a placeholder" sh -c "! grep -q 'example\.org' '$top_srcdir/configure.ac'"
-missing=$(cd "$top_srcdir" && for f in src/*.c src/*.h src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/*.sh tests/*/*.sh .ci/run \
+missing=$(cd "$top_srcdir" && for f in src/*.c src/*.h src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/*.sh tests/*/*.sh .ci/run fuzz/*.c fuzz/*.h fuzz/*.sh fuzz/*.mk \
 		Makefile.am configure.ac; do
 	case $f in src/core/gettext.h) continue ;; esac
 	head -n 3 "$f" | grep -q 'SPDX-License-Identifier: GPL-3.0-or-later' || echo "$f"
