@@ -205,7 +205,7 @@ fuzz_reports(struct db *db, const char *strategy_id)
 			}
 			if (!(out = open_memstream(&text, &len)))
 				fuzz_fail("open_memstream");
-			report_file_start(w, out);
+			report_file_start(w, out, i % 2 ? ';' : ',');
 			report_write(&r, w, out);
 			report_release(&r);
 			if (fclose(out) != 0)
@@ -234,8 +234,8 @@ fuzz_measurements(const uint8_t *data, size_t size, int json)
 	db = fuzz_db_open(FUZZ_DB_FIXTURE, "values");
 	path = fuzz_file(json ? "values.json" : "values.csv", data, size);
 	/* Every strategy's indicators, then only the fixture's: both ways of matching rows. */
-	if (measurements_import(db, path, NULL, &res, report) == 0 &&
-	    measurements_import(db, path, "prov", &res, report) == 0) {
+	if (measurements_import(db, path, NULL, NULL, 0, &res, report) == 0 &&
+	    measurements_import(db, path, "prov", NULL, 0, &res, report) == 0) {
 		if (res.added != 0)
 			fuzz_fail("the same file imported twice adds %d values the second time", res.added);
 		if (fuzz_reports(db, "prov") < 0)
