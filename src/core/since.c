@@ -285,8 +285,11 @@ since_describe(const struct since_item *it, const char *date_format, int utf8)
 	free(name);
 	if (it->added || it->deleted)
 		buf_puts(&b, it->added ? _("added") : _("deleted"));
-	for (size_t i = 0; i < it->nparts; i++) {
-		if (i)
+	for (size_t i = 0, shown = 0; i < it->nparts; i++) {
+		/* An activity's comment set with the change's own comment is said once, in quotes. */
+		if (strcmp(it->parts[i].key, "comment") == 0 && it->comment && same(it->parts[i].new_value, it->comment))
+			continue;
+		if (shown++)
 			buf_printf(&b, " %s ", m[2]);
 		put_part(&b, &it->parts[i], date_format, utf8);
 	}
