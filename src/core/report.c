@@ -31,31 +31,16 @@ static int
 load_changes(struct db *db, const char *strategy_id, const char *since, struct report *r)
 {
 	struct report_opts *o = &r->opts;
-	struct changelog_filter f = { 0 };
-	char from[21] = "";
-	int64_t after = 0;
-	int rc;
+	struct since_set set;
 
 	if (!since)
 		return 0;
-	if (strcmp(since, "last-review") == 0) {
-		if ((rc = review_last(db, strategy_id, r->since, &after)) < 0)
-			return -1;
-		if (rc == 1) {
-			/* No review yet: every change counts. */
-			r->since[0] = '\0';
-			after = 0;
-		}
-		o->since_is_review = rc == 0;
-	} else {
-		snprintf(r->since, sizeof r->since, "%s", since);
-		snprintf(from, sizeof from, "%s", since);
-	}
-	f.strategy_id = strategy_id;
-	f.since = *from ? from : NULL;
-	f.after = after;
-	if (changelog_load(db, &f, &r->changes, &o->nchanges) < 0)
+	if (since_load(db, strategy_id, since, &set) < 0)
 		return -1;
+	memcpy(r->since, set.date, sizeof r->since);
+	o->since_is_review = set.is_review;
+	r->changes = set.changes;
+	o->nchanges = set.nchanges;
 	o->since = r->since;
 	o->changes = r->changes;
 	return 0;

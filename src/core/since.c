@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "model.h"
+#include "chart.h"
+#include "review.h"
 #include "since.h"
 #include "text.h"
 #include "util.h"
@@ -24,6 +26,14 @@ static const struct since_kind {
 	{ "group",       "group",     4, N_("Group") },
 	{ "followup",    "followup",  5, N_("Follow-up") },
 	{ "strategy",    "strategy",  6, N_("Strategy") },
+};
+
+/* The fields of focus areas, goals, indicators, groups and follow-ups by their names for people. */
+static const struct { const char *key, *label; } structure_labels[] = {
+	{ "name", N_("Name") }, { "title", N_("Title") }, { "purpose", N_("Purpose") },
+	{ "description", N_("Description") }, { "target", N_("Target") }, { "baseline", N_("Baseline") },
+	{ "unit", N_("Unit") }, { "responsible", N_("Responsible") }, { "goal", N_("Goal") },
+	{ "direction", N_("Direction") }, { "source", N_("Source") },
 };
 
 /* The arrow, the dash and the separator of a line, in UTF-8 or ASCII. */
@@ -245,6 +255,17 @@ put_value_key(struct buf *b, const char *key)
 	free(copy);
 }
 
+/* A field's name for people: an activity's label, a known field of the other kinds', else its key. */
+static const char *
+field_label(const struct change *c)
+{
+	if (strcmp(c->kind, "activity") != 0)
+		for (size_t i = 0; i < sizeof structure_labels / sizeof *structure_labels; i++)
+			if (strcmp(structure_labels[i].key, c->field) == 0)
+				return _(structure_labels[i].label);
+	return changelog_field_label(c);
+}
+
 /* One field's net change: "Not started -> Ongoing", "0 -> 30 %", "2023: 46,9 -> 49,4", "Due: ... -> ...". */
 static void
 put_part(struct buf *b, const struct since_part *p, const char *date_format, int utf8)
@@ -256,7 +277,7 @@ put_part(struct buf *b, const struct since_part *p, const char *date_format, int
 		put_value_key(b, p->key);
 		buf_puts(b, ": ");
 	} else if (strcmp(c->field, "status") != 0 && !percent) {
-		char *label = text_sanitize(changelog_field_label(c), 0);
+		char *label = text_sanitize(field_label(c), 0);
 
 		buf_printf(b, "%s: ", label);
 		free(label);
@@ -304,4 +325,66 @@ since_describe(const struct since_item *it, const char *date_format, int utf8)
 		free(comment);
 	}
 	return buf_steal(&b);
+}
+
+int
+since_load(struct db *db, const char *strategy_id, const char *since, struct since_set *s)
+{
+	struct changelog_filter f = { 0 };
+	int rc;
+
+	memset(s, 0, sizeof *s);
+	f.strategy_id = strategy_id;
+	if (strcmp(since, "last-review") == 0) {
+		if ((rc = review_last(db, strategy_id, s->date, &f.after)) < 0)
+			return -1;
+		if (rc == 1) {
+			/* No review yet: every change counts. */
+			s->date[0] = '\0';
+			f.after = 0;
+		}
+		s->is_review = rc == 0;
+	} else {
+		snprintf(s->date, sizeof s->date, "%s", since);
+		f.since = s->date;
+	}
+	return changelog_load(db, &f, &s->changes, &s->nchanges);
+}
+
+void
+since_release(struct since_set *s)
+{
+	changelog_free(s->changes, s->nchanges);
+	memset(s, 0, sizeof *s);
+}
+
+int
+since_print(struct db *db, const char *strategy_id, const char *since, const char *date_format, FILE *out)
+{
+	struct since_set s;
+	struct since_item *items;
+	size_t n;
+	char date[32];
+
+	if (since_load(db, strategy_id, since, &s) < 0)
+		return -1;
+	format_date(date, sizeof date, s.date, date_format);
+	if (!*s.date)
+		fprintf(out, _("%s: every change (no review recorded yet)\n"), strategy_id);
+	else if (s.is_review)
+		fprintf(out, _("%s: changes since the last review (%s)\n"), strategy_id, date);
+	else
+		fprintf(out, _("%s: changes since %s\n"), strategy_id, date);
+	since_group(s.changes, s.nchanges, &items, &n);
+	if (!n)
+		fprintf(out, "  %s\n", _("None."));
+	for (size_t i = 0; i < n; i++) {
+		char *line = since_describe(&items[i], date_format, !chart_ascii());
+
+		fprintf(out, "  %s\n", line);
+		free(line);
+	}
+	since_free(items, n);
+	since_release(&s);
+	return 0;
 }

@@ -5,7 +5,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "changelog.h"
+#include "db.h"
 
 /* One field's net change: its value before the first and after the last change. */
 struct since_part {
@@ -26,6 +28,23 @@ struct since_item {
 	const char *comment;            /* the last one given (NULL: none) */
 	size_t order;                   /* the first change's place, to keep the log's order */
 };
+
+/* The change-log rows of a strategy since a review or a date. */
+struct since_set {
+	char date[11];                  /* the review's or the given date; "": no review yet (every change) */
+	int is_review;                  /* date is the last review's */
+	struct change *changes;
+	size_t nchanges;
+};
+/*
+ * Load the changes of strategy_id since: "last-review" (every change if
+ * there is none yet; the rows after the review's last one) or a
+ * YYYY-MM-DD date (the rows logged after it began).  -1 on error.
+ */
+int since_load(struct db *db, const char *strategy_id, const char *since, struct since_set *s);
+void since_release(struct since_set *s);
+/* The changes of strategy_id since, as since_describe() lines for `log --summary`, under a heading. */
+int since_print(struct db *db, const char *strategy_id, const char *since, const char *date_format, FILE *out);
 
 /*
  * The changes (oldest first, as changelog_load() reads them) grouped per
