@@ -114,7 +114,7 @@ indicator_values(void **state)
 
 	(void)state;
 	assert_lines(rows, 6, "Indicator Förvärvsfrekvens: 2023: 46.9 -> 49.4 ; 2024 K (county): - -> 51"
-	                      " ; target: 50 -> 55 - bo, 3 Nov 14:05\n");
+	                      " ; Target: 50 -> 55 - bo, 3 Nov 14:05\n");
 }
 
 static void
@@ -131,7 +131,7 @@ structure_changes(void **state)
 	assert_lines(rows, 4,
 		"#12 Språkcafé: Due: 2026-12 -> 2027-03 - anna, 3 Nov 14:05\n"
 		"Focus area Språk: added - anna, 3 Nov 14:05\n"
-		"Goal Fler i arbete: title: Fler arbetar -> Fler i arbete - anna, 3 Nov 14:05\n"
+		"Goal Fler i arbete: Title: Fler arbetar -> Fler i arbete - anna, 3 Nov 14:05\n"
 		"Follow-up Årsbokslut: deleted - anna, 3 Nov 14:05\n");
 }
 
