@@ -23,6 +23,7 @@ struct app {
 	const char *since;              /* --since */
 	const char *what;               /* report --what: activities (NULL) or measurements */
 	const char *activity;           /* log --activity: N or STRATEGY:N */
+	int summary;                    /* log --summary */
 	const char *note;               /* review add --note */
 	int dry_run;                    /* import --dry-run */
 	const char *children;           /* delete --children */

@@ -44,7 +44,7 @@ static const struct command {
 enum {
 	OPT_READ_ONLY = 256, OPT_STRATEGY, OPT_DEMO, OPT_SAMPLE, OPT_FORMAT, OPT_WIDTH,
 	OPT_SINCE, OPT_ACTIVITY, OPT_NOTE, OPT_HELP, OPT_VERSION, OPT_MAN_CONFIG, OPT_MAN_KEYS,
-	OPT_DRY_RUN, OPT_WHAT, OPT_CHILDREN, OPT_INDICATOR, OPT_STRICT, OPT_FROM
+	OPT_DRY_RUN, OPT_WHAT, OPT_CHILDREN, OPT_INDICATOR, OPT_STRICT, OPT_FROM, OPT_SUMMARY
 };
 
 static const struct option options[] = {
@@ -65,6 +65,7 @@ static const struct option options[] = {
 	{ "indicator", required_argument, NULL, OPT_INDICATOR },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "from", required_argument, NULL, OPT_FROM },
+	{ "summary", no_argument, NULL, OPT_SUMMARY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "man-config-keys", no_argument, NULL, OPT_MAN_CONFIG },
@@ -137,6 +138,9 @@ usage(void)
 	         "      municipality, its county and the country, and import them\n"
 	         "  styrkort log [--since DATE] [--activity ACTIVITY]\n"
 	         "      print the change log\n"
+	         "  styrkort log --summary [--strategy ID] [--since DATE|last-review]\n"
+	         "      print the changes since the last review (or DATE) net, a line for\n"
+	         "      each activity, indicator or other item\n"
 	         "  styrkort set ACTIVITY FIELD=VALUE...\n"
 	         "      change an activity from a script; fields: %s\n"
 	         "      ACTIVITY: STRATEGY:N (oskarshamn:12), or N with --strategy or in a\n"
@@ -378,6 +382,7 @@ parse_option(struct app *a, int c, char **argv)
 	case OPT_NOTE: a->note = optarg; break;
 	case OPT_DRY_RUN: a->dry_run = 1; break;
 	case OPT_STRICT: a->strict = 1; break;
+	case OPT_SUMMARY: a->summary = 1; break;
 	case OPT_FROM:
 		if (parse_int(optarg, 1900, 2999, &n) < 0)
 			return usage_error(_("--from %s: expected a year such as 2015"), optarg);
@@ -438,6 +443,8 @@ check_option_scope(const struct app *a, const struct command *cmd)
 		return usage_error("%s", _("--since belongs to 'styrkort log' and 'styrkort report'"));
 	if (a->activity && run != cmd_log)
 		return usage_error("%s", _("--activity belongs to 'styrkort log'"));
+	if (a->summary && run != cmd_log)
+		return usage_error("%s", _("--summary belongs to 'styrkort log'"));
 	if (a->dry_run && run != cmd_import)
 		return usage_error("%s", _("--dry-run belongs to 'styrkort import'"));
 	if (a->indicator && run != cmd_measurements)

@@ -13,6 +13,7 @@
 #include "activity.h"
 #include "app.h"
 #include "changelog.h"
+#include "since.h"
 #include "kolada.h"
 #include "kolada_http.h"
 #include "measurements.h"
@@ -345,6 +346,19 @@ typed_date(const struct app *a, const char *what, const char *s, char iso[11])
 	return -1;
 }
 
+/* --since: "last-review" as it is, a date as date_format or ISO writes it into iso; -1 (said) if neither. */
+static int
+since_arg(struct app *a, char iso[11], const char **since)
+{
+	*since = a->since;
+	if (!a->since || strcmp(a->since, "last-review") == 0)
+		return 0;
+	if (typed_date(a, "--since", a->since, iso) < 0)
+		return -1;
+	*since = iso;
+	return 0;
+}
+
 int
 cmd_report(struct app *a)
 {
@@ -367,11 +381,8 @@ cmd_report(struct app *a)
 		msg_error(_("report: --what %s: only with --format csv; add --format csv"), a->what);
 		return EXIT_USAGE;
 	}
-	if (a->since && strcmp(a->since, "last-review") != 0) {
-		if (typed_date(a, "--since", a->since, since_iso) < 0)
-			return EXIT_USAGE;
-		since = since_iso;
-	}
+	if (since_arg(a, since_iso, &since) < 0)
+		return EXIT_USAGE;
 	if (!(db = app_open_db(a)))
 		return fail(EXIT_RUNTIME);
 	if (strategies(db, a, &refs, &n) < 0) {
@@ -570,6 +581,39 @@ named_activity(struct db *db, const struct app *a, const char *what, const char 
 	return rc == -2 ? EXIT_USAGE : EXIT_RUNTIME;
 }
 
+/* log --summary: the changes since the last review (or --since) net, one line per item, per strategy. */
+static int
+log_summary(struct app *a)
+{
+	struct strategy_ref *refs;
+	size_t n;
+	struct db *db;
+	int rc = EXIT_OK;
+	const char *since;
+	char since_iso[11];
+
+	if (a->activity) {
+		msg_error("%s", _("log: --summary and --activity go separately; leave one out"));
+		return EXIT_USAGE;
+	}
+	if (since_arg(a, since_iso, &since) < 0)
+		return EXIT_USAGE;
+	if (!(db = app_open_db(a)))
+		return fail(EXIT_RUNTIME);
+	if (strategies(db, a, &refs, &n) < 0) {
+		db_close(db);
+		return fail(EXIT_RUNTIME);
+	}
+	for (size_t i = 0; i < n && rc == EXIT_OK; i++)
+		if (since_print(db, refs[i].id, since ? since : "last-review", a->cfg.date_format, stdout) < 0)
+			rc = fail(EXIT_RUNTIME);
+	if (rc == EXIT_OK && output_done("log") < 0)
+		rc = EXIT_RUNTIME;
+	model_free_strategy_refs(refs, n);
+	db_close(db);
+	return rc;
+}
+
 int
 cmd_log(struct app *a)
 {
@@ -578,8 +622,10 @@ cmd_log(struct app *a)
 	int rc = EXIT_OK;
 	char since_iso[11];
 
-	if (need_args(a, 0, 0, "styrkort log [--since DATE] [--activity ACTIVITY]") < 0)
+	if (need_args(a, 0, 0, "styrkort log [--since DATE] [--activity ACTIVITY] | log --summary [--since DATE|last-review]") < 0)
 		return EXIT_USAGE;
+	if (a->summary)
+		return log_summary(a);
 	if (a->since && typed_date(a, "--since", a->since, since_iso) < 0)
 		return EXIT_USAGE;
 	f.strategy_id = a->strategy;

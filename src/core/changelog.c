@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "changelog.h"
 #include "model.h"
@@ -150,15 +151,62 @@ shown_value(const struct change *c, const char *v, const char *date_format, char
 	return v;
 }
 
+const char *
+changelog_field_label(const struct change *c)
+{
+	return field_label(c);
+}
+
+const char *
+changelog_value(const struct change *c, const char *v, const char *date_format, char *out, size_t n)
+{
+	return shown_value(c, v, date_format, out, n);
+}
+
+/* The months as people write them short, in the UI language. */
+static const char *const months[12] = {
+	NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"), NC_("month", "Apr"),
+	NC_("month", "May"), NC_("month", "Jun"), NC_("month", "Jul"), NC_("month", "Aug"),
+	NC_("month", "Sep"), NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec"),
+};
+
+void
+changelog_time(char *out, size_t n, const char *at)
+{
+	struct tm utc = { 0 }, loc;
+	time_t t;
+	char today[11];
+
+	if (!at || sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &utc.tm_year, &utc.tm_mon, &utc.tm_mday,
+	                  &utc.tm_hour, &utc.tm_min, &utc.tm_sec) != 6) {
+		char *clean = text_sanitize(at ? at : "", 0);
+
+		snprintf(out, n, "%s", clean);
+		free(clean);
+		return;
+	}
+	utc.tm_year -= 1900;
+	utc.tm_mon -= 1;
+	t = timegm(&utc);
+	localtime_r(&t, &loc);
+	today_iso(today);
+	/* "3 Nov 14:05"; the year too when it is not this year's. */
+	if (loc.tm_year + 1900 == atoi(today))
+		snprintf(out, n, "%d %s %02d:%02d", loc.tm_mday, ui_pgettext("month", months[loc.tm_mon]),
+		         loc.tm_hour, loc.tm_min);
+	else
+		snprintf(out, n, "%d %s %d %02d:%02d", loc.tm_mday, ui_pgettext("month", months[loc.tm_mon]),
+		         loc.tm_year + 1900, loc.tm_hour, loc.tm_min);
+}
+
 char *
 changelog_describe(const struct change *c, const char *date_format, int with_item)
 {
-	char date[64], day[11], o[64], v[64], number[24] = "";
+	char date[64], o[64], v[64], number[24] = "";
 	char *line, *what;
 	struct buf b;
 
-	snprintf(day, sizeof day, "%.10s", c->at ? c->at : "");
-	format_date(date, sizeof date, day, date_format);
+	changelog_time(date, sizeof date, c->at);
 	if (strcmp(c->field, "created") == 0)
 		what = xstrdup(_("added"));
 	else if (strcmp(c->field, "deleted") == 0)

@@ -40,11 +40,17 @@ int changelog_load(struct db *db, const struct changelog_filter *f, struct chang
 void changelog_free(struct change *c, size_t n);
 
 /*
- * One change as a line for people: "2026-11-10 anna: #12 Title: status:
- * Not started -> Done (comment)"; the date in date_format; with_item 0
+ * One change as a line for people: "3 Nov 14:05 anna: #12 Title: Status:
+ * Not started -> Done (comment)", the time local (changelog_time()); with_item 0
  * leaves out "#12 Title: " (when the item is shown already).
  */
 char *changelog_describe(const struct change *c, const char *date_format, int with_item);
+
+/* A field's name for people (an activity field's label in the UI language), and a value ("-" for none, a status's label, a date in date_format, a number as the UI language writes it). */
+const char *changelog_field_label(const struct change *c);
+const char *changelog_value(const struct change *c, const char *v, const char *date_format, char *out, size_t n);
+/* A change's time (the log's UTC stamp) in local time for people: "3 Nov 14:05", with the year when it is not this year's. */
+void changelog_time(char *out, size_t n, const char *at);
 
 /* Print the log as text lines for `styrkort log`. */
 int changelog_print(struct db *db, const struct changelog_filter *f, FILE *out);

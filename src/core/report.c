@@ -13,6 +13,7 @@
 #include "progress.h"
 #include "report.h"
 #include "review.h"
+#include "since.h"
 #include "text.h"
 #include "util.h"
 
@@ -30,31 +31,16 @@ static int
 load_changes(struct db *db, const char *strategy_id, const char *since, struct report *r)
 {
 	struct report_opts *o = &r->opts;
-	struct changelog_filter f = { 0 };
-	char from[21] = "";
-	int64_t after = 0;
-	int rc;
+	struct since_set set;
 
 	if (!since)
 		return 0;
-	if (strcmp(since, "last-review") == 0) {
-		if ((rc = review_last(db, strategy_id, r->since, &after)) < 0)
-			return -1;
-		if (rc == 1) {
-			/* No review yet: every change counts. */
-			r->since[0] = '\0';
-			after = 0;
-		}
-		o->since_is_review = rc == 0;
-	} else {
-		snprintf(r->since, sizeof r->since, "%s", since);
-		snprintf(from, sizeof from, "%s", since);
-	}
-	f.strategy_id = strategy_id;
-	f.since = *from ? from : NULL;
-	f.after = after;
-	if (changelog_load(db, &f, &r->changes, &o->nchanges) < 0)
+	if (since_load(db, strategy_id, since, &set) < 0)
 		return -1;
+	memcpy(r->since, set.date, sizeof r->since);
+	o->since_is_review = set.is_review;
+	r->changes = set.changes;
+	o->nchanges = set.nchanges;
 	o->since = r->since;
 	o->changes = r->changes;
 	return 0;
@@ -1505,6 +1491,8 @@ static void
 walk_changes(struct rw *w)
 {
 	const struct report_opts *o = w->o;
+	struct since_item *items;
+	size_t n;
 	char *title;
 
 	if (!o->since)
@@ -1512,14 +1500,17 @@ walk_changes(struct rw *w)
 	title = changes_title(o);
 	EMIT(w, heading, title, title);
 	free(title);
-	if (!o->nchanges)
+	/* Net, one line per item (since.c): what a meeting wants to hear. */
+	since_group(o->changes, o->nchanges, &items, &n);
+	if (!n)
 		EMIT(w, paragraph, 2, NULL, _("None."));
-	for (size_t i = 0; w->ops->list && i < o->nchanges; i++) {
-		char *line = changelog_describe(&o->changes[i], o->date_format, 1);
+	for (size_t i = 0; w->ops->list && i < n; i++) {
+		char *line = since_describe(&items[i], o->date_format, !chart_ascii());
 
 		EMIT(w, list, line);
 		free(line);
 	}
+	since_free(items, n);
 }
 
 /* Every activity as a record, for the data formats: a cell for each column of model_csv_columns(). */

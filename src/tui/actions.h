@@ -38,6 +38,7 @@
 	A(SEARCH_NEXT, N_("Go to the next match"), 'n') \
 	A(FILTER,      N_("Filter activities: status, focus area, responsible, overdue"), 'f') \
 	A(LATE,        N_("Only the activities past their due date, or all again (the overdue filter of f)"), 'l') \
+	A(SINCE,       N_("The changes since the last review in pane 5, net, a line per activity or indicator; again: the report"), 'c') \
 	A(SORT,        N_("Sort activities: plan order, due date, status, focus area"), 'o') \
 	A(STRATEGY,    N_("Choose the strategy"), 'S') \
 	GROUP(N_("Editing")) \

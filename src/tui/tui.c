@@ -146,6 +146,15 @@ act(struct dash *d, enum action a)
 		display_message(0, "%s", d->filter.overdue ? _("Only the activities past their due date: l shows all again")
 		                                           : _("All activities again"));
 		break;
+	case ACT_SINCE:
+		/* A mode of pane 5: c shows the changes there, c in them the report again. */
+		d->since = d->current == PANE_REPORT ? !d->since : 1;
+		d->views[PANE_REPORT]->stale = 1;
+		d->views[PANE_REPORT]->sel = d->views[PANE_REPORT]->top = 0;
+		switch_pane(d, PANE_REPORT);
+		display_message(0, "%s", d->since ? _("The changes since the last review: c shows the report again")
+		                                  : _("The report again"));
+		break;
 	case ACT_STRATEGY: return choose_strategy(d);
 	case ACT_RELOAD:
 		display_message(0, "%s", _("Read the database again"));

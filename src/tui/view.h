@@ -75,6 +75,7 @@ struct dash {
 	struct view *views[PANE_COUNT];
 	int current;
 	int edit;                       /* 1: edit mode (e) */
+	int since;                      /* 1: pane 5 shows the changes since the last review (c) */
 	int data_version;               /* db_data_version() when last read */
 	double next_check;              /* when dash_poll() next asks whether others committed */
 };

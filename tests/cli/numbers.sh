@@ -114,11 +114,11 @@ printf 'indicator,period,sex,value\nsyss,2025,T,52.5\n' > "$TMPD/later.csv"
 LC_ALL=$sv run -d "$db" review add 2026-11-22
 LC_ALL=$sv run -d "$db" measurements "$TMPD/later.csv"
 LC_ALL=$sv run -d "$db" -c "$TMPD/sv.ini" report --since last-review --width 200
-expect_out 'Andel sysselsatta 2025 T: Värde: 10,2 -> 52,5' "Swedish changes since the review: 'Värde' and 52,5"
+expect_out 'Indikator Andel sysselsatta: 2025: 10,2 (→|->) 52,5' "Swedish changes since the review: 'Värde' and 52,5"
 LC_ALL=$sv run -d "$db" report --since last-review --width 200
-expect_out 'Andel sysselsatta 2025 T: Value: 10\.2 -> 52\.5' "English changes since the review: 'Value' and 52.5"
+expect_out 'Indicator Andel sysselsatta: 2025: 10\.2 (→|->) 52\.5' "English changes since the review: 'Value' and 52.5"
 LC_ALL=$sv run -d "$TMPD/sv.db" -c "$TMPD/sv.ini" report --since 2026-01-01 --width 200
-expect_out 'Framsteg: [0-9]+ -> 40 \(Halvvägs\)' "Swedish changes name the activity's field by its Swedish label"
+expect_out '^  #1 .*: tillagd (—|-) tester, 22 nov ' "Swedish changes: an activity added since then is one line, in Swedish, the time in Swedish"
 # An indicator's decimals: its values show that many, as statistics give them (52,0 %, not 52 %).
 cat > "$TMPD/dec.ini" <<'INI'
 [strategy]

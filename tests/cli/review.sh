@@ -24,8 +24,7 @@ expect_status 0 "set after the review"
 STYRKORT_TODAY=2026-11-10 run -d "$db" report --since last-review --width 200
 expect_status 0 "report --since last-review"
 expect_out '^CHANGES SINCE THE LAST REVIEW \(2026-11-01\)$' "the section names the review's date"
-expect_out "^  2026-11-10 tester: #2 .*: Status: Not started -> Done \(Klart\)" "the status change is listed with its labels and comment"
-expect_out "Progress: 0 -> 100" "the progress that came with done is listed"
+expect_out '^  #2 .*: [^:]+ (→|->) Done (·|;) [0-9]+ (→|->) 100 % (—|-) tester, 10 Nov [0-9:]+ (—|-) "Klart"$' "the status change and the progress that came with it, on one line with the comment"
 check "changes from before the review are not listed" sh -c "! printf '%s' \"\$1\" | grep -Eq 'added|2026-11-01 tester'" sh "$out"
 run -d "$db" report --since last-review --strategy vastervik
 run -d "$db" log --activity 2
@@ -50,7 +49,7 @@ run -d "$db" review add
 expect_err "recorded a review of 'vastervik' on 2026-11-22; the changes made from now on count" "review add today: says changes count from now on"
 run -d "$db" set 2 status=delayed comment="Samma sekund"
 run -d "$db" report --since last-review --width 200
-expect_out "#2 .*Status: .* -> Delayed \(Samma sekund\)" "a change in the same second as the review, made after it, counts"
+expect_out '#2 .*: .* (→|->) Delayed .*"Samma sekund"' "a change in the same second as the review, made after it, counts"
 check "a change in the same second, made before the review, does not" sh -c "! printf '%s' \"\$1\" | grep -q '#1 '" sh "$out"
 
 # A review recorded for an earlier date covers the changes up to the end of that day; the

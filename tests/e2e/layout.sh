@@ -77,6 +77,11 @@ for lang in en sv; do
 	screen_is "$lang-0-overview-enter" "3/6" "$lang: Enter on a focus area opens pane 2 on it" attrs
 	tmux_keys 4
 	screen_is "$lang-4-activities-changed" "#1 Utvidgad samhällsorientering" "$lang: pane 4 marks the activities changed since the last review" attrs
+	# c: the changes since the review, net, a line per activity, in pane 5; c again: the report.
+	tmux_keys c
+	screen_is "$lang-5-since" "ornskoldsvik: " "$lang: c shows the changes since the last review in pane 5" attrs
+	tmux_keys c
+	screen_settle "=====" || not_ok "$lang: c again shows the report"
 	tmux_keys q
 	tmux_wait_exit && ok "$lang: q quits" || not_ok "$lang: q did not quit"
 
