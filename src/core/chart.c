@@ -155,7 +155,7 @@ chart_sparkline(struct buf *b, const double *v, size_t n, int ascii)
 
 	value_range(v, n, &lo, &hi);
 	for (size_t i = 0; i < n; i++) {
-		int level = hi > lo ? (int)floor((v[i] - lo) / (hi - lo) * 7 + 0.5) : 3;
+		int level = hi > lo && !isnan(v[i]) ? (int)floor((v[i] - lo) / (hi - lo) * 7 + 0.5) : 3;
 
 		if (isnan(v[i]))
 			buf_putc(b, ' ');

@@ -207,7 +207,8 @@ since_group(const struct change *changes, size_t n, struct since_item **out, siz
 			items[kept++] = items[i];
 	}
 	free(life);
-	qsort(items, kept, sizeof *items, by_place);
+	if (kept)
+		qsort(items, kept, sizeof *items, by_place);
 	*out = items;
 	*nout = kept;
 }
