@@ -47,6 +47,8 @@ int cmd_log(struct app *a);
 int cmd_review(struct app *a);
 int cmd_measurements(struct app *a);
 int cmd_set(struct app *a);
+int cmd_backup(struct app *a);
+int cmd_restore(struct app *a);
 
 /* The dashboard (tui.c). */
 int tui_run(struct app *a, struct db *db);

@@ -34,6 +34,8 @@ static const struct command {
 	{ "review", cmd_review },
 	{ "measurements", cmd_measurements },
 	{ "set", cmd_set },
+	{ "backup", cmd_backup },
+	{ "restore", cmd_restore },
 	{ NULL, NULL }
 };
 
@@ -128,6 +130,12 @@ usage(void)
 	         "      file of one strategy\n"
 	         "  styrkort review add [DATE] [--note TEXT] | styrkort review list\n"
 	         "      record or list steering-group reviews\n"
+	         "  styrkort backup DEST\n"
+	         "      a checked copy of the database in the new file DEST (mode 0600),\n"
+	         "      made while others go on working\n"
+	         "  styrkort restore BACKUP\n"
+	         "      check BACKUP and put it back; the file as it was is kept as\n"
+	         "      FILE.before-restore\n"
 	         "  styrkort --help | --version\n"
 	         "\n"
 	         "Options for all commands:\n"
@@ -414,7 +422,7 @@ dashboard_database(struct app *a)
 	    access(a->args[0], F_OK) != 0) {
 		/* "styrkort repotr": more likely a misspelt command than a database. */
 		return usage_error(_("%s: neither a command nor a database file; the commands are init, report, "
-		                     "import, export, measurements, log, set and review"), a->args[0]);
+		                     "import, export, measurements, log, set, review, backup and restore"), a->args[0]);
 	}
 	if (a->nargs == 1) {
 		if (a->db_arg)
