@@ -75,7 +75,8 @@ save(const struct report *r, const char *dir, char **path)
 	for (int n = 1; n < 1000; n++) {
 		char *name = n == 1 ? xasprintf("%s/styrkort-%s-%s.txt", dir, r->plan.s.id, today)
 		                    : xasprintf("%s/styrkort-%s-%s-%d.txt", dir, r->plan.s.id, today, n);
-		int fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0644);
+		/* The person's own copy: readable by them only (styrkort(1), FILES). */
+		int fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0600);
 		FILE *f;
 
 		if (fd < 0) {
