@@ -278,7 +278,7 @@ copy_raw(struct db *db)
 	static unsigned char chunk[65536];
 	sqlite3_int64 size = 0, off;
 	struct stat sb;
-	int fd = -1, errnum = 0;
+	int fd = -1, errnum;
 
 	if (!f || f->pMethods->xFileSize(f, &size) != SQLITE_OK || (fd = mkstemp(tmp)) < 0) {
 		errnum = f ? errno : EIO;

@@ -234,7 +234,7 @@ lex_section(struct ini *ini, int lineno, char *s, size_t len, char *section, siz
 
 /* The key before '=' (s to eq), checked and lowercased in place; NULL with err_set(). */
 static char *
-lex_key_name(const struct ini *ini, int lineno, char *s, char *eq, const char *section)
+lex_key_name(const struct ini *ini, int lineno, char *s, const char *eq, const char *section)
 {
 	size_t klen = (size_t)(eq - s);
 	char *key = strip_n(s, &klen);

@@ -261,7 +261,7 @@ check_value(const struct import *im, const struct item *it, const struct field_d
 			         "separated by ', ', each later than the one before");
 		break;
 	case FT_DIRECTION:
-		if (*v && strcmp(v, "higher") && strcmp(v, "lower"))
+		if (*v && strcmp(v, "higher") != 0 && strcmp(v, "lower") != 0)
 			what = _("expected higher or lower");
 		break;
 	case FT_BOOL:
