@@ -549,7 +549,9 @@ today_iso(char out[11])
 	struct tm tm;
 
 	localtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	/* A year of five digits would not fit: strftime says 0 and leaves out undefined. */
+	if (!strftime(out, 11, "%Y-%m-%d", &tm))
+		snprintf(out, 11, "9999-12-31");
 }
 
 void
@@ -559,7 +561,8 @@ now_iso(char out[21])
 	struct tm tm;
 
 	gmtime_r(&t, &tm);
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (!strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		snprintf(out, 21, "9999-12-31T23:59:59Z");
 }
 
 int
