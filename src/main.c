@@ -235,8 +235,10 @@ language_init(void)
 	if (!env || !*env)
 		env = getenv("LANG");
 	if (!ok || strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
+		const char *language = getenv("LANGUAGE");
+
 		setlocale(LC_ALL, "C.UTF-8");
-		if (env && strncmp(env, "sv", 2) == 0 && (!getenv("LANGUAGE") || !*getenv("LANGUAGE")))
+		if (env && strncmp(env, "sv", 2) == 0 && (!language || !*language))
 			setenv("LANGUAGE", "sv", 1);
 	}
 	bindtextdomain(PACKAGE, app_locale_dir());

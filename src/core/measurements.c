@@ -388,9 +388,11 @@ find_indicator(struct db *db, const char *path, const struct row *w, const char 
 	if (n == 1)
 		return 0;
 	if (n > 1) {
+		/* The caller frees them too: freed here, they must not point anywhere (clang-tidy found it). */
 		free(*strategy);
 		free(*name);
 		free(*key);
+		*strategy = *name = *key = NULL;
 		err_set(_("%s: %s %d: the indicator '%s' is in more than one strategy; choose one with --strategy ID"),
 		        path, where, w->line, w->indicator);
 	} else {

@@ -111,7 +111,8 @@ void
 buf_add(struct buf *b, const char *s, size_t n)
 {
 	buf_grow(b, n);
-	memcpy(b->s + b->len, s, n);
+	if (n)          /* s may be NULL when n is 0 */
+		memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
 }
