@@ -62,6 +62,8 @@ int cmd_set_structure(struct app *a);
 int cli_structure_address(const char *arg, const char **key);
 /* The one strategy a change applies to (cli.c): -2 if the file holds several and --strategy names none. */
 int cli_one_strategy(struct db *db, const struct app *a, char **id);
+int cmd_backup(struct app *a);
+int cmd_restore(struct app *a);
 
 /* The dashboard (tui.c). */
 int tui_run(struct app *a, struct db *db);

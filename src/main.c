@@ -38,6 +38,8 @@ static const struct command {
 	{ "set", cmd_set },
 	{ "add", cmd_add },
 	{ "delete", cmd_delete },
+	{ "backup", cmd_backup },
+	{ "restore", cmd_restore },
 	{ NULL, NULL }
 };
 
@@ -154,6 +156,12 @@ usage(void)
 	         "      item has (sub-goals, indicators, activities, values)\n"
 	         "  styrkort review add [DATE] [--note TEXT] | styrkort review list\n"
 	         "      record or list steering-group reviews\n"
+	         "  styrkort backup DEST\n"
+	         "      a checked copy of the database in the new file DEST (mode 0600),\n"
+	         "      made while others go on working\n"
+	         "  styrkort restore BACKUP\n"
+	         "      check BACKUP and put it back; the file as it was is kept as\n"
+	         "      FILE.before-restore\n"
 	         "  styrkort --help | --version\n"
 	         "\n"
 	         "Options for all commands:\n"
@@ -259,8 +267,10 @@ language_init(void)
 	locale_utf8 = ok ? strcmp(nl_langinfo(CODESET), "UTF-8") == 0
 	              : env && (strcasestr(env, "UTF-8") || strcasestr(env, "utf8"));
 	if (!ok || strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
+		const char *language = getenv("LANGUAGE");
+
 		setlocale(LC_ALL, "C.UTF-8");
-		if (env && strncmp(env, "sv", 2) == 0 && (!getenv("LANGUAGE") || !*getenv("LANGUAGE")))
+		if (env && strncmp(env, "sv", 2) == 0 && (!language || !*language))
 			setenv("LANGUAGE", "sv", 1);
 	}
 	bindtextdomain(PACKAGE, app_locale_dir());
@@ -472,7 +482,8 @@ dashboard_database(struct app *a)
 	    access(a->args[0], F_OK) != 0) {
 		/* "styrkort repotr": more likely a misspelt command than a database. */
 		return usage_error(_("%s: neither a command nor a database file; the commands are init, report, "
-		                     "import, export, measurements, kolada, log, set, add, delete and review"), a->args[0]);
+		                     "import, export, measurements, kolada, log, set, add, delete, review, backup and "
+		                     "restore"), a->args[0]);
 	}
 	if (a->nargs == 1) {
 		if (a->db_arg)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cli.c: the non-interactive commands: init, import, export, report, log. */
+/* cli.c: the non-interactive commands: init, import, export, report, log, set, review, measurements, backup, restore. */
 #include <config.h>
 
 #include <errno.h>
@@ -12,6 +12,7 @@
 
 #include "activity.h"
 #include "app.h"
+#include "backup.h"
 #include "changelog.h"
 #include "since.h"
 #include "kolada.h"
@@ -734,4 +735,87 @@ int
 cli_one_strategy(struct db *db, const struct app *a, char **id)
 {
 	return one_strategy(db, a, id);
+}
+
+/* backup DEST: a checked copy, made while others go on working (read-only: the file is never changed). */
+int
+cmd_backup(struct app *a)
+{
+	struct app ro = *a;
+	struct db *db;
+	int rc = EXIT_OK;
+
+	if (need_args(a, 1, 1, "styrkort backup DEST") < 0)
+		return EXIT_USAGE;
+	ro.read_only = 1;
+	if (!(db = app_open_db(&ro)))
+		return fail(EXIT_RUNTIME);
+	if (backup_write(db, a->args[0]) < 0)
+		rc = fail(EXIT_RUNTIME);
+	else
+		msg_print(stderr, _("styrkort: %s: a copy of %s, checked, readable by you only\n"), a->args[0], db->path);
+	db_close(db);
+	return rc;
+}
+
+/* restore into a file that opens: the file as it was kept, then the backup in one transaction. */
+static int
+restore_into(const char *path, struct db *from)
+{
+	struct db *db = db_open(path, DB_READ_WRITE);
+	char *kept = NULL;
+
+	if (!db) {
+		msg_error(_("%s; to put the backup in its place, move the file aside (mv %s %s.damaged) and run "
+		            "the restore again"), err_get(), path, path);
+		return EXIT_RUNTIME;
+	}
+	if (backup_restore(db, from, &kept) < 0) {
+		db_close(db);
+		return fail(EXIT_RUNTIME);
+	}
+	db_close(db);
+	msg_print(stderr, _("styrkort: %s: restored from %s; the file as it was is in %s\n"), path, from->path, kept);
+	free(kept);
+	return EXIT_OK;
+}
+
+/* restore BACKUP: the backup checked first, then put back into the database (or made anew if it is missing). */
+int
+cmd_restore(struct app *a)
+{
+	struct db *from, *db;
+	char *path;
+	int rc = EXIT_OK;
+
+	if (need_args(a, 1, 1, "styrkort restore BACKUP") < 0)
+		return EXIT_USAGE;
+	if (a->read_only) {
+		msg_error("%s", _("restore: --read-only and [database] read_only forbid it; restoring writes the database"));
+		return EXIT_USAGE;
+	}
+	if (!(path = app_database_path(a)))
+		return fail(EXIT_RUNTIME);
+	if (!(from = backup_open_checked(a->args[0]))) {
+		free(path);
+		return fail(EXIT_RUNTIME);
+	}
+	if (access(path, F_OK) != 0 && errno == ENOENT) {
+		if (backup_restore_new(from, path) < 0)
+			rc = fail(EXIT_RUNTIME);
+		else
+			msg_print(stderr, _("styrkort: %s: restored from %s (there was no such file)\n"), path, from->path);
+	} else {
+		rc = restore_into(path, from);
+	}
+	db_close(from);
+	/* A backup of an older schema version: upgraded now, by the one who restored it. */
+	if (rc == EXIT_OK) {
+		if ((db = app_open_db(a)))
+			db_close(db);
+		else
+			rc = fail(EXIT_RUNTIME);
+	}
+	free(path);
+	return rc;
 }

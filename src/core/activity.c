@@ -19,11 +19,11 @@ static const struct field_def *const fields = model_activity_fields;
 
 /* The current values as text, in table order, with focus and goal as keys; then what follows. */
 #define CURRENT_TEXT(column) "a." column ", "
-#define CURRENT_DATE CURRENT_TEXT
+#define CURRENT_DATE(column) CURRENT_TEXT(column)
 #define CURRENT_FOCUS(column) "f.key, "
 #define CURRENT_GOAL(column) "g.key, "
-#define CURRENT_STATUS CURRENT_TEXT
-#define CURRENT_PERCENT CURRENT_TEXT
+#define CURRENT_STATUS(column) CURRENT_TEXT(column)
+#define CURRENT_PERCENT(column) CURRENT_TEXT(column)
 #define CURRENT_ACT_KIND(column) "CASE WHEN a." column " = 'commitment' THEN 'commitment' ELSE '' END, "
 #define CURRENT_ASSESSMENT(column) "coalesce(a." column ", 'not_assessed'), "
 #define CURRENT_BOOL(column) "CASE WHEN a." column " THEN 'yes' ELSE '' END, "

@@ -76,7 +76,9 @@ shown(const char *v)
 		n = SHOWN_MAX;
 		while (n > 0 && ((unsigned char)t[n] & 0xc0) == 0x80)
 			n--;
-		strcpy(t + n, "...");
+		/* Room for "..." even when t is only a byte or two longer than SHOWN_MAX. */
+		t = xrealloc(t, n + 4);
+		memcpy(t + n, "...", 4);
 	}
 	return t;
 }

@@ -256,7 +256,7 @@ lex_section(struct ini *ini, int lineno, char *s, size_t len, char *section, siz
 
 /* The key before '=' (s to eq), checked and lowercased in place; NULL with err_set(). */
 static char *
-lex_key_name(const struct ini *ini, int lineno, char *s, char *eq, const char *section)
+lex_key_name(const struct ini *ini, int lineno, char *s, const char *eq, const char *section)
 {
 	size_t klen = (size_t)(eq - s);
 	char *key = strip_n(s, &klen);
@@ -467,21 +467,26 @@ write_copy(const struct ini *ini, const char *text, size_t len)
 	const char *dir = getenv("TMPDIR");
 	char *tmp;
 	FILE *f = NULL;
-	int fd;
+	int fd, closed;
 
 	if (!dir || !*dir)
 		dir = "/tmp";
 	tmp = xasprintf("%s/styrkort-ini-XXXXXX", dir);
-	if ((fd = mkstemp(tmp)) >= 0 && (f = fdopen(fd, "w")) != NULL &&
-	    fwrite(text, 1, len, f) == len && fclose(f) == 0)
-		return tmp;
+	if ((fd = mkstemp(tmp)) >= 0 && (f = fdopen(fd, "w")) != NULL && fwrite(text, 1, len, f) == len) {
+		/* fclose() closes f even when it fails: never again below (gcc -fanalyzer). */
+		closed = fclose(f);
+		f = NULL;
+		if (closed == 0)
+			return tmp;
+		fd = -2;        /* closed with f */
+	}
 	err_set(_("%s: cannot make a copy for iniparser in %s (%s); set TMPDIR to a writable directory"),
 	        ini->path, dir, strerror(errno));
 	if (f)
 		fclose(f);
 	else if (fd >= 0)
 		close(fd);
-	if (fd >= 0)
+	if (fd >= 0 || fd == -2)
 		unlink(tmp);
 	free(tmp);
 	return NULL;

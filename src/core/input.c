@@ -62,7 +62,7 @@ read_all(const char *path, size_t *n)
 		*n += got;
 		if (*n > (size_t)INPUT_MAX_BYTES) {
 			err_set(_("%s: the file is larger than %ld MiB, the limit for an input file; "
-			          "is it the right file?"), path, INPUT_MAX_BYTES / (1024 * 1024));
+			          "is it the right file?"), path, INPUT_MAX_BYTES / (1024L * 1024));
 			goto fail;
 		}
 		if (*n == cap) {

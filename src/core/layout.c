@@ -2,6 +2,8 @@
 /* layout.c: screen regions, table column widths and scrolling, computed without curses. */
 #include <config.h>
 
+#include <string.h>
+
 #include "layout.h"
 
 void
@@ -93,6 +95,8 @@ int
 layout_columns(int width, int gap, const struct layout_col *cols, int n, int *widths)
 {
 	int shown[n > 0 ? n : 1], k = 0, left;
+
+	memset(shown, 0, sizeof shown);     /* every element set below; said so for clang-tidy */
 
 	/* A column with no width and no share is not there at all. */
 	for (int i = 0; i < n; i++)

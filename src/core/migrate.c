@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "backup.h"
 #include "db.h"
 #include "util.h"
 
@@ -487,20 +488,6 @@ failure(struct db *db, sqlite3 *sql, int errnum)
 	return xstrdup(e);
 }
 
-/* Flush a file or directory to the disk; 0 or an errno. */
-static int
-sync_path(const char *path, int flags)
-{
-	int fd = open(path, flags), rc = 0;
-
-	if (fd < 0)
-		return errno;
-	if (fsync(fd) != 0 && errno != EINVAL)
-		rc = errno;
-	close(fd);
-	return rc;
-}
-
 /*
  * Give the finished copy TMP its name, FILE.vN.bak or else FILE.vN.1.bak,
  * FILE.vN.2.bak, ...: link() never replaces a file that exists.  The name,
@@ -587,7 +574,7 @@ backup_make(struct db *db, int version)
 			fchmod(fd, sb.st_mode & 0666);
 		close(fd);
 		if (!(why = backup_copy(db, tmp))) {
-			if ((errnum = sync_path(tmp, O_RDONLY)) == 0)
+			if ((errnum = backup_sync_path(tmp, O_RDONLY)) == 0)
 				name = backup_name(db, version, tmp, &errnum);
 			if (!name)
 				why = failure(db, NULL, errnum);
@@ -597,7 +584,7 @@ backup_make(struct db *db, int version)
 	}
 	if (name) {
 		dir = xstrdup(db->path);
-		sync_path(dirname(dir), O_RDONLY | O_DIRECTORY);
+		backup_sync_path(dirname(dir), O_RDONLY | O_DIRECTORY);
 		free(dir);
 	} else {
 		err_set(_("%s: cannot upgrade the file from schema version %d to %d: the copy of it as it was "

@@ -141,7 +141,7 @@ static const struct field_def indicator_fields[IND_COUNT] = { INDICATOR_FIELDS(R
 static const struct field_def group_fields[GR_COUNT] = { GROUP_FIELDS(ROW_) };
 static const struct field_def followup_fields[FU_COUNT] = { FOLLOWUP_FIELDS(ROW_) };
 #undef ROW_
-#define TABLE_(t) { t, sizeof t / sizeof *t }
+#define TABLE_(t) { (t), sizeof (t) / sizeof *(t) }
 static const struct {
 	const struct field_def *f;
 	size_t n;
@@ -261,20 +261,20 @@ free_list(char **names, size_t n)
  * as files hold it, by its type.  A list is read apart (read_bodies()).
  */
 #define FIELD_READ_TEXT(st, col, s, m) (s)->m = db_strdup(st, col)
-#define FIELD_READ_DATE FIELD_READ_TEXT
-#define FIELD_READ_PERIOD FIELD_READ_TEXT
+#define FIELD_READ_DATE(st, col, s, m) FIELD_READ_TEXT(st, col, s, m)
+#define FIELD_READ_PERIOD(st, col, s, m) FIELD_READ_TEXT(st, col, s, m)
 #define FIELD_READ_FOCUS(st, col, s, m) (s)->m = sqlite3_column_int64(st, col)
-#define FIELD_READ_GOAL FIELD_READ_FOCUS
+#define FIELD_READ_GOAL(st, col, s, m) FIELD_READ_FOCUS(st, col, s, m)
 #define FIELD_READ_STATUS(st, col, s, m) (s)->m = read_status(st, col)
 #define FIELD_READ_PERCENT(st, col, s, m) (s)->m = sqlite3_column_int(st, col)
 #define FIELD_READ_ACT_KIND(st, col, s, m) (s)->m = read_act_kind(st, col)
 #define FIELD_READ_ASSESSMENT(st, col, s, m) (s)->m = read_assessment(st, col)
-#define FIELD_READ_DIRECTION FIELD_READ_PERCENT
-#define FIELD_READ_BOOL FIELD_READ_PERCENT
+#define FIELD_READ_DIRECTION(st, col, s, m) FIELD_READ_PERCENT(st, col, s, m)
+#define FIELD_READ_BOOL(st, col, s, m) FIELD_READ_PERCENT(st, col, s, m)
 #define FIELD_READ_NUMBER(st, col, s, m) \
 	((s)->has_##m = sqlite3_column_type(st, col) != SQLITE_NULL, (s)->m = sqlite3_column_double(st, col))
 #define FIELD_READ_LIST(st, col, s, m) (void)0
-#define FIELD_READ_FOCUS_LIST FIELD_READ_LIST
+#define FIELD_READ_FOCUS_LIST(st, col, s, m) FIELD_READ_LIST(st, col, s, m)
 /* The columns a field takes in a SELECT (FIELD_SELECT_* in model.h): one, none for a list. */
 #define FIELD_NCOLUMNS(type) FIELD_NCOLUMNS_##type
 #define FIELD_NCOLUMNS_TEXT 1
@@ -290,33 +290,33 @@ free_list(char **names, size_t n)
 #define FIELD_NCOLUMNS_LIST 0
 #define FIELD_NCOLUMNS_FOCUS_LIST 0
 #define FIELD_FREE_TEXT(s, m) free((s)->m)
-#define FIELD_FREE_DATE FIELD_FREE_TEXT
-#define FIELD_FREE_PERIOD FIELD_FREE_TEXT
+#define FIELD_FREE_DATE(s, m) FIELD_FREE_TEXT(s, m)
+#define FIELD_FREE_PERIOD(s, m) FIELD_FREE_TEXT(s, m)
 #define FIELD_FREE_LIST(s, m) free_list((s)->m, (s)->n##m)
 #define FIELD_FREE_FOCUS_LIST(s, m) free((s)->m)
 #define FIELD_FREE_NONE(s, m) (void)0
-#define FIELD_FREE_FOCUS FIELD_FREE_NONE
-#define FIELD_FREE_GOAL FIELD_FREE_NONE
-#define FIELD_FREE_STATUS FIELD_FREE_NONE
-#define FIELD_FREE_PERCENT FIELD_FREE_NONE
-#define FIELD_FREE_ACT_KIND FIELD_FREE_NONE
-#define FIELD_FREE_ASSESSMENT FIELD_FREE_NONE
-#define FIELD_FREE_DIRECTION FIELD_FREE_NONE
-#define FIELD_FREE_BOOL FIELD_FREE_NONE
-#define FIELD_FREE_NUMBER FIELD_FREE_NONE
+#define FIELD_FREE_FOCUS(s, m) FIELD_FREE_NONE(s, m)
+#define FIELD_FREE_GOAL(s, m) FIELD_FREE_NONE(s, m)
+#define FIELD_FREE_STATUS(s, m) FIELD_FREE_NONE(s, m)
+#define FIELD_FREE_PERCENT(s, m) FIELD_FREE_NONE(s, m)
+#define FIELD_FREE_ACT_KIND(s, m) FIELD_FREE_NONE(s, m)
+#define FIELD_FREE_ASSESSMENT(s, m) FIELD_FREE_NONE(s, m)
+#define FIELD_FREE_DIRECTION(s, m) FIELD_FREE_NONE(s, m)
+#define FIELD_FREE_BOOL(s, m) FIELD_FREE_NONE(s, m)
+#define FIELD_FREE_NUMBER(s, m) FIELD_FREE_NONE(s, m)
 #define FIELD_COPY_TEXT(d, s, m) (d)->m = (s)->m ? xstrdup((s)->m) : NULL
-#define FIELD_COPY_DATE FIELD_COPY_TEXT
+#define FIELD_COPY_DATE(d, s, m) FIELD_COPY_TEXT(d, s, m)
 #define FIELD_COPY_NONE(d, s, m) (void)0   /* copied with the struct */
-#define FIELD_COPY_FOCUS FIELD_COPY_NONE
-#define FIELD_COPY_GOAL FIELD_COPY_NONE
-#define FIELD_COPY_STATUS FIELD_COPY_NONE
-#define FIELD_COPY_PERCENT FIELD_COPY_NONE
-#define FIELD_COPY_ACT_KIND FIELD_COPY_NONE
-#define FIELD_COPY_ASSESSMENT FIELD_COPY_NONE
-#define FIELD_COPY_BOOL FIELD_COPY_NONE
+#define FIELD_COPY_FOCUS(d, s, m) FIELD_COPY_NONE(d, s, m)
+#define FIELD_COPY_GOAL(d, s, m) FIELD_COPY_NONE(d, s, m)
+#define FIELD_COPY_STATUS(d, s, m) FIELD_COPY_NONE(d, s, m)
+#define FIELD_COPY_PERCENT(d, s, m) FIELD_COPY_NONE(d, s, m)
+#define FIELD_COPY_ACT_KIND(d, s, m) FIELD_COPY_NONE(d, s, m)
+#define FIELD_COPY_ASSESSMENT(d, s, m) FIELD_COPY_NONE(d, s, m)
+#define FIELD_COPY_BOOL(d, s, m) FIELD_COPY_NONE(d, s, m)
 #define FIELD_TEXT_TEXT(p, s, m) dup_text((s)->m)
-#define FIELD_TEXT_DATE FIELD_TEXT_TEXT
-#define FIELD_TEXT_PERIOD FIELD_TEXT_TEXT
+#define FIELD_TEXT_DATE(p, s, m) FIELD_TEXT_TEXT(p, s, m)
+#define FIELD_TEXT_PERIOD(p, s, m) FIELD_TEXT_TEXT(p, s, m)
 #define FIELD_TEXT_FOCUS(p, s, m) focus_key(p, (s)->m)
 #define FIELD_TEXT_GOAL(p, s, m) goal_key(p, (s)->m)
 #define FIELD_TEXT_STATUS(p, s, m) xstrdup(status_id((s)->m))
@@ -725,15 +725,15 @@ model_activity_text(const struct activity *a, enum act_field f, const struct pla
 		return xstrdup("");
 	switch (f) {
 /* An activity's flag is "yes" or nothing, as its change log and `set` write it; else as for every kind. */
-#define ACT_TEXT_TEXT FIELD_TEXT_TEXT
-#define ACT_TEXT_DATE FIELD_TEXT_DATE
-#define ACT_TEXT_FOCUS FIELD_TEXT_FOCUS
-#define ACT_TEXT_GOAL FIELD_TEXT_GOAL
-#define ACT_TEXT_STATUS FIELD_TEXT_STATUS
-#define ACT_TEXT_PERCENT FIELD_TEXT_PERCENT
+#define ACT_TEXT_TEXT(p, s, m) FIELD_TEXT_TEXT(p, s, m)
+#define ACT_TEXT_DATE(p, s, m) FIELD_TEXT_DATE(p, s, m)
+#define ACT_TEXT_FOCUS(p, s, m) FIELD_TEXT_FOCUS(p, s, m)
+#define ACT_TEXT_GOAL(p, s, m) FIELD_TEXT_GOAL(p, s, m)
+#define ACT_TEXT_STATUS(p, s, m) FIELD_TEXT_STATUS(p, s, m)
+#define ACT_TEXT_PERCENT(p, s, m) FIELD_TEXT_PERCENT(p, s, m)
 /* The kind likewise: "commitment" or nothing (an activity, the default). */
 #define ACT_TEXT_ACT_KIND(p, s, m) xstrdup((s)->m == AK_ACTIVITY ? "" : act_kind_id((s)->m))
-#define ACT_TEXT_ASSESSMENT FIELD_TEXT_ASSESSMENT
+#define ACT_TEXT_ASSESSMENT(p, s, m) FIELD_TEXT_ASSESSMENT(p, s, m)
 #define ACT_TEXT_BOOL(p, s, m) xstrdup((s)->m ? "yes" : "")
 #define TEXT_(ID, key, member, column, type, label, flags, lo, hi, form, detail) \
 	case AF_##ID: return ACT_TEXT_##type(p, a, member);

@@ -127,10 +127,10 @@ struct strategy { STRATEGY_FIELDS(SF_MEMBER_) };
  * none, kept apart from 0); a list is its names and how many (m, nm).
  */
 #define FIELD_MEMBER_TEXT(m) char *m;
-#define FIELD_MEMBER_DATE FIELD_MEMBER_TEXT
-#define FIELD_MEMBER_PERIOD FIELD_MEMBER_TEXT
+#define FIELD_MEMBER_DATE(m) FIELD_MEMBER_TEXT(m)
+#define FIELD_MEMBER_PERIOD(m) FIELD_MEMBER_TEXT(m)
 #define FIELD_MEMBER_FOCUS(m) int64_t m;        /* 0: none */
-#define FIELD_MEMBER_GOAL FIELD_MEMBER_FOCUS
+#define FIELD_MEMBER_GOAL(m) FIELD_MEMBER_FOCUS(m)
 #define FIELD_MEMBER_STATUS(m) enum status m;
 #define FIELD_MEMBER_ACT_KIND(m) enum act_kind m;
 #define FIELD_MEMBER_ASSESSMENT(m) enum assessment m;
@@ -372,19 +372,19 @@ void model_free_strategy_refs(struct strategy_ref *r, size_t n);
 
 /* What a SELECT reads for a field, by its type: one column, none for a list. */
 #define FIELD_SELECT_TEXT(column) column ", "
-#define FIELD_SELECT_DATE FIELD_SELECT_TEXT
-#define FIELD_SELECT_PERIOD FIELD_SELECT_TEXT
+#define FIELD_SELECT_DATE(column) FIELD_SELECT_TEXT(column)
+#define FIELD_SELECT_PERIOD(column) FIELD_SELECT_TEXT(column)
 #define FIELD_SELECT_FOCUS(column) "coalesce(" column ", 0), "
-#define FIELD_SELECT_GOAL FIELD_SELECT_FOCUS
-#define FIELD_SELECT_STATUS FIELD_SELECT_TEXT
-#define FIELD_SELECT_ACT_KIND FIELD_SELECT_TEXT
-#define FIELD_SELECT_ASSESSMENT FIELD_SELECT_TEXT
-#define FIELD_SELECT_PERCENT FIELD_SELECT_TEXT
+#define FIELD_SELECT_GOAL(column) FIELD_SELECT_FOCUS(column)
+#define FIELD_SELECT_STATUS(column) FIELD_SELECT_TEXT(column)
+#define FIELD_SELECT_ACT_KIND(column) FIELD_SELECT_TEXT(column)
+#define FIELD_SELECT_ASSESSMENT(column) FIELD_SELECT_TEXT(column)
+#define FIELD_SELECT_PERCENT(column) FIELD_SELECT_TEXT(column)
 #define FIELD_SELECT_DIRECTION(column) "CASE " column " WHEN 'higher' THEN 1 WHEN 'lower' THEN 2 ELSE 0 END, "
-#define FIELD_SELECT_BOOL FIELD_SELECT_TEXT
-#define FIELD_SELECT_NUMBER FIELD_SELECT_TEXT
+#define FIELD_SELECT_BOOL(column) FIELD_SELECT_TEXT(column)
+#define FIELD_SELECT_NUMBER(column) FIELD_SELECT_TEXT(column)
 #define FIELD_SELECT_LIST(column) ""
-#define FIELD_SELECT_FOCUS_LIST FIELD_SELECT_LIST
+#define FIELD_SELECT_FOCUS_LIST(column) FIELD_SELECT_LIST(column)
 /* The columns model_read_activity() reads, for SELECTs of activities, and their places. */
 #define MODEL_SELECT_(ID, key, member, column, type, label, flags, lo, hi, form, detail) FIELD_SELECT_##type(column)
 #define MODEL_ACTIVITY_COLUMNS \

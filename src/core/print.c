@@ -34,7 +34,8 @@ send(const struct report *r, const char *command, char **why)
 	sigemptyset(&ign.sa_mask);
 	sigaction(SIGPIPE, &ign, &old);
 	fflush(NULL);
-	pipe = popen(full, "w");
+	/* The shell is the point: print_command is a command line the configuration gives. */
+	pipe = popen(full, "w");    /* NOLINT(cert-env33-c) */
 	free(full);
 	if (!pipe) {
 		*why = xstrdup(strerror(errno));
@@ -75,7 +76,8 @@ save(const struct report *r, const char *dir, char **path)
 	for (int n = 1; n < 1000; n++) {
 		char *name = n == 1 ? xasprintf("%s/styrkort-%s-%s.txt", dir, r->plan.s.id, today)
 		                    : xasprintf("%s/styrkort-%s-%s-%d.txt", dir, r->plan.s.id, today, n);
-		int fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0644);
+		/* The person's own copy: readable by them only (styrkort(1), FILES). */
+		int fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0600);
 		FILE *f;
 
 		if (fd < 0) {

@@ -82,7 +82,7 @@ progress_indicator(const struct indicator *ind)
 		return pr;
 	if (ind->has_baseline)
 		base = ind->baseline;
-	else if (first != latest)
+	else if (first && first != latest)
 		base = first->value;
 	else
 		return pr;

@@ -275,7 +275,7 @@ strategy_field_problem(const struct field_def *f, const char *v, char **range)
 			         "separated by ', ', each later than the one before");
 		break;
 	case FT_DIRECTION:
-		if (*v && strcmp(v, "higher") && strcmp(v, "lower"))
+		if (*v && strcmp(v, "higher") != 0 && strcmp(v, "lower") != 0)
 			what = _("expected higher or lower");
 		break;
 	case FT_BOOL:

@@ -111,7 +111,8 @@ void
 buf_add(struct buf *b, const char *s, size_t n)
 {
 	buf_grow(b, n);
-	memcpy(b->s + b->len, s, n);
+	if (n)          /* s may be NULL when n is 0 */
+		memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
 }
@@ -572,7 +573,9 @@ today_iso(char out[11])
 	struct tm tm;
 
 	localtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	/* A year of five digits would not fit: strftime says 0 and leaves out undefined. */
+	if (!strftime(out, 11, "%Y-%m-%d", &tm))
+		snprintf(out, 11, "9999-12-31");
 }
 
 void
@@ -582,7 +585,8 @@ now_iso(char out[21])
 	struct tm tm;
 
 	gmtime_r(&t, &tm);
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (!strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		snprintf(out, 21, "9999-12-31T23:59:59Z");
 }
 
 int

@@ -200,7 +200,8 @@ terminal_check(const char *term)
 		return -1;
 	}
 	cup = tigetstr("cup");
-	if (!cup || cup == (char *)-1 || tigetflag("hc") > 0) {
+	/* (char *)-1 is how tigetstr() says "not a string capability" (terminfo(3X)). */
+	if (!cup || cup == (char *)-1 /* NOLINT(performance-no-int-to-ptr) */ || tigetflag("hc") > 0) {
 		del_curterm(cur_term);
 		err_set(_("terminal: TERM=%s cannot place the cursor, which the dashboard needs; %s"), term, hint);
 		return -1;

@@ -113,7 +113,8 @@ build(struct fstate *st, const char *title, struct form_field *fields, int n, in
 	if (!st->sub)
 		return -1;
 	keypad(st->win, TRUE);
-	st->f = xcalloc((size_t)n + 1, sizeof *st->f);
+	/* An array of FIELD pointers, as form(3X) wants: the pointer's size is meant. */
+	st->f = xcalloc((size_t)n + 1, sizeof *st->f);      /* NOLINT(bugprone-sizeof-expression) */
 	for (int i = 0; i < n; i++) {
 		const char *v = fields[i].value ? fields[i].value : "";
 

@@ -127,7 +127,8 @@ picker_choose(struct dash *dash, const char *title, char *const *items, int n, i
 	p.n = n;
 	p.current = current;
 	p.names = xcalloc((size_t)n, sizeof *p.names);
-	p.mitems = xcalloc((size_t)n + 1, sizeof *p.mitems);
+	/* An array of ITEM pointers, as menu(3X) wants: the pointer's size is meant. */
+	p.mitems = xcalloc((size_t)n + 1, sizeof *p.mitems);        /* NOLINT(bugprone-sizeof-expression) */
 	result = dash_modal(dash, &m);
 	for (int i = 0; i < n; i++)
 		free(p.names[i]);

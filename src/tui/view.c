@@ -533,14 +533,13 @@ vrows_draw(struct view *v, int y, long row, attr_t base)
 {
 	struct vrows *rs = v->priv;
 	const struct vrow *r = &rs->r[row];
-	int x = 0;
 
 	view_row_begin(v, y, base);
 	if (r->label_cols > 0) {
 		size_t fit = text_fit(r->text, r->label_cols);
 		char *label = xstrndup(r->text, fit);
+		int x = view_put(v, y, 0, v->width, label, base | display_attr(DC_LABEL));
 
-		x = view_put(v, y, 0, v->width, label, base | display_attr(DC_LABEL));
 		free(label);
 		view_put(v, y, x, v->width - x, r->text + fit, base | display_attr(r->color));
 	} else {

@@ -11,7 +11,7 @@ else
 	man=$(sed 's/\\-/-/g; s/\\f[BIRP]//g' "$man1")
 fi
 readme=$(cat "$top_srcdir/README")
-for cmd in init report import export measurements kolada log set add delete review; do
+for cmd in init report import export measurements kolada log set add delete review backup restore; do
 	printf '%s\n' "$help" | grep -q "styrkort $cmd" && ok "--help lists $cmd" || not_ok "--help lacks $cmd"
 	printf '%s\n' "$man" | grep -q "$cmd" && ok "the man page documents $cmd" || not_ok "the man page lacks $cmd"
 	printf '%s\n' "$readme" | grep -q "styrkort $cmd" && ok "the README shows $cmd" || not_ok "the README lacks $cmd"

@@ -48,9 +48,10 @@ tmux_start() {
 }
 tmux_screen() { tmux_cmd capture-pane -p -t t; }
 tmux_keys() { tmux_cmd send-keys -t t "$@"; }
-# tmux_wait_for TEXT [SECONDS]: wait until TEXT is on screen.
+# tmux_wait_for TEXT [SECONDS]: wait until TEXT is on screen (SECONDS times $STYRKORT_WAIT_SCALE:
+# make valgrind runs the program many times slower).
 tmux_wait_for() {
-	local i=0 limit=$(( ${2:-5} * 10 ))
+	local i=0 limit=$(( ${2:-5} * 10 * ${STYRKORT_WAIT_SCALE:-1} ))
 	while [ $i -lt $limit ]; do
 		tmux_screen | grep -qF -- "$1" && return 0
 		sleep 0.1; i=$((i + 1))
@@ -60,7 +61,7 @@ tmux_wait_for() {
 }
 # tmux_wait_exit [SECONDS]: wait until the program has exited; its status is in $tmux_exit.
 tmux_wait_exit() {
-	local i=0 limit=$(( ${1:-5} * 10 ))
+	local i=0 limit=$(( ${1:-5} * 10 * ${STYRKORT_WAIT_SCALE:-1} ))
 	while [ $i -lt $limit ]; do
 		[ -s "$TMPD/exit.$tmux_n" ] && { tmux_exit=$(cat "$TMPD/exit.$tmux_n"); return 0; }
 		sleep 0.1; i=$((i + 1))

@@ -109,6 +109,13 @@ failing_command_saves_a_file(void **state)
 	assert_non_null(strstr(got, "Västerviks kommun"));
 	free(got);
 	free(msg);
+	{
+		/* The summary is the person's: readable by them only. */
+		struct stat sb;
+
+		assert_int_equal(stat(path, &sb), 0);
+		assert_int_equal(sb.st_mode & 0777, 0600);
+	}
 	/* An empty command saves at once, to a new name. */
 	assert_int_equal(print_report(&rep, "", dir, &msg), PRINT_SAVED);
 	assert_non_null(strstr(msg, "styrkort-vastervik-2026-11-22-2.txt"));
