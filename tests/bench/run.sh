@@ -80,7 +80,7 @@ first_frame() {
 		t0=$(now_ms)
 		tmux -L $SOCK send-keys -t b "clear; env TERM=xterm-256color $*" Enter
 		until tmux -L $SOCK capture-pane -p -t b 2>/dev/null | grep -qF -- "$text"; do
-			[ "$(echo "$(now_ms) $t0" | awk '{ print $1 - $2 > 30000 }')" = 1 ] && break
+			[ "$(echo "$(now_ms) $t0" | awk '{ print ($1 - $2 > 30000) }')" = 1 ] && break
 			sleep 0.002
 		done
 		echo "$(now_ms) $t0" | awk '{ print $1 - $2 }'
