@@ -59,7 +59,8 @@ static const struct {
 	int text;               /* a string (on when not NULL) or a number (on when not 0) */
 } log_conditions[] = {
 	{ " AND strategy_id = ?1", offsetof(struct changelog_filter, strategy_id), 1 },
-	{ " AND at > ?2", offsetof(struct changelog_filter, since), 1 },
+	/* at < 'A' (every time starts with a digit): a two-sided range, which SQLite takes to be narrow enough for change_log_by_at. */
+	{ " AND at > ?2 AND at < 'A'", offsetof(struct changelog_filter, since), 1 },
 	{ " AND kind = 'activity' AND item_id = ?3", offsetof(struct changelog_filter, activity), 0 },
 	{ " AND id > ?4", offsetof(struct changelog_filter, after), 0 },
 	{ " AND batch = ?5", offsetof(struct changelog_filter, batch), 0 },

@@ -61,6 +61,8 @@ line "log (whole change log)" "$(ms "$STYRKORT" -d "$db" log)" "$(ms $S 'SELECT 
 absolute "log: peak RSS" "$(rss "$STYRKORT" -d "$db" log)" 16 MB
 line "log --activity N" "$(ms "$STYRKORT" -d "$db" log --activity "$st:$num")" \
 	"$(ms $S "SELECT * FROM change_log WHERE kind = 'activity' AND item_id = $act ORDER BY id")" 2 ms
+line "log --since DATE (a month)" "$(ms "$STYRKORT" -d "$db" log --since 2025-12-01)" \
+	"$(ms $S "SELECT * FROM change_log WHERE at > '2025-12-01' AND at < 'A' ORDER BY id")" 2 ms
 line "report (all strategies)" "$(ms "$STYRKORT" -d "$db" report)" "$(ms $S "
 	SELECT focus_id, status, count(*) FROM activity GROUP BY strategy_id, focus_id, status;
 	SELECT indicator_id, sex, value FROM measurement m WHERE period_key =
