@@ -2,6 +2,7 @@
 /* text.c: UTF-8 text as data: sanitising control characters, display width, wrapping. */
 #include <config.h>
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -167,6 +168,12 @@ text_sanitize(const char *s, int keep_newlines)
 	buf_init(&b);
 	memset(&st, 0, sizeof st);
 	while (left > 0) {
+		/* Printable ASCII is itself in every locale: no decoding (most of what a log line holds). */
+		if (*s >= 0x20 && *s < 0x7f) {
+			buf_putc(&b, *s++);
+			left--;
+			continue;
+		}
 		n = mbrtowc(&wc, s, left, &st);
 		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
 			buf_putc(&b, '?');
@@ -217,8 +224,14 @@ next_char(const char *s, int *width)
 	size_t n;
 	int w;
 
+	/* ASCII is one column (a control character counts 1, as wcwidth()'s -1 does below). */
+	if ((unsigned char)*s < 0x80) {
+		*width = 1;
+		return 1;
+	}
 	memset(&st, 0, sizeof st);
-	n = mbrtowc(&wc, s, strlen(s), &st);
+	/* One character's bytes at most: strlen() of the rest made a long paragraph quadratic. */
+	n = mbrtowc(&wc, s, strnlen(s, MB_LEN_MAX), &st);
 	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
 		*width = 1;
 		return 1;
