@@ -719,7 +719,7 @@ static int
 undo_batch(struct db *db, const char *strategy_id, int64_t *batch)
 {
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT batch FROM change_log c WHERE who = ?1 AND strategy_id = ?2 AND kind = 'activity'"
+		"SELECT batch FROM change_log c WHERE who = ?1 AND strategy_id = ?2 AND +kind = 'activity'"
 		" AND undoes IS NULL AND batch > 0"
 		" AND NOT EXISTS (SELECT 1 FROM change_log u WHERE u.undoes = c.batch)"
 		" ORDER BY batch DESC LIMIT 1");
@@ -822,16 +822,32 @@ undo_change(struct db *db, const struct batch_row *rows, size_t n, const char *c
 	return rc;
 }
 
-static enum act_result
-undo_locked(struct db *db, const char *strategy_id, char **what)
+/* 1 if someone (this user in another window) undid BATCH meanwhile, with err_set(); 0 if not, -1 on error. */
+static int
+undone_since(struct db *db, int64_t batch)
 {
-	struct batch_row *rows;
-	size_t n;
-	int64_t batch;
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM change_log WHERE undoes = ?1");
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, batch);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		err_set(_("undo: that change was undone in another window meanwhile; press u again for the one before"));
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Revert BATCH (its change-log ROWS, read before the write began) in the open write. */
+static enum act_result
+undo_locked(struct db *db, const char *strategy_id, int64_t batch, const struct batch_row *rows, size_t n,
+            char **what)
+{
 	enum act_result rc;
 	char *comment;
 
-	if (undo_batch(db, strategy_id, &batch) < 0 || !(n = batch_read(db, batch, &rows)))
+	if (undone_since(db, batch) != 0)
 		return ACTIVITY_ERROR;
 	comment = xasprintf(_("undo of %s's change"), user_name());
 	if (strcmp(rows[0].field, "created") == 0) {
@@ -849,20 +865,28 @@ undo_locked(struct db *db, const char *strategy_id, char **what)
 		rc = undo_change(db, rows, n, comment, batch, what);
 	}
 	free(comment);
-	batch_free(rows, n);
 	return rc;
 }
 
 enum act_result
 activity_undo(struct db *db, const char *strategy_id, char **what)
 {
+	struct batch_row *rows;
+	size_t n;
+	int64_t batch;
 	enum act_result rc;
 
 	if (what)
 		*what = NULL;
-	if (db_write_begin(db, 0) < 0)
+	/* The look-ups before the write lock: other writers wait only for the writes. */
+	if (undo_batch(db, strategy_id, &batch) < 0 || !(n = batch_read(db, batch, &rows)))
 		return ACTIVITY_ERROR;
-	rc = undo_locked(db, strategy_id, what);
+	if (db_write_begin(db, 0) < 0) {
+		batch_free(rows, n);
+		return ACTIVITY_ERROR;
+	}
+	rc = undo_locked(db, strategy_id, batch, rows, n, what);
+	batch_free(rows, n);
 	if (rc != ACTIVITY_OK) {
 		db_rollback(db);
 		if (what) {

@@ -2,6 +2,7 @@
 /* changelog.c: the append-only change log: writing rows and printing them. */
 #include <config.h>
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -48,50 +49,123 @@ changelog_add(struct db *db, const char *strategy_id, const char *kind,
 	return db_exec_stmt(db, st);
 }
 
-int
-changelog_load(struct db *db, const struct changelog_filter *f, struct change **out, size_t *n)
-{
-	sqlite3_stmt *st = db_prepare(db,
-		"SELECT at, who, strategy_id, kind, item_id, item, field, old, new, comment, "
-		CHANGELOG_NUMBER_SQL " FROM change_log"
-		" WHERE (?1 IS NULL OR strategy_id = ?1) AND (?2 IS NULL OR at > ?2)"
-		" AND (?3 = 0 OR (kind = 'activity' AND item_id = ?3)) AND id > ?4 AND (?5 = 0 OR batch = ?5) ORDER BY id");
-	struct change *rows = NULL;
-	size_t count = 0;
-	int rc;
+/*
+ * The filter's conditions, each only when it is given (a catch-all
+ * "?1 IS NULL OR ..." would make SQLite scan the whole log instead of
+ * using change_log_by_item, _by_time, _by_at or _by_batch).
+ */
+static const struct {
+	const char *sql;
+	size_t offset;          /* of the filter field that turns it on */
+	int text;               /* a string (on when not NULL) or a number (on when not 0) */
+} log_conditions[] = {
+	{ " AND strategy_id = ?1", offsetof(struct changelog_filter, strategy_id), 1 },
+	/* at < 'A' (every time starts with a digit): a two-sided range, which SQLite takes to be narrow enough for change_log_by_at. */
+	{ " AND at > ?2 AND at < 'A'", offsetof(struct changelog_filter, since), 1 },
+	{ " AND kind = 'activity' AND item_id = ?3", offsetof(struct changelog_filter, activity), 0 },
+	{ " AND id > ?4", offsetof(struct changelog_filter, after), 0 },
+	{ " AND batch = ?5", offsetof(struct changelog_filter, batch), 0 },
+};
 
-	if (!st)
-		return -1;
+static sqlite3_stmt *
+log_prepare(struct db *db, const struct changelog_filter *f)
+{
+	char sql[1024] = "SELECT at, who, strategy_id, kind, item_id, item, field, old, new, comment, "
+		CHANGELOG_NUMBER_SQL " FROM change_log WHERE 1";
+	sqlite3_stmt *st;
+
+	for (size_t i = 0; i < sizeof log_conditions / sizeof log_conditions[0]; i++) {
+		const char *field = (const char *)f + log_conditions[i].offset;
+		int on = log_conditions[i].text ? *(const char *const *)field != NULL : *(const int64_t *)field != 0;
+
+		if (on)
+			strcat(sql, log_conditions[i].sql);
+	}
+	strcat(sql, " ORDER BY id");
+	if (!(st = db_prepare(db, sql)))
+		return NULL;
+	/* A parameter the statement does not have is refused (SQLITE_RANGE) and does no harm. */
 	db_bind_text_or_null(st, 1, f->strategy_id);
 	db_bind_text_or_null(st, 2, f->since);
 	sqlite3_bind_int64(st, 3, f->activity);
 	sqlite3_bind_int64(st, 4, f->after);
 	sqlite3_bind_int64(st, 5, f->batch);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct change *c;
+	return st;
+}
 
-		rows = xrealloc(rows, (count + 1) * sizeof *rows);
-		c = &rows[count++];
-		c->at = db_strdup(st, 0);
-		c->who = db_strdup(st, 1);
-		c->strategy_id = db_strdup(st, 2);
-		c->kind = db_strdup(st, 3);
-		c->item_id = sqlite3_column_int64(st, 4);
-		c->item = db_strdup(st, 5);
-		c->field = db_strdup(st, 6);
-		c->old = db_strdup(st, 7);
-		c->new_value = db_strdup(st, 8);
-		c->comment = db_strdup(st, 9);
-		c->number = sqlite3_column_int64(st, 10);
+int
+changelog_each(struct db *db, const struct changelog_filter *f,
+               int (*fn)(const struct change *c, void *arg), void *arg)
+{
+	sqlite3_stmt *st = log_prepare(db, f);
+	int rc, stop = 0;
+
+	if (!st)
+		return -1;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* The columns as SQLite holds them: valid until the next step. */
+		struct change c = {
+			.at = (char *)sqlite3_column_text(st, 0), .who = (char *)sqlite3_column_text(st, 1),
+			.strategy_id = (char *)sqlite3_column_text(st, 2), .kind = (char *)sqlite3_column_text(st, 3),
+			.item_id = sqlite3_column_int64(st, 4), .item = (char *)sqlite3_column_text(st, 5),
+			.field = (char *)sqlite3_column_text(st, 6), .old = (char *)sqlite3_column_text(st, 7),
+			.new_value = (char *)sqlite3_column_text(st, 8), .comment = (char *)sqlite3_column_text(st, 9),
+			.number = sqlite3_column_int64(st, 10),
+		};
+
+		if (!c.kind)
+			c.kind = "";
+		stop = fn(&c, arg);
 	}
 	sqlite3_finalize(st);
+	if (stop)
+		return stop < 0 ? -1 : 0;
 	if (rc != SQLITE_DONE) {
 		db_error(db);
-		changelog_free(rows, count);
 		return -1;
 	}
-	*out = rows;
-	*n = count;
+	return 0;
+}
+
+struct load {
+	struct change *rows;
+	size_t n;
+};
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static int
+load_row(const struct change *c, void *arg)
+{
+	struct load *l = arg;
+	struct change *d;
+
+	l->rows = xrealloc(l->rows, (l->n + 1) * sizeof *l->rows);
+	d = &l->rows[l->n++];
+	*d = (struct change) {
+		.at = dup_or_null(c->at), .who = dup_or_null(c->who), .strategy_id = dup_or_null(c->strategy_id),
+		.kind = dup_or_null(c->kind), .item_id = c->item_id, .item = dup_or_null(c->item),
+		.field = dup_or_null(c->field), .old = dup_or_null(c->old), .new_value = dup_or_null(c->new_value),
+		.comment = dup_or_null(c->comment), .number = c->number,
+	};
+	return 0;
+}
+
+int
+changelog_load(struct db *db, const struct changelog_filter *f, struct change **out, size_t *n)
+{
+	struct load l = { 0 };
+
+	if (changelog_each(db, f, load_row, &l) < 0) {
+		changelog_free(l.rows, l.n);
+		return -1;
+	}
+	*out = l.rows;
+	*n = l.n;
 	return 0;
 }
 
@@ -250,37 +324,37 @@ shown(const char *s)
 	return clean;
 }
 
+/* One row of `styrkort log`. */
+static int
+print_row(const struct change *c, void *arg)
+{
+	FILE *out = arg;
+	char *who = shown(c->who), *item = shown(c->item);
+	char *old = shown(c->old), *new_v = shown(c->new_value);
+	/* Every column is the database's text, the time and the field name too. */
+	char *at = text_sanitize(c->at ? c->at : "", 0), *sid = text_sanitize(c->strategy_id ? c->strategy_id : "", 0);
+	char *field = text_sanitize(c->field ? c->field : "", 0);
+
+	/* 2026-11-22T09:00:00Z  anna  oxelosund #12 Title: status: not_started -> done  (comment) */
+	fprintf(out, "%s  %s  %s ", at, who, sid);
+	if (strcmp(c->kind, "activity") == 0 && c->number)
+		fprintf(out, "#%lld ", (long long)c->number);
+	fprintf(out, "%s: %s: %s -> %s", item, field, c->old ? old : "-", new_v);
+	free(at); free(sid); free(field);
+	if (c->comment) {
+		char *comment = shown(c->comment);
+
+		fprintf(out, "  (%s)", comment);
+		free(comment);
+	}
+	fputc('\n', out);
+	free(who); free(item); free(old); free(new_v);
+	return 0;
+}
+
+/* The rows stream from the statement to OUT: memory stays the same whatever the size of the log. */
 int
 changelog_print(struct db *db, const struct changelog_filter *f, FILE *out)
 {
-	struct change *rows;
-	size_t n;
-
-	if (changelog_load(db, f, &rows, &n) < 0)
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		const struct change *c = &rows[i];
-		char *who = shown(c->who), *item = shown(c->item);
-		char *old = shown(c->old), *new_v = shown(c->new_value);
-		/* Every column is the database's text, the time and the field name too. */
-		char *at = text_sanitize(c->at ? c->at : "", 0), *sid = text_sanitize(c->strategy_id ? c->strategy_id : "", 0);
-		char *field = text_sanitize(c->field ? c->field : "", 0);
-
-		/* 2026-11-22T09:00:00Z  anna  oxelosund #12 Title: status: not_started -> done  (comment) */
-		fprintf(out, "%s  %s  %s ", at, who, sid);
-		if (strcmp(c->kind, "activity") == 0 && c->number)
-			fprintf(out, "#%lld ", (long long)c->number);
-		fprintf(out, "%s: %s: %s -> %s", item, field, c->old ? old : "-", new_v);
-		free(at); free(sid); free(field);
-		if (c->comment) {
-			char *comment = shown(c->comment);
-
-			fprintf(out, "  (%s)", comment);
-			free(comment);
-		}
-		fputc('\n', out);
-		free(who); free(item); free(old); free(new_v);
-	}
-	changelog_free(rows, n);
-	return 0;
+	return changelog_each(db, f, print_row, out);
 }

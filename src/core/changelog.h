@@ -37,6 +37,13 @@ struct change {
 	" AND d.field = 'number' AND d.new IS NULL ORDER BY d.id DESC LIMIT 1)) END"
 /* The rows that match, oldest first. */
 int changelog_load(struct db *db, const struct changelog_filter *f, struct change **out, size_t *n);
+/*
+ * The rows that match, oldest first, one at a time to FN (the row's strings
+ * are valid only during the call); FN returns 0 to go on, 1 to stop, -1 to
+ * stop with an error (returned).
+ */
+int changelog_each(struct db *db, const struct changelog_filter *f,
+                   int (*fn)(const struct change *c, void *arg), void *arg);
 void changelog_free(struct change *c, size_t n);
 
 /*

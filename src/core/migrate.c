@@ -337,7 +337,11 @@ static const char schema_v4[] =
 	"UPDATE activity SET number = -id WHERE (SELECT count(*) FROM strategy) = 1;\n"
 	"UPDATE activity SET number = -number WHERE number < 0;\n"
 	/* The SCB table (and contents) an indicator's values come from: TABLE or TABLE/CONTENTS. */
-	"ALTER TABLE indicator ADD COLUMN scb TEXT;\n";
+	"ALTER TABLE indicator ADD COLUMN scb TEXT;\n"
+	/* Issue 14: undo's look-up of what is undone, log --since across strategies, the goal tree's steps. */
+	"CREATE INDEX change_log_by_undoes ON change_log (undoes) WHERE undoes IS NOT NULL;\n"
+	"CREATE INDEX change_log_by_at ON change_log (at);\n"
+	"CREATE INDEX goal_by_parent ON goal (parent_id);\n";
 
 /*
  * Version 4 for a reader of a version-3 file (only: the views of version 3

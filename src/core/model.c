@@ -562,7 +562,7 @@ load_goals(struct db *db, const char *id, struct plan *p)
 		"  WHERE strategy_id = ?1 AND parent_id IS NULL"
 		" UNION ALL"
 		" SELECT g.id, t.depth + 1, t.path || printf('/%08d', g.position)"
-		"  FROM goal g JOIN tree t ON g.parent_id = t.id)"
+		"  FROM goal g JOIN tree t ON g.parent_id = t.id WHERE g.strategy_id = ?1)"
 		"SELECT g.id, g.key, " GOAL_FIELDS(ITEM_SELECT_) "t.depth"
 		" FROM tree t JOIN goal g ON g.id = t.id ORDER BY t.path");
 	int rc;

@@ -217,7 +217,7 @@ last_batch(struct db *db, const char *strategy_id, int64_t *batch, int *structur
 {
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT batch, max(kind <> 'activity') FROM change_log c WHERE who = ?1 AND strategy_id = ?2"
-		" AND kind IN ('activity', 'focus', 'goal', 'indicator', 'group', 'followup')"
+		" AND +kind IN ('activity', 'focus', 'goal', 'indicator', 'group', 'followup')"
 		" AND undoes IS NULL AND batch > 0"
 		" AND NOT EXISTS (SELECT 1 FROM change_log u WHERE u.undoes = c.batch)"
 		" GROUP BY batch ORDER BY batch DESC LIMIT 1");

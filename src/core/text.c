@@ -2,6 +2,7 @@
 /* text.c: UTF-8 text as data: sanitising control characters, display width, wrapping. */
 #include <config.h>
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -204,9 +205,17 @@ static size_t
 show_next(const char *s, size_t left, int keep_newlines, int *base, struct shown *out)
 {
 	unsigned long c;
-	size_t n = utf8_next(s, left, &c);
+	size_t n;
 	int w;
 
+	/* Printable ASCII is itself in every locale: no decoding (most of what a log line holds). */
+	if (*s >= 0x20 && *s < 0x7f) {
+		out->bytes = s;
+		out->len = out->width = 1;
+		*base = 1;
+		return 1;
+	}
+	n = utf8_next(s, left, &c);
 	out->bytes = "?";
 	out->len = out->width = 1;
 	if (n == 0)
@@ -310,7 +319,7 @@ cluster_len(const char *s)
 	struct shown sh;
 	int base = 0;
 
-	show_next(s, strlen(s), 0, &base, &sh);
+	show_next(s, strnlen(s, MB_LEN_MAX), 0, &base, &sh);
 	return text_fit(s, sh.width);
 }
 

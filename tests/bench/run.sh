@@ -1,0 +1,107 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# tests/bench/run.sh: 'make bench': the figures of issue 14, each beside sqlite3 (or less) doing the same work in the same run.
+#   tests/bench/run.sh [FILE]   (from the build tree; builds FILE with generate.sh unless it exists)
+# Each figure is the median of $RUNS runs (default 5): name, styrkort, peer, ratio, target, met.
+# Needs sqlite3, /usr/bin/time (GNU) and tmux; a figure whose peer is missing is skipped with the reason.
+set -u
+top_builddir=${top_builddir:-.}
+top_srcdir=${top_srcdir:-.}
+STYRKORT=${STYRKORT:-$top_builddir/src/styrkort}
+RUNS=${RUNS:-5}
+export STYRKORT_SYSCONFIG=/dev/null XDG_CONFIG_HOME=/nonexistent LC_ALL=C.UTF-8 STYRKORT_TODAY=2026-11-22
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/styrkort-bench.XXXXXX")
+SOCK=styrkort-bench-$$
+trap 'tmux -L $SOCK kill-server 2>/dev/null; rm -rf "$TMPD"' EXIT
+db=${1:-$TMPD/national.db}
+[ -f "$db" ] || "$top_srcdir/tests/bench/generate.sh" "$db" || exit 1
+for tool in sqlite3 tmux less; do
+	command -v $tool >/dev/null || echo "bench: $tool is missing: the figures that need it are skipped" >&2
+done
+[ -x /usr/bin/time ] || echo "bench: /usr/bin/time is missing: no peak RSS" >&2
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print NR ? v[int((NR + 1) / 2)] : "-" }'; }
+now_ms() { date +%s%N | awk '{ printf "%.1f\n", $1 / 1e6 }'; }
+# ms CMD...: the median wall-clock milliseconds of CMD, output thrown away.
+ms() {
+	local i t0
+	for i in $(seq $RUNS); do
+		t0=$(now_ms); "$@" >/dev/null 2>&1; echo "$(now_ms) $t0" | awk '{ print $1 - $2 }'
+	done | median
+}
+# rss CMD...: the peak resident set of CMD in MB.
+rss() {
+	[ -x /usr/bin/time ] || { echo -; return; }
+	/usr/bin/time -f %M -o "$TMPD/rss" "$@" >/dev/null 2>&1
+	awk '{ printf "%.1f\n", $1 / 1024 }' "$TMPD/rss"
+}
+# line NAME VALUE PEER TARGET-RATIO UNIT: prints the figure and whether VALUE <= TARGET × PEER.
+line() {
+	awk -v n="$1" -v v="$2" -v p="$3" -v t="$4" -v u="$5" 'BEGIN {
+		if (p == "-" || v == "-") { printf "%-36s %10s %10s %7s %7s  skipped\n", n, v u, p u, "-", "≤" t "×"; exit }
+		r = p > 0 ? v / p : 0
+		printf "%-36s %8.1f%s %8.1f%s %6.2f× %7s  %s\n", n, v, u, p, u, r, "≤" t "×", (r <= t ? "met" : "NOT met") }'
+}
+# absolute NAME VALUE LIMIT UNIT: a figure with an absolute target.
+absolute() {
+	awk -v n="$1" -v v="$2" -v l="$3" -v u="$4" 'BEGIN {
+		printf "%-36s %10s %10s %7s %7s  %s\n", n, v u, "-", "-", "≤" l u, (v != "-" && v + 0 <= l + 0 ? "met" : "NOT met") }'
+}
+
+S="sqlite3 -readonly $db"
+st=$(sqlite3 "$db" "SELECT strategy_id FROM activity ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM activity)")
+act=$(sqlite3 "$db" "SELECT id FROM activity WHERE strategy_id = '$st' ORDER BY number LIMIT 1 OFFSET 7")
+num=$(sqlite3 "$db" "SELECT number FROM activity WHERE id = $act")
+printf '%s: %s activities, %s measurements, %s change-log rows; %s runs each\n' "$db" \
+	"$(sqlite3 "$db" 'SELECT count(*) FROM activity')" "$(sqlite3 "$db" 'SELECT count(*) FROM measurement')" \
+	"$(sqlite3 "$db" 'SELECT count(*) FROM change_log')" "$RUNS"
+printf '%-36s %10s %10s %7s %7s  %s\n' figure styrkort peer ratio target verdict
+
+line "log (whole change log)" "$(ms "$STYRKORT" -d "$db" log)" "$(ms $S 'SELECT * FROM change_log')" 2 ms
+absolute "log: peak RSS" "$(rss "$STYRKORT" -d "$db" log)" 16 MB
+line "log --activity N" "$(ms "$STYRKORT" -d "$db" log --activity "$st:$num")" \
+	"$(ms $S "SELECT * FROM change_log WHERE kind = 'activity' AND item_id = $act ORDER BY id")" 2 ms
+line "log --since DATE (a month)" "$(ms "$STYRKORT" -d "$db" log --since 2025-12-01)" \
+	"$(ms $S "SELECT * FROM change_log WHERE at > '2025-12-01' AND at < 'A' ORDER BY id")" 2 ms
+line "report (all strategies)" "$(ms "$STYRKORT" -d "$db" report)" "$(ms $S "
+	SELECT focus_id, status, count(*) FROM activity GROUP BY strategy_id, focus_id, status;
+	SELECT indicator_id, sex, value FROM measurement m WHERE period_key =
+		(SELECT max(period_key) FROM measurement WHERE indicator_id = m.indicator_id AND sex = m.sex);
+	SELECT strategy_id, count(*) FROM activity WHERE due_date < '2026-11-22' AND status NOT IN ('done', 'cancelled') GROUP BY strategy_id")" 2 ms
+absolute "report: peak RSS" "$(rss "$STYRKORT" -d "$db" report)" 16 MB
+line "report --format csv (all)" "$(ms "$STYRKORT" -d "$db" report --format csv)" \
+	"$(ms sqlite3 -readonly -csv "$db" 'SELECT s.id, a.number, a.title, a.responsible, a.start_date, a.due_date, a.status, a.progress, a.comment
+		FROM activity a JOIN strategy s ON s.id = a.strategy_id ORDER BY s.id, a.position')" 1.5 ms
+
+# First frame: a fresh tmux server at 80×24; the time from starting the program until TEXT is on the screen, polled every 2 ms.
+first_frame() {
+	local text=$1 i t0; shift
+	for i in $(seq $RUNS); do
+		tmux -L $SOCK kill-server 2>/dev/null; sleep 0.2
+		tmux -L $SOCK -f /dev/null new-session -d -x 80 -y 24 -s b sh
+		t0=$(now_ms)
+		tmux -L $SOCK send-keys -t b "clear; env TERM=xterm-256color $*" Enter
+		until tmux -L $SOCK capture-pane -p -t b 2>/dev/null | grep -qF -- "$text"; do
+			[ "$(echo "$(now_ms) $t0" | awk '{ print ($1 - $2 > 30000) }')" = 1 ] && break
+			sleep 0.002
+		done
+		echo "$(now_ms) $t0" | awk '{ print $1 - $2 }'
+		tmux -L $SOCK send-keys -t b q
+	done | median
+}
+if command -v tmux >/dev/null && command -v less >/dev/null; then
+	peer=$(first_frame "$(head -n 1 /etc/services | cut -c1-20)" less /etc/services)
+	line "first frame, demo (tmux)" "$(first_frame "Focus area " "$STYRKORT" --demo)" "$peer" 1.5 ms
+	line "first frame, large file (tmux)" "$(first_frame "Focus area " "$STYRKORT" -d "$db" --strategy "$st")" "$peer" 2 ms
+else
+	echo "first frame: skipped (needs tmux and less)"
+fi
+
+# Undo as u in edit mode does it, on a copy of the file (the whole call bounds the time the write lock is held).
+if [ -x "$top_builddir/tests/bench/undo" ]; then
+	cp "$db" "$TMPD/undo.db"
+	absolute "undo (write lock held, at most)" \
+		"$(for i in $(seq $RUNS); do "$top_builddir/tests/bench/undo" "$TMPD/undo.db" "$st" "$act"; done | median)" 20 ms
+else
+	echo "undo: skipped (tests/bench/undo not built: make bench builds it)"
+fi
