@@ -94,8 +94,6 @@ act(struct dash *d, enum action a)
 	struct view *v = d->views[d->current];
 	struct selection sel;
 
-	if (present_act(d, a))
-		return 0;
 	if (v->ops->request && v->ops->request(v, a))
 		return 0;
 	if (view_move(v, a))
@@ -207,7 +205,7 @@ run(struct dash *d)
 			continue;
 		}
 		present_key(d, a);
-		if (act(d, a))
+		if (!present_act(d, a) && act(d, a))
 			break;
 		present_moved(d);
 	}

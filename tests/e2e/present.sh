@@ -93,6 +93,13 @@ tmux_expect "presenting: > agenda" "the presenter's status line says it presents
 member_expect "following Anna Andersson" "the member follows Anna"
 member_expect "read-only" "the member's dashboard is read-only"
 
+# The help screen lists the keys of presenting.
+tmux_keys '?' G
+tmux_expect "Presenting in a meeting" "the help has a section on presenting"
+tmux_expect "(--follow) Follow the presenter again" "with F"
+tmux_keys q
+tmux_expect "presenting: > agenda" "q closes the help"
+
 # The pane and the selected item follow.
 tmux_keys 2 j
 tmux_expect "0 activities" "the presenter shows pane 2"
