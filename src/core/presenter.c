@@ -127,7 +127,10 @@ presenter_start(struct db *db, const char *who, const char *session, const struc
 	return db_commit(db);
 }
 
-/* The UPSERT of a move or a quit, waiting a moment at most: 0, 1 busy, 2 taken over, -1. */
+/*
+ * The UPSERT of a move (waiting a moment at most) or a quit (waiting as
+ * any write does, so that members learn it): 0, 1 busy, 2 taken over, -1.
+ */
 static int
 write_row(struct db *db, const char *who, const char *session, int present, const struct presenter_place *at, int64_t now)
 {
@@ -136,7 +139,8 @@ write_row(struct db *db, const char *who, const char *session, int present, cons
 
 	if (db->read_only || !(st = upsert(db, who, session, present, at, now)))
 		return -1;
-	db->busy_ms = PRESENTER_BUSY_MS;
+	if (present)
+		db->busy_ms = PRESENTER_BUSY_MS;
 	rc = sqlite3_step(st);
 	db->busy_ms = saved;
 	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {

@@ -68,7 +68,7 @@ int presenter_start(struct db *db, const char *who, const char *session, const s
 int presenter_move(struct db *db, const char *who, const char *session, const struct presenter_place *at,
                    int64_t now);
 
-/* The presenter quits: the row says so (members see "the presenter has left"). */
+/* The presenter quits: the row says so (members see "the presenter has left"); waits for a writer as any write. */
 int presenter_leave(struct db *db, const char *session, int64_t now);
 
 /* Read the row: 0 and *p (presenter_free() it); 1 no table or no row; -1 err_set(). */

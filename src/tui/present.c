@@ -177,7 +177,8 @@ present_key(struct dash *d, enum action a)
 {
 	struct presence *p = d->presence;
 
-	if (!p || p->role != ROLE_FOLLOW || p->away)
+	/* While nobody presents, looking around is not stepping away: the presenter's start is followed. */
+	if (!p || p->role != ROLE_FOLLOW || p->away || p->status != PRESENTER_ON)
 		return;
 	switch (a) {
 	case ACT_NONE: case ACT_FOLLOW: case ACT_HELP: case ACT_QUIT: case ACT_REDRAW: case ACT_RELOAD:

@@ -115,6 +115,19 @@ sleep 0.2
 presenter_on "3 " "the presenter selects #3"
 member_on "3 " "the member's dashboard goes to pane 4, on #3"
 
+# A coordinator is saving (holds the write lock): the presenter's move is skipped at once, never waited
+# for, and written on a later turn, once the lock is free.
+db_lock IMMEDIATE "$db"
+tmux_keys 3
+tmux_expect "Baseline  Latest" "while a coordinator writes, the presenter moves to pane 3 at once"
+tmux_expect_not "Waiting for the database" "without waiting for the database"
+sleep 1.5
+member_expect "4 activities" "the member stays on pane 4 while the file is locked"
+db_unlock
+member_expect "Baseline  Latest" "once the lock is free, the member follows to pane 3"
+tmux_keys 4
+member_on "3 " "and back to pane 4, on #3"
+
 # The member steps away (any key that moves) and comes back with F.
 tmux_cmd send-keys -t u k
 member_expect "stepped away — F to follow" "a key of the member's steps away, and the status line says how to come back"
