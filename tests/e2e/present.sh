@@ -14,6 +14,7 @@ db=$TMPD/meeting/v.db
 printf '[refresh]\nseconds = 1\n[user]\nname = Anna Andersson\n' > "$TMPD/anna.ini"
 printf '[refresh]\nseconds = 1\n[user]\nname = Bo Berg\n' > "$TMPD/bo.ini"
 printf '[database]\nread_only = true\n' > "$TMPD/ro.ini"
+printf '[refresh]\nseconds = 1\n[user]\nname = Cecilia Ek\n[display]\nlanguage = sv\n' > "$TMPD/cecilia.ini"
 
 # What is refused, before any screen.
 run --present --read-only "$db"
@@ -31,7 +32,7 @@ expect_err "open read-only .* follow with --follow" "and says to follow instead"
 
 # The member may only read the file: another user (as root), else through a directory of mode 0555.
 chmod 755 "$TMPD" "$TMPD/meeting"
-chmod 644 "$db" "$TMPD/bo.ini"
+chmod 644 "$db" "$TMPD/bo.ini" "$TMPD/cecilia.ini"
 member=""
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&
    setpriv --reuid=4201 --regid=4201 --clear-groups "$STYRKORT" --version >/dev/null 2>&1; then
@@ -60,6 +61,11 @@ fi
 start_member() {
 	tmux_cmd new-session -d -x 80 -y 24 -s u \
 		"env TERM=xterm-256color $member $STYRKORT -c $TMPD/bo.ini --follow $follow_db 2>$TMPD/stderr.member; echo \$? > $TMPD/exit.member; sleep 30"
+}
+# A second member (session v), who reads Swedish.
+start_swedish_member() {
+	tmux_cmd new-session -d -x 80 -y 24 -s v \
+		"env TERM=xterm-256color $member $STYRKORT -c $TMPD/cecilia.ini --follow $follow_db 2>$TMPD/stderr.sv; sleep 30"
 }
 member_screen() { tmux_cmd capture-pane -p -t u; }
 member_wait_for() {
@@ -162,6 +168,13 @@ tmux_expect "filter: overdue" "pane 4 with only the late ones"
 presenter_on "2 " "on #2, the late one"
 member_expect "filter: overdue" "the member's pane 4 shows only the late ones too"
 member_on "2 " "on #2"
+start_swedish_member
+i=0; while ! tmux_cmd capture-pane -p -t v | grep -qF "filter: förfallna" && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+sleep 0.3
+tmux_cmd capture-pane -p -t v > "$TMPD/sv.screen"
+screen_compare "$SCREENS/sv-follow-late.txt" "$TMPD/sv.screen" "a Swedish member joining at the late step, whole screen at 80x24"
+check "her status line says whom she follows, in Swedish" grep -qF "följer Anna Andersson" "$TMPD/sv.screen"
+tmux_cmd kill-session -t v
 screen_is present-late "presenting 5/6" "the presenter's late step, whole screen at 80x24"
 member_screen > "$TMPD/member.screen"
 screen_compare "$SCREENS/follow-late.txt" "$TMPD/member.screen" "the member's late step, whole screen at 80x24"
