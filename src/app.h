@@ -15,6 +15,8 @@ struct app {
 	const char *strategy;           /* --strategy */
 	int read_only;                  /* --read-only or [database] read_only */
 	int demo;                       /* --demo */
+	int present;                    /* --present: this dashboard presents the meeting */
+	int follow;                     /* --follow: this dashboard follows the presenter (read-only) */
 	/* command options */
 	const char *sample;             /* init --sample */
 	const struct report_writer *format; /* report --format (NULL: text) */

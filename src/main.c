@@ -46,7 +46,8 @@ static const struct command {
 enum {
 	OPT_READ_ONLY = 256, OPT_STRATEGY, OPT_DEMO, OPT_SAMPLE, OPT_FORMAT, OPT_WIDTH,
 	OPT_SINCE, OPT_ACTIVITY, OPT_NOTE, OPT_HELP, OPT_VERSION, OPT_MAN_CONFIG, OPT_MAN_KEYS,
-	OPT_DRY_RUN, OPT_WHAT, OPT_CHILDREN, OPT_INDICATOR, OPT_STRICT, OPT_FROM, OPT_SUMMARY
+	OPT_DRY_RUN, OPT_WHAT, OPT_CHILDREN, OPT_INDICATOR, OPT_STRICT, OPT_FROM, OPT_SUMMARY,
+	OPT_PRESENT, OPT_FOLLOW
 };
 
 static const struct option options[] = {
@@ -55,6 +56,8 @@ static const struct option options[] = {
 	{ "read-only", no_argument, NULL, OPT_READ_ONLY },
 	{ "strategy", required_argument, NULL, OPT_STRATEGY },
 	{ "demo", no_argument, NULL, OPT_DEMO },
+	{ "present", no_argument, NULL, OPT_PRESENT },
+	{ "follow", no_argument, NULL, OPT_FOLLOW },
 	{ "sample", required_argument, NULL, OPT_SAMPLE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "width", required_argument, NULL, OPT_WIDTH },
@@ -119,6 +122,10 @@ usage(void)
 	         "  styrkort --demo\n"
 	         "      open a private copy of the bundled sample (all five strategies);\n"
 	         "      changes are thrown away at exit\n"
+	         "  styrkort --present [FILE] | styrkort --follow [FILE]\n"
+	         "      present a meeting: the dashboard writes its pane and item to the file,\n"
+	         "      and > and < step through the agenda; --follow (read-only) goes where\n"
+	         "      the presenter is, in each member's own session (F: follow again)\n"
 	         "  styrkort init FILE [--sample NAME|all]\n"
 	         "      create a database, empty or with sample strategies\n"
 	         "  styrkort report [--format text|markdown|csv] [--width N] [--strategy ID]\n"
@@ -366,6 +373,8 @@ parse_option(struct app *a, int c, char **argv)
 		a->strategy = optarg;
 		break;
 	case OPT_DEMO: a->demo = 1; break;
+	case OPT_PRESENT: a->present = 1; break;
+	case OPT_FOLLOW: a->follow = 1; break;
 	case OPT_SAMPLE: a->sample = optarg; break;
 	case OPT_INDICATOR: a->indicator = optarg; break;
 	case OPT_FORMAT:
@@ -467,6 +476,13 @@ check_option_scope(const struct app *a, const struct command *cmd)
 		return usage_error("%s", _("--note belongs to 'styrkort review add'"));
 	if (a->children && run != cmd_delete)
 		return usage_error("%s", _("--children belongs to 'styrkort delete'"));
+	if ((a->present || a->follow) && run)
+		return usage_error("%s", _("--present and --follow belong to the dashboard (styrkort [OPTIONS] [FILE])"));
+	if (a->present && a->follow)
+		return usage_error("%s", _("--present and --follow: a dashboard either presents or follows; choose one"));
+	if (a->present && a->read_only)
+		return usage_error("%s", _("--present and --read-only: the presenter writes where it is to the file; "
+		                           "follow with --follow instead, or present without --read-only"));
 	return -1;
 }
 
@@ -550,7 +566,8 @@ main(int argc, char **argv)
 	language_apply(a.cfg.language);
 	chart_set_ascii(a.cfg.symbols == SYMBOLS_ASCII || (a.cfg.symbols == SYMBOLS_AUTO && !locale_utf8));
 	user_name_set(a.cfg.user_name);
-	a.read_only |= a.cfg.read_only;
+	/* A follower never writes: it only reads where the presenter is. */
+	a.read_only |= a.cfg.read_only || a.follow;
 
 	rc = cmd ? cmd->run(&a) : run_dashboard(&a);
 	config_free(&a.cfg);

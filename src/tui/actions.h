@@ -52,6 +52,10 @@
 	A(DELETE,      N_("(edit mode) Delete the selected activity, after a confirmation; a focus area, goal or indicator (in pane 1 a group or follow-up), choosing what happens to what it has"), 'd') \
 	A(UNDO,        N_("(edit mode) Undo your last change, as a new logged change"), 'u') \
 	A(REVIEW,      N_("(edit mode) Record a steering-group review: date and note"), 'R') \
+	GROUP(N_("Presenting in a meeting")) \
+	A(AGENDA_NEXT, N_("(--present) The next step of the agenda: the overview, each focus area, the late activities, the changes since the last review"), '>') \
+	A(AGENDA_PREV, N_("(--present) The previous step of the agenda"), '<') \
+	A(FOLLOW,      N_("(--follow) Follow the presenter again, after any other key stepped away"), 'F') \
 	GROUP(N_("Other")) \
 	A(PRINT,       N_("Print the summary (print_command), or write it to a file"), 'p') \
 	A(RELOAD,      N_("Read the database again now (other people's changes also come every refresh interval)"), 'r') \

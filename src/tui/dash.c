@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "present.h"
 #include "report.h"
 #include "text.h"
 #include "util.h"
@@ -59,9 +60,11 @@ dash_draw_status(struct dash *d)
 {
 	struct view *v = d->views[d->current];
 	char pos[48], *h = d->db->read_only ? hints_without(hints(d), 'e') : xstrdup(hints(d));
+	char *all = present_hints(d, h);
 
 	view_position(v, pos, sizeof pos);
-	dash_status(d, h, pos);
+	dash_status(d, all, pos);
+	free(all);
 	free(h);
 }
 
@@ -214,6 +217,43 @@ dash_poll(struct dash *d)
 	return d->views[d->current]->lost ? 2 : 1;
 }
 
+int
+dash_filter_changed(struct dash *d)
+{
+	int first = -1;
+
+	for (int i = 0; i < PANE_COUNT; i++) {
+		struct view *v = d->views[i];
+
+		if (!(v->ops->flags & VIEW_SHOWS_FILTER))
+			continue;
+		v->stale = 1;
+		v->sel = v->top = 0;
+		if (first < 0)
+			first = i;
+	}
+	return first;
+}
+
+void
+dash_go_to(struct dash *d, int pane, const struct view_anchor *an, long row)
+{
+	struct view *t = d->views[pane];
+
+	if (t->loaded && !t->stale) {
+		if (!an)
+			view_set_selection(t, row);
+		else if (t->ops->recall)
+			t->ops->recall(t, an);
+	} else if (an) {
+		t->want = *an;
+	} else {
+		t->sel = row;
+	}
+	d->current = pane;
+	dash_redraw(d);
+}
+
 void
 dash_search(struct dash *d, struct view *v, int again)
 {
@@ -262,6 +302,7 @@ dash_modal(struct dash *d, const struct modal *m)
 			result = m->exit_result;
 			break;
 		}
+		present_tick(d, 1);
 		if (built && m->poll && m->changed) {
 			int how = dash_poll(d);
 

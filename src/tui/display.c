@@ -74,7 +74,11 @@ message_win_open(void)
 	text_lines_free(wrapped);
 }
 
-/* The hints that fit in cols, whole ones only: they are cut at a " | ", never inside a word. */
+/*
+ * The hints that fit in cols, whole ones only: they are cut at a " | ",
+ * never inside a word; but the first, the most important (a follower's
+ * "following NAME"), is shown cut with "…" rather than not at all.
+ */
 static void
 draw_hints(WINDOW *w, int x, int cols, const char *hints)
 {
@@ -95,8 +99,8 @@ draw_hints(WINDOW *w, int x, int cols, const char *hints)
 			break;
 		cut = (size_t)(p - hints);
 	}
-	if (cut) {
-		char *head = xstrndup(hints, cut);
+	{
+		char *head = cut ? xstrndup(hints, cut) : text_ellipsize(hints, cols);
 
 		display_text(w, 0, x, cols, head, display_attr(DC_STATUS));
 		free(head);

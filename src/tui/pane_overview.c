@@ -704,20 +704,6 @@ recall(struct view *v, const struct view_anchor *an)
 	return an->kind == ITEM_FOCUS ? 1 : -1;
 }
 
-/* Show pane `pane` with the item an selected (read when it is next shown, or now if it is read already). */
-static void
-go_to(struct dash *d, int pane, const struct view_anchor *an)
-{
-	struct view *t = d->views[pane];
-
-	if (t->loaded && !t->stale && t->ops->recall)
-		t->ops->recall(t, an);
-	else
-		t->want = *an;
-	d->current = pane;
-	dash_redraw(d);
-}
-
 /*
  * Enter on a focus area opens pane 2 on it; on an overdue activity, pane
  * 4 on it (in edit mode Enter edits it, as everywhere); on the overall
@@ -736,7 +722,7 @@ request(struct view *v, enum action a)
 	case OR_AREA:
 		/* Pane 2's rows are of its focus areas by index, the group without one after them. */
 		an.key = p->o.areas[r->index].focus ? (int64_t)r->index : (int64_t)v->dash->plan.nfocus;
-		go_to(v->dash, PANE_FOCUS, &an);
+		dash_go_to(v->dash, PANE_FOCUS, &an, 0);
 		return 1;
 	case OR_LATE:
 	case OR_CHANGED:
@@ -744,7 +730,7 @@ request(struct view *v, enum action a)
 			return 0;
 		an.kind = ITEM_ACTIVITY;
 		an.key = row_activity(p, r)->id;
-		go_to(v->dash, PANE_ACTIVITIES, &an);
+		dash_go_to(v->dash, PANE_ACTIVITIES, &an, 0);
 		return 1;
 	case OR_OVERALL:
 		v->dash->current = PANE_REPORT;

@@ -12,6 +12,7 @@
 #include "edit.h"
 #include "msg.h"
 #include "picker.h"
+#include "present.h"
 #include "query.h"
 #include "util.h"
 #include "view.h"
@@ -49,18 +50,8 @@ pane_of_action(enum action a)
 static void
 filter_changed(struct dash *d)
 {
-	int first = -1;
+	int first = dash_filter_changed(d);
 
-	for (int i = 0; i < PANE_COUNT; i++) {
-		struct view *v = d->views[i];
-
-		if (!(v->ops->flags & VIEW_SHOWS_FILTER))
-			continue;
-		v->stale = 1;
-		v->sel = v->top = 0;
-		if (first < 0)
-			first = i;
-	}
 	if (first >= 0)
 		switch_pane(d, first);
 }
@@ -199,6 +190,7 @@ run(struct dash *d)
 		if (k.type == DK_EXIT)
 			break;
 		dash_poll(d);
+		present_tick(d, 0);
 		if (k.type == DK_TIMEOUT)
 			continue;
 		display_clear_message();
@@ -212,8 +204,10 @@ run(struct dash *d)
 				break;
 			continue;
 		}
-		if (act(d, a))
+		present_key(d, a);
+		if (!present_act(d, a) && act(d, a))
 			break;
+		present_moved(d);
 	}
 }
 
@@ -244,20 +238,25 @@ tui_run(struct app *a, struct db *db)
 		msg_error("%s", err_get());
 		return EXIT_RUNTIME;
 	}
-	if (display_open(&a->cfg) < 0) {
-		msg_error("%s", err_get());
-		model_free_plan(&d.plan);
-		return EXIT_RUNTIME;
-	}
-	db_set_busy_hook(db, dash_busy, &d);
 	for (int i = 0; i < PANE_COUNT; i++)
 		d.views[i] = view_new(pane_ops[i], &d);
-	run(&d);
+	/* A refused --present says so before the screen is taken. */
+	rc = present_open(&d) < 0 || display_open(&a->cfg) < 0 ? -1 : 0;
+	if (rc == 0) {
+		db_set_busy_hook(db, dash_busy, &d);
+		run(&d);
+	}
+	present_close(&d);
 	for (int i = 0; i < PANE_COUNT; i++)
 		view_free(d.views[i]);
-	display_close();
+	if (rc == 0)
+		display_close();
 	model_free_plan(&d.plan);
 	query_filter_free(&d.filter);
 	free(d.search);
+	if (rc < 0) {
+		msg_error("%s", err_get());
+		return EXIT_RUNTIME;
+	}
 	return display_exit_status();
 }

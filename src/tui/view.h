@@ -44,6 +44,7 @@ enum { PANES(PANE_ENUM) PANE_COUNT };
  * ITEM_ACTIVITY); id is 0 and the pointer NULL when no such item is
  * selected.  The pointers are valid until the view reads again.
  */
+/* The numbers are in the file too (the presenter table's item_kind, styrkort(5)): never renumber them. */
 enum item_kind { ITEM_NONE, ITEM_STRATEGY, ITEM_FOCUS, ITEM_GOAL, ITEM_INDICATOR, ITEM_ACTIVITY };
 struct selection {
 	enum item_kind kind;
@@ -78,6 +79,7 @@ struct dash {
 	int since;                      /* 1: pane 5 shows the changes since the last review (c) */
 	int data_version;               /* db_data_version() when last read */
 	double next_check;              /* when dash_poll() next asks whether others committed */
+	struct presence *presence;      /* --present or --follow (present.c), else NULL */
 };
 
 /* View flags. */
@@ -195,6 +197,10 @@ void dash_reload(struct dash *d, int64_t select_id);
  * again; 2: read again, and the current pane's selected item is gone.
  */
 int dash_poll(struct dash *d);
+/* The activity filter changed: the views that show it are read again from the top; the first of them, or -1. */
+int dash_filter_changed(struct dash *d);
+/* Show pane `pane` with the item an selected, or (an NULL) row `row`; read when shown, or now if read already. */
+void dash_go_to(struct dash *d, int pane, const struct view_anchor *an, long row);
 /* / (again 0: ask for the text) and n (again 1): search v for d->search, saying so if nothing matches. */
 void dash_search(struct dash *d, struct view *v, int again);
 /*
