@@ -690,19 +690,12 @@ edit_add(struct dash *d, struct view *v)
 	return rc < 0 ? -1 : 0;
 }
 
-static int
-is_yes(const char *s)
-{
-	return s && (strcmp(s, "y") == 0 || strcmp(s, "Y") == 0 || strcmp(s, "yes") == 0 ||
-	             strcmp(s, _("y")) == 0 || strcmp(s, _("yes")) == 0);
-}
-
 /* "Delete #12 'title'? ...": the title shortened so that the question and room for the answer fit on the line. */
 static char *
 delete_question(const struct activity *a)
 {
-	const char *fmt = _("Delete #%lld '%s'? Type y and press Enter to confirm: ");
-	char *bare = xasprintf(fmt, (long long)a->number, ""), *title = text_sanitize(a->title, 0), *q;
+	const char *fmt = _("Delete #%lld '%s'? Type %s and press Enter to confirm: ");
+	char *bare = xasprintf(fmt, (long long)a->number, "", answer_yes_word()), *title = text_sanitize(a->title, 0), *q;
 	int room = COLS - text_width(bare) - 6;
 
 	if (text_width(title) > room && room > 3) {
@@ -711,7 +704,7 @@ delete_question(const struct activity *a)
 		free(title);
 		title = cut;
 	}
-	q = xasprintf(fmt, (long long)a->number, title);
+	q = xasprintf(fmt, (long long)a->number, title, answer_yes_word());
 	free(bare);
 	free(title);
 	return q;
@@ -769,7 +762,7 @@ edit_delete(struct dash *d, struct view *v)
 	q = delete_question(&a);
 	answer = display_prompt(q, NULL);
 	free(q);
-	if (!is_yes(answer)) {
+	if (!answer_is_yes(answer)) {
 		free(answer);
 		model_free_activity(&a);
 		return prompt_cancelled(d, _("Not deleted"));

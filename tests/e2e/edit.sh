@@ -77,8 +77,11 @@ tmux_keys n Enter
 tmux_expect "Not deleted" "anything but y keeps it"
 tmux_keys d
 tmux_expect "Type y and press Enter to confirm" "d asks again"
-tmux_keys y Enter
-tmux_expect "u brings it back" "y deletes it"
+tmux_keys j Enter
+tmux_expect "Not deleted" "j is no yes in English"
+tmux_keys d
+tmux_keys Yes Enter
+tmux_expect "u brings it back" "Yes (any case) deletes it"
 tmux_expect "4 activities" "the table no longer counts it"
 
 # u: undo the delete.
@@ -158,6 +161,22 @@ tmux_keys j Enter
 tmux_expect "u tar tillbaka den" "j deletes it"
 tmux_keys u
 tmux_expect "Ångrat" "u brings it back"
+tmux_keys d
+tmux_expect "Skriv j och tryck Enter" "d asks again"
+tmux_keys nej Enter
+tmux_expect "Inte borttagen" "nej keeps it"
+tmux_keys d
+tmux_expect "Skriv j och tryck Enter" "d asks once more"
+tmux_keys Ja Enter
+tmux_expect "u tar tillbaka den" "Ja (any case) deletes it"
+tmux_keys u
+tmux_expect "Ångrat" "u brings it back again"
+tmux_keys d
+tmux_expect "Skriv j och tryck Enter" "d asks a last time"
+tmux_keys yes Enter
+tmux_expect "u tar tillbaka den" "yes deletes it in Swedish too"
+tmux_keys u
+tmux_expect "Ångrat" "and u brings it back"
 tmux_keys q
 tmux_wait_exit
 tap_done
