@@ -134,9 +134,9 @@ tmux_expect "! Delayed     100 %" "the new status is there"
 tmux_keys q
 tmux_wait_exit
 
-log_has "status: done -> delayed" "(Försenad p.g.a. budget)" "the log has the status change with its comment"
-log_has "status: done -> delayed" "tester" "the log names the user"
-log_has "due:" "2026-12-24" "the log has the form's due date"
+log_has "Status: Done -> Delayed" "(Försenad p.g.a. budget)" "the log has the status change with its comment"
+log_has "Status: Done -> Delayed" "tester" "the log names the user"
+log_has "Due:" "2026-12-24" "the log has the form's due date"
 log_has "Språkcafé" "tester" "the log has the added, deleted and restored activity"
 "$STYRKORT" -d "$db" review list > "$TMPD/reviews" 2>&1
 check "review list shows the review" grep -q "Styrgruppsmöte november" "$TMPD/reviews"
