@@ -52,7 +52,7 @@ expect_status 2 "set 1 assessment=fulfilled on an activity is refused"
 expect_err "only a commitment is assessed; this is a time-bound activity, followed up by status and progress" "the message says what an activity has"
 run -d "$db" set 2 assessment=maybe
 expect_status 2 "an assessment that is not one is refused"
-expect_err "assessment = maybe: expected fulfilled, partly, not_fulfilled or not_assessed" "the message lists the assessments"
+expect_err "assessment = maybe: expected Fulfilled, Partly fulfilled, Not fulfilled or Not assessed" "the message lists the assessments by their labels"
 run -d "$db" set 2 kind=task
 expect_status 2 "a kind that is not one is refused"
 expect_err "kind = task: expected activity or commitment" "the message names the kinds"

@@ -41,7 +41,7 @@ tmux_expect "! Delayed     100 %" "the table shows the new status"
 # Enter: the form; a date that does not exist is refused at its field and nothing is saved.
 tmux_keys j Enter
 tmux_expect "Edit #2" "Enter opens the form in edit mode"
-tmux_keys Tab Tab Tab Tab C-u 2026-02-31 Enter
+tmux_keys Tab Tab Tab Tab Tab Tab C-u 2026-02-31 Enter
 tmux_expect "due = 2026-02-31: not a date" "an invalid due date is refused"
 below=$(tmux_screen | grep -A1 "Due *2026-02-31" | tail -1)
 if printf '%s' "$below" | grep -qF "not a date"; then ok "the error is shown at the field"; else not_ok "the error is shown at the field: '$below'"; fi

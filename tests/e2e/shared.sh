@@ -51,7 +51,7 @@ viewer_expect "Samverkan (ny titel)" "a change by 'styrkort set' reaches the vie
 # A conflict: the editor opens the form; someone else changes the same activity; the editor saves.
 tmux_keys Enter
 tmux_expect "Edit #3" "the editor opens the form of #3"
-tmux_keys Tab C-u 60
+tmux_keys Tab Tab Tab C-u 60
 LOGNAME=other "$STYRKORT" -d "$db" set 3 progress=80 comment="Annas ändring" >/dev/null 2>"$TMPD/set.err"
 check "the other change is saved" [ $? -eq 0 ]
 tmux_keys Enter
@@ -68,7 +68,7 @@ viewer_expect "80 %" "the viewer shows their value"
 # Again, and this time save mine anyway.
 tmux_keys Enter
 tmux_expect "Edit #3" "the form opens again"
-tmux_keys Tab C-u 60
+tmux_keys Tab Tab Tab C-u 60
 LOGNAME=other "$STYRKORT" -d "$db" set 3 progress=90 >/dev/null 2>&1
 tmux_keys Enter
 tmux_expect "theirs: 90 %" "the second conflict is shown"
