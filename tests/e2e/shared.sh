@@ -62,7 +62,7 @@ tmux_expect "was changed by other" "and who changed it"
 tmux_keys t
 tmux_expect "Kept their change to #3" "t keeps theirs"
 "$STYRKORT" -d "$db" log --activity 3 > "$TMPD/log" 2>&1
-check "their value stands" sh -c "grep 'progress:' '$TMPD/log' | tail -1 | grep -q 'other.*progress: 100 -> 80'"
+check "their value stands" sh -c "grep 'Progress:' '$TMPD/log' | tail -1 | grep -q 'other.*Progress: 100 -> 80'"
 viewer_expect "80 %" "the viewer shows their value"
 
 # Again, and this time save mine anyway.
@@ -75,7 +75,7 @@ tmux_expect "theirs: 90 %" "the second conflict is shown"
 tmux_keys m
 tmux_expect "Saved #3" "m saves mine anyway"
 "$STYRKORT" -d "$db" log --activity 3 > "$TMPD/log" 2>&1
-check "mine is saved over theirs, logged" sh -c "grep 'progress:' '$TMPD/log' | tail -1 | grep -q 'tester.*progress: 90 -> 60'"
+check "mine is saved over theirs, logged" sh -c "grep 'Progress:' '$TMPD/log' | tail -1 | grep -q 'tester.*Progress: 90 -> 60'"
 viewer_expect "60 %" "the viewer shows it"
 tmux_keys q
 tmux_cmd send-keys -t u q

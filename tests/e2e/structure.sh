@@ -91,6 +91,6 @@ tmux_keys q
 tmux_wait_exit
 check "the dashboard exits 0" [ "${tmux_exit:-x}" = 0 ]
 "$STYRKORT" -d "$db" log > "$TMPD/log" 2>&1
-check "the log has the goal's new title by tester" grep -q "tester .*Fler invånare i Västervik: title: Öka Västerviks kommuns befolkning -> Fler invånare i Västervik" "$TMPD/log"
+check "the log has the goal's new title by tester" grep -q "tester .*Fler invånare i Västervik: Title: Öka Västerviks kommuns befolkning -> Fler invånare i Västervik" "$TMPD/log"
 tmux_check_sanitizers
 tap_done
