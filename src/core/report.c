@@ -1332,7 +1332,8 @@ walk_focus(struct rw *w, const struct plan *p)
 			buf_init(&b);
 			for (size_t j = 0; j < f->nbodies; j++)
 				buf_printf(&b, "%s%s", j ? ", " : "", f->bodies[j]);
-			EMIT(w, field, 5, _("Responsible"), b.s);
+			/* A list of bodies: "Ansvariga:" in Swedish. */
+			EMIT(w, field, 5, ui_pgettext("list", "Responsible"), b.s);
 			buf_free(&b);
 		}
 		focus_goals(w, p, f);
