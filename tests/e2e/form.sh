@@ -57,7 +57,8 @@ case $cursor_line in *Title*) ok "the cursor starts on the title";; *) not_ok "t
 tmux_keys Tab Tab x
 tmux_expect "Enter choose | Esc cancel" "a character typed in the status field opens the list"
 tmux_keys Home Down Down Enter
-tmux_expect_not "Enter choose | Esc cancel" "the list closes on Enter"
+tmux_expect "Enter save | Tab" "Enter picks and closes the list: back in the form"
+tmux_expect "Status       Done" "the status picked is in the field"
 tmux_keys BSpace BSpace x
 tmux_expect "Enter choose | Esc cancel" "Backspace opens it too: the status cannot be emptied or typed"
 tmux_keys Escape
