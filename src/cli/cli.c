@@ -635,7 +635,7 @@ cmd_log(struct app *a)
 		return fail(EXIT_RUNTIME);
 	if (a->activity)
 		rc = named_activity(db, a, "log --activity", a->activity, 1, &f.activity);
-	if (rc == EXIT_OK && changelog_print(db, &f, stdout) < 0)
+	if (rc == EXIT_OK && changelog_print(db, &f, a->cfg.date_format, stdout) < 0)
 		rc = fail(EXIT_RUNTIME);
 	else if (rc == EXIT_OK && output_done("log") < 0)
 		rc = EXIT_RUNTIME;

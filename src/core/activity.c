@@ -140,6 +140,51 @@ canon_text(enum act_field f, const char *value, char **canon)
 	return 0;
 }
 
+/* Words as a message lists them for people: "A, B, C or D" (a new string). */
+static char *
+join_or(const char *const *words, int n)
+{
+	struct buf b;
+	char *s;
+
+	buf_init(&b);
+	for (int i = 0; i < n - 1; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", words[i]);
+	s = n > 1 ? xasprintf(_("%s or %s"), b.s, words[n - 1]) : xstrdup(n ? words[0] : "");
+	buf_free(&b);
+	return s;
+}
+
+/* "status = x: expected Not started, ...": the labels people read, in the UI language, never the ids. */
+static void
+expected_labels(const char *key, const char *value, const char *const *labels, int n)
+{
+	char *list = join_or(labels, n);
+
+	err_set(_("%s = %s: expected %s"), key, value, list);
+	free(list);
+}
+
+static void
+expected_status(const char *value)
+{
+	const char *labels[ST_COUNT];
+
+	for (int i = 0; i < ST_COUNT; i++)
+		labels[i] = status_label((enum status)i);
+	expected_labels("status", value, labels, ST_COUNT);
+}
+
+static void
+expected_assessment(const char *value)
+{
+	const char *labels[AS_COUNT];
+
+	for (int i = 0; i < AS_COUNT; i++)
+		labels[i] = assessment_label(assessment_order[i]);
+	expected_labels("assessment", value, labels, AS_COUNT);
+}
+
 /* A status, a kind or an assessment: its id (a status or an assessment also by its label). */
 static int
 canon_named(enum act_field f, const char *value, char **canon)
@@ -152,7 +197,7 @@ canon_named(enum act_field f, const char *value, char **canon)
 			*canon = xstrdup(status_id(s));
 			return 0;
 		}
-		err_set(_("status = %s: expected not_started, in_progress, done, delayed or cancelled"), value);
+		expected_status(value);
 		return -1;
 	case FT_ACT_KIND:
 		if ((s = act_kind_from_id(value)) >= 0) {
@@ -167,7 +212,7 @@ canon_named(enum act_field f, const char *value, char **canon)
 			*canon = xstrdup(assessment_id(s));
 			return 0;
 		}
-		err_set(_("assessment = %s: expected fulfilled, partly, not_fulfilled or not_assessed"), value);
+		expected_assessment(value);
 		return -1;
 	}
 }

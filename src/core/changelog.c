@@ -180,13 +180,29 @@ changelog_free(struct change *c, size_t n)
 	free(c);
 }
 
-/* A field's name for people: the activity field's label in the UI language, "Value" for a measurement. */
+/* The fields of focus areas, goals, indicators, groups and follow-ups by their names for people. */
+static const struct { const char *key, *label; } structure_labels[] = {
+	{ "name", N_("Name") }, { "title", N_("Title") }, { "purpose", N_("Purpose") },
+	{ "description", N_("Description") }, { "target", N_("Target") }, { "baseline", N_("Baseline") },
+	{ "unit", N_("Unit") }, { "responsible", N_("Responsible") }, { "goal", N_("Goal") },
+	{ "direction", N_("Direction") }, { "source", N_("Source") },
+};
+
+/*
+ * A field's name for people: the activity field's label in the UI
+ * language, "Value" for a measurement, a known field of the other kinds',
+ * else its key.
+ */
 static const char *
 field_label(const struct change *c)
 {
 	const struct field_def *f;
 	size_t n;
 
+	if (strcmp(c->kind, "activity") != 0)
+		for (size_t i = 0; i < sizeof structure_labels / sizeof *structure_labels; i++)
+			if (strcmp(structure_labels[i].key, c->field) == 0)
+				return _(structure_labels[i].label);
 	if (strcmp(c->kind, "activity") == 0) {
 		f = model_fields(KIND_ACTIVITY, &n);
 		for (size_t i = 0; i < n; i++)
@@ -201,8 +217,9 @@ field_label(const struct change *c)
 }
 
 /*
- * A value for people, into out: "-" for none, a status's label, a date in
- * date_format, a measurement's number as the UI language writes it.
+ * A value for people, into out: "-" for none, a status's, an assessment's
+ * or a kind's label, a date in date_format, a measurement's number as the
+ * UI language writes it.
  */
 static const char *
 shown_value(const struct change *c, const char *v, const char *date_format, char *out, size_t n)
@@ -214,6 +231,12 @@ shown_value(const struct change *c, const char *v, const char *date_format, char
 		return "-";
 	if (strcmp(c->field, "status") == 0 && (s = status_from_id(v)) >= 0)
 		return status_label((enum status)s);
+	if (strcmp(c->kind, "activity") == 0 && strcmp(c->field, "assessment") == 0 && (s = assessment_from_id(v)) >= 0)
+		return assessment_label((enum assessment)s);
+	if (strcmp(c->kind, "activity") == 0 && strcmp(c->field, "kind") == 0 && (s = act_kind_from_id(v)) >= 0)
+		return act_kind_label((enum act_kind)s);
+	if (strcmp(c->kind, "activity") == 0 && strcmp(c->field, "example") == 0 && strcmp(v, "yes") == 0)
+		return _("yes");
 	if (strcmp(c->kind, "activity") != 0 && strcmp(c->field, "value") == 0 && parse_double(v, &d) == 0) {
 		format_number_ui(out, n, d);
 		return out;
@@ -324,37 +347,57 @@ shown(const char *s)
 	return clean;
 }
 
-/* One row of `styrkort log`. */
+/* A value for one log line as people read it (shown_value()), shortened; none for a NULL (if given), else "(empty)" for an emptied one. */
+static char *
+log_value(const struct change *c, const char *v, const char *date_format, const char *none)
+{
+	char tmp[64];
+
+	if (!v && none)
+		return xstrdup(none);
+	return shown(v && *v ? shown_value(c, v, date_format, tmp, sizeof tmp) : "");
+}
+
+struct print_ctx {
+	FILE *out;
+	const char *date_format;
+};
+
+/* One row of `styrkort log`: the time in local time, the field's name and its values in the UI language. */
 static int
 print_row(const struct change *c, void *arg)
 {
-	FILE *out = arg;
+	const struct print_ctx *p = arg;
+	char when[64];
 	char *who = shown(c->who), *item = shown(c->item);
-	char *old = shown(c->old), *new_v = shown(c->new_value);
-	/* Every column is the database's text, the time and the field name too. */
-	char *at = text_sanitize(c->at ? c->at : "", 0), *sid = text_sanitize(c->strategy_id ? c->strategy_id : "", 0);
-	char *field = text_sanitize(c->field ? c->field : "", 0);
+	char *old = log_value(c, c->old, p->date_format, "-"), *new_v = log_value(c, c->new_value, p->date_format, NULL);
+	/* Every column is the database's text, the field's key too. */
+	char *sid = text_sanitize(c->strategy_id ? c->strategy_id : "", 0);
+	char *field = text_sanitize(field_label(c), 0);
 
-	/* 2026-11-22T09:00:00Z  anna  oxelosund #12 Title: status: not_started -> done  (comment) */
-	fprintf(out, "%s  %s  %s ", at, who, sid);
+	changelog_time(when, sizeof when, c->at);
+	/* 22 Nov 10:00  anna  oxelosund #12 Title: Status: Not started -> Done  (comment) */
+	fprintf(p->out, "%s  %s  %s ", when, who, sid);
 	if (strcmp(c->kind, "activity") == 0 && c->number)
-		fprintf(out, "#%lld ", (long long)c->number);
-	fprintf(out, "%s: %s: %s -> %s", item, field, c->old ? old : "-", new_v);
-	free(at); free(sid); free(field);
+		fprintf(p->out, "#%lld ", (long long)c->number);
+	fprintf(p->out, "%s: %s: %s -> %s", item, field, old, new_v);
+	free(sid); free(field);
 	if (c->comment) {
 		char *comment = shown(c->comment);
 
-		fprintf(out, "  (%s)", comment);
+		fprintf(p->out, "  (%s)", comment);
 		free(comment);
 	}
-	fputc('\n', out);
+	fputc('\n', p->out);
 	free(who); free(item); free(old); free(new_v);
 	return 0;
 }
 
 /* The rows stream from the statement to OUT: memory stays the same whatever the size of the log. */
 int
-changelog_print(struct db *db, const struct changelog_filter *f, FILE *out)
+changelog_print(struct db *db, const struct changelog_filter *f, const char *date_format, FILE *out)
 {
-	return changelog_each(db, f, print_row, out);
+	struct print_ctx p = { out, date_format };
+
+	return changelog_each(db, f, print_row, &p);
 }

@@ -59,7 +59,12 @@ const char *changelog_value(const struct change *c, const char *v, const char *d
 /* A change's time (the log's UTC stamp) in local time for people: "3 Nov 14:05", with the year when it is not this year's. */
 void changelog_time(char *out, size_t n, const char *at);
 
-/* Print the log as text lines for `styrkort log`. */
-int changelog_print(struct db *db, const struct changelog_filter *f, FILE *out);
+/*
+ * Print the log as text lines for `styrkort log`, for people: each time in
+ * local time (changelog_time()), field names and values as
+ * changelog_field_label() and changelog_value() show them, dates in
+ * date_format.
+ */
+int changelog_print(struct db *db, const struct changelog_filter *f, const char *date_format, FILE *out);
 
 #endif

@@ -287,22 +287,22 @@ struct indicator {
  * export, of the change log and of the lists.
  */
 #define ACTIVITY_FIELDS(X) \
-	X(TITLE,       "title",       title,       "title",       TEXT,    N_("Title"),       FF_REQUIRED,  0, 0,   7,  0) \
-	X(DESCRIPTION, "description", description, "description", TEXT,    N_("Description"), FF_MULTILINE | FF_NO_CSV, 0, 0, 8,  9) \
+	X(TITLE,       "title",       title,       "title",       TEXT,    N_("Title"),       FF_REQUIRED,  0, 0,   1,  0) \
+	X(DESCRIPTION, "description", description, "description", TEXT,    N_("Description"), FF_MULTILINE | FF_NO_CSV, 0, 0, 2,  9) \
 	X(FOCUS,       "focus",       focus_id,    "focus_id",    FOCUS,   N_("Focus area"),  0,            0, 0,   0,  3) \
 	X(GOAL,        "goal",        goal_id,     "goal_id",     GOAL,    N_("Goal"),        0,            0, 0,   0,  4) \
-	X(RESPONSIBLE, "responsible", responsible, "responsible", TEXT,    N_("Responsible"), 0,            0, 0,   6,  5) \
+	X(RESPONSIBLE, "responsible", responsible, "responsible", TEXT,    N_("Responsible"), 0,            0, 0,   8,  5) \
 	X(CONTACT,     "contact",     contact,     "contact",     TEXT,    N_("Contact"),     0,            0, 0,   0,  6) \
-	X(START,       "start",       start,       "start_date",  DATE,    N_("Start"),       FF_ACTIVITY,  0, 0,   4,  7) \
-	X(DUE,         "due",         due,         "due_date",    DATE,    N_("Due"),         FF_ACTIVITY,  0, 0,   5,  8) \
-	X(STATUS,      "status",      status,      "status",      STATUS,  N_("Status"),      FF_ACTIVITY,  0, 0,   1,  1) \
-	X(PROGRESS,    "progress",    progress,    "progress",    PERCENT, N_("Progress"),    FF_ACTIVITY,  0, 100, 2,  2) \
-	X(COMMENT,     "comment",     comment,     "comment",     TEXT,    N_("Comment"),     FF_MULTILINE, 0, 0,   3, 10) \
+	X(START,       "start",       start,       "start_date",  DATE,    N_("Start"),       FF_ACTIVITY,  0, 0,   6,  7) \
+	X(DUE,         "due",         due,         "due_date",    DATE,    N_("Due"),         FF_ACTIVITY,  0, 0,   7,  8) \
+	X(STATUS,      "status",      status,      "status",      STATUS,  N_("Status"),      FF_ACTIVITY,  0, 0,   3,  1) \
+	X(PROGRESS,    "progress",    progress,    "progress",    PERCENT, N_("Progress"),    FF_ACTIVITY,  0, 100, 4,  2) \
+	X(COMMENT,     "comment",     comment,     "comment",     TEXT,    N_("Comment"),     FF_MULTILINE, 0, 0,   5, 10) \
 	X(SOURCE,      "source",      source,      "source",      TEXT,    N_("Source"),      0,            0, 0,   0, 11) \
 	X(EXAMPLE,     "example",     example,     "example",     BOOL,    N_("Example data"), 0,           0, 0,   0, 12) \
 	X(KIND,        "kind",        kind,        "kind",        ACT_KIND, N_("Kind"),       0,            0, 0,   0,  0) \
-	X(ASSESSMENT,  "assessment",  assessment,  "assessment",  ASSESSMENT, N_("Assessment"), FF_COMMITMENT, 0, 0, 1, 1) \
-	X(ASSESSED,    "assessed",    assessed,    "assessed_on", DATE,    N_("Assessed on"), FF_COMMITMENT, 0, 0,  2,  2)
+	X(ASSESSMENT,  "assessment",  assessment,  "assessment",  ASSESSMENT, N_("Assessment"), FF_COMMITMENT, 0, 0, 3, 1) \
+	X(ASSESSED,    "assessed",    assessed,    "assessed_on", DATE,    N_("Assessed on"), FF_COMMITMENT, 0, 0,  4,  2)
 
 #define AF_ENUM_(ID, key, member, column, type, label, flags, lo, hi, form, detail) AF_##ID,
 enum act_field { ACTIVITY_FIELDS(AF_ENUM_) AF_COUNT };

@@ -52,13 +52,8 @@ overview_light_symbol(enum light l, int utf8)
 const char *
 overview_light_label(enum light l)
 {
-	/* With a context: the words of a light, which read differently from the same English elsewhere. */
-	switch (l) {
-	case LIGHT_GREEN: return ui_pgettext("light", "on track");
-	case LIGHT_YELLOW: return ui_pgettext("light", "at risk");
-	case LIGHT_RED: return ui_pgettext("light", "behind");
-	default: return ui_pgettext("light", "no data");
-	}
+	/* light_label()'s words, and one for a light without data. */
+	return l == LIGHT_GREEN || l == LIGHT_YELLOW || l == LIGHT_RED ? light_label(l) : ui_pgettext("light", "no data");
 }
 
 /* The order of the statuses in the stacked bar: what is finished first, what is left last. */

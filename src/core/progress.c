@@ -361,10 +361,11 @@ progress_strategy(const struct plan *p)
 const char *
 light_label(enum light l)
 {
+	/* With a context: the words of a light read differently from the same English elsewhere. */
 	switch (l) {
-	case LIGHT_GREEN: return _("on track");
-	case LIGHT_YELLOW: return _("at risk");
-	case LIGHT_RED: return _("behind");
+	case LIGHT_GREEN: return ui_pgettext("light", "on track");
+	case LIGHT_YELLOW: return ui_pgettext("light", "at risk");
+	case LIGHT_RED: return ui_pgettext("light", "behind");
 	default: return "";
 	}
 }

@@ -1019,7 +1019,8 @@ static const char *const csv_headers[] = {
 	NC_("CSV column", "changed_by"), NC_("CSV column", "changed_at"), NC_("CSV column", "source"),
 	NC_("CSV column", "example"), NC_("CSV column", "indicator"), NC_("CSV column", "name"),
 	NC_("CSV column", "unit"), NC_("CSV column", "series"), NC_("CSV column", "period"),
-	NC_("CSV column", "sex"), NC_("CSV column", "value"),
+	NC_("CSV column", "sex"), NC_("CSV column", "value"), NC_("CSV column", "kind"),
+	NC_("CSV column", "assessment"), NC_("CSV column", "assessed"),
 };
 
 static void
@@ -1332,7 +1333,8 @@ walk_focus(struct rw *w, const struct plan *p)
 			buf_init(&b);
 			for (size_t j = 0; j < f->nbodies; j++)
 				buf_printf(&b, "%s%s", j ? ", " : "", f->bodies[j]);
-			EMIT(w, field, 5, _("Responsible"), b.s);
+			/* A list of bodies: "Ansvariga:" in Swedish. */
+			EMIT(w, field, 5, ui_pgettext("list", "Responsible"), b.s);
 			buf_free(&b);
 		}
 		focus_goals(w, p, f);

@@ -28,14 +28,6 @@ static const struct since_kind {
 	{ "strategy",    "strategy",  6, N_("Strategy") },
 };
 
-/* The fields of focus areas, goals, indicators, groups and follow-ups by their names for people. */
-static const struct { const char *key, *label; } structure_labels[] = {
-	{ "name", N_("Name") }, { "title", N_("Title") }, { "purpose", N_("Purpose") },
-	{ "description", N_("Description") }, { "target", N_("Target") }, { "baseline", N_("Baseline") },
-	{ "unit", N_("Unit") }, { "responsible", N_("Responsible") }, { "goal", N_("Goal") },
-	{ "direction", N_("Direction") }, { "source", N_("Source") },
-};
-
 /* The arrow, the dash and the separator of a line, in UTF-8 or ASCII. */
 static const char *const marks[2][3] = { { "->", "-", ";" }, { "\u2192", "\u2014", "\u00b7" } };
 
@@ -256,17 +248,6 @@ put_value_key(struct buf *b, const char *key)
 	free(copy);
 }
 
-/* A field's name for people: an activity's label, a known field of the other kinds', else its key. */
-static const char *
-field_label(const struct change *c)
-{
-	if (strcmp(c->kind, "activity") != 0)
-		for (size_t i = 0; i < sizeof structure_labels / sizeof *structure_labels; i++)
-			if (strcmp(structure_labels[i].key, c->field) == 0)
-				return _(structure_labels[i].label);
-	return changelog_field_label(c);
-}
-
 /* One field's net change: "Not started -> Ongoing", "0 -> 30 %", "2023: 46,9 -> 49,4", "Due: ... -> ...". */
 static void
 put_part(struct buf *b, const struct since_part *p, const char *date_format, int utf8)
@@ -278,7 +259,7 @@ put_part(struct buf *b, const struct since_part *p, const char *date_format, int
 		put_value_key(b, p->key);
 		buf_puts(b, ": ");
 	} else if (strcmp(c->field, "status") != 0 && !percent) {
-		char *label = text_sanitize(field_label(c), 0);
+		char *label = text_sanitize(changelog_field_label(c), 0);
 
 		buf_printf(b, "%s: ", label);
 		free(label);

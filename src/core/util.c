@@ -499,6 +499,52 @@ parse_double(const char *s, double *out)
 	return 0;
 }
 
+/* The yes answers of the UI language, separated by '|', the first the one a question shows. */
+static const char *
+yes_answers(void)
+{
+	return ui_pgettext("yes answers", "y|yes");
+}
+
+const char *
+answer_yes_word(void)
+{
+	static char word[16];
+	const char *all = yes_answers();
+
+	snprintf(word, sizeof word, "%.*s", (int)strcspn(all, "|"), all);
+	return word;
+}
+
+/* Is the answer s (n bytes) one of the list's, in any case? */
+static int
+answer_in(const char *s, size_t n, const char *list)
+{
+	while (*list) {
+		size_t len = strcspn(list, "|");
+
+		if (len == n && n && strncasecmp(s, list, n) == 0)
+			return 1;
+		list += len + (list[len] == '|');
+	}
+	return 0;
+}
+
+int
+answer_is_yes(const char *s)
+{
+	size_t n;
+
+	if (!s)
+		return 0;
+	while (*s == ' ')
+		s++;
+	n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		n--;
+	return answer_in(s, n, yes_answers()) || answer_in(s, n, "y|yes");
+}
+
 int
 parse_bool(const char *s, int *out)
 {

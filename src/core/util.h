@@ -85,6 +85,14 @@ int parse_int(const char *s, long min, long max, long *out); /* decimal, no octa
 int parse_double(const char *s, double *out);   /* finite, dot decimal, whatever the locale (files, CLI) */
 int parse_number_ui(const char *s, double *out); /* typed by a person: 10,2 or 10.2 */
 int parse_bool(const char *s, int *out);        /* yes/no true/false on/off 1/0 */
+/*
+ * A person's answer to a yes/no question: 1 for a yes in the UI language
+ * (j or ja in Swedish) or in English (y, yes), in any case, spaces around
+ * it ignored; 0 for anything else.  answer_yes_word() is what a question
+ * tells people to type (y, j).
+ */
+int answer_is_yes(const char *s);
+const char *answer_yes_word(void);
 int parse_period(const char *s, char *canon, size_t n, int *sortkey); /* YYYY or YYYY-Qn/Tn/Hn */
 void today_iso(char out[11]);
 void now_iso(char out[21]);

@@ -385,6 +385,28 @@ display_header(const char *title, const char *const *tabs, const char *keys, int
 	wnoutrefresh(w);
 }
 
+/*
+ * "| strategy | name | " for the room after the mode: the configured name,
+ * shortened with "…" to 24 columns, or fewer where a long one would leave
+ * no room for the first hints before the position.
+ */
+static char *
+status_who(const char *strategy, int room)
+{
+	enum { HINT_ROOM = 12, WHO_MIN = 8, WHO_MAX = 24 };
+	char *fixed = xasprintf("| %s |  | ", strategy), *name, *s;
+	int cols = room - text_width(fixed) - HINT_ROOM;
+
+	if (cols > WHO_MAX)
+		cols = WHO_MAX;
+
+	name = text_ellipsize(user_name(), cols < WHO_MIN ? WHO_MIN : cols);
+	s = xasprintf("| %s | %s | ", strategy, name);
+	free(fixed);
+	free(name);
+	return s;
+}
+
 void
 display_status(const char *mode, int mode_stands_out, const char *strategy, const char *hints,
                const char *pos)
@@ -400,7 +422,7 @@ display_status(const char *mode, int mode_stands_out, const char *strategy, cons
 	left = xasprintf(" %s ", mode);
 	x = display_text(w, 0, 0, COLS, left, display_attr(mode_stands_out ? DC_MODE_EDIT : DC_STATUS));
 	free(left);
-	left = xasprintf("| %s | %s | ", strategy, user_name());
+	left = status_who(strategy, COLS - posw - x);
 	if (message && x + text_width(left) + text_width(message) > COLS - posw) {
 		if (x + 2 + text_width(message) <= COLS) {
 			/* The message gets the whole line after the mode. */
@@ -414,7 +436,7 @@ display_status(const char *mode, int mode_stands_out, const char *strategy, cons
 		if (!message_win)
 			message_win_open();
 	}
-	x += display_text(w, 0, x, COLS - x, left, display_attr(DC_STATUS));
+	x += display_text(w, 0, x, COLS - x - posw, left, display_attr(DC_STATUS));
 	free(left);
 	if (message && !message_win)
 		display_text(w, 0, x, COLS - x - posw, message,

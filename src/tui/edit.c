@@ -554,6 +554,9 @@ choice_add(char ***items, int *n, const char *name)
 	(*items)[(*n)++] = xstrdup(name);
 }
 
+/* The form's pick lists. */
+enum { CH_RESPONSIBLE, CH_STATE, CH_COUNT };
+
 /* The responsible field's pick list: the strategy's groups, then the focus areas' responsible bodies, each once. */
 static struct form_choices
 responsible_choices(const struct form_ctx *x)
@@ -568,15 +571,38 @@ responsible_choices(const struct form_ctx *x)
 	for (size_t i = 0; i < p->nfocus; i++)
 		for (size_t j = 0; j < p->focus[i].nbodies; j++)
 			choice_add(&items, &n, p->focus[i].bodies[j]);
-	return (struct form_choices){ n ? form_line(x, AF_RESPONSIBLE) : -1, _("Responsible (or type another)"), items, n };
+	return (struct form_choices){ n ? form_line(x, AF_RESPONSIBLE) : -1, _("Responsible (or type another)"), items, n, 0 };
+}
+
+/* The status of an activity, or a commitment's assessment: only one of their labels, from a pick list. */
+static struct form_choices
+state_choices(const struct form_ctx *x)
+{
+	int commitment = x->shown.kind == AK_COMMITMENT;
+	int n = commitment ? AS_COUNT : ST_COUNT;
+	char **items = xcalloc((size_t)n, sizeof *items);
+
+	for (int i = 0; i < n; i++)
+		items[i] = xstrdup(commitment ? assessment_label(assessment_order[i]) : status_label((enum status)i));
+	return (struct form_choices){ form_line(x, commitment ? AF_ASSESSMENT : AF_STATUS),
+	                              field_label(commitment ? AF_ASSESSMENT : AF_STATUS), items, n, 1 };
+}
+
+static void
+choices_make(const struct form_ctx *x, struct form_choices *c)
+{
+	c[CH_RESPONSIBLE] = responsible_choices(x);
+	c[CH_STATE] = state_choices(x);
 }
 
 static void
 choices_free(struct form_choices *c)
 {
-	for (int i = 0; i < c->n; i++)
-		free(c->items[i]);
-	free((void *)c->items);
+	for (int k = 0; k < CH_COUNT; k++) {
+		for (int i = 0; i < c[k].n; i++)
+			free(c[k].items[i]);
+		free((void *)c[k].items);
+	}
 }
 
 static void
@@ -593,7 +619,7 @@ edit_form(struct dash *d, struct view *v)
 {
 	struct form_ctx x;
 	struct form_field fields[AF_COUNT];
-	struct form_choices choices;
+	struct form_choices choices[CH_COUNT];
 	char *title;
 	int rc;
 
@@ -603,9 +629,9 @@ edit_form(struct dash *d, struct view *v)
 		return 0;
 	form_fields(&x, fields, 1);
 	title = form_title_dates(d, _("Edit #%lld (dates as %s)"), x.shown.number);
-	choices = responsible_choices(&x);
-	rc = form_run_choices(d, title, fields, x.n, submit_edit, &x, &choices);
-	choices_free(&choices);
+	choices_make(&x, choices);
+	rc = form_run_choices(d, title, fields, x.n, submit_edit, &x, choices, CH_COUNT);
+	choices_free(choices);
 	free(title);
 	if (rc >= 0) {
 		if (x.done == 1) {
@@ -650,7 +676,7 @@ edit_add(struct dash *d, struct view *v)
 	struct form_field fields[AF_COUNT];
 	struct selection sel;
 	const struct focus_area *fa = NULL;
-	struct form_choices choices;
+	struct form_choices choices[CH_COUNT];
 	char *title;
 	int rc;
 
@@ -675,9 +701,9 @@ edit_add(struct dash *d, struct view *v)
 		title = fa ? xasprintf(_("New activity in %s (dates as %s)"), fa->name, example)
 		           : xasprintf(_("New activity, no focus area (dates as %s)"), example);
 	}
-	choices = responsible_choices(&x);
-	rc = form_run_choices(d, title, fields, x.n, submit_add, &x, &choices);
-	choices_free(&choices);
+	choices_make(&x, choices);
+	rc = form_run_choices(d, title, fields, x.n, submit_add, &x, choices, CH_COUNT);
+	choices_free(choices);
 	free(title);
 	if (rc >= 0 && x.done) {
 		dash_reload(d, x.new_id);
@@ -690,19 +716,12 @@ edit_add(struct dash *d, struct view *v)
 	return rc < 0 ? -1 : 0;
 }
 
-static int
-is_yes(const char *s)
-{
-	return s && (strcmp(s, "y") == 0 || strcmp(s, "Y") == 0 || strcmp(s, "yes") == 0 ||
-	             strcmp(s, _("y")) == 0 || strcmp(s, _("yes")) == 0);
-}
-
 /* "Delete #12 'title'? ...": the title shortened so that the question and room for the answer fit on the line. */
 static char *
 delete_question(const struct activity *a)
 {
-	const char *fmt = _("Delete #%lld '%s'? Type y and press Enter to confirm: ");
-	char *bare = xasprintf(fmt, (long long)a->number, ""), *title = text_sanitize(a->title, 0), *q;
+	const char *fmt = _("Delete #%lld '%s'? Type %s and press Enter to confirm: ");
+	char *bare = xasprintf(fmt, (long long)a->number, "", answer_yes_word()), *title = text_sanitize(a->title, 0), *q;
 	int room = COLS - text_width(bare) - 6;
 
 	if (text_width(title) > room && room > 3) {
@@ -711,7 +730,7 @@ delete_question(const struct activity *a)
 		free(title);
 		title = cut;
 	}
-	q = xasprintf(fmt, (long long)a->number, title);
+	q = xasprintf(fmt, (long long)a->number, title, answer_yes_word());
 	free(bare);
 	free(title);
 	return q;
@@ -769,7 +788,7 @@ edit_delete(struct dash *d, struct view *v)
 	q = delete_question(&a);
 	answer = display_prompt(q, NULL);
 	free(q);
-	if (!is_yes(answer)) {
+	if (!answer_is_yes(answer)) {
 		free(answer);
 		model_free_activity(&a);
 		return prompt_cancelled(d, _("Not deleted"));

@@ -184,13 +184,16 @@ show_notes(struct fstate *st, const struct form_field *fields)
 		display_text(st->win, st->h - 2, 2, st->w - 3, note, display_attr(DC_LABEL));
 }
 
-/* Under the field that has a list (if there is room), how to open it. */
+/* Under each field that has a list (if there is room), how to open it. */
 static void
-show_choices_note(struct fstate *st, const struct form_choices *c)
+show_choices_notes(struct fstate *st, const struct form_choices *c, int nc, int except)
 {
-	if (c && c->line >= 0 && c->line < st->n && st->step == 2)
-		display_text(st->win, field_row(st, c->line) + 1, st->labelw + 3, st->w - st->labelw - 4,
-		             _("F2 or Ctrl-O: choose from a list, or type"), display_attr(DC_LABEL));
+	for (int i = 0; i < nc; i++)
+		if (c[i].line >= 0 && c[i].line < st->n && c[i].line != except && st->step == 2)
+			display_text(st->win, field_row(st, c[i].line) + 1, st->labelw + 3, st->w - st->labelw - 4,
+			             c[i].only ? _("F2, Ctrl-O or Space: choose from the list")
+			                       : _("F2 or Ctrl-O: choose from a list, or type"),
+			             display_attr(DC_LABEL));
 }
 
 /* The error under its field (or at the bottom); NULL clears every error row. */
@@ -227,8 +230,19 @@ struct shown_form {
 	char *error;
 	int error_at;
 	struct dash *dash;
-	const struct form_choices *choices;     /* or NULL */
+	const struct form_choices *choices;
+	int nchoices;
 };
+
+/* The list of the field on line, or NULL. */
+static const struct form_choices *
+choices_at(const struct shown_form *sf, int line)
+{
+	for (int i = 0; i < sf->nchoices; i++)
+		if (sf->choices[i].line == line && line >= 0)
+			return &sf->choices[i];
+	return NULL;
+}
 
 static int
 form_open(void *arg)
@@ -239,9 +253,12 @@ form_open(void *arg)
 		destroy(&sf->st);
 		return -1;
 	}
+	/* A field that takes only a value of its list is not typed in. */
+	for (int i = 0; i < sf->nchoices; i++)
+		if (sf->choices[i].only && sf->choices[i].line >= 0 && sf->choices[i].line < sf->n)
+			field_opts_off(sf->st.f[sf->choices[i].line], O_EDIT);
 	show_error(&sf->st, sf->fields, sf->error_at, sf->error);
-	if (!sf->error || sf->error_at != sf->choices->line)
-		show_choices_note(&sf->st, sf->choices);
+	show_choices_notes(&sf->st, sf->choices, sf->nchoices, sf->error ? sf->error_at : -1);
 	return 0;
 }
 
@@ -290,18 +307,22 @@ form_save(struct shown_form *sf)
 	return MODAL_REOPEN;
 }
 
-/* F2 or Ctrl-O on the field that has a list: the pick list; what is picked goes into the field. */
+/* F2 or Ctrl-O on a field that has a list: the pick list, on the value it holds; what is picked goes into the field. */
 static int
 form_pick(struct shown_form *sf)
 {
-	const struct form_choices *c = sf->choices;
-	int rc;
+	const struct form_choices *c;
+	int rc, now = 0;
 
 	read_values(&sf->st, sf->fields);
 	sf->current = field_index(current_field(sf->st.form));
-	if (sf->current != c->line || sf->fields[c->line].locked || c->n == 0)
+	c = choices_at(sf, sf->current);
+	if (!c || sf->fields[c->line].locked || c->n == 0)
 		return MODAL_GO_ON;
-	rc = picker_choose(sf->dash, c->title, c->items, c->n, 0);
+	for (int i = 0; i < c->n; i++)
+		if (sf->fields[c->line].value && strcmp(sf->fields[c->line].value, c->items[i]) == 0)
+			now = i;
+	rc = picker_choose(sf->dash, c->title, c->items, c->n, now);
 	if (rc == -2)
 		return -1;
 	if (rc >= 0) {
@@ -310,6 +331,21 @@ form_pick(struct shown_form *sf)
 	}
 	destroy(&sf->st);
 	return MODAL_REOPEN;
+}
+
+/* Does key k open the list of the current field: F2 or Ctrl-O, or on an `only` field any character or Backspace? */
+static int
+opens_list(const struct shown_form *sf, struct dkey k)
+{
+	const struct form_choices *c = choices_at(sf, field_index(current_field(sf->st.form)));
+
+	if (!c)
+		return 0;
+	if ((k.type == DK_KEY && k.code == KEY_F(2)) || (k.type == DK_CHAR && k.code == 15))
+		return 1;
+	return c->only && ((k.type == DK_CHAR && k.code != '\t' && k.code != '\n' && k.code != 27 &&
+	                    (iswprint((wint_t)k.code) || k.code == 127 || k.code == 8)) ||
+	                   (k.type == DK_KEY && (k.code == KEY_BACKSPACE || k.code == KEY_DC)));
 }
 
 static int
@@ -321,7 +357,7 @@ form_key(void *arg, struct dkey k)
 
 	if (k.type == DK_CHAR && k.code == 27)
 		return 0;
-	if (sf->choices->line >= 0 && ((k.type == DK_KEY && k.code == KEY_F(2)) || (k.type == DK_CHAR && k.code == 15)))
+	if (opens_list(sf, k))
 		return form_pick(sf);
 	if (k.code == '\n' || (k.type == DK_KEY && k.code == KEY_ENTER))
 		return form_save(sf);
@@ -363,18 +399,20 @@ int
 form_run(struct dash *dash, const char *title, struct form_field *fields, int n,
          form_submit_fn submit, void *arg)
 {
-	const struct form_choices none = { -1, NULL, NULL, 0 };
-
-	return form_run_choices(dash, title, fields, n, submit, arg, &none);
+	return form_run_choices(dash, title, fields, n, submit, arg, NULL, 0);
 }
 
 int
 form_run_choices(struct dash *dash, const char *title, struct form_field *fields, int n,
-                 form_submit_fn submit, void *arg, const struct form_choices *choices)
+                 form_submit_fn submit, void *arg, const struct form_choices *choices, int nchoices)
 {
 	struct shown_form sf;
+	int lists = 0;
+
+	for (int i = 0; choices && i < nchoices; i++)
+		lists |= choices[i].line >= 0;
 	const struct modal m = {
-		.hints = choices->line >= 0 ? _("Enter save | Tab, arrows: next field | F2 list | Esc cancel")
+		.hints = lists ? _("Enter save | Tab, arrows: next field | F2 list | Esc cancel")
 		                            : _("Enter save | Tab, arrows: next field | Esc cancel"),
 		.exit_result = -1, .cancel_result = 0,
 		.open = form_open, .draw = form_draw, .close = form_close, .key = form_key, .arg = &sf,
@@ -390,6 +428,7 @@ form_run_choices(struct dash *dash, const char *title, struct form_field *fields
 	sf.error_at = -1;
 	sf.dash = dash;
 	sf.choices = choices;
+	sf.nchoices = choices ? nchoices : 0;
 	for (int i = 0; i < n; i++)
 		fields[i].locked = 0;
 	rc = dash_modal(dash, &m);

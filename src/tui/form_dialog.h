@@ -31,17 +31,21 @@ int form_run(struct dash *dash, const char *title, struct form_field *fields, in
              form_submit_fn submit, void *arg);
 
 /*
- * The same, and the field on line `line` (-1: none) has a pick list: F2
- * or Ctrl-O there shows items (titled title) and puts the one chosen into
- * the field, where it can still be changed; any other text may be typed.
+ * The same, and fields with a pick list: F2 or Ctrl-O there shows items
+ * (titled title) and puts the one chosen into the field.  A field of a
+ * list that is not `only` may still be changed or typed freely (the
+ * responsible); an `only` field takes a value of the list and nothing
+ * else (the status): it cannot be typed in, and any character typed there
+ * (Space too) opens the list.
  */
 struct form_choices {
-	int line;
+	int line;               /* the field's line; -1: none */
 	const char *title;
 	char *const *items;
 	int n;
+	int only;
 };
 int form_run_choices(struct dash *dash, const char *title, struct form_field *fields, int n,
-                     form_submit_fn submit, void *arg, const struct form_choices *choices);
+                     form_submit_fn submit, void *arg, const struct form_choices *choices, int nchoices);
 
 #endif

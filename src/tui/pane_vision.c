@@ -106,7 +106,7 @@ load(struct view *v)
 	date_field(rows, w, _("Valid from"), s->valid_from, fmt);
 	date_field(rows, w, _("Valid to"), s->valid_to, fmt);
 	if (s->until_further_notice)
-		vrows_field(rows, w, 2, _("Valid to"), _("until further notice"), 1, ITEM_STRATEGY, 0);
+		vrows_wrap(rows, w, 2, _("Valid until further notice"), DC_NORMAL, 1, 1, ITEM_STRATEGY, 0);
 	vrows_field(rows, w, 2, _("Replaces"), s->replaces, 1, ITEM_STRATEGY, 0);
 	vrows_field(rows, w, 2, _("Related documents"), s->related, 1, ITEM_STRATEGY, 0);
 	vrows_field(rows, w, 2, _("Owner"), s->owner, 1, ITEM_STRATEGY, 0);
@@ -145,7 +145,10 @@ detail(struct view *v, long row, struct doc *d)
 	doc_field(d, _("Document date"), dated);
 	doc_field(d, _("Revised on"), revised);
 	doc_field(d, _("Valid from"), from);
-	doc_field(d, _("Valid to"), s->until_further_notice ? _("until further notice") : to);
+	if (s->until_further_notice)
+		doc_text(d, 0, _("Valid until further notice"), DC_NORMAL);
+	else
+		doc_field(d, _("Valid to"), to);
 	doc_field(d, _("Replaces"), s->replaces);
 	doc_field(d, _("Related documents"), s->related);
 	doc_field(d, _("Owner"), s->owner);

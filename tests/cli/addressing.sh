@@ -35,7 +35,7 @@ check "no other strategy changed" [ "$(others)" = "$before" ]
 run -d "$all" log --activity oskarshamn:12
 check "log --activity oskarshamn:12: only Oskarshamn's #12 (3 changes and its creation)" \
 	[ "$(printf '%s\n' "$out" | grep -c '  oskarshamn #12 Vi har')" -eq 4 ] && [ "$(printf '%s\n' "$out" | wc -l)" -eq 4 ]
-expect_out "comment: c56 -> c57" "the log has the last change"
+expect_out "Comment: c56 -> c57" "the log has the last change"
 run -d "$all" --strategy oskarshamn log --activity 12
 check "--strategy oskarshamn log --activity 12: the same lines" [ "$(printf '%s\n' "$out" | grep -c '  oskarshamn #12 ')" -eq 4 ]
 
@@ -163,7 +163,7 @@ run -d "$gap" import "$TMPD/gap7.ini"
 expect_status 0 "a file that renumbers an activity is imported"
 expect_err "activity a9 \(#7\): number: 9 -> 7" "and import says it changed"
 run -d "$gap" log --activity gap:7
-expect_out "gap #7 Nio: number: 9 -> 7" "the renumbering is in the change log"
+expect_out "gap #7 Nio: Number: 9 -> 7" "the renumbering is in the change log"
 sed 's/^number = 9$/number = 3/' "$TMPD/gap.ini" > "$TMPD/twice.ini"
 run -d "$gap" import "$TMPD/twice.ini"
 expect_status 1 "two activities with one number are refused"

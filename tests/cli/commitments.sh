@@ -30,8 +30,8 @@ check "export, import, export of commitments is byte-identical" cmp -s "$TMPD/a.
 run -d "$db" set 3 assessment=fulfilled "comment=Erbjuds löpande."
 expect_status 0 "set 3 assessment=fulfilled comment=..."
 run -d "$db" log --activity 3
-expect_out "assessment: not_assessed -> fulfilled" "the log has the assessment"
-expect_out "assessed: - -> 2026-11-22" "and its date, today"
+expect_out "Assessment: Not assessed -> Fulfilled" "the log has the assessment"
+expect_out "Assessed on: - -> 2026-11-22" "and its date, today"
 run -d "$db" set 3 "assessment=partly fulfilled" assessed=2026-10-01
 expect_status 0 "set takes an assessment by its label too"
 run -d "$db" export --strategy prov
@@ -52,7 +52,7 @@ expect_status 2 "set 1 assessment=fulfilled on an activity is refused"
 expect_err "only a commitment is assessed; this is a time-bound activity, followed up by status and progress" "the message says what an activity has"
 run -d "$db" set 2 assessment=maybe
 expect_status 2 "an assessment that is not one is refused"
-expect_err "assessment = maybe: expected fulfilled, partly, not_fulfilled or not_assessed" "the message lists the assessments"
+expect_err "assessment = maybe: expected Fulfilled, Partly fulfilled, Not fulfilled or Not assessed" "the message lists the assessments by their labels"
 run -d "$db" set 2 kind=task
 expect_status 2 "a kind that is not one is refused"
 expect_err "kind = task: expected activity or commitment" "the message names the kinds"
@@ -61,8 +61,8 @@ expect_err "kind = task: expected activity or commitment" "the message names the
 run -d "$db" set 1 kind=commitment assessment=partly
 expect_status 0 "set 1 kind=commitment assessment=partly"
 run -d "$db" log --activity 1
-expect_out "status: in_progress -> \(empty\)" "the status it had is logged as cleared"
-expect_out "progress: 40 -> \(empty\)" "and its progress"
+expect_out "Status: In progress -> \(empty\)" "the status it had is logged as cleared"
+expect_out "Progress: 40 -> \(empty\)" "and its progress"
 run -d "$db" report --format csv --strategy prov
 expect_out ",commitment,partly,2026-11-22.?$" "the CSV has the kind, the assessment and its date"
 

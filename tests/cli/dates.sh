@@ -101,7 +101,7 @@ run -d "$db" export --strategy prec
 expect_out '^start = 2027-02$' "the month typed as 02/2027 is stored as 2027-02"
 expect_out '^due = 2027-03$' "the month is stored as written"
 run -d "$db" log
-expect_out 'due: 2027 -> 2027-03' "the change log shows both dates as written"
+expect_out 'Due: 2027 -> 2027-03' "the change log shows both dates as written"
 for bad in 2013-13 2013-02-30 13 2013-00 '2013 ' 20130; do
 	run -d "$db" set --strategy prec "$n" "due=$bad"
 	expect_status 2 "set due='$bad' is refused"

@@ -190,8 +190,8 @@ run -c "$TMPD/anna.ini" import -d "$idb" "$TMPD/changed.ini"
 expect_status 0 "import a changed activity"
 run log -d "$idb"
 expect_status 0 "log"
-expect_out "Anna Andersson .*#[0-9]+ .*Första.*: status: (in_progress|In progress) -> (done|Done)" "log: the status change with user, old and new"
-expect_out "Anna Andersson .*Första.*: progress: 40 -> 100" "log: the progress change with user, old and new"
+expect_out "Anna Andersson .*#[0-9]+ .*Första.*: Status: In progress -> Done" "log: the status change with user, old and new"
+expect_out "Anna Andersson .*Första.*: Progress: 40 -> 100" "log: the progress change with user, old and new"
 lines=$(printf '%s\n' "$out" | grep -c 'Anna Andersson')
 check "log: exactly the two changes are logged" [ "$lines" -eq 2 ]
 

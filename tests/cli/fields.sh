@@ -43,8 +43,8 @@ printf '%s\n' '[focus.f2]' 'name = F2' '[goal.g2]' 'title = G2' >> "$TMPD/moved.
 run -d "$db" import "$TMPD/moved.ini"
 expect_status 0 "import of the activity in another focus area and goal"
 run -d "$db" log
-expect_out "#[0-9]+ A: focus: f -> f2 " "the import logs the new focus area"
-expect_out "#[0-9]+ A: goal: g -> g2 " "the import logs the new goal"
+expect_out "#[0-9]+ A: Focus area: f -> f2 " "the import logs the new focus area"
+expect_out "#[0-9]+ A: Goal: g -> g2 " "the import logs the new goal"
 run -d "$db" export --strategy prov
 expect_out "^focus = f2$" "the activity is in the new focus area"
 run -d "$db" report --format csv --strategy vastervik

@@ -82,7 +82,7 @@ run -d "$db" report --width 200
 expect_out 'latest 52 % \(2024\)' "the municipality's own value is the latest"
 expect_out 'Compared with: county 49 %, country 50 % \(2024\)' "the comparison values follow"
 run -d "$db" log
-expect_out 'Andel sysselsatta \(county\) 2024 T: value: - -> 49' "a comparison value's change names its series"
+expect_out 'Andel sysselsatta \(county\) 2024 T: Value: - -> 49' "a comparison value's change names its series"
 printf 'indicator;period;sex;value;series\nsyss;2024;T;"49,5";county\n' > "$TMPD/change.csv"
 run -d "$db" measurements "$TMPD/change.csv"
 expect_err 'line 2: syss \(county\) 2024 T changed from 49 to 49.5' "a changed comparison value is reported with its series"

@@ -46,7 +46,7 @@ run -d "$db" measurements "$TMPD/semi.csv"
 expect_status 0 "a semicolon file with a decimal comma"
 expect_err 'line 2: syss 2023 T changed from 50 to 52.5' "a changed earlier value is reported with its line"
 run -d "$db" log
-expect_out 'Andel sysselsatta 2023 T: value: 50 -> 52.5' "the change is in the log"
+expect_out 'Andel sysselsatta 2023 T: Value: 50 -> 52.5' "the change is in the log"
 
 printf 'indicator,period,sex,value\nsyss,2024,T,55\nsyss,2024,X,1\n' > "$TMPD/bad.csv"
 run -d "$db" measurements "$TMPD/bad.csv"
@@ -117,7 +117,7 @@ printf 'indicator,period,sex,value\nsyss,2028,T,"\342\210\2221,5"\n' > "$TMPD/mi
 run -d "$db" measurements "$TMPD/minus.csv"
 expect_status 0 "a value with a minus sign (U+2212) and a decimal comma imports"
 run -d "$db" log
-expect_out 'Andel sysselsatta 2028 T: value: - -> -1.5' "it is stored as -1.5"
+expect_out 'Andel sysselsatta 2028 T: Value: - -> (-|−)1.5' "it is stored as -1.5 (shown with the minus sign people read)"
 printf 'indicator,period,sex,value\nsyss,2029,T,0x10\n' > "$TMPD/hex.csv"
 run -d "$db" measurements "$TMPD/hex.csv"
 expect_status 1 "a hexadecimal value is refused"

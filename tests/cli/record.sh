@@ -211,5 +211,5 @@ expect_status 0 "set example=no"
 run -d "$db" export --strategy prov2
 check "the mark is gone from the export" sh -c "! grep -q '^example' '$TMPD/out'"
 run -d "$db" log --strategy prov2
-expect_out "example" "the change log has the change of the mark"
+expect_out "Example data: yes -> " "the change log has the change of the mark"
 tap_done

@@ -28,7 +28,7 @@ expect_out '^  #2 .*: [^:]+ (→|->) Done (·|;) [0-9]+ (→|->) 100 % (—|-) t
 check "changes from before the review are not listed" sh -c "! printf '%s' \"\$1\" | grep -Eq 'added|2026-11-01 tester'" sh "$out"
 run -d "$db" report --since last-review --strategy vastervik
 run -d "$db" log --activity 2
-expect_out "status: in_progress -> not_started" "the log has the change made before the review too"
+expect_out "Status: In progress -> Not started" "the log has the change made before the review too"
 run -d "$db" report --since 2026-11-20
 expect_out '^CHANGES SINCE 2026-11-20$' "--since DATE names the date"
 expect_out '^  None\.$' "nothing changed since then"

@@ -137,7 +137,7 @@ run -d "$db" export
 golden structure-export.ini "export after set, add and delete of each kind"
 run -d "$db" log
 expect_out "Sysselsättning: value.municipality.2021.T: 52.5 -> " "the deleted values are in the log"
-expect_out "Första aktiviteten: focus: arbete -> bo" "a moved child is in the log"
+expect_out "Första aktiviteten: Focus area: arbete -> bo" "a moved child is in the log"
 
 run -d "$db" delete followup:arsred
 expect_status 0 "delete followup:arsred"

@@ -30,5 +30,5 @@ tmux_keys q
 tmux_wait_exit
 check "q quits afterwards" [ "${tmux_exit:-}" = 0 ]
 "$STYRKORT" -d "$db" log --activity 3 >"$TMPD/log" 2>&1
-check "the change is in the log" grep -q "status" "$TMPD/log"
+check "the change is in the log" grep -q "Status" "$TMPD/log"
 tap_done

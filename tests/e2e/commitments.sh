@@ -40,8 +40,8 @@ tmux_expect "Comment (Enter skips" "then it asks for a comment"
 tmux_keys "Avtal med Nova klart" Enter
 tmux_expect "Saved: #5 is now Partly fulfilled" "the assessment is saved and said so"
 "$STYRKORT" -d "$db" log --activity 5 > "$TMPD/log" 2>&1
-check "the log has the assessment with the comment" grep -q "assessment: not_assessed -> partly  (Avtal med Nova klart)" "$TMPD/log"
-check "and its date, today" grep -q "assessed: - -> 2026-11-22" "$TMPD/log"
+check "the log has the assessment with the comment" grep -q "Assessment: Not assessed -> Partly fulfilled  (Avtal med Nova klart)" "$TMPD/log"
+check "and its date, today" grep -q "Assessed on: - -> 2026-11-22" "$TMPD/log"
 
 # The form of a commitment: its assessment and date, no status, progress or dates.
 tmux_keys Enter

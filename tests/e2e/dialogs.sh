@@ -54,7 +54,7 @@ done
 tmux_keys Enter
 tmux_expect "Enter save" "the form opens for a conflict"
 id=$(tmux_screen | sed -n 's/.*Edit #\([0-9]*\).*/\1/p' | head -1)
-tmux_keys Tab C-u 61
+tmux_keys Tab Tab Tab C-u 61
 LOGNAME=other "$STYRKORT" -d "$db" set "gislaved:$id" progress=81 >/dev/null 2>&1
 check "someone else changes #$id" [ $? -eq 0 ]
 tmux_keys Enter

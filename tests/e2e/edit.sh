@@ -41,7 +41,7 @@ tmux_expect "! Delayed     100 %" "the table shows the new status"
 # Enter: the form; a date that does not exist is refused at its field and nothing is saved.
 tmux_keys j Enter
 tmux_expect "Edit #2" "Enter opens the form in edit mode"
-tmux_keys Tab Tab Tab Tab C-u 2026-02-31 Enter
+tmux_keys Tab Tab Tab Tab Tab Tab C-u 2026-02-31 Enter
 tmux_expect "due = 2026-02-31: not a date" "an invalid due date is refused"
 below=$(tmux_screen | grep -A1 "Due *2026-02-31" | tail -1)
 if printf '%s' "$below" | grep -qF "not a date"; then ok "the error is shown at the field"; else not_ok "the error is shown at the field: '$below'"; fi
@@ -77,8 +77,11 @@ tmux_keys n Enter
 tmux_expect "Not deleted" "anything but y keeps it"
 tmux_keys d
 tmux_expect "Type y and press Enter to confirm" "d asks again"
-tmux_keys y Enter
-tmux_expect "u brings it back" "y deletes it"
+tmux_keys j Enter
+tmux_expect "Not deleted" "j is no yes in English"
+tmux_keys d
+tmux_keys Yes Enter
+tmux_expect "u brings it back" "Yes (any case) deletes it"
 tmux_expect "4 activities" "the table no longer counts it"
 
 # u: undo the delete.
@@ -131,9 +134,9 @@ tmux_expect "! Delayed     100 %" "the new status is there"
 tmux_keys q
 tmux_wait_exit
 
-log_has "status: done -> delayed" "(Försenad p.g.a. budget)" "the log has the status change with its comment"
-log_has "status: done -> delayed" "tester" "the log names the user"
-log_has "due:" "2026-12-24" "the log has the form's due date"
+log_has "Status: Done -> Delayed" "(Försenad p.g.a. budget)" "the log has the status change with its comment"
+log_has "Status: Done -> Delayed" "tester" "the log names the user"
+log_has "Due:" "2026-12-24" "the log has the form's due date"
 log_has "Språkcafé" "tester" "the log has the added, deleted and restored activity"
 "$STYRKORT" -d "$db" review list > "$TMPD/reviews" 2>&1
 check "review list shows the review" grep -q "Styrgruppsmöte november" "$TMPD/reviews"
@@ -158,6 +161,22 @@ tmux_keys j Enter
 tmux_expect "u tar tillbaka den" "j deletes it"
 tmux_keys u
 tmux_expect "Ångrat" "u brings it back"
+tmux_keys d
+tmux_expect "Skriv j och tryck Enter" "d asks again"
+tmux_keys nej Enter
+tmux_expect "Inte borttagen" "nej keeps it"
+tmux_keys d
+tmux_expect "Skriv j och tryck Enter" "d asks once more"
+tmux_keys Ja Enter
+tmux_expect "u tar tillbaka den" "Ja (any case) deletes it"
+tmux_keys u
+tmux_expect "Ångrat" "u brings it back again"
+tmux_keys d
+tmux_expect "Skriv j och tryck Enter" "d asks a last time"
+tmux_keys yes Enter
+tmux_expect "u tar tillbaka den" "yes deletes it in Swedish too"
+tmux_keys u
+tmux_expect "Ångrat" "and u brings it back"
 tmux_keys q
 tmux_wait_exit
 tap_done

@@ -42,24 +42,37 @@ tmux_expect " EDIT | " "edit mode"
 tmux_keys Enter
 tmux_expect "Edit #1" "the form opens"
 tmux_expect "dates as 2026-12-31" "the form's title shows an example date"
-tmux_keys Tab Tab Tab BSpace 2026-03-01 Enter
+tmux_keys Tab Tab Tab Tab Tab BSpace 2026-03-01 Enter
 tmux_expect "Saved #1" "the form is saved"
 field_is start_date 1 2026-03-01 "Backspace in the empty Start field: the date lands in Start"
 field_is comment 1 "$comment1" "the comment is unchanged"
 
-# Backspace in an emptied Status field does not jump to another field.
+# The title is the form's first field; the status is a pick list: typing there opens the list,
+# and only a status of the list can be saved.
 tmux_keys Enter
 tmux_expect "Edit #1" "the form opens again"
-tmux_keys C-u BSpace BSpace Done Enter
+tmux_expect "F2, Ctrl-O or Space: choose from the list" "the status field says it is a list"
+cursor_line=$(tmux_cursor_line)
+case $cursor_line in *Title*) ok "the cursor starts on the title";; *) not_ok "the cursor starts on the title: '$cursor_line'";; esac
+tmux_keys Tab Tab x
+tmux_expect "Enter choose | Esc cancel" "a character typed in the status field opens the list"
+tmux_keys Home Down Down Enter
+tmux_expect "Enter save | Tab" "Enter picks and closes the list: back in the form"
+tmux_expect "Status       Done" "the status picked is in the field"
+tmux_keys BSpace BSpace x
+tmux_expect "Enter choose | Esc cancel" "Backspace opens it too: the status cannot be emptied or typed"
+tmux_keys Escape
+tmux_expect "Enter save" "Esc closes the list, not the form"
+tmux_keys Enter
 tmux_expect "Saved #1" "the status is saved"
-field_is status 1 done "the status typed after Backspace is saved"
+field_is status 1 done "the status picked from the list is saved"
 field_is title 1 "$title1" "the title is unchanged"
 field_is description 1 "$desc1" "the description is unchanged"
 
 # After a refused date the cursor is in that field and Backspace and typing edit it.
 tmux_keys Enter
 tmux_expect "Edit #1" "the form opens a third time"
-tmux_keys Tab Tab Tab Tab C-u 2026-02-31 Enter
+tmux_keys Tab Tab Tab Tab Tab Tab C-u 2026-02-31 Enter
 tmux_expect "not a date" "an invalid due date is refused"
 tmux_keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace 2026-06-30 Enter
 tmux_expect "Saved #1" "the corrected date is saved"
@@ -70,7 +83,7 @@ field_is comment 1 "$comment1" "Comment is unchanged"
 # A month or a year, as precise as the document: stored as typed, shown at its precision.
 tmux_keys Enter
 tmux_expect "Edit #1" "the form opens for a month"
-tmux_keys Tab Tab Tab C-u 2027 Tab C-u 2027-03 Enter
+tmux_keys Tab Tab Tab Tab Tab C-u 2027 Tab C-u 2027-03 Enter
 tmux_expect "Saved #1" "a year and a month are saved"
 field_is start_date 1 2027 "the start year is stored as typed"
 field_is due_date 1 2027-03 "the due month is stored as typed"

@@ -25,7 +25,7 @@ for lang in en sv; do
 	printf '[display]\nlanguage = %s\n' "$lang" > "$TMPD/$lang.ini"
 	case $lang in
 	en) help="Help: keys"; edit=" EDIT | "; form="Edit #2"; cancelled="Cancelled: nothing"; overview="Overall progress" ;;
-	sv) help="Hjälp: tangenter"; edit=" REDIGERA | "; form="Redigera #2"; cancelled="Avbrutet: inget"; overview="Samlad måluppfyllelse" ;;
+	sv) help="Hjälp: tangenter"; edit=" REDIGERING | "; form="Redigera #2"; cancelled="Avbrutet: inget"; overview="Samlad måluppfyllelse" ;;
 	esac
 
 	# Västervik: focus areas with text, goals with indicators and baseline values, activities.

@@ -23,6 +23,21 @@ tmux_keys q
 tmux_wait_exit
 check "--read-only left the file unchanged" [ "$(sum)" = "$before" ]
 
+# In Swedish at 80x24 with a long configured name: skrivskyddad, the name (shortened), no e offered,
+# and the hints end three columns before the position.
+printf '[display]\nlanguage = sv\n[user]\nname = Anna-Karin Johansson-Lindqvist Långnamnsson\n' > "$TMPD/long.ini"
+tmux_start 80 24 "$STYRKORT -c $TMPD/long.ini --read-only $db"
+tmux_expect "Västerviks kommun" "the Swedish read-only dashboard opens"
+tmux_keys 4
+tmux_expect " 1/4" "pane 4 shows the position"
+line=$(tmux_screen | tail -1)
+case $line in " skrivskyddad | vastervik | Anna-Karin Johansson-L"*"… | "*) ok "the status line says skrivskyddad and names the user by the configured name, shortened";;
+*) not_ok "the status line says skrivskyddad and names the user: '$line'";; esac
+case $line in *" e "*|*"redigera"*) not_ok "no e is offered on a read-only file: '$line'";; *) ok "no e is offered on a read-only file";; esac
+case $line in *"   1/4") ok "the hints end three columns before the position";; *) not_ok "the hints run into the position: '$line'";; esac
+tmux_keys q
+tmux_wait_exit
+
 if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null; then
 	ok "# SKIP not root: cannot test another user's permissions"
 	tmux_check_sanitizers

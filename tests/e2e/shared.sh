@@ -51,7 +51,7 @@ viewer_expect "Samverkan (ny titel)" "a change by 'styrkort set' reaches the vie
 # A conflict: the editor opens the form; someone else changes the same activity; the editor saves.
 tmux_keys Enter
 tmux_expect "Edit #3" "the editor opens the form of #3"
-tmux_keys Tab C-u 60
+tmux_keys Tab Tab Tab C-u 60
 LOGNAME=other "$STYRKORT" -d "$db" set 3 progress=80 comment="Annas ändring" >/dev/null 2>"$TMPD/set.err"
 check "the other change is saved" [ $? -eq 0 ]
 tmux_keys Enter
@@ -62,20 +62,20 @@ tmux_expect "was changed by other" "and who changed it"
 tmux_keys t
 tmux_expect "Kept their change to #3" "t keeps theirs"
 "$STYRKORT" -d "$db" log --activity 3 > "$TMPD/log" 2>&1
-check "their value stands" sh -c "grep 'progress:' '$TMPD/log' | tail -1 | grep -q 'other.*progress: 100 -> 80'"
+check "their value stands" sh -c "grep 'Progress:' '$TMPD/log' | tail -1 | grep -q 'other.*Progress: 100 -> 80'"
 viewer_expect "80 %" "the viewer shows their value"
 
 # Again, and this time save mine anyway.
 tmux_keys Enter
 tmux_expect "Edit #3" "the form opens again"
-tmux_keys Tab C-u 60
+tmux_keys Tab Tab Tab C-u 60
 LOGNAME=other "$STYRKORT" -d "$db" set 3 progress=90 >/dev/null 2>&1
 tmux_keys Enter
 tmux_expect "theirs: 90 %" "the second conflict is shown"
 tmux_keys m
 tmux_expect "Saved #3" "m saves mine anyway"
 "$STYRKORT" -d "$db" log --activity 3 > "$TMPD/log" 2>&1
-check "mine is saved over theirs, logged" sh -c "grep 'progress:' '$TMPD/log' | tail -1 | grep -q 'tester.*progress: 90 -> 60'"
+check "mine is saved over theirs, logged" sh -c "grep 'Progress:' '$TMPD/log' | tail -1 | grep -q 'tester.*Progress: 90 -> 60'"
 viewer_expect "60 %" "the viewer shows it"
 tmux_keys q
 tmux_cmd send-keys -t u q

@@ -79,7 +79,7 @@ check "export has its composition" sh -c "'$STYRKORT' -d '$db' export | grep -qx
 # The activity form's responsible field: the groups and the focus areas' bodies in a pick list.
 tmux_keys 4 Enter
 tmux_expect "F2 or Ctrl-O: choose from a list" "the responsible field says it has a list"
-tmux_keys Tab Tab Tab Tab Tab F2
+tmux_keys Tab Tab Tab Tab Tab Tab Tab F2
 tmux_expect "Integrationsrådet" "F2 lists the strategy's groups"
 tmux_expect "Kommunstyrelsen" "and the focus areas' responsible bodies"
 tmux_keys Enter
@@ -91,6 +91,6 @@ tmux_keys q
 tmux_wait_exit
 check "the dashboard exits 0" [ "${tmux_exit:-x}" = 0 ]
 "$STYRKORT" -d "$db" log > "$TMPD/log" 2>&1
-check "the log has the goal's new title by tester" grep -q "tester .*Fler invånare i Västervik: title: Öka Västerviks kommuns befolkning -> Fler invånare i Västervik" "$TMPD/log"
+check "the log has the goal's new title by tester" grep -q "tester .*Fler invånare i Västervik: Title: Öka Västerviks kommuns befolkning -> Fler invånare i Västervik" "$TMPD/log"
 tmux_check_sanitizers
 tap_done

@@ -36,8 +36,8 @@ tmux_keys Enter
 tmux_expect "Edit #1" "the form of #1 opens"
 tmux_expect "read-only: edit with" "a text the form cannot show as it is says it is read-only here"
 tmux_expect "styrkort set" "and says how to change it"
-# Typing in the read-only description changes nothing (it is the last field: Up from Status).
-tmux_keys Up "XYZ"
+# Typing in the read-only description changes nothing (the second field, after the title).
+tmux_keys Down "XYZ"
 tmux_keys Down Down C-u 40 Enter
 tmux_expect "Saved #1" "#1 is saved with a new progress"
 check "#1: the progress is saved" [ "$(sqlite3 "$db" "SELECT progress FROM activity WHERE id = 1")" = 40 ]
@@ -47,7 +47,7 @@ check "#1: the log holds only the progress" [ "$(logged_since 1)" = progress ]
 
 tmux_keys j Enter
 tmux_expect "Edit #2" "the form of #2 opens"
-tmux_keys Down C-u 55 Enter
+tmux_keys Down Down Down C-u 55 Enter
 tmux_expect "Saved #2" "#2 is saved with a new progress"
 check "#2: the progress is saved" [ "$(sqlite3 "$db" "SELECT progress FROM activity WHERE id = 2")" = 55 ]
 if [ "$(snapshot 2)" = "$before2" ]; then ok "#2: the 500-character line, the trailing spaces, U+0085 and the byte 0xFF are as they were"
@@ -57,7 +57,7 @@ check "#2: the log holds only the progress" [ "$(logged_since 2)" = progress ]
 # A field the form shows as it is (the 500-character line) can still be edited: End, then type.
 tmux_keys Enter
 tmux_expect "Edit #2" "the form of #2 opens again"
-tmux_keys Up End " slut" Enter
+tmux_keys Down End " slut" Enter
 tmux_expect "Saved #2" "the long description is saved"
 check "#2: the typed words are appended to the 500 characters" [ "$(sqlite3 "$db" "SELECT description FROM activity WHERE id = 2")" = "$long slut" ]
 check "#2: the log holds the description now" [ "$(logged_since 2)" = progress,description ]
@@ -65,7 +65,7 @@ check "#2: the log holds the description now" [ "$(logged_since 2)" = progress,d
 # The status line's message quotes the title from the database: its ESC and U+202E show as '?'.
 tmux_keys j Enter
 tmux_expect "Edit #3" "the form of #3 opens"
-tmux_keys Down C-u 5 Enter
+tmux_keys Down Down Down C-u 5 Enter
 tmux_expect "Saved #3 Rod?[31mtext?slut" "the saved message shows the title's ESC and U+202E as '?'"
 tmux_keys q
 tmux_wait_exit
@@ -120,7 +120,7 @@ tmux_keys Enter
 tmux_expect "Edit #1" "emoji: the form of #1 opens"
 tmux_expect "$(printf 'Tumme \360\237\221\215 \360\237\221\251\360\237\222\273 SE')" "emoji: the form shows the title as the table does"
 tmux_expect "read-only: edit with" "emoji: the title is read-only in the form"
-tmux_keys Up Up XYZ Down Down Down C-u 40 Enter
+tmux_keys XYZ Down Down Down C-u 40 Enter
 tmux_expect "Saved #1" "emoji: #1 is saved with a new progress"
 check "emoji: the title is byte for byte as it was" [ "$(sqlite3 "$TMPD/emoji.db" "SELECT hex(title) FROM activity WHERE id = 1")" = "$title1" ]
 tmux_keys q

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "catalog.h"
+#include "progress.h"
 #include "util.h"
 
 #define MO ABS_BUILDDIR "/locale/sv/LC_MESSAGES/styrkort.mo"
@@ -48,6 +49,41 @@ ui_gettext_uses_the_catalogue(void **state)
 	setenv("LANGUAGE", "en", 1);
 	assert_string_equal(_("warning: "), "warning: ");
 	assert_string_equal(ui_pgettext("decimal separator", "."), ".");
+}
+
+/* One rule for a yes: the UI language's answers (j, ja in Swedish) and y, yes, in any case; anything else is no. */
+static void
+yes_in_the_ui_language(void **state)
+{
+	static const char *const yes[] = { "j", "ja", "J", "Ja", "JA", " ja ", "y", "yes", "Y", "YES", NULL };
+	static const char *const no[] = { "", "n", "nej", "no", "jaa", "yess", "ok", "jy", NULL };
+
+	(void)state;
+	assert_int_equal(catalog_open(MO), 0);
+	for (int i = 0; yes[i]; i++)
+		assert_true(answer_is_yes(yes[i]));
+	for (int i = 0; no[i]; i++)
+		assert_false(answer_is_yes(no[i]));
+	assert_false(answer_is_yes(NULL));
+	assert_string_equal(answer_yes_word(), "j");
+	catalog_close();
+	setenv("LANGUAGE", "en", 1);
+	assert_true(answer_is_yes("y"));
+	assert_true(answer_is_yes("Yes"));
+	assert_false(answer_is_yes("no"));
+	assert_string_equal(answer_yes_word(), "y");
+}
+
+/* A light reads the same in every place that shows one: the words with the context "light". */
+static void
+lights_in_swedish(void **state)
+{
+	(void)state;
+	assert_int_equal(catalog_open(MO), 0);
+	assert_string_equal(light_label(LIGHT_GREEN), "i fas");
+	assert_string_equal(light_label(LIGHT_YELLOW), "i riskzonen");
+	assert_string_equal(light_label(LIGHT_RED), "efter plan");
+	catalog_close();
 }
 
 static void
@@ -90,6 +126,8 @@ main(void)
 		cmocka_unit_test(translates_from_the_built_catalogue),
 		cmocka_unit_test(ui_gettext_uses_the_catalogue),
 		cmocka_unit_test(refuses_what_is_not_a_catalogue),
+		cmocka_unit_test(yes_in_the_ui_language),
+		cmocka_unit_test(lights_in_swedish),
 	};
 
 	setlocale(LC_ALL, "");
