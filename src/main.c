@@ -21,6 +21,7 @@
 #include "msg.h"
 #include "numbering.h"
 #include "text.h"
+#include "theme.h"
 #include "util.h"
 
 static const struct command {
@@ -45,7 +46,7 @@ static const struct command {
 
 enum {
 	OPT_READ_ONLY = 256, OPT_STRATEGY, OPT_DEMO, OPT_SAMPLE, OPT_FORMAT, OPT_WIDTH,
-	OPT_SINCE, OPT_ACTIVITY, OPT_NOTE, OPT_HELP, OPT_VERSION, OPT_MAN_CONFIG, OPT_MAN_KEYS,
+	OPT_SINCE, OPT_ACTIVITY, OPT_NOTE, OPT_HELP, OPT_VERSION, OPT_MAN_CONFIG, OPT_MAN_KEYS, OPT_MAN_THEMES,
 	OPT_DRY_RUN, OPT_WHAT, OPT_CHILDREN, OPT_INDICATOR, OPT_STRICT, OPT_FROM, OPT_SUMMARY,
 	OPT_PRESENT, OPT_FOLLOW
 };
@@ -75,6 +76,7 @@ static const struct option options[] = {
 	{ "version", no_argument, NULL, 'V' },
 	{ "man-config-keys", no_argument, NULL, OPT_MAN_CONFIG },
 	{ "man-keys", no_argument, NULL, OPT_MAN_KEYS },
+	{ "man-themes", no_argument, NULL, OPT_MAN_THEMES },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -430,6 +432,7 @@ parse_option(struct app *a, int c, char **argv)
 	/* For the man page, which is English whatever the locale of the build. */
 	case OPT_MAN_CONFIG: language_apply(LANG_EN); config_write_man(stdout); return EXIT_OK;
 	case OPT_MAN_KEYS: language_apply(LANG_EN); actions_write_man(stdout); return EXIT_OK;
+	case OPT_MAN_THEMES: theme_write_man(stdout); return EXIT_OK;
 	case ':': return usage_error(_("%s: the option needs a value"), argv[optind - 1]);
 	default: return usage_error(_("%s: unknown option"), argv[optind - 1]);
 	}

@@ -26,6 +26,7 @@ struct config_key {
 };
 
 static const char *const color_choices[] = { "auto", "always", "never", NULL };
+static const char *const theme_choices[] = { "auto", "dark", "light", "high-contrast", NULL };
 static const char *const language_choices[] = { "auto", "sv", "en", NULL };
 static const char *const symbols_choices[] = { "auto", "unicode", "ascii", NULL };
 static const char *const csv_separator_choices[] = { "auto", "comma", "semicolon", NULL };
@@ -41,6 +42,9 @@ static const struct config_key keys[] = {
 	  "The name written to the change log; empty: the login name." },
 	{ "display", "color", KT_CHOICE, OFF(color), 0, 0, color_choices, "auto",
 	  "auto, always or never; auto honours NO_COLOR and the terminal." },
+	{ "display", "theme", KT_CHOICE, OFF(theme), 0, 0, theme_choices, "auto",
+	  "The dashboard's colours: dark, light, high-contrast, or auto: light when COLORFGBG says the "
+	  "terminal's background is light, else dark (THEMES)." },
 	{ "display", "language", KT_CHOICE, OFF(language), 0, 0, language_choices, "auto",
 	  "auto (the locale), sv or en." },
 	{ "display", "symbols", KT_CHOICE, OFF(symbols), 0, 0, symbols_choices, "auto",

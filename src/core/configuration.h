@@ -9,12 +9,15 @@ enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 enum language { LANG_AUTO, LANG_SV, LANG_EN };
 enum symbols { SYMBOLS_AUTO, SYMBOLS_UNICODE, SYMBOLS_ASCII };
 enum csv_separator { CSV_SEP_AUTO, CSV_SEP_COMMA, CSV_SEP_SEMICOLON };
+/* [display] theme; theme.c says what auto picks and holds the colours. */
+enum theme_choice { THEME_AUTO, THEME_DARK, THEME_LIGHT, THEME_HIGH_CONTRAST };
 
 struct config {
 	char *db_path;          /* [database] path */
 	int read_only;          /* [database] read_only */
 	char *user_name;        /* [user] name */
 	enum color_mode color;  /* [display] color */
+	enum theme_choice theme; /* [display] theme */
 	enum language language; /* [display] language */
 	enum symbols symbols;   /* [display] symbols */
 	char *date_format;      /* [display] date_format */

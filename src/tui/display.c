@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* display.c: curses setup (newterm), colours and monochrome, layout, header, status line, keys and signals. */
+/* display.c: curses setup (newterm), the theme's colours or monochrome, layout, header, status line, keys and signals. */
 #include <config.h>
 
 #include <curses.h>
@@ -107,14 +107,47 @@ draw_hints(WINDOW *w, int x, int cols, const char *hints)
 	}
 }
 
-static const struct {
-	short fg, bg;
-	attr_t attr, mono;
-} colors[DC_COUNT] = {
-#define C(name, fg, bg, attr, mono) [DC_##name] = { fg, bg, attr, mono },
-	DISPLAY_COLORS
-#undef C
-};
+/* Each role's attribute: its theme's colour pair and bold, or its monochrome look. */
+static attr_t role_attr[DC_COUNT];
+
+/* The monochrome look of every role (NO_COLOR, color = never, a terminal without colours). */
+static void
+roles_mono(void)
+{
+	for (int i = 0; i < DC_COUNT; i++) {
+		int m = theme_mono((enum theme_role)i);
+
+		role_attr[i] = (m & THEME_BOLD ? A_BOLD : 0) | (m & THEME_UNDERLINE ? A_UNDERLINE : 0) |
+		               (m & THEME_REVERSE ? A_REVERSE : 0);
+	}
+}
+
+/*
+ * The theme's colours: its text on its background is colour pair 0 (so
+ * every window, erased or not, has them), each other role a pair of its
+ * own; SELECTED stays reverse video over the row's colours.  0: too few
+ * colours or pairs, the monochrome look stays.
+ */
+static int
+roles_color(enum theme t)
+{
+	enum theme_depth depth = COLORS >= 256 ? THEME_256 : THEME_8;
+	const struct theme_color *normal = theme_color(t, depth, TR_NORMAL);
+
+	if (COLORS < 8 || COLOR_PAIRS < DC_COUNT || !normal ||
+	    assume_default_colors(normal->fg, normal->bg) != OK)
+		return 0;
+	for (int i = 1; i < DC_COUNT; i++) {
+		const struct theme_color *c = theme_color(t, depth, (enum theme_role)i);
+
+		if (!c)
+			continue;
+		init_pair((short)i, c->fg, c->bg);
+		role_attr[i] = (c->bold ? A_BOLD : A_NORMAL) | COLOR_PAIR(i);
+	}
+	role_attr[DC_NORMAL] = normal->bold ? A_BOLD : A_NORMAL;
+	return 1;
+}
 
 /* Sequences of common terminals that a TERM such as vt100 does not list. */
 static const struct {
@@ -252,13 +285,9 @@ display_open(const struct config *cfg)
 	curs_set(1);            /* the cursor stays on the selected item, for screen readers */
 	dpy.color = has_colors() && cfg->color != COLOR_NEVER &&
 	            (cfg->color == COLOR_ALWAYS || !no_color || !*no_color);
-	if (dpy.color) {
-		start_color();
-		use_default_colors();
-		for (int i = 1; i < DC_COUNT; i++)
-			if (colors[i].fg != -1 || colors[i].bg != -1)
-				init_pair((short)i, colors[i].fg, colors[i].bg);
-	}
+	roles_mono();
+	if (dpy.color && (start_color() != OK || !roles_color(theme_pick(cfg->theme, getenv("COLORFGBG")))))
+		dpy.color = 0;
 	/* stdscr is only the background: paint it once so reading keys never repaints it over the windows. */
 	refresh();
 	display_layout();
@@ -317,11 +346,7 @@ display_layout(void)
 attr_t
 display_attr(enum dcolor c)
 {
-	if (c >= DC_COUNT)
-		return A_NORMAL;
-	if (!dpy.color)
-		return colors[c].mono;
-	return colors[c].attr | (colors[c].fg != -1 || colors[c].bg != -1 ? COLOR_PAIR(c) : 0);
+	return c < DC_COUNT ? role_attr[c] : A_NORMAL;
 }
 
 attr_t
@@ -501,7 +526,7 @@ display_too_small(void)
 	if (COLS > 0) {
 		text_wrap(msg, COLS, &wrapped);
 		for (char **l = wrapped; *l && y < LINES; l++)
-			display_text(stdscr, y++, 0, COLS, *l, A_BOLD);
+			display_text(stdscr, y++, 0, COLS, *l, display_attr(DC_LABEL));
 		text_lines_free(wrapped);
 	}
 	free(msg);
@@ -587,7 +612,7 @@ prompt_draw(const char *prompt, const wchar_t *line)
 	int x, w, n;
 
 	display_fill(dpy.status, 0, 0, COLS, A_NORMAL);
-	x = display_text(dpy.status, 0, 0, COLS, prompt, A_BOLD);
+	x = display_text(dpy.status, 0, 0, COLS, prompt, display_attr(DC_LABEL));
 	if (wcstombs(mb, line, sizeof mb) == (size_t)-1)
 		mb[0] = '\0';
 	/* Measured as shown (text_width), so the cursor ends where the text does. */

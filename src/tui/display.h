@@ -6,32 +6,13 @@
 #include <curses.h>
 #include "configuration.h"
 #include "layout.h"
+#include "theme.h"
 
-/* C(name, foreground, background, attribute with colour, attribute without). */
-#define DISPLAY_COLORS \
-	C(NORMAL,         -1,            -1, A_NORMAL,           A_NORMAL) \
-	C(TITLE,          -1,            -1, A_BOLD,             A_BOLD) \
-	C(TAB,            -1,            -1, A_NORMAL,           A_NORMAL) \
-	C(TAB_CURRENT,    COLOR_BLACK,   COLOR_CYAN, A_BOLD,     A_REVERSE | A_BOLD) \
-	C(STATUS,         -1,            -1, A_REVERSE,          A_REVERSE) \
-	C(ERROR,          COLOR_RED,     -1, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE) \
-	C(HEADING,        COLOR_CYAN,    -1, A_BOLD,             A_BOLD) \
-	C(LABEL,          -1,            -1, A_BOLD,             A_BOLD) \
-	C(DIM,            -1,            -1, A_DIM,              A_DIM) \
-	C(SELECTED,       -1,            -1, A_REVERSE,          A_REVERSE) \
-	C(ST_NOT_STARTED, -1,            -1, A_NORMAL,           A_NORMAL) \
-	C(ST_IN_PROGRESS, COLOR_CYAN,    -1, A_NORMAL,           A_NORMAL) \
-	C(ST_DONE,        COLOR_GREEN,   -1, A_NORMAL,           A_NORMAL) \
-	C(ST_DELAYED,     COLOR_YELLOW,  -1, A_BOLD,             A_BOLD) \
-	C(ST_CANCELLED,   -1,            -1, A_DIM,              A_DIM) \
-	C(OVERDUE,        COLOR_RED,     -1, A_BOLD,             A_BOLD | A_UNDERLINE) \
-	C(BAR,            COLOR_GREEN,   -1, A_NORMAL,           A_NORMAL) \
-	C(MODE_EDIT,      COLOR_BLACK,   COLOR_YELLOW, A_BOLD,   A_BOLD)
-
+/* The roles of src/core/theme.h: DC_NORMAL, DC_TITLE, ...; their colours come from the theme. */
 enum dcolor {
-#define C(name, fg, bg, attr, mono) DC_##name,
-	DISPLAY_COLORS
-#undef C
+#define R(name, what, mono) DC_##name = TR_##name,
+	THEME_ROLES
+#undef R
 	DC_COUNT
 };
 
@@ -54,7 +35,7 @@ void display_close(void);
 void display_layout(void);
 
 attr_t display_attr(enum dcolor c);
-/* The attribute of a status (its colour, or bold/dim in monochrome). */
+/* The attribute of a status (its colour, or its monochrome look). */
 attr_t display_status_attr(int status);
 
 /*

@@ -205,6 +205,12 @@ cfg_case() {
 }
 cfg_case '[report]\nwidth = abc\n' "width = abc" 2 "width.*'abc'.*40 to 400"
 cfg_case '; c\n[display]\ncolor = purple\n' "color = purple" 3 "color.*'purple'.*auto, always, never"
+cfg_case '[display]\ntheme = solarized\n' "theme = solarized" 2 "\\[display\\] theme = 'solarized': expected one of auto, dark, light, high-contrast\$"
+for theme in auto dark light high-contrast; do
+	printf '[display]\ntheme = %s\n' "$theme" >"$cfg"
+	run -c "$cfg" report -d "$db" --strategy vastervik
+	expect_status 0 "config, theme = $theme is accepted"
+done
 cfg_case '[database]\nread_only = yesterday\n' "read_only = yesterday" 2 "read_only.*'yesterday'.*true or false"
 cfg_case '[report]\nwidth = 60\nwidth = 70\n' "a duplicate key" 3 "width.*twice"
 cfg_case '[report]\nwidth 60\n' "a syntax error" 2 ""
