@@ -35,7 +35,10 @@ viewer_line() { viewer_screen | sed -n "$(($(tmux_cmd display-message -p -t u '#
 case $(viewer_line) in 3*) ok "the viewer has activity 3 selected" ;; *) not_ok "the viewer has activity 3 selected: '$(viewer_line)'" ;; esac
 
 # The editor sets #3 done; the viewer shows it without a key.
-tmux_keys 4 e j j s
+# Keys typed while a write waits for the viewer's read are dropped (dash_busy): wait for edit mode.
+tmux_keys 4 e
+tmux_expect " EDIT | " "the editor is in edit mode"
+tmux_keys j j s
 tmux_expect "Status of #3" "the editor opens the status list of #3"
 tmux_keys Up Enter
 tmux_expect "Comment (Enter skips" "the editor is asked for a comment"
