@@ -588,34 +588,60 @@ load_goals(struct db *db, const char *id, struct plan *p)
 	return read_goal_focus(db, id, p);
 }
 
-/* The values of one indicator into *v (*n of them): its own series, or the comparisons (st decides). */
-static int
-load_values(struct db *db, struct indicator *ind, sqlite3_stmt *st, struct measurement **v, size_t *n)
+/* One stored value (a row of load_values' query) onto the end of its indicator's own series or comparisons. */
+static void
+read_value(sqlite3_stmt *st, struct indicator *ind)
 {
+	int series = series_from_id(db_text(st, 7));
+	int own = series < 0 || series == SERIES_MUNICIPALITY;
+	struct measurement **v = own ? &ind->values : &ind->comparisons;
+	size_t *n = own ? &ind->nvalues : &ind->ncomparisons;
+	struct measurement *m;
+
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	m = &(*v)[(*n)++];
+	m->series = series < 0 ? SERIES_MUNICIPALITY : (enum series)series;
+	m->period = db_strdup(st, 1);
+	m->period_key = sqlite3_column_int(st, 2);
+	m->sex = sex_from_char(db_text(st, 3)[0]);
+	m->has_value = sqlite3_column_type(st, 4) != SQLITE_NULL;
+	m->value = sqlite3_column_double(st, 4);
+	m->entered_by = db_strdup(st, 5);
+	m->entered_at = db_strdup(st, 6);
+	m->example = sqlite3_column_int(st, 8);
+}
+
+/*
+ * The values of every indicator of the strategy in one query (not one
+ * per indicator: issue 14), in the order progress, "latest" and the
+ * charts read them: the municipality's own series, then the county's,
+ * then the others, each by period and sex.
+ */
+static int
+load_values(struct db *db, const char *id, struct plan *p)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT m.indicator_id, m.period, m.period_key, m.sex, m.value, m.entered_by, m.entered_at, m.series,"
+		" m.example FROM indicator i JOIN measurement m ON m.indicator_id = i.id WHERE i.strategy_id = ?"
+		" ORDER BY m.indicator_id, CASE m.series WHEN 'municipality' THEN 0 WHEN 'county' THEN 1 ELSE 2 END,"
+		" m.period_key, CASE m.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END");
+	struct indicator *ind = NULL;
 	int rc;
 
-	sqlite3_bind_int64(st, 1, ind->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct measurement *m;
-		int series = series_from_id(db_text(st, 6));
-
-		*v = xrealloc(*v, (*n + 1) * sizeof **v);
-		m = &(*v)[(*n)++];
-		m->series = series < 0 ? SERIES_MUNICIPALITY : (enum series)series;
-		m->period = db_strdup(st, 0);
-		m->period_key = sqlite3_column_int(st, 1);
-		m->sex = sex_from_char(db_text(st, 2)[0]);
-		m->has_value = sqlite3_column_type(st, 3) != SQLITE_NULL;
-		m->value = sqlite3_column_double(st, 3);
-		m->entered_by = db_strdup(st, 4);
-		m->entered_at = db_strdup(st, 5);
-		m->example = sqlite3_column_int(st, 7);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db);
+	if (!st)
 		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t ind_id = sqlite3_column_int64(st, 0);
+
+		for (size_t i = 0; (!ind || ind->id != ind_id) && i < p->ninds; i++)
+			ind = &p->inds[i];
+		if (ind && ind->id == ind_id)
+			read_value(st, ind);
 	}
+	if (step_error(db, st, rc) < 0)
+		return -1;
+	sqlite3_finalize(st);
 	return 0;
 }
 
@@ -624,23 +650,10 @@ load_indicators(struct db *db, const char *id, struct plan *p)
 {
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT id, key, " INDICATOR_FIELDS(ITEM_SELECT_) "1 FROM indicator WHERE strategy_id = ? ORDER BY position");
-	/* The municipality's own values and the comparison areas' apart: progress and "latest" read only the first. */
-#define VALUES_SQL(where, order) \
-	"SELECT period, period_key, sex, value, entered_by, entered_at, series, example FROM measurement" \
-	" WHERE indicator_id = ? AND " where " ORDER BY " order "period_key," \
-	" CASE sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END"
-	sqlite3_stmt *vals = db_prepare(db, VALUES_SQL("series = 'municipality'", ""));
-	sqlite3_stmt *cmp = db_prepare(db, VALUES_SQL("series <> 'municipality'",
-	                                              "CASE series WHEN 'county' THEN 0 ELSE 1 END, "));
-#undef VALUES_SQL
 	int rc;
 
-	if (!st || !vals || !cmp) {
-		sqlite3_finalize(st);
-		sqlite3_finalize(vals);
-		sqlite3_finalize(cmp);
+	if (!st)
 		return -1;
-	}
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct indicator *item;
@@ -652,22 +665,11 @@ load_indicators(struct db *db, const char *id, struct plan *p)
 		item->id = sqlite3_column_int64(st, 0);
 		item->key = db_strdup(st, 1);
 		INDICATOR_FIELDS(ITEM_READ_)
-		if (load_values(db, item, vals, &item->values, &item->nvalues) < 0 ||
-		    load_values(db, item, cmp, &item->comparisons, &item->ncomparisons) < 0) {
-			rc = SQLITE_ERROR;
-			break;
-		}
-	}
-	sqlite3_finalize(vals);
-	sqlite3_finalize(cmp);
-	if (rc == SQLITE_ERROR) {
-		sqlite3_finalize(st);
-		return -1;
 	}
 	if (step_error(db, st, rc) < 0)
 		return -1;
 	sqlite3_finalize(st);
-	return 0;
+	return load_values(db, id, p);
 }
 
 #define DEF_(ID, key, member, column, type, label, flags, lo, hi, form, detail) \
@@ -743,19 +745,27 @@ model_activity_text(const struct activity *a, enum act_field f, const struct pla
 	}
 }
 
-static int
-load_activities(struct db *db, const char *id, struct plan *p)
+int
+model_each_activity(struct db *db, const char *strategy_id, int (*fn)(struct activity *a, void *arg), void *arg)
 {
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT " MODEL_ACTIVITY_COLUMNS " FROM activity WHERE strategy_id = ? ORDER BY position, id");
-	int rc;
+	int rc, stop = 0;
 
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		p->acts = xrealloc(p->acts, (p->nacts + 1) * sizeof *p->acts);
-		model_read_activity(st, &p->acts[p->nacts++]);
+	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct activity a;
+
+		memset(&a, 0, sizeof a);
+		model_read_activity(st, &a);
+		stop = fn(&a, arg);
+		model_free_activity(&a);
+	}
+	if (stop) {
+		sqlite3_finalize(st);
+		return -1;
 	}
 	if (step_error(db, st, rc) < 0)
 		return -1;
@@ -763,16 +773,30 @@ load_activities(struct db *db, const char *id, struct plan *p)
 	return 0;
 }
 
+/* model_each_activity's function for a whole plan: the activity moves into p->acts. */
 static int
-load(struct db *db, const char *strategy_id, struct plan *p, int with_activities)
+keep_activity(struct activity *a, void *arg)
+{
+	struct plan *p = arg;
+
+	p->acts = xrealloc(p->acts, (p->nacts + 1) * sizeof *p->acts);
+	p->acts[p->nacts++] = *a;
+	memset(a, 0, sizeof *a);
+	return 0;
+}
+
+enum load_parts { LOAD_ACTIVITIES = 1, LOAD_INDICATORS = 2, LOAD_ORGANISATION = 4 };
+
+static int
+load(struct db *db, const char *strategy_id, struct plan *p, unsigned parts)
 {
 	memset(p, 0, sizeof *p);
 	if (load_strategy(db, strategy_id, &p->s) < 0 ||
 	    load_focus(db, strategy_id, p) < 0 ||
 	    load_goals(db, strategy_id, p) < 0 ||
-	    load_indicators(db, strategy_id, p) < 0 ||
-	    (with_activities && load_activities(db, strategy_id, p) < 0) ||
-	    organisation_load(db, strategy_id, p) < 0) {
+	    ((parts & LOAD_INDICATORS) && load_indicators(db, strategy_id, p) < 0) ||
+	    ((parts & LOAD_ACTIVITIES) && model_each_activity(db, strategy_id, keep_activity, p) < 0) ||
+	    ((parts & LOAD_ORGANISATION) && organisation_load(db, strategy_id, p) < 0)) {
 		model_free_plan(p);
 		return -1;
 	}
@@ -782,11 +806,17 @@ load(struct db *db, const char *strategy_id, struct plan *p, int with_activities
 int
 model_load_plan(struct db *db, const char *strategy_id, struct plan *p)
 {
-	return load(db, strategy_id, p, 1);
+	return load(db, strategy_id, p, LOAD_ACTIVITIES | LOAD_INDICATORS | LOAD_ORGANISATION);
 }
 
 int
 model_load_outline(struct db *db, const char *strategy_id, struct plan *p)
+{
+	return load(db, strategy_id, p, LOAD_INDICATORS | LOAD_ORGANISATION);
+}
+
+int
+model_load_keys(struct db *db, const char *strategy_id, struct plan *p)
 {
 	return load(db, strategy_id, p, 0);
 }

@@ -569,13 +569,21 @@ now(void)
 void
 today_iso(char out[11])
 {
+	/* Kept for the second it was computed in: localtime_r() reads the time zone each time, and
+	 * the report asks for every activity (a quarter of 'report's time at 100,000 of them). */
+	static time_t at = -1;
+	static char today[11];
 	time_t t = now();
 	struct tm tm;
 
-	localtime_r(&t, &tm);
-	/* A year of five digits would not fit: strftime says 0 and leaves out undefined. */
-	if (!strftime(out, 11, "%Y-%m-%d", &tm))
-		snprintf(out, 11, "9999-12-31");
+	if (t != at) {
+		localtime_r(&t, &tm);
+		/* A year of five digits would not fit: strftime says 0 and leaves out undefined. */
+		if (!strftime(today, sizeof today, "%Y-%m-%d", &tm))
+			snprintf(today, sizeof today, "9999-12-31");
+		at = t;
+	}
+	memcpy(out, today, sizeof today);
 }
 
 void
