@@ -522,6 +522,8 @@ db_close(struct db *db)
 {
 	if (!db)
 		return;
+	for (size_t i = 0; i < DB_KEPT; i++)
+		sqlite3_finalize(db->kept[i].st);
 	if (db->sql)
 		sqlite3_close_v2(db->sql);
 	free(db->path);
@@ -649,6 +651,34 @@ db_prepare(struct db *db, const char *sql)
 		return NULL;
 	}
 	return st;
+}
+
+sqlite3_stmt *
+db_prepare_kept(struct db *db, const char *sql)
+{
+	size_t i;
+
+	for (i = 0; i < DB_KEPT && db->kept[i].sql; i++)
+		if (db->kept[i].sql == sql && !sqlite3_stmt_busy(db->kept[i].st))
+			return db->kept[i].st;
+	if (i == DB_KEPT)
+		return db_prepare(db, sql);     /* the table is full: prepared and finalized as before */
+	if (!(db->kept[i].st = db_prepare(db, sql)))
+		return NULL;
+	db->kept[i].sql = sql;
+	return db->kept[i].st;
+}
+
+void
+db_finish(struct db *db, sqlite3_stmt *st)
+{
+	for (size_t i = 0; st && i < DB_KEPT && db->kept[i].sql; i++)
+		if (db->kept[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return;
+		}
+	sqlite3_finalize(st);
 }
 
 int

@@ -439,7 +439,7 @@ step_error(struct db *db, sqlite3_stmt *st, int rc)
 	if (rc == SQLITE_DONE)
 		return 0;
 	db_error(db);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return -1;
 }
 
@@ -453,7 +453,7 @@ step_error(struct db *db, sqlite3_stmt *st, int rc)
 static int
 load_strategy(struct db *db, const char *id, struct strategy *s)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT "
+	sqlite3_stmt *st = db_prepare_kept(db, "SELECT "
 #define X(key, type, flags) SF_SELECT_##type(#key) ","
 		STRATEGY_FIELDS(X)
 #undef X
@@ -470,13 +470,13 @@ load_strategy(struct db *db, const char *id, struct strategy *s)
 			        id, db->path);
 		else
 			db_error(db);
-		sqlite3_finalize(st);
+		db_finish(db, st);
 		return -1;
 	}
 #define X(key, type, flags) s->key = db_strdup(st, col++);
 	STRATEGY_FIELDS(X)
 #undef X
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return 0;
 }
 
@@ -495,15 +495,15 @@ read_bodies(sqlite3_stmt *bodies, struct focus_area *f)
 static int
 load_focus(struct db *db, const char *id, struct plan *p)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_prepare_kept(db,
 		"SELECT id, key, " FOCUS_FIELDS(ITEM_SELECT_) "1 FROM focus_area WHERE strategy_id = ? ORDER BY position");
-	sqlite3_stmt *bodies = db_prepare(db,
+	sqlite3_stmt *bodies = db_prepare_kept(db,
 		"SELECT name FROM responsible_body WHERE focus_id = ? ORDER BY position");
 	int rc;
 
 	if (!st || !bodies) {
-		sqlite3_finalize(st);
-		sqlite3_finalize(bodies);
+		db_finish(db, st);
+		db_finish(db, bodies);
 		return -1;
 	}
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -519,10 +519,10 @@ load_focus(struct db *db, const char *id, struct plan *p)
 		FOCUS_FIELDS(ITEM_READ_)
 		read_bodies(bodies, item);
 	}
-	sqlite3_finalize(bodies);
+	db_finish(db, bodies);
 	if (step_error(db, st, rc) < 0)
 		return -1;
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return 0;
 }
 
@@ -530,7 +530,7 @@ load_focus(struct db *db, const char *id, struct plan *p)
 static int
 read_goal_focus(struct db *db, const char *id, struct plan *p)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_prepare_kept(db,
 		"SELECT l.goal_id, l.focus_id FROM goal_focus l JOIN goal g ON g.id = l.goal_id"
 		" WHERE g.strategy_id = ? ORDER BY l.goal_id, l.position, l.focus_id");
 	int rc;
@@ -548,7 +548,7 @@ read_goal_focus(struct db *db, const char *id, struct plan *p)
 	}
 	if (step_error(db, st, rc) < 0)
 		return -1;
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return 0;
 }
 
@@ -556,7 +556,7 @@ read_goal_focus(struct db *db, const char *id, struct plan *p)
 static int
 load_goals(struct db *db, const char *id, struct plan *p)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_prepare_kept(db,
 		"WITH RECURSIVE tree(id, depth, path) AS ("
 		" SELECT id, 0, printf('%08d', position) FROM goal"
 		"  WHERE strategy_id = ?1 AND parent_id IS NULL"
@@ -584,7 +584,7 @@ load_goals(struct db *db, const char *id, struct plan *p)
 	}
 	if (step_error(db, st, rc) < 0)
 		return -1;
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return read_goal_focus(db, id, p);
 }
 
@@ -620,7 +620,7 @@ read_value(sqlite3_stmt *st, struct indicator *ind)
 static int
 load_values(struct db *db, const char *id, struct plan *p)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_prepare_kept(db,
 		"SELECT m.indicator_id, m.period, m.period_key, m.sex, m.value, m.entered_by, m.entered_at, m.series,"
 		" m.example FROM indicator i JOIN measurement m ON m.indicator_id = i.id WHERE i.strategy_id = ?"
 		" ORDER BY m.indicator_id, CASE m.series WHEN 'municipality' THEN 0 WHEN 'county' THEN 1 ELSE 2 END,"
@@ -641,14 +641,14 @@ load_values(struct db *db, const char *id, struct plan *p)
 	}
 	if (step_error(db, st, rc) < 0)
 		return -1;
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return 0;
 }
 
 static int
 load_indicators(struct db *db, const char *id, struct plan *p)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_prepare_kept(db,
 		"SELECT id, key, " INDICATOR_FIELDS(ITEM_SELECT_) "1 FROM indicator WHERE strategy_id = ? ORDER BY position");
 	int rc;
 
@@ -668,7 +668,7 @@ load_indicators(struct db *db, const char *id, struct plan *p)
 	}
 	if (step_error(db, st, rc) < 0)
 		return -1;
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return load_values(db, id, p);
 }
 
@@ -748,7 +748,7 @@ model_activity_text(const struct activity *a, enum act_field f, const struct pla
 int
 model_each_activity(struct db *db, const char *strategy_id, int (*fn)(struct activity *a, void *arg), void *arg)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_prepare_kept(db,
 		"SELECT " MODEL_ACTIVITY_COLUMNS " FROM activity WHERE strategy_id = ? ORDER BY position, id");
 	int rc, stop = 0;
 
@@ -764,12 +764,12 @@ model_each_activity(struct db *db, const char *strategy_id, int (*fn)(struct act
 		model_free_activity(&a);
 	}
 	if (stop) {
-		sqlite3_finalize(st);
+		db_finish(db, st);
 		return -1;
 	}
 	if (step_error(db, st, rc) < 0)
 		return -1;
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return 0;
 }
 

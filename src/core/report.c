@@ -1486,7 +1486,8 @@ emit_activity(struct rw *w, const struct plan *p, const struct activity *a)
 static void
 walk_activities(struct rw *w, const struct plan *p)
 {
-	for (size_t i = 0; w->ops->row && i < p->nacts; i++)
+	/* Only a data writer of activities writes them (text and Markdown skip data rows). */
+	for (size_t i = 0; w->ops->data == ROW_ACTIVITY && i < p->nacts; i++)
 		emit_activity(w, p, &p->acts[i]);
 }
 
@@ -1494,7 +1495,7 @@ walk_activities(struct rw *w, const struct plan *p)
 static int
 stream_values(struct db *db, const char *strategy_id, struct rw *w)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_prepare_kept(db,
 		"SELECT i.key, i.name, i.unit, m.series, m.period, m.sex, m.value FROM measurement m"
 		" JOIN indicator i ON i.id = m.indicator_id WHERE i.strategy_id = ?"
 		" ORDER BY i.position, CASE m.series WHEN 'municipality' THEN 0 WHEN 'county' THEN 1 ELSE 2 END,"
@@ -1517,7 +1518,7 @@ stream_values(struct db *db, const char *strategy_id, struct rw *w)
 			*strchr(num, '.') = ',';
 		EMIT(w, row, &row);
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (rc != SQLITE_DONE) {
 		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
 		return -1;

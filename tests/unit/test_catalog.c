@@ -50,6 +50,22 @@ ui_gettext_uses_the_catalogue(void **state)
 	assert_string_equal(ui_pgettext("decimal separator", "."), ".");
 }
 
+/* _() keeps its answers by the message's address, but a buffer that changes is asked again. */
+static void
+ui_gettext_keeps_answers_of_the_same_text_only(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	assert_int_equal(catalog_open(MO), 0);
+	strcpy(buf, "warning: ");
+	assert_string_equal(_(buf), "varning: ");
+	assert_string_equal(_(buf), "varning: ");
+	strcpy(buf, "not translated at all");
+	assert_string_equal(_(buf), "not translated at all");
+	catalog_close();
+}
+
 static void
 write_file(const char *path, const void *data, size_t n)
 {
@@ -90,6 +106,7 @@ main(void)
 		cmocka_unit_test(translates_from_the_built_catalogue),
 		cmocka_unit_test(ui_gettext_uses_the_catalogue),
 		cmocka_unit_test(refuses_what_is_not_a_catalogue),
+		cmocka_unit_test(ui_gettext_keeps_answers_of_the_same_text_only),
 	};
 
 	setlocale(LC_ALL, "");
