@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -555,6 +556,8 @@ check_before_write(struct db *db)
 		sqlite3_finalize(st);
 		if (db->version == DB_SCHEMA_VERSION && check_schema(db, db->version) < 0)
 			return -1;
+		if (migrate_indexes(db) < 0)
+			return -1;
 		db->checked = 1;
 		return 0;
 	}
@@ -638,12 +641,41 @@ db_rollback(struct db *db)
 	db->batch.id = db->batch.undoes = 0;
 }
 
+/*
+ * STYRKORT_QUERY_PLANS=FILE (for developers, see "Query plans" in HACKING):
+ * each statement prepared, and SQLite's EXPLAIN QUERY PLAN of it, appended
+ * to FILE; tests/bench/plans.sh lists the full scans of every query the
+ * tests run.
+ */
+static void
+log_query_plan(struct db *db, const char *sql)
+{
+	const char *path = getenv("STYRKORT_QUERY_PLANS");
+	char *eqp;
+	sqlite3_stmt *st = NULL;
+	FILE *f;
+
+	if (!path || !*path || strncmp(sql, "PRAGMA", 6) == 0 || !(f = fopen(path, "a")))
+		return;
+	eqp = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	fprintf(f, "QUERY %s\n", sql);
+	if (sqlite3_prepare_v2(db->sql, eqp, -1, &st, NULL) == SQLITE_OK)
+		while (sqlite3_step(st) == SQLITE_ROW)
+			fprintf(f, "  %s\n", db_text(st, 3));
+	sqlite3_finalize(st);
+	free(eqp);
+	fclose(f);
+}
+
 sqlite3_stmt *
 db_prepare(struct db *db, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
 
 	int rc = sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL);
+
+	if (rc == SQLITE_OK)
+		log_query_plan(db, sql);
 
 	busy_over(db);
 	if (rc != SQLITE_OK) {

@@ -432,7 +432,9 @@ query_changes(struct db *db, const char *strategy, enum change_scope scope, int6
 {
 	static const char *const where[] = {
 		[CHANGES_ACTIVITY] = "kind = 'activity' AND item_id = ?2",
-		[CHANGES_FOCUS] = "kind = 'activity' AND item_id IN (SELECT id FROM activity WHERE " FOCUS_MEMBER_SQL("?2") ")",
+		/* The strategy's activities only: without it, every activity of the file is scanned. */
+		[CHANGES_FOCUS] = "kind = 'activity' AND item_id IN (SELECT id FROM activity WHERE strategy_id = ?1 AND "
+		                  FOCUS_MEMBER_SQL("?2") ")",
 		[CHANGES_GOAL] = "kind = 'activity' AND item_id IN (SELECT id FROM activity WHERE goal_id = ?2)",
 		[CHANGES_INDICATOR] = "kind = 'measurement' AND item_id = ?2",
 		[CHANGES_STRATEGY] = "?2 = ?2",
