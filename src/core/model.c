@@ -554,9 +554,10 @@ read_goal_focus(struct db *db, const char *id, struct plan *p)
 
 /* Goals in tree order: each goal followed by its sub-goals, depth-first. */
 static int
-load_goals(struct db *db, const char *id, struct plan *p)
+load_goals(struct db *db, const char *id, struct plan *p, int tree)
 {
-	sqlite3_stmt *st = db_prepare_kept(db,
+	/* Only what the keys need (tree 0: report_write_data's CSV names a goal by its key): no depth, no tree order. */
+	sqlite3_stmt *st = tree ? db_prepare_kept(db,
 		"WITH RECURSIVE tree(id, depth, path) AS ("
 		" SELECT id, 0, printf('%08d', position) FROM goal"
 		"  WHERE strategy_id = ?1 AND parent_id IS NULL"
@@ -564,7 +565,8 @@ load_goals(struct db *db, const char *id, struct plan *p)
 		" SELECT g.id, t.depth + 1, t.path || printf('/%08d', g.position)"
 		"  FROM goal g JOIN tree t ON g.parent_id = t.id WHERE g.strategy_id = ?1)"
 		"SELECT g.id, g.key, " GOAL_FIELDS(ITEM_SELECT_) "t.depth"
-		" FROM tree t JOIN goal g ON g.id = t.id ORDER BY t.path");
+		" FROM tree t JOIN goal g ON g.id = t.id ORDER BY t.path")
+		: db_prepare_kept(db, "SELECT g.id, g.key, " GOAL_FIELDS(ITEM_SELECT_) "0 FROM goal g WHERE strategy_id = ?1");
 	int rc;
 
 	if (!st)
@@ -585,7 +587,7 @@ load_goals(struct db *db, const char *id, struct plan *p)
 	if (step_error(db, st, rc) < 0)
 		return -1;
 	db_finish(db, st);
-	return read_goal_focus(db, id, p);
+	return tree ? read_goal_focus(db, id, p) : 0;
 }
 
 /* One stored value (a row of load_values' query) onto the end of its indicator's own series or comparisons. */
@@ -793,7 +795,7 @@ load(struct db *db, const char *strategy_id, struct plan *p, unsigned parts)
 	memset(p, 0, sizeof *p);
 	if (load_strategy(db, strategy_id, &p->s) < 0 ||
 	    load_focus(db, strategy_id, p) < 0 ||
-	    load_goals(db, strategy_id, p) < 0 ||
+	    load_goals(db, strategy_id, p, parts != 0) < 0 ||
 	    ((parts & LOAD_INDICATORS) && load_indicators(db, strategy_id, p) < 0) ||
 	    ((parts & LOAD_ACTIVITIES) && model_each_activity(db, strategy_id, keep_activity, p) < 0) ||
 	    ((parts & LOAD_ORGANISATION) && organisation_load(db, strategy_id, p) < 0)) {

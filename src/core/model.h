@@ -436,7 +436,10 @@ size_t model_activity_detail(enum act_kind kind, enum act_field out[AF_COUNT]);
 int model_load_plan(struct db *db, const char *strategy_id, struct plan *p);
 /* The same without the activities (nacts 0): the dashboard reads those a window at a time. */
 int model_load_outline(struct db *db, const char *strategy_id, struct plan *p);
-/* Only the strategy, its focus areas and goals: what an activity's CSV row names (report_write_data). */
+/*
+ * Only the strategy, its focus areas and goals (not in tree order, without
+ * their focus links): what an activity's CSV row names.
+ */
 int model_load_keys(struct db *db, const char *strategy_id, struct plan *p);
 /*
  * fn for each activity of the strategy in order, read one at a time (a
