@@ -324,31 +324,84 @@ shown(const char *s)
 	return clean;
 }
 
-/* One row of `styrkort log`. */
+/* Whether s is printable ASCII only, and how long (what text_sanitize() leaves as it is, a column a byte). */
+static int
+plain_ascii(const char *s, size_t *len)
+{
+	const char *c = s;
+
+	for (; *c; c++)
+		if (*c < 0x20 || *c >= 0x7f)
+			return 0;
+	*len = (size_t)(c - s);
+	return 1;
+}
+
+/* shown(s) onto out; printable ASCII that fits is written as it is (most of a log: no copy, a third of log's time). */
+static void
+put_shown(FILE *out, const char *s)
+{
+	size_t len;
+	char *t;
+
+	if (s && plain_ascii(s, &len) && len > 0 && len <= 60) {
+		fputs(s, out);
+		return;
+	}
+	t = shown(s);
+	fputs(t, out);
+	free(t);
+}
+
+/* text_sanitize(s) onto out, likewise. */
+static void
+put_clean(FILE *out, const char *s)
+{
+	size_t len;
+	char *t;
+
+	if (!s)
+		return;
+	if (plain_ascii(s, &len)) {
+		fputs(s, out);
+		return;
+	}
+	t = text_sanitize(s, 0);
+	fputs(t, out);
+	free(t);
+}
+
+/* One row of `styrkort log`: every column is the database's text, the time and the field name too. */
 static int
 print_row(const struct change *c, void *arg)
 {
 	FILE *out = arg;
-	char *who = shown(c->who), *item = shown(c->item);
-	char *old = shown(c->old), *new_v = shown(c->new_value);
-	/* Every column is the database's text, the time and the field name too. */
-	char *at = text_sanitize(c->at ? c->at : "", 0), *sid = text_sanitize(c->strategy_id ? c->strategy_id : "", 0);
-	char *field = text_sanitize(c->field ? c->field : "", 0);
 
 	/* 2026-11-22T09:00:00Z  anna  oxelosund #12 Title: status: not_started -> done  (comment) */
-	fprintf(out, "%s  %s  %s ", at, who, sid);
+	put_clean(out, c->at);
+	fputs("  ", out);
+	put_shown(out, c->who);
+	fputs("  ", out);
+	put_clean(out, c->strategy_id);
+	fputc(' ', out);
 	if (strcmp(c->kind, "activity") == 0 && c->number)
 		fprintf(out, "#%lld ", (long long)c->number);
-	fprintf(out, "%s: %s: %s -> %s", item, field, c->old ? old : "-", new_v);
-	free(at); free(sid); free(field);
+	put_shown(out, c->item);
+	fputs(": ", out);
+	put_clean(out, c->field);
+	fputs(": ", out);
+	if (c->old)
+		put_shown(out, c->old);
+	else
+		fputc('-', out);
+	fputs(" -> ", out);
+	put_shown(out, c->new_value);
 	if (c->comment) {
-		char *comment = shown(c->comment);
-
-		fprintf(out, "  (%s)", comment);
-		free(comment);
+		fputs("  (", out);
+		put_shown(out, c->comment);
+		fputc(')', out);
 	}
 	fputc('\n', out);
-	free(who); free(item); free(old); free(new_v);
 	return 0;
 }
 

@@ -145,7 +145,7 @@ for cmd in "report --format markdown" "report --format csv" "report --format csv
 	"export --strategy $st" "log --summary" "measurements --strategy $st $TMPD/one.csv" \
 	"import $TMPD/one.ini"; do
 	# shellcheck disable=SC2086
-	absolute "$cmd: peak RSS" "$(rss "$STYRKORT" -d "$TMPD/rss.db" $cmd)" 16 MB
+	absolute "$(echo "$cmd" | sed "s|$TMPD/||"): peak RSS" "$(rss "$STYRKORT" -d "$TMPD/rss.db" $cmd)" 16 MB
 done
 
 # Undo as u in edit mode does it, on a copy of the file (the whole call bounds the time the write lock is held).
