@@ -486,7 +486,7 @@ read_bodies(sqlite3_stmt *bodies, struct focus_area *f)
 {
 	sqlite3_bind_int64(bodies, 1, f->id);
 	while (sqlite3_step(bodies) == SQLITE_ROW) {
-		f->bodies = xrealloc(f->bodies, (f->nbodies + 1) * sizeof *f->bodies);
+		f->bodies = xappend(f->bodies, f->nbodies, sizeof *f->bodies);
 		f->bodies[f->nbodies++] = db_strdup(bodies, 0);
 	}
 	sqlite3_reset(bodies);
@@ -511,7 +511,7 @@ load_focus(struct db *db, const char *id, struct plan *p)
 		struct focus_area *item;
 		int col = 2;
 
-		p->focus = xrealloc(p->focus, (p->nfocus + 1) * sizeof *p->focus);
+		p->focus = xappend(p->focus, p->nfocus, sizeof *p->focus);
 		item = &p->focus[p->nfocus++];
 		memset(item, 0, sizeof *item);
 		item->id = sqlite3_column_int64(st, 0);
@@ -543,7 +543,7 @@ read_goal_focus(struct db *db, const char *id, struct plan *p)
 
 		if (!g)
 			continue;
-		g->focus_ids = xrealloc(g->focus_ids, (g->nfocus_ids + 1) * sizeof *g->focus_ids);
+		g->focus_ids = xappend(g->focus_ids, g->nfocus_ids, sizeof *g->focus_ids);
 		g->focus_ids[g->nfocus_ids++] = sqlite3_column_int64(st, 1);
 	}
 	if (step_error(db, st, rc) < 0)
@@ -576,7 +576,7 @@ load_goals(struct db *db, const char *id, struct plan *p, int tree)
 		struct goal *item;
 		int col = 2;
 
-		p->goals = xrealloc(p->goals, (p->ngoals + 1) * sizeof *p->goals);
+		p->goals = xappend(p->goals, p->ngoals, sizeof *p->goals);
 		item = &p->goals[p->ngoals++];
 		memset(item, 0, sizeof *item);
 		item->id = sqlite3_column_int64(st, 0);
@@ -600,7 +600,7 @@ read_value(sqlite3_stmt *st, struct indicator *ind)
 	size_t *n = own ? &ind->nvalues : &ind->ncomparisons;
 	struct measurement *m;
 
-	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	*v = xappend(*v, *n, sizeof **v);
 	m = &(*v)[(*n)++];
 	m->series = series < 0 ? SERIES_MUNICIPALITY : (enum series)series;
 	m->period = db_strdup(st, 1);
@@ -661,7 +661,7 @@ load_indicators(struct db *db, const char *id, struct plan *p)
 		struct indicator *item;
 		int col = 2;
 
-		p->inds = xrealloc(p->inds, (p->ninds + 1) * sizeof *p->inds);
+		p->inds = xappend(p->inds, p->ninds, sizeof *p->inds);
 		item = &p->inds[p->ninds++];
 		memset(item, 0, sizeof *item);
 		item->id = sqlite3_column_int64(st, 0);
@@ -781,7 +781,7 @@ keep_activity(struct activity *a, void *arg)
 {
 	struct plan *p = arg;
 
-	p->acts = xrealloc(p->acts, (p->nacts + 1) * sizeof *p->acts);
+	p->acts = xappend(p->acts, p->nacts, sizeof *p->acts);
 	p->acts[p->nacts++] = *a;
 	memset(a, 0, sizeof *a);
 	return 0;

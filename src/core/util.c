@@ -54,6 +54,15 @@ xrealloc(void *p, size_t n)
 	return p;
 }
 
+void *
+xappend(void *p, size_t n, size_t size)
+{
+	/* The capacity is the next power of two (at least 4): known from n alone, doubled when n reaches it. */
+	if (n == 0 || (n >= 4 && (n & (n - 1)) == 0))
+		return xrealloc(p, (n ? 2 * n : 4) * size);
+	return p;
+}
+
 char *
 xstrdup(const char *s)
 {
