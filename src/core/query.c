@@ -132,7 +132,10 @@ query_has_commitments(struct db *db, const char *strategy)
 int64_t
 query_max_activity_number(struct db *db)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(max(number), 0) FROM activity");
+	/* Each strategy's largest through activity_by_number (strategy_id, number): max(number) over the
+	 * whole table would read the whole index, 100,000 entries on the national file, at every pane 4. */
+	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(max((SELECT max(number) FROM activity a"
+	                                  " WHERE a.strategy_id = s.id)), 0) FROM strategy s");
 	int64_t id = 0;
 
 	if (st && sqlite3_step(st) == SQLITE_ROW)
