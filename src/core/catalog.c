@@ -75,11 +75,13 @@ memo_has(const struct memo *m, const char *context, const char *msgid)
 static const char *
 memo_keep(struct memo *m, const char *context, const char *msgid, const char *answer)
 {
-	if (strlen(msgid) < sizeof m->text) {
+	size_t len = strlen(msgid);
+
+	if (len < sizeof m->text) {
 		m->context = context;
 		m->msgid = msgid;
 		m->answer = answer;
-		strcpy(m->text, msgid);
+		memcpy(m->text, msgid, len + 1);
 	}
 	return answer;
 }

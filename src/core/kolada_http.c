@@ -4,7 +4,6 @@
 
 #include <curl/curl.h>
 #include <dlfcn.h>
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,14 +38,8 @@ static struct {
 	void (*easy_cleanup)(CURL *c);
 } curl;
 
-#define CURL_SYMBOL(name) { "curl_" #name, offsetof(__typeof__(curl), name) }
-static const struct {
-	const char *symbol;
-	size_t offset;
-} curl_symbols[] = {
-	CURL_SYMBOL(global_init), CURL_SYMBOL(global_cleanup), CURL_SYMBOL(easy_init), CURL_SYMBOL(easy_setopt),
-	CURL_SYMBOL(easy_perform), CURL_SYMBOL(easy_getinfo), CURL_SYMBOL(easy_strerror), CURL_SYMBOL(easy_cleanup),
-};
+/* Each of libcurl's functions into curl (POSIX: dlsym() gives a function's address as a void *). */
+#define CURL_LOAD(name) ((curl.name = (__typeof__(curl.name))dlsym(curl.lib, "curl_" #name)) != NULL)
 
 /* libcurl's functions into curl, once; -1 with err_set() when it is not installed. */
 static int
@@ -56,16 +49,11 @@ curl_load(const char *url)
 
 	for (size_t i = 0; !curl.lib && i < sizeof curl_sonames / sizeof curl_sonames[0]; i++)
 		curl.lib = dlopen(curl_sonames[i], RTLD_NOW | RTLD_LOCAL);
-	for (size_t i = 0; curl.lib && i < sizeof curl_symbols / sizeof curl_symbols[0]; i++) {
-		void *f = dlsym(curl.lib, curl_symbols[i].symbol);
-
-		if (!f) {
-			dlclose(curl.lib);
-			curl.lib = NULL;
-			break;
-		}
-		/* POSIX: a function's address as dlsym() returns it. */
-		memcpy((char *)&curl + curl_symbols[i].offset, &f, sizeof f);
+	if (curl.lib && !(CURL_LOAD(global_init) && CURL_LOAD(global_cleanup) && CURL_LOAD(easy_init) &&
+	                  CURL_LOAD(easy_setopt) && CURL_LOAD(easy_perform) && CURL_LOAD(easy_getinfo) &&
+	                  CURL_LOAD(easy_strerror) && CURL_LOAD(easy_cleanup))) {
+		dlclose(curl.lib);
+		curl.lib = NULL;
 	}
 	if (curl.lib)
 		return 0;

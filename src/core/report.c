@@ -1506,7 +1506,7 @@ stream_values(struct db *db, const char *strategy_id, struct rw *w)
 		return -1;
 	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char sex[2] = { *db_text(st, 5), 0 }, num[64] = "";
+		char sex[2] = { *db_text(st, 5), 0 }, num[64] = "", *dot;
 		struct report_row row = { .data = ROW_VALUE, .n = (int)NVALUE_COLUMNS,
 		                          .cells = { strategy_id, db_text(st, 0), db_text(st, 1), db_text(st, 2),
 		                                     db_text(st, 3), db_text(st, 4), sex, num } };
@@ -1514,8 +1514,8 @@ stream_values(struct db *db, const char *strategy_id, struct rw *w)
 		if (sqlite3_column_type(st, 6) != SQLITE_NULL)
 			format_number(num, sizeof num, sqlite3_column_double(st, 6));
 		/* With ';' between the columns, a decimal comma: a number to Excel in Swedish. */
-		if (w->o->csv_separator == ';' && strchr(num, '.'))
-			*strchr(num, '.') = ',';
+		if (w->o->csv_separator == ';' && (dot = strchr(num, '.')) != NULL)
+			*dot = ',';
 		EMIT(w, row, &row);
 	}
 	db_finish(db, st);
