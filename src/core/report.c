@@ -922,11 +922,20 @@ md_end(struct rw *w)
 static void
 csv_field(FILE *out, const char *s, int first, char sep)
 {
-	char *clean = text_sanitize(s ? s : "", 1);
 	const char special[] = { sep, '"', '\r', '\n', '\0' };
+	const char *c = s ? s : "";
+	char *clean;
 
 	if (!first)
 		fputc(sep, out);
+	/* Printable ASCII that needs neither quotes nor the formula guard below is written as it is (most cells). */
+	while (*c >= 0x20 && *c < 0x7f && *c != sep && *c != '"')
+		c++;
+	if (!*c && (!s || !*s || !strchr("=+-@", *s))) {
+		fputs(s ? s : "", out);
+		return;
+	}
+	clean = text_sanitize(s ? s : "", 1);
 	/* A leading = + - @ would be a formula to a spreadsheet: make it text. */
 	if (strchr("=+-@", clean[0]) && clean[0]) {
 		char *t = xasprintf("'%s", clean);
