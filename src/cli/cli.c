@@ -394,6 +394,13 @@ cmd_report(struct app *a)
 	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
 		struct report r;
 
+		if (report_writer_is_data(w)) {
+			/* A record per row, streamed: no report to prepare. */
+			if (report_write_data(db, refs[i].id, w, report_csv_separator(a->cfg.csv_separator), stdout) < 0)
+				rc = fail(EXIT_RUNTIME);
+			continue;
+		}
+
 		if (report_prepare(db, refs[i].id, since, (int)(a->width ? a->width : a->cfg.report_width),
 		                   a->cfg.date_format, &r) < 0) {
 			rc = fail(EXIT_RUNTIME);

@@ -347,6 +347,53 @@ shown(const char *s)
 	return clean;
 }
 
+/* Whether s is printable ASCII only, and how long (what text_sanitize() leaves as it is, a column a byte). */
+static int
+plain_ascii(const char *s, size_t *len)
+{
+	const char *c = s;
+
+	for (; *c; c++)
+		if (*c < 0x20 || *c >= 0x7f)
+			return 0;
+	*len = (size_t)(c - s);
+	return 1;
+}
+
+/* shown(s) onto out; printable ASCII that fits is written as it is (most of a log: no copy, a third of log's time). */
+static void
+put_shown(FILE *out, const char *s)
+{
+	size_t len;
+	char *t;
+
+	if (s && plain_ascii(s, &len) && len > 0 && len <= 60) {
+		fputs(s, out);
+		return;
+	}
+	t = shown(s);
+	fputs(t, out);
+	free(t);
+}
+
+/* text_sanitize(s) onto out, likewise. */
+static void
+put_clean(FILE *out, const char *s)
+{
+	size_t len;
+	char *t;
+
+	if (!s)
+		return;
+	if (plain_ascii(s, &len)) {
+		fputs(s, out);
+		return;
+	}
+	t = text_sanitize(s, 0);
+	fputs(t, out);
+	free(t);
+}
+
 /* A value for one log line as people read it (shown_value()), shortened; none for a NULL (if given), else "(empty)" for an emptied one. */
 static char *
 log_value(const struct change *c, const char *v, const char *date_format, const char *none)
@@ -369,27 +416,28 @@ print_row(const struct change *c, void *arg)
 {
 	const struct print_ctx *p = arg;
 	char when[64];
-	char *who = shown(c->who), *item = shown(c->item);
 	char *old = log_value(c, c->old, p->date_format, "-"), *new_v = log_value(c, c->new_value, p->date_format, NULL);
-	/* Every column is the database's text, the field's key too. */
-	char *sid = text_sanitize(c->strategy_id ? c->strategy_id : "", 0);
-	char *field = text_sanitize(field_label(c), 0);
 
 	changelog_time(when, sizeof when, c->at);
 	/* 22 Nov 10:00  anna  oxelosund #12 Title: Status: Not started -> Done  (comment) */
-	fprintf(p->out, "%s  %s  %s ", when, who, sid);
+	fprintf(p->out, "%s  ", when);
+	put_shown(p->out, c->who);
+	fputs("  ", p->out);
+	put_clean(p->out, c->strategy_id);     /* every column is the database's text, the field's key too */
+	fputc(' ', p->out);
 	if (strcmp(c->kind, "activity") == 0 && c->number)
 		fprintf(p->out, "#%lld ", (long long)c->number);
-	fprintf(p->out, "%s: %s: %s -> %s", item, field, old, new_v);
-	free(sid); free(field);
+	put_shown(p->out, c->item);
+	fputs(": ", p->out);
+	put_clean(p->out, field_label(c));
+	fprintf(p->out, ": %s -> %s", old, new_v);
 	if (c->comment) {
-		char *comment = shown(c->comment);
-
-		fprintf(p->out, "  (%s)", comment);
-		free(comment);
+		fputs("  (", p->out);
+		put_shown(p->out, c->comment);
+		fputc(')', p->out);
 	}
 	fputc('\n', p->out);
-	free(who); free(item); free(old); free(new_v);
+	free(old); free(new_v);
 	return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -522,6 +523,8 @@ db_close(struct db *db)
 {
 	if (!db)
 		return;
+	for (size_t i = 0; i < DB_KEPT; i++)
+		sqlite3_finalize(db->kept[i].st);
 	if (db->sql)
 		sqlite3_close_v2(db->sql);
 	free(db->path);
@@ -552,6 +555,8 @@ check_before_write(struct db *db)
 	if (rc == SQLITE_ROW && strcmp(db_text(st, 0), "ok") == 0) {
 		sqlite3_finalize(st);
 		if (db->version == DB_SCHEMA_VERSION && check_schema(db, db->version) < 0)
+			return -1;
+		if (migrate_indexes(db) < 0)
 			return -1;
 		db->checked = 1;
 		return 0;
@@ -636,6 +641,32 @@ db_rollback(struct db *db)
 	db->batch.id = db->batch.undoes = 0;
 }
 
+/*
+ * STYRKORT_QUERY_PLANS=FILE (for developers, see "Query plans" in HACKING):
+ * each statement prepared, and SQLite's EXPLAIN QUERY PLAN of it, appended
+ * to FILE; tests/bench/plans.sh lists the full scans of every query the
+ * tests run.
+ */
+static void
+log_query_plan(struct db *db, const char *sql)
+{
+	const char *path = getenv("STYRKORT_QUERY_PLANS");
+	char *eqp;
+	sqlite3_stmt *st = NULL;
+	FILE *f;
+
+	if (!path || !*path || strncmp(sql, "PRAGMA", 6) == 0 || !(f = fopen(path, "a")))
+		return;
+	eqp = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	fprintf(f, "QUERY %s\n", sql);
+	if (sqlite3_prepare_v2(db->sql, eqp, -1, &st, NULL) == SQLITE_OK)
+		while (sqlite3_step(st) == SQLITE_ROW)
+			fprintf(f, "  %s\n", db_text(st, 3));
+	sqlite3_finalize(st);
+	free(eqp);
+	fclose(f);
+}
+
 sqlite3_stmt *
 db_prepare(struct db *db, const char *sql)
 {
@@ -643,12 +674,43 @@ db_prepare(struct db *db, const char *sql)
 
 	int rc = sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL);
 
+	if (rc == SQLITE_OK)
+		log_query_plan(db, sql);
+
 	busy_over(db);
 	if (rc != SQLITE_OK) {
 		set_sql_error(db, NULL);
 		return NULL;
 	}
 	return st;
+}
+
+sqlite3_stmt *
+db_prepare_kept(struct db *db, const char *sql)
+{
+	size_t i;
+
+	for (i = 0; i < DB_KEPT && db->kept[i].sql; i++)
+		if (db->kept[i].sql == sql && !sqlite3_stmt_busy(db->kept[i].st))
+			return db->kept[i].st;
+	if (i == DB_KEPT)
+		return db_prepare(db, sql);     /* the table is full: prepared and finalized as before */
+	if (!(db->kept[i].st = db_prepare(db, sql)))
+		return NULL;
+	db->kept[i].sql = sql;
+	return db->kept[i].st;
+}
+
+void
+db_finish(struct db *db, sqlite3_stmt *st)
+{
+	for (size_t i = 0; st && i < DB_KEPT && db->kept[i].sql; i++)
+		if (db->kept[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return;
+		}
+	sqlite3_finalize(st);
 }
 
 int

@@ -17,6 +17,7 @@ enum db_mode {
 	DB_CREATE               /* a new file; refuses an existing one */
 };
 
+#define DB_KEPT 24
 struct db {
 	sqlite3 *sql;
 	char *path;
@@ -47,6 +48,11 @@ struct db {
 	} batch;
 	void (*busy_hook)(void *arg, int waiting);
 	void *busy_hook_arg;
+	/* db_prepare_kept()'s statements, by the address of their SQL. */
+	struct db_kept {
+		const char *sql;
+		sqlite3_stmt *st;
+	} kept[DB_KEPT];
 };
 
 /* Open PATH; on failure err_set() and return NULL. */
@@ -75,6 +81,16 @@ void db_rollback(struct db *db);
 void db_error(struct db *db);
 /* Prepare a statement or err_set() with the SQLite message. */
 sqlite3_stmt *db_prepare(struct db *db, const char *sql);
+/*
+ * The same for a query run again and again (once per strategy of a
+ * report, per reload of a pane): prepared once per connection and kept
+ * until db_close() (issue 14: the report re-prepared every query for each
+ * of 290 strategies).  sql must be a literal (it is kept by its address).
+ * End each use with db_finish(), never sqlite3_finalize().
+ */
+sqlite3_stmt *db_prepare_kept(struct db *db, const char *sql);
+/* Done with st: a kept statement is reset for its next use (which ends its read), any other finalized. */
+void db_finish(struct db *db, sqlite3_stmt *st);
 /* Step a statement expected to finish (INSERT/UPDATE/DELETE); finalises it. */
 int db_exec_stmt(struct db *db, sqlite3_stmt *st);
 /* Column text or "" (never NULL); column text or NULL. */
@@ -108,5 +124,8 @@ int migrate_create(struct db *db);
  * one was made), the file unchanged, and -1.
  */
 int migrate_file(struct db *db, int version);
+
+/* The indexes a file of the newest version may lack (migrate.c's late_indexes), inside the caller's write. */
+int migrate_indexes(struct db *db);
 
 #endif

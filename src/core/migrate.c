@@ -404,6 +404,32 @@ static const struct migration migrations[] = {
 _Static_assert(sizeof migrations / sizeof migrations[0] == DB_SCHEMA_VERSION,
                "one migration to every schema version");
 
+/*
+ * Indexes added to version 4 after it was released (issue 14): the files
+ * the released code made have none of them, and a schema version is not
+ * worth an index.  Made, where missing, by the first write of each
+ * connection (migrate_indexes() from db.c's check before a write, inside
+ * the write lock and the write's transaction); a no-op where they are.  A
+ * read-only opener goes without: every query is right without them, only
+ * slower (undo, log --since across strategies, the goal tree).  A new
+ * index of the newest version goes here, never into schema_v4.
+ */
+static const char late_indexes[] =
+	"CREATE INDEX IF NOT EXISTS change_log_by_undoes ON change_log (undoes) WHERE undoes IS NOT NULL;\n"
+	"CREATE INDEX IF NOT EXISTS change_log_by_at ON change_log (at);\n"
+	"CREATE INDEX IF NOT EXISTS goal_by_parent ON goal (parent_id);\n"
+	/* measurements' look-up of each row's indicator by its id or Kolada KPI id (a MULTI-INDEX OR). */
+	"CREATE INDEX IF NOT EXISTS indicator_by_key ON indicator (key);\n"
+	"CREATE INDEX IF NOT EXISTS indicator_by_kolada ON indicator (kolada) WHERE kolada IS NOT NULL;\n"
+	/* A strategy's latest review, on every load of a plan. */
+	"CREATE INDEX IF NOT EXISTS review_by_strategy ON review (strategy_id, date);\n";
+
+int
+migrate_indexes(struct db *db)
+{
+	return db->version == DB_SCHEMA_VERSION ? db_exec(db, late_indexes) : 0;
+}
+
 /* STYRKORT_TEST_MIGRATION, for tests only: pause:SECONDS, fail or no-read-view. */
 static const char *
 test_hook(const char *name)
@@ -430,7 +456,7 @@ run_steps(struct db *db, int from)
 		if (db_exec(db, pragma) < 0)
 			return -1;
 	}
-	return 0;
+	return db_exec(db, late_indexes);
 }
 
 int

@@ -439,7 +439,7 @@ step_error(struct db *db, sqlite3_stmt *st, int rc)
 	if (rc == SQLITE_DONE)
 		return 0;
 	db_error(db);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return -1;
 }
 
@@ -453,7 +453,7 @@ step_error(struct db *db, sqlite3_stmt *st, int rc)
 static int
 load_strategy(struct db *db, const char *id, struct strategy *s)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT "
+	sqlite3_stmt *st = db_prepare_kept(db, "SELECT "
 #define X(key, type, flags) SF_SELECT_##type(#key) ","
 		STRATEGY_FIELDS(X)
 #undef X
@@ -470,13 +470,13 @@ load_strategy(struct db *db, const char *id, struct strategy *s)
 			        id, db->path);
 		else
 			db_error(db);
-		sqlite3_finalize(st);
+		db_finish(db, st);
 		return -1;
 	}
 #define X(key, type, flags) s->key = db_strdup(st, col++);
 	STRATEGY_FIELDS(X)
 #undef X
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return 0;
 }
 
@@ -486,7 +486,7 @@ read_bodies(sqlite3_stmt *bodies, struct focus_area *f)
 {
 	sqlite3_bind_int64(bodies, 1, f->id);
 	while (sqlite3_step(bodies) == SQLITE_ROW) {
-		f->bodies = xrealloc(f->bodies, (f->nbodies + 1) * sizeof *f->bodies);
+		f->bodies = xappend(f->bodies, f->nbodies, sizeof *f->bodies);
 		f->bodies[f->nbodies++] = db_strdup(bodies, 0);
 	}
 	sqlite3_reset(bodies);
@@ -495,15 +495,15 @@ read_bodies(sqlite3_stmt *bodies, struct focus_area *f)
 static int
 load_focus(struct db *db, const char *id, struct plan *p)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_prepare_kept(db,
 		"SELECT id, key, " FOCUS_FIELDS(ITEM_SELECT_) "1 FROM focus_area WHERE strategy_id = ? ORDER BY position");
-	sqlite3_stmt *bodies = db_prepare(db,
+	sqlite3_stmt *bodies = db_prepare_kept(db,
 		"SELECT name FROM responsible_body WHERE focus_id = ? ORDER BY position");
 	int rc;
 
 	if (!st || !bodies) {
-		sqlite3_finalize(st);
-		sqlite3_finalize(bodies);
+		db_finish(db, st);
+		db_finish(db, bodies);
 		return -1;
 	}
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -511,7 +511,7 @@ load_focus(struct db *db, const char *id, struct plan *p)
 		struct focus_area *item;
 		int col = 2;
 
-		p->focus = xrealloc(p->focus, (p->nfocus + 1) * sizeof *p->focus);
+		p->focus = xappend(p->focus, p->nfocus, sizeof *p->focus);
 		item = &p->focus[p->nfocus++];
 		memset(item, 0, sizeof *item);
 		item->id = sqlite3_column_int64(st, 0);
@@ -519,10 +519,10 @@ load_focus(struct db *db, const char *id, struct plan *p)
 		FOCUS_FIELDS(ITEM_READ_)
 		read_bodies(bodies, item);
 	}
-	sqlite3_finalize(bodies);
+	db_finish(db, bodies);
 	if (step_error(db, st, rc) < 0)
 		return -1;
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return 0;
 }
 
@@ -530,7 +530,7 @@ load_focus(struct db *db, const char *id, struct plan *p)
 static int
 read_goal_focus(struct db *db, const char *id, struct plan *p)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_prepare_kept(db,
 		"SELECT l.goal_id, l.focus_id FROM goal_focus l JOIN goal g ON g.id = l.goal_id"
 		" WHERE g.strategy_id = ? ORDER BY l.goal_id, l.position, l.focus_id");
 	int rc;
@@ -543,20 +543,21 @@ read_goal_focus(struct db *db, const char *id, struct plan *p)
 
 		if (!g)
 			continue;
-		g->focus_ids = xrealloc(g->focus_ids, (g->nfocus_ids + 1) * sizeof *g->focus_ids);
+		g->focus_ids = xappend(g->focus_ids, g->nfocus_ids, sizeof *g->focus_ids);
 		g->focus_ids[g->nfocus_ids++] = sqlite3_column_int64(st, 1);
 	}
 	if (step_error(db, st, rc) < 0)
 		return -1;
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return 0;
 }
 
 /* Goals in tree order: each goal followed by its sub-goals, depth-first. */
 static int
-load_goals(struct db *db, const char *id, struct plan *p)
+load_goals(struct db *db, const char *id, struct plan *p, int tree)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	/* Only what the keys need (tree 0: report_write_data's CSV names a goal by its key): no depth, no tree order. */
+	sqlite3_stmt *st = tree ? db_prepare_kept(db,
 		"WITH RECURSIVE tree(id, depth, path) AS ("
 		" SELECT id, 0, printf('%08d', position) FROM goal"
 		"  WHERE strategy_id = ?1 AND parent_id IS NULL"
@@ -564,7 +565,8 @@ load_goals(struct db *db, const char *id, struct plan *p)
 		" SELECT g.id, t.depth + 1, t.path || printf('/%08d', g.position)"
 		"  FROM goal g JOIN tree t ON g.parent_id = t.id WHERE g.strategy_id = ?1)"
 		"SELECT g.id, g.key, " GOAL_FIELDS(ITEM_SELECT_) "t.depth"
-		" FROM tree t JOIN goal g ON g.id = t.id ORDER BY t.path");
+		" FROM tree t JOIN goal g ON g.id = t.id ORDER BY t.path")
+		: db_prepare_kept(db, "SELECT g.id, g.key, " GOAL_FIELDS(ITEM_SELECT_) "0 FROM goal g WHERE strategy_id = ?1");
 	int rc;
 
 	if (!st)
@@ -574,7 +576,7 @@ load_goals(struct db *db, const char *id, struct plan *p)
 		struct goal *item;
 		int col = 2;
 
-		p->goals = xrealloc(p->goals, (p->ngoals + 1) * sizeof *p->goals);
+		p->goals = xappend(p->goals, p->ngoals, sizeof *p->goals);
 		item = &p->goals[p->ngoals++];
 		memset(item, 0, sizeof *item);
 		item->id = sqlite3_column_int64(st, 0);
@@ -584,90 +586,92 @@ load_goals(struct db *db, const char *id, struct plan *p)
 	}
 	if (step_error(db, st, rc) < 0)
 		return -1;
-	sqlite3_finalize(st);
-	return read_goal_focus(db, id, p);
+	db_finish(db, st);
+	return tree ? read_goal_focus(db, id, p) : 0;
 }
 
-/* The values of one indicator into *v (*n of them): its own series, or the comparisons (st decides). */
-static int
-load_values(struct db *db, struct indicator *ind, sqlite3_stmt *st, struct measurement **v, size_t *n)
+/* One stored value (a row of load_values' query) onto the end of its indicator's own series or comparisons. */
+static void
+read_value(sqlite3_stmt *st, struct indicator *ind)
 {
+	int series = series_from_id(db_text(st, 7));
+	int own = series < 0 || series == SERIES_MUNICIPALITY;
+	struct measurement **v = own ? &ind->values : &ind->comparisons;
+	size_t *n = own ? &ind->nvalues : &ind->ncomparisons;
+	struct measurement *m;
+
+	*v = xappend(*v, *n, sizeof **v);
+	m = &(*v)[(*n)++];
+	m->series = series < 0 ? SERIES_MUNICIPALITY : (enum series)series;
+	m->period = db_strdup(st, 1);
+	m->period_key = sqlite3_column_int(st, 2);
+	m->sex = sex_from_char(db_text(st, 3)[0]);
+	m->has_value = sqlite3_column_type(st, 4) != SQLITE_NULL;
+	m->value = sqlite3_column_double(st, 4);
+	m->entered_by = db_strdup(st, 5);
+	m->entered_at = db_strdup(st, 6);
+	m->example = sqlite3_column_int(st, 8);
+}
+
+/*
+ * The values of every indicator of the strategy in one query (not one
+ * per indicator: issue 14), in the order progress, "latest" and the
+ * charts read them: the municipality's own series, then the county's,
+ * then the others, each by period and sex.
+ */
+static int
+load_values(struct db *db, const char *id, struct plan *p)
+{
+	sqlite3_stmt *st = db_prepare_kept(db,
+		"SELECT m.indicator_id, m.period, m.period_key, m.sex, m.value, m.entered_by, m.entered_at, m.series,"
+		" m.example FROM indicator i JOIN measurement m ON m.indicator_id = i.id WHERE i.strategy_id = ?"
+		" ORDER BY m.indicator_id, CASE m.series WHEN 'municipality' THEN 0 WHEN 'county' THEN 1 ELSE 2 END,"
+		" m.period_key, CASE m.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END");
+	struct indicator *ind = NULL;
 	int rc;
 
-	sqlite3_bind_int64(st, 1, ind->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct measurement *m;
-		int series = series_from_id(db_text(st, 6));
-
-		*v = xrealloc(*v, (*n + 1) * sizeof **v);
-		m = &(*v)[(*n)++];
-		m->series = series < 0 ? SERIES_MUNICIPALITY : (enum series)series;
-		m->period = db_strdup(st, 0);
-		m->period_key = sqlite3_column_int(st, 1);
-		m->sex = sex_from_char(db_text(st, 2)[0]);
-		m->has_value = sqlite3_column_type(st, 3) != SQLITE_NULL;
-		m->value = sqlite3_column_double(st, 3);
-		m->entered_by = db_strdup(st, 4);
-		m->entered_at = db_strdup(st, 5);
-		m->example = sqlite3_column_int(st, 7);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_error(db);
+	if (!st)
 		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t ind_id = sqlite3_column_int64(st, 0);
+
+		for (size_t i = 0; (!ind || ind->id != ind_id) && i < p->ninds; i++)
+			ind = &p->inds[i];
+		if (ind && ind->id == ind_id)
+			read_value(st, ind);
 	}
+	if (step_error(db, st, rc) < 0)
+		return -1;
+	db_finish(db, st);
 	return 0;
 }
 
 static int
 load_indicators(struct db *db, const char *id, struct plan *p)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_prepare_kept(db,
 		"SELECT id, key, " INDICATOR_FIELDS(ITEM_SELECT_) "1 FROM indicator WHERE strategy_id = ? ORDER BY position");
-	/* The municipality's own values and the comparison areas' apart: progress and "latest" read only the first. */
-#define VALUES_SQL(where, order) \
-	"SELECT period, period_key, sex, value, entered_by, entered_at, series, example FROM measurement" \
-	" WHERE indicator_id = ? AND " where " ORDER BY " order "period_key," \
-	" CASE sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END"
-	sqlite3_stmt *vals = db_prepare(db, VALUES_SQL("series = 'municipality'", ""));
-	sqlite3_stmt *cmp = db_prepare(db, VALUES_SQL("series <> 'municipality'",
-	                                              "CASE series WHEN 'county' THEN 0 ELSE 1 END, "));
-#undef VALUES_SQL
 	int rc;
 
-	if (!st || !vals || !cmp) {
-		sqlite3_finalize(st);
-		sqlite3_finalize(vals);
-		sqlite3_finalize(cmp);
+	if (!st)
 		return -1;
-	}
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct indicator *item;
 		int col = 2;
 
-		p->inds = xrealloc(p->inds, (p->ninds + 1) * sizeof *p->inds);
+		p->inds = xappend(p->inds, p->ninds, sizeof *p->inds);
 		item = &p->inds[p->ninds++];
 		memset(item, 0, sizeof *item);
 		item->id = sqlite3_column_int64(st, 0);
 		item->key = db_strdup(st, 1);
 		INDICATOR_FIELDS(ITEM_READ_)
-		if (load_values(db, item, vals, &item->values, &item->nvalues) < 0 ||
-		    load_values(db, item, cmp, &item->comparisons, &item->ncomparisons) < 0) {
-			rc = SQLITE_ERROR;
-			break;
-		}
-	}
-	sqlite3_finalize(vals);
-	sqlite3_finalize(cmp);
-	if (rc == SQLITE_ERROR) {
-		sqlite3_finalize(st);
-		return -1;
 	}
 	if (step_error(db, st, rc) < 0)
 		return -1;
-	sqlite3_finalize(st);
-	return 0;
+	db_finish(db, st);
+	return load_values(db, id, p);
 }
 
 #define DEF_(ID, key, member, column, type, label, flags, lo, hi, form, detail) \
@@ -743,36 +747,58 @@ model_activity_text(const struct activity *a, enum act_field f, const struct pla
 	}
 }
 
-static int
-load_activities(struct db *db, const char *id, struct plan *p)
+int
+model_each_activity(struct db *db, const char *strategy_id, int (*fn)(struct activity *a, void *arg), void *arg)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_prepare_kept(db,
 		"SELECT " MODEL_ACTIVITY_COLUMNS " FROM activity WHERE strategy_id = ? ORDER BY position, id");
-	int rc;
+	int rc, stop = 0;
 
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		p->acts = xrealloc(p->acts, (p->nacts + 1) * sizeof *p->acts);
-		model_read_activity(st, &p->acts[p->nacts++]);
+	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct activity a;
+
+		memset(&a, 0, sizeof a);
+		model_read_activity(st, &a);
+		stop = fn(&a, arg);
+		model_free_activity(&a);
+	}
+	if (stop) {
+		db_finish(db, st);
+		return -1;
 	}
 	if (step_error(db, st, rc) < 0)
 		return -1;
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return 0;
 }
 
+/* model_each_activity's function for a whole plan: the activity moves into p->acts. */
 static int
-load(struct db *db, const char *strategy_id, struct plan *p, int with_activities)
+keep_activity(struct activity *a, void *arg)
+{
+	struct plan *p = arg;
+
+	p->acts = xappend(p->acts, p->nacts, sizeof *p->acts);
+	p->acts[p->nacts++] = *a;
+	memset(a, 0, sizeof *a);
+	return 0;
+}
+
+enum load_parts { LOAD_ACTIVITIES = 1, LOAD_INDICATORS = 2, LOAD_ORGANISATION = 4 };
+
+static int
+load(struct db *db, const char *strategy_id, struct plan *p, unsigned parts)
 {
 	memset(p, 0, sizeof *p);
 	if (load_strategy(db, strategy_id, &p->s) < 0 ||
 	    load_focus(db, strategy_id, p) < 0 ||
-	    load_goals(db, strategy_id, p) < 0 ||
-	    load_indicators(db, strategy_id, p) < 0 ||
-	    (with_activities && load_activities(db, strategy_id, p) < 0) ||
-	    organisation_load(db, strategy_id, p) < 0) {
+	    load_goals(db, strategy_id, p, parts != 0) < 0 ||
+	    ((parts & LOAD_INDICATORS) && load_indicators(db, strategy_id, p) < 0) ||
+	    ((parts & LOAD_ACTIVITIES) && model_each_activity(db, strategy_id, keep_activity, p) < 0) ||
+	    ((parts & LOAD_ORGANISATION) && organisation_load(db, strategy_id, p) < 0)) {
 		model_free_plan(p);
 		return -1;
 	}
@@ -782,11 +808,17 @@ load(struct db *db, const char *strategy_id, struct plan *p, int with_activities
 int
 model_load_plan(struct db *db, const char *strategy_id, struct plan *p)
 {
-	return load(db, strategy_id, p, 1);
+	return load(db, strategy_id, p, LOAD_ACTIVITIES | LOAD_INDICATORS | LOAD_ORGANISATION);
 }
 
 int
 model_load_outline(struct db *db, const char *strategy_id, struct plan *p)
+{
+	return load(db, strategy_id, p, LOAD_INDICATORS | LOAD_ORGANISATION);
+}
+
+int
+model_load_keys(struct db *db, const char *strategy_id, struct plan *p)
 {
 	return load(db, strategy_id, p, 0);
 }

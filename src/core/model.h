@@ -436,6 +436,17 @@ size_t model_activity_detail(enum act_kind kind, enum act_field out[AF_COUNT]);
 int model_load_plan(struct db *db, const char *strategy_id, struct plan *p);
 /* The same without the activities (nacts 0): the dashboard reads those a window at a time. */
 int model_load_outline(struct db *db, const char *strategy_id, struct plan *p);
+/*
+ * Only the strategy, its focus areas and goals (not in tree order, without
+ * their focus links): what an activity's CSV row names.
+ */
+int model_load_keys(struct db *db, const char *strategy_id, struct plan *p);
+/*
+ * fn for each activity of the strategy in order, read one at a time (a
+ * is freed after fn; fn may take its contents and zero it).  fn returns
+ * non-zero to stop: then -1, as on an error (with err_set()).
+ */
+int model_each_activity(struct db *db, const char *strategy_id, int (*fn)(struct activity *a, void *arg), void *arg);
 void model_free_plan(struct plan *p);
 
 /*

@@ -51,7 +51,7 @@ static int
 load_rows(struct db *db, const char *sql, const char *strategy_id, void **items, size_t *n, size_t size,
           void (*read)(sqlite3_stmt *st, void *item))
 {
-	sqlite3_stmt *st = db_prepare(db, sql);
+	sqlite3_stmt *st = db_prepare_kept(db, sql);
 	size_t cap = 0;
 	int rc;
 
@@ -65,7 +65,7 @@ load_rows(struct db *db, const char *sql, const char *strategy_id, void **items,
 		}
 		read(st, (char *)*items + (*n)++ * size);
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (rc != SQLITE_DONE) {
 		db_error(db);
 		return -1;
@@ -124,13 +124,13 @@ organisation_load(struct db *db, const char *strategy_id, struct plan *p)
 	p->fups = fups;
 	if (rc < 0)
 		return -1;
-	st = db_prepare(db, "SELECT max(date) FROM review WHERE strategy_id = ?");
+	st = db_prepare_kept(db, "SELECT max(date) FROM review WHERE strategy_id = ?");
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
 		snprintf(p->last_review, sizeof p->last_review, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return 0;
 }
 

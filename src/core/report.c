@@ -46,59 +46,6 @@ load_changes(struct db *db, const char *strategy_id, const char *since, struct r
 	return 0;
 }
 
-/* Every stored value of the strategy's indicators, in every series, in order. */
-static int
-load_values(struct db *db, const char *strategy_id, struct report *r)
-{
-	sqlite3_stmt *st = db_prepare(db,
-		"SELECT i.key, i.name, i.unit, m.series, m.period, m.sex, m.value FROM measurement m"
-		" JOIN indicator i ON i.id = m.indicator_id WHERE i.strategy_id = ?"
-		" ORDER BY i.position, CASE m.series WHEN 'municipality' THEN 0 WHEN 'county' THEN 1 ELSE 2 END,"
-		" m.period_key, CASE m.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END");
-	size_t cap = 0;
-	int rc;
-
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct report_value *v;
-
-		if (r->nvalues == cap) {
-			cap = cap ? 2 * cap : 64;
-			r->values = xrealloc(r->values, cap * sizeof *r->values);
-		}
-		v = &r->values[r->nvalues++];
-		v->indicator = xstrdup(db_text(st, 0));
-		v->name = xstrdup(db_text(st, 1));
-		v->unit = xstrdup(db_text(st, 2));
-		v->series = xstrdup(db_text(st, 3));
-		v->period = xstrdup(db_text(st, 4));
-		v->sex = *db_text(st, 5);
-		v->has_value = sqlite3_column_type(st, 6) != SQLITE_NULL;
-		v->value = sqlite3_column_double(st, 6);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
-		return -1;
-	}
-	return 0;
-}
-
-static void
-free_values(struct report *r)
-{
-	for (size_t i = 0; i < r->nvalues; i++) {
-		free(r->values[i].indicator);
-		free(r->values[i].name);
-		free(r->values[i].unit);
-		free(r->values[i].series);
-		free(r->values[i].period);
-	}
-	free(r->values);
-}
-
 int
 report_prepare(struct db *db, const char *strategy_id, const char *since, int width,
                const char *date_format, struct report *r)
@@ -108,9 +55,7 @@ report_prepare(struct db *db, const char *strategy_id, const char *since, int wi
 	r->opts.date_format = date_format;
 	if (model_load_plan(db, strategy_id, &r->plan) < 0)
 		return -1;
-	if (load_changes(db, strategy_id, since, r) < 0 || load_values(db, strategy_id, r) < 0) {
-		changelog_free(r->changes, r->opts.nchanges);
-		free_values(r);
+	if (load_changes(db, strategy_id, since, r) < 0) {
 		model_free_plan(&r->plan);
 		return -1;
 	}
@@ -120,7 +65,6 @@ report_prepare(struct db *db, const char *strategy_id, const char *since, int wi
 void
 report_release(struct report *r)
 {
-	free_values(r);
 	changelog_free(r->changes, r->opts.nchanges);
 	model_free_plan(&r->plan);
 	memset(r, 0, sizeof *r);
@@ -978,11 +922,20 @@ md_end(struct rw *w)
 static void
 csv_field(FILE *out, const char *s, int first, char sep)
 {
-	char *clean = text_sanitize(s ? s : "", 1);
 	const char special[] = { sep, '"', '\r', '\n', '\0' };
+	const char *c = s ? s : "";
+	char *clean;
 
 	if (!first)
 		fputc(sep, out);
+	/* Printable ASCII that needs neither quotes nor the formula guard below is written as it is (most cells). */
+	while (*c >= 0x20 && *c < 0x7f && *c != sep && *c != '"')
+		c++;
+	if (!*c && (!s || !*s || !strchr("=+-@", *s))) {
+		fputs(s ? s : "", out);
+		return;
+	}
+	clean = text_sanitize(s ? s : "", 1);
 	/* A leading = + - @ would be a formula to a spreadsheet: make it text. */
 	if (strchr("=+-@", clean[0]) && clean[0]) {
 		char *t = xasprintf("'%s", clean);
@@ -1097,6 +1050,12 @@ report_writer_find_what(const char *name, const char *what)
 		                                                : !writers[i].what))
 			return &writers[i];
 	return NULL;
+}
+
+int
+report_writer_is_data(const struct report_writer *w)
+{
+	return w->data != 0;
 }
 
 const char *
@@ -1516,44 +1475,99 @@ walk_changes(struct rw *w)
 }
 
 /* Every activity as a record, for the data formats: a cell for each column of model_csv_columns(). */
+/* An activity as a data row: the CSV columns of model_csv_columns(). */
 static void
-walk_activities(struct rw *w, const struct plan *p)
+emit_activity(struct rw *w, const struct plan *p, const struct activity *a)
 {
 	const struct csv_column *cols;
 	size_t n = model_csv_columns(&cols);
+	struct report_row row = { .data = ROW_ACTIVITY };
+	char *cells[REPORT_ROW_CELLS];
 
 	if (n > REPORT_ROW_CELLS)
 		n = REPORT_ROW_CELLS;
-	for (size_t i = 0; w->ops->row && i < p->nacts; i++) {
-		struct report_row row = { .data = ROW_ACTIVITY, .n = (int)n };
-		char *cells[REPORT_ROW_CELLS];
-
-		for (size_t c = 0; c < n; c++)
-			row.cells[c] = cells[c] = model_csv_value(p, &p->acts[i], &cols[c]);
-		EMIT(w, row, &row);
-		for (size_t c = 0; c < n; c++)
-			free(cells[c]);
-	}
+	row.n = (int)n;
+	for (size_t c = 0; c < n; c++)
+		row.cells[c] = cells[c] = model_csv_value(p, a, &cols[c]);
+	EMIT(w, row, &row);
+	for (size_t c = 0; c < n; c++)
+		free(cells[c]);
 }
 
-/* Every stored value as a record: strategy, indicator, name, unit, series, period, sex, value. */
 static void
-walk_values(struct rw *w, const struct report *r)
+walk_activities(struct rw *w, const struct plan *p)
 {
-	for (size_t i = 0; w->ops->row && i < r->nvalues; i++) {
-		const struct report_value *v = &r->values[i];
-		char sex[2] = { v->sex, 0 }, num[64] = "";
-		struct report_row row = { .data = ROW_VALUE, .n = (int)NVALUE_COLUMNS,
-		                          .cells = { r->plan.s.id, v->indicator, v->name, v->unit, v->series,
-		                                     v->period, sex, num } };
+	/* Only a data writer of activities writes them (text and Markdown skip data rows). */
+	for (size_t i = 0; w->ops->data == ROW_ACTIVITY && i < p->nacts; i++)
+		emit_activity(w, p, &p->acts[i]);
+}
 
-		if (v->has_value)
-			format_number(num, sizeof num, v->value);
+/* Every stored value as a record: strategy, indicator, name, unit, series, period, sex, value; one row at a time. */
+static int
+stream_values(struct db *db, const char *strategy_id, struct rw *w)
+{
+	sqlite3_stmt *st = db_prepare_kept(db,
+		"SELECT i.key, i.name, i.unit, m.series, m.period, m.sex, m.value FROM measurement m"
+		" JOIN indicator i ON i.id = m.indicator_id WHERE i.strategy_id = ?"
+		" ORDER BY i.position, CASE m.series WHEN 'municipality' THEN 0 WHEN 'county' THEN 1 ELSE 2 END,"
+		" m.period_key, CASE m.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END");
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char sex[2] = { *db_text(st, 5), 0 }, num[64] = "", *dot;
+		struct report_row row = { .data = ROW_VALUE, .n = (int)NVALUE_COLUMNS,
+		                          .cells = { strategy_id, db_text(st, 0), db_text(st, 1), db_text(st, 2),
+		                                     db_text(st, 3), db_text(st, 4), sex, num } };
+
+		if (sqlite3_column_type(st, 6) != SQLITE_NULL)
+			format_number(num, sizeof num, sqlite3_column_double(st, 6));
 		/* With ';' between the columns, a decimal comma: a number to Excel in Swedish. */
-		if (w->o->csv_separator == ';' && strchr(num, '.'))
-			*strchr(num, '.') = ',';
+		if (w->o->csv_separator == ';' && (dot = strchr(num, '.')) != NULL)
+			*dot = ',';
 		EMIT(w, row, &row);
 	}
+	db_finish(db, st);
+	if (rc != SQLITE_DONE) {
+		err_set("%s: %s", db->path, sqlite3_errmsg(db->sql));
+		return -1;
+	}
+	return 0;
+}
+
+struct activity_rows {
+	struct rw *w;
+	const struct plan *p;
+};
+
+/* model_each_activity's function: the activity as a row. */
+static int
+activity_row(struct activity *a, void *arg)
+{
+	const struct activity_rows *ar = arg;
+
+	emit_activity(ar->w, ar->p, a);
+	return 0;
+}
+
+int
+report_write_data(struct db *db, const char *strategy_id, const struct report_writer *writer, char sep, FILE *out)
+{
+	struct report_opts o = { .csv_separator = sep };
+	struct rw w = { writer, out, &o, 0 };
+	struct plan keys;
+	struct activity_rows ar = { &w, &keys };
+	int rc;
+
+	if (writer->data == ROW_VALUE)
+		return stream_values(db, strategy_id, &w);
+	if (model_load_keys(db, strategy_id, &keys) < 0)
+		return -1;
+	rc = model_each_activity(db, strategy_id, activity_row, &ar);
+	model_free_plan(&keys);
+	return rc;
 }
 
 void
@@ -1571,7 +1585,6 @@ report_write(const struct report *r, const struct report_writer *writer, FILE *o
 	walk_overdue(&w, &r->plan);
 	walk_changes(&w);
 	walk_activities(&w, &r->plan);
-	walk_values(&w, r);
 	if (writer->end)
 		writer->end(&w);
 }

@@ -24,18 +24,8 @@ struct report_opts {
  * change log since a date or the last review.  The CLI, the report pane
  * and printing all fill it with report_prepare().
  */
-/* One stored value of an indicator, of any series: what --what measurements writes. */
-struct report_value {
-	char *indicator, *name, *unit, *series, *period;
-	char sex;               /* T, K or M */
-	int has_value;          /* 0: "no data" */
-	double value;
-};
-
 struct report {
 	struct plan plan;
-	struct report_value *values;    /* every value of the strategy's indicators, every series */
-	size_t nvalues;
 	struct report_opts opts;        /* opts.since and opts.changes point into this */
 	struct change *changes;
 	char since[11];
@@ -65,12 +55,21 @@ const struct report_writer *report_writer_find(const char *name);
 const struct report_writer *report_writer_find_what(const char *name, const char *what);
 /* The writer's --format name. */
 const char *report_writer_name(const struct report_writer *w);
+/* Whether w writes records (CSV) rather than the report: report_write_data() writes those. */
+int report_writer_is_data(const struct report_writer *w);
 /* Their names for messages: "text|markdown|csv". */
 const char *report_writer_names(void);
 /* The plain text of the report pane and printing: lines of at most opts.width columns, printable only. */
 const struct report_writer *report_writer_text(void);
 /* Write r in w's format. */
 void report_write(const struct report *r, const struct report_writer *w, FILE *out);
+/*
+ * A data writer's records (CSV: --what activities or measurements) of one
+ * strategy, streamed from the database a row at a time: what 'report
+ * --format csv' writes, in the memory of one strategy's keys whatever the
+ * size of the file.  -1 with err_set().
+ */
+int report_write_data(struct db *db, const char *strategy_id, const struct report_writer *w, char sep, FILE *out);
 /*
  * The CSV separator for [report] csv_separator (enum csv_separator of
  * configuration.h): ';' for semicolon, ',' for comma, and for auto ';'

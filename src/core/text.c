@@ -253,8 +253,16 @@ text_sanitize(const char *s, int keep_newlines)
 
 	buf_init(&b);
 	while (left > 0) {
-		n = show_next(s, left, keep_newlines, &base, &sh);
-		buf_add(&b, sh.bytes, sh.len);
+		/* A run of printable ASCII is itself (as show_next says): copied at once. */
+		for (n = 0; n < left && s[n] >= 0x20 && s[n] < 0x7f; n++)
+			;
+		if (n > 0) {
+			buf_add(&b, s, n);
+			base = 1;
+		} else {
+			n = show_next(s, left, keep_newlines, &base, &sh);
+			buf_add(&b, sh.bytes, sh.len);
+		}
 		s += n;
 		left -= n;
 	}

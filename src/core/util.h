@@ -21,6 +21,12 @@ enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+/*
+ * p (holding n elements of size) with room for one more, growing it by
+ * doubling: for arrays that only ever grow one at a time from NULL and 0
+ * (one realloc per element made a plan's loading copy its arrays over and over).
+ */
+void *xappend(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

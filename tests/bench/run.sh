@@ -33,7 +33,7 @@ ms() {
 rss() {
 	[ -x /usr/bin/time ] || { echo -; return; }
 	/usr/bin/time -f %M -o "$TMPD/rss" "$@" >/dev/null 2>&1
-	awk '{ printf "%.1f\n", $1 / 1024 }' "$TMPD/rss"
+	tail -n 1 "$TMPD/rss" | awk '{ printf "%.1f\n", $1 / 1024 }'
 }
 # line NAME VALUE PEER TARGET-RATIO UNIT: prints the figure and whether VALUE <= TARGET × PEER.
 line() {
@@ -97,6 +97,57 @@ else
 	echo "first frame: skipped (needs tmux and less)"
 fi
 
+# The dashboard in a pty at 80x24 (tests/bench/keys.py): each key's answer, from sending it to the last byte written.
+# keys_ms OUT KEY... -- CMD...: keys.py's lines of $RUNS runs into OUT.
+keys_ms() {
+	local out=$1; shift
+	for i in $(seq $RUNS); do python3 "$top_srcdir/tests/bench/keys.py" "$@" 2>/dev/null; done > "$out"
+}
+# key_col FILE STEP COLUMN: the median of COLUMN (2: milliseconds, 4: bytes) of step STEP (0: the start) in FILE.
+key_col() { awk -v s="$2" -v c="$3" '/^start/ { n = 0 } { if (n++ == s) print $c }' "$1" | median; }
+if command -v python3 >/dev/null; then
+	big="$STYRKORT --read-only -d $db --strategy $st"
+	# Every pane's first visit, the detail opened and closed, a sort, a search and its next match, the filter.
+	# Esc waits the escape delay (50 ms, display.c) to tell a lone Esc from an arrow key's sequence: its limit is 20 ms more.
+	keys_ms "$TMPD/keys" 1 2 3 4 '\x1b[B' '\r' q '\r' '\x1b' o / 'type:liv' '\r' n f '\x1b' 5 0 -- $big
+	n=0
+	for k in "start (pane 0)" "1 (first visit)" "2 (first visit)" "3 (first visit)" "4 (first visit)" "Down" \
+		"Enter (detail)" "q (close detail)" "Enter (detail again)" "Esc (close detail)" "o (sort)" "/ (search prompt)" \
+		"typing the search" "Enter (search)" "n (next match)" "f (filter menu)" "Esc (close menu)" "5 (first visit)" \
+		"0 (back to the overview)"; do
+		case $k in Esc*) limit=70;; *) limit=20;; esac
+		[ $n -gt 0 ] && absolute "key, large file: $k" "$(key_col "$TMPD/keys" $n 2)" $limit ms
+		n=$((n + 1))
+	done
+	# Bytes of a selection move (pane 4, Down) beside the whole first screen: not a repaint (issue 14: 214 bytes
+	# on the sample and 328 on the large file before; tig about 300, htop 320, less 100).
+	for what in demo large; do
+		if [ $what = demo ]; then cmd="$STYRKORT --demo"; else cmd=$big; fi
+		keys_ms "$TMPD/bytes" 4 '\x1b[B' -- $cmd
+		line "bytes per Down (pane 4), $what" "$(key_col "$TMPD/bytes" 2 4)" "$(key_col "$TMPD/bytes" 0 4)" 0.25 B
+	done
+	# Peak RSS of the dashboard through the same steps.
+	python3 "$top_srcdir/tests/bench/keys.py" 1 2 3 4 5 0 -- /usr/bin/time -f %M -o "$TMPD/rss" $big >/dev/null 2>&1
+	absolute "dashboard: peak RSS" "$(tail -n 1 "$TMPD/rss" | awk '{ printf "%.1f\n", $1 / 1024 }')" 16 MB
+else
+	echo "keys: skipped (needs python3)"
+fi
+
+# Peak RSS of every command that reads or writes a lot, on the large file (a copy for the writes).
+cp "$db" "$TMPD/rss.db"
+"$STYRKORT" -d "$TMPD/rss.db" report --format csv --what measurements > "$TMPD/values.csv" 2>/dev/null
+awk -F, 'NR > 1 && $1 == "'"$st"'" { print $2 "," $6 "," $7 "," $8 + 1 }' "$TMPD/values.csv" |
+	sed '1i indicator,period,sex,value' > "$TMPD/one.csv"
+# The generator's municipality codes are not real ones, which import refuses: one that is.
+"$STYRKORT" -d "$db" export --strategy "$st" 2>/dev/null | sed 's/^municipality_code = .*/municipality_code = 0883/' \
+	> "$TMPD/one.ini"
+for cmd in "report --format markdown" "report --format csv" "report --format csv --what measurements" \
+	"export --strategy $st" "log --summary" "measurements --strategy $st $TMPD/one.csv" \
+	"import $TMPD/one.ini"; do
+	# shellcheck disable=SC2086
+	absolute "$(echo "$cmd" | sed "s|$TMPD/||"): peak RSS" "$(rss "$STYRKORT" -d "$TMPD/rss.db" $cmd)" 16 MB
+done
+
 # Undo as u in edit mode does it, on a copy of the file (the whole call bounds the time the write lock is held).
 if [ -x "$top_builddir/tests/bench/undo" ]; then
 	cp "$db" "$TMPD/undo.db"
@@ -105,3 +156,28 @@ if [ -x "$top_builddir/tests/bench/undo" ]; then
 else
 	echo "undo: skipped (tests/bench/undo not built: make bench builds it)"
 fi
+
+# BENCH_SCALING=1 (make bench BENCH_SCALING=1; minutes, and about 1 GB in $TMPDIR): the same work on files of
+# 10, 100, 290 and 1,000 strategies.  Whole-file commands should grow linearly (their ms per strategy flat);
+# the first frame and a key should not grow at all (the strategy shown is the same size in each).
+[ "${BENCH_SCALING:-0}" = 1 ] || exit 0
+printf '\nscaling (medians of %s runs)\n' "$RUNS"
+printf '%11s %13s %13s %13s %13s %12s %12s %12s\n' strategies "report ms" "per strat." "csv ms" "per strat." \
+	"first frame" "pane 4 key" "Down"
+for n in 10 100 290 1000; do
+	f=$TMPD/scale$n.db
+	"$top_srcdir/tests/bench/generate.sh" "$f" $n >/dev/null || exit 1
+	s1=$(sqlite3 "$f" "SELECT id FROM strategy ORDER BY id LIMIT 1 OFFSET $((n / 2))")
+	rep=$(ms "$STYRKORT" -d "$f" report)
+	csv=$(ms "$STYRKORT" -d "$f" report --format csv)
+	if command -v python3 >/dev/null; then
+		keys_ms "$TMPD/scale" 4 '\x1b[B' -- "$STYRKORT" --read-only -d "$f" --strategy "$s1"
+		first=$(key_col "$TMPD/scale" 0 2) p4=$(key_col "$TMPD/scale" 1 2) down=$(key_col "$TMPD/scale" 2 2)
+	else
+		first=- p4=- down=-
+	fi
+	awk -v n=$n -v r="$rep" -v c="$csv" -v f="$first" -v p="$p4" -v d="$down" 'BEGIN {
+		printf "%11d %13.1f %13.2f %13.1f %13.2f %12s %12s %12s\n", n, r, r / n, c, c / n, f, p, d }'
+	rm -f "$f"
+done
+

@@ -86,6 +86,22 @@ lights_in_swedish(void **state)
 	catalog_close();
 }
 
+/* _() keeps its answers by the message's address, but a buffer that changes is asked again. */
+static void
+ui_gettext_keeps_answers_of_the_same_text_only(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	assert_int_equal(catalog_open(MO), 0);
+	strcpy(buf, "warning: ");
+	assert_string_equal(_(buf), "varning: ");
+	assert_string_equal(_(buf), "varning: ");
+	strcpy(buf, "not translated at all");
+	assert_string_equal(_(buf), "not translated at all");
+	catalog_close();
+}
+
 static void
 write_file(const char *path, const void *data, size_t n)
 {
@@ -128,6 +144,7 @@ main(void)
 		cmocka_unit_test(refuses_what_is_not_a_catalogue),
 		cmocka_unit_test(yes_in_the_ui_language),
 		cmocka_unit_test(lights_in_swedish),
+		cmocka_unit_test(ui_gettext_keeps_answers_of_the_same_text_only),
 	};
 
 	setlocale(LC_ALL, "");

@@ -617,11 +617,46 @@ v1_wal_file_is_refused_until_switched_back(void **state)
 	free(wal);
 }
 
+/* A kept statement is prepared once, reset by db_finish() (its read ends), and finalized by db_close(). */
+static void
+kept_statements_are_prepared_once(void **state)
+{
+	static const char sql[] = "SELECT count(*) FROM strategy WHERE id <> ?";
+	struct db *db;
+	sqlite3_stmt *a, *b, *c;
+
+	(void)state;
+	db = db_open(path, DB_CREATE);
+	assert_non_null(db);
+	a = db_prepare_kept(db, sql);
+	assert_non_null(a);
+	sqlite3_bind_text(a, 1, "x", -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(a), SQLITE_ROW);
+	/* In use: a second one, also kept. */
+	c = db_prepare_kept(db, sql);
+	assert_non_null(c);
+	assert_ptr_not_equal(a, c);
+	db_finish(db, c);
+	db_finish(db, a);
+	assert_false(sqlite3_stmt_busy(a));
+	assert_null(sqlite3_bind_parameter_name(a, 1));
+	b = db_prepare_kept(db, sql);
+	assert_ptr_equal(a, b);
+	/* Reset, its parameter cleared: NULL, so "id <> NULL" counts nothing. */
+	assert_int_equal(sqlite3_step(b), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(b, 0), 0);
+	db_finish(db, b);
+	/* Any other statement is finalized. */
+	db_finish(db, db_prepare(db, "SELECT 1"));
+	db_close(db);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(create_makes_schema, setup),
+		cmocka_unit_test_setup(kept_statements_are_prepared_once, setup),
 		cmocka_unit_test_setup(create_refuses_existing_file, setup),
 		cmocka_unit_test_setup(newer_version_is_refused_untouched, setup),
 		cmocka_unit_test_setup(not_sqlite_is_an_error, setup),
