@@ -9,6 +9,7 @@ enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 enum language { LANG_AUTO, LANG_SV, LANG_EN };
 enum symbols { SYMBOLS_AUTO, SYMBOLS_UNICODE, SYMBOLS_ASCII };
 enum csv_separator { CSV_SEP_AUTO, CSV_SEP_COMMA, CSV_SEP_SEMICOLON };
+enum refresh_watch { REFRESH_AUTO, REFRESH_POLL };
 
 struct config {
 	char *db_path;          /* [database] path */
@@ -22,6 +23,7 @@ struct config {
 	char *print_command;    /* [report] print_command */
 	enum csv_separator csv_separator; /* [report] csv_separator */
 	long refresh_seconds;   /* [refresh] seconds */
+	enum refresh_watch refresh_watch; /* [refresh] watch */
 	char *kolada_url;       /* [kolada] url */
 	long kolada_timeout;    /* [kolada] timeout */
 };
