@@ -1504,11 +1504,18 @@ walk_changes(struct rw *w)
 	since_group(o->changes, o->nchanges, &items, &n);
 	if (!n)
 		EMIT(w, paragraph, 2, NULL, _("None."));
-	for (size_t i = 0; w->ops->list && i < n; i++) {
+	for (size_t i = 0; w->ops->list && i < n && (!o->max_changes || i < o->max_changes); i++) {
 		char *line = since_describe(&items[i], o->date_format, !chart_ascii());
 
 		EMIT(w, list, line);
 		free(line);
+	}
+	if (w->ops->list && o->max_changes && n > o->max_changes) {
+		char *more = xasprintf(_("%s and %zu more: c lists them all"), chart_ascii() ? "..." : "\u2026",
+		                       n - o->max_changes);
+
+		EMIT(w, paragraph, 2, NULL, more);
+		free(more);
 	}
 	since_free(items, n);
 }

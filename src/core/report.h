@@ -16,6 +16,7 @@ struct report_opts {
 	int since_is_review;            /* since is the date of the last review */
 	const struct change *changes;   /* the change log rows from that date */
 	size_t nchanges;
+	size_t max_changes;             /* 0: list every changed item; else at most so many, then "... and N more" */
 	char csv_separator;             /* CSV: ',' or ';' (then numbers have a decimal comma); 0 is ',' */
 };
 

@@ -100,6 +100,8 @@ load(struct view *v)
 		v->nrows = 1;
 		return;
 	}
+	/* A screenful of the changes, not thousands: c lists them all. */
+	r.opts.max_changes = v->height > 1 ? (size_t)v->height : 1;
 	if (!(f = open_memstream(&text, &len)))
 		die(EXIT_RUNTIME, "open_memstream: out of memory");
 	report_write(&r, report_writer_text(), f);
