@@ -129,7 +129,7 @@ changelog_each(struct db *db, const struct changelog_filter *f,
 
 struct load {
 	struct change *rows;
-	size_t n;
+	size_t n, cap;
 };
 
 static char *
@@ -144,7 +144,9 @@ load_row(const struct change *c, void *arg)
 	struct load *l = arg;
 	struct change *d;
 
-	l->rows = xrealloc(l->rows, (l->n + 1) * sizeof *l->rows);
+	/* Doubling: a row at a time would copy the array once per row. */
+	if (l->n == l->cap)
+		l->rows = xrealloc(l->rows, (l->cap = l->cap ? 2 * l->cap : 64) * sizeof *l->rows);
 	d = &l->rows[l->n++];
 	*d = (struct change) {
 		.at = dup_or_null(c->at), .who = dup_or_null(c->who), .strategy_id = dup_or_null(c->strategy_id),

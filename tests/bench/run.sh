@@ -133,7 +133,7 @@ cpu_ms() { awk '/se.sum_exec_runtime/ { print $3 }' "/proc/$1/sched" 2>/dev/null
 live_set() { "$STYRKORT" -d "$db" set "$st:1" title="$1" >/dev/null 2>&1; }
 if command -v tmux >/dev/null; then
 	live_start
-	t=$(for i in $(seq $RUNS); do live_set "Live bench $$ $i"; wait_text "Live bench $$ $i"; sleep 0.3; done | median)
+	t=$(for i in $(seq $RUNS); do live_set "Live bench $$ $i"; wait_text "Live bench $$ $i"; sleep 0.3; done | median | awk '{ printf "%.1f\n", $1 }')
 	absolute "live refresh latency (median)" "$t" 200 ms
 	# CPU per live refresh on each pane, and for a commit to another strategy (on pane 4).
 	pid=$(live_pid)
@@ -161,9 +161,15 @@ if command -v tmux >/dev/null; then
 	# Idle: no key, no change; every system call the dashboard makes, counted by strace.
 	if command -v strace >/dev/null && [ -n "$pid" ]; then
 		idle=${BENCH_IDLE_SECONDS:-60}
-		timeout -s INT "$idle" strace -c -f -p "$pid" -o "$TMPD/strace" 2>/dev/null
-		n=$(awk '$NF == "total" { print $4 }' "$TMPD/strace")
-		absolute "idle syscalls over ${idle} s" "${n:-0}" 0 ""
+		sleep 1
+		timeout -s INT "$idle" strace -c -f -p "$pid" -o "$TMPD/strace" 2>"$TMPD/strace.err"
+		# No system call at all: strace -c writes no table.
+		if grep -q attached "$TMPD/strace.err"; then
+			n=$(awk '$NF == "total" { print $4 }' "$TMPD/strace")
+			absolute "idle syscalls over ${idle} s" "${n:-0}" 0 ""
+		else
+			echo "idle syscalls: skipped (strace could not attach: $(head -n 1 "$TMPD/strace.err"))"
+		fi
 	else
 		echo "idle syscalls: skipped (strace is not installed, or the dashboard did not start)"
 	fi
