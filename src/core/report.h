@@ -49,6 +49,14 @@ struct report {
  */
 int report_prepare(struct db *db, const char *strategy_id, const char *since, int width,
                    const char *date_format, struct report *r);
+/*
+ * The same, with the changes kept in *kept across calls (a zeroed set the
+ * first time; since_load_again(): only the rows logged since are read);
+ * the caller releases it with since_release().
+ */
+struct since_set;
+int report_prepare_again(struct db *db, const char *strategy_id, const char *since, int width,
+                         const char *date_format, struct since_set *kept, struct report *r);
 void report_release(struct report *r);
 
 /*

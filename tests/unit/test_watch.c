@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test_watch.c: another connection's commit wakes the inotify descriptor, and whether it touched a strategy. */
+/* test_watch.c: another connection's commit wakes the inotify descriptor, whether it touched a strategy, and the changes read again. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "review.h"
+#include "since.h"
 #include "unit.h"
 #include "watch.h"
 
@@ -126,6 +127,64 @@ a_commit_being_written_is_busy(void **state)
 	db_close(db);
 }
 
+/* What since_load_again() kept is what reading every row again gives. */
+static void
+assert_as_fresh(struct db *db, const char *strategy, const struct since_set *kept)
+{
+	struct since_set fresh;
+
+	assert_int_equal(since_load(db, strategy, "last-review", &fresh), 0);
+	assert_string_equal(kept->date, fresh.date);
+	assert_int_equal(kept->nchanges, fresh.nchanges);
+	for (size_t i = 0; i < fresh.nchanges; i++) {
+		assert_int_equal(kept->changes[i].id, fresh.changes[i].id);
+		assert_int_equal(kept->changes[i].number, fresh.changes[i].number);
+		assert_string_equal(kept->changes[i].field, fresh.changes[i].field);
+	}
+	since_release(&fresh);
+}
+
+static void
+changes_read_again(void **state)
+{
+	struct db *other, *db = fresh_db(&other);
+	struct since_set kept = { 0 };
+	size_t n;
+
+	(void)state;
+	assert_int_equal(since_load_again(db, "testby", "last-review", &kept), 0);
+	assert_as_fresh(db, "testby", &kept);
+	n = kept.nchanges;
+	assert_true(n > 0);
+	/* Others' changes: added to what was read. */
+	unit_set_progress(other, 1, "30");
+	unit_set_progress(other, 2, "30");
+	assert_int_equal(since_load_again(db, "testby", "last-review", &kept), 0);
+	assert_int_equal(kept.nchanges, n + 1);
+	assert_as_fresh(db, "testby", &kept);
+	/* Another strategy, a review, an activity renumbered: everything again. */
+	assert_int_equal(since_load_again(db, "annan", "last-review", &kept), 0);
+	assert_as_fresh(db, "annan", &kept);
+	assert_int_equal(since_load_again(db, "testby", "last-review", &kept), 0);
+	assert_int_equal(review_add(other, "testby", "2026-11-22", NULL), 0);
+	assert_int_equal(since_load_again(db, "testby", "last-review", &kept), 0);
+	assert_as_fresh(db, "testby", &kept);
+	assert_int_equal(kept.nchanges, 0);
+	unit_set_progress(other, 1, "40");
+	assert_int_equal(since_load_again(db, "testby", "last-review", &kept), 0);
+	assert_int_equal(kept.nchanges, 1);
+	assert_int_equal(db_exec(other, "UPDATE activity SET number = 7 WHERE id = 1;"
+	                         "INSERT INTO change_log (at, who, strategy_id, kind, item_id, item, field, old, new, batch)"
+	                         " VALUES ('2026-11-23T00:00:00Z', 'x', 'testby', 'activity', 1, 'Första', 'number',"
+	                         " '1', '7', 99)"), 0);
+	assert_int_equal(since_load_again(db, "testby", "last-review", &kept), 0);
+	assert_as_fresh(db, "testby", &kept);
+	assert_int_equal(kept.changes[0].number, 7);
+	since_release(&kept);
+	db_close(other);
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -133,6 +192,7 @@ main(void)
 		cmocka_unit_test(a_commit_wakes_the_descriptor),
 		cmocka_unit_test(only_what_touches_the_strategy_reloads),
 		cmocka_unit_test(a_commit_being_written_is_busy),
+		cmocka_unit_test(changes_read_again),
 	};
 
 	unit_begin("watch");
