@@ -36,7 +36,7 @@ load_changes(struct db *db, const char *strategy_id, const char *since, struct r
              struct since_set *kept)
 {
 	struct report_opts *o = &r->opts;
-	struct since_set own, *set = kept ? kept : &own;
+	struct since_set own = { 0 }, *set = kept ? kept : &own;
 
 	if (!since)
 		return 0;

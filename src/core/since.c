@@ -440,7 +440,7 @@ int
 since_print(struct db *db, const char *strategy_id, const char *since, const char *date_format,
             struct since_set *kept, FILE *out)
 {
-	struct since_set own, *set = kept ? kept : &own;
+	struct since_set own = { 0 }, *set = kept ? kept : &own;
 	struct since_set s;
 	struct since_item *items;
 	size_t n;
