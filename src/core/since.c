@@ -395,6 +395,7 @@ load_newer(struct db *db, struct changelog_filter *f, struct since_set *s)
 	struct change *rows = NULL;
 	size_t n = 0;
 
+	/* SEARCH change_log USING INDEX change_log_by_time (strategy_id=?), the rowid compared in the index. */
 	f->after = s->changes[s->nchanges - 1].id;
 	if (changelog_load(db, f, &rows, &n) < 0)
 		return -1;

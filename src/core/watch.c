@@ -207,6 +207,7 @@ news_since(const struct watch *w, struct db *db, const char *strategy_id, const 
 	if (now->schema_version != seen->schema_version || now->last_log < seen->last_log ||
 	    now->commits == seen->commits || w->file_fd < 0)
 		return WATCH_CHANGED;
+	/* EXPLAIN QUERY PLAN: SEARCH change_log USING INTEGER PRIMARY KEY (rowid>?): the new rows only. */
 	st = db_prepare(db, "SELECT count(DISTINCT batch), coalesce(sum(strategy_id = ?2), 0)"
 	                    " FROM change_log WHERE id > ?1");
 	if (!st)
