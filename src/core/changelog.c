@@ -71,7 +71,7 @@ static sqlite3_stmt *
 log_prepare(struct db *db, const struct changelog_filter *f)
 {
 	char sql[1024] = "SELECT at, who, strategy_id, kind, item_id, item, field, old, new, comment, "
-		CHANGELOG_NUMBER_SQL " FROM change_log WHERE 1";
+		CHANGELOG_NUMBER_SQL ", id FROM change_log WHERE 1";
 	sqlite3_stmt *st;
 
 	for (size_t i = 0; i < sizeof log_conditions / sizeof log_conditions[0]; i++) {
@@ -110,7 +110,7 @@ changelog_each(struct db *db, const struct changelog_filter *f,
 			.item_id = sqlite3_column_int64(st, 4), .item = (char *)sqlite3_column_text(st, 5),
 			.field = (char *)sqlite3_column_text(st, 6), .old = (char *)sqlite3_column_text(st, 7),
 			.new_value = (char *)sqlite3_column_text(st, 8), .comment = (char *)sqlite3_column_text(st, 9),
-			.number = sqlite3_column_int64(st, 10),
+			.number = sqlite3_column_int64(st, 10), .id = sqlite3_column_int64(st, 11),
 		};
 
 		if (!c.kind)
@@ -129,7 +129,7 @@ changelog_each(struct db *db, const struct changelog_filter *f,
 
 struct load {
 	struct change *rows;
-	size_t n;
+	size_t n, cap;
 };
 
 static char *
@@ -144,13 +144,15 @@ load_row(const struct change *c, void *arg)
 	struct load *l = arg;
 	struct change *d;
 
-	l->rows = xrealloc(l->rows, (l->n + 1) * sizeof *l->rows);
+	/* Doubling: a row at a time would copy the array once per row. */
+	if (l->n == l->cap)
+		l->rows = xrealloc(l->rows, (l->cap = l->cap ? 2 * l->cap : 64) * sizeof *l->rows);
 	d = &l->rows[l->n++];
 	*d = (struct change) {
 		.at = dup_or_null(c->at), .who = dup_or_null(c->who), .strategy_id = dup_or_null(c->strategy_id),
 		.kind = dup_or_null(c->kind), .item_id = c->item_id, .item = dup_or_null(c->item),
 		.field = dup_or_null(c->field), .old = dup_or_null(c->old), .new_value = dup_or_null(c->new_value),
-		.comment = dup_or_null(c->comment), .number = c->number,
+		.comment = dup_or_null(c->comment), .number = c->number, .id = c->id,
 	};
 	return 0;
 }

@@ -24,6 +24,7 @@ struct change {
 	char *at, *who, *strategy_id, *kind, *item, *field, *old, *new_value, *comment;
 	int64_t item_id;
 	int64_t number;         /* an activity's number in its strategy (0: not known) */
+	int64_t id;             /* the row's */
 };
 /*
  * The number of a change-log row's activity, as a column of a SELECT from

@@ -30,6 +30,7 @@ static const char *const theme_choices[] = { "auto", "dark", "light", "high-cont
 static const char *const language_choices[] = { "auto", "sv", "en", NULL };
 static const char *const symbols_choices[] = { "auto", "unicode", "ascii", NULL };
 static const char *const csv_separator_choices[] = { "auto", "comma", "semicolon", NULL };
+static const char *const refresh_watch_choices[] = { "auto", "poll", NULL };
 
 #define OFF(f) offsetof(struct config, f)
 /* The one table: loading, validation, defaults and the man page all come from it. */
@@ -61,7 +62,12 @@ static const struct config_key keys[] = {
 	{ "report", "print_command", KT_STRING, OFF(print_command), 0, 0, NULL, "lpr",
 	  "The command the dashboard's print key pipes the summary to; empty: write a file." },
 	{ "refresh", "seconds", KT_INT, OFF(refresh_seconds), 1, 3600, NULL, "2",
-	  "How often, in seconds, other people's changes are picked up, 1 to 3600." },
+	  "How often, in seconds, the dashboard asks whether other people changed the file, 1 to 3600, "
+	  "where it asks (see [refresh] watch)." },
+	{ "refresh", "watch", KT_CHOICE, OFF(refresh_watch), 0, 0, refresh_watch_choices, "auto",
+	  "How the dashboard learns of other people's changes: auto: the file system tells it at once "
+	  "(inotify, on Linux, where the file is on a local file system), else it asks every [refresh] "
+	  "seconds; poll: it always asks every [refresh] seconds (see LIVE REFRESH)." },
 	{ "kolada", "url", KT_STRING, OFF(kolada_url), 0, 0, NULL, "https://api.kolada.se/v3",
 	  "The base URL of Kolada's API that 'styrkort kolada' asks; data/kpi/... is added to it." },
 	{ "kolada", "timeout", KT_INT, OFF(kolada_timeout), 1, 600, NULL, "30",

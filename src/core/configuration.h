@@ -11,6 +11,7 @@ enum symbols { SYMBOLS_AUTO, SYMBOLS_UNICODE, SYMBOLS_ASCII };
 enum csv_separator { CSV_SEP_AUTO, CSV_SEP_COMMA, CSV_SEP_SEMICOLON };
 /* [display] theme; theme.c says what auto picks and holds the colours. */
 enum theme_choice { THEME_AUTO, THEME_DARK, THEME_LIGHT, THEME_HIGH_CONTRAST };
+enum refresh_watch { REFRESH_AUTO, REFRESH_POLL };
 
 struct config {
 	char *db_path;          /* [database] path */
@@ -25,6 +26,7 @@ struct config {
 	char *print_command;    /* [report] print_command */
 	enum csv_separator csv_separator; /* [report] csv_separator */
 	long refresh_seconds;   /* [refresh] seconds */
+	enum refresh_watch refresh_watch; /* [refresh] watch */
 	char *kolada_url;       /* [kolada] url */
 	long kolada_timeout;    /* [kolada] timeout */
 };

@@ -26,23 +26,33 @@ report_format_date(char *out, size_t n, const char *iso, const char *fmt)
 	format_date(out, n, iso, fmt);
 }
 
-/* The "changes since" part of the options: since is "last-review", a date, or NULL (none). */
+/*
+ * The "changes since" part of the options: since is "last-review", a date,
+ * or NULL (none).  With kept, the rows are kept there (since_load_again),
+ * not in the report.
+ */
 static int
-load_changes(struct db *db, const char *strategy_id, const char *since, struct report *r)
+load_changes(struct db *db, const char *strategy_id, const char *since, struct report *r,
+             struct since_set *kept)
 {
 	struct report_opts *o = &r->opts;
-	struct since_set set;
+	struct since_set own = { 0 }, *set = kept ? kept : &own;
 
 	if (!since)
 		return 0;
-	if (since_load(db, strategy_id, since, &set) < 0)
+	if ((kept ? since_load_again(db, strategy_id, since, set) : since_load(db, strategy_id, since, set)) < 0)
 		return -1;
-	memcpy(r->since, set.date, sizeof r->since);
-	o->since_is_review = set.is_review;
-	r->changes = set.changes;
-	o->nchanges = set.nchanges;
+	memcpy(r->since, set->date, sizeof r->since);
+	o->since_is_review = set->is_review;
+	o->nchanges = set->nchanges;
 	o->since = r->since;
-	o->changes = r->changes;
+	o->changes = set->changes;
+	if (!kept) {
+		r->changes = own.changes;
+		own.changes = NULL;
+		own.nchanges = 0;
+		since_release(&own);
+	}
 	return 0;
 }
 
@@ -50,12 +60,19 @@ int
 report_prepare(struct db *db, const char *strategy_id, const char *since, int width,
                const char *date_format, struct report *r)
 {
+	return report_prepare_again(db, strategy_id, since, width, date_format, NULL, r);
+}
+
+int
+report_prepare_again(struct db *db, const char *strategy_id, const char *since, int width,
+                     const char *date_format, struct since_set *kept, struct report *r)
+{
 	memset(r, 0, sizeof *r);
 	r->opts.width = width;
 	r->opts.date_format = date_format;
 	if (model_load_plan(db, strategy_id, &r->plan) < 0)
 		return -1;
-	if (load_changes(db, strategy_id, since, r) < 0) {
+	if (load_changes(db, strategy_id, since, r, kept) < 0) {
 		model_free_plan(&r->plan);
 		return -1;
 	}
@@ -65,7 +82,8 @@ report_prepare(struct db *db, const char *strategy_id, const char *since, int wi
 void
 report_release(struct report *r)
 {
-	changelog_free(r->changes, r->opts.nchanges);
+	if (r->changes)
+		changelog_free(r->changes, r->opts.nchanges);
 	model_free_plan(&r->plan);
 	memset(r, 0, sizeof *r);
 }
@@ -1465,11 +1483,18 @@ walk_changes(struct rw *w)
 	since_group(o->changes, o->nchanges, &items, &n);
 	if (!n)
 		EMIT(w, paragraph, 2, NULL, _("None."));
-	for (size_t i = 0; w->ops->list && i < n; i++) {
+	for (size_t i = 0; w->ops->list && i < n && (!o->max_changes || i < o->max_changes); i++) {
 		char *line = since_describe(&items[i], o->date_format, !chart_ascii());
 
 		EMIT(w, list, line);
 		free(line);
+	}
+	if (w->ops->list && o->max_changes && n > o->max_changes) {
+		char *more = xasprintf(_("%s and %zu more: c lists them all"), chart_ascii() ? "..." : "\u2026",
+		                       n - o->max_changes);
+
+		EMIT(w, paragraph, 2, NULL, more);
+		free(more);
 	}
 	since_free(items, n);
 }

@@ -16,6 +16,7 @@ struct report_opts {
 	int since_is_review;            /* since is the date of the last review */
 	const struct change *changes;   /* the change log rows from that date */
 	size_t nchanges;
+	size_t max_changes;             /* 0: list every changed item; else at most so many, then "... and N more" */
 	char csv_separator;             /* CSV: ',' or ';' (then numbers have a decimal comma); 0 is ',' */
 };
 
@@ -38,6 +39,14 @@ struct report {
  */
 int report_prepare(struct db *db, const char *strategy_id, const char *since, int width,
                    const char *date_format, struct report *r);
+/*
+ * The same, with the changes kept in *kept across calls (a zeroed set the
+ * first time; since_load_again(): only the rows logged since are read);
+ * the caller releases it with since_release().
+ */
+struct since_set;
+int report_prepare_again(struct db *db, const char *strategy_id, const char *since, int width,
+                         const char *date_format, struct since_set *kept, struct report *r);
 void report_release(struct report *r);
 
 /*

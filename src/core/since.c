@@ -309,47 +309,128 @@ since_describe(const struct since_item *it, const char *date_format, int utf8)
 	return buf_steal(&b);
 }
 
-int
-since_load(struct db *db, const char *strategy_id, const char *since, struct since_set *s)
+/* Which rows: the filter of strategy_id's changes since, and the date and review they start at. */
+static int
+since_bounds(struct db *db, const char *strategy_id, const char *since, struct since_set *s,
+             struct changelog_filter *f)
 {
-	struct changelog_filter f = { 0 };
 	int rc;
 
-	memset(s, 0, sizeof *s);
-	f.strategy_id = strategy_id;
+	memset(f, 0, sizeof *f);
+	f->strategy_id = strategy_id;
+	s->after = 0;
 	if (strcmp(since, "last-review") == 0) {
-		if ((rc = review_last(db, strategy_id, s->date, &f.after)) < 0)
+		if ((rc = review_last(db, strategy_id, s->date, &s->after)) < 0)
 			return -1;
 		if (rc == 1) {
 			/* No review yet: every change counts. */
 			s->date[0] = '\0';
-			f.after = 0;
+			s->after = 0;
 		}
 		s->is_review = rc == 0;
+		f->after = s->after;
 	} else {
 		snprintf(s->date, sizeof s->date, "%s", since);
-		f.since = s->date;
+		s->is_review = 0;
+		f->since = s->date;
 	}
-	return changelog_load(db, &f, &s->changes, &s->nchanges);
+	return 0;
+}
+
+int
+since_load(struct db *db, const char *strategy_id, const char *since, struct since_set *s)
+{
+	struct changelog_filter f;
+
+	memset(s, 0, sizeof *s);
+	if (since_bounds(db, strategy_id, since, s, &f) < 0 || changelog_load(db, &f, &s->changes, &s->nchanges) < 0)
+		return -1;
+	s->strategy_id = xstrdup(strategy_id);
+	s->since = xstrdup(since);
+	return 0;
+}
+
+/* Is the last row read still there, as it was (not replaced by a restore)? */
+static int
+last_row_kept(struct db *db, const struct since_set *s)
+{
+	const struct change *last = &s->changes[s->nchanges - 1];
+	sqlite3_stmt *st = db_prepare(db, "SELECT at = ?2 AND who = ?3 FROM change_log WHERE id = ?1");
+	int kept = 0;
+
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, last->id);
+	sqlite3_bind_text(st, 2, last->at ? last->at : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, last->who ? last->who : "", -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		kept = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return kept;
+}
+
+/* The rows logged after the set's last, appended; 1 if they cannot be (an activity renumbered). */
+static int
+load_newer(struct db *db, struct changelog_filter *f, struct since_set *s)
+{
+	struct change *rows = NULL;
+	size_t n = 0;
+
+	/* SEARCH change_log USING INDEX change_log_by_time (strategy_id=?), the rowid compared in the index. */
+	f->after = s->changes[s->nchanges - 1].id;
+	if (changelog_load(db, f, &rows, &n) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(rows[i].field, "number") == 0) {
+			changelog_free(rows, n);
+			return 1;
+		}
+	s->changes = xrealloc(s->changes, (s->nchanges + n) * sizeof *s->changes);
+	memcpy(s->changes + s->nchanges, rows, n * sizeof *rows);
+	s->nchanges += n;
+	free(rows);
+	return 0;
+}
+
+int
+since_load_again(struct db *db, const char *strategy_id, const char *since, struct since_set *s)
+{
+	struct since_set now = { 0 };
+	struct changelog_filter f;
+	int rc = 1;
+
+	if (s->strategy_id && strcmp(s->strategy_id, strategy_id) == 0 && strcmp(s->since, since) == 0 &&
+	    s->nchanges > 0 && since_bounds(db, strategy_id, since, &now, &f) == 0 &&
+	    strcmp(now.date, s->date) == 0 && now.after == s->after && last_row_kept(db, s))
+		rc = load_newer(db, &f, s);
+	if (rc == 0)
+		return 0;
+	since_release(s);
+	return rc < 0 ? -1 : since_load(db, strategy_id, since, s);
 }
 
 void
 since_release(struct since_set *s)
 {
 	changelog_free(s->changes, s->nchanges);
+	free(s->strategy_id);
+	free(s->since);
 	memset(s, 0, sizeof *s);
 }
 
 int
-since_print(struct db *db, const char *strategy_id, const char *since, const char *date_format, FILE *out)
+since_print(struct db *db, const char *strategy_id, const char *since, const char *date_format,
+            struct since_set *kept, FILE *out)
 {
+	struct since_set own = { 0 }, *set = kept ? kept : &own;
 	struct since_set s;
 	struct since_item *items;
 	size_t n;
 	char date[32];
 
-	if (since_load(db, strategy_id, since, &s) < 0)
+	if ((kept ? since_load_again(db, strategy_id, since, set) : since_load(db, strategy_id, since, set)) < 0)
 		return -1;
+	s = *set;
 	format_date(date, sizeof date, s.date, date_format);
 	if (!*s.date)
 		fprintf(out, _("%s: every change (no review recorded yet)\n"), strategy_id);
@@ -367,6 +448,7 @@ since_print(struct db *db, const char *strategy_id, const char *since, const cha
 		free(line);
 	}
 	since_free(items, n);
-	since_release(&s);
+	if (!kept)
+		since_release(&own);
 	return 0;
 }

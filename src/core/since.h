@@ -35,6 +35,8 @@ struct since_set {
 	int is_review;                  /* date is the last review's */
 	struct change *changes;
 	size_t nchanges;
+	char *strategy_id, *since;      /* what was asked (since_load_again) */
+	int64_t after;                  /* the review's last row (0: none) */
 };
 /*
  * Load the changes of strategy_id since: "last-review" (every change if
@@ -42,9 +44,21 @@ struct since_set {
  * YYYY-MM-DD date (the rows logged after it began).  -1 on error.
  */
 int since_load(struct db *db, const char *strategy_id, const char *since, struct since_set *s);
+/*
+ * The same again, for a set that since_load() or this filled before (or
+ * a zeroed one): the change log is append-only, so only the rows logged
+ * since are read, unless the question, the last review or an activity's
+ * number changed, or the rows read before are no longer there (a
+ * restore): then everything.  -1 on error (s is released).
+ */
+int since_load_again(struct db *db, const char *strategy_id, const char *since, struct since_set *s);
 void since_release(struct since_set *s);
-/* The changes of strategy_id since, as since_describe() lines for `log --summary`, under a heading. */
-int since_print(struct db *db, const char *strategy_id, const char *since, const char *date_format, FILE *out);
+/*
+ * The changes of strategy_id since, as since_describe() lines for `log
+ * --summary`, under a heading; kept: as in since_load_again() (NULL: none).
+ */
+int since_print(struct db *db, const char *strategy_id, const char *since, const char *date_format,
+                struct since_set *kept, FILE *out);
 
 /*
  * The changes (oldest first, as changelog_load() reads them) grouped per

@@ -181,10 +181,11 @@ dash_reload(struct dash *d, int64_t select_id)
 			v->want.key = select_id;
 		}
 	}
+	/* Before reading: a commit in between is news at the next check, never lost. */
+	watch_stamp(d->watch, d->db, &d->seen);
 	if (dash_open_strategy(d, id, 1) < 0)
 		display_message(1, "%s", err_get());
 	free(id);
-	d->data_version = db_data_version(d->db);
 	dash_redraw(d);
 }
 
@@ -203,15 +204,77 @@ dash_refresh_interval(const struct dash *d)
 	return d->app->cfg.refresh_seconds > 0 ? (double)d->app->cfg.refresh_seconds : 2;
 }
 
-/* Has another process committed since we last read?  Then read again, in place. */
+/* The next timed check: every [refresh] seconds where nothing tells us of commits, else none. */
+static double
+next_check(const struct dash *d)
+{
+	return watch_fd(d->watch) < 0 ? dash_now() + dash_refresh_interval(d) : 0;
+}
+
+void
+dash_watch_start(struct dash *d)
+{
+	d->watch = watch_open(d->db->path, d->app->cfg.refresh_watch == REFRESH_AUTO);
+	watch_stamp(d->watch, d->db, &d->seen);
+	d->check_at = next_check(d);
+}
+
+void
+dash_watch_end(struct dash *d)
+{
+	watch_close(d->watch);
+	d->watch = NULL;
+}
+
+struct dkey
+dash_getkey(struct dash *d, int follow, int timeout_ms)
+{
+	int wait = timeout_ms;
+	struct dkey k;
+
+	d->woke = 0;
+	if (follow && d->check_at > 0) {
+		double left = (d->check_at - dash_now()) * 1000;
+		int ms = left > 0 ? (int)left + 1 : 0;
+
+		if (wait < 0 || ms < wait)
+			wait = ms;
+	}
+	k = display_getkey(wait, follow ? watch_fd(d->watch) : -1);
+	if (k.type == DK_WAKE) {
+		if (watch_read(d->watch))
+			d->news = d->woke = 1;
+		k.type = DK_TIMEOUT;
+	}
+	return k;
+}
+
+/* Has another process committed a change to what we show?  Then read again, in place. */
 int
 dash_poll(struct dash *d)
 {
-	if (dash_now() < d->next_check)
+	double now = dash_now();
+
+	if (!d->news && !(d->check_at > 0 && now >= d->check_at))
 		return 0;
-	d->next_check = dash_now() + dash_refresh_interval(d);
-	if (dpy.l.too_small || db_data_version(d->db) == d->data_version)
+	if (dpy.l.too_small) {
+		d->check_at = now + dash_refresh_interval(d);
 		return 0;
+	}
+	d->news = 0;
+	d->check_at = next_check(d);
+	switch (watch_check(d->watch, d->db, d->plan.s.id, &d->seen)) {
+	case WATCH_BUSY:
+		/* A commit is being written: ask again soon (5 ms, doubling up to 0.2 s), not at the next event. */
+		d->check_at = now + (d->busy_tries < 6 ? 0.005 * (1 << d->busy_tries++) : 0.2);
+		return 0;
+	case WATCH_CHANGED:
+		break;
+	default:
+		d->busy_tries = 0;
+		return 0;
+	}
+	d->busy_tries = 0;
 	d->views[d->current]->lost = 0;
 	dash_reload(d, 0);
 	return d->views[d->current]->lost ? 2 : 1;
@@ -297,7 +360,7 @@ dash_modal(struct dash *d, const struct modal *m)
 			display_too_small();
 		}
 		doupdate();
-		k = display_getkey(250);
+		k = dash_getkey(d, built && m->poll && m->changed, present_timeout_ms(d));
 		if (k.type == DK_EXIT) {
 			result = m->exit_result;
 			break;

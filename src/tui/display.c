@@ -24,6 +24,8 @@ struct display dpy;
 
 static SCREEN *screen;
 static volatile sig_atomic_t got_signal;
+static volatile sig_atomic_t got_winch;
+static struct sigaction curses_winch;   /* ncurses' own SIGWINCH handler, which ours calls */
 static int terminal_gone;
 static int quick_errors;        /* reads that failed at once although input looked ready */
 static char *message;
@@ -205,6 +207,26 @@ on_signal(int sig)
 	got_signal = sig;
 }
 
+/* A resize: ncurses' handler makes its KEY_RESIZE; ours also ends the wait for input (wait_input). */
+static void
+on_winch(int sig)
+{
+	got_winch = 1;
+	if (!(curses_winch.sa_flags & SA_SIGINFO) && curses_winch.sa_handler != SIG_DFL &&
+	    curses_winch.sa_handler != SIG_IGN)
+		curses_winch.sa_handler(sig);
+}
+
+/* The signals whose handlers end wait_input()'s wait: blocked until ppoll() waits, so none is missed. */
+static void
+wait_signals(sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGWINCH);
+	for (size_t i = 0; i < sizeof exit_signals / sizeof exit_signals[0]; i++)
+		sigaddset(set, exit_signals[i]);
+}
+
 static void
 restore_terminal(void)
 {
@@ -266,6 +288,10 @@ display_open(const struct config *cfg)
 		return -1;
 	}
 	die_hook = restore_terminal;
+	/* ncurses has put its SIGWINCH handler in place (newterm): ours goes in front of it. */
+	sigaction(SIGWINCH, NULL, &curses_winch);
+	sa.sa_handler = on_winch;
+	sigaction(SIGWINCH, &sa, NULL);
 	cbreak();
 	noecho();
 	nonl();
@@ -317,6 +343,7 @@ display_close(void)
 		endwin();
 		delscreen(screen);
 		screen = NULL;
+		sigaction(SIGWINCH, &curses_winch, NULL);
 	}
 	die_hook = NULL;
 	free(message);
@@ -568,16 +595,15 @@ input_gone(int err)
 	return 0;
 }
 
-struct dkey
-display_getkey(int timeout_ms)
+/* A key that is there now (read by ncurses, or waiting on the terminal), else DK_TIMEOUT. */
+static struct dkey
+read_key(void)
 {
 	struct dkey k = { DK_EXIT, 0 };
 	wint_t wch;
 	int rc;
 
-	if (display_exiting())
-		return k;
-	wtimeout(stdscr, timeout_ms);
+	wtimeout(stdscr, 0);
 	errno = 0;
 	rc = wget_wch(stdscr, &wch);
 	if (display_exiting())
@@ -600,6 +626,62 @@ display_getkey(int timeout_ms)
 	/* Enter arrives as CR with nonl(). */
 	if (k.type == DK_CHAR && k.code == '\r')
 		k.code = '\n';
+	return k;
+}
+
+enum waited { WAITED_INPUT, WAITED_FD, WAITED_TIMEOUT };
+
+/*
+ * Sleep until the terminal has input, fd is readable, a signal comes or
+ * timeout_ms passes (-1: no limit); the process makes no system call
+ * meanwhile.  The signals stay blocked until ppoll() waits with them
+ * open, so one that comes just before the wait ends it at once.
+ */
+static enum waited
+wait_input(int fd, int timeout_ms)
+{
+	struct pollfd p[2] = { { .fd = STDIN_FILENO, .events = POLLIN }, { .fd = fd, .events = POLLIN } };
+	struct timespec ts = { .tv_sec = timeout_ms / 1000, .tv_nsec = (long)(timeout_ms % 1000) * 1000000 };
+	sigset_t block, old;
+	int n = -1;
+
+	wait_signals(&block);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	if (!got_signal && !got_winch)
+		n = ppoll(p, 2, timeout_ms >= 0 ? &ts : NULL, &old);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	got_winch = 0;
+	if (n == 0)
+		return WAITED_TIMEOUT;
+	if (n > 0 && fd >= 0 && (p[1].revents & POLLIN) && !p[0].revents)
+		return WAITED_FD;
+	return WAITED_INPUT;
+}
+
+struct dkey
+display_getkey(int timeout_ms, int fd)
+{
+	struct dkey k = { DK_EXIT, 0 };
+
+	if (display_exiting())
+		return k;
+	/* First what ncurses has read already (the rest of a sequence), which the terminal no longer shows. */
+	got_winch = 0;
+	k = read_key();
+	if (k.type != DK_TIMEOUT)
+		return k;
+	switch (wait_input(fd, timeout_ms)) {
+	case WAITED_TIMEOUT:
+		break;
+	case WAITED_FD:
+		k.type = DK_WAKE;
+		break;
+	case WAITED_INPUT:
+		k = read_key();
+		break;
+	}
+	if (display_exiting())
+		k.type = DK_EXIT;
 	return k;
 }
 
@@ -670,7 +752,7 @@ display_prompt(const char *prompt, const char *initial)
 	line[len] = L'\0';
 	while (step == PROMPT_MORE) {
 		prompt_draw(prompt, line);
-		step = prompt_key(display_getkey(250), line, &len, 255);
+		step = prompt_key(display_getkey(-1, -1), line, &len, 255);
 	}
 	if (step == PROMPT_CANCEL || (n = wcstombs(NULL, line, 0)) == (size_t)-1)
 		return NULL;

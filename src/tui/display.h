@@ -66,18 +66,21 @@ void display_update(void);
 /* "Terminal too small" on the whole screen. */
 void display_too_small(void);
 
-/* A key: a character (its code point), a curses key code, a timeout, or the end. */
-enum dkey_type { DK_CHAR, DK_KEY, DK_TIMEOUT, DK_EXIT };
+/* A key: a character (its code point), a curses key code, a timeout, the other descriptor readable, or the end. */
+enum dkey_type { DK_CHAR, DK_KEY, DK_TIMEOUT, DK_WAKE, DK_EXIT };
 struct dkey {
 	enum dkey_type type;
 	int code;
 };
 /*
- * Wait for a key, at most timeout_ms.  DK_EXIT after one of those
- * signals, or when the terminal has gone (a dropped SSH connection makes
- * every read fail at once: that must end the program, not spin).
+ * Wait for a key, at most timeout_ms (-1: as long as it takes; DK_TIMEOUT
+ * after a timeout or a signal such as SIGTSTP), or until fd (-1: none)
+ * is readable (DK_WAKE).  Nothing else wakes the process: no timer runs
+ * while it waits.  DK_EXIT after one of those signals, or when the
+ * terminal has gone (a dropped SSH connection makes every read fail at
+ * once: that must end the program, not spin).
  */
-struct dkey display_getkey(int timeout_ms);
+struct dkey display_getkey(int timeout_ms, int fd);
 /* 1 once a signal or a lost terminal asks us to end. */
 int display_exiting(void);
 /* The exit status that says why: 128+N after signal N (a lost terminal is a hangup), else 0. */

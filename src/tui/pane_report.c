@@ -16,7 +16,11 @@
 /*
  * The report needs the whole plan, activities and all; it is read only
  * when the pane is shown (view_load), so opening a large file stays quick.
+ * The changes since the last review stay here between reads (both modes
+ * ask the same): a live refresh reads only the rows logged since.
  */
+static struct since_set kept;
+
 /* An item's line ("  #2 ...") wrapped, the rest of it indented under its text. */
 static void
 wrap_item(struct vrows *rows, int width, const char *line)
@@ -65,7 +69,7 @@ load_since(struct view *v)
 	v->nrows = 0;
 	if (!(f = open_memstream(&text, &len)))
 		die(EXIT_RUNTIME, "open_memstream: out of memory");
-	if (since_print(dash->db, dash->plan.s.id, "last-review", dash->app->cfg.date_format, f) < 0) {
+	if (since_print(dash->db, dash->plan.s.id, "last-review", dash->app->cfg.date_format, &kept, f) < 0) {
 		fclose(f);
 		free(text);
 		vrows_add(rows, xstrdup(err_get()), DC_ERROR, 1, 0, 0);
@@ -94,12 +98,14 @@ load(struct view *v)
 	vrows_free(rows);
 	v->nrows = 0;
 	/* What changed since the steering group last met (every change if it never has). */
-	if (report_prepare(dash->db, dash->plan.s.id, "last-review", v->width < 40 ? 40 : v->width,
-	                   dash->app->cfg.date_format, &r) < 0) {
+	if (report_prepare_again(dash->db, dash->plan.s.id, "last-review", v->width < 40 ? 40 : v->width,
+	                         dash->app->cfg.date_format, &kept, &r) < 0) {
 		vrows_add(rows, xstrdup(err_get()), DC_ERROR, 1, 0, 0);
 		v->nrows = 1;
 		return;
 	}
+	/* A screenful of the changes, not thousands: c lists them all. */
+	r.opts.max_changes = v->height > 1 ? (size_t)v->height : 1;
 	if (!(f = open_memstream(&text, &len)))
 		die(EXIT_RUNTIME, "open_memstream: out of memory");
 	report_write(&r, report_writer_text(), f);

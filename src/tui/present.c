@@ -8,9 +8,15 @@
 
 #include "present.h"
 #include "presenter.h"
+#include "watch.h"
 #include "util.h"
 
 enum role { ROLE_NONE, ROLE_PRESENT, ROLE_FOLLOW };
+
+/* Seconds: a move the busy file refused is tried again after PENDING_RETRY; a follower that learns of
+ * commits by the watch reads the row anyway every FOLLOW_QUIET_CHECK, to see a presenter gone quiet. */
+#define PENDING_RETRY 0.3
+#define FOLLOW_QUIET_CHECK 5
 
 struct presence {
 	enum role role;
@@ -110,7 +116,8 @@ follow(struct dash *d)
 	struct presenter row;
 	int rc = presenter_read(d->db, &row);
 
-	p->next_read = dash_now() + dash_refresh_interval(d);
+	/* Woken by the watch when the presenter writes: the timed read only notices a presenter gone quiet. */
+	p->next_read = dash_now() + (d->watch && watch_fd(d->watch) >= 0 ? FOLLOW_QUIET_CHECK : dash_refresh_interval(d));
 	if (rc < 0) {
 		display_message(1, "%s", err_get());
 		return;
@@ -262,8 +269,24 @@ present_tick(struct dash *d, int in_dialog)
 	/* The place may change without a key too (a reload finds the item elsewhere). */
 	if (p->role == ROLE_PRESENT)
 		write_place(d, dash_now() - p->written_at >= PRESENTER_HEARTBEAT);
-	else if (p->role == ROLE_FOLLOW && !in_dialog && dash_now() >= p->next_read)
+	else if (p->role == ROLE_FOLLOW && !in_dialog && (d->woke || dash_now() >= p->next_read))
 		follow(d);
+}
+
+int
+present_timeout_ms(const struct dash *d)
+{
+	const struct presence *p = d->presence;
+	double at;
+
+	if (!p || p->role == ROLE_NONE)
+		return -1;
+	if (p->role == ROLE_PRESENT)
+		at = p->pending ? dash_now() + PENDING_RETRY : p->written_at + PRESENTER_HEARTBEAT;
+	else
+		at = p->next_read;
+	at -= dash_now();
+	return at > 0 ? (int)(at * 1000) + 1 : 0;
 }
 
 char *

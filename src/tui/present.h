@@ -17,6 +17,8 @@ int present_act(struct dash *d, enum action a);
 void present_moved(struct dash *d);
 /* Every turn of a key loop: the heartbeat and a skipped write; a follower reads (not in a dialog: in_dialog 1). */
 void present_tick(struct dash *d, int in_dialog);
+/* Milliseconds until present_tick() has work without a key (a heartbeat, a retry, a read), or -1: the wait's timeout. */
+int present_timeout_ms(const struct dash *d);
 /* The status line's hints with the state first ("following Anna | ..."); to free. */
 char *present_hints(const struct dash *d, const char *hints);
 

@@ -17,13 +17,6 @@
 #include "util.h"
 #include "view.h"
 
-/*
- * How long a read of the keyboard waits at most: the process sleeps in
- * between; every [refresh] seconds the loop asks SQLite whether another
- * process has committed (PRAGMA data_version) and reads again if so.
- */
-#define KEY_TIMEOUT_MS 500
-
 /* The panes, in tab order, from PANES. */
 #define PANE_OPS(id, name, key, help) &pane_##name##_ops,
 static const struct view_ops *const pane_ops[PANE_COUNT] = { PANES(PANE_OPS) };
@@ -168,25 +161,18 @@ act(struct dash *d, enum action a)
 static void
 run(struct dash *d)
 {
-	d->data_version = db_data_version(d->db);
-	d->next_check = dash_now() + dash_refresh_interval(d);
 	dash_redraw(d);
 	for (;;) {
 		struct dkey k;
 		enum action a;
-		double now, wait;
 
 		if (!dpy.l.too_small) {
 			dash_draw_status(d);
 			view_place_cursor(d->views[d->current]);
 		}
 		display_update();
-		/* Sleep until a key, the next check, or half a second: ncurses may resume its wait after a signal, and a hangup must end us within a second. */
-		now = dash_now();
-		wait = d->next_check - now;
-		if (wait < 0.01)
-			wait = 0.01;
-		k = display_getkey(wait * 1000 < KEY_TIMEOUT_MS ? (int)(wait * 1000) + 1 : KEY_TIMEOUT_MS);
+		/* Asleep until a key, a signal, or another process's commit (or the next check where we poll). */
+		k = dash_getkey(d, 1, present_timeout_ms(d));
 		if (k.type == DK_EXIT)
 			break;
 		dash_poll(d);
@@ -244,7 +230,9 @@ tui_run(struct app *a, struct db *db)
 	rc = present_open(&d) < 0 || display_open(&a->cfg) < 0 ? -1 : 0;
 	if (rc == 0) {
 		db_set_busy_hook(db, dash_busy, &d);
+		dash_watch_start(&d);
 		run(&d);
+		dash_watch_end(&d);
 	}
 	present_close(&d);
 	for (int i = 0; i < PANE_COUNT; i++)

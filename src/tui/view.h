@@ -29,6 +29,7 @@
 #include "model.h"
 #include "panes.h"
 #include "query.h"
+#include "watch.h"
 
 struct doc;
 struct view;
@@ -77,9 +78,13 @@ struct dash {
 	int current;
 	int edit;                       /* 1: edit mode (e) */
 	int since;                      /* 1: pane 5 shows the changes since the last review (c) */
-	int data_version;               /* db_data_version() when last read */
-	double next_check;              /* when dash_poll() next asks whether others committed */
 	struct presence *presence;      /* --present or --follow (present.c), else NULL */
+	struct watch *watch;            /* how others' commits are learnt of (watch.h) */
+	struct db_stamp seen;           /* the file as last read */
+	int news;                       /* 1: the watch says the file was written: dash_poll() asks */
+	int busy_tries;                 /* checks in a row that met a commit being written */
+	double check_at;                /* when dash_poll() asks anyway (polling, a commit being written), or 0 */
+	int woke;                       /* 1: the last dash_getkey() was woken by the watch */
 };
 
 /* View flags. */
@@ -192,11 +197,29 @@ int dash_open_strategy(struct dash *d, const char *id, int keep_place);
 /* Read the strategy again (after a change), keeping each pane on the same item; select_id: select that activity where activities are listed. */
 void dash_reload(struct dash *d, int64_t select_id);
 /*
- * Once per refresh interval: if another process has committed, read
- * everything again in place.  0: nothing new (or not yet time); 1: read
- * again; 2: read again, and the current pane's selected item is gone.
+ * Learning of others' commits: inotify where it can tell ([refresh]
+ * watch, watch.h), else a check every [refresh] seconds.  dash_watch_end()
+ * outside any transaction.
+ */
+void dash_watch_start(struct dash *d);
+void dash_watch_end(struct dash *d);
+/*
+ * The one wait of the dashboard and its dialogs: the next key, or
+ * DK_TIMEOUT after timeout_ms (-1: none) or, with follow (the caller calls
+ * dash_poll() next), when others may have committed.  An idle dashboard
+ * sleeps here without a timer (unless it polls).  DK_EXIT: the end.
+ */
+struct dkey dash_getkey(struct dash *d, int follow, int timeout_ms);
+/*
+ * After dash_getkey(d, 1, ...): if another process has committed a
+ * change to the strategy shown, read everything again in place (a commit
+ * to another strategy costs a check).  0: nothing new (or not yet time);
+ * 1: read again; 2: read again, and the current pane's selected item is
+ * gone.
  */
 int dash_poll(struct dash *d);
+/* [refresh] seconds (2 if not set): how often a dashboard that cannot watch the file asks. */
+double dash_refresh_interval(const struct dash *d);
 /* The activity filter changed: the views that show it are read again from the top; the first of them, or -1. */
 int dash_filter_changed(struct dash *d);
 /* Show pane `pane` with the item an selected, or (an NULL) row `row`; read when shown, or now if read already. */
@@ -234,9 +257,8 @@ int dash_modal(struct dash *d, const struct modal *m);
 
 /* The database's busy hook: say that a write waits, and drop the keys typed meanwhile. */
 void dash_busy(void *arg, int waiting);
-/* A monotonic clock in seconds, and the interval between dash_poll()'s checks. */
+/* A monotonic clock in seconds. */
 double dash_now(void);
-double dash_refresh_interval(const struct dash *d);
 
 
 /*

@@ -157,6 +157,78 @@ else
 	echo "undo: skipped (tests/bench/undo not built: make bench builds it)"
 fi
 
+# Live refresh: a dashboard on the strategy's activities (pane 4) in tmux, another process's
+# 'styrkort set' of the first activity's title; from set's end (the commit) to the new title on
+# screen, the screen polled every 2 ms.  [refresh] seconds = 1 (what the poll falls back to).
+printf '[refresh]\nseconds = 1\n' > "$TMPD/live.ini"
+live_start() {
+	tmux -L $SOCK kill-server 2>/dev/null; sleep 0.2
+	tmux -L $SOCK -f /dev/null new-session -d -x 80 -y 24 -s b \
+		"env TERM=xterm-256color $STYRKORT -c $TMPD/live.ini -d $db --strategy $st"
+	wait_text "Focus area " >/dev/null
+	tmux -L $SOCK send-keys -t b 4
+	wait_text "activities |" >/dev/null
+}
+# wait_text TEXT: milliseconds until TEXT is on the screen (at most 10 s).
+wait_text() {
+	local t0; t0=$(now_ms)
+	until tmux -L $SOCK capture-pane -p -t b 2>/dev/null | grep -qF -- "$1"; do
+		[ "$(echo "$(now_ms) $t0" | awk '{ print ($1 - $2 > 10000) }')" = 1 ] && { echo 10000; return; }
+		sleep 0.002
+	done
+	echo "$(now_ms) $t0" | awk '{ print $1 - $2 }'
+}
+live_pid() { pgrep -n -f -- "-c $TMPD/live.ini -d $db" | head -n 1; }
+# cpu_ms PID: the CPU time PID has used, in ms (the scheduler's sum, to the microsecond).
+cpu_ms() { awk '/se.sum_exec_runtime/ { print $3 }' "/proc/$1/sched" 2>/dev/null; }
+live_set() { "$STYRKORT" -d "$db" set "$st:1" title="$1" >/dev/null 2>&1; }
+if command -v tmux >/dev/null; then
+	live_start
+	t=$(for i in $(seq $RUNS); do live_set "Live bench $$ $i"; wait_text "Live bench $$ $i"; sleep 0.3; done | median | awk '{ printf "%.1f\n", $1 }')
+	absolute "live refresh latency (median)" "$t" 200 ms
+	# CPU per live refresh on each pane, and for a commit to another strategy (on pane 4).
+	pid=$(live_pid)
+	if [ -n "$pid" ] && [ -r "/proc/$pid/sched" ]; then
+		worst=0
+		for pane in 0 1 2 3 5 4; do
+			tmux -L $SOCK send-keys -t b $pane; sleep 1.5
+			c=$(for i in $(seq $RUNS); do
+				c0=$(cpu_ms "$pid"); live_set "Pane $pane run $i"; sleep 1.5
+				echo "$(cpu_ms "$pid") $c0" | awk '{ print $1 - $2 }'
+			done | median | awk '{ printf "%.1f\n", $1 }')
+			printf '  CPU per live refresh, pane %s: %s ms\n' $pane "$c"
+			worst=$(echo "$worst $c" | awk '{ print ($2 > $1 ? $2 : $1) }')
+		done
+		absolute "CPU per live refresh (worst pane)" "$worst" 10 ms
+		other=$(sqlite3 "$db" "SELECT id FROM strategy WHERE id <> '$st' LIMIT 1")
+		c=$(for i in $(seq $RUNS); do
+			c0=$(cpu_ms "$pid"); "$STYRKORT" -d "$db" set "$other:1" title="Elsewhere $i" >/dev/null 2>&1; sleep 1.5
+			echo "$(cpu_ms "$pid") $c0" | awk '{ print $1 - $2 }'
+		done | median | awk '{ printf "%.1f\n", $1 }')
+		absolute "CPU per commit to another strategy" "$c" 1 ms
+	else
+		echo "CPU per live refresh: skipped (no /proc/PID/sched)"
+	fi
+	# Idle: no key, no change; every system call the dashboard makes, counted by strace.
+	if command -v strace >/dev/null && [ -n "$pid" ]; then
+		idle=${BENCH_IDLE_SECONDS:-60}
+		sleep 1
+		timeout -s INT "$idle" strace -c -f -p "$pid" -o "$TMPD/strace" 2>"$TMPD/strace.err"
+		# No system call at all: strace -c writes no table.
+		if grep -q attached "$TMPD/strace.err"; then
+			n=$(awk '$NF == "total" { print $4 }' "$TMPD/strace")
+			absolute "idle syscalls over ${idle} s" "${n:-0}" 0 ""
+		else
+			echo "idle syscalls: skipped (strace could not attach: $(head -n 1 "$TMPD/strace.err"))"
+		fi
+	else
+		echo "idle syscalls: skipped (strace is not installed, or the dashboard did not start)"
+	fi
+	tmux -L $SOCK send-keys -t b q
+else
+	echo "live refresh: skipped (needs tmux)"
+fi
+
 # BENCH_SCALING=1 (make bench BENCH_SCALING=1; minutes, and about 1 GB in $TMPDIR): the same work on files of
 # 10, 100, 290 and 1,000 strategies.  Whole-file commands should grow linearly (their ms per strategy flat);
 # the first frame and a key should not grow at all (the strategy shown is the same size in each).

@@ -99,6 +99,7 @@ defaults(void **state)
 	assert_int_equal(c.report_width, 80);
 	assert_string_equal(c.print_command, "lpr");
 	assert_int_equal(c.refresh_seconds, 2);
+	assert_int_equal(c.refresh_watch, REFRESH_AUTO);
 	config_free(&c);
 	/* An empty file changes nothing. */
 	assert_int_equal(load(&c, "; nothing here\n"), 0);
@@ -127,7 +128,8 @@ every_key(void **state)
 		"width = 100\n"
 		"print_command = lpr -P styrgrupp\n"
 		"[refresh]\n"
-		"seconds = 30\n"), 0);
+		"seconds = 30\n"
+		"watch = poll\n"), 0);
 	assert_string_equal(c.db_path, "/srv/styrkort/kommun.db");
 	assert_int_equal(c.read_only, 1);
 	assert_string_equal(c.user_name, "Anna Andersson");
@@ -137,6 +139,7 @@ every_key(void **state)
 	assert_int_equal(c.report_width, 100);
 	assert_string_equal(c.print_command, "lpr -P styrgrupp");
 	assert_int_equal(c.refresh_seconds, 30);
+	assert_int_equal(c.refresh_watch, REFRESH_POLL);
 	config_free(&c);
 
 	/* The other choices, in any case; and an empty print command. */
