@@ -78,8 +78,15 @@ for lang in en sv; do
 	tmux_keys 4
 	screen_is "$lang-4-activities-changed" "#1 Utvidgad samhällsorientering" "$lang: pane 4 marks the activities changed since the last review" attrs
 	# c: the changes since the review, net, a line per activity, in pane 5; c again: the report.
+	# At 120x40 (the overview too) a larger terminal shows more, not the same wider: each focus
+	# area's purpose, the responsible bodies of the overdue.
 	tmux_keys c
 	screen_is "$lang-5-since" "ornskoldsvik: " "$lang: c shows the changes since the last review in pane 5" attrs
+	tmux_resize 120 40
+	screen_is "$lang-5-since-120x40" "ornskoldsvik: " "$lang: the changes since the last review at 120x40" attrs
+	tmux_resize 80 24
+	tmux_keys 5
+	screen_settle "ornskoldsvik: " || not_ok "$lang: pane 5 keeps the changes at 80x24"
 	tmux_keys c
 	screen_settle "=====" || not_ok "$lang: c again shows the report"
 	tmux_keys q
@@ -116,11 +123,12 @@ for lang in en sv; do
 	tmux_keys q
 	tmux_wait_exit && ok "$lang: q quits" || not_ok "$lang: q did not quit"
 done
-# A larger terminal shows more, not the same wider: each focus area's purpose, the responsible bodies of the overdue.
-tmux_start 120 40 "$STYRKORT --strategy ornskoldsvik $db"
-screen_is "en-0-overview-120x40" "Satsning på civilsamhället" "en: the overview at 120x40" attrs
-tmux_keys q
-tmux_wait_exit && ok "q quits" || not_ok "q did not quit"
+for lang in en sv; do
+	tmux_start 120 40 "$STYRKORT -c $TMPD/$lang.ini --strategy ornskoldsvik $db"
+	screen_is "$lang-0-overview-120x40" "Satsning på civilsamhället" "$lang: the overview at 120x40" attrs
+	tmux_keys q
+	tmux_wait_exit && ok "$lang: q quits" || not_ok "$lang: q did not quit"
+done
 # A locale that is not UTF-8: the lights keep their shapes in ASCII (o ^ #), never colour alone.
 tmux_start 80 24 "env LC_ALL=C $STYRKORT --strategy attaby $db"
 tmux_expect "# behind" "not UTF-8: the light behind is '#'"
