@@ -830,6 +830,23 @@ undo_delete(struct db *db, const char *strategy_id, const struct batch_row *rows
 	return rc;
 }
 
+/* The fields of a batch as people name them: "Status, Progress". */
+static char *
+fields_named(const struct batch_row *rows, size_t n)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++) {
+		struct change c = { .kind = (char *)"activity", .field = rows[i].field };
+
+		if (i)
+			buf_puts(&b, ", ");
+		buf_puts(&b, changelog_field_label(&c));
+	}
+	return buf_steal(&b);
+}
+
 /* Undo a change of fields: only if nobody changed those fields since, else they are theirs now. */
 static enum act_result
 undo_change(struct db *db, const struct batch_row *rows, size_t n, const char *comment, int64_t batch,
@@ -860,8 +877,12 @@ undo_change(struct db *db, const struct batch_row *rows, size_t n, const char *c
 	if (rc != ACTIVITY_CONFLICT) {
 		rc = apply_locked(db, id, &c, 0, comment, &cur, batch);
 		current_free(&cur);
-		if (what)
-			*what = xasprintf(_("undid your change of #%lld %s"), (long long)activity_number(db, id), rows[0].field);
+		if (what) {
+			char *fields = fields_named(rows, n);
+
+			*what = xasprintf(_("undid your change of #%lld %s"), (long long)activity_number(db, id), fields);
+			free(fields);
+		}
 	}
 	act_change_free(&c);
 	return rc;

@@ -233,11 +233,11 @@ undo_takes_back_the_last_batch(void **state)
 	assert_int_equal(set2(db, 1, 0, AF_PROGRESS, "55", AF_DUE, "2025-03-31", "sedan"), ACTIVITY_OK);
 	assert_activity(db, 1, "Första aktiviteten | delayed | 55 | Väntar | 2024-01-01 | 2025-03-31");
 	assert_int_equal(activity_undo(db, "testby", &what), ACTIVITY_OK);
-	assert_string_equal(what, "undid your change of #1 due");
+	assert_string_equal(what, "undid your change of #1 Due, Progress");
 	free(what);
 	assert_activity(db, 1, "Första aktiviteten | delayed | 40 | Väntar | 2024-01-01 | 2024-12-31");
 	assert_int_equal(activity_undo(db, "testby", &what), ACTIVITY_OK);
-	assert_string_equal(what, "undid your change of #1 status");
+	assert_string_equal(what, "undid your change of #1 Status, Comment");
 	free(what);
 	assert_activity(db, 1, "Första aktiviteten | in_progress | 40 | På gång | 2024-01-01 | 2024-12-31");
 	assert_int_equal(activity_undo(db, "testby", &what), ACTIVITY_ERROR);
