@@ -1540,7 +1540,7 @@ walk_values(struct rw *w, const struct report *r)
 {
 	for (size_t i = 0; w->ops->row && i < r->nvalues; i++) {
 		const struct report_value *v = &r->values[i];
-		char sex[2] = { v->sex, 0 }, num[64] = "";
+		char sex[2] = { v->sex, 0 }, num[64] = "", *dot;
 		struct report_row row = { .data = ROW_VALUE, .n = (int)NVALUE_COLUMNS,
 		                          .cells = { r->plan.s.id, v->indicator, v->name, v->unit, v->series,
 		                                     v->period, sex, num } };
@@ -1548,8 +1548,8 @@ walk_values(struct rw *w, const struct report *r)
 		if (v->has_value)
 			format_number(num, sizeof num, v->value);
 		/* With ';' between the columns, a decimal comma: a number to Excel in Swedish. */
-		if (w->o->csv_separator == ';' && strchr(num, '.'))
-			*strchr(num, '.') = ',';
+		if (w->o->csv_separator == ';' && (dot = strchr(num, '.')))
+			*dot = ',';
 		EMIT(w, row, &row);
 	}
 }
