@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # tests/stress/run.sh: 'make stress': kill -9 of writers at random moments, then concurrent writers and a reader.
 #
-# 1. STRESS_KILLS (default 1000) times: start `set`, `import` or `measurements` (in turn), kill -9 it
-#    after a random 0-30 ms, and check that a change it acknowledged (exit 0 seen) is in the data and
+# 1. STRESS_KILLS (default 1000) times: start `set`, `import` or `measurements` (in turn; every 20th
+#    the dashboard in tmux saving a form), kill -9 it after a random 0-30 ms (the dashboard: 0-300 ms
+#    after Enter), and check that a change it acknowledged (exit 0 seen) is in the data and
 #    in the change log, and that PRAGMA integrity_check says ok.
 # 2. Two, then four concurrent `set` loops (STRESS_WRITES each, default 100), all on one activity,
 #    then each on its own: every acknowledged change is logged exactly once (no lost update).
@@ -20,7 +21,7 @@ export STYRKORT_SYSCONFIG=/dev/null STYRKORT_CONFIG=$top/tests/english.ini
 T=$(mktemp -d "${TMPDIR:-/tmp}/styrkort-stress.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 db=$T/s.db
-fail=0 kills=0 acked=0 integrity=0 writes=0 reads=0
+fail=0 kills=0 acked=0 dacked=0 integrity=0 writes=0 reads=0
 bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 q() { sqlite3 -cmd '.timeout 10000' "$db" "$1"; }
 
@@ -35,11 +36,11 @@ tline=$(awk '/^\[activity/ { a = 1 } a && /^title = / { print NR; exit }' "$T/ba
 killed() {
 	local i=$1 kind=$2 pid
 	case $kind in
-	set) ( "$S" -d "$db" set $(( i % acts + 1 )) progress=$(( i % 101 )) comment="k$i" >/dev/null 2>&1 && echo ack > "$T/ack" ) & ;;
+	set) ( "$S" -d "$db" set $(( i % acts + 1 )) progress=$(( i % 101 )) comment="k$i" >/dev/null 2>&1 && echo ack > "$T/ack" ) 2>/dev/null & ;;
 	import) sed "${tline}s/^title = .*/title = Stress $i/" "$T/base.ini" > "$T/i.ini"
-		( "$S" -d "$db" import "$T/i.ini" >/dev/null 2>&1 && echo ack > "$T/ack" ) & ;;
+		( "$S" -d "$db" import "$T/i.ini" >/dev/null 2>&1 && echo ack > "$T/ack" ) 2>/dev/null & ;;
 	measurements) printf 'indicator,period,sex,value\n%s,2030,T,%d.5\n' "$ind" "$i" > "$T/m.csv"
-		( "$S" -d "$db" measurements "$T/m.csv" >/dev/null 2>&1 && echo ack > "$T/ack" ) & ;;
+		( "$S" -d "$db" measurements "$T/m.csv" >/dev/null 2>&1 && echo ack > "$T/ack" ) 2>/dev/null & ;;
 	esac
 	pid=$!
 	sleep "0.0$(( RANDOM % 30 ))"
@@ -58,18 +59,47 @@ kept() {
 			(SELECT id FROM change_log WHERE new = 'k$i')) LIMIT 1")" -ge 1 ] ;;
 	import) [ "$(q "SELECT count(*) FROM change_log WHERE field = 'title' AND new = 'Stress $i'")" = 1 ] &&
 		[ "$(q "SELECT count(*) FROM activity WHERE title = 'Stress $i'")" = 1 ] ;;
+	dashboard) [ "$(q "SELECT count(*) FROM change_log WHERE field = 'due' AND new = '$(due_of "$i")'
+			AND id = (SELECT max(id) FROM change_log WHERE field = 'due')")" = 1 ] &&
+		[ "$(q "SELECT count(*) FROM activity WHERE due_date = '$(due_of "$i")'")" -ge 1 ] ;;
 	measurements) [ "$(q "SELECT count(*) FROM measurement WHERE period = '2030' AND value = $i.5")" = 1 ] &&
 		[ "$(q "SELECT count(*) FROM change_log WHERE kind = 'measurement' AND new = '$i.5'")" -ge 1 ] ;;
 	esac
 }
 
+# The dashboard (in tmux) saving the form of activity 1 with a new due date, killed after a random
+# 0-300 ms; acknowledged when "Saved" was on its screen before the kill.
+tm() { tmux -L "styrkort-stress-$$" "$@"; }
+due_of() { printf '2027-%02d-%02d' $(( $1 % 12 + 1 )) $(( $1 % 28 + 1 )); }
+dashboard() {
+	local i=$1 pid n=0 wait=$(( RANDOM % 30 ))
+	tm new-session -d -x 100 -y 30 -s d "env TERM=xterm-256color $S -d $db"
+	until tm capture-pane -p -t d 2>/dev/null | grep -q 'activities\|Oxelösund'; do
+		n=$((n + 1)); [ $n -gt 100 ] && break; sleep 0.05
+	done
+	tm send-keys -t d 4 e; sleep 0.2
+	tm send-keys -t d Enter; sleep 0.2
+	tm send-keys -t d Tab Tab Tab Tab C-u "$(due_of "$i")" Enter
+	for ((n = 0; n < wait; n++)); do
+		tm capture-pane -p -t d | grep -q 'Saved #' && { echo ack > "$T/ack"; break; }
+		sleep 0.01
+	done
+	pid=$(tm display -p -t d '#{pane_pid}')
+	kill -9 "$pid" 2>/dev/null
+	tm kill-server 2>/dev/null
+	kills=$((kills + 1))
+}
+
 kinds=(set import measurements)
 for ((i = 1; i <= KILLS; i++)); do
 	kind=${kinds[i % 3]}
+	# Every 20th is the dashboard's, when tmux is there.
+	[ $((i % 20)) = 0 ] && command -v tmux >/dev/null && kind=dashboard
 	rm -f "$T/ack"
-	killed "$i" "$kind"
+	if [ "$kind" = dashboard ]; then dashboard "$i"; else killed "$i" "$kind"; fi
 	if [ -f "$T/ack" ]; then
 		acked=$((acked + 1))
+		[ "$kind" = dashboard ] && dacked=$((dacked + 1))
 		kept "$i" "$kind" || bad "kill $i ($kind): an acknowledged change is missing"
 	fi
 	[ "$(q 'PRAGMA integrity_check')" = ok ] || bad "kill $i ($kind): integrity_check"
@@ -121,5 +151,5 @@ for n in 2 4; do
 	done
 done
 
-echo "stress: $kills kills, $acked acknowledged changes checked, $integrity integrity checks, $writes concurrent writes, $reads reader checks, $fail failures"
+echo "stress: $kills kills, $acked acknowledged changes checked ($dacked of them the dashboard's), $integrity integrity checks, $writes concurrent writes, $reads reader checks, $fail failures"
 [ "$fail" -eq 0 ]
