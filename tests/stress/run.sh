@@ -7,7 +7,8 @@
 #    after Enter), and check that a change it acknowledged (exit 0 seen) is in the data and
 #    in the change log, and that PRAGMA integrity_check says ok.
 # 2. Two, then four concurrent `set` loops (STRESS_WRITES each, default 100), all on one activity,
-#    then each on its own: every acknowledged change is logged exactly once (no lost update).
+#    then each on its own, and a scripted dashboard in tmux saving activity 1's form (STRESS_WRITES/4
+#    times): every acknowledged change is logged exactly once and the last one holds (no lost update).
 # 3. During 2, a reader checks an invariant every writer keeps: progress and comment are set
 #    together in one `set` (comment "wK-J pP" with progress P), so a reader never sees them disagree.
 # Prints the counts; exits 1 on any failure.  STYRKORT (default src/styrkort) is the program.
@@ -21,7 +22,7 @@ export STYRKORT_SYSCONFIG=/dev/null STYRKORT_CONFIG=$top/tests/english.ini
 T=$(mktemp -d "${TMPDIR:-/tmp}/styrkort-stress.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 db=$T/s.db
-fail=0 kills=0 acked=0 dacked=0 integrity=0 writes=0 reads=0
+fail=0 kills=0 acked=0 dacked=0 dwrites=0 round=0 integrity=0 writes=0 reads=0
 bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 q() { sqlite3 -cmd '.timeout 10000' "$db" "$1"; }
 
@@ -114,6 +115,24 @@ writer() {
 		"$S" -d "$db" set "$a" progress=$p comment="w$r.$k-$j p$p" >/dev/null 2>&1 && echo "w$r.$k-$j p$p" >> "$T/acked.$k"
 	done
 }
+# A scripted dashboard (in tmux) as one more writer: saves activity 1's form with a new due date
+# each time; logs the dates whose save it saw acknowledged ("Saved #1" on the status line).
+on_screen() { local n=0; until tm capture-pane -p -t w 2>/dev/null | grep -q "$1"; do
+	n=$((n + 1)); [ $n -gt 300 ] && return 1; sleep 0.02; done; }
+dash_writer() {
+	local r=$1 d
+	tm new-session -d -x 100 -y 30 -s w "env TERM=xterm-256color $S -d $db"
+	on_screen 'Oxelösund' || return
+	tm send-keys -t w 4 e
+	for ((j = 1; j <= WRITES / 4; j++)); do
+		d=$(printf '20%02d-%02d-%02d' $(( 40 + r )) $(( j / 28 % 12 + 1 )) $(( j % 28 + 1 )))
+		tm send-keys -t w Enter; on_screen 'Enter save' || break
+		tm send-keys -t w Tab Tab Tab Tab C-u "$d" Enter
+		if on_screen 'Saved #1'; then echo "$d" >> "$T/dash.acked"; else tm send-keys -t w Escape; fi
+	done
+	tm kill-server 2>/dev/null
+}
+
 # The reader: progress and comment never disagree (a half-applied set would show it).
 reader() {
 	local n=0 broken=0
@@ -126,9 +145,11 @@ reader() {
 
 for n in 2 4; do
 	for where in one different; do
-		rm -f "$T"/acked.* "$T/stop" "$T/reader"
+		rm -f "$T"/acked.* "$T/stop" "$T/reader" "$T/dash.acked"
+		round=$((round + 1))
 		reader & rpid=$!
 		pids=
+		command -v tmux >/dev/null && { dash_writer "$round" & pids=$!; }
 		for ((k = 1; k <= n; k++)); do
 			[ "$where" = one ] && a=1 || a=$(( k + 1 ))
 			writer "$k" "$a" "$n$where" & pids="$pids $!"
@@ -145,11 +166,22 @@ for n in 2 4; do
 			[ "$(q "SELECT count(*) FROM change_log WHERE field = 'comment' AND new = '$c'")" = 1 ] || lost=$((lost + 1))
 		done < <(cat "$T"/acked.* 2>/dev/null)
 		[ "$lost" = 0 ] || bad "$n writers on $where activity: $lost acknowledged changes not logged exactly once"
+		dash=$(cat "$T/dash.acked" 2>/dev/null | wc -l)
+		dwrites=$((dwrites + dash))
+		lost=0
+		while read -r d; do
+			[ "$(q "SELECT count(*) FROM change_log WHERE field = 'due' AND new = '$d'")" = 1 ] || lost=$((lost + 1))
+		done < <(cat "$T/dash.acked" 2>/dev/null)
+		[ "$lost" = 0 ] || bad "$n writers on $where activity: $lost of the dashboard's saves not logged exactly once"
+		# No lost update: each activity holds what its last logged change wrote.
+		[ "$(q "SELECT count(*) FROM activity a WHERE comment LIKE 'w%' AND comment IS NOT (SELECT new FROM
+			change_log WHERE kind = 'activity' AND item_id = a.id AND field = 'comment' ORDER BY id DESC LIMIT 1)")" = 0 ] ||
+			bad "$n writers on $where activity: an activity does not hold its last logged comment"
 		[ "$got" -gt 0 ] || bad "$n writers on $where activity: no write succeeded"
 		[ "$(q 'PRAGMA integrity_check')" = ok ] || bad "$n writers on $where activity: integrity_check"
 		integrity=$((integrity + 1))
 	done
 done
 
-echo "stress: $kills kills, $acked acknowledged changes checked ($dacked of them the dashboard's), $integrity integrity checks, $writes concurrent writes, $reads reader checks, $fail failures"
+echo "stress: $kills kills, $acked acknowledged changes checked ($dacked of them the dashboard's), $integrity integrity checks, $writes concurrent writes by set and $dwrites by a dashboard, $reads reader checks, $fail failures"
 [ "$fail" -eq 0 ]
