@@ -20,7 +20,7 @@ WRITES=${STRESS_WRITES:-100}
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 export STYRKORT_SYSCONFIG=/dev/null STYRKORT_CONFIG=$top/tests/english.ini
 T=$(mktemp -d "${TMPDIR:-/tmp}/styrkort-stress.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+trap 'tmux -L "styrkort-stress-$$" kill-server 2>/dev/null; rm -rf "$T"' EXIT
 db=$T/s.db
 fail=0 kills=0 acked=0 dacked=0 dwrites=0 round=0 integrity=0 writes=0 reads=0
 bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
