@@ -70,19 +70,23 @@ static const struct {
 static sqlite3_stmt *
 log_prepare(struct db *db, const struct changelog_filter *f)
 {
-	char sql[1024] = "SELECT at, who, strategy_id, kind, item_id, item, field, old, new, comment, "
-		CHANGELOG_NUMBER_SQL ", id FROM change_log WHERE 1";
+	struct buf sql;
 	sqlite3_stmt *st;
 
+	buf_init(&sql);
+	buf_puts(&sql, "SELECT at, who, strategy_id, kind, item_id, item, field, old, new, comment, "
+	         CHANGELOG_NUMBER_SQL ", id FROM change_log WHERE 1");
 	for (size_t i = 0; i < sizeof log_conditions / sizeof log_conditions[0]; i++) {
 		const char *field = (const char *)f + log_conditions[i].offset;
 		int on = log_conditions[i].text ? *(const char *const *)field != NULL : *(const int64_t *)field != 0;
 
 		if (on)
-			strcat(sql, log_conditions[i].sql);
+			buf_puts(&sql, log_conditions[i].sql);
 	}
-	strcat(sql, " ORDER BY id");
-	if (!(st = db_prepare(db, sql)))
+	buf_puts(&sql, " ORDER BY id");
+	st = db_prepare(db, sql.s);
+	buf_free(&sql);
+	if (!st)
 		return NULL;
 	/* A parameter the statement does not have is refused (SQLITE_RANGE) and does no harm. */
 	db_bind_text_or_null(st, 1, f->strategy_id);

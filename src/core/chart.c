@@ -101,7 +101,7 @@ series_from_indicator(struct series_set *set, const struct indicator *ind)
 			if (m->sex == (enum sex)s && (m->has_value || s == SEX_T))
 				series_get(set, sex_char(m->sex), _(labels[s]));
 			if (m->sex == (enum sex)s && m->has_value)
-				series_add_value(set, sex_char(m->sex), NULL, m->period, m->value);
+				series_add_value(set, sex_char(m->sex), _(labels[s]), m->period, m->value);
 		}
 	/* The comparison areas' totals: L the county (län), R the country (riket). */
 	for (size_t i = 0; i < ind->ncomparisons; i++) {
@@ -330,10 +330,10 @@ chart_legend(const struct chart *c, int width, int decimals, int several, size_t
 static char *
 period_axis(const struct plot *pl, const struct series_set *set, int indent)
 {
-	char *line = xmalloc((size_t)(indent + pl->w) + 1);
+	char *line = xmalloc((size_t)indent + (size_t)pl->w + 1);
 	int end = -1;
 
-	memset(line, ' ', (size_t)(indent + pl->w));
+	memset(line, ' ', (size_t)indent + (size_t)pl->w);
 	for (size_t i = 0; i < set->nperiods; i++) {
 		int len = (int)strlen(set->periods[i]), x = plot_col(pl, i, set->nperiods) - (len - 1) / 2;
 
@@ -390,7 +390,7 @@ chart_render(const struct chart *c, int width, int height, size_t *nlines)
 	}
 	pl.w = width - lw - 2 < 4 ? 4 : width - lw - 2;
 	pl.g = glyphs[c->ascii != 0];
-	pl.cell = xcalloc((size_t)(pl.w * pl.h), sizeof *pl.cell);
+	pl.cell = xcalloc((size_t)pl.w * (size_t)pl.h, sizeof *pl.cell);
 	if (c->has_baseline)
 		plot_hline(&pl, c->baseline, G_BASELINE);
 	if (c->has_target)
@@ -413,7 +413,7 @@ chart_render(const struct chart *c, int width, int height, size_t *nlines)
 		lines[n - 1] = l;
 	}
 	lines[n++] = period_axis(&pl, c->data, lw + 2);
-	for (size_t i = 0; i < nleg; i++)
+	for (size_t i = 0; legend && i < nleg; i++)   /* no legend is NULL and 0 */
 		lines[n++] = legend[i];
 	free(legend);
 	free(pl.cell);

@@ -140,7 +140,7 @@ to_utf8(const char *from, const char *s, size_t n, size_t *outlen)
 	size_t cap = n * 3 + 1, left = cap - 1;
 	char *out, *in = (char *)s, *o;
 
-	if (cd == (iconv_t)-1)
+	if (cd == (iconv_t)-1)   /* POSIX's failure value; NOLINT(performance-no-int-to-ptr) */
 		return NULL;
 	out = o = xmalloc(cap);
 	if (iconv(cd, &in, &n, &o, &left) == (size_t)-1) {

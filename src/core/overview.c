@@ -103,6 +103,8 @@ overview_status_bar(const struct act_counts *c, int cells, char *out, int *statu
 				best = i;
 			}
 		}
+		if (best < 0)   /* no status counted at all: c->total is more than their sum */
+			break;
 		share[best]++;
 		used++;
 	}
@@ -285,6 +287,7 @@ overview_prepare(struct db *db, const char *strategy_id, const char *today, stru
 	o->reviewed = o->plan.last_review[0] != '\0';
 	organisation_due(&o->plan, today, &o->due);
 	o->late = xcalloc(o->plan.nacts ? o->plan.nacts : 1, sizeof *o->late);
+	/* An array of pointers, so the size of a pointer is meant: NOLINTNEXTLINE(bugprone-sizeof-expression) */
 	o->changed_acts = xcalloc(o->plan.nacts ? o->plan.nacts : 1, sizeof *o->changed_acts);
 	count_all(o, today);
 	o->areas = xcalloc(o->plan.nfocus + 1, sizeof *o->areas);

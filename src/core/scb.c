@@ -486,7 +486,7 @@ static int
 read_row(const char *path, const struct record *h, const struct record *rec, struct columns *c,
          struct scb_table *t)
 {
-	char *code, *name, sex = 'T';
+	char *code, *name, sex;
 	int rc = 0;
 
 	if (rec->nf != c->n) {
@@ -494,7 +494,8 @@ read_row(const char *path, const struct record *h, const struct record *rec, str
 		        path, rec->line, c->n, h->line, rec->nf);
 		return -1;
 	}
-	if (c->sex < c->n && !(sex = sex_of(rec->f[c->sex]))) {
+	sex = c->sex < c->n ? sex_of(rec->f[c->sex]) : 'T';
+	if (!sex) {
 		err_set(_("%s: line %d: sex '%s': expected kvinnor, män or totalt (women, men, total)"),
 		        path, rec->line, rec->f[c->sex]);
 		return -1;
@@ -756,14 +757,17 @@ jsonstat_cell(const char *path, const struct dim *dims, size_t n, const size_t a
 {
 	size_t idx[n ? n : 1], rest = pos;
 	const struct dim *sexd = at[ROLE_SEX] < n ? &dims[at[ROLE_SEX]] : NULL;
-	char sex = 'T', period[16];
+	char sex, period[16];
 	const char *region, *contents;
 
 	for (size_t i = n; i-- > 0;) {
 		idx[i] = rest % dims[i].size;
 		rest /= dims[i].size;
 	}
-	if (sexd && !(sex = sex_of(sexd->cat_label[idx[at[ROLE_SEX]]])) && !(sex = sex_of(sexd->cat[idx[at[ROLE_SEX]]]))) {
+	sex = sexd ? sex_of(sexd->cat_label[idx[at[ROLE_SEX]]]) : 'T';
+	if (!sex && sexd)
+		sex = sex_of(sexd->cat[idx[at[ROLE_SEX]]]);
+	if (!sex) {
 		err_set(_("%s: entry %zu: sex '%s': expected kvinnor, män or totalt (women, men, total)"),
 		        path, pos + 1, sexd->cat_label[idx[at[ROLE_SEX]]]);
 		return -1;

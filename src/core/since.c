@@ -100,6 +100,7 @@ same(const char *a, const char *b)
 static void
 fold(struct since_item *it, const struct change *c, int life[2])
 {
+	const char *item = c->item ? c->item : "";   /* as since_group() names it */
 	struct since_part *p;
 	char *key;
 
@@ -110,11 +111,11 @@ fold(struct since_item *it, const struct change *c, int life[2])
 		it->number = c->number;
 	if (strcmp(c->field, "created") == 0 || strcmp(c->field, "deleted") == 0) {
 		if (!life[0])
-			life[0] = *c->field;
-		life[1] = *c->field;
+			life[0] = (unsigned char)*c->field;
+		life[1] = (unsigned char)*c->field;
 		return;
 	}
-	key = xstrdup(is_value(c) ? c->item + value_suffix(c->item) + (c->item[value_suffix(c->item)] == ' ') : c->field);
+	key = xstrdup(is_value(c) ? item + value_suffix(item) + (item[value_suffix(item)] == ' ') : c->field);
 	if ((p = find_part(it, key))) {
 		p->new_value = c->new_value;
 		free(key);
@@ -230,12 +231,14 @@ static void
 put_value_key(struct buf *b, const char *key)
 {
 	char *copy = xstrdup(key), *series = NULL, *period = copy, *sex;
+	char *close = *copy == '(' ? strchr(copy, ')') : NULL;
 	int s;
 
-	if (*copy == '(' && (period = strchr(copy, ')'))) {
+	/* "(län) 2023": without its ')' the whole key is the period (it was a NULL period). */
+	if (close) {
 		series = copy + 1;
-		*period++ = '\0';
-		period += *period == ' ';
+		*close++ = '\0';
+		period = close + (*close == ' ');
 	}
 	sex = strrchr(period, ' ');
 	if (sex)

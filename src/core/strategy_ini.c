@@ -316,7 +316,7 @@ check_value(const struct import *im, const struct item *it, const struct field_d
 }
 
 static int
-parse_value_key(struct import *im, size_t idx, const char *key)
+parse_value_key(struct import *im, size_t idx, const char *key, enum series series)
 {
 	const struct item *it = &im->items[idx];
 	struct measurement_in *m;
@@ -327,7 +327,7 @@ parse_value_key(struct import *im, size_t idx, const char *key)
 	im->values = xrealloc(im->values, (im->nvalues + 1) * sizeof *im->values);
 	m = &im->values[im->nvalues];
 	memset(m, 0, sizeof *m);
-	m->series = (enum series)value_series(key);
+	m->series = series;
 	snprintf(period, sizeof period, "%s", key + strlen(value_prefixes[m->series]));
 	m->item = idx;
 	m->line = line;
@@ -501,8 +501,10 @@ read_section(struct import *im, const char *section, enum kind kind, const char 
 
 		if (strcmp(k->section, section) != 0)
 			continue;
-		if (kind == KIND_INDICATOR && value_series(k->key) >= 0) {
-			if (parse_value_key(im, idx, k->key) < 0)
+		int series = kind == KIND_INDICATOR ? value_series(k->key) : -1;
+
+		if (series >= 0) {
+			if (parse_value_key(im, idx, k->key, (enum series)series) < 0)
 				return -1;
 			it = &im->items[idx];
 			continue;

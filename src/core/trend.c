@@ -46,9 +46,11 @@ trend_indicator(const struct indicator *ind, int *change)
 	if (ind->has_baseline) {
 		base = ind->baseline;
 		since = ind->baseline_period && *ind->baseline_period ? ind->baseline_period : NULL;
-	} else {
+	} else if (first) {
 		base = first->value;
 		since = first->period;
+	} else {
+		return TREND_NONE;   /* a latest value that is no total one */
 	}
 	/* Periods are years or year-months, written so that later ones sort later. */
 	if (since ? strcmp(latest->period, since) <= 0 : !ind->has_baseline && latest == first)

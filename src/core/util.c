@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <math.h>
 #include <pwd.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -109,7 +110,9 @@ buf_free(struct buf *b)
 static void
 buf_grow(struct buf *b, size_t extra)
 {
-	if (b->len + extra + 1 <= b->cap)
+	if (extra > SIZE_MAX / 2 - b->len)   /* no size wraps around (and none that large exists) */
+		oom();
+	if (b->s && b->len + extra + 1 <= b->cap)
 		return;
 	while (b->len + extra + 1 > b->cap)
 		b->cap = b->cap ? b->cap * 2 : 64;

@@ -689,14 +689,13 @@ display_getkey(int timeout_ms, int fd)
 static void
 prompt_draw(const char *prompt, const wchar_t *line)
 {
-	char mb[256 * MB_LEN_MAX];
-	const char *from = mb;
+	char mb[256 * MB_LEN_MAX];   /* display_prompt's line: at most 255 characters */
+	const char *from;
 	int x, w, n;
 
 	display_fill(dpy.status, 0, 0, COLS, A_NORMAL);
 	x = display_text(dpy.status, 0, 0, COLS, prompt, display_attr(DC_LABEL));
-	if (wcstombs(mb, line, sizeof mb) == (size_t)-1)
-		mb[0] = '\0';
+	from = wcstombs(mb, line, sizeof mb) == (size_t)-1 ? "" : mb;
 	/* Measured as shown (text_width), so the cursor ends where the text does. */
 	while ((w = text_width(from)) > COLS - x - 1 && *from)
 		from += (n = mblen(from, MB_CUR_MAX)) > 0 ? n : 1;

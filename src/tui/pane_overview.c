@@ -299,13 +299,13 @@ make_rows(struct view *v)
 		add(p, OR_BLANK, 0);
 	if (o->nindicators) {
 		add(p, OR_INDICATORS, 0);
-		if (blanks-- > 0)
+		if (blanks > 0)
 			add(p, OR_BLANK, 0);
 	}
 	add(p, OR_LATE_HEAD, 0);
 	/* The rest of the room for the overdue; when they do not all fit, the last line says how many more. */
 	fit = (size_t)first_late + (room > 0 ? (size_t)room : 0);
-	late = fit < o->nlate && fit > 0 ? fit - 1 : fit < o->nlate ? 0 : o->nlate;
+	late = fit >= o->nlate ? o->nlate : fit > 0 ? fit - 1 : 0;
 	for (size_t i = 0; i < late; i++)
 		add(p, OR_LATE, i);
 	p->late_shown = late;
@@ -648,7 +648,7 @@ text(struct view *v, long row)
 		return "";
 	switch (r->kind) {
 	case OR_AREA: return p->o.areas[r->index].focus ? p->o.areas[r->index].focus->name : "";
-	case OR_LATE: case OR_CHANGED: return row_activity(p, r)->title;
+	case OR_LATE: case OR_CHANGED: return row_activity(p, r) ? row_activity(p, r)->title : "";
 	case OR_INFO: return p->info[r->index];
 	default: return "";
 	}
@@ -726,7 +726,7 @@ request(struct view *v, enum action a)
 		return 1;
 	case OR_LATE:
 	case OR_CHANGED:
-		if (v->dash->edit)
+		if (v->dash->edit || !row_activity(p, r))
 			return 0;
 		an.kind = ITEM_ACTIVITY;
 		an.key = row_activity(p, r)->id;

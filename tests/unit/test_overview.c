@@ -170,6 +170,11 @@ the_status_bar(void **state)
 	overview_status_bar(&c, 3, bar, of);
 	assert_int_equal(strlen(bar), 3);
 	assert_string_equal(bar, "+>!");
+	/* A total without counts (cppcheck: share[-1]) draws nothing rather than outside the array. */
+	memset(&c, 0, sizeof c);
+	c.total = 5;
+	overview_status_bar(&c, 10, bar, of);
+	assert_string_equal(bar, "");
 
 	memset(&c, 0, sizeof c);
 	c.assessed[AS_FULFILLED] = 6;
