@@ -17,6 +17,8 @@
 #include "model.h"
 #include "msg.h"
 #include "scb.h"
+#include "search.h"
+#include "catalog.h"
 #include "text.h"
 #include "util.h"
 
@@ -126,7 +128,29 @@ measurement_set(struct db *db, const char *strategy_id, const struct value_key *
 /* One value to import, from a CSV row or a JSON entry. */
 struct row {
 	int line;
-	char *indicator, *period, *sex, *value, *series;
+	char *indicator, *period, *sex, *value, *series, *strategy;
+};
+
+/* The columns a CSV file may have, found by their names in its header, in any order. */
+enum column { COL_INDICATOR, COL_PERIOD, COL_SEX, COL_VALUE, COL_SERIES, COL_STRATEGY, COL_NAME, COL_UNIT,
+	      NCOLUMNS };
+#define REQUIRED_COLUMNS 4      /* indicator, period, sex, value: every file has them */
+
+/*
+ * A column's names: the key (the "CSV column" msgid report.c's export
+ * writes in English) and its Swedish word, both accepted whatever the UI's
+ * language, and the UI language's word (ui_pgettext) too.  Name and unit
+ * say what the export's row is about and are not read.
+ */
+static const struct { const char *key, *swedish; } column_names[NCOLUMNS] = {
+	[COL_INDICATOR] = { NC_("CSV column", "indicator"), "indikator" },
+	[COL_PERIOD] = { NC_("CSV column", "period"), "period" },
+	[COL_SEX] = { NC_("CSV column", "sex"), "kön" },
+	[COL_VALUE] = { NC_("CSV column", "value"), "värde" },
+	[COL_SERIES] = { NC_("CSV column", "series"), "serie" },
+	[COL_STRATEGY] = { NC_("CSV column", "strategy"), "strategi" },
+	[COL_NAME] = { NC_("CSV column", "name"), "namn" },
+	[COL_UNIT] = { NC_("CSV column", "unit"), "enhet" },
 };
 
 struct rows {
@@ -136,7 +160,8 @@ struct rows {
 	char *fields[8];
 	size_t nfields;
 	int line, row_start, header_done, error;
-	size_t ncolumns;        /* 4, or 5 with the series column */
+	size_t ncolumns;        /* the header's */
+	int at[NCOLUMNS];       /* each column's field, or -1 */
 	const char *path;
 };
 
@@ -149,13 +174,14 @@ free_rows(struct rows *r)
 		free(r->v[i].sex);
 		free(r->v[i].value);
 		free(r->v[i].series);
+		free(r->v[i].strategy);
 	}
 	free(r->v);
 	for (size_t i = 0; i < r->nfields && i < 8; i++)
 		free(r->fields[i]);
 }
 
-static void
+static struct row *
 add_row(struct rows *r, int line, const char *ind, const char *period, const char *sex, const char *value,
         const char *series)
 {
@@ -169,6 +195,8 @@ add_row(struct rows *r, int line, const char *ind, const char *period, const cha
 	w->sex = xstrdup(sex ? sex : "");
 	w->value = xstrdup(value ? value : "");
 	w->series = xstrdup(series ? series : "");
+	w->strategy = NULL;
+	return w;
 }
 
 static void
@@ -210,49 +238,112 @@ blank_row(struct rows *r)
 	return r->nfields <= 8;
 }
 
+static int
+column_named(const char *name)
+{
+	for (int c = 0; c < NCOLUMNS; c++)
+		if (search_same(name, column_names[c].key) || search_same(name, column_names[c].swedish)
+		    || search_same(name, ui_pgettext("CSV column", column_names[c].key)))
+			return c;
+	return -1;
+}
+
+/* The columns' names in the UI language, from first to last: "indicator, period, sex, value". */
+static char *
+column_list(int first, int last)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (int c = first; c <= last; c++)
+		buf_printf(&b, "%s%s", c > first ? ", " : "", ui_pgettext("CSV column", column_names[c].key));
+	return b.s ? b.s : xstrdup("");
+}
+
+/* The header row: which field is which column; every name known, none twice, the required ones there. */
+static void
+read_header(struct rows *r)
+{
+	int ok = r->nfields <= 8;
+	struct buf found;
+	char *need, *may;
+
+	r->ncolumns = r->nfields;
+	for (int c = 0; c < NCOLUMNS; c++)
+		r->at[c] = -1;
+	for (size_t i = 0; ok && i < r->nfields; i++) {
+		int c = column_named(trimmed(r->fields[i]));
+
+		ok = c >= 0 && r->at[c] < 0;
+		if (ok)
+			r->at[c] = (int)i;
+	}
+	for (int c = 0; ok && c < REQUIRED_COLUMNS; c++)
+		ok = r->at[c] >= 0;
+	if (ok)
+		return;
+	buf_init(&found);
+	for (size_t i = 0; i < r->nfields && i < 8; i++)
+		buf_printf(&found, "%s'%s'", i ? ", " : "", trimmed(r->fields[i]));
+	need = column_list(0, REQUIRED_COLUMNS - 1);
+	may = column_list(REQUIRED_COLUMNS, NCOLUMNS - 1);
+	err_set(_("%s: line %d: the first line must be the header naming the columns %s, in any order "
+	          "(%s may be there too); found %s"), r->path, r->row_start, need, may, found.s ? found.s : "''");
+	free(need);
+	free(may);
+	buf_free(&found);
+	r->error = 1;
+}
+
+/* The row's field of a column; NULL if the file has no such column or the row ends before it. */
+static const char *
+field_of(struct rows *r, enum column c)
+{
+	return r->at[c] >= 0 && (size_t)r->at[c] < r->nfields ? trimmed(r->fields[r->at[c]]) : NULL;
+}
+
+static void
+read_data_row(struct rows *r)
+{
+	const char *strategy = field_of(r, COL_STRATEGY), *series = field_of(r, COL_SERIES);
+	struct row *w;
+	int s;
+	int ok = r->nfields <= r->ncolumns;
+
+	for (int c = 0; ok && c < REQUIRED_COLUMNS; c++)
+		ok = field_of(r, c) != NULL;
+	if (!ok) {
+		err_set(_("%s: line %d: expected %zu fields, as the header names them, found %zu"),
+		        r->path, r->row_start, r->ncolumns, r->nfields);
+		r->error = 1;
+		return;
+	}
+	w = add_row(r, r->row_start, field_of(r, COL_INDICATOR), field_of(r, COL_PERIOD), field_of(r, COL_SEX),
+	            field_of(r, COL_VALUE), series && (s = series_from_name(series)) >= 0 ? series_id(s) : series);
+	if (strategy && *strategy)
+		w->strategy = xstrdup(strategy);
+}
+
 static void
 on_row(int c, void *data)
 {
 	struct rows *r = data;
-	static const char *const header[] = { "indicator", "period", "sex", "value", "series" };
 
 	(void)c;
 	if (r->error)
 		goto out;
 	/* Excel pads rows with empty cells (";;;", "a;b;c;d;;"): they say nothing. */
-	while (r->nfields > 4 && r->nfields <= 8 && !*trimmed(r->fields[r->nfields - 1]))
+	while (r->nfields > (r->header_done ? r->ncolumns : REQUIRED_COLUMNS) && r->nfields <= 8
+	       && !*trimmed(r->fields[r->nfields - 1]))
 		free(r->fields[--r->nfields]);
 	if (blank_row(r))
 		goto out;
 	if (!r->header_done) {
-		int ok = r->nfields == 4 || r->nfields == 5;
-
-		r->ncolumns = r->nfields;
-		for (size_t i = 0; ok && i < r->nfields; i++) {
-			ok = strcasecmp(trimmed(r->fields[i]), header[i]) == 0;
-		}
-		if (!ok) {
-			struct buf found;
-
-			buf_init(&found);
-			for (size_t i = 0; i < r->nfields && i < 8; i++)
-				buf_printf(&found, "%s'%s'", i ? ", " : "", trimmed(r->fields[i]));
-			err_set(_("%s: line %d: the first line must be the header indicator,period,sex,value; "
-			          "found %s"), r->path, r->row_start, found.s ? found.s : "''");
-			buf_free(&found);
-			r->error = 1;
-		}
+		read_header(r);
 		r->header_done = 1;
-		goto out;
+	} else {
+		read_data_row(r);
 	}
-	if (r->nfields != 4 && r->nfields != r->ncolumns) {
-		err_set(_("%s: line %d: expected 4 fields (indicator,period,sex,value), found %zu"),
-		        r->path, r->row_start, r->nfields);
-		r->error = 1;
-		goto out;
-	}
-	add_row(r, r->row_start, trimmed(r->fields[0]), trimmed(r->fields[1]), trimmed(r->fields[2]),
-	        trimmed(r->fields[3]), r->nfields == 5 ? trimmed(r->fields[4]) : NULL);
 out:
 	for (size_t i = 0; i < r->nfields && i < 8; i++)
 		free(r->fields[i]);
@@ -306,7 +397,10 @@ read_csv(const char *text, size_t len, const char *path, struct rows *r)
 	if (r->error)
 		return -1;
 	if (!r->header_done) {
-		err_set(_("%s: the file is empty; the first line must be the header indicator,period,sex,value"), path);
+		char *need = column_list(0, REQUIRED_COLUMNS - 1);
+
+		err_set(_("%s: the file is empty; the first line must be the header naming the columns %s"), path, need);
+		free(need);
 		return -1;
 	}
 	return 0;
@@ -500,7 +594,7 @@ resolve_rows(struct db *db, const char *path, const char *strategy_id, const str
 {
 	for (size_t i = 0; i < r->n; i++) {
 		const struct row *w = &r->v[i];
-		int found = find_indicator(db, path, w, strategy_id, &rv[i].id, &rv[i].strategy, &rv[i].name,
+		int found = find_indicator(db, path, w, w->strategy ? w->strategy : strategy_id, &rv[i].id, &rv[i].strategy, &rv[i].name,
 		                           &rv[i].key, json);
 
 		if (found == 1 && json && !strict) {

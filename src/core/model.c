@@ -8,6 +8,7 @@
 
 #include "model.h"
 #include "organisation.h"
+#include "search.h"
 #include "text.h"
 #include "util.h"
 
@@ -405,11 +406,11 @@ model_item_text(enum kind kind, const struct plan *p, const void *item, int fiel
 }
 
 static const struct {
-	const char *id, *label;
+	const char *id, *label, *swedish;       /* swedish: the label in Swedish, read whatever the UI's language */
 } series_names[SERIES_COUNT] = {
-	[SERIES_MUNICIPALITY] = { "municipality", N_("municipality") },
-	[SERIES_COUNTY] = { "county", N_("county") },
-	[SERIES_COUNTRY] = { "country", N_("country") },
+	[SERIES_MUNICIPALITY] = { "municipality", N_("municipality"), "kommunen" },
+	[SERIES_COUNTY] = { "county", N_("county"), "länet" },
+	[SERIES_COUNTRY] = { "country", N_("country"), "riket" },
 };
 
 const char *
@@ -423,6 +424,16 @@ series_from_id(const char *id)
 {
 	for (int i = 0; i < SERIES_COUNT; i++)
 		if (strcmp(id, series_names[i].id) == 0)
+			return i;
+	return -1;
+}
+
+int
+series_from_name(const char *name)
+{
+	for (int i = 0; i < SERIES_COUNT; i++)
+		if (strcasecmp(name, series_names[i].id) == 0 || search_same(name, series_names[i].swedish)
+		    || search_same(name, _(series_names[i].label)))
 			return i;
 	return -1;
 }

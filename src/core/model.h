@@ -236,6 +236,8 @@ enum series { SERIES_MUNICIPALITY, SERIES_COUNTY, SERIES_COUNTRY, SERIES_COUNT }
 /* "municipality", "county", "country" (files, the database); -1 if unknown. */
 const char *series_id(enum series s);
 int series_from_id(const char *id);
+/* The id, or the name in Swedish or the UI language ("länet"), in any case; -1 if unknown. */
+int series_from_name(const char *name);
 /* "county", "country" in the UI language ("län", "riket"). */
 const char *series_label(enum series s);
 

@@ -53,3 +53,9 @@ search_match(const char *hay, const char *needle)
 	free(n);
 	return found;
 }
+
+int
+search_same(const char *a, const char *b)
+{
+	return search_match(a, b) && search_match(b, a);
+}

@@ -8,5 +8,7 @@
  * finds "Ö"); an empty needle matches everything.  Needs a UTF-8 LC_CTYPE.
  */
 int search_match(const char *hay, const char *needle);
+/* 1 if a and b are the same text ignoring case by the locale's rules ("Kön" and "kön"). */
+int search_same(const char *a, const char *b);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "model.h"
 #include "chart.h"
 #include "review.h"
@@ -125,21 +126,47 @@ fold(struct since_item *it, const struct change *c, int life[2])
 	it->parts[it->nparts++] = (struct since_part){ key, c, c->old, c->new_value };
 }
 
-/* Drop the fields that are back where they were; say whether the item was added or deleted. */
+/* More new values than this, and nothing else changed, are counted rather than listed (an import). */
+#define NEW_VALUES_LISTED 3
+
+/* A field changed, or for an item added or deleted, a value it was given. */
+static int
+part_counts(const struct since_part *p)
+{
+	return !same(p->old, p->new_value);
+}
+
+/*
+ * Drop the fields that are back where they were; say whether the item was
+ * added or deleted.  An added item's values, and an indicator's values that
+ * are all new (no row before: NULL), are counted, not listed.
+ */
 static void
 settle(struct since_item *it, const int life[2])
 {
-	size_t kept = 0;
+	size_t kept = 0, fresh = 0, values = 0;
 
 	it->added = life[0] == 'c';
 	it->deleted = life[1] == 'd';
 	for (size_t i = 0; i < it->nparts; i++) {
-		if (!same(it->parts[i].old, it->parts[i].new_value) && !it->added && !it->deleted)
+		if (part_counts(&it->parts[i]) && is_value(it->parts[i].first)) {
+			values++;
+			fresh += it->parts[i].old == NULL;
+		}
+		if (part_counts(&it->parts[i]) && !it->added && !it->deleted)
 			it->parts[kept++] = it->parts[i];
 		else
 			free(it->parts[i].key);
 	}
 	it->nparts = kept;
+	if (it->added && !it->deleted)
+		it->nvalues = values;
+	else if (!it->added && !it->deleted && fresh == kept && fresh > NEW_VALUES_LISTED) {
+		for (size_t i = 0; i < kept; i++)
+			free(it->parts[i].key);
+		it->nparts = 0;
+		it->nvalues = fresh;
+	}
 }
 
 static int
@@ -194,7 +221,7 @@ since_group(const struct change *changes, size_t n, struct since_item **out, siz
 	for (size_t i = 0; i < count; i++) {
 		settle(&items[i], life[i]);
 		/* Added and deleted again, or back where it was: no change. */
-		if ((items[i].added && items[i].deleted) || (!items[i].added && !items[i].deleted && !items[i].nparts))
+		if ((items[i].added && items[i].deleted) || (!items[i].added && !items[i].deleted && !items[i].nparts && !items[i].nvalues))
 			item_free(&items[i]);
 		else
 			items[kept++] = items[i];
@@ -291,6 +318,10 @@ since_describe(const struct since_item *it, const char *date_format, int utf8)
 	free(name);
 	if (it->added || it->deleted)
 		buf_puts(&b, it->added ? _("added") : _("deleted"));
+	if (it->added && it->nvalues)
+		buf_printf(&b, ui_ngettext(", %zu value", ", %zu values", it->nvalues), it->nvalues);
+	else if (it->nvalues)
+		buf_printf(&b, ui_ngettext("%zu new value", "%zu new values", it->nvalues), it->nvalues);
 	for (size_t i = 0, shown = 0; i < it->nparts; i++) {
 		/* An activity's comment set with the change's own comment is said once, in quotes. */
 		if (strcmp(it->parts[i].key, "comment") == 0 && it->comment && same(it->parts[i].new_value, it->comment))

@@ -22,6 +22,7 @@ struct since_item {
 	int64_t item_id, number;
 	char *name;                     /* as last logged */
 	int added, deleted;             /* did not exist before / does not exist now */
+	size_t nvalues;                 /* an indicator's values counted, not listed: its new ones, or an added one's */
 	struct since_part *parts;
 	size_t nparts;
 	const struct change *last;      /* who and when */

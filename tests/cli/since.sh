@@ -58,4 +58,17 @@ run -d "$db" report --summary
 expect_status 2 "--summary belongs to log"
 run -d "$db" log --since last-review
 expect_status 2 "the plain log takes a date only"
+
+# An import after the review: each new indicator's values counted on one line, not listed one by one.
+db2=$TMPD/i.db
+STYRKORT_TODAY=2026-11-21 run init "$db2" --sample all
+STYRKORT_TODAY=2026-11-22 run -d "$db2" review add 2026-11-20 --strategy vastervik
+expect_status 0 "a review before the import"
+run -d "$db2" log --summary --strategy vastervik
+expect_out '^  Indicator Andel utrikes födda i sysselsättning i kommunen: 60 new values — ' "an imported indicator's values: counted"
+check "no value of it listed" sh -c "! printf '%s' \"\$1\" | grep -q '2014 K: - → '" sh "$out"
+run -c "$TMPD/sv.ini" -d "$db2" log --summary --strategy vastervik
+expect_out '^  Indikator Andel utrikes födda i sysselsättning i kommunen: 60 nya värden — ' "in Swedish"
+run -d "$db2" report --since last-review --strategy vastervik
+expect_out 'Andel utrikes födda i sysselsättning i kommunen: 60 new values' "report --since too"
 tap_done

@@ -118,6 +118,29 @@ indicator_values(void **state)
 }
 
 static void
+an_import_is_one_line(void **state)
+{
+	const struct change rows[] = {
+		ROW("measurement", 4, 0, "Utrikes födda 2013 T", "value", NULL, "50.4", "root", "import v.ini"),
+		ROW("measurement", 4, 0, "Utrikes födda 2013 K", "value", NULL, "46.2", "root", "import v.ini"),
+		ROW("measurement", 4, 0, "Utrikes födda 2014 T", "value", NULL, "51.5", "root", "import v.ini"),
+		ROW("measurement", 4, 0, "Utrikes födda (country) 2024 T", "value", NULL, "65.7", "root", "import v.ini"),
+		ROW("indicator", 5, 0, "Ny", "created", NULL, "ny", "anna", NULL),
+		ROW("measurement", 5, 0, "Ny 2024 T", "value", NULL, "12", "anna", NULL),
+		ROW("measurement", 5, 0, "Ny 2025 T", "value", NULL, "13", "anna", NULL),
+		ROW("measurement", 6, 0, "Gammal 2025 T", "value", NULL, "7", "bo", NULL),
+		ROW("measurement", 6, 0, "Gammal 2024 T", "value", "6", "6.5", "bo", NULL),
+	};
+
+	(void)state;
+	/* Only new values: counted; an added indicator: added, its values counted; a changed one: as ever. */
+	assert_lines(rows, 9,
+		"Indicator Utrikes födda: 4 new values - root, 3 Nov 14:05 - \"import v.ini\"\n"
+		"Indicator Ny: added, 2 values - anna, 3 Nov 14:05\n"
+		"Indicator Gammal: 2025: - -> 7 ; 2024: 6 -> 6.5 - bo, 3 Nov 14:05\n");
+}
+
+static void
 structure_changes(void **state)
 {
 	const struct change rows[] = {
@@ -175,6 +198,7 @@ main(void)
 		cmocka_unit_test(flip_flops_fold),
 		cmocka_unit_test(a_deletion_is_one_line),
 		cmocka_unit_test(creation_and_added_then_deleted),
+		cmocka_unit_test(an_import_is_one_line),
 		cmocka_unit_test(indicator_values),
 		cmocka_unit_test(structure_changes),
 		cmocka_unit_test(controls_are_shown_not_sent),
