@@ -111,16 +111,6 @@ max_int(int a, int b)
 	return a > b ? a : b;
 }
 
-/* The widest word of a light, with its symbol and a space. */
-static int
-light_width(void)
-{
-	int w = 0;
-
-	for (int l = LIGHT_NONE; l <= LIGHT_RED; l++)
-		w = max_int(w, text_width(overview_light_label((enum light)l)) + 2);
-	return w;
-}
 
 static const char *
 head_text(int c)
@@ -144,7 +134,7 @@ columns(struct view *v)
 
 	p->w[C_BAR] = MIX_CELLS + 2;
 	p->w[C_PCT] = 5;
-	p->w[C_LIGHT] = light_width();
+	p->w[C_LIGHT] = light_text_width();
 	p->w[C_MIX] = max_int(MIX_CELLS + 2, text_width(head_text(C_MIX)));
 	p->w[C_LATE] = max_int(3, text_width(head_text(C_LATE)));
 	p->w[C_CHANGED] = max_int(3, text_width(head_text(C_CHANGED)));
@@ -346,7 +336,7 @@ static void
 draw_numbers(struct view *v, int y, const struct progress *pr, const struct act_counts *c, long changed, attr_t base)
 {
 	struct opane *p = v->priv;
-	char bar[128], pct[16], n[24], *light;
+	char bar[128], pct[16], n[24];
 	int x = p->w[C_NAME] + 1;
 
 	progress_bar(bar, sizeof bar, pr, MIX_CELLS);
@@ -358,9 +348,7 @@ draw_numbers(struct view *v, int y, const struct progress *pr, const struct act_
 	put_right(v, y, x, p->w[C_PCT], pct, base);
 	x += p->w[C_PCT] + 1;
 	if (pr->light != LIGHT_NONE || !pr->known) {
-		light = xasprintf("%s %s", overview_light_symbol(pr->light, p->utf8), overview_light_label(pr->light));
-		view_put(v, y, x, p->w[C_LIGHT], light, base | light_attr(pr->light));
-		free(light);
+		view_put(v, y, x, p->w[C_LIGHT], light_text(pr->light), base | light_attr(pr->light));
 	}
 	x += p->w[C_LIGHT] + 1;
 	if (p->w[C_MIX]) {
