@@ -474,20 +474,40 @@ draw_late_head(struct view *v, int y, attr_t base)
 	free(t);
 }
 
-/* "#6 Title…  > In progress  0 %": an activity changed since the last review, as it is now. */
+/* The widest status label of the UI language, and the widest assessment where a commitment changed. */
+static int
+changed_label_width(const struct opane *p)
+{
+	int w = 0, commitments = 0;
+
+	for (size_t i = 0; i < p->o.nchanged_acts; i++)
+		commitments |= p->o.changed_acts[i]->kind == AK_COMMITMENT;
+	for (int s = 0; s < ST_COUNT; s++)
+		w = max_int(w, text_width(status_label((enum status)s)));
+	for (int s = 0; commitments && s < AS_COUNT; s++)
+		w = max_int(w, text_width(assessment_label((enum assessment)s)));
+	return w;
+}
+
+/*
+ * "#6 Title…  > In progress   0 %": an activity changed since the last
+ * review, as it is now; the status and the percent in fixed columns, as in pane 4.
+ */
 static void
 draw_changed(struct view *v, int y, size_t i, attr_t base)
 {
-	const struct activity *a = ((struct opane *)v->priv)->o.changed_acts[i];
+	const struct opane *p = v->priv;
+	const struct activity *a = p->o.changed_acts[i];
+	const char *label = a->kind == AK_COMMITMENT ? assessment_label(a->assessment) : status_label(a->status);
 	char num[32], *state;
-	int x = 2, statew = 24, numw;
+	int x = 2, labelw = changed_label_width(p), statew = 2 + labelw + 6, numw;
 
 	snprintf(num, sizeof num, "#%lld", (long long)a->number);
 	numw = text_width(num);
 	if (a->kind == AK_COMMITMENT)
-		state = xasprintf("%s %s", assessment_symbol(a->assessment), assessment_label(a->assessment));
+		state = xasprintf("%s %s", assessment_symbol(a->assessment), label);
 	else
-		state = xasprintf("%s %s %3d %%", status_symbol(a->status), status_label(a->status),
+		state = xasprintf("%s %s%*s %3d %%", status_symbol(a->status), label, labelw - text_width(label), "",
 		                  a->status == ST_DONE ? 100 : a->progress);
 	x += view_put(v, y, x, numw, num, base) + 1;
 	put_cut(v, y, x, v->width - x - statew - 1, a->title, base);

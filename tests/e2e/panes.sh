@@ -69,5 +69,20 @@ for size in "80 24" "160 50"; do
 	tmux_keys q
 	tmux_wait_exit && ok "$w x $h vastervik: q quits" || not_ok "$w x $h vastervik: q did not quit"
 done
+
+# The overview's list of what changed since the last review: status and percent in fixed columns
+# (the status padded to the widest label), whatever the statuses.
+"$STYRKORT" review add 2026-11-22 -d "$db" --strategy vastervik --note "Styrgrupp" >/dev/null 2>&1 &&
+	"$STYRKORT" set -d "$db" vastervik:1 responsible=Styrgruppen >/dev/null 2>&1 &&
+	"$STYRKORT" set -d "$db" vastervik:2 progress=60 >/dev/null 2>&1 &&
+	"$STYRKORT" set -d "$db" vastervik:4 responsible=Styrgruppen >/dev/null 2>&1 ||
+	not_ok "a review and three changes of Västervik"
+tmux_start 120 40 "$STYRKORT --strategy vastervik $db"
+tmux_expect "Changed since the last review (3)" "the overview lists the three changes"
+tmux_expect "+ Done        100 %" "the done one: the status padded to the widest label, then the percent"
+tmux_expect "> In progress  60 %" "the one in progress: the percent in the same column"
+tmux_expect "- Not started   0 %" "the one not started: the percent in the same column"
+tmux_keys q
+tmux_wait_exit || not_ok "q did not quit"
 tmux_check_sanitizers
 tap_done
