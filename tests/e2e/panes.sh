@@ -82,6 +82,11 @@ tmux_expect "Changed since the last review (3)" "the overview lists the three ch
 tmux_expect "+ Done        100 %" "the done one: the status padded to the widest label, then the percent"
 tmux_expect "> In progress  60 %" "the one in progress: the percent in the same column"
 tmux_expect "- Not started   0 %" "the one not started: the percent in the same column"
+# Pane 4 with a filter that leaves no rows says so, as the overview does.
+tmux_keys 4 l
+tmux_expect "No activity is past its due date" "pane 4's late filter with no late activity says there is none"
+tmux_keys l
+tmux_expect "4 activities" "l shows all again"
 tmux_keys q
 tmux_wait_exit || not_ok "q did not quit"
 tmux_check_sanitizers
