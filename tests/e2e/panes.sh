@@ -62,6 +62,11 @@ for size in "80 24" "160 50"; do
 	tmux_expect "4 activities" "$w x $h vastervik: pane 4 counts the activities"
 	tmux_keys 5
 	tmux_expect "Västerviks kommun" "$w x $h vastervik: pane 5 shows the report"
+	# No review recorded yet: c lists every change, and the status line says so too.
+	tmux_keys c
+	tmux_expect "All changes (no review yet): c shows the report again" "$w x $h vastervik: c without a review says all changes"
+	tmux_keys c
+	tmux_expect "The report again" "$w x $h vastervik: c again shows the report"
 	tmux_keys Tab
 	tmux_expect "Vision" "$w x $h vastervik: Tab from pane 5 wraps to pane 1"
 	tmux_keys BTab
