@@ -616,7 +616,7 @@ log_summary(struct app *a)
 		return fail(EXIT_RUNTIME);
 	}
 	for (size_t i = 0; i < n && rc == EXIT_OK; i++)
-		if (since_print(db, refs[i].id, since ? since : "last-review", a->cfg.date_format, NULL, stdout) < 0)
+		if (since_print(db, refs[i].id, NULL, 0, since ? since : "last-review", a->cfg.date_format, NULL, stdout) < 0)
 			rc = fail(EXIT_RUNTIME);
 	if (rc == EXIT_OK && output_done("log") < 0)
 		rc = EXIT_RUNTIME;

@@ -65,6 +65,9 @@ for size in "80 24" "160 50"; do
 	# No review recorded yet: c lists every change, and the status line says so too.
 	tmux_keys c
 	tmux_expect "All changes (no review yet): c shows the report again" "$w x $h vastervik: c without a review says all changes"
+	# The heading names the strategy by its title where that fits the width, else by its id.
+	if [ "$w" -ge 100 ]; then heading="Integrationsstrategi för Västerviks kommun 2015–2017: every change"; else heading="vastervik: every change"; fi
+	tmux_expect "$heading" "$w x $h vastervik: the heading of the changes names the strategy"
 	tmux_keys c
 	tmux_expect "The report again" "$w x $h vastervik: c again shows the report"
 	tmux_keys Tab
