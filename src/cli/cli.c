@@ -112,6 +112,9 @@ app_open_db(const struct app *a)
 		return NULL;
 	db = db_open(path, a->read_only ? DB_READ_ONLY : DB_READ_WRITE);
 	free(path);
+	/* A follower is read-only because it follows, whatever else would make it so. */
+	if (db && a->follow)
+		db->read_only_reason = N_("--follow is set");
 	/* An older file: say what became of it (before the dashboard takes the screen). */
 	if (db && db->migrated_from)
 		msg_print(stderr, _("styrkort: %s: upgraded from schema version %d to %d; a copy of the file as it was "
@@ -613,7 +616,7 @@ log_summary(struct app *a)
 		return fail(EXIT_RUNTIME);
 	}
 	for (size_t i = 0; i < n && rc == EXIT_OK; i++)
-		if (since_print(db, refs[i].id, since ? since : "last-review", a->cfg.date_format, NULL, stdout) < 0)
+		if (since_print(db, refs[i].id, NULL, 0, since ? since : "last-review", a->cfg.date_format, NULL, stdout) < 0)
 			rc = fail(EXIT_RUNTIME);
 	if (rc == EXIT_OK && output_done("log") < 0)
 		rc = EXIT_RUNTIME;

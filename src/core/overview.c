@@ -4,11 +4,14 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart.h"
 #include "overview.h"
 #include "review.h"
+#include "text.h"
 #include "util.h"
 
 /* The lights' symbols: in UTF-8, and in ASCII with the same shapes (a dot, a triangle, a block). */
@@ -54,6 +57,28 @@ overview_light_label(enum light l)
 {
 	/* light_label()'s words, and one for a light without data. */
 	return l == LIGHT_GREEN || l == LIGHT_YELLOW || l == LIGHT_RED ? light_label(l) : ui_pgettext("light", "no data");
+}
+
+const char *
+light_text(enum light l)
+{
+	static char text[LIGHT_RED + 1][96];
+
+	if ((unsigned)l > LIGHT_RED)
+		l = LIGHT_NONE;
+	snprintf(text[l], sizeof text[l], "%s %s", overview_light_symbol(l, !chart_ascii()), overview_light_label(l));
+	return text[l];
+}
+
+int
+light_text_width(void)
+{
+	int w = 0;
+
+	for (int l = LIGHT_NONE; l <= LIGHT_RED; l++)
+		if (text_width(light_text((enum light)l)) > w)
+			w = text_width(light_text((enum light)l));
+	return w;
 }
 
 /* The order of the statuses in the stacked bar: what is finished first, what is left last. */

@@ -72,6 +72,14 @@ const char *overview_changed_symbol(int utf8);
 /* 1 if the user's locale (LC_ALL, LC_CTYPE, LANG) is UTF-8, so the terminal shows the UTF-8 symbols. */
 int overview_terminal_utf8(void);
 const char *overview_light_label(enum light l);
+/*
+ * A light wherever it is shown (panes 2, 3 and 5, the detail, the
+ * reports): its symbol and its word, "▲ at risk" ("^ at risk" in ASCII,
+ * chart_ascii(): [display] symbols); a buffer of its own per light.
+ */
+const char *light_text(enum light l);
+/* The widest light_text(), in columns. */
+int light_text_width(void);
 
 /*
  * The activities' statuses as a stacked bar of cells characters (plus

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "overview.h"
 #include "progress.h"
 #include "util.h"
 
@@ -388,5 +389,5 @@ progress_bar(char *out, size_t n, const struct progress *pr, int cells)
 		snprintf(out, n, "%s %3d %%", bar, (int)floor(pr->pct + 0.5));
 	else
 		snprintf(out, n, "%s %s", bar, pr->trend ? trend_label(pr->trend) : pr->no_target ? _("no target")
-		         : pr->no_direction ? _("direction not given") : ui_pgettext("progress", "no data"));
+		         : pr->no_direction ? _("direction not given") : pr->light == LIGHT_NONE ? light_text(LIGHT_NONE) : overview_light_label(LIGHT_NONE));
 }

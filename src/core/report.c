@@ -10,6 +10,7 @@
 #include "chart.h"
 #include "configuration.h"
 #include "organisation.h"
+#include "overview.h"
 #include "progress.h"
 #include "report.h"
 #include "review.h"
@@ -362,7 +363,7 @@ heading(FILE *out, const struct report_opts *o, const char *title)
 }
 
 /*
- * The bar, the percent and the light: "[######----]  60 %  on track", the
+ * The bar, the percent and the light: "[######----]  60 %  ● on track", the
  * light padded to the widest label so that bars line up in a column.
  */
 static char *
@@ -370,16 +371,14 @@ bar_text(const struct progress *pr)
 {
 	static const struct progress hundred = { 1, 100, LIGHT_NONE, 0, 0, TREND_NONE };
 	char bar[64], full[64];
-	int widest = 0, pad;
+	int widest = light_text_width(), pad;
+	const char *light = pr->light != LIGHT_NONE ? light_text(pr->light) : "";
 
-	for (int l = LIGHT_GREEN; l <= LIGHT_RED; l++)
-		if (text_width(light_label(l)) > widest)
-			widest = text_width(light_label(l));
 	progress_bar(bar, sizeof bar, pr, BAR_CELLS);
 	progress_bar(full, sizeof full, &hundred, BAR_CELLS);
 	/* "no data" is wider than "100 %": it takes the light's room, so the bars stay in one column. */
-	pad = widest - text_width(light_label(pr->light)) - (text_width(bar) - text_width(full));
-	return xasprintf("%s  %s%*s", bar, light_label(pr->light), pad > 0 ? pad : 0, "");
+	pad = widest - text_width(light) - (text_width(bar) - text_width(full));
+	return xasprintf("%s  %s%*s", bar, light, pad > 0 ? pad : 0, "");
 }
 
 /*
@@ -745,7 +744,7 @@ md_bar(FILE *out, const struct progress *pr)
 	progress_bar(bar, sizeof bar, pr, BAR_CELLS);
 	fprintf(out, "`%s`", bar);
 	if (pr->light != LIGHT_NONE)
-		fprintf(out, " %s", light_label(pr->light));
+		fprintf(out, " %s", light_text(pr->light));
 }
 
 /* A list or a table ends with a blank line before whatever comes next. */

@@ -452,26 +452,45 @@ since_release(struct since_set *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* "NAME: changes since the last review (DATE)" and its kin, a line; name sanitised. */
+static char *
+since_heading(const struct since_set *s, const char *name, const char *date)
+{
+	char *clean = text_sanitize(name, 0), *h;
+
+	if (!*s->date)
+		h = xasprintf(_("%s: every change (no review recorded yet)\n"), clean);
+	else if (s->is_review)
+		h = xasprintf(_("%s: changes since the last review (%s)\n"), clean, date);
+	else
+		h = xasprintf(_("%s: changes since %s\n"), clean, date);
+	free(clean);
+	return h;
+}
+
 int
-since_print(struct db *db, const char *strategy_id, const char *since, const char *date_format,
-            struct since_set *kept, FILE *out)
+since_print(struct db *db, const char *strategy_id, const char *title, int width, const char *since,
+            const char *date_format, struct since_set *kept, FILE *out)
 {
 	struct since_set own = { 0 }, *set = kept ? kept : &own;
 	struct since_set s;
 	struct since_item *items;
 	size_t n;
-	char date[32];
+	char date[32], *heading;
 
+	if (!title)
+		title = strategy_id;
 	if ((kept ? since_load_again(db, strategy_id, since, set) : since_load(db, strategy_id, since, set)) < 0)
 		return -1;
 	s = *set;
 	format_date(date, sizeof date, s.date, date_format);
-	if (!*s.date)
-		fprintf(out, _("%s: every change (no review recorded yet)\n"), strategy_id);
-	else if (s.is_review)
-		fprintf(out, _("%s: changes since the last review (%s)\n"), strategy_id, date);
-	else
-		fprintf(out, _("%s: changes since %s\n"), strategy_id, date);
+	heading = since_heading(&s, title, date);
+	if (width > 0 && text_width(heading) - 1 > width) {
+		free(heading);
+		heading = since_heading(&s, strategy_id, date);
+	}
+	fputs(heading, out);
+	free(heading);
 	since_group(s.changes, s.nchanges, &items, &n);
 	if (!n)
 		fprintf(out, "  %s\n", _("None."));

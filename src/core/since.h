@@ -56,10 +56,12 @@ int since_load_again(struct db *db, const char *strategy_id, const char *since, 
 void since_release(struct since_set *s);
 /*
  * The changes of strategy_id since, as since_describe() lines for `log
- * --summary`, under a heading; kept: as in since_load_again() (NULL: none).
+ * --summary`, under a heading that names the strategy by title (NULL:
+ * its id), or by its id where the heading would be wider than width (> 0);
+ * kept: as in since_load_again() (NULL: none).
  */
-int since_print(struct db *db, const char *strategy_id, const char *since, const char *date_format,
-                struct since_set *kept, FILE *out);
+int since_print(struct db *db, const char *strategy_id, const char *title, int width, const char *since,
+                const char *date_format, struct since_set *kept, FILE *out);
 
 /*
  * The changes (oldest first, as changelog_load() reads them) grouped per

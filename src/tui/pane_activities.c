@@ -216,6 +216,22 @@ cells(struct view *v, int y, const char *text[NCOLS], const attr_t attr[NCOLS])
 	}
 }
 
+/* A filter that leaves no rows says so, in the first row: the late-only one as the overview does. */
+static void
+draw_none(struct view *v)
+{
+	const struct act_filter *f = &v->dash->filter;
+	const char *none;
+
+	if (v->nrows > 0 || !query_filter_active(f))
+		return;
+	if (f->overdue && f->status < 0 && f->focus_id < 0 && !f->responsible)
+		none = _("No activity is past its due date");
+	else
+		none = _("No activity matches the filter: f and Show all activities clears it");
+	view_put(v, v->ops->header_rows, 0, v->width, none, display_attr(DC_DIM));
+}
+
 static void
 draw_header(struct view *v)
 {
@@ -255,6 +271,7 @@ draw_header(struct view *v)
 	}
 	display_fill(dpy.body, 1, 0, v->width, A_NORMAL);
 	cells(v, 1, text, attr);
+	draw_none(v);
 }
 
 /* An assessment takes the colour of the status it is most like; its symbol and word say it without. */

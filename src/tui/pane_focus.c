@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "detail.h"
+#include "overview.h"
 #include "progress.h"
 #include "text.h"
 #include "util.h"
@@ -64,26 +65,27 @@ short_counts(const struct act_counts *c)
 	return buf_steal(&b);
 }
 
-/* The bar and the light in a column of their own: "[####------]  40 %  on track", padded to the widest. */
+/*
+ * The bar and the light in a column of their own: "[####------]  40 %  ● on track",
+ * padded to the widest; without data the bar's own "○ no data" takes the light's room.
+ */
 static char *
 bar_column(const struct progress *pr, int *width)
 {
 	static const struct progress hundred = { 1, 100, LIGHT_NONE, 0, 0, TREND_NONE }, none = { 0, 0, LIGHT_NONE, 0, 0, TREND_NONE };
 	char bar[128], widest[128];
-	int barw, lightw = 0;
+	int barw;
 
 	progress_bar(widest, sizeof widest, &hundred, 10);
 	barw = text_width(widest);
+	*width = barw + 2 + light_text_width();
 	progress_bar(widest, sizeof widest, &none, 10);
-	if (text_width(widest) > barw)
-		barw = text_width(widest);
-	for (int l = LIGHT_GREEN; l <= LIGHT_RED; l++)
-		if (text_width(light_label((enum light)l)) > lightw)
-			lightw = text_width(light_label((enum light)l));
+	if (text_width(widest) > *width)
+		*width = text_width(widest);
 	progress_bar(bar, sizeof bar, pr, 10);
-	*width = barw + 2 + lightw;
-	return xasprintf("%s%*s%s", bar, barw - text_width(bar) + 2, "",
-	                 pr->light != LIGHT_NONE ? light_label(pr->light) : "");
+	if (pr->light == LIGHT_NONE)
+		return xstrdup(bar);
+	return xasprintf("%s%*s%s", bar, barw - text_width(bar) + 2 > 0 ? barw - text_width(bar) + 2 : 1, "", light_text(pr->light));
 }
 
 /* An area's line before it is laid out (the counts' column is as wide as the widest). */

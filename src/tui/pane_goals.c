@@ -9,6 +9,7 @@
 
 #include "chart.h"
 #include "detail.h"
+#include "overview.h"
 #include "progress.h"
 #include "text.h"
 #include "util.h"
@@ -102,7 +103,7 @@ struct gcells {
 	char *c[GC_COUNT];
 };
 
-/* "[####------]  40 %  on track"; a trend ("[..........] improving") is its own light's word. */
+/* "[####------]  40 %  ● on track"; a trend ("[..........] improving") is its own light's word. */
 static char *
 bar_cell(const struct progress *pr)
 {
@@ -110,7 +111,7 @@ bar_cell(const struct progress *pr)
 
 	progress_bar(bar, sizeof bar, pr, 10);
 	if (pr->light != LIGHT_NONE && !pr->trend)
-		return xasprintf("%s  %s", bar, light_label(pr->light));
+		return xasprintf("%s  %s", bar, light_text(pr->light));
 	return xstrdup(bar);
 }
 

@@ -111,16 +111,6 @@ max_int(int a, int b)
 	return a > b ? a : b;
 }
 
-/* The widest word of a light, with its symbol and a space. */
-static int
-light_width(void)
-{
-	int w = 0;
-
-	for (int l = LIGHT_NONE; l <= LIGHT_RED; l++)
-		w = max_int(w, text_width(overview_light_label((enum light)l)) + 2);
-	return w;
-}
 
 static const char *
 head_text(int c)
@@ -144,7 +134,7 @@ columns(struct view *v)
 
 	p->w[C_BAR] = MIX_CELLS + 2;
 	p->w[C_PCT] = 5;
-	p->w[C_LIGHT] = light_width();
+	p->w[C_LIGHT] = light_text_width();
 	p->w[C_MIX] = max_int(MIX_CELLS + 2, text_width(head_text(C_MIX)));
 	p->w[C_LATE] = max_int(3, text_width(head_text(C_LATE)));
 	p->w[C_CHANGED] = max_int(3, text_width(head_text(C_CHANGED)));
@@ -346,7 +336,7 @@ static void
 draw_numbers(struct view *v, int y, const struct progress *pr, const struct act_counts *c, long changed, attr_t base)
 {
 	struct opane *p = v->priv;
-	char bar[128], pct[16], n[24], *light;
+	char bar[128], pct[16], n[24];
 	int x = p->w[C_NAME] + 1;
 
 	progress_bar(bar, sizeof bar, pr, MIX_CELLS);
@@ -358,9 +348,7 @@ draw_numbers(struct view *v, int y, const struct progress *pr, const struct act_
 	put_right(v, y, x, p->w[C_PCT], pct, base);
 	x += p->w[C_PCT] + 1;
 	if (pr->light != LIGHT_NONE || !pr->known) {
-		light = xasprintf("%s %s", overview_light_symbol(pr->light, p->utf8), overview_light_label(pr->light));
-		view_put(v, y, x, p->w[C_LIGHT], light, base | light_attr(pr->light));
-		free(light);
+		view_put(v, y, x, p->w[C_LIGHT], light_text(pr->light), base | light_attr(pr->light));
 	}
 	x += p->w[C_LIGHT] + 1;
 	if (p->w[C_MIX]) {
@@ -486,20 +474,40 @@ draw_late_head(struct view *v, int y, attr_t base)
 	free(t);
 }
 
-/* "#6 Title…  > In progress  0 %": an activity changed since the last review, as it is now. */
+/* The widest status label of the UI language, and the widest assessment where a commitment changed. */
+static int
+changed_label_width(const struct opane *p)
+{
+	int w = 0, commitments = 0;
+
+	for (size_t i = 0; i < p->o.nchanged_acts; i++)
+		commitments |= p->o.changed_acts[i]->kind == AK_COMMITMENT;
+	for (int s = 0; s < ST_COUNT; s++)
+		w = max_int(w, text_width(status_label((enum status)s)));
+	for (int s = 0; commitments && s < AS_COUNT; s++)
+		w = max_int(w, text_width(assessment_label((enum assessment)s)));
+	return w;
+}
+
+/*
+ * "#6 Title…  > In progress   0 %": an activity changed since the last
+ * review, as it is now; the status and the percent in fixed columns, as in pane 4.
+ */
 static void
 draw_changed(struct view *v, int y, size_t i, attr_t base)
 {
-	const struct activity *a = ((struct opane *)v->priv)->o.changed_acts[i];
+	const struct opane *p = v->priv;
+	const struct activity *a = p->o.changed_acts[i];
+	const char *label = a->kind == AK_COMMITMENT ? assessment_label(a->assessment) : status_label(a->status);
 	char num[32], *state;
-	int x = 2, statew = 24, numw;
+	int x = 2, labelw = changed_label_width(p), statew = 2 + labelw + 6, numw;
 
 	snprintf(num, sizeof num, "#%lld", (long long)a->number);
 	numw = text_width(num);
 	if (a->kind == AK_COMMITMENT)
-		state = xasprintf("%s %s", assessment_symbol(a->assessment), assessment_label(a->assessment));
+		state = xasprintf("%s %s", assessment_symbol(a->assessment), label);
 	else
-		state = xasprintf("%s %s %3d %%", status_symbol(a->status), status_label(a->status),
+		state = xasprintf("%s %s%*s %3d %%", status_symbol(a->status), label, labelw - text_width(label), "",
 		                  a->status == ST_DONE ? 100 : a->progress);
 	x += view_put(v, y, x, numw, num, base) + 1;
 	put_cut(v, y, x, v->width - x - statew - 1, a->title, base);

@@ -69,7 +69,7 @@ load_since(struct view *v)
 	v->nrows = 0;
 	if (!(f = open_memstream(&text, &len)))
 		die(EXIT_RUNTIME, "open_memstream: out of memory");
-	if (since_print(dash->db, dash->plan.s.id, "last-review", dash->app->cfg.date_format, &kept, f) < 0) {
+	if (since_print(dash->db, dash->plan.s.id, dash->plan.s.title, v->width, "last-review", dash->app->cfg.date_format, &kept, f) < 0) {
 		fclose(f);
 		free(text);
 		vrows_add(rows, xstrdup(err_get()), DC_ERROR, 1, 0, 0);

@@ -136,8 +136,9 @@ act(struct dash *d, enum action a)
 		d->views[PANE_REPORT]->stale = 1;
 		d->views[PANE_REPORT]->sel = d->views[PANE_REPORT]->top = 0;
 		switch_pane(d, PANE_REPORT);
-		display_message(0, "%s", d->since ? _("The changes since the last review: c shows the report again")
-		                                  : _("The report again"));
+		display_message(0, "%s", !d->since ? _("The report again")
+		                         : *d->plan.last_review ? _("The changes since the last review: c shows the report again")
+		                         : _("All changes (no review yet): c shows the report again"));
 		break;
 	case ACT_STRATEGY: return choose_strategy(d);
 	case ACT_RELOAD:

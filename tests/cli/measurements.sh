@@ -26,7 +26,7 @@ run init "$db"
 run -d "$db" import "$TMPD/s.ini"
 expect_status 0 "import a strategy with one indicator"
 run -d "$db" report
-expect_out 'Goal: Fler i arbete +\[\.\.\.\.\.\.\.\.\.\.\] no data$' "before any value the goal has no data (not 0 %, on track)"
+expect_out 'Goal: Fler i arbete +\[\.\.\.\.\.\.\.\.\.\.\] ○ no data$' "before any value the goal has no data (not 0 %, on track)"
 
 printf 'indicator,period,sex,value\nsyss,2023,T,50\nsyss,2023,K,45\nsyss,2023,M,55\nN00914,2022,T,\n' > "$TMPD/v.csv"
 run -d "$db" measurements "$TMPD/v.csv"

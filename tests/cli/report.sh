@@ -68,16 +68,16 @@ run init "$late"
 run -d "$late" import "$TMPD/late.ini"
 expect_status 0 "import a strategy with an activity due yesterday"
 run -d "$late" report
-expect_out '^  1\. Arbete +\[#####-----\]  50 %  behind$' "an overdue activity makes its focus area behind"
-expect_out '^  Goal: Fler i arbete +\[----------\]   0 %  behind$' "and its goal behind"
-expect_out '^Overall progress +\[########--\]  75 %  behind$' "and the whole strategy, with the activity linked to nothing counted (50 and 100)"
+expect_out '^  1\. Arbete +\[#####-----\]  50 %  ■ behind$' "an overdue activity makes its focus area behind"
+expect_out '^  Goal: Fler i arbete +\[----------\]   0 %  ■ behind$' "and its goal behind"
+expect_out '^Overall progress +\[########--\]  75 %  ■ behind$' "and the whole strategy, with the activity linked to nothing counted (50 and 100)"
 expect_out '^    Linked to no focus area or goal: 1 of 2 activities$' "the report says how many activities are linked to nothing"
 run -d "$late" report --format markdown
-expect_out '^\| Arbete \| `\[#####-----\]  50 %` behind \|' "Markdown: the focus area is behind"
-expect_out '^- \*\*Fler i arbete\*\* `\[----------\]   0 %` behind$' "Markdown: the goal is behind"
+expect_out '^\| Arbete \| `\[#####-----\]  50 %` ■ behind \|' "Markdown: the focus area is behind"
+expect_out '^- \*\*Fler i arbete\*\* `\[----------\]   0 %` ■ behind$' "Markdown: the goal is behind"
 run -d "$late" set 1 due=2026-11-22
 expect_status 0 "set the due date to today"
 run -d "$late" report
-expect_out '^  1\. Arbete +\[#####-----\]  50 %  on track$' "due today is not overdue: the focus area is on track"
-expect_out '^  Goal: Fler i arbete +\[----------\]   0 %  on track$' "and so is the goal"
+expect_out '^  1\. Arbete +\[#####-----\]  50 %  ● on track$' "due today is not overdue: the focus area is on track"
+expect_out '^  Goal: Fler i arbete +\[----------\]   0 %  ● on track$' "and so is the goal"
 tap_done

@@ -61,7 +61,7 @@ expect_status 0 "report"
 golden series-80.txt "text: each indicator's series, ASCII arrows, the gap"
 expect_out '^      Values: 2019 46\.9 - 2020 45\.5 - 2021 47\.8 - 2022 49\.4 \^$' "text: the series line"
 expect_out 'Goal: Öka sysselsättningen +\[#' "a goal with a target has a percentage"
-expect_out 'Indicator: Väntetid +\[\.\.\.\.\.\.\.\.\.\.\] no change  at risk$' "no target, equal values: no change, at risk"
+expect_out 'Indicator: Väntetid +\[\.\.\.\.\.\.\.\.\.\.\] no change  ▲ at risk$' "no target, equal values: no change, at risk"
 if grep -q '↑\|↓\|→\|·' "$TMPD/out"; then
 	not_ok "text: no Unicode arrows or middle dots"
 else

@@ -81,12 +81,12 @@ for lang in en sv; do
 	# At 120x40 (the overview too) a larger terminal shows more, not the same wider: each focus
 	# area's purpose, the responsible bodies of the overdue.
 	tmux_keys c
-	screen_is "$lang-5-since" "ornskoldsvik: " "$lang: c shows the changes since the last review in pane 5" attrs
+	screen_is "$lang-5-since" "Integrationsstrategi: " "$lang: c shows the changes since the last review in pane 5" attrs
 	tmux_resize 120 40
-	screen_is "$lang-5-since-120x40" "ornskoldsvik: " "$lang: the changes since the last review at 120x40" attrs
+	screen_is "$lang-5-since-120x40" "Integrationsstrategi: " "$lang: the changes since the last review at 120x40" attrs
 	tmux_resize 80 24
 	tmux_keys 5
-	screen_settle "ornskoldsvik: " || not_ok "$lang: pane 5 keeps the changes at 80x24"
+	screen_settle "Integrationsstrategi: " || not_ok "$lang: pane 5 keeps the changes at 80x24"
 	tmux_keys c
 	screen_settle "=====" || not_ok "$lang: c again shows the report"
 	tmux_keys q

@@ -62,6 +62,14 @@ for size in "80 24" "160 50"; do
 	tmux_expect "4 activities" "$w x $h vastervik: pane 4 counts the activities"
 	tmux_keys 5
 	tmux_expect "Västerviks kommun" "$w x $h vastervik: pane 5 shows the report"
+	# No review recorded yet: c lists every change, and the status line says so too.
+	tmux_keys c
+	tmux_expect "All changes (no review yet): c shows the report again" "$w x $h vastervik: c without a review says all changes"
+	# The heading names the strategy by its title where that fits the width, else by its id.
+	if [ "$w" -ge 100 ]; then heading="Integrationsstrategi för Västerviks kommun 2015–2017: every change"; else heading="vastervik: every change"; fi
+	tmux_expect "$heading" "$w x $h vastervik: the heading of the changes names the strategy"
+	tmux_keys c
+	tmux_expect "The report again" "$w x $h vastervik: c again shows the report"
 	tmux_keys Tab
 	tmux_expect "Vision" "$w x $h vastervik: Tab from pane 5 wraps to pane 1"
 	tmux_keys BTab
@@ -69,5 +77,25 @@ for size in "80 24" "160 50"; do
 	tmux_keys q
 	tmux_wait_exit && ok "$w x $h vastervik: q quits" || not_ok "$w x $h vastervik: q did not quit"
 done
+
+# The overview's list of what changed since the last review: status and percent in fixed columns
+# (the status padded to the widest label), whatever the statuses.
+"$STYRKORT" review add 2026-11-22 -d "$db" --strategy vastervik --note "Styrgrupp" >/dev/null 2>&1 &&
+	"$STYRKORT" set -d "$db" vastervik:1 responsible=Styrgruppen >/dev/null 2>&1 &&
+	"$STYRKORT" set -d "$db" vastervik:2 progress=60 >/dev/null 2>&1 &&
+	"$STYRKORT" set -d "$db" vastervik:4 responsible=Styrgruppen >/dev/null 2>&1 ||
+	not_ok "a review and three changes of Västervik"
+tmux_start 120 40 "$STYRKORT --strategy vastervik $db"
+tmux_expect "Changed since the last review (3)" "the overview lists the three changes"
+tmux_expect "+ Done        100 %" "the done one: the status padded to the widest label, then the percent"
+tmux_expect "> In progress  60 %" "the one in progress: the percent in the same column"
+tmux_expect "- Not started   0 %" "the one not started: the percent in the same column"
+# Pane 4 with a filter that leaves no rows says so, as the overview does.
+tmux_keys 4 l
+tmux_expect "No activity is past its due date" "pane 4's late filter with no late activity says there is none"
+tmux_keys l
+tmux_expect "4 activities" "l shows all again"
+tmux_keys q
+tmux_wait_exit || not_ok "q did not quit"
 tmux_check_sanitizers
 tap_done

@@ -146,6 +146,14 @@ member_on "2 " "the member stays where they went"
 tmux_cmd send-keys -t u F
 member_expect "following Anna Andersson" "F follows again"
 member_on "Bostad" "and goes where the presenter is"
+# e: the follower is read-only because of --follow, and says so until the next key.
+tmux_cmd send-keys -t u e
+member_expect "Read-only (--follow is set): editing is off" "e says a follower is read-only because of --follow"
+tmux_cmd send-keys -t u k
+member_expect "stepped away — F to follow" "a key steps away again"
+if member_screen | grep -q "Read-only"; then not_ok "the next key clears the message"; else ok "the next key clears the message"; fi
+tmux_cmd send-keys -t u F
+member_expect "following Anna Andersson" "F follows again"
 
 # The agenda: the overview, each focus area, the late activities, the changes since the last review.
 tmux_keys '>'

@@ -344,7 +344,7 @@ target_without_values_is_no_data(void **state)
 	assert_false(pr.known);
 	assert_false(pr.no_target);
 	progress_bar(out, sizeof out, &pr, 10);
-	assert_string_equal(out, "[..........] no data");
+	assert_string_equal(out, "[..........] ○ no data");
 	/* Oxelösund's goal: a target, no values, one activity not started: no data, and no light (never "0 %, on track"). */
 	pr = progress_goal(&p, &g);
 	assert_false(pr.known);

@@ -295,24 +295,24 @@ progress_tells_the_truth(void **state)
 	     " (13, 't', 'a13', 4, NULL, NULL, 'Lös och klar', NULL, 'done', 100);");
 	text = written_of("t", "text", NULL, 80);
 	/* The focus area 50 and the three without one (0 + 30 + 100) / 3: 47 %, behind for the overdue one. */
-	assert_non_null(strstr(text, "\nOverall progress                                    [#####-----]  47 %  behind\n"));
-	assert_non_null(strstr(text, "\n  Activities without a focus area                   [####------]  43 %  on track\n"
+	assert_non_null(strstr(text, "\nOverall progress                                  [#####-----]  47 %  ■ behind\n"));
+	assert_non_null(strstr(text, "\n  Activities without a focus area                 [####------]  43 %  ● on track\n"
 	                             "    Linked to no focus area or goal: 2 of 4 activities\n"));
-	assert_non_null(strstr(text, "\n  1. Skola                                          [#####-----]  50 %  behind\n"));
-	assert_non_null(strstr(text, "\n  Goal: Egen försörjning                            [..........] no data  behind\n"));
-	assert_non_null(strstr(text, "\n    Indicator: Andel                                [..........] no data\n"));
+	assert_non_null(strstr(text, "\n  1. Skola                                        [#####-----]  50 %  ■ behind\n"));
+	assert_non_null(strstr(text, "\n  Goal: Egen försörjning                          [..........] no data  ■ behind\n"));
+	assert_non_null(strstr(text, "\n    Indicator: Andel                              [..........] ○ no data\n"));
 	free(text);
 	md = written_of("t", "markdown", NULL, 80);
-	assert_non_null(strstr(md, "**Overall progress:** `[#####-----]  47 %` behind\n\n"
-	                           "*Activities without a focus area:* `[####------]  43 %` on track\n\n"
+	assert_non_null(strstr(md, "**Overall progress:** `[#####-----]  47 %` ■ behind\n\n"
+	                           "*Activities without a focus area:* `[####------]  43 %` ● on track\n\n"
 	                           "*Linked to no focus area or goal:* 2 of 4 activities\n\n"));
-	assert_non_null(strstr(md, "- **Egen försörjning** `[..........] no data` behind\n"));
+	assert_non_null(strstr(md, "- **Egen försörjning** `[..........] no data` ■ behind\n"));
 	free(md);
 	/* Not overdue: the goal has no data and no light at all, the focus area is on track. */
 	exec("UPDATE activity SET due_date = NULL WHERE id = 10");
 	text = written_of("t", "text", NULL, 80);
-	assert_non_null(strstr(text, "\n  Goal: Egen försörjning                            [..........] no data\n"));
-	assert_non_null(strstr(text, "\n  1. Skola                                          [#####-----]  50 %  on track\n"));
+	assert_non_null(strstr(text, "\n  Goal: Egen försörjning                          [..........] ○ no data\n"));
+	assert_non_null(strstr(text, "\n  1. Skola                                        [#####-----]  50 %  ● on track\n"));
 	assert_null(strstr(text, " 0 %  on track"));
 	free(text);
 	exec("ROLLBACK");
