@@ -878,10 +878,10 @@ undo_change(struct db *db, const struct batch_row *rows, size_t n, const char *c
 		rc = apply_locked(db, id, &c, 0, comment, &cur, batch);
 		current_free(&cur);
 		if (what) {
-			char *fields = fields_named(rows, n);
+			char *named = fields_named(rows, n);
 
-			*what = xasprintf(_("undid your change of #%lld %s"), (long long)activity_number(db, id), fields);
-			free(fields);
+			*what = xasprintf(_("undid your change of #%lld %s"), (long long)activity_number(db, id), named);
+			free(named);
 		}
 	}
 	act_change_free(&c);

@@ -962,10 +962,10 @@ csv_field(FILE *out, const char *s, int first, char sep)
 	}
 	if (strpbrk(clean, special)) {
 		fputc('"', out);
-		for (const char *c = clean; *c; c++) {
-			if (*c == '"')
+		for (const char *q = clean; *q; q++) {
+			if (*q == '"')
 				fputc('"', out);
-			fputc(*c, out);
+			fputc(*q, out);
 		}
 		fputc('"', out);
 	} else {
