@@ -419,6 +419,8 @@ load_newer(struct db *db, struct changelog_filter *f, struct since_set *s)
 			changelog_free(rows, n);
 			return 1;
 		}
+	if (n == 0)             /* nothing newer: rows is NULL */
+		return 0;
 	s->changes = xrealloc(s->changes, (s->nchanges + n) * sizeof *s->changes);
 	memcpy(s->changes + s->nchanges, rows, n * sizeof *rows);
 	s->nchanges += n;
