@@ -80,7 +80,7 @@ dashboard() {
 	done
 	tm send-keys -t d 4 e; sleep 0.2
 	tm send-keys -t d Enter; sleep 0.2
-	tm send-keys -t d Tab Tab Tab Tab C-u "$(due_of "$i")" Enter
+	tm send-keys -t d Tab Tab Tab Tab Tab Tab C-u "$(due_of "$i")" Enter
 	for ((n = 0; n < wait; n++)); do
 		tm capture-pane -p -t d | grep -q 'Saved #' && { echo ack > "$T/ack"; break; }
 		sleep 0.01
@@ -127,7 +127,7 @@ dash_writer() {
 	for ((j = 1; j <= WRITES / 4; j++)); do
 		d=$(printf '20%02d-%02d-%02d' $(( 40 + r )) $(( j / 28 % 12 + 1 )) $(( j % 28 + 1 )))
 		tm send-keys -t w Enter; on_screen 'Enter save' || break
-		tm send-keys -t w Tab Tab Tab Tab C-u "$d" Enter
+		tm send-keys -t w Tab Tab Tab Tab Tab Tab C-u "$d" Enter
 		if on_screen 'Saved #1'; then echo "$d" >> "$T/dash.acked"; else tm send-keys -t w Escape; fi
 	done
 	tm kill-server 2>/dev/null
