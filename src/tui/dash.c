@@ -2,6 +2,7 @@
 /* dash.c: what the panes and dialogs share: the status line, a full redraw, reading the strategy again and seeing others' commits. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -166,10 +167,39 @@ dash_open_strategy(struct dash *d, const char *id, int keep_place)
 	return 0;
 }
 
+/*
+ * For the people who work on styrkort (HACKING): STYRKORT_TRACE_LIVE=FILE
+ * appends a line to FILE for every live check ("check same", "check
+ * elsewhere", "check changed", "check busy") and every reload ("reload").
+ */
+static void
+live_trace(const char *what)
+{
+	static FILE *f;
+	static int opened;
+
+	if (!opened) {
+		const char *path = getenv("STYRKORT_TRACE_LIVE");
+
+		opened = 1;
+		if (path && *path && (f = fopen(path, "a")))
+			setvbuf(f, NULL, _IOLBF, 0);
+	}
+	if (f)
+		fprintf(f, "%s\n", what);
+}
+
+static const char *const news_trace[] = {
+	[WATCH_SAME] = "check same", [WATCH_ELSEWHERE] = "check elsewhere",
+	[WATCH_CHANGED] = "check changed", [WATCH_BUSY] = "check busy",
+};
+
 void
 dash_reload(struct dash *d, int64_t select_id)
 {
 	char *id = xstrdup(d->plan.s.id);
+
+	live_trace("reload");
 
 	for (int i = 0; i < PANE_COUNT; i++) {
 		struct view *v = d->views[i];
@@ -254,6 +284,7 @@ int
 dash_poll(struct dash *d)
 {
 	double now = dash_now();
+	enum watch_news news;
 
 	if (!d->news && !(d->check_at > 0 && now >= d->check_at))
 		return 0;
@@ -263,7 +294,9 @@ dash_poll(struct dash *d)
 	}
 	d->news = 0;
 	d->check_at = next_check(d);
-	switch (watch_check(d->watch, d->db, d->plan.s.id, &d->seen)) {
+	news = watch_check(d->watch, d->db, d->plan.s.id, &d->seen);
+	live_trace(news_trace[news]);
+	switch (news) {
 	case WATCH_BUSY:
 		/* A commit is being written: ask again soon (5 ms, doubling up to 0.2 s), not at the next event. */
 		d->check_at = now + (d->busy_tries < 6 ? 0.005 * (1 << d->busy_tries++) : 0.2);
