@@ -31,19 +31,26 @@ static const char table_sql[] =
 	"\tsince INTEGER NOT NULL DEFAULT 0 CHECK (since IN (0, 1)),\n"
 	"\titem_kind INTEGER NOT NULL DEFAULT 0,\n"
 	"\titem_key INTEGER NOT NULL DEFAULT 0,\n"
-	"\trow INTEGER NOT NULL DEFAULT 0\n"
+	"\trow INTEGER NOT NULL DEFAULT 0,\n"
+	"\twrites INTEGER NOT NULL DEFAULT 0\n"
 	")";
+
+/* The column writes came after the table: a table made by an older styrkort gets it at the next start. */
+static const char writes_sql[] = "ALTER TABLE presenter ADD COLUMN writes INTEGER NOT NULL DEFAULT 0";
 
 /*
  * The one UPSERT of a start, a move and a quit (?1 who ... ?11 row).  A
- * row of another session is left alone (no change: it took over).
+ * row of another session is left alone (no change: it took over).  Each
+ * write counts itself in writes: a dashboard that learns of commits tells
+ * the presenter's from changes by it (watch.c), and reads nothing again.
  */
 static const char upsert_sql[] =
 	"INSERT INTO presenter (id, who, session, present, updated, strategy_id, pane, late, since,\n"
 	"\titem_kind, item_key, row) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)\n"
 	"ON CONFLICT (id) DO UPDATE SET present = excluded.present, updated = excluded.updated,\n"
 	"\tstrategy_id = excluded.strategy_id, pane = excluded.pane, late = excluded.late, since = excluded.since,\n"
-	"\titem_kind = excluded.item_kind, item_key = excluded.item_key, row = excluded.row\n"
+	"\titem_kind = excluded.item_kind, item_key = excluded.item_key, row = excluded.row,\n"
+	"\twrites = presenter.writes + 1\n"
 	"\tWHERE presenter.session = excluded.session";
 
 char *
@@ -78,6 +85,17 @@ upsert(struct db *db, const char *who, const char *session, int present, const s
 	return st;
 }
 
+/* Inside the start's transaction: the column writes, if the table was made without it.  0 or -1. */
+static int
+add_writes(struct db *db)
+{
+	int n;
+
+	if (db_pragma_int(db, "SELECT count(*) FROM pragma_table_info('presenter') WHERE name = 'writes'", &n) < 0)
+		return -1;
+	return n ? 0 : db_exec(db, writes_sql);
+}
+
 /* Inside the start's transaction: is someone else presenting now?  1 and *other, 0, or -1. */
 static int
 someone_else(struct db *db, const char *session, int64_t now, char **other)
@@ -110,7 +128,7 @@ presenter_start(struct db *db, const char *who, const char *session, const struc
 	}
 	if (db_begin(db) < 0)
 		return -1;
-	if (db_exec(db, table_sql) < 0 || (rc = someone_else(db, session, now, other)) < 0) {
+	if (db_exec(db, table_sql) < 0 || add_writes(db) < 0 || (rc = someone_else(db, session, now, other)) < 0) {
 		db_rollback(db);
 		return -1;
 	}

@@ -158,6 +158,25 @@ commits(const struct watch *w)
 	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
 }
 
+/*
+ * The presenter's writes (presenter.c counts each in its row), or -1: no
+ * table, no row, or a table made by an older styrkort (no such column),
+ * which is no error here.
+ */
+static int64_t
+presenter_writes(struct db *db)
+{
+	sqlite3_stmt *st;
+	int64_t n = -1;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT writes FROM presenter WHERE id = 1", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
 /* The rest of the stamp, in the read transaction that gave its data_version. */
 static int
 stamp_rest(const struct watch *w, struct db *db, struct db_stamp *s)
@@ -174,6 +193,7 @@ stamp_rest(const struct watch *w, struct db *db, struct db_stamp *s)
 	}
 	s->last_log = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	s->presenter_writes = presenter_writes(db);
 	s->commits = commits(w);
 	return 0;
 }
@@ -192,18 +212,21 @@ watch_stamp(struct watch *w, struct db *db, struct db_stamp *s)
 
 /*
  * Others' commits since *seen, now: were they all logged writes to other
- * strategies?  One batch of change-log rows per commit (db_write_begin),
- * none of strategy_id.  The rows after seen's newest, through the rowid.
+ * strategies or the presenter's writes?  One batch of change-log rows per
+ * commit (db_write_begin), none of strategy_id; the presenter counts its
+ * own.  The rows after seen's newest, through the rowid.
  */
 static enum watch_news
 news_since(const struct watch *w, struct db *db, const char *strategy_id, const struct db_stamp *seen,
            struct db_stamp *now)
 {
 	sqlite3_stmt *st;
-	int64_t batches = -1, ours = 1;
+	int64_t batches = -1, ours = 1, moves = 0;
 
 	if (stamp_rest(w, db, now) < 0)
 		return WATCH_CHANGED;
+	if (seen->presenter_writes >= 0 && now->presenter_writes >= seen->presenter_writes)
+		moves = now->presenter_writes - seen->presenter_writes;
 	if (now->schema_version != seen->schema_version || now->last_log < seen->last_log ||
 	    now->commits == seen->commits || w->file_fd < 0)
 		return WATCH_CHANGED;
@@ -219,8 +242,8 @@ news_since(const struct watch *w, struct db *db, const char *strategy_id, const 
 		ours = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);
-	return ours == 0 && batches == (int64_t)(uint32_t)(now->commits - seen->commits) ? WATCH_ELSEWHERE
-	                                                                                 : WATCH_CHANGED;
+	return ours == 0 && batches + moves == (int64_t)(uint32_t)(now->commits - seen->commits) ? WATCH_ELSEWHERE
+	                                                                                         : WATCH_CHANGED;
 }
 
 enum watch_news

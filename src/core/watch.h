@@ -26,18 +26,20 @@ void watch_close(struct watch *w);
 /*
  * What a reader saw of the file: the connection's data_version, the
  * schema's version, the commits made to the file (its header's change
- * counter) and the newest change-log row.
+ * counter), the newest change-log row and the presenter's writes (its
+ * row's count, presenter.c; -1 where the file has none).
  */
 struct db_stamp {
 	int data_version;
 	int schema_version;
 	uint32_t commits;
 	int64_t last_log;
+	int64_t presenter_writes;
 };
 
 enum watch_news {
 	WATCH_SAME,             /* nobody else committed */
-	WATCH_ELSEWHERE,        /* others did, and logged changes to other strategies only */
+	WATCH_ELSEWHERE,        /* others did: changes logged to other strategies, the presenter's row */
 	WATCH_CHANGED,          /* others did, and it may touch the strategy: read it again */
 	WATCH_BUSY,             /* a commit is being written: ask again in a moment */
 };
@@ -49,7 +51,9 @@ int watch_stamp(struct watch *w, struct db *db, struct db_stamp *s);
  * strategy_id?  Without waiting for a writer (WATCH_BUSY).  *seen
  * becomes the stamp now, except for WATCH_CHANGED (watch_stamp() after
  * the reload) and WATCH_BUSY.  A commit that logged nothing (a review,
- * sqlite3, a restore) or changed the schema counts as WATCH_CHANGED.
+ * sqlite3, a restore) or changed the schema counts as WATCH_CHANGED,
+ * except the presenter's moves and heartbeat, which count themselves in
+ * its row (presenter.h): a follower reads the row, nothing else.
  */
 enum watch_news watch_check(struct watch *w, struct db *db, const char *strategy_id, struct db_stamp *seen);
 

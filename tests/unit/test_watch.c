@@ -10,6 +10,7 @@
 #include <poll.h>
 #include <cmocka.h>
 
+#include "presenter.h"
 #include "review.h"
 #include "since.h"
 #include "unit.h"
@@ -107,6 +108,63 @@ only_what_touches_the_strategy_reloads(void **state)
 	db_close(db);
 }
 
+/*
+ * The presenter's moves and heartbeat write only its row: a check, no
+ * reload, alone or beside another strategy's change; its start (a new
+ * table, a fresh row), an older styrkort's table without the column
+ * writes and anything else unlogged beside a move are read again.
+ */
+static void
+the_presenter_is_no_change(void **state)
+{
+	struct db *other, *db = fresh_db(&other);
+	struct watch *w = watch_open(db->path, 1);
+	struct presenter_place at = { (char *)"testby", 0, 0, 0, 0, 0, 0 };
+	struct db_stamp seen;
+	char *who;
+
+	(void)state;
+	assert_int_equal(watch_stamp(w, db, &seen), 0);
+	assert_int_equal(presenter_start(other, "Anna", "s1", &at, 100, &who), 0);
+	assert_int_equal(watch_check(w, db, "testby", &seen), WATCH_CHANGED);
+	assert_int_equal(watch_stamp(w, db, &seen), 0);
+	at.pane = 4;
+	assert_int_equal(presenter_move(other, "Anna", "s1", &at, 101), 0);
+	assert_int_equal(watch_check(w, db, "testby", &seen), WATCH_ELSEWHERE);
+	/* Heartbeats, and a move beside another strategy's change, between two checks. */
+	assert_int_equal(presenter_move(other, "Anna", "s1", &at, 111), 0);
+	assert_int_equal(presenter_move(other, "Anna", "s1", &at, 121), 0);
+	unit_set_progress(other, 2, "40");
+	at.pane = 2;
+	assert_int_equal(presenter_move(other, "Anna", "s1", &at, 122), 0);
+	assert_int_equal(watch_check(w, db, "testby", &seen), WATCH_ELSEWHERE);
+	/* The presenter's own check counts its own writes too. */
+	assert_int_equal(presenter_move(db, "Anna", "s1", &at, 123), 0);
+	unit_set_progress(other, 2, "45");
+	assert_int_equal(watch_check(w, db, "testby", &seen), WATCH_ELSEWHERE);
+	/* A move beside a change that logged nothing: read again. */
+	assert_int_equal(presenter_move(other, "Anna", "s1", &at, 124), 0);
+	assert_int_equal(db_exec(other, "UPDATE activity SET title = 'Utan logg' WHERE id = 1"), 0);
+	assert_int_equal(watch_check(w, db, "testby", &seen), WATCH_CHANGED);
+	assert_int_equal(watch_stamp(w, db, &seen), 0);
+	/* The presenter quits: its last write. */
+	assert_int_equal(presenter_leave(other, "s1", 125), 0);
+	assert_int_equal(watch_check(w, db, "testby", &seen), WATCH_ELSEWHERE);
+	/* A table of an older styrkort: its moves count no writes, and are read again. */
+	assert_int_equal(db_exec(other, "ALTER TABLE presenter DROP COLUMN writes"), 0);
+	assert_int_equal(watch_stamp(w, db, &seen), 0);
+	assert_int_equal(db_exec(other, "UPDATE presenter SET updated = 130"), 0);
+	assert_int_equal(watch_check(w, db, "testby", &seen), WATCH_CHANGED);
+	/* The next start adds the column. */
+	assert_int_equal(presenter_start(other, "Anna", "s2", &at, 140, &who), 0);
+	assert_int_equal(watch_stamp(w, db, &seen), 0);
+	assert_int_equal(presenter_move(other, "Anna", "s2", &at, 141), 0);
+	assert_int_equal(watch_check(w, db, "testby", &seen), WATCH_ELSEWHERE);
+	watch_close(w);
+	db_close(other);
+	db_close(db);
+}
+
 /* While another connection writes its commit, the check does not wait: it says to ask again. */
 static void
 a_commit_being_written_is_busy(void **state)
@@ -191,6 +249,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_commit_wakes_the_descriptor),
 		cmocka_unit_test(only_what_touches_the_strategy_reloads),
+		cmocka_unit_test(the_presenter_is_no_change),
 		cmocka_unit_test(a_commit_being_written_is_busy),
 		cmocka_unit_test(changes_read_again),
 	};
