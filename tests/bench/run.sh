@@ -229,6 +229,25 @@ else
 	echo "live refresh: skipped (needs tmux)"
 fi
 
+# CPU per presenter heartbeat: a dashboard on pane 4 (as above) while another session presents the same
+# file; each step of the presenter is the heartbeat's one UPSERT of its row, which the dashboard only checks.
+if command -v tmux >/dev/null && [ -r "/proc/self/sched" ]; then
+	live_start
+	tmux -L $SOCK new-session -d -x 80 -y 24 -s p \
+		"env TERM=xterm-256color $STYRKORT -c $TMPD/live.ini --present -d $db --strategy $st"
+	sleep 2
+	pid=$(live_pid)
+	c=$(for i in $(seq $RUNS); do
+		c0=$(cpu_ms "$pid"); tmux -L $SOCK send-keys -t p $((i % 2 + 1)); sleep 1.5
+		echo "$(cpu_ms "$pid") $c0" | awk '{ print $1 - $2 }'
+	done | median | awk '{ printf "%.2f\n", $1 }')
+	absolute "CPU per presenter heartbeat" "$c" 1 ms
+	tmux -L $SOCK send-keys -t p q
+	tmux -L $SOCK send-keys -t b q
+else
+	echo "CPU per presenter heartbeat: skipped (needs tmux and /proc/PID/sched)"
+fi
+
 # BENCH_SCALING=1 (make bench BENCH_SCALING=1; minutes, and about 1 GB in $TMPDIR): the same work on files of
 # 10, 100, 290 and 1,000 strategies.  Whole-file commands should grow linearly (their ms per strategy flat);
 # the first frame and a key should not grow at all (the strategy shown is the same size in each).
