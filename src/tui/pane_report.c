@@ -17,7 +17,8 @@
  * The report needs the whole plan, activities and all; it is read only
  * when the pane is shown (view_load), so opening a large file stays quick.
  * The changes since the last review stay here between reads (both modes
- * ask the same): a live refresh reads only the rows logged since.
+ * ask the same): a live refresh reads only the rows logged since; end()
+ * frees them when the dashboard ends.
  */
 static struct since_set kept;
 
@@ -115,8 +116,17 @@ load(struct view *v)
 	free(text);
 }
 
+/* At the end: the changes kept between reads. */
+static void
+end(struct view *v)
+{
+	(void)v;
+	since_release(&kept);
+}
+
 const struct view_ops pane_report_ops = {
 	.title = N_("Report"),
 	VROWS_VIEW_OPS,
 	.load = load,
+	.end = end,
 };

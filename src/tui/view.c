@@ -105,6 +105,8 @@ view_free(struct view *v)
 	if (!v)
 		return;
 	view_unload(v);
+	if (v->ops->end)
+		v->ops->end(v);
 	free(v->priv);
 	free(v);
 }

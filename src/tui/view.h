@@ -106,6 +106,8 @@ struct view_ops {
 	/* Make the rows again for a new width (NULL: load again). */
 	void (*relayout)(struct view *v);
 	void (*done)(struct view *v);
+	/* At the end (view_free): free what the pane keeps from one load to the next.  NULL: nothing. */
+	void (*end)(struct view *v);
 	/* Can the cursor stop on this row?  NULL: every row. */
 	int (*selectable)(struct view *v, long row);
 	/* Draw one row at body line y; base is the row's attribute (selection). */
