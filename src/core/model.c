@@ -733,6 +733,21 @@ model_read_activity(sqlite3_stmt *st, struct activity *a)
 	a->version = sqlite3_column_int64(st, MODEL_COL_VERSION);
 }
 
+void
+model_read_rule_fields(sqlite3_stmt *st, struct activity *a)
+{
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(st, 0);
+	a->number = sqlite3_column_int64(st, 1);
+	a->focus_id = sqlite3_column_int64(st, 2);
+	a->goal_id = sqlite3_column_int64(st, 3);
+	a->kind = read_act_kind(st, 4);
+	a->status = read_status(st, 5);
+	a->assessment = read_assessment(st, 6);
+	a->progress = sqlite3_column_int(st, 7);
+	a->due = (char *)sqlite3_column_text(st, 8);
+}
+
 char *
 model_activity_text(const struct activity *a, enum act_field f, const struct plan *p)
 {
@@ -1166,10 +1181,19 @@ plan_count_assessment(const struct plan *p, int64_t focus_id, long counts[AS_COU
 }
 
 int
-activity_overdue(const struct activity *a)
+activity_overdue_on(const struct activity *a, const char *today)
 {
 	return a->due && *a->due && a->status != ST_DONE && a->status != ST_CANCELLED &&
-	       date_cmp_today(a->due) < 0;
+	       date_cmp_day(a->due, today) < 0;
+}
+
+int
+activity_overdue(const struct activity *a)
+{
+	char today[11];
+
+	today_iso(today);
+	return activity_overdue_on(a, today);
 }
 
 long

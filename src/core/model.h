@@ -399,6 +399,15 @@ enum {
 	MODEL_ACTIVITY_NCOLUMNS                 /* the first column after them */
 };
 void model_read_activity(sqlite3_stmt *st, struct activity *a);
+/*
+ * Only what the rules of progress and "overdue" read, from a SELECT of
+ * MODEL_RULE_COLUMNS (the overview counts every activity without keeping
+ * one): a->due points into the row, valid until the next step; the texts
+ * are NULL.
+ */
+#define MODEL_RULE_COLUMNS \
+	"id, number, coalesce(focus_id, 0), coalesce(goal_id, 0), kind, status, assessment, progress, due_date"
+void model_read_rule_fields(sqlite3_stmt *st, struct activity *a);
 void model_free_activity(struct activity *a);
 /* A deep copy of src into dst. */
 void model_copy_activity(struct activity *dst, const struct activity *src);
@@ -497,6 +506,8 @@ long plan_count_assessment(const struct plan *p, int64_t focus_id, long counts[A
  * precision is later than it).
  */
 int activity_overdue(const struct activity *a);
+/* The same against today (YYYY-MM-DD, today_iso()): for a loop over many activities. */
+int activity_overdue_on(const struct activity *a, const char *today);
 /* How many days an overdue activity is past the end of its due date's period (1 on the first day); 0 if not overdue. */
 long activity_days_late(const struct activity *a);
 /*

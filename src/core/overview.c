@@ -239,57 +239,167 @@ overview_changed_ids(struct db *db, const char *strategy_id, int64_t **ids, size
 	return 0;
 }
 
-/* The line of focus area focus_id (0: the activities without one). */
-static void
-area(struct overview *o, const struct focus_area *f)
-{
-	struct overview_area *a = &o->areas[o->nareas++];
-	int64_t id = f ? f->id : 0;
+/* What the pass over the activities gathers (overview_scan()), beside the overview itself. */
+struct scan {
+	struct overview *o;
+	const char *today;
+	struct act_tally tally;
+	struct overview_area *area;     /* one per focus area, then those of none */
+	struct late_key {
+		int64_t id, number;
+		char end[11];           /* the end of its due date's period */
+	} *late, last;                  /* the first o->listed overdue, and the last of all */
+	int64_t *changed;               /* the first o->listed changed, in plan order */
+};
 
-	a->focus = f;
-	progress_count_focus(&o->plan, id, &a->counts);
-	a->pr = progress_of_counts(&a->counts);
-	for (size_t i = 0; i < o->plan.nacts; i++)
-		a->changed += activity_in_focus(&o->plan, &o->plan.acts[i], id) &&
-		              overview_id_in(o->changed, o->nchanged, o->plan.acts[i].id);
-}
-
-/* The longest overdue first; of the same, in plan order. */
+/* The longest overdue first (its period ended first); of the same, in plan order (by number). */
 static int
-late_cmp(const void *x, const void *y)
+late_before(const struct late_key *a, const struct late_key *b)
 {
-	const struct overview_late *a = x, *b = y;
+	int c = strcmp(a->end, b->end);
 
-	if (a->days != b->days)
-		return a->days > b->days ? -1 : 1;
-	return a->a->number < b->a->number ? -1 : a->a->number > b->a->number;
+	return c ? c < 0 : a->number < b->number;
 }
 
+/* An overdue activity: counted; kept if it is among the first o->listed. */
 static void
-count_all(struct overview *o, const char *today)
+scan_late(struct scan *sc, const struct activity *a)
 {
+	struct overview *o = sc->o;
+	struct late_key k = { a->id, a->number, "" };
+	size_t i;
+
+	/* A date that is none (written with sqlite3) is late by 0 days, as overview_days_after() says: last. */
+	if (date_end(a->due, k.end) < 0)
+		snprintf(k.end, sizeof k.end, "~");
+
+	if (!o->nlate++ || late_before(&sc->last, &k))
+		sc->last = k;
+	if (o->nlate_listed == o->listed && (!o->listed || !late_before(&k, &sc->late[o->listed - 1])))
+		return;
+	i = o->nlate_listed < o->listed ? o->nlate_listed++ : o->listed - 1;
+	for (; i > 0 && late_before(&k, &sc->late[i - 1]); i--)
+		sc->late[i] = sc->late[i - 1];
+	sc->late[i] = k;
+}
+
+/* One activity (overdue: activity_overdue(a)): in the overall counts and the strategy's tally, in each focus area it belongs to, late, changed. */
+static void
+scan_one(struct scan *sc, const struct activity *a, int overdue)
+{
+	struct overview *o = sc->o;
+	const struct plan *p = &o->plan;
+	int changed = overview_id_in(o->changed, o->nchanged, a->id);
+
+	progress_tally_add(p, &sc->tally, a, overdue);
+	progress_counts_add(&o->all, a, overdue);
+	for (size_t i = 0; i <= p->nfocus; i++)
+		if (activity_in_focus(p, a, i < p->nfocus ? p->focus[i].id : 0)) {
+			progress_counts_add(&sc->area[i].counts, a, overdue);
+			sc->area[i].changed += changed;
+		}
+	if (overdue)
+		scan_late(sc, a);
+	if (changed) {
+		if (o->nchanged_listed < o->listed)
+			sc->changed[o->nchanged_listed++] = a->id;
+		o->nchanged_acts++;
+		o->changed_commitments |= a->kind == AK_COMMITMENT;
+	}
+}
+
+/* Every activity of the strategy, one row at a time, in plan order: nothing of them is kept. */
+static int
+scan_all(struct db *db, const char *strategy_id, struct scan *sc)
+{
+	sqlite3_stmt *st = db_prepare_kept(db, "SELECT " MODEL_RULE_COLUMNS " FROM activity"
+	                                       " WHERE strategy_id = ? ORDER BY position, id");
+	char today[11];
+	int rc;
+
+	if (!st)
+		return -1;
+	today_iso(today);
+	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct activity a;
+
+		model_read_rule_fields(st, &a);
+		scan_one(sc, &a, activity_overdue_on(&a, today));
+	}
+	if (rc != SQLITE_DONE) {
+		db_error(db);
+		db_finish(db, st);
+		return -1;
+	}
+	db_finish(db, st);
+	return 0;
+}
+
+/* The activity id, whole, into the next place of o->plan.acts (room made by the caller). */
+static const struct activity *
+read_listed(struct db *db, struct overview *o, int64_t id)
+{
+	sqlite3_stmt *st = db_prepare_kept(db, "SELECT " MODEL_ACTIVITY_COLUMNS " FROM activity WHERE id = ?");
+	struct activity *a = &o->plan.acts[o->plan.nacts];
+	int rc;
+
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		model_read_activity(st, a);
+		o->plan.nacts++;
+	} else {
+		a = NULL;
+		if (rc != SQLITE_DONE)
+			db_error(db);
+	}
+	db_finish(db, st);
+	return a;
+}
+
+/* The listed overdue and changed activities, read whole (in the same read transaction as the scan). */
+static int
+read_all_listed(struct db *db, struct overview *o, const struct scan *sc)
+{
+	o->plan.acts = xcalloc(o->nlate_listed + o->nchanged_listed + 1, sizeof *o->plan.acts);
+	o->late = xcalloc(o->nlate_listed + 1, sizeof *o->late);
+	/* An array of pointers, so the size of a pointer is meant: NOLINTNEXTLINE(bugprone-sizeof-expression) */
+	o->changed_acts = xcalloc(o->nchanged_listed + 1, sizeof *o->changed_acts);
+	for (size_t i = 0; i < o->nlate_listed; i++) {
+		if (!(o->late[i].a = read_listed(db, o, sc->late[i].id)))
+			return -1;
+		o->late[i].days = overview_days_after(o->late[i].a->due, sc->today);
+	}
+	for (size_t i = 0; i < o->nchanged_listed; i++)
+		if (!(o->changed_acts[i] = read_listed(db, o, sc->changed[i])))
+			return -1;
+	o->late_last_number = sc->last.number;
+	return 0;
+}
+
+/* The counts into the overview: overall, each focus area's line, the group without one if it has any. */
+static void
+scan_end(struct scan *sc)
+{
+	struct overview *o = sc->o;
 	const struct plan *p = &o->plan;
 
-	for (size_t i = 0; i < p->nacts; i++) {
-		const struct activity *a = &p->acts[i];
+	progress_tally_end(p, &sc->tally);
+	o->overall = progress_strategy_tally(p, &sc->tally);
+	progress_counts_end(&o->all);
+	o->areas = sc->area;
+	for (size_t i = 0; i <= p->nfocus; i++) {
+		struct overview_area *a = &o->areas[i];
 
-		if (a->kind == AK_COMMITMENT) {
-			o->all.assessed[a->assessment]++;
-			o->all.commitments++;
-			continue;
-		}
-		o->all.n[a->status]++;
-		o->all.total++;
-		if (activity_overdue(a)) {
-			o->all.overdue++;
-			o->late[o->nlate].a = a;
-			o->late[o->nlate++].days = overview_days_after(a->due, today);
-		}
+		if (i == p->nfocus && !a->counts.total && !a->counts.commitments)
+			break;
+		a->focus = i < p->nfocus ? &p->focus[i] : NULL;
+		progress_counts_end(&a->counts);
+		a->pr = progress_of_counts(&a->counts);
+		o->nareas++;
 	}
-	qsort(o->late, o->nlate, sizeof *o->late, late_cmp);
-	for (size_t i = 0; i < p->nacts; i++)
-		if (overview_id_in(o->changed, o->nchanged, p->acts[i].id))
-			o->changed_acts[o->nchanged_acts++] = &p->acts[i];
 	for (size_t i = 0; i < p->ninds; i++) {
 		struct progress pr = progress_indicator(&p->inds[i]);
 
@@ -298,34 +408,51 @@ count_all(struct overview *o, const char *today)
 	}
 }
 
-int
-overview_prepare(struct db *db, const char *strategy_id, const char *today, struct overview *o)
+/* Inside one read transaction, so the counts and the rows listed agree. */
+static int
+prepare_read(struct db *db, const char *strategy_id, struct scan *sc)
 {
-	memset(o, 0, sizeof *o);
-	if (model_load_plan(db, strategy_id, &o->plan) < 0)
+	struct overview *o = sc->o;
+
+	if (model_load_outline(db, strategy_id, &o->plan) < 0)
 		return -1;
-	if (overview_changed_ids(db, strategy_id, &o->changed, &o->nchanged) < 0) {
-		model_free_plan(&o->plan);
+	if (overview_changed_ids(db, strategy_id, &o->changed, &o->nchanged) < 0)
+		return -1;
+	sc->area = xcalloc(o->plan.nfocus + 1, sizeof *sc->area);
+	sc->late = xcalloc(o->listed + 1, sizeof *sc->late);
+	sc->changed = xcalloc(o->listed + 1, sizeof *sc->changed);
+	progress_tally_begin(&o->plan, &sc->tally);
+	if (scan_all(db, strategy_id, sc) < 0 || read_all_listed(db, o, sc) < 0)
+		return -1;
+	scan_end(sc);
+	return 0;
+}
+
+int
+overview_prepare(struct db *db, const char *strategy_id, const char *today, size_t listed, struct overview *o)
+{
+	struct scan sc = { o, today, { 0 }, NULL, NULL, { 0, 0, "" }, NULL };
+	int rc, own;
+
+	memset(o, 0, sizeof *o);
+	o->listed = listed;
+	own = sqlite3_get_autocommit(db->sql);
+	if (own && db_exec(db, "BEGIN") < 0)
+		return -1;
+	rc = prepare_read(db, strategy_id, &sc);
+	if (own)
+		db_exec(db, "COMMIT");
+	progress_tally_free(&sc.tally);
+	free(sc.late);
+	free(sc.changed);
+	if (rc < 0) {
+		if (!o->areas)
+			free(sc.area);
+		overview_release(o);
 		return -1;
 	}
-	o->overall = progress_strategy(&o->plan);
 	o->reviewed = o->plan.last_review[0] != '\0';
 	organisation_due(&o->plan, today, &o->due);
-	o->late = xcalloc(o->plan.nacts ? o->plan.nacts : 1, sizeof *o->late);
-	/* An array of pointers, so the size of a pointer is meant: NOLINTNEXTLINE(bugprone-sizeof-expression) */
-	o->changed_acts = xcalloc(o->plan.nacts ? o->plan.nacts : 1, sizeof *o->changed_acts);
-	count_all(o, today);
-	o->areas = xcalloc(o->plan.nfocus + 1, sizeof *o->areas);
-	for (size_t i = 0; i < o->plan.nfocus; i++)
-		area(o, &o->plan.focus[i]);
-	/* The activities without a focus area, when there are any (all of them in Gislaved's plan). */
-	{
-		struct act_counts c;
-
-		progress_count_focus(&o->plan, 0, &c);
-		if (c.total || c.commitments)
-			area(o, NULL);
-	}
 	return 0;
 }
 

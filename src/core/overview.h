@@ -25,7 +25,7 @@ struct overview_late {
 };
 
 struct overview {
-	struct plan plan;               /* the whole strategy, activities and all */
+	struct plan plan;               /* the strategy's outline; acts: only those listed below */
 	struct progress overall;        /* progress_strategy(): the report's answer */
 	struct act_counts all;          /* every activity and commitment of the strategy */
 	struct due due;                 /* the follow-up plan against today (organisation_due()) */
@@ -34,23 +34,28 @@ struct overview {
 	size_t nareas;
 	long indicators[4];             /* by enum light; LIGHT_NONE: no data (no values, no target or no direction) */
 	long nindicators;
-	struct overview_late *late;     /* every overdue activity, the longest overdue first */
-	size_t nlate;
+	size_t listed;                  /* the most overdue and changed activities kept (the rest only counted) */
+	struct overview_late *late;     /* the first nlate_listed overdue activities, the longest overdue first */
+	size_t nlate, nlate_listed;     /* all overdue, and how many of them late[] holds */
+	int64_t late_last_number;       /* the number of the last overdue activity in that order */
 	int64_t *changed;               /* the ids of the activities changed since the last review, ascending */
 	size_t nchanged;
-	const struct activity **changed_acts;   /* those of them still there, in plan order */
-	size_t nchanged_acts;
+	const struct activity **changed_acts;   /* the first of those still there, in plan order */
+	size_t nchanged_acts, nchanged_listed;  /* all of them still there, and how many changed_acts holds */
+	int changed_commitments;        /* 1: a commitment is among them */
 };
 
 /*
- * Read strategy_id and work out the overview against today (YYYY-MM-DD).
- * "Changed since the last review": logged after the change-log row the
- * latest review covers (review_last()); without a review, none (unlike
- * report --since last-review, which then lists every change: a list of
- * everything is history, a mark on everything says nothing).  -1 with
- * err_set().
+ * Read strategy_id and work out the overview against today (YYYY-MM-DD),
+ * reading the activities one row at a time, none of them kept but the
+ * first `listed` overdue and changed ones (a screenful: what the pane can
+ * show).  "Changed since the last review": logged after the change-log
+ * row the latest review covers (review_last()); without a review, none
+ * (unlike report --since last-review, which then lists every change: a
+ * list of everything is history, a mark on everything says nothing).  -1
+ * with err_set().
  */
-int overview_prepare(struct db *db, const char *strategy_id, const char *today, struct overview *o);
+int overview_prepare(struct db *db, const char *strategy_id, const char *today, size_t listed, struct overview *o);
 void overview_release(struct overview *o);
 
 /* The ids of the strategy's activities changed since its last review (none without one), ascending (free *ids). */

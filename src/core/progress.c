@@ -109,12 +109,13 @@ progress_indicator(const struct indicator *ind)
 	return pr;
 }
 
+/* overdue: activity_overdue(a). */
 static enum light
-progress_activity_light(const struct activity *a)
+progress_activity_light(const struct activity *a, int overdue)
 {
 	if (a->status == ST_CANCELLED)
 		return LIGHT_NONE;
-	if (activity_overdue(a))
+	if (overdue)
 		return LIGHT_RED;
 	if (a->status == ST_DELAYED)
 		return LIGHT_YELLOW;
@@ -140,12 +141,38 @@ gather_add(struct gather *g, const struct progress *pr)
 	}
 }
 
-struct progress
-progress_goal(const struct plan *p, const struct goal *g)
+/* An activity's part in its goal's answer and light: a commitment and a cancelled activity have none. */
+static void
+goal_acts_add(struct goal_acts *ga, const struct activity *a, int overdue)
+{
+	if (a->kind != AK_ACTIVITY || a->status == ST_CANCELLED)
+		return;
+	ga->light = worse(ga->light, progress_activity_light(a, overdue));
+	ga->acts++;
+	ga->done += a->status == ST_DONE;
+}
+
+/* The goal's activities: counted in t, else in p->acts. */
+static struct goal_acts
+goal_acts(const struct plan *p, const struct act_tally *t, const struct goal *g)
+{
+	struct goal_acts ga = { 0, 0, LIGHT_NONE };
+
+	if (t)
+		return t->goals[g - p->goals];
+	for (size_t i = 0; i < p->nacts; i++)
+		if (p->acts[i].goal_id == g->id)
+			goal_acts_add(&ga, &p->acts[i], activity_overdue(&p->acts[i]));
+	return ga;
+}
+
+static struct progress
+goal_progress(const struct plan *p, const struct act_tally *t, const struct goal *g)
 {
 	struct progress pr = { 0, 0, LIGHT_NONE, 0, 0, TREND_NONE };
 	struct gather inds = { LIGHT_NONE, TREND_NONE, 0, 0 }, subs = inds;
-	int targets = 0, acts = 0, done = 0;
+	struct goal_acts ga = goal_acts(p, t, g);
+	int targets = 0;
 
 	for (size_t i = 0; i < p->ninds; i++) {
 		struct progress ip;
@@ -156,27 +183,19 @@ progress_goal(const struct plan *p, const struct goal *g)
 		gather_add(&inds, &ip);
 		targets += p->inds[i].has_target;
 	}
-	for (size_t i = 0; i < p->nacts; i++) {
-		const struct activity *a = &p->acts[i];
-
-		if (a->goal_id != g->id || a->kind != AK_ACTIVITY || a->status == ST_CANCELLED)
-			continue;
-		inds.light = worse(inds.light, progress_activity_light(a));
-		acts++;
-		done += a->status == ST_DONE;
-	}
+	inds.light = worse(inds.light, ga.light);
 	if (inds.n) {
 		pr.known = 1;
 		pr.pct = inds.sum / inds.n;
-	} else if (!targets && acts) {
+	} else if (!targets && ga.acts) {
 		/* A target waiting for its values is no data: tasks done do not measure it. */
 		pr.known = 1;
-		pr.pct = 100.0 * done / acts;
+		pr.pct = 100.0 * ga.done / ga.acts;
 	}
 	/* Sub-goals: their lights always count; their progress when the goal has none of its own. */
 	for (size_t i = 0; i < p->ngoals; i++) {
 		if (p->goals[i].parent_id == g->id) {
-			struct progress sp = progress_goal(p, &p->goals[i]);
+			struct progress sp = goal_progress(p, t, &p->goals[i]);
 
 			gather_add(&subs, &sp);
 		}
@@ -192,6 +211,12 @@ progress_goal(const struct plan *p, const struct goal *g)
 		pr.trend = inds.trend;
 	pr.light = !pr.known && !inds.trend && inds.light == LIGHT_GREEN ? LIGHT_NONE : inds.light;
 	return pr;
+}
+
+struct progress
+progress_goal(const struct plan *p, const struct goal *g)
+{
+	return goal_progress(p, NULL, g);
 }
 
 /* What a goal's indicators measure: theirs, else its sub-goals' (the strategy's share of a goal). */
@@ -240,49 +265,88 @@ progress_of_counts(const struct act_counts *c)
 	return pr;
 }
 
-/* The focus area an activity counts in for the strategy: its own, else its goal's first, else none (0). */
-static int64_t
-home_focus(const struct plan *p, const struct activity *a)
+void
+progress_counts_add(struct act_counts *c, const struct activity *a, int overdue)
 {
-	const struct goal *g = a->goal_id ? plan_goal(p, a->goal_id) : NULL;
-
-	return a->focus_id ? a->focus_id : g && g->nfocus_ids ? g->focus_ids[0] : 0;
+	if (a->kind == AK_COMMITMENT) {
+		c->assessed[a->assessment]++;
+		c->commitments++;
+		return;
+	}
+	c->n[a->status]++;
+	c->total++;
+	c->overdue += overdue != 0;
+	if (a->status != ST_CANCELLED) {
+		c->sum += a->status == ST_DONE ? 100 : a->progress;
+		c->counted++;
+	}
 }
 
-/* The counts of the activities that pass in(): those of a focus area, or those at home in it. */
-static void
-count_activities(const struct plan *p, int64_t focus_id, int home, struct act_counts *c)
+void
+progress_counts_end(struct act_counts *c)
 {
-	double sum = 0;
-	long counted = 0;
+	c->known = c->counted > 0;
+	c->pct = c->counted ? c->sum / c->counted : 0;
+}
 
+/* The counts of the activities of a focus area (activity_in_focus()). */
+static void
+count_activities(const struct plan *p, int64_t focus_id, struct act_counts *c)
+{
 	memset(c, 0, sizeof *c);
-	for (size_t i = 0; i < p->nacts; i++) {
-		const struct activity *a = &p->acts[i];
+	for (size_t i = 0; i < p->nacts; i++)
+		if (activity_in_focus(p, &p->acts[i], focus_id))
+			progress_counts_add(c, &p->acts[i], activity_overdue(&p->acts[i]));
+	progress_counts_end(c);
+}
 
-		if (home ? home_focus(p, a) != focus_id : !activity_in_focus(p, a, focus_id))
-			continue;
-		if (a->kind == AK_COMMITMENT) {
-			c->assessed[a->assessment]++;
-			c->commitments++;
-			continue;
-		}
-		c->n[a->status]++;
-		c->total++;
-		c->overdue += activity_overdue(a);
-		if (a->status != ST_CANCELLED) {
-			sum += a->status == ST_DONE ? 100 : a->progress;
-			counted++;
-		}
-	}
-	c->known = counted > 0;
-	c->pct = counted ? sum / counted : 0;
+void
+progress_tally_begin(const struct plan *p, struct act_tally *t)
+{
+	memset(t, 0, sizeof *t);
+	t->goals = xcalloc(p->ngoals ? p->ngoals : 1, sizeof *t->goals);
+	t->home = xcalloc(p->nfocus ? p->nfocus : 1, sizeof *t->home);
+}
+
+/*
+ * An activity counts in its goal, and for the strategy once: in its own
+ * focus area, else its goal's first, else among those of none.
+ */
+void
+progress_tally_add(const struct plan *p, struct act_tally *t, const struct activity *a, int overdue)
+{
+	const struct goal *g = a->goal_id ? plan_goal(p, a->goal_id) : NULL;
+	int64_t home = a->focus_id ? a->focus_id : g && g->nfocus_ids ? g->focus_ids[0] : 0;
+	const struct focus_area *f = home ? plan_focus(p, home) : NULL;
+
+	if (g)
+		goal_acts_add(&t->goals[g - p->goals], a, overdue);
+	if (f)
+		progress_counts_add(&t->home[f - p->focus], a, overdue);
+	else if (!home)
+		progress_counts_add(&t->none, a, overdue);
+}
+
+void
+progress_tally_end(const struct plan *p, struct act_tally *t)
+{
+	for (size_t i = 0; i < p->nfocus; i++)
+		progress_counts_end(&t->home[i]);
+	progress_counts_end(&t->none);
+}
+
+void
+progress_tally_free(struct act_tally *t)
+{
+	free(t->goals);
+	free(t->home);
+	memset(t, 0, sizeof *t);
 }
 
 void
 progress_count_focus(const struct plan *p, int64_t focus_id, struct act_counts *c)
 {
-	count_activities(p, focus_id, 0, c);
+	count_activities(p, focus_id, c);
 }
 
 struct progress
@@ -322,12 +386,11 @@ add_part(struct progress *pr, double *sum, int *n, enum light light, const struc
 }
 
 struct progress
-progress_strategy(const struct plan *p)
+progress_strategy_tally(const struct plan *p, const struct act_tally *t)
 {
 	struct progress pr = { 0, 0, LIGHT_NONE, 0, 0, TREND_NONE };
 	double sum = 0;
 	int n = 0;
-	struct act_counts c;
 
 	for (size_t i = 0; i < p->ngoals; i++) {
 		struct progress mp;
@@ -336,19 +399,16 @@ progress_strategy(const struct plan *p)
 			continue;
 		/* The goal's measured answer counts; its activities count below, in their focus area or group. */
 		mp = goal_measured(p, &p->goals[i]);
-		add_part(&pr, &sum, &n, progress_goal(p, &p->goals[i]).light, &mp);
+		add_part(&pr, &sum, &n, goal_progress(p, t, &p->goals[i]).light, &mp);
 	}
 	/* Each activity once: in its own focus area, else its goal's first, else in the group. */
 	for (size_t i = 0; i < p->nfocus; i++) {
-		struct progress fp;
+		struct progress fp = progress_of_counts(&t->home[i]);
 
-		count_activities(p, p->focus[i].id, 1, &c);
-		fp = progress_of_counts(&c);
 		add_part(&pr, &sum, &n, fp.light, &fp);
 	}
-	progress_count_focus(p, 0, &c);
-	if (c.total) {
-		struct progress gp = progress_of_counts(&c);
+	if (t->none.total) {
+		struct progress gp = progress_of_counts(&t->none);
 
 		add_part(&pr, &sum, &n, gp.light, &gp);
 	}
@@ -356,6 +416,21 @@ progress_strategy(const struct plan *p)
 		pr.known = 1;
 		pr.pct = sum / n;
 	}
+	return pr;
+}
+
+struct progress
+progress_strategy(const struct plan *p)
+{
+	struct act_tally t;
+	struct progress pr;
+
+	progress_tally_begin(p, &t);
+	for (size_t i = 0; i < p->nacts; i++)
+		progress_tally_add(p, &t, &p->acts[i], activity_overdue(&p->acts[i]));
+	progress_tally_end(p, &t);
+	pr = progress_strategy_tally(p, &t);
+	progress_tally_free(&t);
 	return pr;
 }
 

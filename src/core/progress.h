@@ -65,7 +65,35 @@ struct act_counts {
 	long commitments;
 	int known;              /* 0: no activity that counts, pct is 0 */
 	double pct;
+	double sum;             /* while counting (progress_counts_add): the progress of those that count */
+	long counted;
 };
+/* Count activity a (overdue: activity_overdue(a)); progress_counts_end() then gives known and pct. */
+void progress_counts_add(struct act_counts *c, const struct activity *a, int overdue);
+void progress_counts_end(struct act_counts *c);
+
+/*
+ * What the strategy's rule needs of its activities, counted one at a
+ * time: from a whole plan (progress_strategy()) or from rows read one by
+ * one without keeping them (the overview, overview.c), so both give the
+ * same answer.  Begin with the plan's focus areas and goals (its outline:
+ * p->acts is not read), add every activity, end, then ask.
+ */
+struct goal_acts {
+	long acts, done;                /* its activities that count: not cancelled, no commitment */
+	enum light light;               /* the worst of their lights */
+};
+struct act_tally {
+	struct goal_acts *goals;        /* one per goal of the plan, in its order */
+	struct act_counts *home;        /* one per focus area: the activities at home in it (each counted once) */
+	struct act_counts none;         /* those of no focus area */
+};
+void progress_tally_begin(const struct plan *p, struct act_tally *t);
+void progress_tally_add(const struct plan *p, struct act_tally *t, const struct activity *a, int overdue);
+void progress_tally_end(const struct plan *p, struct act_tally *t);
+void progress_tally_free(struct act_tally *t);
+/* progress_strategy() of p's outline and the tally of its activities. */
+struct progress progress_strategy_tally(const struct plan *p, const struct act_tally *t);
 /*
  * The focus-area rule from counts: made in memory by progress_count_focus()
  * (the report) or in SQL by query_counts() (the dashboard, which does not

@@ -293,6 +293,11 @@ date_end(const char *date, char out[11])
 
 	if (prec < 0)
 		return -1;
+	/* A day is its own end, written as it is (parse_date_any() takes only YYYY-MM-DD). */
+	if (prec == DATE_DAY) {
+		memcpy(out, date, 11);
+		return 0;
+	}
 	if (prec == DATE_YEAR)
 		m = 12;
 	if (prec != DATE_DAY) {

@@ -238,7 +238,7 @@ changed_rows(struct view *v)
 		return;
 	add(p, OR_BLANK, 0);
 	add(p, OR_CHANGED_HEAD, 0);
-	for (size_t i = 0; i < p->o.nchanged_acts && (long)i < left; i++)
+	for (size_t i = 0; i < p->o.nchanged_listed && (long)i < left; i++)
 		add(p, OR_CHANGED, i);
 }
 
@@ -426,9 +426,9 @@ draw_late(struct view *v, int y, size_t i, attr_t base)
 	char num[32], due[64], *days;
 	int x = 2, numw, respw = v->width >= 100 ? v->width / 5 : 0, duew, daysw, titlew;
 
-	snprintf(num, sizeof num, "#%lld", (long long)p->o.late[p->o.nlate - 1].a->number);
+	snprintf(num, sizeof num, "#%lld", (long long)p->o.late_last_number);
 	numw = text_width(num);
-	for (size_t k = 0; k < p->o.nlate && k < 64; k++) {
+	for (size_t k = 0; k < p->o.nlate_listed && k < 64; k++) {
 		snprintf(num, sizeof num, "#%lld", (long long)p->o.late[k].a->number);
 		numw = max_int(numw, text_width(num));
 	}
@@ -478,10 +478,8 @@ draw_late_head(struct view *v, int y, attr_t base)
 static int
 changed_label_width(const struct opane *p)
 {
-	int w = 0, commitments = 0;
+	int w = 0, commitments = p->o.changed_commitments;
 
-	for (size_t i = 0; i < p->o.nchanged_acts; i++)
-		commitments |= p->o.changed_acts[i]->kind == AK_COMMITMENT;
 	for (int s = 0; s < ST_COUNT; s++)
 		w = max_int(w, text_width(status_label((enum status)s)));
 	for (int s = 0; commitments && s < AS_COUNT; s++)
@@ -571,6 +569,7 @@ draw(struct view *v, int y, long row, attr_t base)
 }
 
 static int selectable(struct view *v, long row);
+static void load(struct view *v);
 
 static void
 relayout(struct view *v)
@@ -581,6 +580,11 @@ relayout(struct view *v)
 	v->nrows = 0;
 	if (!p->have)
 		return;
+	/* Taller than when it was read: more of the overdue and changed may have a line. */
+	if ((size_t)v->height > p->o.listed) {
+		load(v);
+		return;
+	}
 	columns(v);
 	make_rows(v);
 	/* Open on the first line that can be selected (a focus area), not on the facts above. */
@@ -619,7 +623,8 @@ load(struct view *v)
 	done(v);
 	p->utf8 = overview_terminal_utf8();
 	today_iso(today);
-	if (overview_prepare(v->dash->db, v->dash->plan.s.id, today, &p->o) < 0)
+	/* As many overdue and changed activities as the pane has lines (and the first 64 for the width of their numbers). */
+	if (overview_prepare(v->dash->db, v->dash->plan.s.id, today, (size_t)max_int(v->height, 64), &p->o) < 0)
 		display_message(1, "%s", err_get());
 	else
 		p->have = 1;

@@ -46,12 +46,17 @@ the_numbers(void **state)
 {
 	struct db *db = unit_db(testby);
 	struct overview o;
+	struct plan whole;
 	const struct overview_area *a;
 
 	(void)state;
-	assert_int_equal(overview_prepare(db, "testby", "2026-11-22", &o), 0);
+	assert_int_equal(overview_prepare(db, "testby", "2026-11-22", 64, &o), 0);
 	assert_true(o.overall.known);
-	assert_true(o.overall.pct == progress_strategy(&o.plan).pct);
+	/* Counted one row at a time, the report's answer from the whole plan. */
+	assert_int_equal(model_load_plan(db, "testby", &whole), 0);
+	assert_true(o.overall.pct == progress_strategy(&whole).pct);
+	assert_int_equal(o.overall.light, progress_strategy(&whole).light);
+	model_free_plan(&whole);
 	/* The mean of the goal 50, Arbete (100 + 40 + 0) / 3, Språk 20 (cancelled left out) and the group 50: 42 %. */
 	assert_int_equal((int)(o.overall.pct + 0.5), 42);
 	assert_int_equal(o.overall.light, LIGHT_RED);
@@ -109,7 +114,7 @@ changed_since_the_last_review(void **state)
 	size_t n;
 
 	(void)state;
-	assert_int_equal(overview_prepare(db, "testby", "2026-11-22", &o), 0);
+	assert_int_equal(overview_prepare(db, "testby", "2026-11-22", 64, &o), 0);
 	assert_int_equal(o.nchanged, 0);
 	assert_int_equal(o.areas[0].changed, 0);
 	overview_release(&o);
@@ -118,7 +123,7 @@ changed_since_the_last_review(void **state)
 	unit_set_progress(db, 3, "10");
 	unit_set_progress(db, 6, "60");
 	unit_set_progress(db, 3, "20");
-	assert_int_equal(overview_prepare(db, "testby", "2026-11-22", &o), 0);
+	assert_int_equal(overview_prepare(db, "testby", "2026-11-22", 64, &o), 0);
 	assert_int_equal(o.reviewed, 1);
 	assert_string_equal(o.plan.last_review, "2026-11-22");
 	assert_int_equal(o.nchanged, 2);
@@ -136,6 +141,47 @@ changed_since_the_last_review(void **state)
 	assert_true(overview_id_in(ids, n, 6));
 	assert_false(overview_id_in(ids, n, 4));
 	free(ids);
+	db_close(db);
+}
+
+/*
+ * Only a screenful of the overdue and changed activities is read whole;
+ * all are counted, and each focus area's counts are the report's.
+ */
+static void
+a_screenful_is_listed(void **state)
+{
+	struct db *db = unit_db(testby);
+	struct overview o;
+	struct plan whole;
+
+	(void)state;
+	assert_int_equal(review_add(db, "testby", "2026-11-22", "Möte"), 0);
+	unit_set_progress(db, 3, "10");
+	unit_set_progress(db, 6, "60");
+	assert_int_equal(overview_prepare(db, "testby", "2026-11-22", 1, &o), 0);
+	assert_int_equal(o.nlate, 2);
+	assert_int_equal(o.nlate_listed, 1);
+	assert_string_equal(o.late[0].a->title, "Mycket sen");
+	assert_int_equal(o.nchanged_acts, 2);
+	assert_int_equal(o.nchanged_listed, 1);
+	assert_string_equal(o.changed_acts[0]->title, "Mycket sen");
+	assert_int_equal(o.changed_commitments, 0);
+	assert_int_equal(model_load_plan(db, "testby", &whole), 0);
+	for (size_t i = 0; i < whole.nacts; i++)
+		if (strcmp(whole.acts[i].title, "Sen") == 0)
+			assert_int_equal(o.late_last_number, whole.acts[i].number);
+	for (size_t i = 0; i < o.nareas; i++) {
+		struct act_counts c;
+
+		progress_count_focus(&whole, o.areas[i].focus ? o.areas[i].focus->id : 0, &c);
+		assert_memory_equal(c.n, o.areas[i].counts.n, sizeof c.n);
+		assert_int_equal(c.overdue, o.areas[i].counts.overdue);
+		assert_memory_equal(c.assessed, o.areas[i].counts.assessed, sizeof c.assessed);
+		assert_true(c.pct == o.areas[i].counts.pct);
+	}
+	model_free_plan(&whole);
+	overview_release(&o);
 	db_close(db);
 }
 
@@ -216,6 +262,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(the_numbers),
 		cmocka_unit_test(changed_since_the_last_review),
+		cmocka_unit_test(a_screenful_is_listed),
 		cmocka_unit_test(the_status_bar),
 		cmocka_unit_test(days_and_lights),
 	};
