@@ -242,7 +242,8 @@ if command -v tmux >/dev/null && [ -r "/proc/self/sched" ]; then
 		echo "$(cpu_ms "$pid") $c0" | awk '{ print $1 - $2 }'
 	done | median | awk '{ printf "%.2f\n", $1 }')
 	absolute "CPU per presenter heartbeat" "$c" 1 ms
-	tmux -L $SOCK send-keys -t p q
+	# The presenter quits (its row says so), else the next run on this file would find it presenting.
+	tmux -L $SOCK send-keys -t p q; sleep 1
 	tmux -L $SOCK send-keys -t b q
 else
 	echo "CPU per presenter heartbeat: skipped (needs tmux and /proc/PID/sched)"
