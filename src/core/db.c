@@ -787,12 +787,13 @@ db_commit(struct db *db)
 {
 	int stamp = may_stamp(db);
 	int version = stamp ? data_version_quiet(db) : -1;
+	double t0 = now_ms();
 
 	if (exec_sql(db, "COMMIT") < 0) {
 		db_rollback(db);
 		return -1;
 	}
-	write_trace(db, "lock %.3f ms commit", now_ms() - db->locked_at);
+	write_trace(db, "lock %.3f ms commit (of which COMMIT %.3f ms)", now_ms() - db->locked_at, now_ms() - t0);
 	db->writing = db->verified = 0;
 	db->locked_at = 0;
 	db->batch.id = db->batch.undoes = 0;
