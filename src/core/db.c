@@ -898,10 +898,10 @@ db_exec_stmt(struct db *db, sqlite3_stmt *st)
 	busy_over(db);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		set_sql_error(db, NULL);
-		sqlite3_finalize(st);
+		db_finish(db, st);
 		return -1;
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return 0;
 }
 

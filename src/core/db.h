@@ -19,7 +19,7 @@ enum db_mode {
 	DB_CREATE               /* a new file; refuses an existing one */
 };
 
-#define DB_KEPT 24
+#define DB_KEPT 48
 struct db {
 	sqlite3 *sql;
 	char *path;
@@ -106,7 +106,7 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql);
 sqlite3_stmt *db_prepare_kept(struct db *db, const char *sql);
 /* Done with st: a kept statement is reset for its next use (which ends its read), any other finalized. */
 void db_finish(struct db *db, sqlite3_stmt *st);
-/* Step a statement expected to finish (INSERT/UPDATE/DELETE); finalises it. */
+/* Step a statement expected to finish (INSERT/UPDATE/DELETE); ends it with db_finish(). */
 int db_exec_stmt(struct db *db, sqlite3_stmt *st);
 /* Column text or "" (never NULL); column text or NULL. */
 const char *db_text(sqlite3_stmt *st, int col);

@@ -48,7 +48,7 @@ int
 measurement_save(struct db *db, const char *strategy_id, const struct value_key *k,
                  int has_value, double value, const char *comment, char **old_text)
 {
-	sqlite3_stmt *old = db_prepare(db,
+	sqlite3_stmt *old = db_prepare_kept(db,
 		"SELECT value FROM measurement WHERE indicator_id = ? AND series = ? AND period = ? AND sex = ?");
 	sqlite3_stmt *up;
 	char sexs[2] = { k->sex, 0 }, oldtxt[64] = "", newtxt[64] = "";
@@ -68,14 +68,14 @@ measurement_save(struct db *db, const char *strategy_id, const struct value_key 
 		had_value = 1;
 		oldv = sqlite3_column_double(old, 0);
 	}
-	sqlite3_finalize(old);
+	db_finish(db, old);
 	if (had_row && had_value == has_value && (!had_value || oldv == value))
 		return 0;
 	if (had_value)
 		format_number(oldtxt, sizeof oldtxt, oldv);
 	if (has_value)
 		format_number(newtxt, sizeof newtxt, value);
-	up = db_prepare(db,
+	up = db_prepare_kept(db,
 		"INSERT INTO measurement (indicator_id, period, period_key, sex, value, entered_by, entered_at, series)"
 		" VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, series, period, sex) DO UPDATE SET"
 		" value = excluded.value, entered_by = excluded.entered_by, entered_at = excluded.entered_at,"

@@ -813,21 +813,24 @@ bind_id_or_null(sqlite3_stmt *st, int idx, int64_t id)
 }
 
 /*
- * Upsert one item: INSERT ... ON CONFLICT (strategy_id, key) DO UPDATE over
- * its mapped columns.  Extra columns (position, references) are bound by
- * the caller through the returned statement's last parameters.
+ * The statement of upsert() for a table: built once, and kept by its
+ * address (db_prepare_kept()), so that an import of hundreds of items
+ * parses it once and not once per item under the write lock (issue 14).
+ * A table has one key column and one set of extra columns.
  */
-static int
-upsert(struct db *db, struct import *im, struct item *it, const char *table,
-       const char *key_column, const char *strategy_id, int position,
-       const char *extra_cols, const int64_t *extra, int nextra)
+static const char *
+upsert_sql(enum kind kind, const char *table, const char *key_column, const char *extra_cols, int nextra)
 {
-	const struct field_def *fields = fields_of(it->kind);
-	size_t n = nfields(it->kind);
+	static struct {
+		char *table, *sql;
+	} built[8];
+	const struct field_def *fields = fields_of(kind);
+	size_t n = nfields(kind), b;
 	struct buf sql, set;
-	sqlite3_stmt *st;
-	int idx = 1, rc = -1;
 
+	for (b = 0; b < sizeof built / sizeof *built && built[b].table; b++)
+		if (strcmp(built[b].table, table) == 0)
+			return built[b].sql;
 	buf_init(&sql);
 	buf_init(&set);
 	buf_printf(&sql, "INSERT INTO %s (strategy_id, %s, position", table, key_column);
@@ -853,9 +856,33 @@ upsert(struct db *db, struct import *im, struct item *it, const char *table,
 		buf_puts(&sql, ", ?");
 	buf_printf(&sql, ") ON CONFLICT (strategy_id, %s) DO UPDATE SET position = excluded.position%s"
 	                 " RETURNING id", key_column, set.s ? set.s : "");
-	st = db_prepare(db, sql.s);
-	if (!st)
-		goto out;
+	buf_free(&set);
+	/* Every table upsert() writes has its slot; were one to lack it, the statement is built each time. */
+	if (b == sizeof built / sizeof *built)
+		return NULL;
+	built[b].table = xstrdup(table);
+	built[b].sql = sql.s;
+	return built[b].sql;
+}
+
+/*
+ * Upsert one item: INSERT ... ON CONFLICT (strategy_id, key) DO UPDATE over
+ * its mapped columns.  Extra columns (position, references) are bound by
+ * the caller through the returned statement's last parameters.
+ */
+static int
+upsert(struct db *db, struct import *im, struct item *it, const char *table,
+       const char *key_column, const char *strategy_id, int position,
+       const char *extra_cols, const int64_t *extra, int nextra)
+{
+	const struct field_def *fields = fields_of(it->kind);
+	size_t n = nfields(it->kind);
+	const char *sql = upsert_sql(it->kind, table, key_column, extra_cols, nextra);
+	sqlite3_stmt *st;
+	int idx = 1;
+
+	if (!sql || !(st = db_prepare_kept(db, sql)))
+		return -1;
 	sqlite3_bind_text(st, idx++, strategy_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, idx++, it->key, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, idx++, position);
@@ -866,16 +893,12 @@ upsert(struct db *db, struct import *im, struct item *it, const char *table,
 		bind_id_or_null(st, idx++, extra[i]);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		err_set(_("%s: line %d: [%s]: %s"), im->ini.path, it->line, it->section, sqlite3_errmsg(db->sql));
-		sqlite3_finalize(st);
-		goto out;
+		db_finish(db, st);
+		return -1;
 	}
 	it->db_id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	rc = 0;
-out:
-	buf_free(&sql);
-	buf_free(&set);
-	return rc;
+	db_finish(db, st);
+	return 0;
 }
 
 static int
@@ -920,7 +943,7 @@ static int
 save_names(struct db *db, struct import *im, const struct item *it, const char *field, const char *del_sql,
            const char *ins_sql)
 {
-	sqlite3_stmt *del = db_prepare(db, del_sql);
+	sqlite3_stmt *del = db_prepare_kept(db, del_sql);
 	char **names;
 	size_t n;
 	int rc = 0;
@@ -932,7 +955,7 @@ save_names(struct db *db, struct import *im, const struct item *it, const char *
 		return -1;
 	split_list(item_value(it, field), &names, &n);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
-		sqlite3_stmt *ins = db_prepare(db, ins_sql);
+		sqlite3_stmt *ins = db_prepare_kept(db, ins_sql);
 		const struct item *fa = it->kind == KIND_GOAL ? find_item(im, KIND_FOCUS, names[i]) : NULL;
 
 		if (!ins) {
@@ -955,8 +978,8 @@ save_names(struct db *db, struct import *im, const struct item *it, const char *
 static int
 activity_before(struct db *db, const char *strategy_id, const char *ref, struct activity *a)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT " MODEL_ACTIVITY_COLUMNS
-	                                  " FROM activity WHERE strategy_id = ? AND ref = ?");
+	sqlite3_stmt *st = db_prepare_kept(db, "SELECT " MODEL_ACTIVITY_COLUMNS
+	                                       " FROM activity WHERE strategy_id = ? AND ref = ?");
 	int rc;
 
 	if (!st)
@@ -966,7 +989,7 @@ activity_before(struct db *db, const char *strategy_id, const char *ref, struct 
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		model_read_activity(st, a);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -983,12 +1006,13 @@ logged_value(struct db *db, const struct activity *a, enum act_field f)
 		return model_activity_text(a, f, NULL);
 	if (!id)
 		return xstrdup("");
-	st = db_prepare(db, t == FT_FOCUS ? "SELECT key FROM focus_area WHERE id = ?" : "SELECT key FROM goal WHERE id = ?");
+	st = db_prepare_kept(db, t == FT_FOCUS ? "SELECT key FROM focus_area WHERE id = ?"
+	                                       : "SELECT key FROM goal WHERE id = ?");
 	if (st) {
 		sqlite3_bind_int64(st, 1, id);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			key = db_strdup(st, 0);
-		sqlite3_finalize(st);
+		db_finish(db, st);
 	}
 	return key ? key : xstrdup("");
 }
@@ -1083,8 +1107,8 @@ save_activity(struct db *db, struct import *im, struct item *it, const char *str
 	 * changed: a re-import must not look like someone else's edit.
 	 */
 	if (logged > 0) {
-		st = db_prepare(db, "UPDATE activity SET changed_by = ?2, changed_at = ?3,"
-		                    " version = version + 1 WHERE id = ?1");
+		st = db_prepare_kept(db, "UPDATE activity SET changed_by = ?2, changed_at = ?3,"
+		                         " version = version + 1 WHERE id = ?1");
 		if (!st)
 			goto out;
 		now_iso(now);
