@@ -700,6 +700,18 @@ save_row(struct db *db, const char *path, const struct row *w, const struct reso
 	return saved;
 }
 
+/* What save_rows() held back until its commit, to the report. */
+static void
+copy_held(FILE *held, FILE *report)
+{
+	char chunk[8192];
+	size_t n;
+
+	rewind(held);
+	while ((n = fread(chunk, 1, sizeof chunk, held)) > 0)
+		fwrite(chunk, 1, n, report);
+}
+
 /* Save the checked and resolved rows in one write, counting them in res (Kolada: per indicator and series too). */
 static int
 save_rows(struct db *db, const char *path, const struct rows *r, const struct resolved *rv, int json,
@@ -709,16 +721,26 @@ save_rows(struct db *db, const char *path, const struct rows *r, const struct re
 	size_t nt = 0;
 	char *comment;
 	int rc = 0;
+	/*
+	 * The lines that say which values changed wait in a temporary file
+	 * until the commit: nothing is written to a terminal or a pipe (which
+	 * may block) while the write lock is held, and nothing is said of a
+	 * change that was rolled back.
+	 */
+	FILE *held = report ? tmpfile() : NULL;
 
-	if (db_write_begin(db, 0) < 0)
+	if (db_write_begin(db, 0) < 0) {
+		if (held)
+			fclose(held);
 		return -1;
+	}
 	comment = xasprintf(_("measurements %s"), path);
 	for (size_t i = 0; i < r->n && rc == 0; i++) {
 		int saved;
 
 		if (rv[i].id == 0)      /* a KPI no indicator uses */
 			continue;
-		saved = save_row(db, path, &r->v[i], &rv[i], json, comment, report);
+		saved = save_row(db, path, &r->v[i], &rv[i], json, comment, held ? held : report);
 		if (saved < 0) {
 			rc = -1;
 			break;
@@ -736,7 +758,14 @@ save_rows(struct db *db, const char *path, const struct rows *r, const struct re
 	free(comment);
 	if (rc < 0)
 		db_rollback(db);
-	else if ((rc = db_commit(db)) == 0 && json)
+	else
+		rc = db_commit(db);
+	if (held) {
+		if (rc == 0)
+			copy_held(held, report);
+		fclose(held);
+	}
+	if (rc == 0 && json)
 		report_tallies(report, path, t, nt);
 	free(t);
 	return rc;
