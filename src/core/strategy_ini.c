@@ -818,34 +818,45 @@ bind_id_or_null(sqlite3_stmt *st, int idx, int64_t id)
  * parses it once and not once per item under the write lock (issue 14).
  * A table has one key column and one set of extra columns.
  */
-static const char *
+struct upsert_sql {
+	struct upsert_sql *next;
+	char *table;
+	char *sql;              /* the upsert */
+	char *id_sql;           /* the id of an item it left as it was */
+};
+
+static const struct upsert_sql *
 upsert_sql(enum kind kind, const char *table, const char *key_column, const char *extra_cols, int nextra)
 {
-	static struct {
-		char *table, *sql;
-	} built[8];
+	static struct upsert_sql *built;
+	struct upsert_sql *u;
 	const struct field_def *fields = fields_of(kind);
-	size_t n = nfields(kind), b;
-	struct buf sql, set;
+	size_t n = nfields(kind);
+	struct buf sql, set, differs;
 
-	for (b = 0; b < sizeof built / sizeof *built && built[b].table; b++)
-		if (strcmp(built[b].table, table) == 0)
-			return built[b].sql;
+	for (u = built; u; u = u->next)
+		if (strcmp(u->table, table) == 0)
+			return u;
 	buf_init(&sql);
 	buf_init(&set);
+	buf_init(&differs);
 	buf_printf(&sql, "INSERT INTO %s (strategy_id, %s, position", table, key_column);
+	buf_printf(&differs, "%s.position IS NOT excluded.position", table);
 	for (size_t i = 0; i < n; i++)
 		if (is_column(&fields[i])) {
 			buf_printf(&sql, ", %s", fields[i].column);
 			buf_printf(&set, ", %s = excluded.%s", fields[i].column, fields[i].column);
+			buf_printf(&differs, " OR %s.%s IS NOT excluded.%s", table, fields[i].column, fields[i].column);
 		}
 	if (extra_cols) {
 		buf_printf(&sql, ", %s", extra_cols);
 		/* "a, b" -> ", a = excluded.a, b = excluded.b" */
 		char *cols = xstrdup(extra_cols), *save = NULL;
 
-		for (char *c = strtok_r(cols, ", ", &save); c; c = strtok_r(NULL, ", ", &save))
+		for (char *c = strtok_r(cols, ", ", &save); c; c = strtok_r(NULL, ", ", &save)) {
 			buf_printf(&set, ", %s = excluded.%s", c, c);
+			buf_printf(&differs, " OR %s.%s IS NOT excluded.%s", table, c, c);
+		}
 		free(cols);
 	}
 	buf_puts(&sql, ") VALUES (?, ?, ?");
@@ -854,15 +865,40 @@ upsert_sql(enum kind kind, const char *table, const char *key_column, const char
 			buf_puts(&sql, ", ?");
 	for (int i = 0; i < nextra; i++)
 		buf_puts(&sql, ", ?");
+	/*
+	 * An item the file leaves as it is is not written again (with all its
+	 * indexes, under the write lock): then RETURNING gives no row, and
+	 * upsert() looks its id up.
+	 */
 	buf_printf(&sql, ") ON CONFLICT (strategy_id, %s) DO UPDATE SET position = excluded.position%s"
-	                 " RETURNING id", key_column, set.s ? set.s : "");
+	                 " WHERE %s RETURNING id", key_column, set.s ? set.s : "", differs.s);
 	buf_free(&set);
-	/* Every table upsert() writes has its slot; were one to lack it, the statement is built each time. */
-	if (b == sizeof built / sizeof *built)
-		return NULL;
-	built[b].table = xstrdup(table);
-	built[b].sql = sql.s;
-	return built[b].sql;
+	buf_free(&differs);
+	/* Kept for the life of the program, as the statements are kept by the SQL's address. */
+	u = xcalloc(1, sizeof *u);
+	u->table = xstrdup(table);
+	u->sql = sql.s;
+	u->id_sql = xasprintf("SELECT id FROM %s WHERE strategy_id = ? AND %s = ?", table, key_column);
+	u->next = built;
+	built = u;
+	return u;
+}
+
+/* The id of an item upsert() left as it was (SQLITE_ROW), the statement's result otherwise. */
+static int
+unchanged_id(struct db *db, const struct upsert_sql *u, const char *strategy_id, struct item *it)
+{
+	sqlite3_stmt *st = db_prepare_kept(db, u->id_sql);
+	int rc;
+
+	if (!st)
+		return SQLITE_ERROR;
+	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, it->key, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		it->db_id = sqlite3_column_int64(st, 0);
+	db_finish(db, st);
+	return rc;
 }
 
 /*
@@ -877,11 +913,11 @@ upsert(struct db *db, struct import *im, struct item *it, const char *table,
 {
 	const struct field_def *fields = fields_of(it->kind);
 	size_t n = nfields(it->kind);
-	const char *sql = upsert_sql(it->kind, table, key_column, extra_cols, nextra);
+	const struct upsert_sql *u = upsert_sql(it->kind, table, key_column, extra_cols, nextra);
 	sqlite3_stmt *st;
-	int idx = 1;
+	int idx = 1, rc;
 
-	if (!sql || !(st = db_prepare_kept(db, sql)))
+	if (!(st = db_prepare_kept(db, u->sql)))
 		return -1;
 	sqlite3_bind_text(st, idx++, strategy_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, idx++, it->key, -1, SQLITE_STATIC);
@@ -891,12 +927,16 @@ upsert(struct db *db, struct import *im, struct item *it, const char *table,
 			strategy_field_bind(st, idx++, &fields[i], it->values[i]);
 	for (int i = 0; i < nextra; i++)
 		bind_id_or_null(st, idx++, extra[i]);
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		it->db_id = sqlite3_column_int64(st, 0);
+	else if (rc == SQLITE_DONE)
+		rc = unchanged_id(db, u, strategy_id, it);
+	if (rc != SQLITE_ROW) {
 		err_set(_("%s: line %d: [%s]: %s"), im->ini.path, it->line, it->section, sqlite3_errmsg(db->sql));
 		db_finish(db, st);
 		return -1;
 	}
-	it->db_id = sqlite3_column_int64(st, 0);
 	db_finish(db, st);
 	return 0;
 }
@@ -1129,8 +1169,9 @@ out:
 static int
 save_values(struct db *db, struct import *im, const char *strategy_id, const char *comment)
 {
-	sqlite3_stmt *mark = db_prepare(db, "UPDATE measurement SET example = ? WHERE indicator_id = ? AND series = ?"
-	                                    " AND period = ? AND sex = ?");
+	/* Only a mark that changes is written: an unchanged row is not made dirty (and journalled) again. */
+	sqlite3_stmt *mark = db_prepare(db, "UPDATE measurement SET example = ?1 WHERE indicator_id = ?2 AND series = ?3"
+	                                    " AND period = ?4 AND sex = ?5 AND example <> ?1");
 
 	if (!mark)
 		return -1;

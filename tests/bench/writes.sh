@@ -40,18 +40,25 @@ peer_set() {
 		COMMIT;" >/dev/null
 }
 took() { t0=$(now_ms); "$@" >/dev/null 2>&1; echo "$(now_ms) $t0" | awk '{ print $1 - $2 }'; }
-# locked CMD...: the longest time one of CMD's writes held the write lock, in ms ("-" if it failed or wrote nothing).
+# locked CMD...: the longest time one of CMD's writes held the write lock and how much of it was the COMMIT (the journal
+# and the fsyncs), in ms ("- -" if it failed or wrote nothing).
 locked() {
 	: >"$trace"
 	if eval "$@" >/dev/null 2>"$TMPD/err"; then
-		awk '/^lock/ { n++; if ($2 > m) m = $2 } END { print n ? m : "-" }' "$trace"
+		awk '/^lock/ { n++; if ($2 > m) { m = $2; c = $(NF - 1) } } END { print n ? m " " c : "- -" }' "$trace"
 	else
 		echo "bench: $* failed: $(head -n 1 "$TMPD/err")" >&2
-		echo -
+		echo "- -"
 	fi
 }
-# locked_each CMD...: the median of locked over $RUNS runs, $i the run's number.
-locked_each() { for i in $(seq $RUNS); do locked "$@"; done | median; }
+# held NAME LINES: the figure (≤ 20 ms) of the medians of locked's lines, and how much of it the COMMIT took.
+held() {
+	printf '%s\n' "$2" >"$TMPD/held"
+	absolute "$1" "$(cut -d' ' -f1 "$TMPD/held" | median)" 20 ms
+	printf '  %-34s %8sms\n' "of which COMMIT (journal, fsyncs)" "$(cut -d' ' -f2 "$TMPD/held" | median)"
+}
+# locked_each CMD...: locked's lines of $RUNS runs, $i the run's number.
+locked_each() { for i in $(seq $RUNS); do locked "$@"; done; }
 info() { printf '%-36s %10s %10s %7s %7s  %s\n' "$1" "$2" - - - "(information: $3)"; }
 
 # set: the first after another program's write pays the whole check (no stamp matches); the later ones find the
@@ -65,25 +72,25 @@ line "set (the stamp matches)" "$(cut -d' ' -f1 "$TMPD/set" | median)" "$(cut -d
 info "set, first after a foreign write" "${first}ms" "quick_check reads the whole file"
 
 # How long each write holds the write lock (the stamp present: the second and later writes).
-absolute "set: write lock held" "$(locked_each '"$STYRKORT" -d "$db" set "$st:$num" progress=$((20 + i))')" 20 ms
+held "set: write lock held" "$(locked_each '"$STYRKORT" -d "$db" set "$st:$num" progress=$((20 + i))')"
 if [ -x "$UNDO" ]; then
 	# undo FILE ST ID: the first write is the change (or the delete), the second its undo.
-	nth_lock() { awk -v n="$1" '/^lock/ && ++k == n { print $2 }' "$trace"; }
+	nth_lock() { awk -v n="$1" '/^lock/ && ++k == n { print $2, $(NF - 1) }' "$trace"; }
 	undo_lock() { : >"$trace"; "$UNDO" "$db" "$st" "$act" "$1" >/dev/null 2>&1 && nth_lock "$2"; }
-	absolute "undo: write lock held" "$(for i in $(seq $RUNS); do undo_lock change 2; done | median)" 20 ms
-	absolute "delete (an activity): write lock held" "$(for i in $(seq $RUNS); do undo_lock delete 1; done | median)" 20 ms
-	absolute "undo of a delete: write lock held" "$(for i in $(seq $RUNS); do undo_lock delete 2; done | median)" 20 ms
+	held "undo: write lock held" "$(for i in $(seq $RUNS); do undo_lock change 2; done)"
+	held "delete (an activity): write lock held" "$(for i in $(seq $RUNS); do undo_lock delete 1; done)"
+	held "undo of a delete: write lock held" "$(for i in $(seq $RUNS); do undo_lock delete 2; done)"
 else
 	echo "undo and delete: skipped (tests/bench/undo not built: make bench builds it)"
 fi
-absolute "review add: write lock held" \
-	"$(locked_each '"$STYRKORT" -d "$db" review add 2026-11-$((10 + i)) --strategy "$st"')" 20 ms
-absolute "set focus:ID (a focus area): lock held" \
-	"$(locked_each '"$STYRKORT" -d "$db" --strategy "$st" set focus:f1 name="Fokus $i"')" 20 ms
+held "review add: write lock held" \
+	"$(locked_each '"$STYRKORT" -d "$db" review add 2026-11-$((10 + i)) --strategy "$st"')"
+held "set focus:ID (a focus area): lock held" \
+	"$(locked_each '"$STYRKORT" -d "$db" --strategy "$st" set focus:f1 name="Fokus $i"')"
 # One strategy's INI (export), its title changed each run; the generator's municipality codes are not real ones.
 "$STYRKORT" -d "$db" export --strategy "$st" | sed 's/^municipality_code = .*/municipality_code = 0883/' >"$TMPD/one.ini"
 one_ini() { sed "s/^title = Strategi .*/title = Strategi $1/" "$TMPD/one.ini" >"$TMPD/one$1.ini"; echo "$TMPD/one$1.ini"; }
-absolute "import (one strategy): lock held" "$(locked_each '"$STYRKORT" -d "$db" import "$(one_ini $i)"')" 20 ms
+held "import (one strategy): lock held" "$(locked_each '"$STYRKORT" -d "$db" import "$(one_ini $i)"')"
 # One strategy's measurements as CSV, every value changed each run.
 "$STYRKORT" -d "$db" report --format csv --what measurements --strategy "$st" >"$TMPD/values.csv"
 one_csv() {
@@ -91,5 +98,5 @@ one_csv() {
 		sed '1i indicator,period,sex,value' >"$TMPD/one$1.csv"
 	echo "$TMPD/one$1.csv"
 }
-absolute "measurements (one strategy): lock held" \
-	"$(locked_each '"$STYRKORT" -d "$db" measurements --strategy "$st" "$(one_csv $i)"')" 20 ms
+held "measurements (one strategy): lock held" \
+	"$(locked_each '"$STYRKORT" -d "$db" measurements --strategy "$st" "$(one_csv $i)"')"
