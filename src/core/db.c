@@ -465,6 +465,7 @@ struct db *
 db_open(const char *path, enum db_mode mode)
 {
 	struct db *db = xcalloc(1, sizeof *db);
+	const char *test_stamp;
 	int flags, created = 0;
 
 	db->path = xstrdup(path);
@@ -495,7 +496,8 @@ db_open(const char *path, enum db_mode mode)
 	}
 	sqlite3_busy_handler(db->sql, busy_handler, db);
 	/* For tests only: a file system that keeps no stamps (check_before_write()). */
-	if (getenv("STYRKORT_TEST_STAMP") && strcmp(getenv("STYRKORT_TEST_STAMP"), "unsupported") == 0)
+	test_stamp = getenv("STYRKORT_TEST_STAMP");
+	if (test_stamp && strcmp(test_stamp, "unsupported") == 0)
 		db->stamps = -1;
 	/*
 	 * cell_size_check: SQLite checks each b-tree page it loads, so a write
@@ -554,16 +556,19 @@ static void
 write_trace(struct db *db, const char *fmt, ...)
 {
 	const char *path = getenv("STYRKORT_WRITE_TRACE"), *file = sqlite3_db_filename(db->sql, "main");
+	struct buf line;
 	va_list ap;
 	FILE *f;
 
 	/* Not the schema's copy in memory (schema_lacks()). */
 	if (!path || !*path || !file || !*file || !(f = fopen(path, "a")))
 		return;
+	buf_init(&line);
 	va_start(ap, fmt);
-	vfprintf(f, fmt, ap);
+	buf_vprintf(&line, fmt, ap);
 	va_end(ap);
-	fputc('\n', f);
+	fprintf(f, "%s\n", line.s ? line.s : "");
+	buf_free(&line);
 	fclose(f);
 }
 
