@@ -28,6 +28,8 @@ export STYRKORT_WRITE_TRACE=$trace
 # next styrkort read the whole file): the batch number, the field, its change-log row, who and when, in one
 # BEGIN IMMEDIATE ... COMMIT, with styrkort's settings (db.c: foreign keys, rollback journal, synchronous FULL).
 cp "$db" "$TMPD/peer.db"
+# The copies on the disk before any figure: their write-back would slow the first figures' fsyncs.
+sync
 peer_set() {
 	sqlite3 "$TMPD/peer.db" "PRAGMA foreign_keys = ON; PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;
 		BEGIN IMMEDIATE;
