@@ -31,15 +31,16 @@ cp "$db" "$TMPD/peer.db"
 # The copies on the disk before any figure: their write-back would slow the first figures' fsyncs.
 sync
 peer_set() {
-	sqlite3 "$TMPD/peer.db" "PRAGMA foreign_keys = ON; PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;
-		BEGIN IMMEDIATE;
-		UPDATE activity SET progress = $1 WHERE id = $act;
-		INSERT INTO change_log (at, who, strategy_id, kind, item_id, item, field, old, new, comment, batch, undoes)
+	printf '%s\n' "PRAGMA foreign_keys = ON;" "PRAGMA journal_mode = DELETE;" "PRAGMA synchronous = FULL;" \
+		"BEGIN IMMEDIATE;" \
+		"UPDATE activity SET progress = $1 WHERE id = $act;" \
+		"INSERT INTO change_log (at, who, strategy_id, kind, item_id, item, field, old, new, comment, batch, undoes)
 			SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'bench', '$st', 'activity', $act, title, 'progress',
-			'1', '$1', NULL, (SELECT coalesce(max(batch), 0) + 1 FROM change_log), NULL FROM activity WHERE id = $act;
-		UPDATE activity SET changed_by = 'bench', changed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),
-			version = version + 1 WHERE id = $act;
-		COMMIT;" >/dev/null
+			'1', '$1', NULL, (SELECT coalesce(max(batch), 0) + 1 FROM change_log), NULL FROM activity WHERE id = $act;" \
+		"UPDATE activity SET changed_by = 'bench', changed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),
+			version = version + 1 WHERE id = $act;" \
+		".timer on" "COMMIT;" |
+		sqlite3 "$TMPD/peer.db" | awk '/^Run Time/ { printf "%.1f\n", $4 * 1000 }' >"$TMPD/peer_commit"
 }
 took() { t0=$(now_ms); "$@" >/dev/null 2>&1; echo "$(now_ms) $t0" | awk '{ print $1 - $2 }'; }
 # locked CMD...: the longest time one of CMD's writes held the write lock and how much of it was the COMMIT (the journal
@@ -68,10 +69,12 @@ info() { printf '%-36s %10s %10s %7s %7s  %s\n' "$1" "$2" - - - "(information: $
 sqlite3 "$db" "UPDATE activity SET progress = progress WHERE id = $act"
 first=$(took "$STYRKORT" -d "$db" set "$st:$num" progress=1)
 for i in $(seq $RUNS); do
-	echo "$(took "$STYRKORT" -d "$db" set "$st:$num" progress=$((10 + i))) $(took peer_set $((40 + i)))"
+	echo "$(took "$STYRKORT" -d "$db" set "$st:$num" progress=$((10 + i))) $(took peer_set $((40 + i))) $(cat "$TMPD/peer_commit")"
 done >"$TMPD/set"
 line "set (the stamp matches)" "$(cut -d' ' -f1 "$TMPD/set" | median)" "$(cut -d' ' -f2 "$TMPD/set" | median)" 1.3 ms
 info "set, first after a foreign write" "${first}ms" "quick_check reads the whole file"
+# What the disk alone takes: the COMMIT (journal, fsyncs) of sqlite3's same writes, a floor under every lock time below.
+info "sqlite3's COMMIT of the same writes" "$(cut -d' ' -f3 "$TMPD/set" | median)ms" "the disk's share of a lock time"
 
 # How long each write holds the write lock (the stamp present: the second and later writes).
 held "set: write lock held" "$(locked_each '"$STYRKORT" -d "$db" set "$st:$num" progress=$((20 + i))')"
