@@ -75,12 +75,16 @@ measurement_save(struct db *db, const char *strategy_id, const struct value_key 
 		format_number(oldtxt, sizeof oldtxt, oldv);
 	if (has_value)
 		format_number(newtxt, sizeof newtxt, value);
-	up = db_prepare_kept(db,
+	/*
+	 * A value saved here is real (a file, Kolada, a person): an INI's
+	 * example_values marks its own after.  A row that is there is updated
+	 * in place (one look-up, not an insert that fails first).
+	 */
+	up = db_prepare_kept(db, had_row ?
+		"UPDATE measurement SET value = ?5, entered_by = ?6, entered_at = ?7, example = 0"
+		" WHERE indicator_id = ?1 AND series = ?8 AND period = ?2 AND sex = ?4" :
 		"INSERT INTO measurement (indicator_id, period, period_key, sex, value, entered_by, entered_at, series)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, series, period, sex) DO UPDATE SET"
-		" value = excluded.value, entered_by = excluded.entered_by, entered_at = excluded.entered_at,"
-		/* A value saved here is real (a file, Kolada, a person): an INI's example_values marks its own after. */
-		" example = 0");
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	if (!up)
 		return -1;
 	now_iso(now);
