@@ -813,80 +813,78 @@ bind_id_or_null(sqlite3_stmt *st, int idx, int64_t id)
 }
 
 /*
- * The statement of upsert() for a table: built once, and kept by its
+ * The statements of upsert() for a table, built once and kept by their
  * address (db_prepare_kept()), so that an import of hundreds of items
- * parses it once and not once per item under the write lock (issue 14).
- * A table has one key column and one set of extra columns.
+ * parses them once and not once per item under the write lock (issue 14).
+ * A table has one key column and one set of extra columns.  Parameters:
+ * ?1 strategy, ?2 key, ?3 position, then the item's columns and the extra
+ * ones, then (the update) the row's id.
  */
 struct upsert_sql {
 	struct upsert_sql *next;
 	char *table;
-	char *sql;              /* the upsert */
-	char *id_sql;           /* the id of an item it left as it was */
+	char *id_sql;           /* the row's id, if the strategy has the item */
+	char *update_sql;       /* the row, only where a column differs */
+	char *insert_sql;       /* a new row */
 };
 
 static const struct upsert_sql *
-upsert_sql(enum kind kind, const char *table, const char *key_column, const char *extra_cols, int nextra)
+upsert_sql(enum kind kind, const char *table, const char *key_column, const char *extra_cols)
 {
 	static struct upsert_sql *built;
-	struct upsert_sql *u;
 	const struct field_def *fields = fields_of(kind);
 	size_t n = nfields(kind);
-	struct buf sql, set, differs;
+	struct upsert_sql *u;
+	struct buf ins, vals, set, differs;
+	int idx = 4;
 
 	for (u = built; u; u = u->next)
 		if (strcmp(u->table, table) == 0)
 			return u;
-	buf_init(&sql);
+	buf_init(&ins);
+	buf_init(&vals);
 	buf_init(&set);
 	buf_init(&differs);
-	buf_printf(&sql, "INSERT INTO %s (strategy_id, %s, position", table, key_column);
-	buf_printf(&differs, "%s.position IS NOT excluded.position", table);
+	buf_printf(&ins, "INSERT INTO %s (strategy_id, %s, position", table, key_column);
+	buf_puts(&vals, "?1, ?2, ?3");
+	buf_puts(&set, "position = ?3");
+	buf_puts(&differs, "position IS NOT ?3");
 	for (size_t i = 0; i < n; i++)
 		if (is_column(&fields[i])) {
-			buf_printf(&sql, ", %s", fields[i].column);
-			buf_printf(&set, ", %s = excluded.%s", fields[i].column, fields[i].column);
-			buf_printf(&differs, " OR %s.%s IS NOT excluded.%s", table, fields[i].column, fields[i].column);
+			buf_printf(&ins, ", %s", fields[i].column);
+			buf_printf(&vals, ", ?%d", idx);
+			buf_printf(&set, ", %s = ?%d", fields[i].column, idx);
+			buf_printf(&differs, " OR %s IS NOT ?%d", fields[i].column, idx++);
 		}
 	if (extra_cols) {
-		buf_printf(&sql, ", %s", extra_cols);
-		/* "a, b" -> ", a = excluded.a, b = excluded.b" */
 		char *cols = xstrdup(extra_cols), *save = NULL;
 
 		for (char *c = strtok_r(cols, ", ", &save); c; c = strtok_r(NULL, ", ", &save)) {
-			buf_printf(&set, ", %s = excluded.%s", c, c);
-			buf_printf(&differs, " OR %s.%s IS NOT excluded.%s", table, c, c);
+			buf_printf(&ins, ", %s", c);
+			buf_printf(&vals, ", ?%d", idx);
+			buf_printf(&set, ", %s = ?%d", c, idx);
+			buf_printf(&differs, " OR %s IS NOT ?%d", c, idx++);
 		}
 		free(cols);
 	}
-	buf_puts(&sql, ") VALUES (?, ?, ?");
-	for (size_t i = 0; i < n; i++)
-		if (is_column(&fields[i]))
-			buf_puts(&sql, ", ?");
-	for (int i = 0; i < nextra; i++)
-		buf_puts(&sql, ", ?");
-	/*
-	 * An item the file leaves as it is is not written again (with all its
-	 * indexes, under the write lock): then RETURNING gives no row, and
-	 * upsert() looks its id up.
-	 */
-	buf_printf(&sql, ") ON CONFLICT (strategy_id, %s) DO UPDATE SET position = excluded.position%s"
-	                 " WHERE %s RETURNING id", key_column, set.s ? set.s : "", differs.s);
-	buf_free(&set);
-	buf_free(&differs);
 	/* Kept for the life of the program, as the statements are kept by the SQL's address. */
 	u = xcalloc(1, sizeof *u);
 	u->table = xstrdup(table);
-	u->sql = sql.s;
-	u->id_sql = xasprintf("SELECT id FROM %s WHERE strategy_id = ? AND %s = ?", table, key_column);
+	u->id_sql = xasprintf("SELECT id FROM %s WHERE strategy_id = ?1 AND %s = ?2", table, key_column);
+	u->update_sql = xasprintf("UPDATE %s SET %s WHERE id = ?%d AND (%s)", table, set.s, idx, differs.s);
+	u->insert_sql = xasprintf("%s) VALUES (%s)", ins.s, vals.s);
+	buf_free(&ins);
+	buf_free(&vals);
+	buf_free(&set);
+	buf_free(&differs);
 	u->next = built;
 	built = u;
 	return u;
 }
 
-/* The id of an item upsert() left as it was (SQLITE_ROW), the statement's result otherwise. */
+/* The item's row id (SQLITE_ROW), or SQLITE_DONE if the strategy has none yet. */
 static int
-unchanged_id(struct db *db, const struct upsert_sql *u, const char *strategy_id, struct item *it)
+item_row(struct db *db, const struct upsert_sql *u, const char *strategy_id, struct item *it)
 {
 	sqlite3_stmt *st = db_prepare_kept(db, u->id_sql);
 	int rc;
@@ -902,9 +900,10 @@ unchanged_id(struct db *db, const struct upsert_sql *u, const char *strategy_id,
 }
 
 /*
- * Upsert one item: INSERT ... ON CONFLICT (strategy_id, key) DO UPDATE over
- * its mapped columns.  Extra columns (position, references) are bound by
- * the caller through the returned statement's last parameters.
+ * Save one item: its row is looked up, then updated where a column
+ * differs (an item the file leaves as it is is not written again, with all
+ * its indexes, under the write lock), or inserted.  Extra columns
+ * (references) come after the mapped ones.
  */
 static int
 upsert(struct db *db, struct import *im, struct item *it, const char *table,
@@ -913,32 +912,30 @@ upsert(struct db *db, struct import *im, struct item *it, const char *table,
 {
 	const struct field_def *fields = fields_of(it->kind);
 	size_t n = nfields(it->kind);
-	const struct upsert_sql *u = upsert_sql(it->kind, table, key_column, extra_cols, nextra);
-	sqlite3_stmt *st;
-	int idx = 1, rc;
+	const struct upsert_sql *u = upsert_sql(it->kind, table, key_column, extra_cols);
+	int found = item_row(db, u, strategy_id, it), idx = 1, rc = SQLITE_ERROR;
+	sqlite3_stmt *st = NULL;
 
-	if (!(st = db_prepare_kept(db, u->sql)))
-		return -1;
-	sqlite3_bind_text(st, idx++, strategy_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, idx++, it->key, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, idx++, position);
-	for (size_t i = 0; i < n; i++)
-		if (is_column(&fields[i]))
-			strategy_field_bind(st, idx++, &fields[i], it->values[i]);
-	for (int i = 0; i < nextra; i++)
-		bind_id_or_null(st, idx++, extra[i]);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		it->db_id = sqlite3_column_int64(st, 0);
-	else if (rc == SQLITE_DONE)
-		rc = unchanged_id(db, u, strategy_id, it);
-	if (rc != SQLITE_ROW) {
-		err_set(_("%s: line %d: [%s]: %s"), im->ini.path, it->line, it->section, sqlite3_errmsg(db->sql));
-		db_finish(db, st);
-		return -1;
+	if ((found == SQLITE_ROW || found == SQLITE_DONE) &&
+	    (st = db_prepare_kept(db, found == SQLITE_ROW ? u->update_sql : u->insert_sql))) {
+		sqlite3_bind_text(st, idx++, strategy_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, idx++, it->key, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, idx++, position);
+		for (size_t i = 0; i < n; i++)
+			if (is_column(&fields[i]))
+				strategy_field_bind(st, idx++, &fields[i], it->values[i]);
+		for (int i = 0; i < nextra; i++)
+			bind_id_or_null(st, idx++, extra[i]);
+		if (found == SQLITE_ROW)
+			sqlite3_bind_int64(st, idx, it->db_id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE && found == SQLITE_DONE)
+			it->db_id = sqlite3_last_insert_rowid(db->sql);
 	}
+	if (rc != SQLITE_DONE)
+		err_set(_("%s: line %d: [%s]: %s"), im->ini.path, it->line, it->section, sqlite3_errmsg(db->sql));
 	db_finish(db, st);
-	return 0;
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 static int
