@@ -15,7 +15,7 @@ TMPD=$(mktemp -d "${TMPDIR:-/tmp}/styrkort-writes.XXXXXX")
 trap 'rm -rf "$TMPD"' EXIT
 . "$top_srcdir/tests/bench/lib.sh"
 [ -f "${1:-}" ] || { echo "usage: writes.sh FILE" >&2; exit 2; }
-command -v sqlite3 >/dev/null || { echo "writes: skipped (needs sqlite3)"; exit 0; }
+command -v sqlite3 >/dev/null && command -v python3 >/dev/null || { echo "writes: skipped (needs sqlite3 and python3)"; exit 0; }
 db=$TMPD/writes.db
 cp "$1" "$db"
 st=$(sqlite3 "$db" "SELECT strategy_id FROM activity ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM activity)")
@@ -30,7 +30,7 @@ export STYRKORT_WRITE_TRACE=$trace
 cp "$db" "$TMPD/peer.db"
 # The copies on the disk before any figure: their write-back would slow the first figures' fsyncs.
 sync
-peer_set() {
+peer_sql() {
 	printf '%s\n' "PRAGMA foreign_keys = ON;" "PRAGMA journal_mode = DELETE;" "PRAGMA synchronous = FULL;" \
 		"BEGIN IMMEDIATE;" \
 		"UPDATE activity SET progress = $1 WHERE id = $act;" \
@@ -39,10 +39,17 @@ peer_set() {
 			'1', '$1', NULL, (SELECT coalesce(max(batch), 0) + 1 FROM change_log), NULL FROM activity WHERE id = $act;" \
 		"UPDATE activity SET changed_by = 'bench', changed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),
 			version = version + 1 WHERE id = $act;" \
-		".timer on" "COMMIT;" |
-		sqlite3 "$TMPD/peer.db" | awk '/^Run Time/ { printf "%.1f\n", $4 * 1000 }' >"$TMPD/peer_commit"
+		".timer on" "COMMIT;" >"$TMPD/peer.sql"
 }
-took() { t0=$(now_ms); "$@" >/dev/null 2>&1; echo "$(now_ms) $t0" | awk '{ print $1 - $2 }'; }
+# took CMD...: the milliseconds CMD takes, the process alone timed by python3 (a shell's date and awk around it would add
+# milliseconds to both sides of the ratio); its input from $TOOK_IN, its output to $TOOK_OUT.
+took() {
+	python3 -c 'import subprocess, sys, time
+stdin, stdout = open(sys.argv[1]), open(sys.argv[2], "w")
+t = time.perf_counter()
+subprocess.run(sys.argv[3:], stdin=stdin, stdout=stdout, stderr=subprocess.DEVNULL)
+print("%.2f" % ((time.perf_counter() - t) * 1000))' "${TOOK_IN:-/dev/null}" "${TOOK_OUT:-/dev/null}" "$@"
+}
 # locked CMD...: the longest time one of CMD's writes held the write lock and how much of it was the COMMIT (the journal
 # and the fsyncs), in ms ("- -" if it failed or wrote nothing).
 locked() {
@@ -69,7 +76,10 @@ info() { printf '%-36s %10s %10s %7s %7s  %s\n' "$1" "$2" - - - "(information: $
 sqlite3 "$db" "UPDATE activity SET progress = progress WHERE id = $act"
 first=$(took "$STYRKORT" -d "$db" set "$st:$num" progress=1)
 for i in $(seq $RUNS); do
-	echo "$(took "$STYRKORT" -d "$db" set "$st:$num" progress=$((10 + i))) $(took peer_set $((40 + i))) $(cat "$TMPD/peer_commit")"
+	peer_sql $((40 + i))
+	echo "$(took "$STYRKORT" -d "$db" set "$st:$num" progress=$((10 + i)))" \
+		"$(TOOK_IN=$TMPD/peer.sql TOOK_OUT=$TMPD/peer.out took sqlite3 "$TMPD/peer.db")" \
+		"$(awk '/^Run Time/ { printf "%.1f\n", $4 * 1000 }' "$TMPD/peer.out")"
 done >"$TMPD/set"
 line "set (the stamp matches)" "$(cut -d' ' -f1 "$TMPD/set" | median)" "$(cut -d' ' -f2 "$TMPD/set" | median)" 1.3 ms
 info "set, first after a foreign write" "${first}ms" "quick_check reads the whole file"
