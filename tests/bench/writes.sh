@@ -13,6 +13,8 @@ RUNS=${RUNS:-5}
 export STYRKORT_SYSCONFIG=/dev/null XDG_CONFIG_HOME=/nonexistent LC_ALL=C.UTF-8 STYRKORT_TODAY=2026-11-22
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/styrkort-writes.XXXXXX")
 trap 'rm -rf "$TMPD"' EXIT
+# A signal (a pipe closed by head, Ctrl-C) goes through exit, so that the copies (600 MB) are removed.
+trap 'exit 1' HUP INT PIPE TERM
 . "$top_srcdir/tests/bench/lib.sh"
 [ -f "${1:-}" ] || { echo "usage: writes.sh FILE" >&2; exit 2; }
 command -v sqlite3 >/dev/null && command -v python3 >/dev/null || { echo "writes: skipped (needs sqlite3 and python3)"; exit 0; }
