@@ -17,7 +17,7 @@ changelog_add(struct db *db, const char *strategy_id, const char *kind,
               int64_t item_id, const char *item, const char *field,
               const char *old, const char *new_value, const char *comment)
 {
-	sqlite3_stmt *st = db_prepare(db,
+	sqlite3_stmt *st = db_prepare_kept(db,
 		"INSERT INTO change_log (at, who, strategy_id, kind, item_id, item, field, old, new, comment, batch, undoes)"
 		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	char now[21];
@@ -26,7 +26,7 @@ changelog_add(struct db *db, const char *strategy_id, const char *kind,
 		return -1;
 	if (!db->batch.id) {
 		/* A program error: a row outside db_write_begin() would join no batch. */
-		sqlite3_finalize(st);
+		db_finish(db, st);
 		err_set(_("%s: a change was logged outside a write; this is a bug in styrkort, please report it"), db->path);
 		return -1;
 	}

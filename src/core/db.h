@@ -6,6 +6,8 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
+#include "stamp.h"
+
 /* The newest schema version (PRAGMA user_version); src/migrate.c has how each was reached. */
 #define DB_SCHEMA_VERSION 4
 /* 'STKT': marks a file as a styrkort database (PRAGMA application_id). */
@@ -17,7 +19,7 @@ enum db_mode {
 	DB_CREATE               /* a new file; refuses an existing one */
 };
 
-#define DB_KEPT 24
+#define DB_KEPT 48
 struct db {
 	sqlite3 *sql;
 	char *path;
@@ -36,7 +38,20 @@ struct db {
 	double busy_since;
 	int busy_waiting;       /* 1 while a write waits for another (the hook was told) */
 	int writing;            /* 1 from db_begin() to the commit or rollback */
-	int checked;            /* 1 once PRAGMA quick_check passed (before the first write) */
+	int checked;            /* 1 once the file was found good before a write: quick_check or its stamp */
+	/*
+	 * The verified stamp (stamp.c; db.c's check_before_write()).  stamps:
+	 * -1 once the file system would not keep one.  verified: the open
+	 * write began on a file found good under its lock (the stamp matched,
+	 * or quick_check passed), so its commit may stamp the file; at: the
+	 * file then, and spills: SQLite's count of pages written before the
+	 * commit then (a spill changes the file, so no stamp).
+	 */
+	int stamps;
+	int verified;
+	struct stamp at;
+	int spills;
+	double locked_at;       /* when BEGIN IMMEDIATE got the lock (STYRKORT_WRITE_TRACE) */
 	/*
 	 * The open write's change-log batch (db_write_begin()): every row
 	 * changelog_add() appends until the commit or rollback carries it, and
@@ -91,7 +106,7 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql);
 sqlite3_stmt *db_prepare_kept(struct db *db, const char *sql);
 /* Done with st: a kept statement is reset for its next use (which ends its read), any other finalized. */
 void db_finish(struct db *db, sqlite3_stmt *st);
-/* Step a statement expected to finish (INSERT/UPDATE/DELETE); finalises it. */
+/* Step a statement expected to finish (INSERT/UPDATE/DELETE); ends it with db_finish(). */
 int db_exec_stmt(struct db *db, sqlite3_stmt *st);
 /* Column text or "" (never NULL); column text or NULL. */
 const char *db_text(sqlite3_stmt *st, int col);

@@ -48,7 +48,7 @@ int
 measurement_save(struct db *db, const char *strategy_id, const struct value_key *k,
                  int has_value, double value, const char *comment, char **old_text)
 {
-	sqlite3_stmt *old = db_prepare(db,
+	sqlite3_stmt *old = db_prepare_kept(db,
 		"SELECT value FROM measurement WHERE indicator_id = ? AND series = ? AND period = ? AND sex = ?");
 	sqlite3_stmt *up;
 	char sexs[2] = { k->sex, 0 }, oldtxt[64] = "", newtxt[64] = "";
@@ -68,19 +68,23 @@ measurement_save(struct db *db, const char *strategy_id, const struct value_key 
 		had_value = 1;
 		oldv = sqlite3_column_double(old, 0);
 	}
-	sqlite3_finalize(old);
+	db_finish(db, old);
 	if (had_row && had_value == has_value && (!had_value || oldv == value))
 		return 0;
 	if (had_value)
 		format_number(oldtxt, sizeof oldtxt, oldv);
 	if (has_value)
 		format_number(newtxt, sizeof newtxt, value);
-	up = db_prepare(db,
+	/*
+	 * A value saved here is real (a file, Kolada, a person): an INI's
+	 * example_values marks its own after.  A row that is there is updated
+	 * in place (one look-up, not an insert that fails first).
+	 */
+	up = db_prepare_kept(db, had_row ?
+		"UPDATE measurement SET value = ?5, entered_by = ?6, entered_at = ?7, example = 0"
+		" WHERE indicator_id = ?1 AND series = ?8 AND period = ?2 AND sex = ?4" :
 		"INSERT INTO measurement (indicator_id, period, period_key, sex, value, entered_by, entered_at, series)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, series, period, sex) DO UPDATE SET"
-		" value = excluded.value, entered_by = excluded.entered_by, entered_at = excluded.entered_at,"
-		/* A value saved here is real (a file, Kolada, a person): an INI's example_values marks its own after. */
-		" example = 0");
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	if (!up)
 		return -1;
 	now_iso(now);
@@ -700,6 +704,18 @@ save_row(struct db *db, const char *path, const struct row *w, const struct reso
 	return saved;
 }
 
+/* What save_rows() held back until its commit, to the report. */
+static void
+copy_held(FILE *held, FILE *report)
+{
+	char chunk[8192];
+	size_t n;
+
+	rewind(held);
+	while ((n = fread(chunk, 1, sizeof chunk, held)) > 0)
+		fwrite(chunk, 1, n, report);
+}
+
 /* Save the checked and resolved rows in one write, counting them in res (Kolada: per indicator and series too). */
 static int
 save_rows(struct db *db, const char *path, const struct rows *r, const struct resolved *rv, int json,
@@ -709,16 +725,26 @@ save_rows(struct db *db, const char *path, const struct rows *r, const struct re
 	size_t nt = 0;
 	char *comment;
 	int rc = 0;
+	/*
+	 * The lines that say which values changed wait in a temporary file
+	 * until the commit: nothing is written to a terminal or a pipe (which
+	 * may block) while the write lock is held, and nothing is said of a
+	 * change that was rolled back.
+	 */
+	FILE *held = report ? tmpfile() : NULL;
 
-	if (db_write_begin(db, 0) < 0)
+	if (db_write_begin(db, 0) < 0) {
+		if (held)
+			fclose(held);
 		return -1;
+	}
 	comment = xasprintf(_("measurements %s"), path);
 	for (size_t i = 0; i < r->n && rc == 0; i++) {
 		int saved;
 
 		if (rv[i].id == 0)      /* a KPI no indicator uses */
 			continue;
-		saved = save_row(db, path, &r->v[i], &rv[i], json, comment, report);
+		saved = save_row(db, path, &r->v[i], &rv[i], json, comment, held ? held : report);
 		if (saved < 0) {
 			rc = -1;
 			break;
@@ -736,7 +762,14 @@ save_rows(struct db *db, const char *path, const struct rows *r, const struct re
 	free(comment);
 	if (rc < 0)
 		db_rollback(db);
-	else if ((rc = db_commit(db)) == 0 && json)
+	else
+		rc = db_commit(db);
+	if (held) {
+		if (rc == 0)
+			copy_held(held, report);
+		fclose(held);
+	}
+	if (rc == 0 && json)
 		report_tallies(report, path, t, nt);
 	free(t);
 	return rc;

@@ -813,9 +813,97 @@ bind_id_or_null(sqlite3_stmt *st, int idx, int64_t id)
 }
 
 /*
- * Upsert one item: INSERT ... ON CONFLICT (strategy_id, key) DO UPDATE over
- * its mapped columns.  Extra columns (position, references) are bound by
- * the caller through the returned statement's last parameters.
+ * The statements of upsert() for a table, built once and kept by their
+ * address (db_prepare_kept()), so that an import of hundreds of items
+ * parses them once and not once per item under the write lock (issue 14).
+ * A table has one key column and one set of extra columns.  Parameters:
+ * ?1 strategy, ?2 key, ?3 position, then the item's columns and the extra
+ * ones, then (the update) the row's id.
+ */
+struct upsert_sql {
+	struct upsert_sql *next;
+	char *table;
+	char *id_sql;           /* the row's id, if the strategy has the item */
+	char *update_sql;       /* the row, only where a column differs */
+	char *insert_sql;       /* a new row */
+};
+
+static const struct upsert_sql *
+upsert_sql(enum kind kind, const char *table, const char *key_column, const char *extra_cols)
+{
+	static struct upsert_sql *built;
+	const struct field_def *fields = fields_of(kind);
+	size_t n = nfields(kind);
+	struct upsert_sql *u;
+	struct buf ins, vals, set, differs;
+	int idx = 4;
+
+	for (u = built; u; u = u->next)
+		if (strcmp(u->table, table) == 0)
+			return u;
+	buf_init(&ins);
+	buf_init(&vals);
+	buf_init(&set);
+	buf_init(&differs);
+	buf_printf(&ins, "INSERT INTO %s (strategy_id, %s, position", table, key_column);
+	buf_puts(&vals, "?1, ?2, ?3");
+	buf_puts(&set, "position = ?3");
+	buf_puts(&differs, "position IS NOT ?3");
+	for (size_t i = 0; i < n; i++)
+		if (is_column(&fields[i])) {
+			buf_printf(&ins, ", %s", fields[i].column);
+			buf_printf(&vals, ", ?%d", idx);
+			buf_printf(&set, ", %s = ?%d", fields[i].column, idx);
+			buf_printf(&differs, " OR %s IS NOT ?%d", fields[i].column, idx++);
+		}
+	if (extra_cols) {
+		char *cols = xstrdup(extra_cols), *save = NULL;
+
+		for (char *c = strtok_r(cols, ", ", &save); c; c = strtok_r(NULL, ", ", &save)) {
+			buf_printf(&ins, ", %s", c);
+			buf_printf(&vals, ", ?%d", idx);
+			buf_printf(&set, ", %s = ?%d", c, idx);
+			buf_printf(&differs, " OR %s IS NOT ?%d", c, idx++);
+		}
+		free(cols);
+	}
+	/* Kept for the life of the program, as the statements are kept by the SQL's address. */
+	u = xcalloc(1, sizeof *u);
+	u->table = xstrdup(table);
+	u->id_sql = xasprintf("SELECT id FROM %s WHERE strategy_id = ?1 AND %s = ?2", table, key_column);
+	u->update_sql = xasprintf("UPDATE %s SET %s WHERE id = ?%d AND (%s)", table, set.s, idx, differs.s);
+	u->insert_sql = xasprintf("%s) VALUES (%s)", ins.s, vals.s);
+	buf_free(&ins);
+	buf_free(&vals);
+	buf_free(&set);
+	buf_free(&differs);
+	u->next = built;
+	built = u;
+	return u;
+}
+
+/* The item's row id (SQLITE_ROW), or SQLITE_DONE if the strategy has none yet. */
+static int
+item_row(struct db *db, const struct upsert_sql *u, const char *strategy_id, struct item *it)
+{
+	sqlite3_stmt *st = db_prepare_kept(db, u->id_sql);
+	int rc;
+
+	if (!st)
+		return SQLITE_ERROR;
+	sqlite3_bind_text(st, 1, strategy_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, it->key, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		it->db_id = sqlite3_column_int64(st, 0);
+	db_finish(db, st);
+	return rc;
+}
+
+/*
+ * Save one item: its row is looked up, then updated where a column
+ * differs (an item the file leaves as it is is not written again, with all
+ * its indexes, under the write lock), or inserted.  Extra columns
+ * (references) come after the mapped ones.
  */
 static int
 upsert(struct db *db, struct import *im, struct item *it, const char *table,
@@ -824,58 +912,30 @@ upsert(struct db *db, struct import *im, struct item *it, const char *table,
 {
 	const struct field_def *fields = fields_of(it->kind);
 	size_t n = nfields(it->kind);
-	struct buf sql, set;
-	sqlite3_stmt *st;
-	int idx = 1, rc = -1;
+	const struct upsert_sql *u = upsert_sql(it->kind, table, key_column, extra_cols);
+	int found = item_row(db, u, strategy_id, it), idx = 1, rc = SQLITE_ERROR;
+	sqlite3_stmt *st = NULL;
 
-	buf_init(&sql);
-	buf_init(&set);
-	buf_printf(&sql, "INSERT INTO %s (strategy_id, %s, position", table, key_column);
-	for (size_t i = 0; i < n; i++)
-		if (is_column(&fields[i])) {
-			buf_printf(&sql, ", %s", fields[i].column);
-			buf_printf(&set, ", %s = excluded.%s", fields[i].column, fields[i].column);
-		}
-	if (extra_cols) {
-		buf_printf(&sql, ", %s", extra_cols);
-		/* "a, b" -> ", a = excluded.a, b = excluded.b" */
-		char *cols = xstrdup(extra_cols), *save = NULL;
-
-		for (char *c = strtok_r(cols, ", ", &save); c; c = strtok_r(NULL, ", ", &save))
-			buf_printf(&set, ", %s = excluded.%s", c, c);
-		free(cols);
+	if ((found == SQLITE_ROW || found == SQLITE_DONE) &&
+	    (st = db_prepare_kept(db, found == SQLITE_ROW ? u->update_sql : u->insert_sql))) {
+		sqlite3_bind_text(st, idx++, strategy_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, idx++, it->key, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, idx++, position);
+		for (size_t i = 0; i < n; i++)
+			if (is_column(&fields[i]))
+				strategy_field_bind(st, idx++, &fields[i], it->values[i]);
+		for (int i = 0; i < nextra; i++)
+			bind_id_or_null(st, idx++, extra[i]);
+		if (found == SQLITE_ROW)
+			sqlite3_bind_int64(st, idx, it->db_id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE && found == SQLITE_DONE)
+			it->db_id = sqlite3_last_insert_rowid(db->sql);
 	}
-	buf_puts(&sql, ") VALUES (?, ?, ?");
-	for (size_t i = 0; i < n; i++)
-		if (is_column(&fields[i]))
-			buf_puts(&sql, ", ?");
-	for (int i = 0; i < nextra; i++)
-		buf_puts(&sql, ", ?");
-	buf_printf(&sql, ") ON CONFLICT (strategy_id, %s) DO UPDATE SET position = excluded.position%s"
-	                 " RETURNING id", key_column, set.s ? set.s : "");
-	st = db_prepare(db, sql.s);
-	if (!st)
-		goto out;
-	sqlite3_bind_text(st, idx++, strategy_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, idx++, it->key, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, idx++, position);
-	for (size_t i = 0; i < n; i++)
-		if (is_column(&fields[i]))
-			strategy_field_bind(st, idx++, &fields[i], it->values[i]);
-	for (int i = 0; i < nextra; i++)
-		bind_id_or_null(st, idx++, extra[i]);
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	if (rc != SQLITE_DONE)
 		err_set(_("%s: line %d: [%s]: %s"), im->ini.path, it->line, it->section, sqlite3_errmsg(db->sql));
-		sqlite3_finalize(st);
-		goto out;
-	}
-	it->db_id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	rc = 0;
-out:
-	buf_free(&sql);
-	buf_free(&set);
-	return rc;
+	db_finish(db, st);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 static int
@@ -920,7 +980,7 @@ static int
 save_names(struct db *db, struct import *im, const struct item *it, const char *field, const char *del_sql,
            const char *ins_sql)
 {
-	sqlite3_stmt *del = db_prepare(db, del_sql);
+	sqlite3_stmt *del = db_prepare_kept(db, del_sql);
 	char **names;
 	size_t n;
 	int rc = 0;
@@ -932,7 +992,7 @@ save_names(struct db *db, struct import *im, const struct item *it, const char *
 		return -1;
 	split_list(item_value(it, field), &names, &n);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
-		sqlite3_stmt *ins = db_prepare(db, ins_sql);
+		sqlite3_stmt *ins = db_prepare_kept(db, ins_sql);
 		const struct item *fa = it->kind == KIND_GOAL ? find_item(im, KIND_FOCUS, names[i]) : NULL;
 
 		if (!ins) {
@@ -955,8 +1015,8 @@ save_names(struct db *db, struct import *im, const struct item *it, const char *
 static int
 activity_before(struct db *db, const char *strategy_id, const char *ref, struct activity *a)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT " MODEL_ACTIVITY_COLUMNS
-	                                  " FROM activity WHERE strategy_id = ? AND ref = ?");
+	sqlite3_stmt *st = db_prepare_kept(db, "SELECT " MODEL_ACTIVITY_COLUMNS
+	                                       " FROM activity WHERE strategy_id = ? AND ref = ?");
 	int rc;
 
 	if (!st)
@@ -966,7 +1026,7 @@ activity_before(struct db *db, const char *strategy_id, const char *ref, struct 
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		model_read_activity(st, a);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -983,12 +1043,13 @@ logged_value(struct db *db, const struct activity *a, enum act_field f)
 		return model_activity_text(a, f, NULL);
 	if (!id)
 		return xstrdup("");
-	st = db_prepare(db, t == FT_FOCUS ? "SELECT key FROM focus_area WHERE id = ?" : "SELECT key FROM goal WHERE id = ?");
+	st = db_prepare_kept(db, t == FT_FOCUS ? "SELECT key FROM focus_area WHERE id = ?"
+	                                       : "SELECT key FROM goal WHERE id = ?");
 	if (st) {
 		sqlite3_bind_int64(st, 1, id);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			key = db_strdup(st, 0);
-		sqlite3_finalize(st);
+		db_finish(db, st);
 	}
 	return key ? key : xstrdup("");
 }
@@ -1083,8 +1144,8 @@ save_activity(struct db *db, struct import *im, struct item *it, const char *str
 	 * changed: a re-import must not look like someone else's edit.
 	 */
 	if (logged > 0) {
-		st = db_prepare(db, "UPDATE activity SET changed_by = ?2, changed_at = ?3,"
-		                    " version = version + 1 WHERE id = ?1");
+		st = db_prepare_kept(db, "UPDATE activity SET changed_by = ?2, changed_at = ?3,"
+		                         " version = version + 1 WHERE id = ?1");
 		if (!st)
 			goto out;
 		now_iso(now);
@@ -1105,8 +1166,9 @@ out:
 static int
 save_values(struct db *db, struct import *im, const char *strategy_id, const char *comment)
 {
-	sqlite3_stmt *mark = db_prepare(db, "UPDATE measurement SET example = ? WHERE indicator_id = ? AND series = ?"
-	                                    " AND period = ? AND sex = ?");
+	/* Only a mark that changes is written: an unchanged row is not made dirty (and journalled) again. */
+	sqlite3_stmt *mark = db_prepare(db, "UPDATE measurement SET example = ?1 WHERE indicator_id = ?2 AND series = ?3"
+	                                    " AND period = ?4 AND sex = ?5 AND example <> ?1");
 
 	if (!mark)
 		return -1;

@@ -4,6 +4,7 @@
 #   tests/bench/run.sh [FILE]   (from the build tree; builds FILE with generate.sh unless it exists)
 # Each figure is the median of $RUNS runs (default 5): name, styrkort, peer, ratio, target, met.
 # Needs sqlite3, /usr/bin/time (GNU) and tmux; a figure whose peer is missing is skipped with the reason.
+# The write figures are tests/bench/writes.sh's (it runs alone too: tests/bench/writes.sh FILE).
 set -u
 top_builddir=${top_builddir:-.}
 top_srcdir=${top_srcdir:-.}
@@ -20,32 +21,12 @@ for tool in sqlite3 tmux less; do
 done
 [ -x /usr/bin/time ] || echo "bench: /usr/bin/time is missing: no peak RSS" >&2
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print NR ? v[int((NR + 1) / 2)] : "-" }'; }
-now_ms() { date +%s%N | awk '{ printf "%.1f\n", $1 / 1e6 }'; }
-# ms CMD...: the median wall-clock milliseconds of CMD, output thrown away.
-ms() {
-	local i t0
-	for i in $(seq $RUNS); do
-		t0=$(now_ms); "$@" >/dev/null 2>&1; echo "$(now_ms) $t0" | awk '{ print $1 - $2 }'
-	done | median
-}
+. "$top_srcdir/tests/bench/lib.sh"
 # rss CMD...: the peak resident set of CMD in MB.
 rss() {
 	[ -x /usr/bin/time ] || { echo -; return; }
 	/usr/bin/time -f %M -o "$TMPD/rss" "$@" >/dev/null 2>&1
 	tail -n 1 "$TMPD/rss" | awk '{ printf "%.1f\n", $1 / 1024 }'
-}
-# line NAME VALUE PEER TARGET-RATIO UNIT: prints the figure and whether VALUE <= TARGET × PEER.
-line() {
-	awk -v n="$1" -v v="$2" -v p="$3" -v t="$4" -v u="$5" 'BEGIN {
-		if (p == "-" || v == "-") { printf "%-36s %10s %10s %7s %7s  skipped\n", n, v u, p u, "-", "≤" t "×"; exit }
-		r = p > 0 ? v / p : 0
-		printf "%-36s %8.1f%s %8.1f%s %6.2f× %7s  %s\n", n, v, u, p, u, r, "≤" t "×", (r <= t ? "met" : "NOT met") }'
-}
-# absolute NAME VALUE LIMIT UNIT: a figure with an absolute target.
-absolute() {
-	awk -v n="$1" -v v="$2" -v l="$3" -v u="$4" 'BEGIN {
-		printf "%-36s %10s %10s %7s %7s  %s\n", n, v u, "-", "-", "≤" l u, (v != "-" && v + 0 <= l + 0 ? "met" : "NOT met") }'
 }
 
 S="sqlite3 -readonly $db"
@@ -148,14 +129,8 @@ for cmd in "report --format markdown" "report --format csv" "report --format csv
 	absolute "$(echo "$cmd" | sed "s|$TMPD/||"): peak RSS" "$(rss "$STYRKORT" -d "$TMPD/rss.db" $cmd)" 16 MB
 done
 
-# Undo as u in edit mode does it, on a copy of the file (the whole call bounds the time the write lock is held).
-if [ -x "$top_builddir/tests/bench/undo" ]; then
-	cp "$db" "$TMPD/undo.db"
-	absolute "undo (write lock held, at most)" \
-		"$(for i in $(seq $RUNS); do "$top_builddir/tests/bench/undo" "$TMPD/undo.db" "$st" "$act"; done | median)" 20 ms
-else
-	echo "undo: skipped (tests/bench/undo not built: make bench builds it)"
-fi
+# Writes: set beside sqlite3 doing the same writes, and the time each kind of write holds the write lock (on a copy).
+top_builddir=$top_builddir top_srcdir=$top_srcdir STYRKORT=$STYRKORT RUNS=$RUNS "$top_srcdir/tests/bench/writes.sh" "$db"
 
 # Live refresh: a dashboard on the strategy's activities (pane 4) in tmux, another process's
 # 'styrkort set' of the first activity's title; from set's end (the commit) to the new title on

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* tests/bench/undo.c: times an undo (as u in edit mode) on a big file; the whole call bounds the time it holds the write lock. */
+/* tests/bench/undo.c: times an undo (as u in edit mode) on a big file, of a change or of a delete; the whole call bounds the time it holds the write lock. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "activity.h"
@@ -17,7 +18,11 @@ now_ms(void)
 	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
-/* undo FILE STRATEGY ACTIVITY-ID: change the activity's progress, then print the milliseconds its undo takes. */
+/*
+ * undo FILE STRATEGY ACTIVITY-ID [delete]: change the activity's progress
+ * (or delete it, as d in edit mode does), then print the milliseconds its
+ * undo takes.  STYRKORT_WRITE_TRACE shows each write's time under the lock.
+ */
 int
 main(int argc, char **argv)
 {
@@ -25,14 +30,19 @@ main(int argc, char **argv)
 	struct db *db;
 	double t0, t1;
 	char *what = NULL;
+	int64_t id;
+	int delete;
 
-	if (argc != 4 || !(db = db_open(argv[1], DB_READ_WRITE))) {
-		fprintf(stderr, "usage: undo FILE STRATEGY ACTIVITY-ID\n");
+	if (argc < 4 || argc > 5 || !(db = db_open(argv[1], DB_READ_WRITE))) {
+		fprintf(stderr, "usage: undo FILE STRATEGY ACTIVITY-ID [delete]\n");
 		return 2;
 	}
 	user_name_set("bench-undo");
-	if (act_change_set(&c, AF_PROGRESS, "37", NULL) < 0 ||
-	    activity_apply(db, strtoll(argv[3], NULL, 10), &c, 0, NULL, NULL) != ACTIVITY_OK) {
+	id = strtoll(argv[3], NULL, 10);
+	delete = argc == 5 && strcmp(argv[4], "delete") == 0;
+	if (delete ? activity_delete(db, id, 0, NULL) != ACTIVITY_OK
+	           : act_change_set(&c, AF_PROGRESS, "37", NULL) < 0 ||
+	             activity_apply(db, id, &c, 0, NULL, NULL) != ACTIVITY_OK) {
 		fprintf(stderr, "undo: the change failed: %s\n", err_get());
 		return 1;
 	}
