@@ -80,20 +80,87 @@ room_for_one_more(const struct ini *ini, int line)
 	return -1;
 }
 
+/*
+ * The index of what was read, for a look-up in constant time (a strategy
+ * has thousands of keys): open addressing over places in file order + 1,
+ * a section by its name, a key by its section and name.  Its size is a
+ * power of two above twice the limit room_for_one_more() keeps.
+ */
+#define INI_INDEX_SIZE 32768
+
+static size_t
+index_hash(const char *section, const char *key)
+{
+	size_t h = 2166136261u;    /* FNV-1a */
+
+	for (const char *p = section; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	if (key) {
+		h = (h ^ '\n') * 16777619u;    /* no name holds a newline */
+		for (const char *p = key; *p; p++)
+			h = (h ^ (unsigned char)*p) * 16777619u;
+	}
+	return h & (INI_INDEX_SIZE - 1);
+}
+
+static int
+index_is(const struct ini *ini, size_t place, const char *section, const char *key)
+{
+	const struct ini_key *k;
+
+	if (!key)
+		return strcmp(ini->sections[place - 1], section) == 0;
+	k = &ini->keys[place - 1];
+	return strcmp(k->section, section) == 0 && strcmp(k->key, key) == 0;
+}
+
+/* The slot of section (key NULL) or section/key: where it is, or the empty one where it goes. */
+static size_t
+index_slot(const struct ini *ini, const char *section, const char *key)
+{
+	const size_t *slots = key ? ini->key_index : ini->section_index;
+	size_t i = index_hash(section, key);
+
+	while (slots[i] && !index_is(ini, slots[i], section, key))
+		i = (i + 1) & (INI_INDEX_SIZE - 1);
+	return i;
+}
+
+/* The place (index + 1) of section (key NULL) or section/key; 0 if absent. */
+static size_t
+index_find(const struct ini *ini, const char *section, const char *key)
+{
+	const size_t *slots = key ? ini->key_index : ini->section_index;
+
+	return slots ? slots[index_slot(ini, section, key)] : 0;
+}
+
+/* After the entry was appended: its place is the count. */
+static void
+index_add(struct ini *ini, const char *section, const char *key)
+{
+	size_t **slots = key ? &ini->key_index : &ini->section_index;
+	size_t i;
+
+	if (!*slots)
+		*slots = xcalloc(INI_INDEX_SIZE, sizeof **slots);
+	i = index_slot(ini, section, key);
+	(*slots)[i] = key ? ini->nkeys : ini->nsections;
+}
+
 static int
 add_key(struct ini *ini, const char *section, const char *key, int line, char *value,
         char *as41, char *as42)
 {
 	struct ini_key *k;
+	size_t first;
 
 	if (room_for_one_more(ini, line) < 0)
 		return -1;
-	for (size_t i = 0; i < ini->nkeys; i++) {
-		if (strcmp(ini->keys[i].section, section) == 0 && strcmp(ini->keys[i].key, key) == 0) {
-			err_set(_("%s: line %d: the key '%s' appears twice in [%s] (first on line %d); keep one"),
-			        ini->path, line, key, section, ini->keys[i].line);
-			return -1;
-		}
+	if ((first = index_find(ini, section, key))) {
+		err_set(_("%s: line %d: the key '%s' appears twice in [%s] (first on line %d); keep one"),
+		        ini->path, line, key, section, ini->keys[first - 1].line);
+		return -1;
 	}
 	ini->keys = xrealloc(ini->keys, (ini->nkeys + 1) * sizeof *ini->keys);
 	k = &ini->keys[ini->nkeys++];
@@ -103,6 +170,7 @@ add_key(struct ini *ini, const char *section, const char *key, int line, char *v
 	k->value = value;
 	k->as41 = as41;
 	k->as42 = as42;
+	index_add(ini, section, key);
 	return 0;
 }
 
@@ -111,17 +179,16 @@ add_section(struct ini *ini, const char *section, int line)
 {
 	if (room_for_one_more(ini, line) < 0)
 		return -1;
-	for (size_t i = 0; i < ini->nsections; i++) {
-		if (strcmp(ini->sections[i], section) == 0) {
-			err_set(_("%s: line %d: the section [%s] appears twice; merge them into one"),
-			        ini->path, line, section);
-			return -1;
-		}
+	if (index_find(ini, section, NULL)) {
+		err_set(_("%s: line %d: the section [%s] appears twice; merge them into one"),
+		        ini->path, line, section);
+		return -1;
 	}
 	ini->sections = xrealloc(ini->sections, (ini->nsections + 1) * sizeof *ini->sections);
 	ini->section_lines = xrealloc(ini->section_lines, (ini->nsections + 1) * sizeof *ini->section_lines);
 	ini->section_lines[ini->nsections] = line;
 	ini->sections[ini->nsections++] = xstrdup(section);
+	index_add(ini, section, NULL);
 	return 0;
 }
 
@@ -505,18 +572,18 @@ static int
 cross_check(struct ini *ini)
 {
 	dictionary *d = ini->dict;
-	int nkeys = 0;
+	int nkeys;
 
 	for (size_t i = 0; i < ini->nsections; i++) {
-		if (!iniparser_find_entry(d, ini->sections[i]) ||
-		    iniparser_getsecnkeys(d, ini->sections[i]) < 0) {
+		if (!iniparser_find_entry(d, ini->sections[i])) {
 			err_set(_("%s: line %d: iniparser does not read the section [%s] as styrkort does; "
 			          "write its name in lowercase a-z, digits, '.', '-' and '_'"),
 			        ini->path, ini->section_lines[i], ini->sections[i]);
 			return -1;
 		}
-		nkeys += iniparser_getsecnkeys(d, ini->sections[i]);
 	}
+	/* Every entry of the dictionary is a section or a key ("section:key"); counting them by section is quadratic. */
+	nkeys = d->n - iniparser_getnsec(d);
 	for (size_t i = 0; i < ini->nkeys; i++) {
 		const struct ini_key *k = &ini->keys[i];
 		char *full = xasprintf("%s:%s", k->section, k->key);
@@ -586,6 +653,8 @@ ini_free(struct ini *ini)
 	}
 	for (size_t i = 0; i < ini->nsections; i++)
 		free(ini->sections[i]);
+	free(ini->key_index);
+	free(ini->section_index);
 	free(ini->keys);
 	free(ini->sections);
 	free(ini->section_lines);
@@ -596,10 +665,9 @@ ini_free(struct ini *ini)
 static const struct ini_key *
 find_key(const struct ini *ini, const char *section, const char *key)
 {
-	for (size_t i = 0; i < ini->nkeys; i++)
-		if (strcmp(ini->keys[i].section, section) == 0 && strcmp(ini->keys[i].key, key) == 0)
-			return &ini->keys[i];
-	return NULL;
+	size_t place = index_find(ini, section, key);
+
+	return place ? &ini->keys[place - 1] : NULL;
 }
 
 int
@@ -613,10 +681,9 @@ ini_line(const struct ini *ini, const char *section, const char *key)
 int
 ini_section_line(const struct ini *ini, const char *section)
 {
-	for (size_t i = 0; i < ini->nsections; i++)
-		if (strcmp(ini->sections[i], section) == 0)
-			return ini->section_lines[i];
-	return 0;
+	size_t place = index_find(ini, section, NULL);
+
+	return place ? ini->section_lines[place - 1] : 0;
 }
 
 char *

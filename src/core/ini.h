@@ -21,6 +21,8 @@ struct ini {
 	char **sections;        /* in file order, each once */
 	int *section_lines;
 	size_t nsections;
+	size_t *key_index;      /* look-ups by name (ini.c) */
+	size_t *section_index;
 };
 
 /*
