@@ -477,7 +477,8 @@ db_open(const char *path, enum db_mode mode)
 			goto fail;
 		flags = db->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	}
-	if (sqlite3_open_v2(path, &db->sql, flags, NULL) != SQLITE_OK) {
+	/* One thread uses a connection: no mutex around every sqlite3_column_*() (a fifth of report's time). */
+	if (sqlite3_open_v2(path, &db->sql, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		err_set("%s: %s", path, db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
 		goto fail;
 	}
