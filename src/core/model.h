@@ -408,6 +408,9 @@ void model_copy_activity(struct activity *dst, const struct activity *src);
  * or p is NULL).  What `set` takes and export writes.
  */
 char *model_activity_text(const struct activity *a, enum act_field f, const struct plan *p);
+/* The same, not a copy: a member, a constant or scratch (n bytes, for a number); valid while a is. */
+const char *model_activity_cstr(const struct activity *a, enum act_field f, const struct plan *p, char *scratch,
+                                size_t n);
 
 /*
  * The columns of the CSV report of activities: the published ones in their
@@ -420,8 +423,9 @@ struct csv_column {
 	int field;              /* an enum act_field, or -1 */
 };
 size_t model_csv_columns(const struct csv_column **cols);
-/* A column's value for an activity of p, for people: names, labels, ISO dates (a new string). */
-char *model_csv_value(const struct plan *p, const struct activity *a, const struct csv_column *c);
+/* A column's value for an activity of p, for people: names, labels, ISO dates; not a copy (scratch: n bytes for a number). */
+const char *model_csv_cell(const struct plan *p, const struct activity *a, const struct csv_column *c, char *scratch,
+                           size_t n);
 /*
  * A field's value for people (a new string, "" if empty): focus areas and
  * goals by name and title.  date_format NULL: as the CSV report writes it

@@ -569,6 +569,7 @@ struct rw {
 	FILE *out;
 	const struct report_opts *o;
 	int open;               /* Markdown: a list or table is open (a blank line ends it) */
+	struct buf line;        /* CSV: the row being written, kept from row to row */
 };
 
 /*
@@ -936,44 +937,54 @@ md_end(struct rw *w)
 
 /* ---- CSV (RFC 4180) ---- */
 
+/* The cell from at to the end of b again, made text if it starts a formula and quoted (rare: most cells are neither). */
 static void
-csv_field(FILE *out, const char *s, int first, char sep)
+csv_quote(struct buf *b, size_t at, const char *special)
 {
-	const char special[] = { sep, '"', '\r', '\n', '\0' };
-	const char *c = s ? s : "";
-	char *clean;
+	char *clean = xstrdup(b->s + at);
 
-	if (!first)
-		fputc(sep, out);
-	/* Printable ASCII that needs neither quotes nor the formula guard below is written as it is (most cells). */
-	while (*c >= 0x20 && *c < 0x7f && *c != sep && *c != '"')
-		c++;
-	if (!*c && (!s || !*s || !strchr("=+-@", *s))) {
-		fputs(s ? s : "", out);
-		return;
-	}
-	clean = text_sanitize(s ? s : "", 1);
+	b->len = at;
+	b->s[at] = '\0';
 	/* A leading = + - @ would be a formula to a spreadsheet: make it text. */
-	if (strchr("=+-@", clean[0]) && clean[0]) {
-		char *t = xasprintf("'%s", clean);
-
-		free(clean);
-		clean = t;
-	}
-	if (strpbrk(clean, special)) {
-		fputc('"', out);
+	if (strchr("=+-@", clean[0]))
+		buf_putc(b, '\'');
+	if (!strpbrk(clean, special)) {
+		buf_puts(b, clean);
+	} else {
+		buf_putc(b, '"');
 		for (const char *q = clean; *q; q++) {
 			if (*q == '"')
-				fputc('"', out);
-			fputc(*q, out);
+				buf_putc(b, '"');
+			buf_putc(b, *q);
 		}
-		fputc('"', out);
-	} else {
-		fputs(clean, out);
+		buf_putc(b, '"');
 	}
 	free(clean);
 }
 
+/* A cell onto the row b: sanitised (text_sanitize_buf, no copy of its own), a formula made text, quoted if it must be. */
+static void
+csv_field(struct buf *b, const char *s, int first, char sep)
+{
+	const char special[] = { sep, '"', '\r', '\n', '\0' };
+	size_t at;
+
+	if (!first)
+		buf_putc(b, sep);
+	at = b->len;
+	text_sanitize_buf(b, s ? s : "", 1);
+	if (b->len > at && (strchr("=+-@", b->s[at]) || strpbrk(b->s + at, special)))
+		csv_quote(b, at, special);
+}
+
+/* A line of cells written at once. */
+static void
+csv_line(FILE *out, struct buf *b)
+{
+	buf_add(b, "\r\n", 2);
+	fwrite(b->s, 1, b->len, out);
+	b->len = 0;
+}
 
 /*
  * The column names people read in the header row: the key in English (as
@@ -994,14 +1005,14 @@ static const char *const csv_headers[] = {
 };
 
 static void
-csv_header(FILE *out, const char *key, int first, char sep)
+csv_header(struct buf *b, const char *key, int first, char sep)
 {
 	for (size_t i = 0; i < sizeof csv_headers / sizeof csv_headers[0]; i++)
 		if (strcmp(csv_headers[i], key) == 0) {
-			csv_field(out, ui_pgettext("CSV column", key), first, sep);
+			csv_field(b, ui_pgettext("CSV column", key), first, sep);
 			return;
 		}
-	csv_field(out, key, first, sep);
+	csv_field(b, key, first, sep);
 }
 
 static void
@@ -1009,12 +1020,15 @@ csv_file_start(FILE *out, char sep)
 {
 	const struct csv_column *cols;
 	size_t n = model_csv_columns(&cols);
+	struct buf b;
 
 	/* A byte order mark, so that Excel reads the file as UTF-8. */
 	fputs("\xef\xbb\xbf", out);
+	buf_init(&b);
 	for (size_t i = 0; i < n; i++)
-		csv_header(out, cols[i].name, i == 0, sep);
-	fputs("\r\n", out);
+		csv_header(&b, cols[i].name, i == 0, sep);
+	csv_line(out, &b);
+	buf_free(&b);
 }
 
 /* The columns of --what measurements: a row per stored value. */
@@ -1026,10 +1040,14 @@ static const char *const value_columns[] = {
 static void
 csv_values_start(FILE *out, char sep)
 {
+	struct buf b;
+
 	fputs("\xef\xbb\xbf", out);
+	buf_init(&b);
 	for (size_t i = 0; i < NVALUE_COLUMNS; i++)
-		csv_header(out, value_columns[i], i == 0, sep);
-	fputs("\r\n", out);
+		csv_header(&b, value_columns[i], i == 0, sep);
+	csv_line(out, &b);
+	buf_free(&b);
 }
 
 /* One row per activity (RFC 4180, UTF-8); the header row comes once, from csv_file_start. */
@@ -1039,8 +1057,8 @@ csv_row(struct rw *w, const struct report_row *r)
 	if (r->data != w->ops->data)
 		return;
 	for (int i = 0; i < r->n; i++)
-		csv_field(w->out, r->cells[i], i == 0, w->o->csv_separator ? w->o->csv_separator : ',');
-	fputs("\r\n", w->out);
+		csv_field(&w->line, r->cells[i], i == 0, w->o->csv_separator ? w->o->csv_separator : ',');
+	csv_line(w->out, &w->line);
 }
 
 /* ---- The formats ---- */
@@ -1506,16 +1524,14 @@ emit_activity(struct rw *w, const struct plan *p, const struct activity *a)
 	const struct csv_column *cols;
 	size_t n = model_csv_columns(&cols);
 	struct report_row row = { .data = ROW_ACTIVITY };
-	char *cells[REPORT_ROW_CELLS];
+	char scratch[REPORT_ROW_CELLS][24];
 
 	if (n > REPORT_ROW_CELLS)
 		n = REPORT_ROW_CELLS;
 	row.n = (int)n;
 	for (size_t c = 0; c < n; c++)
-		row.cells[c] = cells[c] = model_csv_value(p, a, &cols[c]);
+		row.cells[c] = model_csv_cell(p, a, &cols[c], scratch[c], sizeof scratch[c]);
 	EMIT(w, row, &row);
-	for (size_t c = 0; c < n; c++)
-		free(cells[c]);
 }
 
 static void
@@ -1580,24 +1596,28 @@ int
 report_write_data(struct db *db, const char *strategy_id, const struct report_writer *writer, char sep, FILE *out)
 {
 	struct report_opts o = { .csv_separator = sep };
-	struct rw w = { writer, out, &o, 0 };
+	struct rw w = { writer, out, &o, 0, { NULL, 0, 0 } };
 	struct plan keys;
 	struct activity_rows ar = { &w, &keys };
 	int rc;
 
-	if (writer->data == ROW_VALUE)
-		return stream_values(db, strategy_id, &w);
+	if (writer->data == ROW_VALUE) {
+		rc = stream_values(db, strategy_id, &w);
+		buf_free(&w.line);
+		return rc;
+	}
 	if (model_load_keys(db, strategy_id, &keys) < 0)
 		return -1;
 	rc = model_each_activity(db, strategy_id, activity_row, &ar);
 	model_free_plan(&keys);
+	buf_free(&w.line);
 	return rc;
 }
 
 void
 report_write(const struct report *r, const struct report_writer *writer, FILE *out)
 {
-	struct rw w = { writer, out, &r->opts, 0 };
+	struct rw w = { writer, out, &r->opts, 0, { NULL, 0, 0 } };
 
 	walk_header(&w, &r->plan);
 	walk_organisation(&w, &r->plan);
@@ -1611,4 +1631,5 @@ report_write(const struct report *r, const struct report_writer *writer, FILE *o
 	walk_activities(&w, &r->plan);
 	if (writer->end)
 		writer->end(&w);
+	buf_free(&w.line);
 }
