@@ -367,11 +367,11 @@ heading(FILE *out, const struct report_opts *o, const char *title)
  * light padded to the widest label so that bars line up in a column.
  */
 static char *
-bar_text(const struct progress *pr)
+bar_text(const struct progress *pr, int widest)
 {
 	static const struct progress hundred = { 1, 100, LIGHT_NONE, 0, 0, TREND_NONE };
 	char bar[64], full[64];
-	int widest = light_text_width(), pad;
+	int pad;
 	const char *light = pr->light != LIGHT_NONE ? light_text(pr->light) : "";
 
 	progress_bar(bar, sizeof bar, pr, BAR_CELLS);
@@ -384,11 +384,12 @@ bar_text(const struct progress *pr)
 /*
  * A name with its bar at the right margin; the name wraps in the space
  * left of the bar.  On narrow widths the bar goes on a line of its own.
+ * widest: light_text_width().
  */
 static void
-bar_line(FILE *out, const struct report_opts *o, int indent, const char *name, const struct progress *pr)
+bar_line(FILE *out, const struct report_opts *o, int indent, const char *name, const struct progress *pr, int widest)
 {
-	char *bar = bar_text(pr), *clean = text_sanitize(name, 0);
+	char *bar = bar_text(pr, widest), *clean = text_sanitize(name, 0);
 	int barw = text_width(bar), cols = o->width - indent - barw - 2;
 	char **lines;
 
@@ -570,6 +571,7 @@ struct rw {
 	const struct report_opts *o;
 	int open;               /* Markdown: a list or table is open (a blank line ends it) */
 	struct buf line;        /* CSV: the row being written, kept from row to row */
+	int light_width;        /* text: light_text_width(), once (0: not yet) */
 };
 
 /*
@@ -664,7 +666,9 @@ text_bar(struct rw *w, const struct report_bar *b)
 
 	if (!b->first && (b->kind == BAR_FOCUS || b->kind == BAR_GOAL))
 		fputc('\n', w->out);
-	bar_line(w->out, w->o, indent, b->label, b->pr);
+	if (!w->light_width)
+		w->light_width = light_text_width();
+	bar_line(w->out, w->o, indent, b->label, b->pr, w->light_width);
 	if (b->source)
 		labelled(w->out, w->o, indent + 2, _("Source"), b->source);
 	for (int i = 0; i < 3; i++)
@@ -1596,7 +1600,7 @@ int
 report_write_data(struct db *db, const char *strategy_id, const struct report_writer *writer, char sep, FILE *out)
 {
 	struct report_opts o = { .csv_separator = sep };
-	struct rw w = { writer, out, &o, 0, { NULL, 0, 0 } };
+	struct rw w = { writer, out, &o, 0, { NULL, 0, 0 }, 0 };
 	struct plan keys;
 	struct activity_rows ar = { &w, &keys };
 	int rc;
@@ -1617,7 +1621,7 @@ report_write_data(struct db *db, const char *strategy_id, const struct report_wr
 void
 report_write(const struct report *r, const struct report_writer *writer, FILE *out)
 {
-	struct rw w = { writer, out, &r->opts, 0, { NULL, 0, 0 } };
+	struct rw w = { writer, out, &r->opts, 0, { NULL, 0, 0 }, 0 };
 
 	walk_header(&w, &r->plan);
 	walk_organisation(&w, &r->plan);

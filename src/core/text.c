@@ -211,7 +211,7 @@ show_next(const char *s, size_t left, int keep_newlines, int *base, struct shown
 	int w;
 
 	/* Printable ASCII is itself in every locale: no decoding (most of what a log line holds). */
-	if (text_ascii_run(s, 1)) {
+	if (TEXT_ASCII_SHOWN(*s)) {
 		out->bytes = s;
 		out->len = out->width = 1;
 		*base = 1;
@@ -258,7 +258,7 @@ text_ascii_run(const char *s, size_t left)
 		if (((x - ones * 0x20) & ~x & highs) || (((x + ones * (0x7f - 0x7e)) | x) & highs))
 			break;
 	}
-	while (n < left && s[n] >= 0x20 && s[n] < 0x7f)
+	while (n < left && TEXT_ASCII_SHOWN(s[n]))
 		n++;
 	return n;
 }
@@ -319,8 +319,14 @@ text_width(const char *s)
 	int total = 0, base = 0;
 
 	while (left > 0) {
-		n = show_next(s, left, 0, &base, &sh);
-		total += sh.width;
+		/* A run of printable ASCII: a column a byte (as show_next says), counted at once. */
+		if ((n = text_ascii_run(s, left)) > 0) {
+			total += (int)n;
+			base = 1;
+		} else {
+			n = show_next(s, left, 0, &base, &sh);
+			total += sh.width;
+		}
 		s += n;
 		left -= n;
 	}
@@ -335,10 +341,15 @@ text_fit(const char *s, int cols)
 	int w = 0, base = 0;
 
 	while (left > 0) {
-		n = show_next(s + used, left, 0, &base, &sh);
-		if (w + sh.width > cols)
-			break;
-		w += sh.width;
+		if (w < cols && (n = text_ascii_run(s + used, left < (size_t)(cols - w) ? left : (size_t)(cols - w))) > 0) {
+			w += (int)n;
+			base = 1;
+		} else {
+			n = show_next(s + used, left, 0, &base, &sh);
+			if (w + sh.width > cols)
+				break;
+			w += sh.width;
+		}
 		used += n;
 		left -= n;
 	}

@@ -28,6 +28,8 @@ void text_sanitize_buf(struct buf *b, const char *s, int keep_newlines);
  * up to the first other byte, the NUL at the latest).
  */
 size_t text_ascii_run(const char *s, size_t left);
+/* A byte text_ascii_run() counts: printable ASCII, itself and a column wide in every locale. */
+#define TEXT_ASCII_SHOWN(c) ((c) >= 0x20 && (c) < 0x7f)
 
 /* 1 if s is valid UTF-8. */
 int text_valid_utf8(const char *s);

@@ -147,13 +147,19 @@ buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	va_list ap2;
 	int n;
 
+	/* Formatted once where it fits (most): into the room left, else the room made for it. */
+	buf_grow(b, 63);
 	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
+	n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap2);
 	va_end(ap2);
-	if (n < 0)
+	if (n < 0) {
+		b->s[b->len] = '\0';
 		return;
-	buf_grow(b, (size_t)n);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= b->cap - b->len) {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 
@@ -674,38 +680,38 @@ void
 format_number(char *out, size_t n, double v)
 {
 	double a = fabs(v);
-	locale_t old = c_locale() ? uselocale(c_locale()) : (locale_t)0;
+	locale_t old;
 
-	/* The shortest text that reads back as the same number, without an exponent where people don't expect one. */
+	/* A whole number as an integer: what "%.0f" writes, with no locale to set (most values; -0 is 0). */
 	if (v == floor(v) && a < 1e15) {
-		snprintf(out, n, "%.0f", v);
-	} else {
-		snprintf(out, n, "%.17g", v);
-		for (int prec = 1; prec <= 17; prec++) {
-			char tmp[64];
-
-			snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-			if (strtod(tmp, NULL) != v)
-				continue;
-			if (strchr(tmp, 'e') && a >= 1e-4 && a < 1e15)
-				continue;
-			snprintf(out, n, "%s", tmp);
-			break;
-		}
-		if (strchr(out, 'e') && a >= 1e-4 && a < 1e15) {
-			/* Too many digits for %g without an exponent: use %f and trim zeros. */
-			size_t len;
-
-			snprintf(out, n, "%.17f", v);
-			len = strlen(out);
-			while (len > 1 && out[len - 1] == '0')
-				out[--len] = '\0';
-			if (len > 0 && out[len - 1] == '.')
-				out[--len] = '\0';
-		}
+		snprintf(out, n, "%lld", (long long)v);
+		return;
 	}
-	if (strcmp(out, "-0") == 0)
-		snprintf(out, n, "0");
+	old = c_locale() ? uselocale(c_locale()) : (locale_t)0;
+	/* The shortest text that reads back as the same number, without an exponent where people don't expect one. */
+	snprintf(out, n, "%.17g", v);
+	for (int prec = 1; prec <= 17; prec++) {
+		char tmp[64];
+
+		snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+		if (strtod(tmp, NULL) != v)
+			continue;
+		if (strchr(tmp, 'e') && a >= 1e-4 && a < 1e15)
+			continue;
+		snprintf(out, n, "%s", tmp);
+		break;
+	}
+	if (strchr(out, 'e') && a >= 1e-4 && a < 1e15) {
+		/* Too many digits for %g without an exponent: use %f and trim zeros. */
+		size_t len;
+
+		snprintf(out, n, "%.17f", v);
+		len = strlen(out);
+		while (len > 1 && out[len - 1] == '0')
+			out[--len] = '\0';
+		if (len > 0 && out[len - 1] == '.')
+			out[--len] = '\0';
+	}
 	if (old)
 		uselocale(old);
 }
@@ -758,21 +764,28 @@ decimal_separator(void)
 static void
 localize_number(char *out, size_t n, const char *num)
 {
-	const char *sep = decimal_separator();
-	struct buf b;
+	const char *sep = decimal_separator(), *dot = strchr(num, '.');
+	/* format_number_ui_decimals' longest (400) with a minus sign and a separator of a few bytes */
+	char tmp[512];
+	size_t len = 0, digits, seplen = strnlen(sep, 16), rest;
 
-	buf_init(&b);
 	if (*num == '-') {
-		buf_puts(&b, MINUS_SIGN);
+		memcpy(tmp, MINUS_SIGN, sizeof MINUS_SIGN - 1);
+		len = sizeof MINUS_SIGN - 1;
 		num++;
 	}
-	for (; *num; num++)
-		if (*num == '.')
-			buf_puts(&b, sep);
-		else
-			buf_putc(&b, *num);
-	snprintf(out, n, "%s", b.s ? b.s : "");
-	buf_free(&b);
+	/* The digits before the dot, the UI's separator and the rest: a number holds one dot at most. */
+	digits = dot ? (size_t)(dot - num) : strnlen(num, 400);
+	rest = dot ? strnlen(dot + 1, 400) : 0;
+	memcpy(tmp + len, num, digits);
+	len += digits;
+	if (dot) {
+		memcpy(tmp + len, sep, seplen);
+		memcpy(tmp + len + seplen, dot + 1, rest);
+		len += seplen + rest;
+	}
+	tmp[len] = '\0';
+	snprintf(out, n, "%s", tmp);
 }
 
 void
