@@ -564,6 +564,31 @@ read_goal_focus(struct db *db, const char *id, struct plan *p)
 	return 0;
 }
 
+/*
+ * plan_goal()'s index: a place per id from the smallest to the largest
+ * (a strategy's goals are mostly numbered in a run); none where the ids
+ * are too far apart.  Every activity asks for its goal several times.
+ */
+static void
+index_goals(struct plan *p)
+{
+	int64_t lo = INT64_MAX, hi = INT64_MIN;
+
+	for (size_t i = 0; i < p->ngoals; i++) {
+		lo = p->goals[i].id < lo ? p->goals[i].id : lo;
+		hi = p->goals[i].id > hi ? p->goals[i].id : hi;
+	}
+	if (!p->ngoals || (uint64_t)hi - (uint64_t)lo >= 4 * p->ngoals + 64)
+		return;
+	p->goal_id_min = lo;
+	p->ngoal_at = (size_t)(hi - lo) + 1;
+	p->goal_at = xcalloc(p->ngoal_at, sizeof *p->goal_at);
+	for (size_t i = 0; i < p->ngoal_at; i++)
+		p->goal_at[i] = SIZE_MAX;
+	for (size_t i = 0; i < p->ngoals; i++)
+		p->goal_at[p->goals[i].id - lo] = i;
+}
+
 /* Goals in tree order: each goal followed by its sub-goals, depth-first. */
 static int
 load_goals(struct db *db, const char *id, struct plan *p, int tree)
@@ -599,6 +624,7 @@ load_goals(struct db *db, const char *id, struct plan *p, int tree)
 	if (step_error(db, st, rc) < 0)
 		return -1;
 	db_finish(db, st);
+	index_goals(p);
 	return tree ? read_goal_focus(db, id, p) : 0;
 }
 
@@ -1043,6 +1069,7 @@ model_free_plan(struct plan *p)
 	free(p->goals);
 	free(p->inds);
 	free(p->acts);
+	free(p->goal_at);
 	memset(p, 0, sizeof *p);
 }
 
@@ -1114,6 +1141,13 @@ plan_focus(const struct plan *p, int64_t id)
 const struct goal *
 plan_goal(const struct plan *p, int64_t id)
 {
+	/* Through the index where it answers (checked: a plan changed since its load still finds its goals). */
+	if (p->goal_at && id >= p->goal_id_min && (uint64_t)(id - p->goal_id_min) < p->ngoal_at) {
+		size_t at = p->goal_at[id - p->goal_id_min];
+
+		if (at < p->ngoals && p->goals[at].id == id)
+			return &p->goals[at];
+	}
 	for (size_t i = 0; i < p->ngoals; i++)
 		if (p->goals[i].id == id)
 			return &p->goals[i];

@@ -357,6 +357,8 @@ struct plan {
 	struct group *groups;      size_t ngroups;  /* in file order */
 	struct followup *fups;     size_t nfups;    /* in file order */
 	char last_review[11];      /* the date of the latest review, "" if none */
+	/* plan_goal()'s index, made by the load: goal_at[id - goal_id_min] is the goal's place in goals (or none) */
+	size_t *goal_at;           size_t ngoal_at;  int64_t goal_id_min;
 };
 
 /*
