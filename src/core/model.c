@@ -654,8 +654,7 @@ read_value(sqlite3_stmt *st, struct indicator *ind)
 /*
  * The values of every indicator of the strategy in one query (not one
  * per indicator: issue 14), in the order progress, "latest" and the
- * charts read them: the municipality's own series, then the county's,
- * then the others, each by period and sex.
+ * charts read them (MODEL_VALUE_ORDER_SQL).
  */
 static int
 load_values(struct db *db, const char *id, struct plan *p)
@@ -663,8 +662,7 @@ load_values(struct db *db, const char *id, struct plan *p)
 	sqlite3_stmt *st = db_prepare_kept(db,
 		"SELECT m.indicator_id, m.period, m.period_key, m.sex, m.value, m.entered_by, m.entered_at, m.series,"
 		" m.example FROM indicator i JOIN measurement m ON m.indicator_id = i.id WHERE i.strategy_id = ?"
-		" ORDER BY m.indicator_id, CASE m.series WHEN 'municipality' THEN 0 WHEN 'county' THEN 1 ELSE 2 END,"
-		" m.period_key, CASE m.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END");
+		" ORDER BY m.indicator_id, " MODEL_VALUE_ORDER_SQL);
 	struct indicator *ind = NULL;
 	int rc;
 

@@ -510,6 +510,16 @@ long activity_days_late(const struct activity *a);
  * expression; today is the SQL for today's YYYY-MM-DD (a parameter).
  * tests/unit/test_query.c checks that the two agree.
  */
+/*
+ * The order of an indicator's stored values (alias m of measurement), as
+ * progress, "latest", the charts and the values CSV read them: the
+ * municipality's own series, then the county's, then the others, each by
+ * period and sex (T, K, M).
+ */
+#define MODEL_VALUE_ORDER_SQL \
+	"CASE m.series WHEN 'municipality' THEN 0 WHEN 'county' THEN 1 ELSE 2 END," \
+	" m.period_key, CASE m.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END"
+
 #define MODEL_OVERDUE_SQL(today) \
 	"(coalesce(due_date, '') <> '' AND due_date < substr(" today ", 1, length(due_date))" \
 	" AND status NOT IN ('done', 'cancelled'))"

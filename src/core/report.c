@@ -1553,8 +1553,7 @@ stream_values(struct db *db, const char *strategy_id, struct rw *w)
 	sqlite3_stmt *st = db_prepare_kept(db,
 		"SELECT i.key, i.name, i.unit, m.series, m.period, m.sex, m.value FROM measurement m"
 		" JOIN indicator i ON i.id = m.indicator_id WHERE i.strategy_id = ?"
-		" ORDER BY i.position, CASE m.series WHEN 'municipality' THEN 0 WHEN 'county' THEN 1 ELSE 2 END,"
-		" m.period_key, CASE m.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END");
+		" ORDER BY i.position, " MODEL_VALUE_ORDER_SQL);
 	int rc;
 
 	if (!st)
