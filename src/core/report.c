@@ -309,6 +309,18 @@ changes_title(const struct report_opts *o)
 
 /* ---- Plain text ---- */
 
+/* A line of text after indent spaces (what fprintf's "%*s%s\n" writes, without its parsing: most of the report). */
+static void
+indented(FILE *out, int indent, const char *line)
+{
+	static const char spaces[] = "                                ";
+
+	for (; indent > 0; indent -= (int)sizeof spaces - 1)
+		fwrite(spaces, 1, indent < (int)sizeof spaces - 1 ? (size_t)indent : sizeof spaces - 1, out);
+	fputs(line, out);
+	fputc('\n', out);
+}
+
 /* Print text wrapped to the width: the first line indented by first, the rest by rest. */
 static void
 wrapped2(FILE *out, const struct report_opts *o, int first, int rest, const char *text)
@@ -323,7 +335,7 @@ wrapped2(FILE *out, const struct report_opts *o, int first, int rest, const char
 		cols = o->width - first;
 	text_wrap(text, cols, &lines);
 	for (char **l = lines; *l; l++)
-		fprintf(out, "%*s%s\n", **l ? (l == lines ? first : rest) : 0, "", *l);
+		indented(out, **l ? (l == lines ? first : rest) : 0, *l);
 	text_lines_free(lines);
 }
 
@@ -400,7 +412,7 @@ bar_line(FILE *out, const struct report_opts *o, int indent, const char *name, c
 		while (len > 0 && b[len - 1] == ' ')
 			b[--len] = '\0';
 		wrapped(out, o, indent, clean);
-		fprintf(out, "%*s%s\n", indent + 2, "", b);
+		indented(out, indent + 2, b);
 		free(b);
 	} else {
 		text_wrap(clean, cols, &lines);
@@ -416,7 +428,7 @@ bar_line(FILE *out, const struct report_opts *o, int indent, const char *name, c
 				free(line);
 			}
 			else
-				fprintf(out, "%*s%s\n", indent + 2, "", *l);
+				indented(out, indent + 2, *l);
 		}
 		text_lines_free(lines);
 	}
@@ -684,7 +696,7 @@ text_status_counts(struct rw *w, const int counts[ST_COUNT])
 	char stack[128], *text = status_counts_text(counts);
 
 	stacked_bar(stack, sizeof stack, counts);
-	fprintf(w->out, "%*s%s\n", 5, "", stack);
+	indented(w->out, 5, stack);
 	wrapped2(w->out, w->o, 5, 7, text);
 	free(text);
 }
