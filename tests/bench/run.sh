@@ -63,11 +63,20 @@ line "log --activity N" "$(ms "$STYRKORT" -d "$db" log --activity "$st:$num")" \
 	"$(ms $S "SELECT * FROM change_log WHERE kind = 'activity' AND item_id = $act ORDER BY id")" 2 ms
 line "log --since DATE (a month)" "$(ms "$STYRKORT" -d "$db" log --since 2025-12-01)" \
 	"$(ms $S "SELECT * FROM change_log WHERE at > '2025-12-01' AND at < 'A' ORDER BY id")" 2 ms
+# The report's lower bound: the three aggregates, and the rows the report prints that they leave out: each
+# overdue activity's line (number, title, due, status, progress: a third of the activities), every goal's
+# title in its tree and every indicator's baseline and target.  Not in it: the goal tree's order, progress
+# per goal, the series of values, wrapping and sanitising.
 line "report (all strategies)" "$(ms "$STYRKORT" -d "$db" report)" "$(ms $S "
 	SELECT focus_id, status, count(*) FROM activity GROUP BY strategy_id, focus_id, status;
 	SELECT indicator_id, sex, value FROM measurement m WHERE period_key =
 		(SELECT max(period_key) FROM measurement WHERE indicator_id = m.indicator_id AND sex = m.sex);
-	SELECT strategy_id, count(*) FROM activity WHERE due_date < '2026-11-22' AND status NOT IN ('done', 'cancelled') GROUP BY strategy_id")" 2 ms
+	SELECT strategy_id, count(*) FROM activity WHERE due_date < '2026-11-22' AND status NOT IN ('done', 'cancelled') GROUP BY strategy_id;
+	SELECT strategy_id, number, title, due_date, status, progress FROM activity
+		WHERE due_date < '2026-11-22' AND status NOT IN ('done', 'cancelled') ORDER BY strategy_id, position;
+	SELECT strategy_id, id, parent_id, position, title FROM goal ORDER BY strategy_id, parent_id, position;
+	SELECT strategy_id, goal_id, name, unit, baseline, baseline_period, target, target_period FROM indicator
+		ORDER BY strategy_id, position")" 2 ms
 absolute "report: peak RSS" "$(rss "$STYRKORT" -d "$db" report)" 16 MB
 # The CSV's peer writes the same rows with the same 22 cells (python's csv module reads both alike on the
 # generated file): the joins for the focus area's name and the goal's title, the status label by a CASE
