@@ -676,15 +676,38 @@ date_cmp_today(const char *date)
 	return date_cmp_day(date, today);
 }
 
+/* s into out of n bytes, cut where it does not fit: what snprintf(out, n, "%s", s) writes, without printf. */
+static void
+copy_cut(char *out, size_t n, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (!n)
+		return;
+	if (len >= n)
+		len = n - 1;
+	memcpy(out, s, len);
+	out[len] = '\0';
+}
+
 void
 format_number(char *out, size_t n, double v)
 {
 	double a = fabs(v);
 	locale_t old;
 
-	/* A whole number as an integer: what "%.0f" writes, with no locale to set (most values; -0 is 0). */
+	/* A whole number as an integer: what "%.0f" writes, with no locale or printf to set up (most values; -0 is 0). */
 	if (v == floor(v) && a < 1e15) {
-		snprintf(out, n, "%lld", (long long)v);
+		char digits[24], *d = digits + sizeof digits - 1;
+		unsigned long long u = (unsigned long long)a;
+
+		*d = '\0';
+		do
+			*--d = (char)('0' + u % 10);
+		while (u /= 10);
+		if (v < 0)
+			*--d = '-';
+		copy_cut(out, n, d);
 		return;
 	}
 	old = c_locale() ? uselocale(c_locale()) : (locale_t)0;
@@ -785,7 +808,7 @@ localize_number(char *out, size_t n, const char *num)
 		len += seplen + rest;
 	}
 	tmp[len] = '\0';
-	snprintf(out, n, "%s", tmp);
+	copy_cut(out, n, tmp);
 }
 
 void
