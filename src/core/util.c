@@ -145,21 +145,21 @@ void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list ap2;
+	char tmp[256];
 	int n;
 
-	/* Formatted once where it fits (most): into the room left, else the room made for it. */
-	buf_grow(b, 63);
+	/* Formatted once where it fits (most): into a buffer on the stack, else again into the room made for it. */
 	va_copy(ap2, ap);
-	n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap2);
+	n = vsnprintf(tmp, sizeof tmp, fmt, ap2);
 	va_end(ap2);
-	if (n < 0) {
-		b->s[b->len] = '\0';
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof tmp) {
+		buf_add(b, tmp, (size_t)n);
 		return;
 	}
-	if ((size_t)n >= b->cap - b->len) {
-		buf_grow(b, (size_t)n);
-		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-	}
+	buf_grow(b, (size_t)n);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;
 }
 
@@ -698,7 +698,7 @@ format_number(char *out, size_t n, double v)
 
 	/* A whole number as an integer: what "%.0f" writes, with no locale or printf to set up (most values; -0 is 0). */
 	if (v == floor(v) && a < 1e15) {
-		char digits[24], *d = digits + sizeof digits - 1;
+		char text[24], *d = text + sizeof text - 1;
 		unsigned long long u = (unsigned long long)a;
 
 		*d = '\0';
@@ -790,7 +790,7 @@ localize_number(char *out, size_t n, const char *num)
 	const char *sep = decimal_separator(), *dot = strchr(num, '.');
 	/* format_number_ui_decimals' longest (400) with a minus sign and a separator of a few bytes */
 	char tmp[512];
-	size_t len = 0, digits, seplen = strnlen(sep, 16), rest;
+	size_t len = 0, whole, seplen = strnlen(sep, 16), rest;
 
 	if (*num == '-') {
 		memcpy(tmp, MINUS_SIGN, sizeof MINUS_SIGN - 1);
@@ -798,10 +798,10 @@ localize_number(char *out, size_t n, const char *num)
 		num++;
 	}
 	/* The digits before the dot, the UI's separator and the rest: a number holds one dot at most. */
-	digits = dot ? (size_t)(dot - num) : strnlen(num, 400);
+	whole = dot ? (size_t)(dot - num) : strnlen(num, 400);
 	rest = dot ? strnlen(dot + 1, 400) : 0;
-	memcpy(tmp + len, num, digits);
-	len += digits;
+	memcpy(tmp + len, num, whole);
+	len += whole;
 	if (dot) {
 		memcpy(tmp + len, sep, seplen);
 		memcpy(tmp + len + seplen, dot + 1, rest);
