@@ -357,13 +357,8 @@ shown(const char *s)
 static int
 plain_ascii(const char *s, size_t *len)
 {
-	const char *c = s;
-
-	for (; *c; c++)
-		if (*c < 0x20 || *c >= 0x7f)
-			return 0;
-	*len = (size_t)(c - s);
-	return 1;
+	*len = text_ascii_run(s, (size_t)-1);
+	return s[*len] == '\0';
 }
 
 /* shown(s) onto out; printable ASCII that fits is written as it is (most of a log: no copy, a third of log's time). */

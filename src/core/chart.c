@@ -452,7 +452,11 @@ series_text(const struct indicator *ind, const struct series_set *set, const str
 		if (isnan(s->v[i]))
 			continue;
 		indicator_format_value(v, sizeof v, ind, s->v[i]);
-		buf_printf(&b, "%s%s %s", any++ ? (ascii ? " - " : " \xc2\xb7 ") : "", set->periods[i], v);
+		if (any++)
+			buf_puts(&b, ascii ? " - " : " \xc2\xb7 ");
+		buf_puts(&b, set->periods[i]);
+		buf_putc(&b, ' ');
+		buf_puts(&b, v);
 	}
 	if (any && series_change(ind, set, s, &change))
 		buf_printf(&b, " %s", trend_arrow(change, ascii));

@@ -233,20 +233,21 @@ focus_keys(const struct plan *p, const int64_t *ids, size_t n)
 	return b.s ? b.s : xstrdup("");
 }
 
-static char *
-focus_key(const struct plan *p, int64_t id)
+/* A focus area's or goal's key in p, or "". */
+static const char *
+focus_key_cstr(const struct plan *p, int64_t id)
 {
 	const struct focus_area *fa = p ? plan_focus(p, id) : NULL;
 
-	return dup_text(fa ? fa->key : NULL);
+	return fa && fa->key ? fa->key : "";
 }
 
-static char *
-goal_key(const struct plan *p, int64_t id)
+static const char *
+goal_key_cstr(const struct plan *p, int64_t id)
 {
 	const struct goal *g = p ? plan_goal(p, id) : NULL;
 
-	return dup_text(g ? g->key : NULL);
+	return g && g->key ? g->key : "";
 }
 
 static void
@@ -318,8 +319,8 @@ free_list(char **names, size_t n)
 #define FIELD_TEXT_TEXT(p, s, m) dup_text((s)->m)
 #define FIELD_TEXT_DATE(p, s, m) FIELD_TEXT_TEXT(p, s, m)
 #define FIELD_TEXT_PERIOD(p, s, m) FIELD_TEXT_TEXT(p, s, m)
-#define FIELD_TEXT_FOCUS(p, s, m) focus_key(p, (s)->m)
-#define FIELD_TEXT_GOAL(p, s, m) goal_key(p, (s)->m)
+#define FIELD_TEXT_FOCUS(p, s, m) xstrdup(focus_key_cstr(p, (s)->m))
+#define FIELD_TEXT_GOAL(p, s, m) xstrdup(goal_key_cstr(p, (s)->m))
 #define FIELD_TEXT_STATUS(p, s, m) xstrdup(status_id((s)->m))
 #define FIELD_TEXT_PERCENT(p, s, m) xasprintf("%d", (s)->m)
 #define FIELD_TEXT_ASSESSMENT(p, s, m) xstrdup(assessment_id((s)->m))
@@ -563,6 +564,31 @@ read_goal_focus(struct db *db, const char *id, struct plan *p)
 	return 0;
 }
 
+/*
+ * plan_goal()'s index: a place per id from the smallest to the largest
+ * (a strategy's goals are mostly numbered in a run); none where the ids
+ * are too far apart.  Every activity asks for its goal several times.
+ */
+static void
+index_goals(struct plan *p)
+{
+	int64_t lo = INT64_MAX, hi = INT64_MIN;
+
+	for (size_t i = 0; i < p->ngoals; i++) {
+		lo = p->goals[i].id < lo ? p->goals[i].id : lo;
+		hi = p->goals[i].id > hi ? p->goals[i].id : hi;
+	}
+	if (!p->ngoals || (uint64_t)hi - (uint64_t)lo >= 4 * p->ngoals + 64)
+		return;
+	p->goal_id_min = lo;
+	p->ngoal_at = (size_t)(hi - lo) + 1;
+	p->goal_at = xcalloc(p->ngoal_at, sizeof *p->goal_at);
+	for (size_t i = 0; i < p->ngoal_at; i++)
+		p->goal_at[i] = SIZE_MAX;
+	for (size_t i = 0; i < p->ngoals; i++)
+		p->goal_at[p->goals[i].id - lo] = i;
+}
+
 /* Goals in tree order: each goal followed by its sub-goals, depth-first. */
 static int
 load_goals(struct db *db, const char *id, struct plan *p, int tree)
@@ -598,6 +624,7 @@ load_goals(struct db *db, const char *id, struct plan *p, int tree)
 	if (step_error(db, st, rc) < 0)
 		return -1;
 	db_finish(db, st);
+	index_goals(p);
 	return tree ? read_goal_focus(db, id, p) : 0;
 }
 
@@ -627,8 +654,7 @@ read_value(sqlite3_stmt *st, struct indicator *ind)
 /*
  * The values of every indicator of the strategy in one query (not one
  * per indicator: issue 14), in the order progress, "latest" and the
- * charts read them: the municipality's own series, then the county's,
- * then the others, each by period and sex.
+ * charts read them (MODEL_VALUE_ORDER_SQL).
  */
 static int
 load_values(struct db *db, const char *id, struct plan *p)
@@ -636,8 +662,7 @@ load_values(struct db *db, const char *id, struct plan *p)
 	sqlite3_stmt *st = db_prepare_kept(db,
 		"SELECT m.indicator_id, m.period, m.period_key, m.sex, m.value, m.entered_by, m.entered_at, m.series,"
 		" m.example FROM indicator i JOIN measurement m ON m.indicator_id = i.id WHERE i.strategy_id = ?"
-		" ORDER BY m.indicator_id, CASE m.series WHEN 'municipality' THEN 0 WHEN 'county' THEN 1 ELSE 2 END,"
-		" m.period_key, CASE m.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END");
+		" ORDER BY m.indicator_id, " MODEL_VALUE_ORDER_SQL);
 	struct indicator *ind = NULL;
 	int rc;
 
@@ -748,29 +773,36 @@ model_read_rule_fields(sqlite3_stmt *st, struct activity *a)
 	a->due = (char *)sqlite3_column_text(st, 8);
 }
 
+const char *
+model_activity_cstr(const struct activity *a, enum act_field f, const struct plan *p, char *scratch, size_t n)
+{
+	if ((unsigned)f < AF_COUNT && !model_activity_fits(a->kind, f))
+		return "";
+	switch (f) {
+/* An activity's flag is "yes" or nothing, as its change log and `set` write it; the kind "commitment" or nothing. */
+#define ACT_CSTR_TEXT(s, m) ((s)->m ? (s)->m : "")
+#define ACT_CSTR_DATE(s, m) ACT_CSTR_TEXT(s, m)
+#define ACT_CSTR_FOCUS(s, m) focus_key_cstr(p, (s)->m)
+#define ACT_CSTR_GOAL(s, m) goal_key_cstr(p, (s)->m)
+#define ACT_CSTR_STATUS(s, m) status_id((s)->m)
+#define ACT_CSTR_PERCENT(s, m) (snprintf(scratch, n, "%d", (s)->m), scratch)
+#define ACT_CSTR_ACT_KIND(s, m) ((s)->m == AK_ACTIVITY ? "" : act_kind_id((s)->m))
+#define ACT_CSTR_ASSESSMENT(s, m) assessment_id((s)->m)
+#define ACT_CSTR_BOOL(s, m) ((s)->m ? "yes" : "")
+#define CSTR_(ID, key, member, column, type, label, flags, lo, hi, form, detail) \
+	case AF_##ID: return ACT_CSTR_##type(a, member);
+	ACTIVITY_FIELDS(CSTR_)
+#undef CSTR_
+	default: return "";
+	}
+}
+
 char *
 model_activity_text(const struct activity *a, enum act_field f, const struct plan *p)
 {
-	if ((unsigned)f < AF_COUNT && !model_activity_fits(a->kind, f))
-		return xstrdup("");
-	switch (f) {
-/* An activity's flag is "yes" or nothing, as its change log and `set` write it; else as for every kind. */
-#define ACT_TEXT_TEXT(p, s, m) FIELD_TEXT_TEXT(p, s, m)
-#define ACT_TEXT_DATE(p, s, m) FIELD_TEXT_DATE(p, s, m)
-#define ACT_TEXT_FOCUS(p, s, m) FIELD_TEXT_FOCUS(p, s, m)
-#define ACT_TEXT_GOAL(p, s, m) FIELD_TEXT_GOAL(p, s, m)
-#define ACT_TEXT_STATUS(p, s, m) FIELD_TEXT_STATUS(p, s, m)
-#define ACT_TEXT_PERCENT(p, s, m) FIELD_TEXT_PERCENT(p, s, m)
-/* The kind likewise: "commitment" or nothing (an activity, the default). */
-#define ACT_TEXT_ACT_KIND(p, s, m) xstrdup((s)->m == AK_ACTIVITY ? "" : act_kind_id((s)->m))
-#define ACT_TEXT_ASSESSMENT(p, s, m) FIELD_TEXT_ASSESSMENT(p, s, m)
-#define ACT_TEXT_BOOL(p, s, m) xstrdup((s)->m ? "yes" : "")
-#define TEXT_(ID, key, member, column, type, label, flags, lo, hi, form, detail) \
-	case AF_##ID: return ACT_TEXT_##type(p, a, member);
-	ACTIVITY_FIELDS(TEXT_)
-#undef TEXT_
-	default: return xstrdup("");
-	}
+	char scratch[24];
+
+	return xstrdup(model_activity_cstr(a, f, p, scratch, sizeof scratch));
 }
 
 int
@@ -886,40 +918,55 @@ model_csv_columns(const struct csv_column **cols)
 	return n;
 }
 
-char *
-model_csv_value(const struct plan *p, const struct activity *a, const struct csv_column *c)
+/* A field as the CSV writes it (model_activity_shown() without a date_format), not a copy. */
+static const char *
+csv_cstr(const struct plan *p, const struct activity *a, enum act_field f, char *scratch, size_t n)
+{
+	const struct focus_area *fa;
+	const struct goal *g;
+
+	switch (model_activity_fields[f].type) {
+	case FT_FOCUS:
+		fa = plan_focus(p, a->focus_id);
+		return fa && fa->name ? fa->name : "";
+	case FT_GOAL:
+		g = plan_goal(p, a->goal_id);
+		return g && g->title ? g->title : "";
+	case FT_ACT_KIND:
+		/* The id in the CSV, the label on screen; never nothing. */
+		return act_kind_id(a->kind);
+	default:
+		return model_activity_cstr(a, f, p, scratch, n);
+	}
+}
+
+const char *
+model_csv_cell(const struct plan *p, const struct activity *a, const struct csv_column *c, char *scratch, size_t n)
 {
 	switch (c->what) {
-	case CSV_STRATEGY: return xstrdup(p->s.id ? p->s.id : "");
-	case CSV_NUMBER: return xasprintf("%lld", (long long)a->number);
-	case CSV_REF: return xstrdup(a->ref ? a->ref : "");
-	case CSV_STATUS_LABEL:
-		return xstrdup(model_activity_fits(a->kind, AF_STATUS) ? status_label(a->status) : "");
-	case CSV_OVERDUE: return xstrdup(activity_overdue(a) ? "yes" : "no");
-	case CSV_CHANGED_BY: return xstrdup(a->changed_by ? a->changed_by : "");
-	case CSV_CHANGED_AT: return xstrdup(a->changed_at ? a->changed_at : "");
+	case CSV_STRATEGY: return p->s.id ? p->s.id : "";
+	case CSV_NUMBER: snprintf(scratch, n, "%lld", (long long)a->number); return scratch;
+	case CSV_REF: return a->ref ? a->ref : "";
+	case CSV_STATUS_LABEL: return model_activity_fits(a->kind, AF_STATUS) ? status_label(a->status) : "";
+	case CSV_OVERDUE: return activity_overdue(a) ? "yes" : "no";
+	case CSV_CHANGED_BY: return a->changed_by ? a->changed_by : "";
+	case CSV_CHANGED_AT: return a->changed_at ? a->changed_at : "";
 	}
-	return model_activity_shown(p, a, (enum act_field)c->field, NULL);
+	return csv_cstr(p, a, (enum act_field)c->field, scratch, n);
 }
 
 char *
 model_activity_shown(const struct plan *p, const struct activity *a, enum act_field f,
                      const char *date_format)
 {
-	const struct focus_area *fa;
-	const struct goal *g;
-	char date[64], *text, *shown;
+	char date[64], scratch[24], *text, *shown;
 	int st;
 
 	switch (model_activity_fields[f].type) {
 	case FT_FOCUS:
-		fa = plan_focus(p, a->focus_id);
-		return xstrdup(fa && fa->name ? fa->name : "");
 	case FT_GOAL:
-		g = plan_goal(p, a->goal_id);
-		return xstrdup(g && g->title ? g->title : "");
+		return xstrdup(csv_cstr(p, a, f, scratch, sizeof scratch));
 	case FT_ACT_KIND:
-		/* The id in the CSV, the label on screen; never nothing. */
 		return xstrdup(date_format ? act_kind_label(a->kind) : act_kind_id(a->kind));
 	default:
 		break;
@@ -1035,6 +1082,7 @@ model_free_plan(struct plan *p)
 	free(p->goals);
 	free(p->inds);
 	free(p->acts);
+	free(p->goal_at);
 	memset(p, 0, sizeof *p);
 }
 
@@ -1106,6 +1154,13 @@ plan_focus(const struct plan *p, int64_t id)
 const struct goal *
 plan_goal(const struct plan *p, int64_t id)
 {
+	/* Through the index where it answers (checked: a plan changed since its load still finds its goals). */
+	if (p->goal_at && id >= p->goal_id_min && (uint64_t)(id - p->goal_id_min) < p->ngoal_at) {
+		size_t at = p->goal_at[id - p->goal_id_min];
+
+		if (at < p->ngoals && p->goals[at].id == id)
+			return &p->goals[at];
+	}
 	for (size_t i = 0; i < p->ngoals; i++)
 		if (p->goals[i].id == id)
 			return &p->goals[i];

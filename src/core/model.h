@@ -357,6 +357,8 @@ struct plan {
 	struct group *groups;      size_t ngroups;  /* in file order */
 	struct followup *fups;     size_t nfups;    /* in file order */
 	char last_review[11];      /* the date of the latest review, "" if none */
+	/* plan_goal()'s index, made by the load: goal_at[id - goal_id_min] is the goal's place in goals (or none) */
+	size_t *goal_at;           size_t ngoal_at;  int64_t goal_id_min;
 };
 
 /*
@@ -417,6 +419,9 @@ void model_copy_activity(struct activity *dst, const struct activity *src);
  * or p is NULL).  What `set` takes and export writes.
  */
 char *model_activity_text(const struct activity *a, enum act_field f, const struct plan *p);
+/* The same, not a copy: a member, a constant or scratch (n bytes, for a number); valid while a is. */
+const char *model_activity_cstr(const struct activity *a, enum act_field f, const struct plan *p, char *scratch,
+                                size_t n);
 
 /*
  * The columns of the CSV report of activities: the published ones in their
@@ -429,8 +434,9 @@ struct csv_column {
 	int field;              /* an enum act_field, or -1 */
 };
 size_t model_csv_columns(const struct csv_column **cols);
-/* A column's value for an activity of p, for people: names, labels, ISO dates (a new string). */
-char *model_csv_value(const struct plan *p, const struct activity *a, const struct csv_column *c);
+/* A column's value for an activity of p, for people: names, labels, ISO dates; not a copy (scratch: n bytes for a number). */
+const char *model_csv_cell(const struct plan *p, const struct activity *a, const struct csv_column *c, char *scratch,
+                           size_t n);
 /*
  * A field's value for people (a new string, "" if empty): focus areas and
  * goals by name and title.  date_format NULL: as the CSV report writes it
@@ -515,6 +521,16 @@ long activity_days_late(const struct activity *a);
  * expression; today is the SQL for today's YYYY-MM-DD (a parameter).
  * tests/unit/test_query.c checks that the two agree.
  */
+/*
+ * The order of an indicator's stored values (alias m of measurement), as
+ * progress, "latest", the charts and the values CSV read them: the
+ * municipality's own series, then the county's, then the others, each by
+ * period and sex (T, K, M).
+ */
+#define MODEL_VALUE_ORDER_SQL \
+	"CASE m.series WHEN 'municipality' THEN 0 WHEN 'county' THEN 1 ELSE 2 END," \
+	" m.period_key, CASE m.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END"
+
 #define MODEL_OVERDUE_SQL(today) \
 	"(coalesce(due_date, '') <> '' AND due_date < substr(" today ", 1, length(due_date))" \
 	" AND status NOT IN ('done', 'cancelled'))"

@@ -130,15 +130,18 @@ query_has_commitments(struct db *db, const char *strategy)
 }
 
 int64_t
-query_max_activity_number(struct db *db)
+query_max_activity_number(struct db *db, const char *strategy)
 {
-	/* Each strategy's largest through activity_by_number (strategy_id, number): max(number) over the
-	 * whole table would read the whole index, 100,000 entries on the national file, at every pane 4. */
-	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(max((SELECT max(number) FROM activity a"
-	                                  " WHERE a.strategy_id = s.id)), 0) FROM strategy s");
+	/* The last entry of the strategy's part of activity_by_number (strategy_id, number).  Numbers are
+	 * the strategy's own, and pane 4 shows only its activities: the file's largest (a look-up per
+	 * strategy) made the first visit grow with the number of strategies (issue 14's scaling). */
+	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(max(number), 0) FROM activity WHERE strategy_id = ?");
 	int64_t id = 0;
 
-	if (st && sqlite3_step(st) == SQLITE_ROW)
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, strategy, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return id;

@@ -34,8 +34,8 @@ const char *query_sort_label(enum act_sort s);
 int query_activity_count(struct db *db, const char *strategy, const struct act_filter *f, long *n);
 /* 1 if the strategy has a commitment (pane 4 then makes room for assessments), else 0. */
 int query_has_commitments(struct db *db, const char *strategy);
-/* The largest activity number in the file (for the width of the number column). */
-int64_t query_max_activity_number(struct db *db);
+/* The strategy's largest activity number (for the width of pane 4's number column): one look-up. */
+int64_t query_max_activity_number(struct db *db, const char *strategy);
 /*
  * What pane 4's columns hold, over the activities that pass the filter:
  * the widest title, focus area name and responsible body in display

@@ -309,6 +309,18 @@ changes_title(const struct report_opts *o)
 
 /* ---- Plain text ---- */
 
+/* A line of text after indent spaces (what fprintf's "%*s%s\n" writes, without its parsing: most of the report). */
+static void
+indented(FILE *out, int indent, const char *line)
+{
+	static const char spaces[] = "                                ";
+
+	for (; indent > 0; indent -= (int)sizeof spaces - 1)
+		fwrite(spaces, 1, indent < (int)sizeof spaces - 1 ? (size_t)indent : sizeof spaces - 1, out);
+	fputs(line, out);
+	fputc('\n', out);
+}
+
 /* Print text wrapped to the width: the first line indented by first, the rest by rest. */
 static void
 wrapped2(FILE *out, const struct report_opts *o, int first, int rest, const char *text)
@@ -323,7 +335,7 @@ wrapped2(FILE *out, const struct report_opts *o, int first, int rest, const char
 		cols = o->width - first;
 	text_wrap(text, cols, &lines);
 	for (char **l = lines; *l; l++)
-		fprintf(out, "%*s%s\n", **l ? (l == lines ? first : rest) : 0, "", *l);
+		indented(out, **l ? (l == lines ? first : rest) : 0, *l);
 	text_lines_free(lines);
 }
 
@@ -367,11 +379,11 @@ heading(FILE *out, const struct report_opts *o, const char *title)
  * light padded to the widest label so that bars line up in a column.
  */
 static char *
-bar_text(const struct progress *pr)
+bar_text(const struct progress *pr, int widest)
 {
 	static const struct progress hundred = { 1, 100, LIGHT_NONE, 0, 0, TREND_NONE };
 	char bar[64], full[64];
-	int widest = light_text_width(), pad;
+	int pad;
 	const char *light = pr->light != LIGHT_NONE ? light_text(pr->light) : "";
 
 	progress_bar(bar, sizeof bar, pr, BAR_CELLS);
@@ -384,11 +396,12 @@ bar_text(const struct progress *pr)
 /*
  * A name with its bar at the right margin; the name wraps in the space
  * left of the bar.  On narrow widths the bar goes on a line of its own.
+ * widest: light_text_width().
  */
 static void
-bar_line(FILE *out, const struct report_opts *o, int indent, const char *name, const struct progress *pr)
+bar_line(FILE *out, const struct report_opts *o, int indent, const char *name, const struct progress *pr, int widest)
 {
-	char *bar = bar_text(pr), *clean = text_sanitize(name, 0);
+	char *bar = bar_text(pr, widest), *clean = text_sanitize(name, 0);
 	int barw = text_width(bar), cols = o->width - indent - barw - 2;
 	char **lines;
 
@@ -399,7 +412,7 @@ bar_line(FILE *out, const struct report_opts *o, int indent, const char *name, c
 		while (len > 0 && b[len - 1] == ' ')
 			b[--len] = '\0';
 		wrapped(out, o, indent, clean);
-		fprintf(out, "%*s%s\n", indent + 2, "", b);
+		indented(out, indent + 2, b);
 		free(b);
 	} else {
 		text_wrap(clean, cols, &lines);
@@ -415,7 +428,7 @@ bar_line(FILE *out, const struct report_opts *o, int indent, const char *name, c
 				free(line);
 			}
 			else
-				fprintf(out, "%*s%s\n", indent + 2, "", *l);
+				indented(out, indent + 2, *l);
 		}
 		text_lines_free(lines);
 	}
@@ -569,6 +582,8 @@ struct rw {
 	FILE *out;
 	const struct report_opts *o;
 	int open;               /* Markdown: a list or table is open (a blank line ends it) */
+	struct buf line;        /* CSV: the row being written, kept from row to row */
+	int light_width;        /* text: light_text_width(), once (0: not yet) */
 };
 
 /*
@@ -663,7 +678,9 @@ text_bar(struct rw *w, const struct report_bar *b)
 
 	if (!b->first && (b->kind == BAR_FOCUS || b->kind == BAR_GOAL))
 		fputc('\n', w->out);
-	bar_line(w->out, w->o, indent, b->label, b->pr);
+	if (!w->light_width)
+		w->light_width = light_text_width();
+	bar_line(w->out, w->o, indent, b->label, b->pr, w->light_width);
 	if (b->source)
 		labelled(w->out, w->o, indent + 2, _("Source"), b->source);
 	for (int i = 0; i < 3; i++)
@@ -679,7 +696,7 @@ text_status_counts(struct rw *w, const int counts[ST_COUNT])
 	char stack[128], *text = status_counts_text(counts);
 
 	stacked_bar(stack, sizeof stack, counts);
-	fprintf(w->out, "%*s%s\n", 5, "", stack);
+	indented(w->out, 5, stack);
 	wrapped2(w->out, w->o, 5, 7, text);
 	free(text);
 }
@@ -936,44 +953,54 @@ md_end(struct rw *w)
 
 /* ---- CSV (RFC 4180) ---- */
 
+/* The cell from at to the end of b again, made text if it starts a formula and quoted (rare: most cells are neither). */
 static void
-csv_field(FILE *out, const char *s, int first, char sep)
+csv_quote(struct buf *b, size_t at, const char *special)
 {
-	const char special[] = { sep, '"', '\r', '\n', '\0' };
-	const char *c = s ? s : "";
-	char *clean;
+	char *clean = xstrdup(b->s + at);
 
-	if (!first)
-		fputc(sep, out);
-	/* Printable ASCII that needs neither quotes nor the formula guard below is written as it is (most cells). */
-	while (*c >= 0x20 && *c < 0x7f && *c != sep && *c != '"')
-		c++;
-	if (!*c && (!s || !*s || !strchr("=+-@", *s))) {
-		fputs(s ? s : "", out);
-		return;
-	}
-	clean = text_sanitize(s ? s : "", 1);
+	b->len = at;
+	b->s[at] = '\0';
 	/* A leading = + - @ would be a formula to a spreadsheet: make it text. */
-	if (strchr("=+-@", clean[0]) && clean[0]) {
-		char *t = xasprintf("'%s", clean);
-
-		free(clean);
-		clean = t;
-	}
-	if (strpbrk(clean, special)) {
-		fputc('"', out);
+	if (strchr("=+-@", clean[0]))
+		buf_putc(b, '\'');
+	if (!strpbrk(clean, special)) {
+		buf_puts(b, clean);
+	} else {
+		buf_putc(b, '"');
 		for (const char *q = clean; *q; q++) {
 			if (*q == '"')
-				fputc('"', out);
-			fputc(*q, out);
+				buf_putc(b, '"');
+			buf_putc(b, *q);
 		}
-		fputc('"', out);
-	} else {
-		fputs(clean, out);
+		buf_putc(b, '"');
 	}
 	free(clean);
 }
 
+/* A cell onto the row b: sanitised (text_sanitize_buf, no copy of its own), a formula made text, quoted if it must be. */
+static void
+csv_field(struct buf *b, const char *s, int first, char sep)
+{
+	const char special[] = { sep, '"', '\r', '\n', '\0' };
+	size_t at;
+
+	if (!first)
+		buf_putc(b, sep);
+	at = b->len;
+	text_sanitize_buf(b, s ? s : "", 1);
+	if (b->len > at && (strchr("=+-@", b->s[at]) || strpbrk(b->s + at, special)))
+		csv_quote(b, at, special);
+}
+
+/* A line of cells written at once. */
+static void
+csv_line(FILE *out, struct buf *b)
+{
+	buf_add(b, "\r\n", 2);
+	fwrite(b->s, 1, b->len, out);
+	b->len = 0;
+}
 
 /*
  * The column names people read in the header row: the key in English (as
@@ -994,14 +1021,14 @@ static const char *const csv_headers[] = {
 };
 
 static void
-csv_header(FILE *out, const char *key, int first, char sep)
+csv_header(struct buf *b, const char *key, int first, char sep)
 {
 	for (size_t i = 0; i < sizeof csv_headers / sizeof csv_headers[0]; i++)
 		if (strcmp(csv_headers[i], key) == 0) {
-			csv_field(out, ui_pgettext("CSV column", key), first, sep);
+			csv_field(b, ui_pgettext("CSV column", key), first, sep);
 			return;
 		}
-	csv_field(out, key, first, sep);
+	csv_field(b, key, first, sep);
 }
 
 static void
@@ -1009,12 +1036,15 @@ csv_file_start(FILE *out, char sep)
 {
 	const struct csv_column *cols;
 	size_t n = model_csv_columns(&cols);
+	struct buf b;
 
 	/* A byte order mark, so that Excel reads the file as UTF-8. */
 	fputs("\xef\xbb\xbf", out);
+	buf_init(&b);
 	for (size_t i = 0; i < n; i++)
-		csv_header(out, cols[i].name, i == 0, sep);
-	fputs("\r\n", out);
+		csv_header(&b, cols[i].name, i == 0, sep);
+	csv_line(out, &b);
+	buf_free(&b);
 }
 
 /* The columns of --what measurements: a row per stored value. */
@@ -1026,10 +1056,14 @@ static const char *const value_columns[] = {
 static void
 csv_values_start(FILE *out, char sep)
 {
+	struct buf b;
+
 	fputs("\xef\xbb\xbf", out);
+	buf_init(&b);
 	for (size_t i = 0; i < NVALUE_COLUMNS; i++)
-		csv_header(out, value_columns[i], i == 0, sep);
-	fputs("\r\n", out);
+		csv_header(&b, value_columns[i], i == 0, sep);
+	csv_line(out, &b);
+	buf_free(&b);
 }
 
 /* One row per activity (RFC 4180, UTF-8); the header row comes once, from csv_file_start. */
@@ -1039,8 +1073,8 @@ csv_row(struct rw *w, const struct report_row *r)
 	if (r->data != w->ops->data)
 		return;
 	for (int i = 0; i < r->n; i++)
-		csv_field(w->out, r->cells[i], i == 0, w->o->csv_separator ? w->o->csv_separator : ',');
-	fputs("\r\n", w->out);
+		csv_field(&w->line, r->cells[i], i == 0, w->o->csv_separator ? w->o->csv_separator : ',');
+	csv_line(w->out, &w->line);
 }
 
 /* ---- The formats ---- */
@@ -1506,16 +1540,14 @@ emit_activity(struct rw *w, const struct plan *p, const struct activity *a)
 	const struct csv_column *cols;
 	size_t n = model_csv_columns(&cols);
 	struct report_row row = { .data = ROW_ACTIVITY };
-	char *cells[REPORT_ROW_CELLS];
+	char scratch[REPORT_ROW_CELLS][24];
 
 	if (n > REPORT_ROW_CELLS)
 		n = REPORT_ROW_CELLS;
 	row.n = (int)n;
 	for (size_t c = 0; c < n; c++)
-		row.cells[c] = cells[c] = model_csv_value(p, a, &cols[c]);
+		row.cells[c] = model_csv_cell(p, a, &cols[c], scratch[c], sizeof scratch[c]);
 	EMIT(w, row, &row);
-	for (size_t c = 0; c < n; c++)
-		free(cells[c]);
 }
 
 static void
@@ -1533,8 +1565,7 @@ stream_values(struct db *db, const char *strategy_id, struct rw *w)
 	sqlite3_stmt *st = db_prepare_kept(db,
 		"SELECT i.key, i.name, i.unit, m.series, m.period, m.sex, m.value FROM measurement m"
 		" JOIN indicator i ON i.id = m.indicator_id WHERE i.strategy_id = ?"
-		" ORDER BY i.position, CASE m.series WHEN 'municipality' THEN 0 WHEN 'county' THEN 1 ELSE 2 END,"
-		" m.period_key, CASE m.sex WHEN 'T' THEN 0 WHEN 'K' THEN 1 ELSE 2 END");
+		" ORDER BY i.position, " MODEL_VALUE_ORDER_SQL);
 	int rc;
 
 	if (!st)
@@ -1580,24 +1611,28 @@ int
 report_write_data(struct db *db, const char *strategy_id, const struct report_writer *writer, char sep, FILE *out)
 {
 	struct report_opts o = { .csv_separator = sep };
-	struct rw w = { writer, out, &o, 0 };
+	struct rw w = { writer, out, &o, 0, { NULL, 0, 0 }, 0 };
 	struct plan keys;
 	struct activity_rows ar = { &w, &keys };
 	int rc;
 
-	if (writer->data == ROW_VALUE)
-		return stream_values(db, strategy_id, &w);
+	if (writer->data == ROW_VALUE) {
+		rc = stream_values(db, strategy_id, &w);
+		buf_free(&w.line);
+		return rc;
+	}
 	if (model_load_keys(db, strategy_id, &keys) < 0)
 		return -1;
 	rc = model_each_activity(db, strategy_id, activity_row, &ar);
 	model_free_plan(&keys);
+	buf_free(&w.line);
 	return rc;
 }
 
 void
 report_write(const struct report *r, const struct report_writer *writer, FILE *out)
 {
-	struct rw w = { writer, out, &r->opts, 0 };
+	struct rw w = { writer, out, &r->opts, 0, { NULL, 0, 0 }, 0 };
 
 	walk_header(&w, &r->plan);
 	walk_organisation(&w, &r->plan);
@@ -1611,4 +1646,5 @@ report_write(const struct report *r, const struct report_writer *writer, FILE *o
 	walk_activities(&w, &r->plan);
 	if (writer->end)
 		writer->end(&w);
+	buf_free(&w.line);
 }

@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -161,22 +162,23 @@ text_repair(const char *s, int multiline, size_t *count, size_t *first)
  * Characters with no glyph of their own (Unicode's general category Cf, as of
  * Unicode 15.1) beyond those text_check() refuses: joiners, the soft hyphen,
  * tags, prepended number signs.  Terminals disagree on them, so none is shown.
+ * Also (not Cf, but terminals differ on them as on joiners) emoji and text
+ * presentation (U+FE0E, U+FE0F) and skin tones (U+1F3FB-U+1F3FF).  In order:
+ * is_left_out() stops at the first range past the character.
  */
 static const struct { unsigned long from, to; } left_out[] = {
 	{ 0xad, 0xad }, { 0x600, 0x605 }, { 0x6dd, 0x6dd }, { 0x70f, 0x70f }, { 0x890, 0x891 },
 	{ 0x8e2, 0x8e2 }, { 0x180e, 0x180e }, { 0x200b, 0x200f }, { 0x202a, 0x202e },
-	{ 0x2060, 0x2064 }, { 0x2066, 0x206f }, { 0xfeff, 0xfeff }, { 0xfff9, 0xfffb },
+	{ 0x2060, 0x2064 }, { 0x2066, 0x206f }, { 0xfe0e, 0xfe0f }, { 0xfeff, 0xfeff }, { 0xfff9, 0xfffb },
 	{ 0x110bd, 0x110bd }, { 0x110cd, 0x110cd }, { 0x13430, 0x1343f }, { 0x1bca0, 0x1bca3 },
-	{ 0x1d173, 0x1d17a }, { 0xe0001, 0xe0001 }, { 0xe0020, 0xe007f },
-	/* Not Cf, but terminals differ on them as on joiners: emoji and text presentation, skin tones. */
-	{ 0xfe0e, 0xfe0f }, { 0x1f3fb, 0x1f3ff },
+	{ 0x1d173, 0x1d17a }, { 0x1f3fb, 0x1f3ff }, { 0xe0001, 0xe0001 }, { 0xe0020, 0xe007f },
 };
 
 static int
 is_left_out(unsigned long c)
 {
-	for (size_t i = 0; i < sizeof left_out / sizeof *left_out; i++)
-		if (c >= left_out[i].from && c <= left_out[i].to)
+	for (size_t i = 0; i < sizeof left_out / sizeof *left_out && c >= left_out[i].from; i++)
+		if (c <= left_out[i].to)
 			return 1;
 	return 0;
 }
@@ -209,7 +211,7 @@ show_next(const char *s, size_t left, int keep_newlines, int *base, struct shown
 	int w;
 
 	/* Printable ASCII is itself in every locale: no decoding (most of what a log line holds). */
-	if (*s >= 0x20 && *s < 0x7f) {
+	if (TEXT_ASCII_SHOWN(*s)) {
 		out->bytes = s;
 		out->len = out->width = 1;
 		*base = 1;
@@ -243,29 +245,52 @@ show_next(const char *s, size_t left, int keep_newlines, int *base, struct shown
 	return n;
 }
 
-char *
-text_sanitize(const char *s, int keep_newlines)
+size_t
+text_ascii_run(const char *s, size_t left)
 {
-	struct buf b;
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	size_t n = 0;
+	uint64_t x;
+
+	/* Eight bytes at a time where left says they are there: none below 0x20, none above 0x7e. */
+	for (; left != (size_t)-1 && n + 8 <= left; n += 8) {
+		memcpy(&x, s + n, 8);
+		if (((x - ones * 0x20) & ~x & highs) || (((x + ones * (0x7f - 0x7e)) | x) & highs))
+			break;
+	}
+	while (n < left && TEXT_ASCII_SHOWN(s[n]))
+		n++;
+	return n;
+}
+
+void
+text_sanitize_buf(struct buf *b, const char *s, int keep_newlines)
+{
 	struct shown sh;
 	size_t n, left = strlen(s);
 	int base = 0;
 
-	buf_init(&b);
 	while (left > 0) {
 		/* A run of printable ASCII is itself (as show_next says): copied at once. */
-		for (n = 0; n < left && s[n] >= 0x20 && s[n] < 0x7f; n++)
-			;
-		if (n > 0) {
-			buf_add(&b, s, n);
+		if ((n = text_ascii_run(s, left)) > 0) {
+			buf_add(b, s, n);
 			base = 1;
 		} else {
 			n = show_next(s, left, keep_newlines, &base, &sh);
-			buf_add(&b, sh.bytes, sh.len);
+			buf_add(b, sh.bytes, sh.len);
 		}
 		s += n;
 		left -= n;
 	}
+}
+
+char *
+text_sanitize(const char *s, int keep_newlines)
+{
+	struct buf b;
+
+	buf_init(&b);
+	text_sanitize_buf(&b, s, keep_newlines);
 	return buf_steal(&b);
 }
 
@@ -294,8 +319,14 @@ text_width(const char *s)
 	int total = 0, base = 0;
 
 	while (left > 0) {
-		n = show_next(s, left, 0, &base, &sh);
-		total += sh.width;
+		/* A run of printable ASCII: a column a byte (as show_next says), counted at once. */
+		if ((n = text_ascii_run(s, left)) > 0) {
+			total += (int)n;
+			base = 1;
+		} else {
+			n = show_next(s, left, 0, &base, &sh);
+			total += sh.width;
+		}
 		s += n;
 		left -= n;
 	}
@@ -310,10 +341,15 @@ text_fit(const char *s, int cols)
 	int w = 0, base = 0;
 
 	while (left > 0) {
-		n = show_next(s + used, left, 0, &base, &sh);
-		if (w + sh.width > cols)
-			break;
-		w += sh.width;
+		if (w < cols && (n = text_ascii_run(s + used, left < (size_t)(cols - w) ? left : (size_t)(cols - w))) > 0) {
+			w += (int)n;
+			base = 1;
+		} else {
+			n = show_next(s + used, left, 0, &base, &sh);
+			if (w + sh.width > cols)
+				break;
+			w += sh.width;
+		}
 		used += n;
 		left -= n;
 	}

@@ -19,6 +19,17 @@
  * Needs a UTF-8 LC_CTYPE (main and the tests set one).
  */
 char *text_sanitize(const char *s, int keep_newlines);
+/* The same appended to b (no allocation where b has room): the writers of many cells (CSV). */
+void text_sanitize_buf(struct buf *b, const char *s, int keep_newlines);
+/*
+ * The bytes of printable ASCII (0x20-0x7e) at the start of s, at most
+ * left: what text_sanitize() leaves as it is, a column a byte.  The one
+ * fast path of every writer of the database's text (left (size_t)-1:
+ * up to the first other byte, the NUL at the latest).
+ */
+size_t text_ascii_run(const char *s, size_t left);
+/* A byte text_ascii_run() counts: printable ASCII, itself and a column wide in every locale. */
+#define TEXT_ASCII_SHOWN(c) ((c) >= 0x20 && (c) < 0x7f)
 
 /* 1 if s is valid UTF-8. */
 int text_valid_utf8(const char *s);

@@ -145,13 +145,19 @@ void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list ap2;
+	char tmp[256];
 	int n;
 
+	/* Formatted once where it fits (most): into a buffer on the stack, else again into the room made for it. */
 	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
+	n = vsnprintf(tmp, sizeof tmp, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		return;
+	if ((size_t)n < sizeof tmp) {
+		buf_add(b, tmp, (size_t)n);
+		return;
+	}
 	buf_grow(b, (size_t)n);
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;
@@ -675,42 +681,65 @@ date_cmp_today(const char *date)
 	return date_cmp_day(date, today);
 }
 
+/* s into out of n bytes, cut where it does not fit: what snprintf(out, n, "%s", s) writes, without printf. */
+static void
+copy_cut(char *out, size_t n, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (!n)
+		return;
+	if (len >= n)
+		len = n - 1;
+	memcpy(out, s, len);
+	out[len] = '\0';
+}
+
 void
 format_number(char *out, size_t n, double v)
 {
 	double a = fabs(v);
-	locale_t old = c_locale() ? uselocale(c_locale()) : (locale_t)0;
+	locale_t old;
 
-	/* The shortest text that reads back as the same number, without an exponent where people don't expect one. */
+	/* A whole number as an integer: what "%.0f" writes, with no locale or printf to set up (most values; -0 is 0). */
 	if (v == floor(v) && a < 1e15) {
-		snprintf(out, n, "%.0f", v);
-	} else {
-		snprintf(out, n, "%.17g", v);
-		for (int prec = 1; prec <= 17; prec++) {
-			char tmp[64];
+		char text[24], *d = text + sizeof text - 1;
+		unsigned long long u = (unsigned long long)a;
 
-			snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-			if (strtod(tmp, NULL) != v)
-				continue;
-			if (strchr(tmp, 'e') && a >= 1e-4 && a < 1e15)
-				continue;
-			snprintf(out, n, "%s", tmp);
-			break;
-		}
-		if (strchr(out, 'e') && a >= 1e-4 && a < 1e15) {
-			/* Too many digits for %g without an exponent: use %f and trim zeros. */
-			size_t len;
-
-			snprintf(out, n, "%.17f", v);
-			len = strlen(out);
-			while (len > 1 && out[len - 1] == '0')
-				out[--len] = '\0';
-			if (len > 0 && out[len - 1] == '.')
-				out[--len] = '\0';
-		}
+		*d = '\0';
+		do
+			*--d = (char)('0' + u % 10);
+		while (u /= 10);
+		if (v < 0)
+			*--d = '-';
+		copy_cut(out, n, d);
+		return;
 	}
-	if (strcmp(out, "-0") == 0)
-		snprintf(out, n, "0");
+	old = c_locale() ? uselocale(c_locale()) : (locale_t)0;
+	/* The shortest text that reads back as the same number, without an exponent where people don't expect one. */
+	snprintf(out, n, "%.17g", v);
+	for (int prec = 1; prec <= 17; prec++) {
+		char tmp[64];
+
+		snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+		if (strtod(tmp, NULL) != v)
+			continue;
+		if (strchr(tmp, 'e') && a >= 1e-4 && a < 1e15)
+			continue;
+		snprintf(out, n, "%s", tmp);
+		break;
+	}
+	if (strchr(out, 'e') && a >= 1e-4 && a < 1e15) {
+		/* Too many digits for %g without an exponent: use %f and trim zeros. */
+		size_t len;
+
+		snprintf(out, n, "%.17f", v);
+		len = strlen(out);
+		while (len > 1 && out[len - 1] == '0')
+			out[--len] = '\0';
+		if (len > 0 && out[len - 1] == '.')
+			out[--len] = '\0';
+	}
 	if (old)
 		uselocale(old);
 }
@@ -763,21 +792,28 @@ decimal_separator(void)
 static void
 localize_number(char *out, size_t n, const char *num)
 {
-	const char *sep = decimal_separator();
-	struct buf b;
+	const char *sep = decimal_separator(), *dot = strchr(num, '.');
+	/* format_number_ui_decimals' longest (400) with a minus sign and a separator of a few bytes */
+	char tmp[512];
+	size_t len = 0, whole, seplen = strnlen(sep, 16), rest;
 
-	buf_init(&b);
 	if (*num == '-') {
-		buf_puts(&b, MINUS_SIGN);
+		memcpy(tmp, MINUS_SIGN, sizeof MINUS_SIGN - 1);
+		len = sizeof MINUS_SIGN - 1;
 		num++;
 	}
-	for (; *num; num++)
-		if (*num == '.')
-			buf_puts(&b, sep);
-		else
-			buf_putc(&b, *num);
-	snprintf(out, n, "%s", b.s ? b.s : "");
-	buf_free(&b);
+	/* The digits before the dot, the UI's separator and the rest: a number holds one dot at most. */
+	whole = dot ? (size_t)(dot - num) : strnlen(num, 400);
+	rest = dot ? strnlen(dot + 1, 400) : 0;
+	memcpy(tmp + len, num, whole);
+	len += whole;
+	if (dot) {
+		memcpy(tmp + len, sep, seplen);
+		memcpy(tmp + len + seplen, dot + 1, rest);
+		len += seplen + rest;
+	}
+	tmp[len] = '\0';
+	copy_cut(out, n, tmp);
 }
 
 void

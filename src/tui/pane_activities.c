@@ -124,7 +124,7 @@ relayout(struct view *v)
 		cols[c].weight = columns[c].weight;
 		cols[c].drop = columns[c].drop;
 	}
-	snprintf(buf, sizeof buf, "%lld", (long long)query_max_activity_number(dash->db));
+	snprintf(buf, sizeof buf, "%lld", (long long)query_max_activity_number(dash->db, dash->plan.s.id));
 	cols[COL_ID].content = (int)strlen(buf);
 	cols[COL_MARK].content = t->nchanged ? 1 : 0;
 	cols[COL_TITLE].content = t->cw.title > 0 ? t->cw.title : 1;

@@ -10,7 +10,8 @@ tmux_start 80 24 "$STYRKORT --strategy ornskoldsvik $db"
 tmux_expect "Örnsköldsviks kommun" "the dashboard opens on Örnsköldsvik"
 tmux_keys 4
 tmux_expect "8 activities" "pane 4"
-rows=$(tmux_screen | sed -n '5,12p' | cut -c1-3 | tr -d ' ' | tr '\n' ' ')
+# The number is the row's first word (its column is as wide as the strategy's largest number: 1 here).
+rows=$(tmux_screen | sed -n '5,12p' | awk '{ printf "%s ", $1 }')
 check "the rows are numbered 1 to 8, not 4 to 11 ($rows)" [ "$rows" = "1 2 3 4 5 6 7 8 " ]
 tmux_keys j Enter
 tmux_expect "#2 Satsning på civilsamhället" "the detail of the second row is #2"

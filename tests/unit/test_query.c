@@ -251,8 +251,11 @@ outline_has_no_activities(void **state)
 	assert_int_equal(p.nacts, N);
 	model_free_plan(&p);
 	assert_int_equal(query_load_outline(db, "nosuch", &p), -1);
-	/* The widest number is a strategy's (250), not the largest internal id (1000). */
-	assert_int_equal(query_max_activity_number(db), N);
+	/* The widest number is the strategy's (250), not the largest internal id (1000); another strategy's
+	 * is its own (1), not the file's (issue 14: one look-up, whatever the number of strategies). */
+	assert_int_equal(query_max_activity_number(db, "s"), N);
+	assert_int_equal(query_max_activity_number(db, "other"), 1);
+	assert_int_equal(query_max_activity_number(db, "nosuch"), 0);
 }
 
 static void

@@ -28,6 +28,44 @@ sanitize_controls(void **state)
 	free(s);
 }
 
+/* The printable-ASCII run: every byte that ends it, at every place in and around an eight-byte word. */
+static void
+ascii_run_ends(void **state)
+{
+	static const char enders[] = { 0x1f, 0x7f, '\n', '\t', (char)0x80, (char)0xc3, (char)0xff, 0x01 };
+	char s[40];
+
+	(void)state;
+	for (size_t at = 0; at < 20; at++)
+		for (size_t e = 0; e < sizeof enders; e++) {
+			memset(s, 'a', sizeof s - 1);
+			s[sizeof s - 1] = '\0';
+			s[3] = ' ';
+			s[5] = '~';
+			s[at] = enders[e];
+			assert_int_equal(text_ascii_run(s, sizeof s - 1), at);
+			assert_int_equal(text_ascii_run(s, (size_t)-1), at);
+			/* No further than left. */
+			assert_int_equal(text_ascii_run(s, at / 2), at / 2);
+		}
+	assert_int_equal(text_ascii_run("plain text", (size_t)-1), 10);
+	assert_int_equal(text_ascii_run("", (size_t)-1), 0);
+}
+
+/* text_sanitize_buf() appends what text_sanitize() gives. */
+static void
+sanitize_appends(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init(&b);
+	buf_puts(&b, "x,");
+	text_sanitize_buf(&b, "Fokusomr\xc3\xa5" "de \xe2\x80\xae" "1\x1b" "2\xc2\xad" "3", 1);
+	assert_string_equal(b.s, "x,Fokusområde ?1?23");
+	buf_free(&b);
+}
+
 static void
 width_and_fit(void **state)
 {
@@ -323,6 +361,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(sanitize_controls),
+		cmocka_unit_test(ascii_run_ends),
+		cmocka_unit_test(sanitize_appends),
 		cmocka_unit_test(dates_shown_as_written),
 		cmocka_unit_test(width_and_fit),
 		cmocka_unit_test(wrap_words_and_chars),
