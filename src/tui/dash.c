@@ -69,8 +69,10 @@ dash_draw_status(struct dash *d)
 }
 
 /*
- * A write waits for someone else's: say so while it waits, and drop the
- * keys typed meanwhile (impatient presses must not run as commands).
+ * A write waits for someone else's: say so while it waits.  The keys typed
+ * meanwhile stay queued and are taken afterwards, in order: over a slow
+ * link they were typed before the message could be seen, and dropping the
+ * queue would keep only the part still on its way (j s would become s).
  */
 void
 dash_busy(void *arg, int waiting)
@@ -84,7 +86,6 @@ dash_busy(void *arg, int waiting)
 		display_update();
 	} else {
 		display_clear_message();
-		flushinp();
 	}
 }
 
