@@ -2,9 +2,11 @@
 /* dash.c: what the panes and dialogs share: the status line, a full redraw, reading the strategy again and seeing others' commits. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "present.h"
 #include "report.h"
@@ -167,10 +169,27 @@ dash_open_strategy(struct dash *d, const char *id, int keep_place)
 	return 0;
 }
 
+/* Says so on stderr first, so that a test knows when to type. */
+void
+dash_test_pause(const char *point)
+{
+	const char *h = getenv("STYRKORT_TEST_PAUSE");
+	size_t n = strlen(point);
+	long seconds;
+
+	if (!h || strncmp(h, point, n) != 0 || h[n] != ':' || parse_int(h + n + 1, 0, 60, &seconds) < 0)
+		return;
+	fprintf(stderr, "styrkort: test: paused at %s\n", point);
+	fflush(stderr);
+	sleep((unsigned)seconds);
+}
+
 void
 dash_reload(struct dash *d, int64_t select_id)
 {
 	char *id = xstrdup(d->plan.s.id);
+
+	dash_test_pause("reload");
 
 	for (int i = 0; i < PANE_COUNT; i++) {
 		struct view *v = d->views[i];
