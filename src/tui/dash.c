@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "present.h"
 #include "report.h"
@@ -70,8 +71,10 @@ dash_draw_status(struct dash *d)
 }
 
 /*
- * A write waits for someone else's: say so while it waits, and drop the
- * keys typed meanwhile (impatient presses must not run as commands).
+ * A write waits for someone else's: say so while it waits.  The keys typed
+ * meanwhile stay queued and are taken afterwards, in order: over a slow
+ * link they were typed before the message could be seen, and dropping the
+ * queue would keep only the part still on its way (j s would become s).
  */
 void
 dash_busy(void *arg, int waiting)
@@ -85,7 +88,6 @@ dash_busy(void *arg, int waiting)
 		display_update();
 	} else {
 		display_clear_message();
-		flushinp();
 	}
 }
 
@@ -194,12 +196,28 @@ static const char *const news_trace[] = {
 	[WATCH_CHANGED] = "check changed", [WATCH_BUSY] = "check busy",
 };
 
+/* Says so on stderr first, so that a test knows when to type. */
+void
+dash_test_pause(const char *point)
+{
+	const char *h = getenv("STYRKORT_TEST_PAUSE");
+	size_t n = strlen(point);
+	long seconds;
+
+	if (!h || strncmp(h, point, n) != 0 || h[n] != ':' || parse_int(h + n + 1, 0, 60, &seconds) < 0)
+		return;
+	fprintf(stderr, "styrkort: test: paused at %s\n", point);
+	fflush(stderr);
+	sleep((unsigned)seconds);
+}
+
 void
 dash_reload(struct dash *d, int64_t select_id)
 {
 	char *id = xstrdup(d->plan.s.id);
 
 	live_trace("reload");
+	dash_test_pause("reload");
 
 	for (int i = 0; i < PANE_COUNT; i++) {
 		struct view *v = d->views[i];

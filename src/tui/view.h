@@ -257,8 +257,10 @@ struct modal {
 /* Show the dialog until it gives a result; the dashboard is drawn again after it unless the program must end. */
 int dash_modal(struct dash *d, const struct modal *m);
 
-/* The database's busy hook: say that a write waits, and drop the keys typed meanwhile. */
+/* The database's busy hook: say that a write waits (the keys typed meanwhile are kept). */
 void dash_busy(void *arg, int waiting);
+/* STYRKORT_TEST_PAUSE=POINT:SECONDS, for tests only: stop there (start, reload) so keys can be typed ahead. */
+void dash_test_pause(const char *point);
 /* A monotonic clock in seconds. */
 double dash_now(void);
 

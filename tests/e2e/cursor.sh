@@ -13,7 +13,7 @@ printf '[display]\nlanguage = sv\n[user]\nname = Anna Andersson\n[report]\nprint
 # The selected row of pane 4 is on screen line 3 + k (0-based) where the status line says k/N.
 cursor_on_selection() {
 	local xy k want
-	xy=$(tmux_cmd display-message -p -t t '#{cursor_x},#{cursor_y}')
+	xy=$(tmux_cmd display-message -p -t =t: '#{cursor_x},#{cursor_y}')
 	k=$(tmux_screen | tail -1 | sed -n 's|.* \([0-9][0-9]*\)/[0-9][0-9]* *$|\1|p')
 	want="0,$((3 + ${k:-0}))"
 	if [ "$xy" = "$want" ]; then ok "$1: the cursor is on the selected row ($xy)"

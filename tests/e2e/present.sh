@@ -75,7 +75,7 @@ start_swedish_member() {
 	tmux_cmd new-session -d -x 80 -y 24 -s v \
 		"env TERM=xterm-256color $member $STYRKORT -c $TMPD/cecilia.ini --follow $follow_db 2>$TMPD/stderr.sv; sleep 30"
 }
-member_screen() { tmux_cmd capture-pane -p -t u; }
+member_screen() { tmux_cmd capture-pane -p -t =u:; }
 member_wait_for() {
 	local i=0 limit=$(( ${2:-5} * 10 * ${STYRKORT_WAIT_SCALE:-1} ))
 	while [ $i -lt $limit ]; do
@@ -86,7 +86,7 @@ member_wait_for() {
 	return 1
 }
 member_expect() { if member_wait_for "$1" "${3:-5}"; then ok "$2"; else not_ok "$2"; fi; }
-member_line() { member_screen | sed -n "$(($(tmux_cmd display-message -p -t u '#{cursor_y}') + 1))p"; }
+member_line() { member_screen | sed -n "$(($(tmux_cmd display-message -p -t =u: '#{cursor_y}') + 1))p"; }
 # member_on TEXT DESCRIPTION: within 5 seconds the member's cursor is on a line that starts with TEXT.
 member_on() {
 	local i=0
@@ -143,23 +143,23 @@ tmux_keys 4
 member_on "3 " "and back to pane 4, on #3"
 
 # The member steps away (any key that moves) and comes back with F.
-tmux_cmd send-keys -t u k
+tmux_cmd send-keys -t =u: k
 member_expect "stepped away — F to follow" "a key of the member's steps away, and the status line says how to come back"
 member_on "2 " "the member is on #2, of their own choosing"
 tmux_keys 2
 tmux_expect "0 activities" "the presenter goes on to pane 2"
 sleep 2
 member_on "2 " "the member stays where they went"
-tmux_cmd send-keys -t u F
+tmux_cmd send-keys -t =u: F
 member_expect "following Anna Andersson" "F follows again"
 member_on "Bostad" "and goes where the presenter is"
 # e: the follower is read-only because of --follow, and says so until the next key.
-tmux_cmd send-keys -t u e
+tmux_cmd send-keys -t =u: e
 member_expect "Read-only (--follow is set): editing is off" "e says a follower is read-only because of --follow"
-tmux_cmd send-keys -t u k
+tmux_cmd send-keys -t =u: k
 member_expect "stepped away — F to follow" "a key steps away again"
 if member_screen | grep -q "Read-only"; then not_ok "the next key clears the message"; else ok "the next key clears the message"; fi
-tmux_cmd send-keys -t u F
+tmux_cmd send-keys -t =u: F
 member_expect "following Anna Andersson" "F follows again"
 
 # The agenda: the overview, each focus area, the late activities, the changes since the last review.
@@ -185,12 +185,12 @@ presenter_on "2 " "on #2, the late one"
 member_expect "filter: overdue" "the member's pane 4 shows only the late ones too"
 member_on "2 " "on #2"
 start_swedish_member
-i=0; while ! tmux_cmd capture-pane -p -t v | grep -qF "filter: förfallna" && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+i=0; while ! tmux_cmd capture-pane -p -t =v: | grep -qF "filter: förfallna" && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 sleep 0.3
-tmux_cmd capture-pane -p -t v > "$TMPD/sv.screen"
+tmux_cmd capture-pane -p -t =v: > "$TMPD/sv.screen"
 screen_compare "$SCREENS/sv-follow-late.txt" "$TMPD/sv.screen" "a Swedish member joining at the late step, whole screen at 80x24"
 check "her status line says whom she follows, in Swedish" grep -qF "följer Anna Andersson" "$TMPD/sv.screen"
-tmux_cmd kill-session -t v
+tmux_cmd kill-session -t =v
 screen_is present-late "presenting 5/6" "the presenter's late step, whole screen at 80x24"
 member_screen > "$TMPD/member.screen"
 screen_compare "$SCREENS/follow-late.txt" "$TMPD/member.screen" "the member's late step, whole screen at 80x24"
@@ -209,11 +209,11 @@ tmux_keys q
 member_expect "the presenter has left" "when the presenter quits, the member is told"
 tmux_wait_exit
 check "the presenter quits with status 0" [ "${tmux_exit:-}" = 0 ]
-tmux_cmd kill-session -t t
+tmux_cmd kill-session -t =t
 tmux_cmd new-session -d -x 80 -y 24 -s t "env TERM=xterm-256color $STYRKORT -c $TMPD/anna.ini --present $db; sleep 30"
 tmux_expect "presenting: > agenda" "a new presenter starts"
 member_expect "following Anna Andersson" "the member follows the new presenter"
-sh_pid=$(tmux_cmd display-message -p -t t '#{pane_pid}')
+sh_pid=$(tmux_cmd display-message -p -t =t: '#{pane_pid}')
 kill -KILL "$(ps -o pid= --ppid "$sh_pid" | awk '{ print $1; exit }')"
 sleep 1.5
 member_expect "following Anna Andersson" "a killed presenter counts as present until its heartbeat is old"
@@ -221,7 +221,7 @@ sqlite3 -cmd '.timeout 5000' "$db" "UPDATE presenter SET updated = updated - 60"
 member_expect "the presenter has left" "a presenter whose heartbeat is old has left"
 # (The first member, ended when the presenter's server started, left its status there: only this quit's counts.)
 rm -f "$TMPD/exit.member"
-tmux_cmd send-keys -t u q
+tmux_cmd send-keys -t =u: q
 i=0; while [ ! -s "$TMPD/exit.member" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 check "the member quits with status 0 ($(cat "$TMPD/exit.member" 2>/dev/null))" [ "$(cat "$TMPD/exit.member" 2>/dev/null)" = 0 ]
 [ -d "$TMPD/member" ] && chmod 755 "$TMPD/member"

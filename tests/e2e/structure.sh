@@ -51,7 +51,7 @@ tmux_keys j d
 screen_is en-structure-delete-pick "It has 3 values" "d on an indicator with values asks what happens to them"
 tmux_keys Enter
 tmux_expect "Deleted indicator Andel utrikesfödda totalt i kommunen; u brings it back" "the indicator is deleted"
-check "pane 3 no longer shows it" sh -c "! tmux -u -L '$TMUX_SOCK' -f /dev/null capture-pane -p -t t | sed '\$d' | grep -q 'Andel utrikesfödda totalt'"
+check "pane 3 no longer shows it" sh -c "! tmux -u -L '$TMUX_SOCK' -f /dev/null capture-pane -p -t =t: | sed '\$d' | grep -q 'Andel utrikesfödda totalt'"
 check "its value is gone" sh -c "! '$STYRKORT' -d '$db' export | grep -q '^value.2013 = 8.5'"
 tmux_keys u
 tmux_expect "Undone: brought back the indicator Andel utrikesfödda" "u brings it back"

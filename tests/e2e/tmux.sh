@@ -34,6 +34,10 @@ tmux_kill_apps() {
 }
 tmux_cleanup() { tmux_kill_apps; tmux_cmd kill-server 2>/dev/null; rm -rf "$TMPD"; }
 trap tmux_cleanup EXIT
+# Every target names its session exactly: =t: is the session t (its window, its pane).  A bare "t"
+# is tried first as a window of the current session, the newest: where a test starts a second
+# session, a window of it named "tmux" (tmux's own name, which a new window gets when tmux looks at
+# its process before that has started the command, as happens under load) took the keys meant for t.
 # tmux_start COLS ROWS COMMAND: start COMMAND in a new session (stopping the previous one) on a
 # server of its own, so an old server shutting down never races the new one.  Its exit status goes
 # to $TMPD/exit.N and its stderr to $TMPD/stderr.N (shown on screen after it exits).
@@ -46,8 +50,8 @@ tmux_start() {
 	tmux_cmd new-session -d -x "$1" -y "$2" -s t \
 		"env TERM=xterm-256color $3 2>$TMPD/stderr.$tmux_n; echo \$? > $TMPD/exit.$tmux_n; cat $TMPD/stderr.$tmux_n; sleep 30"
 }
-tmux_screen() { tmux_cmd capture-pane -p -t t; }
-tmux_keys() { tmux_cmd send-keys -t t "$@"; }
+tmux_screen() { tmux_cmd capture-pane -p -t =t:; }
+tmux_keys() { tmux_cmd send-keys -t =t: "$@"; }
 # tmux_wait_for TEXT [SECONDS]: wait until TEXT is on screen (SECONDS times $STYRKORT_WAIT_SCALE:
 # make valgrind runs the program many times slower).
 tmux_wait_for() {
@@ -69,13 +73,13 @@ tmux_wait_exit() {
 	return 1
 }
 # tmux_screen_e: the screen with its attributes and colours as escape sequences.
-tmux_screen_e() { tmux_cmd capture-pane -p -e -t t; }
+tmux_screen_e() { tmux_cmd capture-pane -p -e -t =t:; }
 # tmux_resize COLS ROWS: the terminal changes size, as when a window is resized.
-tmux_resize() { tmux_cmd resize-window -t t -x "$1" -y "$2"; }
+tmux_resize() { tmux_cmd resize-window -t =t: -x "$1" -y "$2"; }
 # tmux_app_pid: the pid of the program started by tmux_start (the child of the pane's shell).
 tmux_app_pid() {
 	local sh_pid
-	sh_pid=$(tmux_cmd display-message -p -t t '#{pane_pid}')
+	sh_pid=$(tmux_cmd display-message -p -t =t: '#{pane_pid}')
 	ps -o pid= --ppid "$sh_pid" | awk '$1 != "" { print $1; exit }'
 }
 # tmux_expect TEXT DESCRIPTION [SECONDS]: ok if TEXT appears on screen.
@@ -87,7 +91,7 @@ tmux_expect_not() {
 # tmux_cursor_line: the text of the line the terminal cursor is on.
 tmux_cursor_line() {
 	local y
-	y=$(tmux_cmd display-message -p -t t '#{cursor_y}')
+	y=$(tmux_cmd display-message -p -t =t: '#{cursor_y}')
 	tmux_screen | sed -n "$((y + 1))p"
 }
 # tmux_check_sanitizers: ok unless a sanitizer (make CFLAGS=-fsanitize=...) reported on any run's stderr.
