@@ -194,13 +194,9 @@ static const struct { const char *key, *label; } structure_labels[] = {
 	{ "direction", N_("Direction") }, { "source", N_("Source") },
 };
 
-/*
- * A field's name for people: the activity field's label in the UI
- * language, "Value" for a measurement, a known field of the other kinds',
- * else its key.
- */
+/* The msgid of a field's name (activity fields, "Value" for a measurement, known fields of other kinds); NULL if none. */
 static const char *
-field_label(const struct change *c)
+field_msgid(const struct change *c)
 {
 	const struct field_def *f;
 	size_t n;
@@ -208,18 +204,39 @@ field_label(const struct change *c)
 	if (strcmp(c->kind, "activity") != 0)
 		for (size_t i = 0; i < sizeof structure_labels / sizeof *structure_labels; i++)
 			if (strcmp(structure_labels[i].key, c->field) == 0)
-				return _(structure_labels[i].label);
+				return structure_labels[i].label;
 	if (strcmp(c->kind, "activity") == 0) {
 		f = model_fields(KIND_ACTIVITY, &n);
 		for (size_t i = 0; i < n; i++)
 			if (f[i].label && strcmp(f[i].key, c->field) == 0)
-				return _(f[i].label);
+				return f[i].label;
 		if (strcmp(c->field, "number") == 0)
-			return _("Number");
+			return N_("Number");
 	} else if (strcmp(c->field, "value") == 0) {
-		return _("Value");
+		return N_("Value");
 	}
-	return c->field;
+	return NULL;
+}
+
+/* A field's name for people: its label in the UI language, else its key. */
+static const char *
+field_label(const struct change *c)
+{
+	/* The last msgid found is kept: a log asks for a million rows of a few fields. */
+	static char last_kind[16], last_field[32];
+	static const char *last;
+	const char *msgid;
+
+	if (last && strcmp(c->field, last_field) == 0 && strcmp(c->kind, last_kind) == 0)
+		return _(last);
+	if (!(msgid = field_msgid(c)))
+		return c->field;
+	if (strlen(c->field) < sizeof last_field && strlen(c->kind) < sizeof last_kind) {
+		strcpy(last_field, c->field);
+		strcpy(last_kind, c->kind);
+		last = msgid;
+	}
+	return _(msgid);
 }
 
 /*
@@ -273,33 +290,138 @@ static const char *const months[12] = {
 	NC_("month", "Sep"), NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec"),
 };
 
+/* The digits of at[from, from + n) as a number; -1 if one is not a digit. */
+static int
+digits(const char *at, int from, int n)
+{
+	int v = 0;
+
+	for (int i = from; i < from + n; i++) {
+		if (at[i] < '0' || at[i] > '9')
+			return -1;
+		v = v * 10 + (at[i] - '0');
+	}
+	return v;
+}
+
+/*
+ * The local time of a UTC second.  A log of a million rows asks for
+ * each: the zone's offset is kept for the quarter hour it was found in
+ * (every zone's offsets and changes fall on quarter hours of UTC), as
+ * localtime_r() reads the time zone each time.
+ */
+static void
+local_time(time_t t, struct tm *loc, int zone_changed)
+{
+	static time_t quarter = -1;
+	static long offset;
+
+	if (zone_changed || t / 900 != quarter) {
+		localtime_r(&t, loc);
+		quarter = t / 900;
+		offset = loc->tm_gmtoff;
+		return;
+	}
+	t += offset;
+	gmtime_r(&t, loc);
+	loc->tm_gmtoff = offset;
+}
+
+/* n decimal digits of v at p (n 0: as many as it has); returns the end. */
+static char *
+put_digits(char *p, int v, int n)
+{
+	char d[12];
+	int len = 0;
+
+	do
+		d[len++] = (char)('0' + v % 10);
+	while ((v /= 10) && len < (int)sizeof d);
+	while (len < n)
+		d[len++] = '0';
+	while (len)
+		*p++ = d[--len];
+	return p;
+}
+
+/* 0 if TZ is what kept says (a long TZ is never the same), else -1 and kept is TZ now: what the kept times were for. */
+static int
+same_zone(char *kept, size_t n)
+{
+	const char *tz = getenv("TZ");
+	char now[64];
+
+	if (tz && strlen(tz) + 2 > n)
+		return -1;
+	snprintf(now, sizeof now, "%c%s", tz ? '=' : '-', tz ? tz : "");
+	if (strcmp(now, kept) == 0)
+		return 0;
+	snprintf(kept, n, "%s", now);
+	return -1;
+}
+
+/* "3 Nov 14:05", or "3 Nov 2025 14:05" with the year, into out[n] (a log's million rows: no printf). */
+static void
+time_words(char *out, size_t n, const struct tm *t, int with_year)
+{
+	const char *month = ui_pgettext("month", months[t->tm_mon]);
+	char buf[96], *p = buf;
+	size_t mlen = strlen(month);
+
+	if (mlen > 40)
+		mlen = 40;
+	p = put_digits(p, t->tm_mday, 0);
+	*p++ = ' ';
+	memcpy(p, month, mlen);
+	p += mlen;
+	*p++ = ' ';
+	if (with_year) {
+		p = put_digits(p, t->tm_year + 1900, 0);
+		*p++ = ' ';
+	}
+	p = put_digits(p, t->tm_hour, 2);
+	*p++ = ':';
+	p = put_digits(p, t->tm_min, 2);
+	*p = '\0';
+	copy_cut(out, n, buf);
+}
+
 void
 changelog_time(char *out, size_t n, const char *at)
 {
+	static char last_at[16], last_today[11], last_out[64], last_tz[64];
 	struct tm utc = { 0 }, loc;
+	int zone_changed;
 	time_t t;
 	char today[11];
 
-	if (!at || sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &utc.tm_year, &utc.tm_mon, &utc.tm_mday,
-	                  &utc.tm_hour, &utc.tm_min, &utc.tm_sec) != 6) {
+	/* The log's times are written "YYYY-MM-DDTHH:MM:SSZ" (db_now()). */
+	if (!at || strlen(at) < 19 || at[4] != '-' || at[7] != '-' || at[10] != 'T' || at[13] != ':' ||
+	    at[16] != ':' || (utc.tm_year = digits(at, 0, 4)) < 0 || (utc.tm_mon = digits(at, 5, 2)) < 0 ||
+	    (utc.tm_mday = digits(at, 8, 2)) < 0 || (utc.tm_hour = digits(at, 11, 2)) < 0 ||
+	    (utc.tm_min = digits(at, 14, 2)) < 0 || (utc.tm_sec = digits(at, 17, 2)) < 0) {
 		char *clean = text_sanitize(at ? at : "", 0);
 
 		snprintf(out, n, "%s", clean);
 		free(clean);
 		return;
 	}
+	today_iso(today);
+	zone_changed = same_zone(last_tz, sizeof last_tz) < 0;
+	/* A minute of UTC is one minute of local time: the last one's words are kept (a log's rows come in batches). */
+	if (!zone_changed && strncmp(at, last_at, 16) == 0 && strcmp(today, last_today) == 0) {
+		copy_cut(out, n, last_out);
+		return;
+	}
 	utc.tm_year -= 1900;
 	utc.tm_mon -= 1;
 	t = timegm(&utc);
-	localtime_r(&t, &loc);
-	today_iso(today);
+	local_time(t, &loc, zone_changed);
 	/* "3 Nov 14:05"; the year too when it is not this year's. */
-	if (loc.tm_year + 1900 == atoi(today))
-		snprintf(out, n, "%d %s %02d:%02d", loc.tm_mday, ui_pgettext("month", months[loc.tm_mon]),
-		         loc.tm_hour, loc.tm_min);
-	else
-		snprintf(out, n, "%d %s %d %02d:%02d", loc.tm_mday, ui_pgettext("month", months[loc.tm_mon]),
-		         loc.tm_year + 1900, loc.tm_hour, loc.tm_min);
+	time_words(last_out, sizeof last_out, &loc, loc.tm_year + 1900 != atoi(today));
+	memcpy(last_at, at, 16);
+	memcpy(last_today, today, sizeof today);
+	copy_cut(out, n, last_out);
 }
 
 char *
@@ -395,50 +517,85 @@ put_clean(FILE *out, const char *s)
 	free(t);
 }
 
-/* A value for one log line as people read it (shown_value()), shortened; none for a NULL (if given), else "(empty)" for an emptied one. */
-static char *
-log_value(const struct change *c, const char *v, const char *date_format, const char *none)
+struct print_ctx {
+	FILE *out;
+	const char *date_format;
+	char *last_item, *last_shown;   /* put_item() */
+};
+
+/* A value as the log shows it (none for no value at all, "(empty)" for an empty one) onto out; no copy of printable ASCII. */
+static void
+put_value(FILE *out, const struct change *c, const char *v, const char *date_format, const char *none)
 {
 	char tmp[64];
 
 	if (!v && none)
-		return xstrdup(none);
-	return shown(v && *v ? shown_value(c, v, date_format, tmp, sizeof tmp) : "");
+		fputs(none, out);
+	else
+		put_shown(out, v && *v ? shown_value(c, v, date_format, tmp, sizeof tmp) : "");
 }
 
-struct print_ctx {
-	FILE *out;
-	const char *date_format;
-};
+/* put_shown() of an item's name, the last one's kept: a log's rows come item by item, names with å, ä and ö. */
+static void
+put_item(struct print_ctx *p, const char *item)
+{
+	if (!item || !p->last_item || strcmp(item, p->last_item) != 0) {
+		free(p->last_item);
+		free(p->last_shown);
+		p->last_item = xstrdup(item ? item : "");
+		p->last_shown = shown(item);
+	}
+	fputs(p->last_shown, p->out);
+}
+
+/* "#12 " onto out, without printf's parsing of a format for each of a million rows. */
+static void
+put_number(FILE *out, int64_t number)
+{
+	char digits[24], *p = digits + sizeof digits;
+	uint64_t u = number < 0 ? -(uint64_t)number : (uint64_t)number;
+
+	*--p = '\0';
+	*--p = ' ';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10));
+	if (number < 0)
+		*--p = '-';
+	*--p = '#';
+	fputs(p, out);
+}
 
 /* One row of `styrkort log`: the time in local time, the field's name and its values in the UI language. */
 static int
 print_row(const struct change *c, void *arg)
 {
-	const struct print_ctx *p = arg;
+	struct print_ctx *p = arg;
 	char when[64];
-	char *old = log_value(c, c->old, p->date_format, "-"), *new_v = log_value(c, c->new_value, p->date_format, NULL);
 
 	changelog_time(when, sizeof when, c->at);
 	/* 22 Nov 10:00  anna  oxelosund #12 Title: Status: Not started -> Done  (comment) */
-	fprintf(p->out, "%s  ", when);
+	fputs(when, p->out);
+	fputs("  ", p->out);
 	put_shown(p->out, c->who);
 	fputs("  ", p->out);
 	put_clean(p->out, c->strategy_id);     /* every column is the database's text, the field's key too */
 	fputc(' ', p->out);
 	if (strcmp(c->kind, "activity") == 0 && c->number)
-		fprintf(p->out, "#%lld ", (long long)c->number);
-	put_shown(p->out, c->item);
+		put_number(p->out, c->number);
+	put_item(p, c->item);
 	fputs(": ", p->out);
 	put_clean(p->out, field_label(c));
-	fprintf(p->out, ": %s -> %s", old, new_v);
+	fputs(": ", p->out);
+	put_value(p->out, c, c->old, p->date_format, "-");
+	fputs(" -> ", p->out);
+	put_value(p->out, c, c->new_value, p->date_format, NULL);
 	if (c->comment) {
 		fputs("  (", p->out);
 		put_shown(p->out, c->comment);
 		fputc(')', p->out);
 	}
 	fputc('\n', p->out);
-	free(old); free(new_v);
 	return 0;
 }
 
@@ -446,7 +603,10 @@ print_row(const struct change *c, void *arg)
 int
 changelog_print(struct db *db, const struct changelog_filter *f, const char *date_format, FILE *out)
 {
-	struct print_ctx p = { out, date_format };
+	struct print_ctx p = { out, date_format, NULL, NULL };
+	int rc = changelog_each(db, f, print_row, &p);
 
-	return changelog_each(db, f, print_row, &p);
+	free(p.last_item);
+	free(p.last_shown);
+	return rc;
 }

@@ -681,8 +681,7 @@ date_cmp_today(const char *date)
 	return date_cmp_day(date, today);
 }
 
-/* s into out of n bytes, cut where it does not fit: what snprintf(out, n, "%s", s) writes, without printf. */
-static void
+void
 copy_cut(char *out, size_t n, const char *s)
 {
 	size_t len = strlen(s);

@@ -27,6 +27,8 @@ void *xrealloc(void *p, size_t n);
  * (one realloc per element made a plan's loading copy its arrays over and over).
  */
 void *xappend(void *p, size_t n, size_t size);
+/* s into out of n bytes, cut where it does not fit (bytes, not characters): snprintf(out, n, "%s", s) without printf. */
+void copy_cut(char *out, size_t n, const char *s);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -182,8 +182,18 @@ times_are_local(void **state)
 	/* Summer time, and another year than today's (2026-11-22). */
 	changelog_time(out, sizeof out, "2025-07-01T23:30:00Z");
 	assert_string_equal(out, "2 Jul 2025 01:30");
+	/* The same minute twice, and across the change to summer time (01:00 UTC, 29 March 2026). */
+	changelog_time(out, sizeof out, "2025-07-01T23:30:59Z");
+	assert_string_equal(out, "2 Jul 2025 01:30");
+	changelog_time(out, sizeof out, "2026-03-29T00:59:00Z");
+	assert_string_equal(out, "29 Mar 01:59");
+	changelog_time(out, sizeof out, "2026-03-29T01:00:00Z");
+	assert_string_equal(out, "29 Mar 03:00");
+	/* Another zone in the same process: the same minute in its time. */
 	setenv("TZ", "UTC", 1);
 	tzset();
+	changelog_time(out, sizeof out, "2026-03-29T01:00:00Z");
+	assert_string_equal(out, "29 Mar 01:00");
 	changelog_time(out, sizeof out, "2026-11-03T13:05:00Z");
 	assert_string_equal(out, "3 Nov 13:05");
 	changelog_time(out, sizeof out, "not a time");
