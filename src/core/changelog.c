@@ -232,8 +232,8 @@ field_label(const struct change *c)
 	if (!(msgid = field_msgid(c)))
 		return c->field;
 	if (strlen(c->field) < sizeof last_field && strlen(c->kind) < sizeof last_kind) {
-		strcpy(last_field, c->field);
-		strcpy(last_kind, c->kind);
+		copy_cut(last_field, sizeof last_field, c->field);
+		copy_cut(last_kind, sizeof last_kind, c->kind);
 		last = msgid;
 	}
 	return _(msgid);
@@ -552,7 +552,7 @@ put_item(struct print_ctx *p, const char *item)
 static void
 put_number(FILE *out, int64_t number)
 {
-	char digits[24], *p = digits + sizeof digits;
+	char text[24], *p = text + sizeof text;
 	uint64_t u = number < 0 ? -(uint64_t)number : (uint64_t)number;
 
 	*--p = '\0';
