@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <locale.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdarg.h>
@@ -558,16 +559,25 @@ write_trace(struct db *db, const char *fmt, ...)
 {
 	const char *path = getenv("STYRKORT_WRITE_TRACE"), *file = sqlite3_db_filename(db->sql, "main");
 	struct buf line;
+	locale_t c_numbers, was = (locale_t)0;
 	va_list ap;
 	FILE *f;
 
 	/* Not the schema's copy in memory (schema_lacks()). */
 	if (!path || !*path || !file || !*file || !(f = fopen(path, "a")))
 		return;
+	/* Its numbers with a dot whatever the locale: the bench and the tests read them. */
+	c_numbers = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	if (c_numbers)
+		was = uselocale(c_numbers);
 	buf_init(&line);
 	va_start(ap, fmt);
 	buf_vprintf(&line, fmt, ap);
 	va_end(ap);
+	if (c_numbers) {
+		uselocale(was);
+		freelocale(c_numbers);
+	}
 	fprintf(f, "%s\n", line.s ? line.s : "");
 	buf_free(&line);
 	fclose(f);
