@@ -12,8 +12,9 @@ enum { THEME_BOLD = 1, THEME_UNDERLINE = 2, THEME_REVERSE = 4 };
 /*
  * R(name, what it colours (the man page's word), how it looks without colour).  The roles the
  * dashboard draws with (src/tui/display.h makes DC_name of them).
- * SELECTED has no colours of its own: it is reverse video over the colours
- * of the row it selects (a pair reversed keeps its contrast ratio).
+ * SELECTED has no colours of its own: in colour it is NORMAL reversed for
+ * the whole row (a pair reversed keeps its contrast ratio), without colour
+ * reverse video over the row's own look (src/tui/display.c).
  */
 #define THEME_ROLES \
 	R(NORMAL,         "text",                0) \
@@ -61,7 +62,7 @@ struct theme_color {
 
 /* What [display] theme chooses: auto is light when COLORFGBG's last field is 7 or 9-15, else dark. */
 enum theme theme_pick(enum theme_choice choice, const char *colorfgbg);
-/* The colours of role in theme at depth; NULL for SELECTED (reverse video over the row). */
+/* The colours of role in theme at depth; NULL for SELECTED (NORMAL reversed). */
 const struct theme_color *theme_color(enum theme t, enum theme_depth depth, enum theme_role role);
 /* The monochrome look of role (THEME_BOLD, ...). */
 int theme_mono(enum theme_role role);

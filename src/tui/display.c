@@ -57,7 +57,7 @@ message_win_open(void)
 	if (shown > 3)
 		shown = 3;
 	if (shown == 0 || dpy.l.status_y - (int)shown < 0 ||
-	    !(message_win = newwin((int)shown, COLS, dpy.l.status_y - (int)shown, 0))) {
+	    !(message_win = display_newwin((int)shown, COLS, dpy.l.status_y - (int)shown, 0))) {
 		text_lines_free(wrapped);
 		return;
 	}
@@ -111,6 +111,17 @@ draw_hints(WINDOW *w, int x, int cols, const char *hints)
 
 /* Each role's attribute: its theme's colour pair and bold, or its monochrome look. */
 static attr_t role_attr[DC_COUNT];
+/* Every window's background: the theme's normal text on its background (0 without colours). */
+static chtype window_bg;
+/* The selected row's one look in colour (0 without: reverse video over the row's own look). */
+static attr_t selected_attr;
+
+/* What a cell is written with: in colour a selected row (reverse) is one look, whatever its parts' roles. */
+static attr_t
+cell_attr(attr_t a)
+{
+	return selected_attr && (a & A_REVERSE) ? selected_attr : a;
+}
 
 /* The monochrome look of every role (NO_COLOR, color = never, a terminal without colours). */
 static void
@@ -125,29 +136,46 @@ roles_mono(void)
 }
 
 /*
- * The theme's colours: its text on its background is colour pair 0 (so
- * every window, erased or not, has them), each other role a pair of its
- * own; SELECTED stays reverse video over the row's colours.  0: too few
- * colours or pairs, the monochrome look stays.
+ * The theme's colours.  Pair 0 stays the terminal's own colours, so that
+ * going back to plain text costs a terminal only sgr0; the theme's text on
+ * its background is a pair of its own, every window's background (see
+ * display_newwin), and the selected row is that pair reversed, one pair for
+ * the whole row as tig and htop draw their cursor line.  Roles of the same
+ * colours share a pair: a terminal is sent a colour only where it changes.
+ * 0: too few colours or pairs, the monochrome look stays.
  */
+enum { PAIR_NORMAL = DC_COUNT, PAIR_SELECTED, PAIRS_USED };
+
 static int
 roles_color(enum theme t)
 {
 	enum theme_depth depth = COLORS >= 256 ? THEME_256 : THEME_8;
 	const struct theme_color *normal = theme_color(t, depth, TR_NORMAL);
+	const struct theme_color *c;
 
-	if (COLORS < 8 || COLOR_PAIRS < DC_COUNT || !normal ||
-	    assume_default_colors(normal->fg, normal->bg) != OK)
+	if (COLORS < 8 || COLOR_PAIRS < PAIRS_USED || !normal || use_default_colors() != OK ||
+	    init_pair(PAIR_NORMAL, normal->fg, normal->bg) != OK ||
+	    init_pair(PAIR_SELECTED, normal->bg, normal->fg) != OK)
 		return 0;
-	for (int i = 1; i < DC_COUNT; i++) {
-		const struct theme_color *c = theme_color(t, depth, (enum theme_role)i);
+	window_bg = COLOR_PAIR(PAIR_NORMAL);
+	selected_attr = COLOR_PAIR(PAIR_SELECTED);
+	for (int i = 0; i < DC_COUNT; i++) {
+		int pair = i == DC_NORMAL ? PAIR_NORMAL : i;
 
-		if (!c)
+		if (!(c = theme_color(t, depth, (enum theme_role)i)))
 			continue;
-		init_pair((short)i, c->fg, c->bg);
-		role_attr[i] = (c->bold ? A_BOLD : A_NORMAL) | COLOR_PAIR(i);
+		if (c->fg == normal->fg && c->bg == normal->bg)
+			pair = PAIR_NORMAL;
+		for (int j = 1; j < i && pair == i; j++) {
+			const struct theme_color *o = theme_color(t, depth, (enum theme_role)j);
+
+			if (o && o->fg == c->fg && o->bg == c->bg)
+				pair = PAIR_NUMBER(role_attr[j]);
+		}
+		if (pair == i)
+			init_pair((short)i, c->fg, c->bg);
+		role_attr[i] = (c->bold ? A_BOLD : A_NORMAL) | COLOR_PAIR(pair);
 	}
-	role_attr[DC_NORMAL] = normal->bold ? A_BOLD : A_NORMAL;
 	return 1;
 }
 
@@ -314,6 +342,7 @@ display_open(const struct config *cfg)
 	roles_mono();
 	if (dpy.color && (start_color() != OK || !roles_color(theme_pick(cfg->theme, getenv("COLORFGBG")))))
 		dpy.color = 0;
+	wbkgd(stdscr, window_bg | ' ');
 	/* stdscr is only the background: paint it once so reading keys never repaints it over the windows. */
 	refresh();
 	display_layout();
@@ -363,17 +392,33 @@ display_layout(void)
 	layout_screen(COLS, LINES, &dpy.l);
 	if (dpy.l.too_small)
 		return;
-	dpy.header = newwin(dpy.l.header_h, COLS, dpy.l.header_y, 0);
-	dpy.body = newwin(dpy.l.body_h, COLS, dpy.l.body_y, 0);
-	dpy.status = newwin(1, COLS, dpy.l.status_y, 0);
+	dpy.header = display_newwin(dpy.l.header_h, COLS, dpy.l.header_y, 0);
+	dpy.body = display_newwin(dpy.l.body_h, COLS, dpy.l.body_y, 0);
+	dpy.status = display_newwin(1, COLS, dpy.l.status_y, 0);
 	if (!dpy.header || !dpy.body || !dpy.status)
 		dpy.l.too_small = 1;
+}
+
+WINDOW *
+display_newwin(int h, int w, int y, int x)
+{
+	WINDOW *win = newwin(h, w, y, x);
+
+	if (win)
+		wbkgd(win, window_bg | ' ');
+	return win;
 }
 
 attr_t
 display_attr(enum dcolor c)
 {
 	return c < DC_COUNT ? role_attr[c] : A_NORMAL;
+}
+
+attr_t
+display_look(enum dcolor c)
+{
+	return cell_attr(display_attr(c));
 }
 
 attr_t
@@ -395,7 +440,7 @@ display_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t a)
 	fit = text_fit(clean, cols);
 	clean[fit] = '\0';
 	used = text_width(clean);
-	wattrset(w, a);
+	wattrset(w, cell_attr(a));
 	mvwaddnstr(w, y, x, clean, (int)fit);
 	wattrset(w, A_NORMAL);
 	free(clean);
@@ -407,7 +452,7 @@ display_fill(WINDOW *w, int y, int x, int cols, attr_t a)
 {
 	if (!w || cols <= 0)
 		return;
-	wattrset(w, a);
+	wattrset(w, cell_attr(a));
 	mvwhline(w, y, x, ' ', cols);
 	wattrset(w, A_NORMAL);
 }

@@ -34,7 +34,11 @@ void display_close(void);
 /* Make the windows for the terminal's current size. */
 void display_layout(void);
 
+/* A new window with the theme's background. */
+WINDOW *display_newwin(int h, int w, int y, int x);
 attr_t display_attr(enum dcolor c);
+/* Role c's look as a whole, for the menu and form libraries' own drawing (SELECTED: its one look in colour). */
+attr_t display_look(enum dcolor c);
 /* The attribute of a status (its colour, or its monochrome look). */
 attr_t display_status_attr(int status);
 

@@ -166,7 +166,7 @@ conflict_draw(void *arg)
 
 	if (h > LINES - 2)
 		h = LINES - 2;
-	if (!(win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2)))
+	if (!(win = display_newwin(h, w, (LINES - h) / 2, (COLS - w) / 2)))
 		return;
 	box_set(win, WACS_VLINE, WACS_HLINE);
 	display_text(win, 1, 2, w - 4, _("Changed by someone else"), display_attr(DC_ERROR));

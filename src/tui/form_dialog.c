@@ -108,7 +108,7 @@ build(struct fstate *st, const char *title, struct form_field *fields, int n, in
 	fw = st->w - 2 - fx - 1;
 	if (st->h > LINES || fw < 8)
 		return -1;
-	st->win = newwin(st->h, st->w, (LINES - st->h) / 2, (COLS - st->w) / 2);
+	st->win = display_newwin(st->h, st->w, (LINES - st->h) / 2, (COLS - st->w) / 2);
 	st->sub = st->win ? derwin(st->win, st->h - 2, st->w - 2, 1, 1) : NULL;
 	if (!st->sub)
 		return -1;
@@ -120,7 +120,8 @@ build(struct fstate *st, const char *title, struct form_field *fields, int n, in
 
 		st->f[i] = new_field(1, fw, field_row(st, i) - 1, fx, 0, 0);
 		field_opts_off(st->f[i], O_AUTOSKIP | O_STATIC | O_BLANK);
-		set_field_back(st->f[i], A_UNDERLINE);
+		set_field_back(st->f[i], A_UNDERLINE | display_look(DC_NORMAL));
+		set_field_fore(st->f[i], display_look(DC_NORMAL));
 		if (!fields[i].locked && faithful(v)) {
 			set_field_buffer(st->f[i], 0, v);
 			if (reads_back(st->f[i], v))

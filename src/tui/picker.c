@@ -43,14 +43,15 @@ pick_open(void *arg)
 	}
 	p->mitems[p->n] = NULL;
 	p->menu = new_menu(p->mitems);
-	p->win = newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
+	p->win = display_newwin(h, w, (LINES - h) / 2, (COLS - w) / 2);
 	p->sub = derwin(p->win, h - 3, w - 2, 2, 1);
 	keypad(p->win, TRUE);
 	set_menu_win(p->menu, p->win);
 	set_menu_sub(p->menu, p->sub);
 	set_menu_format(p->menu, h - 3, 1);
 	set_menu_mark(p->menu, "> ");
-	set_menu_fore(p->menu, display_attr(DC_SELECTED));
+	set_menu_fore(p->menu, display_look(DC_SELECTED));
+	set_menu_back(p->menu, display_look(DC_NORMAL));
 	box_set(p->win, WACS_VLINE, WACS_HLINE);
 	display_text(p->win, 1, 2, w - 4, p->title, display_attr(DC_TITLE));
 	if (p->current >= 0 && p->current < p->n)
