@@ -427,6 +427,54 @@ display_status_attr(int status)
 	return status >= 0 && status < 5 ? display_attr((enum dcolor)(DC_ST_NOT_STARTED + status)) : A_NORMAL;
 }
 
+/* A cell's look (attributes and pair) and whether it is a blank. */
+static int
+cell_at(WINDOW *w, int y, int x, attr_t *look, short *pair)
+{
+	cchar_t c;
+	wchar_t wc[CCHARW_MAX + 1];
+
+	if (mvwin_wch(w, y, x, &c) == ERR || getcchar(&c, wc, look, pair, NULL) == ERR)
+		return -1;
+	*look &= ~A_COLOR;
+	return wc[0] == L' ' && !wc[1];
+}
+
+static short
+background_of(short pair)
+{
+	short fg, bg;
+
+	return pair_content(pair, &fg, &bg) == OK ? bg : -2;
+}
+
+/*
+ * The blanks between two texts of one look take that look.  A blank shows
+ * only its background, so the screen stays the same, but the terminal is
+ * then sent no change of look and back for the gap (an overdue date and
+ * its days late: 61 bytes less a row).  Not where underline or reverse
+ * video would show on a blank, nor over another background.
+ */
+static void
+join_gap(WINDOW *w, int y, int x)
+{
+	const attr_t shows = A_UNDERLINE | A_REVERSE;
+	attr_t look, other;
+	short pair, opair;
+	int gap = x, differs = 0, blank;
+
+	if (cell_at(w, y, x, &look, &pair) < 0 || (look & shows))
+		return;
+	while (gap > 0 && (blank = cell_at(w, y, gap - 1, &other, &opair)) == 1) {
+		if ((other & shows) || background_of(opair) != background_of(pair))
+			return;
+		differs |= other != look || opair != pair;
+		gap--;
+	}
+	if (gap > 0 && gap < x && differs && blank == 0 && other == look && opair == pair)
+		mvwchgat(w, y, gap, x - gap, look, pair, NULL);
+}
+
 int
 display_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t a)
 {
@@ -443,6 +491,8 @@ display_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t a)
 	wattrset(w, cell_attr(a));
 	mvwaddnstr(w, y, x, clean, (int)fit);
 	wattrset(w, A_NORMAL);
+	if (used > 0)
+		join_gap(w, y, x);
 	free(clean);
 	return used;
 }

@@ -1,22 +1,26 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 # tests/bench/keys.py: the dashboard in a pty of 80x24: how long each key takes to answer and how many bytes it writes.
-#   tests/bench/keys.py [--settle MS] KEY... -- CMD...
+#   tests/bench/keys.py [--settle MS] [--out FILE] KEY... -- CMD...
 # Starts CMD with TERM=xterm-256color, waits for its first screen, then sends each KEY in turn
 # (Python escapes: '\r' Enter, '\x1b' Esc, '\x1b[B' Down; a KEY of 'type:TEXT' sends TEXT at once) and
 # prints a line per step: the key, the milliseconds from sending it to the last byte of the answer
 # (the answer ends when nothing more comes for --settle ms, default 250), and the bytes written.
-# The first line is the start: from exec to the last byte of the first screen.
+# The first line is the start: from exec to the last byte of the first screen.  --out FILE: every
+# byte the program wrote, as it wrote them, into FILE.
 import os, pty, select, struct, sys, termios, fcntl, time
 
 def main():
-    settle = 0.25
+    settle, out = 0.25, None
     args = sys.argv[1:]
-    if args[:1] == ["--settle"]:
-        settle = float(args[1]) / 1000
+    while args[:1] in (["--settle"], ["--out"]) and len(args) > 1:
+        if args[0] == "--settle":
+            settle = float(args[1]) / 1000
+        else:
+            out = open(args[1], "wb")
         args = args[2:]
     if "--" not in args:
-        sys.exit("usage: keys.py [--settle MS] KEY... -- CMD...")
+        sys.exit("usage: keys.py [--settle MS] [--out FILE] KEY... -- CMD...")
     keys, cmd = args[:args.index("--")], args[args.index("--") + 1:]
     pid, fd = pty.fork()
     if pid == 0:
@@ -39,6 +43,8 @@ def main():
                 return ((last - t0) * 1000 if last else -1), n
             n += len(data)
             last = time.monotonic()
+            if out:
+                out.write(data)
 
     t0 = time.monotonic()
     ms, n = answer(t0)
