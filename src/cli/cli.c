@@ -297,6 +297,37 @@ strategies(struct db *db, const struct app *a, struct strategy_ref **refs, size_
 	return 0;
 }
 
+/*
+ * A command over the strategies it covers (--strategy, else all): opens the
+ * file and calls one for each in turn until one fails (-1, its message
+ * set), then makes sure the output reached its end (what: the command's
+ * name).  An exit status.
+ */
+static int
+each_strategy(const struct app *a, const char *what, int (*one)(struct db *db, const char *id, size_t i, void *ctx),
+              void *ctx)
+{
+	struct strategy_ref *refs;
+	size_t n;
+	struct db *db;
+	int rc = EXIT_OK;
+
+	if (!(db = app_open_db(a)))
+		return fail(EXIT_RUNTIME);
+	if (strategies(db, a, &refs, &n) < 0) {
+		db_close(db);
+		return fail(EXIT_RUNTIME);
+	}
+	for (size_t i = 0; i < n && rc == EXIT_OK; i++)
+		if (one(db, refs[i].id, i, ctx) < 0)
+			rc = fail(EXIT_RUNTIME);
+	if (rc == EXIT_OK && output_done(what) < 0)
+		rc = EXIT_RUNTIME;
+	model_free_strategy_refs(refs, n);
+	db_close(db);
+	return rc;
+}
+
 int
 cmd_export(struct app *a)
 {
@@ -363,63 +394,54 @@ since_arg(struct app *a, char iso[11], const char **since)
 	return 0;
 }
 
+/* What report writes for each strategy. */
+struct report_run {
+	const struct app *a;
+	const struct report_writer *w;
+	const char *since;
+};
+
+static int
+report_one(struct db *db, const char *id, size_t i, void *ctx)
+{
+	const struct report_run *run = ctx;
+	char sep = report_csv_separator(run->a->cfg.csv_separator);
+	struct report r;
+
+	if (i == 0)
+		report_file_start(run->w, stdout, sep);
+	if (report_writer_is_data(run->w))     /* a record per row, streamed: no report to prepare */
+		return report_write_data(db, id, run->w, sep, stdout);
+	if (report_prepare(db, id, run->since, (int)(run->a->width ? run->a->width : run->a->cfg.report_width),
+	                   run->a->cfg.date_format, &r) < 0)
+		return -1;
+	if (i)
+		fputs(report_between(run->w), stdout);
+	r.opts.csv_separator = sep;
+	report_write(&r, run->w, stdout);
+	report_release(&r);
+	return 0;
+}
+
 int
 cmd_report(struct app *a)
 {
-	const struct report_writer *w = a->format ? a->format : report_writer_text();
-	struct strategy_ref *refs;
-	size_t n;
-	struct db *db;
-	int rc = EXIT_OK;
-	const char *since = a->since;
+	struct report_run run = { a, a->format ? a->format : report_writer_text(), NULL };
 	char since_iso[11];
 	char *usage = xasprintf("styrkort report [--format %s] [--what activities|measurements] [--width N] [--strategy ID] [--since DATE|last-review]",
 	                        report_writer_names());
+	int rc = need_args(a, 0, 0, usage);
 
-	rc = need_args(a, 0, 0, usage);
 	free(usage);
 	if (rc < 0)
 		return EXIT_USAGE;
-	rc = EXIT_OK;
-	if (a->what && !(w = report_writer_find_what(report_writer_name(w), a->what))) {
+	if (a->what && !(run.w = report_writer_find_what(report_writer_name(run.w), a->what))) {
 		msg_error(_("report: --what %s: only with --format csv; add --format csv"), a->what);
 		return EXIT_USAGE;
 	}
-	if (since_arg(a, since_iso, &since) < 0)
+	if (since_arg(a, since_iso, &run.since) < 0)
 		return EXIT_USAGE;
-	if (!(db = app_open_db(a)))
-		return fail(EXIT_RUNTIME);
-	if (strategies(db, a, &refs, &n) < 0) {
-		db_close(db);
-		return fail(EXIT_RUNTIME);
-	}
-	report_file_start(w, stdout, report_csv_separator(a->cfg.csv_separator));
-	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
-		struct report r;
-
-		if (report_writer_is_data(w)) {
-			/* A record per row, streamed: no report to prepare. */
-			if (report_write_data(db, refs[i].id, w, report_csv_separator(a->cfg.csv_separator), stdout) < 0)
-				rc = fail(EXIT_RUNTIME);
-			continue;
-		}
-
-		if (report_prepare(db, refs[i].id, since, (int)(a->width ? a->width : a->cfg.report_width),
-		                   a->cfg.date_format, &r) < 0) {
-			rc = fail(EXIT_RUNTIME);
-			break;
-		}
-		if (i)
-			fputs(report_between(w), stdout);
-		r.opts.csv_separator = report_csv_separator(a->cfg.csv_separator);
-		report_write(&r, w, stdout);
-		report_release(&r);
-	}
-	if (rc == EXIT_OK && output_done("report") < 0)
-		rc = EXIT_RUNTIME;
-	model_free_strategy_refs(refs, n);
-	db_close(db);
-	return rc;
+	return each_strategy(a, "report", report_one, &run);
 }
 
 /* The one strategy a change applies to: --strategy, or the only one in the file; -2 if the file holds several and none was named. */
@@ -593,36 +615,34 @@ named_activity(struct db *db, const struct app *a, const char *what, const char 
 }
 
 /* log --summary: the changes since the last review (or --since) net, one line per item, per strategy. */
+struct summary_run {
+	const struct app *a;
+	const char *since;
+};
+
+static int
+summary_one(struct db *db, const char *id, size_t i, void *ctx)
+{
+	const struct summary_run *run = ctx;
+
+	(void)i;
+	return since_print(db, id, NULL, 0, run->since ? run->since : "last-review", run->a->cfg.date_format, NULL,
+	                   stdout);
+}
+
 static int
 log_summary(struct app *a)
 {
-	struct strategy_ref *refs;
-	size_t n;
-	struct db *db;
-	int rc = EXIT_OK;
-	const char *since;
+	struct summary_run run = { a, NULL };
 	char since_iso[11];
 
 	if (a->activity) {
 		msg_error("%s", _("log: --summary and --activity go separately; leave one out"));
 		return EXIT_USAGE;
 	}
-	if (since_arg(a, since_iso, &since) < 0)
+	if (since_arg(a, since_iso, &run.since) < 0)
 		return EXIT_USAGE;
-	if (!(db = app_open_db(a)))
-		return fail(EXIT_RUNTIME);
-	if (strategies(db, a, &refs, &n) < 0) {
-		db_close(db);
-		return fail(EXIT_RUNTIME);
-	}
-	for (size_t i = 0; i < n && rc == EXIT_OK; i++)
-		if (since_print(db, refs[i].id, NULL, 0, since ? since : "last-review", a->cfg.date_format, NULL, stdout) < 0)
-			rc = fail(EXIT_RUNTIME);
-	if (rc == EXIT_OK && output_done("log") < 0)
-		rc = EXIT_RUNTIME;
-	model_free_strategy_refs(refs, n);
-	db_close(db);
-	return rc;
+	return each_strategy(a, "log", summary_one, &run);
 }
 
 int

@@ -652,7 +652,10 @@ quick_check(struct db *db)
  * file, 3 s under the lock).  So:
  *
  * - The verified stamp (stamp.c) says the file is byte for byte as a
- *   commit left it that began on a file found good: then it is good.
+ *   commit left it that began on a file found good: then it is good, and
+ *   its tables are too (the stamping writer checked them, or wrote them
+ *   from a file whose tables it had checked), so the schema is not
+ *   checked again either.
  *   Under the lock no SQLite writer can change the file between this look
  *   and our commit, so the look is made here and not before BEGIN
  *   IMMEDIATE (it costs a stat and a getxattr, microseconds); a program
