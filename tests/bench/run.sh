@@ -133,6 +133,9 @@ if command -v python3 >/dev/null; then
 		keys_ms "$TMPD/bytes" 4 '\x1b[B' -- $cmd
 		absolute "bytes per Down (pane 4), $what" "$(key_col "$TMPD/bytes" 2 4)" $was B
 		line "  beside the first screen" "$(key_col "$TMPD/bytes" 2 4)" "$(key_col "$TMPD/bytes" 0 4)" 0.25 B
+		# Without the themes' colours (issue 12's), which the issue's figures predate.
+		keys_ms "$TMPD/bytes" 4 '\x1b[B' -- env NO_COLOR=1 $cmd
+		absolute "  the same without colours (NO_COLOR)" "$(key_col "$TMPD/bytes" 2 4)" $was B
 	done
 	# Peak RSS of the dashboard through the same steps.
 	python3 "$top_srcdir/tests/bench/keys.py" 1 2 3 4 5 0 -- /usr/bin/time -f %M -o "$TMPD/rss" $big >/dev/null 2>&1
