@@ -141,41 +141,57 @@ roles_mono(void)
  * its background is a pair of its own, every window's background (see
  * display_newwin), and the selected row is that pair reversed, one pair for
  * the whole row as tig and htop draw their cursor line.  Roles of the same
- * colours share a pair: a terminal is sent a colour only where it changes.
- * 0: too few colours or pairs, the monochrome look stays.
+ * colours share a pair: a terminal is sent a colour only where it changes
+ * (and a terminal of few pairs has enough).  0: too few colours or pairs,
+ * the monochrome look stays.
  */
-enum { PAIR_NORMAL = DC_COUNT, PAIR_SELECTED, PAIRS_USED };
+struct pairs {
+	short fg[DC_COUNT + 2], bg[DC_COUNT + 2];       /* pair n's colours; 0 is the terminal's */
+	int n;
+};
+
+/* The pair of colours fg on bg: one made before, else the next one; 0 if the terminal has no more. */
+static int
+pair_of(struct pairs *p, short fg, short bg)
+{
+	for (int i = 1; i <= p->n; i++)
+		if (p->fg[i] == fg && p->bg[i] == bg)
+			return i;
+	if (p->n + 1 >= COLOR_PAIRS || p->n + 1 >= (int)(sizeof p->fg / sizeof *p->fg) ||
+	    init_pair((short)(p->n + 1), fg, bg) != OK)
+		return 0;
+	p->n++;
+	p->fg[p->n] = fg;
+	p->bg[p->n] = bg;
+	return p->n;
+}
 
 static int
 roles_color(enum theme t)
 {
 	enum theme_depth depth = COLORS >= 256 ? THEME_256 : THEME_8;
 	const struct theme_color *normal = theme_color(t, depth, TR_NORMAL);
-	const struct theme_color *c;
+	struct pairs p = { .n = 0 };
+	attr_t attr[DC_COUNT];
+	int text, selected;
 
-	if (COLORS < 8 || COLOR_PAIRS < PAIRS_USED || !normal || use_default_colors() != OK ||
-	    init_pair(PAIR_NORMAL, normal->fg, normal->bg) != OK ||
-	    init_pair(PAIR_SELECTED, normal->bg, normal->fg) != OK)
+	if (COLORS < 8 || !normal || use_default_colors() != OK ||
+	    !(text = pair_of(&p, normal->fg, normal->bg)) || !(selected = pair_of(&p, normal->bg, normal->fg)))
 		return 0;
-	window_bg = COLOR_PAIR(PAIR_NORMAL);
-	selected_attr = COLOR_PAIR(PAIR_SELECTED);
 	for (int i = 0; i < DC_COUNT; i++) {
-		int pair = i == DC_NORMAL ? PAIR_NORMAL : i;
+		const struct theme_color *c = theme_color(t, depth, (enum theme_role)i);
+		int pair;
 
-		if (!(c = theme_color(t, depth, (enum theme_role)i)))
+		attr[i] = role_attr[i];
+		if (!c)
 			continue;
-		if (c->fg == normal->fg && c->bg == normal->bg)
-			pair = PAIR_NORMAL;
-		for (int j = 1; j < i && pair == i; j++) {
-			const struct theme_color *o = theme_color(t, depth, (enum theme_role)j);
-
-			if (o && o->fg == c->fg && o->bg == c->bg)
-				pair = PAIR_NUMBER(role_attr[j]);
-		}
-		if (pair == i)
-			init_pair((short)i, c->fg, c->bg);
-		role_attr[i] = (c->bold ? A_BOLD : A_NORMAL) | COLOR_PAIR(pair);
+		if (!(pair = pair_of(&p, c->fg, c->bg)))
+			return 0;
+		attr[i] = (c->bold ? A_BOLD : A_NORMAL) | COLOR_PAIR(pair);
 	}
+	memcpy(role_attr, attr, sizeof role_attr);
+	window_bg = COLOR_PAIR(text);
+	selected_attr = COLOR_PAIR(selected);
 	return 1;
 }
 

@@ -49,6 +49,31 @@ grep -q "$esc\\[\\([0-9;]*;\\)*[34]8;5;" "$TMPD/screen.e" && not_ok "light with 
 tmux_keys q
 tmux_wait_exit && ok "8 colours: q quits" || not_ok "8 colours: q did not quit"
 
+# A terminal of few colour pairs (16; xterm-256color has 256): roles of the same colours share a
+# pair, so every theme still fits and looks the same as with all the pairs.
+if infocmp -x xterm-256color 2>/dev/null |
+	sed 's/^xterm-256color|/xterm-pairs16|/; s/pairs#[0-9x]*/pairs#16/' > "$TMPD/p16.src" &&
+	tic -x -o "$TMPD/terminfo" "$TMPD/p16.src" 2>/dev/null; then
+	for theme in auto light high-contrast; do
+		for term in xterm-256color xterm-pairs16; do
+			tmux_start 80 24 "env TERMINFO=$TMPD/terminfo TERM=$term $STYRKORT -c $TMPD/$theme.ini --strategy gislaved $db"
+			tmux_keys 4
+			screen_settle "#1 Beredning" && cp "$TMPD/screen.e" "$TMPD/$term.e"
+			tmux_keys q
+			tmux_wait_exit
+		done
+		if [ -s "$TMPD/xterm-pairs16.e" ] && cmp -s "$TMPD/xterm-256color.e" "$TMPD/xterm-pairs16.e"; then
+			ok "$theme with 16 colour pairs: pane 4 of Gislaved as with 256"
+		else
+			not_ok "$theme with 16 colour pairs: pane 4 of Gislaved differs from 256 pairs"
+			diff "$TMPD/xterm-256color.e" "$TMPD/xterm-pairs16.e" | sed 's/^/# /' | head -20
+		fi
+		rm -f "$TMPD/xterm-256color.e" "$TMPD/xterm-pairs16.e"
+	done
+else
+	echo "# SKIP infocmp or tic cannot make a terminal of 16 pairs"
+fi
+
 # NO_COLOR wins over a theme: no colour, and nothing dim (the goals' and activities' headers were).
 tmux_start 80 24 "env NO_COLOR=1 $STYRKORT -c $TMPD/high-contrast.ini --strategy vastervik $db"
 for step in "3 Andel utrikesfödda totalt" "4 Uppföljning och revid"; do
