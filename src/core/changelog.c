@@ -327,23 +327,6 @@ local_time(time_t t, struct tm *loc, int zone_changed)
 	loc->tm_gmtoff = offset;
 }
 
-/* n decimal digits of v at p (n 0: as many as it has); returns the end. */
-static char *
-put_digits(char *p, int v, int n)
-{
-	char d[12];
-	int len = 0;
-
-	do
-		d[len++] = (char)('0' + v % 10);
-	while ((v /= 10) && len < (int)sizeof d);
-	while (len < n)
-		d[len++] = '0';
-	while (len)
-		*p++ = d[--len];
-	return p;
-}
-
 /* 0 if TZ is what kept says (a long TZ is never the same), else -1 and kept is TZ now: what the kept times were for. */
 static int
 same_zone(char *kept, size_t n)
@@ -370,18 +353,18 @@ time_words(char *out, size_t n, const struct tm *t, int with_year)
 
 	if (mlen > 40)
 		mlen = 40;
-	p = put_digits(p, t->tm_mday, 0);
+	p += uint_digits(p, (uint64_t)t->tm_mday, 0);
 	*p++ = ' ';
 	memcpy(p, month, mlen);
 	p += mlen;
 	*p++ = ' ';
 	if (with_year) {
-		p = put_digits(p, t->tm_year + 1900, 0);
+		p += uint_digits(p, (uint64_t)(t->tm_year + 1900), 0);
 		*p++ = ' ';
 	}
-	p = put_digits(p, t->tm_hour, 2);
+	p += uint_digits(p, (uint64_t)t->tm_hour, 2);
 	*p++ = ':';
-	p = put_digits(p, t->tm_min, 2);
+	p += uint_digits(p, (uint64_t)t->tm_min, 2);
 	*p = '\0';
 	copy_cut(out, n, buf);
 }
@@ -552,18 +535,15 @@ put_item(struct print_ctx *p, const char *item)
 static void
 put_number(FILE *out, int64_t number)
 {
-	char text[24], *p = text + sizeof text;
-	uint64_t u = number < 0 ? -(uint64_t)number : (uint64_t)number;
+	char text[24], *p = text;
 
-	*--p = '\0';
-	*--p = ' ';
-	do
-		*--p = (char)('0' + u % 10);
-	while ((u /= 10));
+	*p++ = '#';
 	if (number < 0)
-		*--p = '-';
-	*--p = '#';
-	fputs(p, out);
+		*p++ = '-';
+	p += uint_digits(p, number < 0 ? -(uint64_t)number : (uint64_t)number, 0);
+	*p++ = ' ';
+	*p = '\0';
+	fputs(text, out);
 }
 
 /* One row of `styrkort log`: the time in local time, the field's name and its values in the UI language. */

@@ -694,6 +694,23 @@ copy_cut(char *out, size_t n, const char *s)
 	out[len] = '\0';
 }
 
+size_t
+uint_digits(char *out, uint64_t u, int min)
+{
+	char d[20];
+	size_t len = 0;
+
+	do
+		d[len++] = (char)('0' + u % 10);
+	while ((u /= 10));
+	while (len < (size_t)min && len < sizeof d)
+		d[len++] = '0';
+	for (size_t i = 0; i < len; i++)
+		out[i] = d[len - 1 - i];
+	out[len] = '\0';
+	return len;
+}
+
 void
 format_number(char *out, size_t n, double v)
 {
@@ -702,16 +719,11 @@ format_number(char *out, size_t n, double v)
 
 	/* A whole number as an integer: what "%.0f" writes, with no locale or printf to set up (most values; -0 is 0). */
 	if (v == floor(v) && a < 1e15) {
-		char text[24], *d = text + sizeof text - 1;
-		unsigned long long u = (unsigned long long)a;
+		char text[24];
 
-		*d = '\0';
-		do
-			*--d = (char)('0' + u % 10);
-		while (u /= 10);
-		if (v < 0)
-			*--d = '-';
-		copy_cut(out, n, d);
+		text[0] = '-';
+		uint_digits(text + (v < 0), (uint64_t)a, 0);
+		copy_cut(out, n, text);
 		return;
 	}
 	old = c_locale() ? uselocale(c_locale()) : (locale_t)0;

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "catalog.h"
 #include "gettext.h"
@@ -29,6 +30,8 @@ void *xrealloc(void *p, size_t n);
 void *xappend(void *p, size_t n, size_t size);
 /* s into out of n bytes, cut where it does not fit (bytes, not characters): snprintf(out, n, "%s", s) without printf. */
 void copy_cut(char *out, size_t n, const char *s);
+/* u in decimal into out (room for 21 bytes), with leading zeros to at least min digits; returns its length. */
+size_t uint_digits(char *out, uint64_t u, int min);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
