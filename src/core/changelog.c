@@ -359,7 +359,7 @@ time_words(char *out, size_t n, const struct tm *t, int with_year)
 	p += mlen;
 	*p++ = ' ';
 	if (with_year) {
-		p += uint_digits(p, (uint64_t)(t->tm_year + 1900), 0);
+		p += uint_digits(p, (unsigned)(t->tm_year + 1900), 0);
 		*p++ = ' ';
 	}
 	p += uint_digits(p, (uint64_t)t->tm_hour, 2);
